@@ -1,0 +1,66 @@
+// Validation of operations against a document and a map, with messages that name the problem.
+// The server runs it on every write; the client runs it before applying locally.
+import type { ArgumentMap } from './types';
+import { apply, OperationError, type Operation } from './operations';
+import { isBoundary } from './snap';
+
+export interface DocumentContext {
+  textLength: number;
+  /// From `tokenBoundaries(tokens)`.
+  boundaries: readonly number[];
+  /// The label ids of the map's label scheme.
+  labels: readonly string[];
+}
+
+function checkSpan(ctx: DocumentContext, what: string, start: number, end: number): string | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return `${what}: offsets must be whole numbers`;
+  if (start < 0 || end > ctx.textLength) return `${what}: offsets ${start}–${end} are outside the text (0–${ctx.textLength})`;
+  if (start >= end) return `${what}: the span ${start}–${end} is empty`;
+  if (!isBoundary(ctx.boundaries, start)) return `${what}: start ${start} is not on a token boundary`;
+  if (!isBoundary(ctx.boundaries, end)) return `${what}: end ${end} is not on a token boundary`;
+  return null;
+}
+
+function checkLabel(ctx: DocumentContext, what: string, label: string): string | null {
+  return ctx.labels.includes(label) ? null : `${what}: unknown label "${label}" (expected one of ${ctx.labels.join(', ')})`;
+}
+
+/// Null when `operation` can be applied to `map` in this document, else why not.
+export function checkOperation(map: ArgumentMap, operation: Operation, ctx: DocumentContext): string | null {
+  if (operation.op === 'addUnit' || operation.op === 'removeUnit') {
+    const { unit } = operation;
+    const what = `unit ${unit.id}`;
+    const problem = checkSpan(ctx, what, unit.start, unit.end) ?? checkLabel(ctx, what, unit.label);
+    if (problem) return problem;
+  }
+  if (operation.op === 'updateUnit') {
+    const current = map.units.find((u) => u.id === operation.id);
+    if (!current) return `unit ${operation.id} does not exist`;
+    const next = { ...current, ...operation.after };
+    const what = `unit ${operation.id}`;
+    const problem = checkSpan(ctx, what, next.start, next.end) ?? checkLabel(ctx, what, next.label);
+    if (problem) return problem;
+  }
+  try {
+    apply(map, operation);
+    return null;
+  } catch (e) {
+    if (e instanceof OperationError) return e.message;
+    throw e;
+  }
+}
+
+/// Checks and applies a sequence; on the first problem returns its index and message.
+export function applyChecked(
+  map: ArgumentMap,
+  operations: readonly Operation[],
+  ctx: DocumentContext,
+): { ok: true; map: ArgumentMap } | { ok: false; index: number; error: string } {
+  let current = map;
+  for (let i = 0; i < operations.length; i++) {
+    const error = checkOperation(current, operations[i], ctx);
+    if (error) return { ok: false, index: i, error };
+    current = apply(current, operations[i]);
+  }
+  return { ok: true, map: current };
+}
