@@ -1,0 +1,12 @@
+// The JSON Schema files published for the export formats, generated from the zod schemas so the
+// two cannot drift (a test compares the committed files with this output).
+import { z } from 'zod';
+import { argmapV1Schema } from './native';
+
+export const publishedSchemas: Record<string, () => object> = {
+  'ronten-argmap.v1.schema.json': () => z.toJSONSchema(argmapV1Schema, { target: 'draft-2020-12' }),
+};
+
+export function renderSchema(name: string): string {
+  return `${JSON.stringify(publishedSchemas[name](), null, 2)}\n`;
+}
