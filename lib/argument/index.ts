@@ -4,3 +4,6 @@ export * from './types';
 export * from './operations';
 export * from './check';
 export * from './snap';
+export * from './history';
+export * from './sync';
+export * from './schema';

@@ -1,0 +1,40 @@
+// zod schemas for the argument wire shapes, shared by the route handlers and the client.
+// Structure only; whether an operation fits the map and document is `checkOperation`'s job.
+import { z } from 'zod';
+import type { Operation } from './operations';
+
+const id = z.string().min(1).max(100);
+const offset = z.int().min(0);
+const note = z.string().max(10_000);
+const relationType = z.enum(['support', 'attack']);
+
+export const unitSchema = z.strictObject({ id, label: id, start: offset, end: offset, note });
+export const relationSchema = z.strictObject({ id, type: relationType, from: id, to: id, note });
+
+const unitFields = z.strictObject({ label: id.optional(), start: offset.optional(), end: offset.optional(), note: note.optional() });
+const relationFields = z.strictObject({ type: relationType.optional(), note: note.optional() });
+
+const unitPresence = { unit: unitSchema, relations: z.array(relationSchema).max(10_000), mainClaim: z.boolean() };
+
+export const operationSchema: z.ZodType<Operation> = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('addUnit'), ...unitPresence }),
+  z.strictObject({ op: z.literal('removeUnit'), ...unitPresence }),
+  z.strictObject({ op: z.literal('updateUnit'), id, before: unitFields, after: unitFields }),
+  z.strictObject({ op: z.literal('addRelation'), relation: relationSchema }),
+  z.strictObject({ op: z.literal('removeRelation'), relation: relationSchema }),
+  z.strictObject({ op: z.literal('updateRelation'), id, before: relationFields, after: relationFields }),
+  z.strictObject({ op: z.literal('setMainClaim'), before: id.nullable(), after: id.nullable() }),
+]);
+
+/// POST /api/maps/[mapId]/operations
+export const operationsRequestSchema = z.strictObject({
+  baseVersion: z.int().min(0),
+  operations: z.array(operationSchema).min(1).max(5_000),
+});
+export type OperationsRequest = z.infer<typeof operationsRequestSchema>;
+
+export const mapSchema = z.strictObject({
+  units: z.array(unitSchema),
+  relations: z.array(relationSchema),
+  mainClaimId: id.nullable(),
+});
