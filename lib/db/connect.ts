@@ -1,0 +1,185 @@
+// Opening Ronten's database: SQLite by default, PostgreSQL when DATABASE_URL says so.
+//
+//   unset / ''            → SQLite file data/ronten.sqlite under process.cwd()
+//   file:PATH             → SQLite file PATH (relative to process.cwd()); file::memory: for RAM
+//   file:///abs/path      → SQLite file at an absolute path
+//   postgres://… / postgresql://… → PostgreSQL through a pg Pool
+//
+// Invariants: every Db returned is migrated to the latest schema; SQLite runs with WAL,
+// foreign keys ON and a busy timeout (the app and the CLI may share the file); one Db per URL
+// per process, cached on globalThis because Next's dev server re-evaluates modules and would
+// otherwise leak a pool or a file handle on every reload. close() drops the cache entry.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import { migrateKyselyToLatest } from './migrations';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /// The normalized URL this Db was opened with (its cache key); may contain a password:
+  /// log describeDatabaseUrl(db.url) instead.
+  url: string;
+  close(): Promise<void>;
+}
+
+/// Where a database URL points, after defaults and relative paths are resolved.
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; url: string; path: string | ':memory:' }
+  | { dialect: 'postgres'; url: string };
+
+export const DEFAULT_SQLITE_PATH = path.join('data', 'ronten.sqlite');
+
+/// Resolves a DATABASE_URL-style string. Pure apart from reading the defaults passed in.
+export function resolveDatabaseUrl(
+  url: string | undefined = process.env.DATABASE_URL,
+  cwd: string = process.cwd(),
+): DatabaseTarget {
+  const raw = (url ?? '').trim();
+  if (raw === '') {
+    const file = path.resolve(cwd, DEFAULT_SQLITE_PATH);
+    return { dialect: 'sqlite', url: `file:${file}`, path: file };
+  }
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    return { dialect: 'postgres', url: raw };
+  }
+  if (/^file:/i.test(raw)) {
+    const rest = raw.slice('file:'.length);
+    if (rest === ':memory:') return { dialect: 'sqlite', url: 'file::memory:', path: ':memory:' };
+    // file:///abs (a real file URL, percent-encoded) versus the common file:relative/path.
+    const file = rest.startsWith('//') ? fileURLToPath(raw) : path.resolve(cwd, rest);
+    if (rest === '' || file.endsWith(path.sep)) {
+      throw new Error(`DATABASE_URL "${raw}" names no SQLite file (expected file:PATH)`);
+    }
+    return { dialect: 'sqlite', url: `file:${file}`, path: file };
+  }
+  throw new Error(
+    `unsupported DATABASE_URL "${describeDatabaseUrl(raw)}": use file:PATH for SQLite or postgres://… for PostgreSQL`,
+  );
+}
+
+/// A description of a database URL that is safe to log: no password, no query string.
+export function describeDatabaseUrl(url: string | undefined = process.env.DATABASE_URL): string {
+  const raw = (url ?? '').trim();
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    try {
+      const u = new URL(raw);
+      const user = u.username ? `${decodeURIComponent(u.username)}@` : '';
+      return `postgres ${user}${u.host}${u.pathname}`;
+    } catch {
+      return 'postgres (unparsable URL)';
+    }
+  }
+  if (raw === '' || /^file:/i.test(raw)) {
+    try {
+      const target = resolveDatabaseUrl(raw);
+      if (target.dialect === 'sqlite') {
+        return target.path === ':memory:' ? 'sqlite (in memory)' : `sqlite ${target.path}`;
+      }
+    } catch {
+      return 'sqlite (invalid path)';
+    }
+  }
+  // Unknown scheme: show the scheme only; the rest may hold credentials.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1];
+  return scheme ? `${scheme}: (unsupported)` : '(unrecognized database URL)';
+}
+
+const CACHE_KEY = Symbol.for('ronten.db.cache');
+type DbCache = Map<string, Promise<Db>>;
+
+function cache(): DbCache {
+  const g = globalThis as typeof globalThis & { [CACHE_KEY]?: DbCache };
+  return (g[CACHE_KEY] ??= new Map());
+}
+
+/// Opens (or returns the already open) database for `url`, migrated to the latest schema.
+export function openDb(url?: string): Promise<Db> {
+  const target = resolveDatabaseUrl(url);
+  const dbs = cache();
+  const cached = dbs.get(target.url);
+  if (cached) return cached;
+  // Cache the promise, not the Db: two callers racing on first use must share one pool.
+  // Forget this entry (and only this one: a newer Db may have replaced it) on close or failure,
+  // synchronously, so that an openDb right after close() opens afresh.
+  const forget = () => {
+    if (dbs.get(target.url) === opening) dbs.delete(target.url);
+  };
+  const opening: Promise<Db> = connect(target, forget).catch((err) => {
+    forget();
+    throw err;
+  });
+  dbs.set(target.url, opening);
+  return opening;
+}
+
+/// Closes every Db this process opened (CLI shutdown, test teardown).
+export async function closeAllDbs(): Promise<void> {
+  const dbs = [...cache().values()];
+  await Promise.all(dbs.map(async (p) => (await p.catch(() => null))?.close()));
+}
+
+/// Applies pending migrations; openDb already does this, the CLI exposes it as a command.
+export function migrateToLatest(db: Db): Promise<string[]> {
+  return migrateKyselyToLatest(db.kysely);
+}
+
+async function connect(target: DatabaseTarget, forget: () => void): Promise<Db> {
+  const kysely = target.dialect === 'sqlite' ? await openSqlite(target.path) : await openPostgres(target.url);
+  let closed: Promise<void> | null = null;
+  const db: Db = {
+    kysely,
+    dialect: target.dialect,
+    url: target.url,
+    close() {
+      if (!closed) {
+        forget();
+        closed = kysely.destroy();
+      }
+      return closed;
+    },
+  };
+  try {
+    await migrateKyselyToLatest(kysely);
+  } catch (err) {
+    await kysely.destroy().catch(() => {});
+    throw err;
+  }
+  return db;
+}
+
+async function openSqlite(file: string | ':memory:'): Promise<Kysely<Database>> {
+  // Loaded lazily: a PostgreSQL deployment should not need the native SQLite module to load.
+  const { default: SQLite } = await import('better-sqlite3');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  try {
+    // WAL lets the app read while the CLI writes; busy_timeout makes a writer wait for the
+    // lock instead of failing at once; foreign keys are off in SQLite unless asked for.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    // Safe with WAL (only the last transactions may be lost on power failure, never corrupted).
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+async function openPostgres(url: string): Promise<Kysely<Database>> {
+  const { Pool } = await import('pg');
+  const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection (server restart) emits 'error' on the pool; without
+  // a listener Node treats it as unhandled and kills the process.
+  pool.on('error', (err) => {
+    console.error(`[ronten] PostgreSQL pool error (${describeDatabaseUrl(url)}): ${err.message}`);
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KyselyPlugin } from 'kysely';
+import { openDb, type Db } from './connect';
+import {
+  createDocument,
+  deleteDocument,
+  documentExists,
+  getDocument,
+  getDocumentText,
+  listDocuments,
+} from './documents';
+import { DuplicateIdError, InvalidDataError } from './errors';
+import { getOrCreateMap } from './maps';
+import { ensureLocalUser } from './users';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+
+describe.each(testBackends())('documents on $name', (backend) => {
+  let target: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    target = await backend.create();
+    db = await openDb(target.url);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await target?.teardown();
+  });
+
+  it('round-trips text with non-BMP characters and its tokens exactly', async () => {
+    const input = fixtureDocument(NON_BMP_SURFACES);
+    const id = await createDocument(db, input);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const doc = await getDocument(db, id);
+    expect(doc).not.toBeNull();
+    expect(doc!.canonical).toEqual(input.canonical);
+    expect(doc!.tokens).toEqual(input.tokens);
+    expect(doc!.tokens.map((t) => t.surface).join('')).toBe(doc!.canonical.text);
+    expect(doc).toMatchObject({
+      id,
+      title: input.title,
+      language: 'ja',
+      sourceText: input.sourceText,
+      reflow: 'auto',
+      origin: 'corpus/test.txt',
+      length: [...input.canonical.text].length,
+      tokenCount: input.tokens.length,
+    });
+    // Code points, not UTF-16 units: the text has five astral characters.
+    expect(doc!.length).toBe(input.canonical.text.length - 5);
+    expect(typeof doc!.length).toBe('number');
+
+    const { tokens: _tokens, ...withoutTokens } = doc!;
+    expect(await getDocumentText(db, id)).toEqual(withoutTokens);
+  });
+
+  it('lists documents with numeric lengths and map counts (PostgreSQL returns counts as strings)', async () => {
+    const user = await ensureLocalUser(db);
+    const a = await createDocument(db, fixtureDocument(['一', 'つ', '目'], { id: 'list-a', title: 'A' }));
+    const b = await createDocument(db, fixtureDocument(['𩸽'], { id: 'list-b', title: 'B' }));
+    await getOrCreateMap(db, a, user.id);
+
+    const list = await listDocuments(db);
+    const byId = new Map(list.map((d) => [d.id, d]));
+    expect(byId.get(a)).toEqual({ id: a, title: 'A', language: 'ja', length: 3, maps: 1, createdAt: expect.any(String) });
+    expect(byId.get(b)).toMatchObject({ length: 1, maps: 0 });
+    for (const d of list) {
+      expect(typeof d.length).toBe('number');
+      expect(typeof d.maps).toBe('number');
+      expect(Object.keys(d).sort()).toEqual(['createdAt', 'id', 'language', 'length', 'maps', 'title']);
+    }
+    // Newest first.
+    const times = list.map((d) => d.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('never touches the tokens column when listing or reading the text alone', async () => {
+    await createDocument(db, fixtureDocument(NON_BMP_SURFACES, { id: 'no-tokens-read' }));
+    const seen: string[] = [];
+    // Records every query's operation tree: a mention of tokens_json anywhere means it is read.
+    const recorder: KyselyPlugin = {
+      transformQuery(args) {
+        seen.push(JSON.stringify(args.node));
+        return args.node;
+      },
+      async transformResult(args) {
+        return args.result;
+      },
+    };
+    const watched: Db = { ...db, kysely: db.kysely.withPlugin(recorder) };
+    await listDocuments(watched);
+    await getDocumentText(watched, 'no-tokens-read');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((q) => q.includes('tokens_json'))).toEqual([]);
+    await getDocument(watched, 'no-tokens-read');
+    expect(seen.some((q) => q.includes('tokens_json'))).toBe(true);
+  });
+
+  it('refuses a duplicate id with DuplicateIdError', async () => {
+    await createDocument(db, fixtureDocument(['重複'], { id: 'dup' }));
+    const again = createDocument(db, fixtureDocument(['別', 'の', '文'], { id: 'dup' }));
+    await expect(again).rejects.toBeInstanceOf(DuplicateIdError);
+    await expect(createDocument(db, fixtureDocument(['x'], { id: 'dup' }))).rejects.toThrow(/document with id "dup" already exists/);
+    expect((await getDocument(db, 'dup'))!.canonical.text).toBe('重複');
+  });
+
+  it.each([
+    ['a wrong sha256', (d: ReturnType<typeof fixtureDocument>) => ({ ...d, canonical: { ...d.canonical, sha256: '0'.repeat(64) } })],
+    ['tokens missing the end', (d: ReturnType<typeof fixtureDocument>) => ({ ...d, tokens: d.tokens.slice(0, -1) })],
+    ['a gap between tokens', (d: ReturnType<typeof fixtureDocument>) => ({ ...d, tokens: d.tokens.filter((_, i) => i !== 1) })],
+    [
+      'token offsets counted in code points',
+      (d: ReturnType<typeof fixtureDocument>) => ({ ...d, tokens: d.tokens.map((t) => ({ ...t, start: t.cpStart, end: t.cpEnd })) }),
+    ],
+  ])('refuses a document with %s', async (_name, spoil) => {
+    const input = spoil(fixtureDocument(NON_BMP_SURFACES, { id: `bad-${_name}` }));
+    await expect(createDocument(db, input)).rejects.toBeInstanceOf(InvalidDataError);
+    expect(await documentExists(db, `bad-${_name}`)).toBe(false);
+  });
+
+  it('stores an empty text with no tokens', async () => {
+    const id = await createDocument(db, fixtureDocument([], { id: 'empty' }));
+    expect((await getDocument(db, id))!.tokens).toEqual([]);
+  });
+
+  it('answers existence, returns null for missing ids, and deletes with the maps', async () => {
+    const user = await ensureLocalUser(db);
+    const id = await createDocument(db, fixtureDocument(['消', 'す']));
+    const map = await getOrCreateMap(db, id, user.id);
+    expect(await documentExists(db, id)).toBe(true);
+    expect(await getDocument(db, 'missing')).toBeNull();
+    expect(await getDocumentText(db, 'missing')).toBeNull();
+
+    expect(await deleteDocument(db, id)).toBe(true);
+    expect(await deleteDocument(db, id)).toBe(false);
+    expect(await documentExists(db, id)).toBe(false);
+    const maps = await db.kysely.selectFrom('argument_maps').select('id').where('id', '=', map.id).execute();
+    expect(maps).toEqual([]);
+  });
+});

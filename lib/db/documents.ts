@@ -1,0 +1,215 @@
+// Stored documents: an imported essay in its canonical form, with its tokens.
+//
+// Invariants checked on write (so every reader can rely on them): the sha256 is that of the
+// canonical text's UTF-8 bytes, and the tokens' surfaces concatenate to the canonical text,
+// contiguously from offset 0 (the token contract). length is counted in code points, as
+// exports and listings show it; offsets inside stay UTF-16. Tokens are stored as one JSON
+// text column and read only when a caller asks for them: listings and reading the text alone
+// never parse them (a tokenized essay's JSON is far larger than the essay).
+
+import { createHash, randomUUID } from 'node:crypto';
+import type { Block, CanonicalText, Reflow } from '@/lib/text/types';
+import type { Token } from '@/lib/tokens/types';
+import type { Db } from './connect';
+import { DuplicateIdError, InvalidDataError, constraintViolation } from './errors';
+
+export interface CreateDocumentInput {
+  id?: string;
+  title: string;
+  language: string;
+  sourceText: string;
+  reflow: Reflow;
+  origin?: string | null;
+  canonical: CanonicalText;
+  tokens: Token[];
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  language: string;
+  /// Length of the canonical text in code points.
+  length: number;
+  /// Number of argument maps on this document.
+  maps: number;
+  createdAt: string;
+}
+
+/// A document without its tokens: what a listing detail or an export header needs.
+export interface StoredDocumentText {
+  id: string;
+  title: string;
+  language: string;
+  sourceText: string;
+  reflow: Reflow;
+  origin: string | null;
+  canonical: CanonicalText;
+  /// Length of the canonical text in code points.
+  length: number;
+  tokenCount: number;
+  createdAt: string;
+}
+
+export interface StoredDocument extends StoredDocumentText {
+  tokens: Token[];
+}
+
+/// Stores a document and returns its id. Throws DuplicateIdError when the id is taken and
+/// InvalidDataError when the canonical text, its hash and the tokens disagree.
+export async function createDocument(db: Db, input: CreateDocumentInput): Promise<string> {
+  const id = input.id ?? randomUUID();
+  const { text, blocks, sha256 } = input.canonical;
+  checkDocument(text, sha256, input.tokens);
+  try {
+    await db.kysely
+      .insertInto('documents')
+      .values({
+        id,
+        title: input.title,
+        language: input.language,
+        source_text: input.sourceText,
+        reflow: input.reflow,
+        origin: input.origin ?? null,
+        canonical_text: text,
+        blocks_json: JSON.stringify(blocks),
+        sha256,
+        length_cp: codePointLength(text),
+        tokens_json: JSON.stringify(input.tokens),
+        token_count: input.tokens.length,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+  } catch (err) {
+    if (constraintViolation(err) === 'unique') throw new DuplicateIdError('document', id, { cause: err });
+    throw err;
+  }
+  return id;
+}
+
+/// All documents, newest first, with their map counts. Never reads the tokens.
+export async function listDocuments(db: Db): Promise<DocumentSummary[]> {
+  const rows = await db.kysely
+    .selectFrom('documents as d')
+    .select((eb) => [
+      'd.id',
+      'd.title',
+      'd.language',
+      'd.length_cp',
+      'd.created_at',
+      eb
+        .selectFrom('argument_maps as m')
+        .whereRef('m.document_id', '=', 'd.id')
+        .select((e) => e.fn.countAll().as('n'))
+        .as('maps'),
+    ])
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    language: r.language,
+    length: Number(r.length_cp),
+    // PostgreSQL returns count(*) (a bigint) as a string.
+    maps: Number(r.maps ?? 0),
+    createdAt: r.created_at,
+  }));
+}
+
+/// The whole document including tokens, or null.
+export async function getDocument(db: Db, id: string): Promise<StoredDocument | null> {
+  const row = await db.kysely
+    .selectFrom('documents')
+    .select([...TEXT_COLUMNS, 'tokens_json'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { ...toDocumentText(row), tokens: JSON.parse(row.tokens_json) as Token[] };
+}
+
+/// The document without its tokens, or null.
+export async function getDocumentText(db: Db, id: string): Promise<StoredDocumentText | null> {
+  const row = await db.kysely.selectFrom('documents').select(TEXT_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? toDocumentText(row) : null;
+}
+
+export async function documentExists(db: Db, id: string): Promise<boolean> {
+  const row = await db.kysely.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/// Deletes the document and, by cascade, every argument map on it (with units, relations and
+/// comments). Returns whether a document was deleted.
+export async function deleteDocument(db: Db, id: string): Promise<boolean> {
+  const result = await db.kysely.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+const TEXT_COLUMNS = [
+  'id',
+  'title',
+  'language',
+  'source_text',
+  'reflow',
+  'origin',
+  'canonical_text',
+  'blocks_json',
+  'sha256',
+  'length_cp',
+  'token_count',
+  'created_at',
+] as const;
+
+function toDocumentText(row: {
+  id: string;
+  title: string;
+  language: string;
+  source_text: string;
+  reflow: Reflow;
+  origin: string | null;
+  canonical_text: string;
+  blocks_json: string;
+  sha256: string;
+  length_cp: number;
+  token_count: number;
+  created_at: string;
+}): StoredDocumentText {
+  return {
+    id: row.id,
+    title: row.title,
+    language: row.language,
+    sourceText: row.source_text,
+    reflow: row.reflow,
+    origin: row.origin,
+    canonical: { text: row.canonical_text, blocks: JSON.parse(row.blocks_json) as Block[], sha256: row.sha256 },
+    length: Number(row.length_cp),
+    tokenCount: Number(row.token_count),
+    createdAt: row.created_at,
+  };
+}
+
+function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+function checkDocument(text: string, sha256: string, tokens: Token[]): void {
+  const actual = createHash('sha256').update(text, 'utf8').digest('hex');
+  if (sha256 !== actual) {
+    throw new InvalidDataError(`canonical.sha256 ${sha256} is not the sha256 of the canonical text (${actual})`);
+  }
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.start !== at || t.end !== at + t.surface.length || text.slice(t.start, t.end) !== t.surface) {
+      throw new InvalidDataError(
+        `token ${i} (${JSON.stringify(t.surface)} at ${t.start}-${t.end}) does not continue the text at offset ${at}`,
+      );
+    }
+    at = t.end;
+  }
+  if (at !== text.length) {
+    throw new InvalidDataError(`tokens cover ${at} of ${text.length} UTF-16 code units of the canonical text`);
+  }
+}

@@ -1,0 +1,76 @@
+// Typed errors of the storage layer, and the translation of driver errors into them.
+//
+// Callers (route handlers, the CLI) branch on these classes to answer 404/409/422 instead of
+// parsing driver messages. better-sqlite3 and pg report constraint violations differently
+// (SQLITE_CONSTRAINT_* codes vs SQLSTATE 23xxx); `constraintViolation` hides that difference.
+
+/// Base class: every error lib/db throws on purpose is a DbError.
+export class DbError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/// A row with this id already exists.
+export class DuplicateIdError extends DbError {
+  constructor(readonly entity: string, readonly id: string, options?: { cause?: unknown }) {
+    super(`${entity} with id "${id}" already exists`, options);
+  }
+}
+
+/// The referenced row does not exist.
+export class NotFoundError extends DbError {
+  constructor(readonly entity: string, readonly id: string, options?: { cause?: unknown }) {
+    super(`${entity} "${id}" not found`, options);
+  }
+}
+
+/// The data breaks an invariant the storage layer guards (e.g. tokens that do not cover the text).
+export class InvalidDataError extends DbError {}
+
+/// An optimistic-concurrency write was based on an outdated version of the map.
+/// `currentVersion` lets the client tell the user and reload.
+export class StaleVersionError extends DbError {
+  constructor(
+    readonly mapId: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      `argument map "${mapId}" is at version ${currentVersion}, not ${expectedVersion}: reload and retry`,
+    );
+  }
+}
+
+export type ConstraintKind = 'unique' | 'foreign_key' | 'check' | 'not_null';
+
+/// Which kind of constraint a driver error reports, or null when it is not a constraint error.
+export function constraintViolation(err: unknown): ConstraintKind | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  switch (code) {
+    // PostgreSQL SQLSTATEs
+    case '23505':
+      return 'unique';
+    case '23503':
+      return 'foreign_key';
+    case '23514':
+      return 'check';
+    case '23502':
+      return 'not_null';
+    // better-sqlite3 extended result codes
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+      return 'unique';
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return 'foreign_key';
+    case 'SQLITE_CONSTRAINT_CHECK':
+      return 'check';
+    case 'SQLITE_CONSTRAINT_NOTNULL':
+      return 'not_null';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,51 @@
+// lib/db: Ronten's storage (Kysely over SQLite by default, PostgreSQL by DATABASE_URL).
+//
+// Everything here is server-side (route handlers, server components, the CLI); it is not
+// marked 'server-only' because the CLI and vitest import it outside React's server graph.
+// Repository functions take a Db first and exchange plain camelCase data: no Kysely types
+// leave this folder, so pages can pass results straight on as props.
+
+export {
+  openDb,
+  closeAllDbs,
+  migrateToLatest,
+  resolveDatabaseUrl,
+  describeDatabaseUrl,
+  DEFAULT_SQLITE_PATH,
+  type Db,
+  type Dialect,
+  type DatabaseTarget,
+} from './connect';
+export {
+  DbError,
+  DuplicateIdError,
+  NotFoundError,
+  InvalidDataError,
+  StaleVersionError,
+  constraintViolation,
+  type ConstraintKind,
+} from './errors';
+export {
+  createDocument,
+  listDocuments,
+  getDocument,
+  getDocumentText,
+  documentExists,
+  deleteDocument,
+  type CreateDocumentInput,
+  type DocumentSummary,
+  type StoredDocument,
+  type StoredDocumentText,
+} from './documents';
+export { ensureLocalUser, getUser, LOCAL_USER_ID, type User, type UserRole } from './users';
+export { getLabelScheme, DEFAULT_LABEL_SCHEME_ID, type Label, type LabelScheme } from './label-schemes';
+export {
+  getOrCreateMap,
+  getMap,
+  replaceMapContents,
+  type StoredMap,
+  type StoredUnit,
+  type StoredRelation,
+  type RelationType,
+  type MapContents,
+} from './maps';

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from './connect';
+import { createDocument } from './documents';
+import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
+import { getMap, getOrCreateMap, replaceMapContents, type MapContents } from './maps';
+import { ensureLocalUser } from './users';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+
+// Spans of NON_BMP_SURFACES on token boundaries (UTF-16 offsets):
+// '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。'
+const CONTENTS: MapContents = {
+  units: [
+    { id: 'u2', label: 'evidence', start: 22, end: 31, note: '理由' },
+    { id: 'u1', label: 'claim', start: 8, end: 22 },
+    { id: 'u3', label: 'claim', start: 8, end: 13, note: '入れ子' },
+  ],
+  relations: [{ id: 'r1', type: 'support', from: 'u2', to: 'u1' }],
+  mainClaimId: 'u1',
+};
+
+describe.each(testBackends())('argument maps on $name', (backend) => {
+  let target: TestDatabase;
+  let db: Db;
+  let userId: string;
+  let docId: string;
+
+  beforeAll(async () => {
+    target = await backend.create();
+    db = await openDb(target.url);
+    userId = (await ensureLocalUser(db)).id;
+    docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+  });
+  afterAll(async () => {
+    await db?.close();
+    await target?.teardown();
+  });
+
+  async function freshMap() {
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    return getOrCreateMap(db, doc, userId);
+  }
+
+  it('fixture spans are what the test means', () => {
+    const text = NON_BMP_SURFACES.join('');
+    expect(text.slice(8, 22)).toBe('𠮷野家で𩸽を食べた😀。');
+    expect(text.slice(22, 31)).toBe('理由は安いからだ。');
+    expect(text.slice(8, 13)).toBe('𠮷野家で');
+  });
+
+  it('creates one empty map per (document, user), also under concurrent calls', async () => {
+    const maps = await Promise.all(Array.from({ length: 8 }, () => getOrCreateMap(db, docId, userId)));
+    for (const m of maps) expect(m.id).toBe(maps[0].id);
+    expect(maps[0]).toMatchObject({
+      documentId: docId,
+      userId,
+      labelSchemeId: 'default',
+      version: 1,
+      mainClaimId: null,
+      submittedAt: null,
+      units: [],
+      relations: [],
+    });
+    const rows = await db.kysely.selectFrom('argument_maps').select('id').where('document_id', '=', docId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a second map row for the same (document, user) at the database level', async () => {
+    const m = await getOrCreateMap(db, docId, userId);
+    const now = new Date().toISOString();
+    const err = await db.kysely
+      .insertInto('argument_maps')
+      .values({ ...rowOf(m), id: 'another-id', created_at: now, updated_at: now })
+      .execute()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(constraintViolation(err)).toBe('unique');
+  });
+
+  it('throws NotFoundError for a missing document or user', async () => {
+    await expect(getOrCreateMap(db, 'no-doc', userId)).rejects.toMatchObject({ name: 'NotFoundError', entity: 'document' });
+    await expect(getOrCreateMap(db, docId, 'no-user')).rejects.toMatchObject({ name: 'NotFoundError', entity: 'user' });
+    expect(await getMap(db, 'no-map')).toBeNull();
+  });
+
+  it('replaces contents, bumps the version and reads units sorted by (start, end)', async () => {
+    const map = await freshMap();
+    expect(await replaceMapContents(db, map.id, 1, CONTENTS)).toBe(2);
+    const got = await getMap(db, map.id);
+    expect(got).toMatchObject({ id: map.id, version: 2, mainClaimId: 'u1' });
+    expect(got!.units).toEqual([
+      { id: 'u3', label: 'claim', start: 8, end: 13, note: '入れ子' },
+      { id: 'u1', label: 'claim', start: 8, end: 22, note: '' },
+      { id: 'u2', label: 'evidence', start: 22, end: 31, note: '理由' },
+    ]);
+    expect(got!.relations).toEqual([{ id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' }]);
+    expect(got!.updatedAt >= map.updatedAt).toBe(true);
+
+    // Replacing with fewer units removes the rest; relations to removed units must go too.
+    expect(
+      await replaceMapContents(db, map.id, 2, { units: [CONTENTS.units[1]], relations: [], mainClaimId: null }),
+    ).toBe(3);
+    const after = await getMap(db, map.id);
+    expect(after).toMatchObject({ version: 3, mainClaimId: null, relations: [] });
+    expect(after!.units.map((u) => u.id)).toEqual(['u1']);
+  });
+
+  it('refuses a stale version with StaleVersionError and changes nothing', async () => {
+    const map = await freshMap();
+    await replaceMapContents(db, map.id, 1, CONTENTS);
+    const before = await getMap(db, map.id);
+    const err = await replaceMapContents(db, map.id, 1, { units: [], relations: [], mainClaimId: null }).catch((e) => e);
+    expect(err).toBeInstanceOf(StaleVersionError);
+    expect(err).toMatchObject({ mapId: map.id, expectedVersion: 1, currentVersion: 2 });
+    expect(await getMap(db, map.id)).toEqual(before);
+  });
+
+  it('lets exactly one of two concurrent writers from the same version win', async () => {
+    const map = await freshMap();
+    const results = await Promise.allSettled([
+      replaceMapContents(db, map.id, 1, CONTENTS),
+      replaceMapContents(db, map.id, 1, { units: [CONTENTS.units[0]], relations: [], mainClaimId: null }),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(StaleVersionError);
+    expect((await getMap(db, map.id))!.version).toBe(2);
+  });
+
+  it.each([
+    ['a relation to a missing unit', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r2', type: 'attack' as const, from: 'u3', to: 'ghost' }] }],
+    ['a duplicate unit id', { ...CONTENTS, units: [...CONTENTS.units, { id: 'u1', label: 'claim', start: 0, end: 3 }] }],
+    ['a duplicate edge', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r9', type: 'support' as const, from: 'u2', to: 'u1' }] }],
+    ['an empty span', { ...CONTENTS, units: [...CONTENTS.units, { id: 'u9', label: 'claim', start: 5, end: 5 }] }],
+    ['a self-loop', { ...CONTENTS, relations: [{ id: 'r1', type: 'attack' as const, from: 'u1', to: 'u1' }] }],
+  ])('rolls back entirely on a failing insert mid-way (%s)', async (_name, bad) => {
+    const map = await freshMap();
+    const previous: MapContents = {
+      units: [{ id: 'p1', label: 'claim', start: 0, end: 3, note: 'before' }],
+      relations: [],
+      mainClaimId: 'p1',
+    };
+    await replaceMapContents(db, map.id, 1, previous);
+    const before = await getMap(db, map.id);
+
+    const err = await replaceMapContents(db, map.id, 2, bad).catch((e) => e);
+    expect(constraintViolation(err)).not.toBeNull();
+    expect(await getMap(db, map.id)).toEqual(before);
+    expect(before!.version).toBe(2);
+    // The version was not consumed: a correct write from version 2 still succeeds.
+    expect(await replaceMapContents(db, map.id, 2, CONTENTS)).toBe(3);
+  });
+
+  it('refuses a main claim that is not one of the units, before writing', async () => {
+    const map = await freshMap();
+    await expect(
+      replaceMapContents(db, map.id, 1, { ...CONTENTS, mainClaimId: 'nope' }),
+    ).rejects.toBeInstanceOf(InvalidDataError);
+    expect((await getMap(db, map.id))!.version).toBe(1);
+  });
+
+  it('throws NotFoundError when replacing the contents of a missing map', async () => {
+    await expect(replaceMapContents(db, 'no-map', 1, CONTENTS)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('allows the same unit ids in different maps (ids are per map)', async () => {
+    const a = await freshMap();
+    const b = await freshMap();
+    await replaceMapContents(db, a.id, 1, CONTENTS);
+    await replaceMapContents(db, b.id, 1, CONTENTS);
+    expect((await getMap(db, a.id))!.units).toEqual((await getMap(db, b.id))!.units);
+  });
+
+  it('handles more units than one INSERT chunk', async () => {
+    const map = await freshMap();
+    const units = Array.from({ length: 1203 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: i % 30, end: (i % 30) + 1 }));
+    const relations = units.slice(1).map((u, i) => ({ id: `r${i}`, type: 'support' as const, from: u.id, to: 'u0' }));
+    await replaceMapContents(db, map.id, 1, { units, relations, mainClaimId: 'u0' });
+    const got = await getMap(db, map.id);
+    expect(got!.units).toHaveLength(1203);
+    expect(got!.relations).toHaveLength(1202);
+  });
+
+  it('cascades: deleting a map removes its units, relations and comments', async () => {
+    const map = await freshMap();
+    await replaceMapContents(db, map.id, 1, CONTENTS);
+    await db.kysely
+      .insertInto('comments')
+      .values({ id: `c-${map.id}`, map_id: map.id, target_kind: 'unit', target_id: 'u1', author_id: userId, body: '良い', created_at: '' })
+      .execute();
+    await db.kysely.deleteFrom('argument_maps').where('id', '=', map.id).execute();
+    for (const table of ['units', 'relations', 'comments'] as const) {
+      const rows = await db.kysely.selectFrom(table).select('map_id').where('map_id', '=', map.id).execute();
+      expect(rows, table).toEqual([]);
+    }
+  });
+
+  it('refuses a comment by a missing author or with a map-target id', async () => {
+    const map = await freshMap();
+    const base = { map_id: map.id, author_id: userId, body: 'x', created_at: '' };
+    const badAuthor = await db.kysely
+      .insertInto('comments')
+      .values({ ...base, id: `c1-${map.id}`, target_kind: 'map', target_id: null, author_id: 'ghost' })
+      .execute()
+      .catch((e) => e);
+    expect(constraintViolation(badAuthor)).toBe('foreign_key');
+    const badTarget = await db.kysely
+      .insertInto('comments')
+      .values({ ...base, id: `c2-${map.id}`, target_kind: 'map', target_id: 'u1' })
+      .execute()
+      .catch((e) => e);
+    expect(constraintViolation(badTarget)).toBe('check');
+  });
+});
+
+function rowOf(m: { id: string; documentId: string; userId: string; labelSchemeId: string }) {
+  return {
+    id: m.id,
+    document_id: m.documentId,
+    user_id: m.userId,
+    label_scheme_id: m.labelSchemeId,
+    version: 1,
+    main_claim_id: null,
+    submitted_at: null,
+  };
+}

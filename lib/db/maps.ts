@@ -1,0 +1,238 @@
+// Argument maps: one per (document, user), holding units (labelled spans of the document's
+// canonical text, UTF-16 offsets) and support/attack relations between them.
+//
+// Concurrency is optimistic: every write names the version it was based on and bumps it; a
+// write based on an older version is refused with StaleVersionError and changes nothing.
+// The version check is the transaction's first statement and is itself a write
+// (UPDATE … WHERE version = expected), so that concurrent writers serialize on the map row in
+// PostgreSQL and take SQLite's write lock at once (a deferred read-then-write transaction can
+// fail to upgrade its lock in WAL mode). Unit and relation ids are unique within a map only.
+//
+// This module is deliberately small: whole-contents replacement is enough for autosave of a
+// map value. Fine-grained operations come later on the same schema.
+
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Db } from './connect';
+import type { Database } from './schema';
+import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
+import { DEFAULT_LABEL_SCHEME_ID } from './label-schemes';
+
+export type RelationType = 'support' | 'attack';
+
+export interface StoredUnit {
+  id: string;
+  label: string;
+  /// UTF-16 offsets into the document's canonical text.
+  start: number;
+  end: number;
+  note: string;
+}
+
+export interface StoredRelation {
+  id: string;
+  type: RelationType;
+  /// The premise or attacker.
+  from: string;
+  /// The target.
+  to: string;
+  note: string;
+}
+
+export interface StoredMap {
+  id: string;
+  documentId: string;
+  userId: string;
+  labelSchemeId: string;
+  version: number;
+  mainClaimId: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /// Sorted by (start, end, id).
+  units: StoredUnit[];
+  /// Sorted by id.
+  relations: StoredRelation[];
+}
+
+export interface MapContents {
+  units: Array<Omit<StoredUnit, 'note'> & { note?: string }>;
+  relations: Array<Omit<StoredRelation, 'note'> & { note?: string }>;
+  mainClaimId: string | null;
+}
+
+/// The user's map of the document, created (empty, version 1, default label scheme) on first
+/// use. Race-safe: concurrent calls get the same map. Throws NotFoundError when the document
+/// or the user does not exist.
+export async function getOrCreateMap(db: Db, documentId: string, userId: string): Promise<StoredMap> {
+  const now = new Date().toISOString();
+  try {
+    await db.kysely
+      .insertInto('argument_maps')
+      .values({
+        id: randomUUID(),
+        document_id: documentId,
+        user_id: userId,
+        label_scheme_id: DEFAULT_LABEL_SCHEME_ID,
+        version: 1,
+        main_claim_id: null,
+        submitted_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
+      .execute();
+  } catch (err) {
+    if (constraintViolation(err) === 'foreign_key') {
+      const doc = await db.kysely.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
+      throw doc ? new NotFoundError('user', userId, { cause: err }) : new NotFoundError('document', documentId, { cause: err });
+    }
+    throw err;
+  }
+  const row = await db.kysely
+    .selectFrom('argument_maps')
+    .select('id')
+    .where('document_id', '=', documentId)
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const map = await getMap(db, row.id);
+  if (!map) throw new NotFoundError('argument map', row.id); // deleted between the two reads
+  return map;
+}
+
+/// The map with its units and relations, or null. Reads in one snapshot so that the version
+/// always matches the contents returned (PostgreSQL's default READ COMMITTED would give each
+/// statement its own snapshot; SQLite ignores the setting: its transactions are snapshots).
+export async function getMap(db: Db, mapId: string): Promise<StoredMap | null> {
+  return db.kysely
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => readMap(trx, mapId));
+}
+
+/// Replaces the map's units, relations and main claim in one transaction and returns the new
+/// version. Throws StaleVersionError (nothing changed) when the map is no longer at
+/// `expectedVersion`, NotFoundError when there is no such map, InvalidDataError when the main
+/// claim is not one of the units; a constraint violation (duplicate id, relation to a missing
+/// unit, empty span) rolls everything back, version included.
+export async function replaceMapContents(
+  db: Db,
+  mapId: string,
+  expectedVersion: number,
+  contents: MapContents,
+): Promise<number> {
+  const { units, relations, mainClaimId } = contents;
+  if (mainClaimId !== null && !units.some((u) => u.id === mainClaimId)) {
+    throw new InvalidDataError(`main claim "${mainClaimId}" is not one of the map's units`);
+  }
+  return db.kysely.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const bumped = await trx
+      .updateTable('argument_maps')
+      .set((eb) => ({ version: eb('version', '+', 1), main_claim_id: mainClaimId, updated_at: now }))
+      .where('id', '=', mapId)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) === 0) {
+      const current = await trx.selectFrom('argument_maps').select('version').where('id', '=', mapId).executeTakeFirst();
+      if (!current) throw new NotFoundError('argument map', mapId);
+      throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
+    }
+
+    // Keep creation times of units and relations that survive the replacement.
+    const unitBorn = new Map(
+      (await trx.selectFrom('units').select(['id', 'created_at']).where('map_id', '=', mapId).execute()).map(
+        (r) => [r.id, r.created_at] as const,
+      ),
+    );
+    const relationBorn = new Map(
+      (await trx.selectFrom('relations').select(['id', 'created_at']).where('map_id', '=', mapId).execute()).map(
+        (r) => [r.id, r.created_at] as const,
+      ),
+    );
+
+    // Relations go first: they reference units.
+    await trx.deleteFrom('relations').where('map_id', '=', mapId).execute();
+    await trx.deleteFrom('units').where('map_id', '=', mapId).execute();
+    for (const chunk of chunks(units, INSERT_CHUNK)) {
+      await trx
+        .insertInto('units')
+        .values(
+          chunk.map((u) => ({
+            map_id: mapId,
+            id: u.id,
+            label: u.label,
+            start_offset: u.start,
+            end_offset: u.end,
+            note: u.note ?? '',
+            created_at: unitBorn.get(u.id) ?? now,
+          })),
+        )
+        .execute();
+    }
+    for (const chunk of chunks(relations, INSERT_CHUNK)) {
+      await trx
+        .insertInto('relations')
+        .values(
+          chunk.map((r) => ({
+            map_id: mapId,
+            id: r.id,
+            type: r.type,
+            from_unit: r.from,
+            to_unit: r.to,
+            note: r.note ?? '',
+            created_at: relationBorn.get(r.id) ?? now,
+          })),
+        )
+        .execute();
+    }
+    return expectedVersion + 1;
+  });
+}
+
+// Rows per INSERT: 7 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
+// bound-parameter limits.
+const INSERT_CHUNK = 500;
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+async function readMap(trx: Transaction<Database>, mapId: string): Promise<StoredMap | null> {
+  const map = await trx.selectFrom('argument_maps').selectAll().where('id', '=', mapId).executeTakeFirst();
+  if (!map) return null;
+  const units = await trx
+    .selectFrom('units')
+    .select(['id', 'label', 'start_offset', 'end_offset', 'note'])
+    .where('map_id', '=', mapId)
+    .orderBy('start_offset')
+    .orderBy('end_offset')
+    .orderBy('id')
+    .execute();
+  const relations = await trx
+    .selectFrom('relations')
+    .select(['id', 'type', 'from_unit', 'to_unit', 'note'])
+    .where('map_id', '=', mapId)
+    .orderBy('id')
+    .execute();
+  return {
+    id: map.id,
+    documentId: map.document_id,
+    userId: map.user_id,
+    labelSchemeId: map.label_scheme_id,
+    version: Number(map.version),
+    mainClaimId: map.main_claim_id,
+    submittedAt: map.submitted_at,
+    createdAt: map.created_at,
+    updatedAt: map.updated_at,
+    units: units.map((u) => ({
+      id: u.id,
+      label: u.label,
+      start: Number(u.start_offset),
+      end: Number(u.end_offset),
+      note: u.note,
+    })),
+    relations: relations.map((r) => ({ id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note })),
+  };
+}

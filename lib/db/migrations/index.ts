@@ -1,0 +1,28 @@
+// The migration history of Ronten's database, shared by SQLite and PostgreSQL.
+//
+// Migrations are imported statically (not read from a folder at run time) so they survive
+// bundling by Next and run the same from the CLI. Kysely applies them in name order and
+// refuses a history whose applied prefix differs from this list: only ever append.
+
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import * as m001 from './001_initial';
+
+export const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};
+
+/// Brings the database to the latest migration; returns the names applied now (empty when
+/// it was up to date). Throws on failure. Concurrent callers are safe: Kysely's migrator takes
+/// a lock (an advisory lock on PostgreSQL) and the second caller finds nothing left to do.
+export async function migrateKyselyToLatest(kysely: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db: kysely, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r: MigrationResult) => r.status === 'Error');
+    const where = failed ? ` (in ${failed.migrationName})` : '';
+    throw new Error(`database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,94 @@
+// Row types of the database, as Kysely sees them (snake_case, as stored).
+//
+// These types describe the *latest* migration. They are the one place where column names
+// appear as TypeScript; the repository modules map them to camelCase plain data and nothing
+// outside lib/db should import them. Portability rules, so that one migration history serves
+// SQLite and PostgreSQL alike: ids are text, timestamps are ISO-8601 text (UTC, with
+// milliseconds, so they sort lexicographically), JSON is text, numbers are `integer`.
+// Migrations themselves use Kysely<any>: they must keep working when these types move on.
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  display_name: string;
+  role: 'student' | 'instructor' | 'admin' | 'local';
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  title: string;
+  language: string;
+  source_text: string;
+  reflow: 'auto' | 'on' | 'off';
+  origin: string | null;
+  canonical_text: string;
+  blocks_json: string;
+  sha256: string;
+  /// Length of canonical_text in Unicode code points (what exports and listings show).
+  length_cp: number;
+  tokens_json: string;
+  token_count: number;
+  created_at: string;
+}
+
+export interface LabelSchemesTable {
+  id: string;
+  name: string;
+  labels_json: string;
+  created_at: string;
+}
+
+export interface ArgumentMapsTable {
+  id: string;
+  document_id: string;
+  user_id: string;
+  label_scheme_id: string;
+  version: number;
+  main_claim_id: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitsTable {
+  map_id: string;
+  id: string;
+  label: string;
+  /// UTF-16 code-unit offsets into the document's canonical text.
+  start_offset: number;
+  end_offset: number;
+  note: string;
+  created_at: string;
+}
+
+export interface RelationsTable {
+  map_id: string;
+  id: string;
+  type: 'support' | 'attack';
+  from_unit: string;
+  to_unit: string;
+  note: string;
+  created_at: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  map_id: string;
+  target_kind: 'unit' | 'relation' | 'map';
+  target_id: string | null;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  documents: DocumentsTable;
+  label_schemes: LabelSchemesTable;
+  argument_maps: ArgumentMapsTable;
+  units: UnitsTable;
+  relations: RelationsTable;
+  comments: CommentsTable;
+}

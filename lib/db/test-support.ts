@@ -1,0 +1,120 @@
+// Test support for lib/db (imported by *.test.ts only): the backends a repository suite runs
+// on, each giving a fresh, empty database per test-file run, and document fixtures.
+//
+// SQLite always runs (a temp file per run). PostgreSQL runs when RONTEN_TEST_PG_URL points at
+// a server (see scripts/pg-temp.sh); each run gets its own database, created from that URL
+// and dropped afterwards, so parallel or aborted runs never see each other's rows.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Block, CanonicalText } from '@/lib/text/types';
+import type { Token } from '@/lib/tokens/types';
+import type { CreateDocumentInput } from './documents';
+
+export interface TestDatabase {
+  url: string;
+  teardown(): Promise<void>;
+}
+
+export interface Backend {
+  name: 'sqlite' | 'postgres';
+  create(): Promise<TestDatabase>;
+}
+
+export const sqliteBackend: Backend = {
+  name: 'sqlite',
+  async create() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ronten-db-test-'));
+    return {
+      url: `file:${path.join(dir, 'test.sqlite')}`,
+      async teardown() {
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+export function postgresBackend(baseUrl: string): Backend {
+  return {
+    name: 'postgres',
+    async create() {
+      const { Client } = await import('pg');
+      const name = `ronten_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+      const admin = new Client({ connectionString: baseUrl });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await admin.end();
+      }
+      const url = new URL(baseUrl);
+      url.pathname = `/${name}`;
+      return {
+        url: url.toString(),
+        async teardown() {
+          const c = new Client({ connectionString: baseUrl });
+          await c.connect();
+          try {
+            // FORCE (PostgreSQL 13+) ends stray sessions of a test that forgot to close.
+            await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          } finally {
+            await c.end();
+          }
+        },
+      };
+    },
+  };
+}
+
+/// SQLite, plus PostgreSQL when RONTEN_TEST_PG_URL is set.
+export function testBackends(): Backend[] {
+  const pg = process.env.RONTEN_TEST_PG_URL;
+  return pg ? [sqliteBackend, postgresBackend(pg)] : [sqliteBackend];
+}
+
+/// A canonical text built from its token surfaces (blocks split at '\n'), with its tokens.
+/// Surfaces are given so that tests control token boundaries exactly.
+export function fixtureDocument(surfaces: string[], overrides: Partial<CreateDocumentInput> = {}): CreateDocumentInput {
+  const text = surfaces.join('');
+  const tokens: Token[] = [];
+  let at = 0;
+  let cp = 0;
+  for (const surface of surfaces) {
+    const cpLen = [...surface].length;
+    tokens.push({
+      start: at,
+      end: at + surface.length,
+      cpStart: cp,
+      cpEnd: cp + cpLen,
+      surface,
+      pos: /^\s+$/.test(surface) ? '記号' : '名詞',
+      posDetail: surface === '𠮷野家' ? '固有名詞,組織' : '',
+      basicForm: surface,
+      reading: '',
+    });
+    at += surface.length;
+    cp += cpLen;
+  }
+  const blocks: Block[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    blocks.push({ kind: blocks.length === 0 ? 'heading' : 'paragraph', start, end: start + line.length });
+    start += line.length + 1;
+  }
+  const canonical: CanonicalText = { text, blocks, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+  return {
+    title: '𠮷野家の𩸽について',
+    language: 'ja',
+    sourceText: text.replace(/\n/g, '\r\n'),
+    reflow: 'auto',
+    origin: 'corpus/test.txt',
+    canonical,
+    tokens,
+    ...overrides,
+  };
+}
+
+/// Japanese text with characters outside the BMP (𠮷, 𩸽, 😀) before and inside spans.
+export const NON_BMP_SURFACES = ['𠮷野家', 'の', '𩸽', '\n', '𠮷野家', 'で', '𩸽', 'を', '食べ', 'た', '😀', '。', '理由', 'は', '安い', 'から', 'だ', '。'];

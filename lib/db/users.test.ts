@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from './connect';
+import { LOCAL_USER_ID, ensureLocalUser, getUser } from './users';
+import { testBackends, type TestDatabase } from './test-support';
+
+describe.each(testBackends())('users on $name', (backend) => {
+  let target: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    target = await backend.create();
+    db = await openDb(target.url);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await target?.teardown();
+  });
+
+  it('creates exactly one local user under concurrent first calls', async () => {
+    const users = await Promise.all(Array.from({ length: 12 }, () => ensureLocalUser(db)));
+    for (const u of users) expect(u).toEqual(users[0]);
+    expect(users[0]).toMatchObject({ id: LOCAL_USER_ID, name: 'local', role: 'local' });
+    const rows = await db.kysely.selectFrom('users').select('id').execute();
+    expect(rows).toEqual([{ id: LOCAL_USER_ID }]);
+  });
+
+  it('is idempotent and getUser finds it without the password hash', async () => {
+    const first = await ensureLocalUser(db);
+    expect(await ensureLocalUser(db)).toEqual(first);
+    const got = await getUser(db, LOCAL_USER_ID);
+    expect(got).toEqual(first);
+    expect(got).not.toHaveProperty('passwordHash');
+    expect(await getUser(db, 'nobody')).toBeNull();
+  });
+});
