@@ -3,7 +3,7 @@
 // `apply` never mutates its input and throws OperationError when an operation does not fit the
 // map; callers that take operations from outside run `checkOperation` first for a message.
 import type { ArgumentMap, ArgumentUnit, Relation } from './types';
-import { compareUnits } from './types';
+import { compareIds, compareUnits } from './types';
 
 type UnitFields = Partial<Pick<ArgumentUnit, 'label' | 'start' | 'end' | 'note'>>;
 type RelationFields = Partial<Pick<Relation, 'type' | 'note'>>;
@@ -86,7 +86,7 @@ export function apply(map: ArgumentMap, operation: Operation): ArgumentMap {
       if (r.from === r.to) fail('a unit cannot support or attack itself');
       for (const end of [r.from, r.to]) if (!map.units.some((u) => u.id === end)) fail(`relation ${r.id} refers to missing unit ${end}`);
       if (map.relations.some((x) => x.type === r.type && x.from === r.from && x.to === r.to)) fail(`that ${r.type} relation already exists`);
-      return { ...map, relations: [...map.relations, { ...r }] };
+      return { ...map, relations: [...map.relations, { ...r }].sort(compareIds) };
     }
     case 'removeRelation': {
       const current = map.relations.find((x) => x.id === operation.relation.id) ?? fail(`relation ${operation.relation.id} does not exist`);

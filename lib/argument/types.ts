@@ -26,8 +26,8 @@ export interface Relation {
   note: string;
 }
 
-/// Invariants (kept by `apply`, checked by `checkMap`): units sorted by (start, end, id); ids
-/// unique; relations reference existing units, no self-relations, no duplicate (type, from, to);
+/// Invariants (kept by `apply`): units sorted by (start, end, id), relations by id — the order
+/// storage returns them in, so a stored map and a computed one compare equal; ids unique; relations reference existing units, no self-relations, no duplicate (type, from, to);
 /// mainClaimId, when set, names a unit.
 export interface ArgumentMap {
   units: readonly ArgumentUnit[];
@@ -39,4 +39,8 @@ export const emptyMap: ArgumentMap = { units: [], relations: [], mainClaimId: nu
 
 export function compareUnits(a: ArgumentUnit, b: ArgumentUnit): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function compareIds(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -74,3 +74,14 @@ export function constraintViolation(err: unknown): ConstraintKind | null {
       return null;
   }
 }
+
+/// An operation that does not fit the map or the document; `index` is its position in the
+/// request, so the client can tell which of its changes was refused.
+export class OperationRejectedError extends DbError {
+  constructor(
+    readonly index: number,
+    readonly reason: string,
+  ) {
+    super(`operation ${index} was refused: ${reason}`);
+  }
+}

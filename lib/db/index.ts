@@ -22,6 +22,7 @@ export {
   NotFoundError,
   InvalidDataError,
   StaleVersionError,
+  OperationRejectedError,
   constraintViolation,
   type ConstraintKind,
 } from './errors';
@@ -49,3 +50,4 @@ export {
   type RelationType,
   type MapContents,
 } from './maps';
+export { applyOperations, documentContext, type AppliedOperations } from './operations';

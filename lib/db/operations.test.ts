@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUnitOp, removeUnitOp, setMainClaimOp, updateUnitOp, type Operation } from '@/lib/argument';
+import { openDb, type Db } from './connect';
+import { createDocument } from './documents';
+import { NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { getMap, getOrCreateMap } from './maps';
+import { applyOperations } from './operations';
+import { ensureLocalUser } from './users';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+
+// '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
+const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
+const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '理由' };
+const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
+
+describe.each(testBackends())('applyOperations on $name', (backend) => {
+  let target: TestDatabase;
+  let db: Db;
+  let userId: string;
+
+  beforeAll(async () => {
+    target = await backend.create();
+    db = await openDb(target.url);
+    userId = (await ensureLocalUser(db)).id;
+  });
+  afterAll(async () => {
+    await db?.close();
+    await target?.teardown();
+  });
+
+  async function freshMap() {
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    return getOrCreateMap(db, doc, userId);
+  }
+
+  it('applies operations, bumps the version and stores exactly the resulting map', async () => {
+    const m = await freshMap();
+    const result = await applyOperations(db, m.id, 1, [addUnitOp(claim), addUnitOp(evidence), support, { op: 'setMainClaim', before: null, after: 'u1' }]);
+    expect(result.version).toBe(2);
+    const stored = await getMap(db, m.id);
+    expect(stored).toMatchObject({ version: 2, mainClaimId: 'u1', units: [claim, evidence], relations: [support.relation] });
+    expect({ units: stored!.units, relations: stored!.relations, mainClaimId: stored!.mainClaimId }).toEqual(result.map);
+
+    // Edits, then removal with its relation and main-claim status, then undo of the removal.
+    const after2 = await applyOperations(db, m.id, 2, [updateUnitOp(result.map, 'u2', { label: 'rebuttal', note: '' })]);
+    const removal = removeUnitOp(after2.map, 'u1');
+    const after3 = await applyOperations(db, m.id, 3, [removal]);
+    expect(after3.map).toEqual({ units: [{ ...evidence, label: 'rebuttal', note: '' }], relations: [], mainClaimId: null });
+    const after4 = await applyOperations(db, m.id, 4, [{ ...removal, op: 'addUnit' }]);
+    expect(after4.map).toEqual(after2.map);
+    expect((await getMap(db, m.id))!.version).toBe(5);
+  });
+
+  it('refuses a stale version and changes nothing', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)]);
+    await expect(applyOperations(db, m.id, 1, [addUnitOp(evidence)])).rejects.toBeInstanceOf(StaleVersionError);
+    expect(await getMap(db, m.id)).toMatchObject({ version: 2, units: [claim] });
+  });
+
+  it.each([
+    ['off token boundaries', addUnitOp({ ...claim, start: 9 }), /start 9 is not on a token boundary/],
+    ['out of range', addUnitOp({ ...claim, end: 999 }), /outside the text/],
+    ['an unknown label', addUnitOp({ ...claim, label: 'opinion' }), /unknown label/],
+    ['a relation to a missing unit', { op: 'addRelation', relation: { id: 'r', type: 'attack', from: 'u1', to: 'nope', note: '' } } as Operation, /missing unit nope/],
+    ['a self-relation', { op: 'addRelation', relation: { id: 'r', type: 'attack', from: 'u1', to: 'u1', note: '' } } as Operation, /itself/],
+  ])('refuses %s atomically, naming the operation', async (_name, bad, message) => {
+    const m = await freshMap();
+    const attempt = applyOperations(db, m.id, 1, [addUnitOp(claim), bad]);
+    await expect(attempt).rejects.toBeInstanceOf(OperationRejectedError);
+    await expect(attempt).rejects.toMatchObject({ index: 1, reason: expect.stringMatching(message) });
+    expect(await getMap(db, m.id)).toMatchObject({ version: 1, units: [], relations: [] });
+  });
+
+  it('serializes concurrent writers on the same base version: one wins, the other is stale', async () => {
+    const m = await freshMap();
+    const results = await Promise.allSettled([
+      applyOperations(db, m.id, 1, [addUnitOp(claim)]),
+      applyOperations(db, m.id, 1, [addUnitOp(evidence)]),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(StaleVersionError);
+    expect((await getMap(db, m.id))!.units).toHaveLength(1);
+  });
+
+  it('reports a missing map', async () => {
+    await expect(applyOperations(db, 'no-such-map', 1, [setMainClaimOp({ units: [], relations: [], mainClaimId: null }, null)])).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,128 @@
+// Applies argument-map operations (lib/argument) to a stored map: the write path of autosave.
+// One transaction per request: the version is bumped first (refusing a stale base, as in
+// replaceMapContents), the operations are checked against the map and the document, and only
+// the rows that changed are written. Any refusal rolls everything back, version included.
+import type { Transaction } from 'kysely';
+import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
+import type { Db } from './connect';
+import type { Database } from './schema';
+import { NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { getLabelScheme } from './label-schemes';
+
+/// Token boundaries and labels of a map's document. Documents never change once imported, so
+/// the boundaries are computed once per process and document.
+const contextCache = new Map<string, { textLength: number; boundaries: number[] }>();
+
+export async function documentContext(db: Db, documentId: string, labelSchemeId: string): Promise<DocumentContext> {
+  let cached = contextCache.get(documentId);
+  if (!cached) {
+    const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_json']).where('id', '=', documentId).executeTakeFirst();
+    if (!row) throw new NotFoundError('document', documentId);
+    const tokens = JSON.parse(row.tokens_json) as Array<{ start: number; end: number }>;
+    cached = { textLength: row.canonical_text.length, boundaries: tokenBoundaries(tokens) };
+    contextCache.set(documentId, cached);
+  }
+  const scheme = await getLabelScheme(db, labelSchemeId);
+  if (!scheme) throw new NotFoundError('label scheme', labelSchemeId);
+  return { ...cached, labels: scheme.labels.map((l) => l.id) };
+}
+
+export interface AppliedOperations {
+  version: number;
+  map: ArgumentMap;
+}
+
+export async function applyOperations(db: Db, mapId: string, expectedVersion: number, operations: readonly Operation[]): Promise<AppliedOperations> {
+  const header = await db.kysely.selectFrom('argument_maps').select(['document_id', 'label_scheme_id']).where('id', '=', mapId).executeTakeFirst();
+  if (!header) throw new NotFoundError('argument map', mapId);
+  const ctx = await documentContext(db, header.document_id, header.label_scheme_id);
+
+  return db.kysely.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const bumped = await trx
+      .updateTable('argument_maps')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', mapId)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) === 0) {
+      const current = await trx.selectFrom('argument_maps').select('version').where('id', '=', mapId).executeTakeFirst();
+      if (!current) throw new NotFoundError('argument map', mapId);
+      throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
+    }
+    const before = await readContents(trx, mapId);
+    const result = applyChecked(before, operations, ctx);
+    if (!result.ok) throw new OperationRejectedError(result.index, result.error);
+    await writeDiff(trx, mapId, before, result.map, now);
+    return { version: expectedVersion + 1, map: result.map };
+  });
+}
+
+async function readContents(trx: Transaction<Database>, mapId: string): Promise<ArgumentMap> {
+  const [map, units, relations] = await Promise.all([
+    trx.selectFrom('argument_maps').select('main_claim_id').where('id', '=', mapId).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('units')
+      .select(['id', 'label', 'start_offset', 'end_offset', 'note'])
+      .where('map_id', '=', mapId)
+      .orderBy('start_offset')
+      .orderBy('end_offset')
+      .orderBy('id')
+      .execute(),
+    trx.selectFrom('relations').select(['id', 'type', 'from_unit', 'to_unit', 'note']).where('map_id', '=', mapId).orderBy('id').execute(),
+  ]);
+  return {
+    mainClaimId: map.main_claim_id,
+    units: units.map((u) => ({ id: u.id, label: u.label, start: Number(u.start_offset), end: Number(u.end_offset), note: u.note })),
+    relations: relations.map((r) => ({ id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note })),
+  };
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((x) => [x.id, x]));
+}
+
+/// Writes only what differs between two versions of the map. Relations are removed before the
+/// units they reference and added after them.
+async function writeDiff(trx: Transaction<Database>, mapId: string, before: ArgumentMap, after: ArgumentMap, now: string) {
+  const oldUnits = byId(before.units);
+  const newUnits = byId(after.units);
+  const oldRelations = byId(before.relations);
+  const newRelations = byId(after.relations);
+
+  const goneRelations = before.relations.filter((r) => !newRelations.has(r.id)).map((r) => r.id);
+  if (goneRelations.length) await trx.deleteFrom('relations').where('map_id', '=', mapId).where('id', 'in', goneRelations).execute();
+  const goneUnits = before.units.filter((u) => !newUnits.has(u.id)).map((u) => u.id);
+  if (goneUnits.length) await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', goneUnits).execute();
+
+  for (const u of after.units) {
+    const old = oldUnits.get(u.id);
+    if (!old) {
+      await trx
+        .insertInto('units')
+        .values({ map_id: mapId, id: u.id, label: u.label, start_offset: u.start, end_offset: u.end, note: u.note, created_at: now })
+        .execute();
+    } else if (old.label !== u.label || old.start !== u.start || old.end !== u.end || old.note !== u.note) {
+      await trx
+        .updateTable('units')
+        .set({ label: u.label, start_offset: u.start, end_offset: u.end, note: u.note })
+        .where('map_id', '=', mapId)
+        .where('id', '=', u.id)
+        .execute();
+    }
+  }
+  for (const r of after.relations) {
+    const old = oldRelations.get(r.id);
+    if (!old) {
+      await trx
+        .insertInto('relations')
+        .values({ map_id: mapId, id: r.id, type: r.type, from_unit: r.from, to_unit: r.to, note: r.note, created_at: now })
+        .execute();
+    } else if (old.type !== r.type || old.note !== r.note) {
+      await trx.updateTable('relations').set({ type: r.type, note: r.note }).where('map_id', '=', mapId).where('id', '=', r.id).execute();
+    }
+  }
+  if (before.mainClaimId !== after.mainClaimId) {
+    await trx.updateTable('argument_maps').set({ main_claim_id: after.mainClaimId }).where('id', '=', mapId).execute();
+  }
+}
