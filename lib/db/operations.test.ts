@@ -84,6 +84,23 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     expect((await getMap(db, m.id))!.units).toHaveLength(1);
   });
 
+  it('applies a batch once: a re-sent batch is answered as done with the current map', async () => {
+    const m = await freshMap();
+    const first = await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'batch-1');
+    expect(first).toMatchObject({ version: 2, duplicate: false });
+    await applyOperations(db, m.id, 2, [addUnitOp(evidence)], 'batch-2');
+    const again = await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'batch-1');
+    expect(again).toMatchObject({ version: 2, duplicate: true });
+    expect(again.map.units).toEqual([claim, evidence]);
+    expect((await getMap(db, m.id))!.version).toBe(3);
+  });
+
+  it('forgets a refused batch, so it can be retried', async () => {
+    const m = await freshMap();
+    await expect(applyOperations(db, m.id, 1, [addUnitOp({ ...claim, label: 'x' })], 'b')).rejects.toBeInstanceOf(OperationRejectedError);
+    expect(await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'b')).toMatchObject({ version: 2, duplicate: false });
+  });
+
   it('reports a missing map', async () => {
     await expect(applyOperations(db, 'no-such-map', 1, [setMainClaimOp({ units: [], relations: [], mainClaimId: null }, null)])).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -30,15 +30,33 @@ export async function documentContext(db: Db, documentId: string, labelSchemeId:
 export interface AppliedOperations {
   version: number;
   map: ArgumentMap;
+  /// True when this batch had already been applied (at `version`); `map` is then the current map.
+  duplicate: boolean;
 }
 
-export async function applyOperations(db: Db, mapId: string, expectedVersion: number, operations: readonly Operation[]): Promise<AppliedOperations> {
+/// `batchId`, when given, makes the call idempotent: a batch applied before is not applied again.
+export async function applyOperations(
+  db: Db,
+  mapId: string,
+  expectedVersion: number,
+  operations: readonly Operation[],
+  batchId?: string,
+): Promise<AppliedOperations> {
   const header = await db.kysely.selectFrom('argument_maps').select(['document_id', 'label_scheme_id']).where('id', '=', mapId).executeTakeFirst();
   if (!header) throw new NotFoundError('argument map', mapId);
   const ctx = await documentContext(db, header.document_id, header.label_scheme_id);
 
   return db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
+    if (batchId) {
+      const done = await trx
+        .selectFrom('applied_batches')
+        .select('version')
+        .where('map_id', '=', mapId)
+        .where('batch_id', '=', batchId)
+        .executeTakeFirst();
+      if (done) return { version: Number(done.version), map: await readContents(trx, mapId), duplicate: true };
+    }
     const bumped = await trx
       .updateTable('argument_maps')
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
@@ -54,7 +72,10 @@ export async function applyOperations(db: Db, mapId: string, expectedVersion: nu
     const result = applyChecked(before, operations, ctx);
     if (!result.ok) throw new OperationRejectedError(result.index, result.error);
     await writeDiff(trx, mapId, before, result.map, now);
-    return { version: expectedVersion + 1, map: result.map };
+    if (batchId) {
+      await trx.insertInto('applied_batches').values({ map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: now }).execute();
+    }
+    return { version: expectedVersion + 1, map: result.map, duplicate: false };
   });
 }
 

@@ -83,6 +83,13 @@ export interface CommentsTable {
   created_at: string;
 }
 
+export interface AppliedBatchesTable {
+  map_id: string;
+  batch_id: string;
+  version: number;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   documents: DocumentsTable;
@@ -91,4 +98,5 @@ export interface Database {
   units: UnitsTable;
   relations: RelationsTable;
   comments: CommentsTable;
+  applied_batches: AppliedBatchesTable;
 }
