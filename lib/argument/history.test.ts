@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addUnitOp, apply, removeUnitOp, updateUnitOp } from './operations';
 import { emptyHistory, record, redo, undo } from './history';
-import { rebase } from './sync';
 import { emptyMap, type ArgumentMap } from './types';
 
 const u = (id: string, start: number, end: number) => ({ id, label: 'claim', start, end, note: '' });
@@ -37,27 +36,5 @@ describe('history', () => {
     const map = { ...emptyMap, units: [u('a', 0, 1), u('b', 1, 2)] };
     const after = undo(h, map)!;
     expect(record(after.history, [removeUnitOp(after.map, 'a')]).undone).toEqual([]);
-  });
-});
-
-describe('rebase', () => {
-  const ctx = { textLength: 10, boundaries: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], labels: ['claim'] };
-
-  it('replays pending operations on a newer server map', () => {
-    const server = { version: 7, map: apply(emptyMap, addUnitOp(u('theirs', 5, 6))) };
-    const result = rebase({ mapId: 'm', baseVersion: 5, operations: [addUnitOp(u('mine', 0, 2))] }, server, ctx);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.map.units.map((x) => x.id)).toEqual(['mine', 'theirs']);
-    expect(result.pending.baseVersion).toBe(7);
-  });
-
-  it('reports pending operations that conflict instead of overwriting', () => {
-    const base = apply(emptyMap, addUnitOp(u('a', 0, 2)));
-    const mine = updateUnitOp(base, 'a', { note: 'mine' });
-    const server = { version: 3, map: apply(base, updateUnitOp(base, 'a', { note: 'theirs' })) };
-    const result = rebase({ mapId: 'm', baseVersion: 2, operations: [mine] }, server, ctx);
-    expect(result).toMatchObject({ ok: false, dropped: [mine], error: expect.stringMatching(/has changed/) });
-    expect(result.map.units[0].note).toBe('theirs');
   });
 });

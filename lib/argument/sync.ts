@@ -1,26 +1,95 @@
-// The client's side of saving: operations not yet acknowledged by the server, based on a known
-// server version. When another tab or device has written first, the pending operations are
-// replayed on the server's map (a rebase); those that no longer fit are reported, never
-// silently dropped or forced over the other change.
+// The client's side of saving, as a pure state machine (the hook in components/annotate only
+// does I/O around it). Operations the user made wait in `pending`; at most one `inFlight` batch
+// is on its way to the server, with an id that makes re-sending it safe. The local map is always
+// confirmed map + in-flight + pending. When another tab or device wrote first, the unconfirmed
+// operations are replayed on the server's newer map (a rebase); if they no longer fit they are
+// reported, never silently dropped or forced over the other change.
 import { applyChecked, type DocumentContext } from './check';
 import type { Operation } from './operations';
 import type { ArgumentMap } from './types';
 
-export interface PendingChanges {
-  mapId: string;
+export interface Batch {
+  batchId: string;
   /// The server version the operations were made against.
   baseVersion: number;
   operations: Operation[];
 }
 
-export type RebaseResult =
-  | { ok: true; map: ArgumentMap; pending: PendingChanges }
-  | { ok: false; map: ArgumentMap; dropped: Operation[]; error: string };
+export interface SyncState {
+  confirmed: { version: number; map: ArgumentMap };
+  inFlight: Batch | null;
+  pending: Operation[];
+}
 
-/// Replays `pending` on the server's newer map. All or nothing: a partial replay could leave a
-/// relation without the unit it was made for.
-export function rebase(pending: PendingChanges, server: { version: number; map: ArgumentMap }, ctx: DocumentContext): RebaseResult {
-  const result = applyChecked(server.map, pending.operations, ctx);
-  if (!result.ok) return { ok: false, map: server.map, dropped: pending.operations, error: result.error };
-  return { ok: true, map: result.map, pending: { ...pending, baseVersion: server.version } };
+/// What survives a reload (kept in the browser's storage).
+export interface StoredSync {
+  mapId: string;
+  inFlight: Batch | null;
+  pending: Operation[];
+}
+
+export function initialSync(version: number, map: ArgumentMap): SyncState {
+  return { confirmed: { version, map }, inFlight: null, pending: [] };
+}
+
+export function unconfirmed(state: SyncState): Operation[] {
+  return [...(state.inFlight?.operations ?? []), ...state.pending];
+}
+
+export function hasUnsaved(state: SyncState): boolean {
+  return state.inFlight !== null || state.pending.length > 0;
+}
+
+export function enqueue(state: SyncState, operations: readonly Operation[]): SyncState {
+  return { ...state, pending: [...state.pending, ...operations] };
+}
+
+/// Moves the pending operations into a batch to send; null when one is already on its way or
+/// there is nothing to send.
+export function startBatch(state: SyncState, batchId: string): { state: SyncState; batch: Batch } | null {
+  if (state.inFlight || state.pending.length === 0) return null;
+  const batch = { batchId, baseVersion: state.confirmed.version, operations: state.pending };
+  return { state: { ...state, inFlight: batch, pending: [] }, batch };
+}
+
+/// The server applied the in-flight batch. `map` is given when the server says the batch was
+/// already applied earlier (then our idea of the confirmed map may be stale).
+export function acknowledge(state: SyncState, version: number, map: ArgumentMap | undefined, ctx: DocumentContext): SyncState {
+  if (!state.inFlight) return state;
+  if (map) return { confirmed: { version, map }, inFlight: null, pending: state.pending };
+  const result = applyChecked(state.confirmed.map, state.inFlight.operations, ctx);
+  // The server applied exactly these operations to exactly this map, so this cannot fail unless
+  // the two disagree about the rules; fall back to asking for the map in that case.
+  if (!result.ok) throw new Error(`acknowledged batch does not apply locally: ${result.error}`);
+  return { confirmed: { version, map: result.map }, inFlight: null, pending: state.pending };
+}
+
+export type RebaseResult =
+  | { ok: true; state: SyncState }
+  | { ok: false; state: SyncState; dropped: Operation[]; error: string };
+
+/// The server has a newer map: replay everything unconfirmed on it, all or nothing (a partial
+/// replay could leave a relation without the unit it was made for).
+export function rebase(state: SyncState, server: { version: number; map: ArgumentMap }, ctx: DocumentContext): RebaseResult {
+  const operations = unconfirmed(state);
+  const fresh: SyncState = { confirmed: server, inFlight: null, pending: operations };
+  const result = applyChecked(server.map, operations, ctx);
+  if (!result.ok) return { ok: false, state: { ...fresh, pending: [] }, dropped: operations, error: result.error };
+  return { ok: true, state: fresh };
+}
+
+/// The map the user sees: confirmed plus everything not yet confirmed. After a reload the
+/// in-flight batch may already be applied on the server (its acknowledgement was lost), so when
+/// it does not fit, the map is shown without it until the server answers.
+export function localMap(state: SyncState, ctx: DocumentContext): ArgumentMap {
+  const all = applyChecked(state.confirmed.map, unconfirmed(state), ctx);
+  if (all.ok) return all.map;
+  const withoutInFlight = applyChecked(state.confirmed.map, state.pending, ctx);
+  return withoutInFlight.ok ? withoutInFlight.map : state.confirmed.map;
+}
+
+/// Restores what a previous page load left unsent, on top of the map the server has now.
+export function restore(state: SyncState, stored: StoredSync | null): SyncState {
+  if (!stored || (stored.inFlight === null && stored.pending.length === 0)) return state;
+  return { ...state, inFlight: stored.inFlight, pending: stored.pending };
 }
