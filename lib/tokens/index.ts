@@ -1,0 +1,13 @@
+// The pure token API, safe for client components, the CLI and tests. The kuromoji loader is
+// deliberately not re-exported here: it reads the dictionary from disk, so server code imports
+// '@/lib/tokens/kuromoji' explicitly and nothing that reaches the browser can pull it in.
+
+export type { Token } from './types';
+export {
+  assertTokensCoverText,
+  codePointLength,
+  toHiragana,
+  tokensFromKuromoji,
+  type KuromojiMorpheme,
+} from './fromKuromoji';
+export { packTokens, unpackTokens, packedTokensSchema, tokenSchema, type PackedTokens } from './wire';
