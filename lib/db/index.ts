@@ -51,3 +51,4 @@ export {
   type MapContents,
 } from './maps';
 export { applyOperations, documentContext, type AppliedOperations } from './operations';
+export { loadAnnotatedMap } from './annotatedMap';

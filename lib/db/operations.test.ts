@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUnitOp, removeUnitOp, setMainClaimOp, updateUnitOp, type Operation } from '@/lib/argument';
+import { addUnitOp, invert, removeUnitOp, setMainClaimOp, updateUnitOp, type Operation } from '@/lib/argument';
 import { openDb, type Db } from './connect';
 import { createDocument } from './documents';
 import { NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
@@ -46,7 +46,7 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     const removal = removeUnitOp(after2.map, 'u1');
     const after3 = await applyOperations(db, m.id, 3, [removal]);
     expect(after3.map).toEqual({ units: [{ ...evidence, label: 'rebuttal', note: '' }], relations: [], mainClaimId: null });
-    const after4 = await applyOperations(db, m.id, 4, [{ ...removal, op: 'addUnit' }]);
+    const after4 = await applyOperations(db, m.id, 4, [invert(removal)]);
     expect(after4.map).toEqual(after2.map);
     expect((await getMap(db, m.id))!.version).toBe(5);
   });
