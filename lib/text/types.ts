@@ -20,3 +20,20 @@ export interface CanonicalText {
   /// sha256 of the UTF-8 bytes of `text`, lowercase hex.
   sha256: string;
 }
+
+/// The reflow behaviour actually used: 'auto' resolves to one of these.
+export type AppliedReflow = 'on' | 'off';
+
+export interface CanonicalizeOptions {
+  /// 'on': join hard-wrapped lines into paragraphs; 'off': one block per non-blank line;
+  /// 'auto' (default): 'on' when the source looks hard-wrapped (see detectHardWrap).
+  reflow?: Reflow;
+}
+
+/// canonicalizeDetailed's answer: the canonical text plus how it was derived, for import
+/// logs and the corpus tooling. Kept apart from CanonicalText so that stored and compared
+/// canonical texts carry exactly the contract's fields.
+export interface CanonicalizeReport {
+  canonical: CanonicalText;
+  reflowApplied: AppliedReflow;
+}
