@@ -50,8 +50,9 @@ function loaderState(): LoaderState {
 /// <cwd>/node_modules/kuromoji/dict; always absolute.
 export function resolveDictionaryPath(dictPath?: string): string {
   const fromEnv = process.env[DICTIONARY_ENV];
+  // turbopackIgnore: a cwd-relative path would otherwise make Next trace the whole project.
   return path.resolve(
-    dictPath || fromEnv || path.join(process.cwd(), 'node_modules/kuromoji/dict'),
+    /*turbopackIgnore: true*/ dictPath || fromEnv || path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules/kuromoji/dict'),
   );
 }
 

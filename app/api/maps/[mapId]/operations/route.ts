@@ -1,0 +1,32 @@
+// POST /api/maps/:mapId/operations — autosave. Body: { batchId, baseVersion, operations }.
+// 200 { version } when applied (with the map when the batch had been applied before);
+// 409 { version, map } when the base is stale; 422 { index, reason } when an operation does not
+// fit the map or the document. A refused request changes nothing.
+import { z } from 'zod';
+import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
+import { operationsRequestSchema } from '@/lib/argument/schema';
+import { handle, json, readBody } from '@/app/_shared/http';
+import { currentUser, ownMap } from '@/app/_shared/session';
+
+export const dynamic = 'force-dynamic';
+
+const requestSchema = operationsRequestSchema.extend({ batchId: z.string().min(8).max(100) });
+
+export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
+  return handle(async () => {
+    const db = await openDb();
+    const map = await ownMap(db, await currentUser(db), (await params).mapId);
+    const body = await readBody(request, requestSchema);
+    try {
+      const result = await applyOperations(db, map.id, body.baseVersion, body.operations, body.batchId);
+      return json(result.duplicate ? { version: result.version, map: result.map, duplicate: true } : { version: result.version });
+    } catch (e) {
+      if (!(e instanceof StaleVersionError)) throw e;
+      const current = (await getMap(db, map.id))!;
+      return json(
+        { error: e.message, version: current.version, map: { units: current.units, relations: current.relations, mainClaimId: current.mainClaimId } },
+        409,
+      );
+    }
+  });
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import './globals.css';
+import { I18nProvider } from '@/components/I18nProvider';
+import { LocaleSwitcher } from '@/components/LocaleSwitcher';
+import { serverT } from './_shared/locale';
+
+export async function generateMetadata() {
+  const { t } = await serverT();
+  return { title: `${t('app.name')} — ${t('app.tagline')}` };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, t } = await serverT();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
+        <I18nProvider locale={locale}>
+          <header className="border-b border-stone-200 bg-white">
+            <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
+              <Link href="/" className="text-lg font-bold tracking-wide">
+                <span lang="ja">論点</span>
+                <span className="ml-2 text-sm font-normal text-stone-500">{locale === 'ja' ? 'Ronten' : t('app.tagline')}</span>
+              </Link>
+              <LocaleSwitcher />
+            </div>
+          </header>
+          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { openDb, listDocuments } from '@/lib/db';
+import { serverT } from './_shared/locale';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
+  const documents = await listDocuments(db);
+  const number = new Intl.NumberFormat(locale);
+  return (
+    <section aria-labelledby="documents-heading">
+      <h1 id="documents-heading" className="mb-6 text-2xl font-bold">
+        {t('documents.heading')}
+      </h1>
+      {documents.length === 0 ? (
+        <p className="text-stone-600">{t('documents.empty')}</p>
+      ) : (
+        <table className="w-full max-w-3xl border-collapse text-left">
+          <thead>
+            <tr className="border-b border-stone-300 text-sm text-stone-500">
+              <th scope="col" className="py-2 font-medium">{t('documents.title')}</th>
+              <th scope="col" className="py-2 text-right font-medium">{t('documents.length')}</th>
+              <th scope="col" className="py-2 text-right font-medium">{t('documents.maps')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((d) => (
+              <tr key={d.id} className="border-b border-stone-200">
+                <td className="py-3">
+                  <Link href={`/documents/${encodeURIComponent(d.id)}`} lang={d.language} className="font-medium text-sky-800 underline-offset-4 hover:underline">
+                    {d.title}
+                  </Link>
+                </td>
+                <td className="py-3 text-right tabular-nums">{t('documents.lengthValue', { n: number.format(d.length) })}</td>
+                <td className="py-3 text-right tabular-nums">{number.format(d.maps)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+// Switches the UI language: remembers the choice in a cookie and re-renders the server pages.
+import { useRouter } from 'next/navigation';
+import { locales, localeCookie, type Locale } from '@/lib/i18n/messages';
+import { useLocale, useT } from './I18nProvider';
+
+export function LocaleSwitcher() {
+  const router = useRouter();
+  const current = useLocale();
+  const t = useT();
+  const choose = (locale: Locale) => {
+    document.cookie = `${localeCookie}=${locale}; path=/; max-age=31536000; samesite=lax`;
+    router.refresh();
+  };
+  return (
+    <div role="group" aria-label={t('locale.switch')} className="flex gap-1 text-sm">
+      {locales.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          aria-pressed={locale === current}
+          onClick={() => choose(locale)}
+          className="rounded px-2 py-0.5 text-stone-600 hover:bg-stone-200 aria-pressed:bg-stone-800 aria-pressed:text-white"
+        >
+          {t(`locale.${locale}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

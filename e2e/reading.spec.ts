@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+
+test('lists the corpus essay and opens it tokenized', async ({ page }) => {
+  await page.goto('/');
+  const link = page.getByRole('link', { name: '2020年のロシア外交' });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: '2020年のロシア外交' })).toBeVisible();
+  // Headings of the essay are their own blocks.
+  await expect(page.locator('.essay h2').first()).toHaveText('1．はじめに');
+  // The text is decorated with morphemes.
+  expect(await page.locator('.essay .tok').count()).toBeGreaterThan(1000);
+});
+
+test('hovering a word shows its reading, part of speech and base form', async ({ page }) => {
+  await page.goto('/documents/russia-diplomacy-2020');
+  const word = page.locator('.essay .tok', { hasText: /^外交$/ }).first();
+  await word.hover();
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip.getByTestId('token-reading')).toHaveText('がいこう');
+  await expect(tooltip).toContainText('名詞');
+});
+
+test('the keyboard token caret shows the focused word', async ({ page }) => {
+  await page.goto('/documents/russia-diplomacy-2020');
+  const essay = page.getByRole('document', { name: '本文' });
+  await essay.focus();
+  await page.keyboard.press('ArrowRight');
+  const panel = page.getByTestId('token-panel');
+  // The first word of the essay is the section number "1".
+  await expect(panel).toContainText('1');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.essay .tok-caret')).toHaveText('はじめ');
+  await expect(panel.getByTestId('token-reading')).toHaveText('はじめ');
+});
+
+test('the language can be switched to English and back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '文書' })).toBeVisible();
+});
+
+test('page views never load the tokenizer dictionary', async ({ page, request }) => {
+  await page.goto('/');
+  await page.goto('/documents/russia-diplomacy-2020');
+  await expect(page.locator('.essay .tok').first()).toBeVisible();
+  const health = await (await request.get('/api/health')).json();
+  expect(health).toMatchObject({ ok: true, dictionaryLoaded: false });
+});
