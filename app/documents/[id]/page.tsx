@@ -1,29 +1,49 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { openDb, getDocument } from '@/lib/db';
-import { packTokens } from '@/lib/tokens/wire';
-import { ReadingView } from '@/components/ReadingView';
+import { getOrCreateMap, openDb } from '@/lib/db';
+import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { serverT } from '../../_shared/locale';
+import { currentUser } from '../../_shared/session';
+import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
+import { exampleMapExists } from '../../_shared/exampleMap';
 
 export const dynamic = 'force-dynamic';
 
-// Loads the stored text and tokens (never the tokenizer) and hands the view plain props.
+// Loads the stored text, tokens and the user's map (never the tokenizer) as plain props.
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
-  const doc = await getDocument(db, id);
+  const doc = await loadDocumentView(db, id);
   if (!doc) notFound();
+  const user = await currentUser(db);
+  const map = await getOrCreateMap(db, doc.id, user.id);
+  const labels = await loadLabels(db, map.labelSchemeId);
   const number = new Intl.NumberFormat(locale);
   return (
     <article aria-labelledby="doc-title">
-      <header className="mb-6">
-        <h1 id="doc-title" lang={doc.language} className="text-2xl font-bold">
-          {doc.title}
-        </h1>
-        <p className="mt-1 text-sm text-stone-500">
-          {t('document.stats', { chars: number.format(doc.length), tokens: number.format(doc.tokens.length) })}
-        </p>
+      <header className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="doc-title" lang={doc.language} className="text-2xl font-bold">
+            {doc.title}
+          </h1>
+          <p className="mt-1 text-sm text-stone-500">{t('document.stats', { chars: number.format(doc.length), tokens: number.format(doc.tokenCount) })}</p>
+        </div>
+        {(await exampleMapExists(doc.id)) && (
+          <Link href={`/documents/${encodeURIComponent(doc.id)}/example`} className="text-sm text-sky-800 underline underline-offset-4">
+            {t('annotate.openExample')}
+          </Link>
+        )}
       </header>
-      <ReadingView text={doc.canonical.text} blocks={doc.canonical.blocks} packedTokens={packTokens(doc.tokens)} />
+      <AnnotationWorkspace
+        text={doc.text}
+        blocks={doc.blocks}
+        packedTokens={doc.packedTokens}
+        labels={labels}
+        mapId={map.id}
+        version={map.version}
+        map={{ units: map.units, relations: map.relations, mainClaimId: map.mainClaimId }}
+        exportHref={`/api/maps/${encodeURIComponent(map.id)}/export?format=json`}
+      />
     </article>
   );
 }

@@ -1,0 +1,35 @@
+// The worked example maps shipped in corpus/ (`<document id>.example.argmap.json`), read from
+// disk and checked like any import: it must parse and belong to this exact text.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseNative } from '@/lib/formats/native';
+import type { AnnotatedMap } from '@/lib/formats/types';
+
+function examplePath(documentId: string): string | null {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(documentId)) return null;
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'corpus', `${documentId}.example.argmap.json`);
+}
+
+export async function exampleMapExists(documentId: string): Promise<boolean> {
+  const file = examplePath(documentId);
+  if (!file) return false;
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function loadExampleMap(documentId: string, textSha256: string): Promise<AnnotatedMap | null> {
+  const file = examplePath(documentId);
+  if (!file) return null;
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const parsed = parseNative(JSON.parse(raw));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => `${e.at}: ${e.message}`).join('; ')}`);
+  if (parsed.value.document.textSha256 !== textSha256) throw new Error(`${file} was made for another version of the text`);
+  return parsed.value;
+}

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { openDb } from '@/lib/db';
+import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
+import { serverT } from '../../../_shared/locale';
+import { loadDocumentView } from '../../../_shared/documentProps';
+import { loadExampleMap } from '../../../_shared/exampleMap';
+
+export const dynamic = 'force-dynamic';
+
+// The worked example map of a corpus text, read-only: what a finished map looks like.
+export default async function ExampleMapPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [{ t }, db] = await Promise.all([serverT(), openDb()]);
+  const doc = await loadDocumentView(db, id);
+  if (!doc) notFound();
+  const example = await loadExampleMap(doc.id, doc.sha256);
+  if (!example) notFound();
+  return (
+    <article aria-labelledby="doc-title">
+      <header className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="doc-title" lang={doc.language} className="text-2xl font-bold">
+            {doc.title}
+          </h1>
+          <p className="mt-1 text-sm text-stone-600">{t('annotate.exampleNotice')}</p>
+        </div>
+        <Link href={`/documents/${encodeURIComponent(doc.id)}`} className="text-sm text-sky-800 underline underline-offset-4">
+          {t('annotate.backToMine')}
+        </Link>
+      </header>
+      <AnnotationWorkspace
+        text={doc.text}
+        blocks={doc.blocks}
+        packedTokens={doc.packedTokens}
+        labels={example.labels.map((l) => ({ id: l.id, ja: l.name.ja, en: l.name.en }))}
+        mapId={null}
+        version={0}
+        map={example.map}
+      />
+    </article>
+  );
+}

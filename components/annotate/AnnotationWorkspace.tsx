@@ -1,0 +1,403 @@
+'use client';
+// The annotation workspace: the essay with its units, the selection toolbar, the unit list and
+// the save status. All changes are lib/argument operations: checked, applied locally, recorded
+// for undo, and handed to autosave. Read-only (the example map) shows the same views.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import {
+  addUnitOp,
+  applyChecked,
+  emptyHistory,
+  record,
+  redo as redoHistory,
+  removeRelationOp,
+  removeUnitOp,
+  setMainClaimOp,
+  stepEdge,
+  tokenBoundaries,
+  undo as undoHistory,
+  updateRelationOp,
+  updateUnitOp,
+  type ArgumentMap,
+  type DocumentContext,
+  type Operation,
+  type RelationType,
+} from '@/lib/argument';
+import type { Block } from '@/lib/text/types';
+import { unpackTokens, type PackedTokens } from '@/lib/tokens/wire';
+import { createPositionMap } from '../editor/positions';
+import { selectedSpan, setTokenSelection, type TokenSelection } from '../editor/extensions/token-layer';
+import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
+import { useLocale, useT } from '../I18nProvider';
+import { TokenInfo } from '../TokenInfo';
+import { AnnotatedEssay } from './AnnotatedEssay';
+import { labelGlyphs, labelName, type LabelInfo } from './labels';
+import { SelectionToolbar } from './SelectionToolbar';
+import { UnitList } from './UnitList';
+import { SaveIndicator } from './SaveIndicator';
+import { useSavedMap, type SyncNotice } from './useSavedMap';
+
+export interface WorkspaceProps {
+  text: string;
+  blocks: Block[];
+  packedTokens: PackedTokens;
+  labels: LabelInfo[];
+  /// null: read-only (nothing is saved).
+  mapId: string | null;
+  version: number;
+  map: ArgumentMap;
+  exportHref?: string;
+}
+
+interface Hover {
+  tokenIndex: number;
+  left: number;
+  top: number;
+}
+
+interface LinkMode {
+  type: RelationType;
+  from: string;
+}
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable && target.getAttribute('contenteditable') === 'true' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId, version, map: initialMap, exportHref }: WorkspaceProps) {
+  const t = useT();
+  const locale = useLocale();
+  const readOnly = mapId === null;
+  const tokens = useMemo(() => unpackTokens(text, packedTokens), [text, packedTokens]);
+  const positions = useMemo(() => createPositionMap(blocks, text.length), [blocks, text.length]);
+  const ctx: DocumentContext = useMemo(
+    () => ({ textLength: text.length, boundaries: tokenBoundaries(tokens), labels: labels.map((l) => l.id) }),
+    [text.length, tokens, labels],
+  );
+  const labelById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  const glyphs = useMemo(() => labelGlyphs(labels, locale), [labels, locale]);
+
+  const [announcement, setAnnouncement] = useState('');
+  const [history, setHistory] = useState(emptyHistory);
+  const onNotice = useCallback(
+    (notice: SyncNotice) => {
+      if (notice.kind === 'merged') setAnnouncement(t('announce.merged'));
+      else {
+        setHistory(emptyHistory);
+        setAnnouncement(notice.kind === 'conflict' ? t('announce.conflict', { n: notice.dropped }) : t('announce.serverRefused', { reason: notice.reason }));
+      }
+    },
+    [t],
+  );
+  const { map, status, unsaved, commit } = useSavedMap({ mapId, version, map: initialMap, ctx, onNotice });
+
+  const [tokenSelection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [linkMode, setLinkMode] = useState<LinkMode | null>(null);
+  const [hoverIds, setHoverIds] = useState<ReadonlySet<string>>(new Set());
+  const [hover, setHover] = useState<Hover | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const onReady = useCallback((editor: Editor) => {
+    editorRef.current = editor;
+  }, []);
+
+  const unitById = useMemo(() => new Map(map.units.map((u) => [u.id, u])), [map.units]);
+  const selected = selectedId ? unitById.get(selectedId) ?? null : null;
+
+  const unitLayer: UnitLayerInput = useMemo(
+    () => ({ units: map.units, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds, glyphs }),
+    [map.units, map.mainClaimId, selected, hoverIds, glyphs],
+  );
+
+  /// Checks, applies, records for undo and saves one user action.
+  const run = useCallback(
+    (operations: Operation[], message?: string) => {
+      if (readOnly) return false;
+      const result = applyChecked(map, operations, ctx);
+      if (!result.ok) {
+        setAnnouncement(t('announce.refused', { reason: result.error }));
+        return false;
+      }
+      commit(operations);
+      setHistory((h) => record(h, operations));
+      if (message) setAnnouncement(message);
+      return true;
+    },
+    [readOnly, map, ctx, commit, t],
+  );
+
+  const clearTokenSelection = () => {
+    const view = editorRef.current?.view;
+    if (view) setTokenSelection(view, { caret: tokenSelection.caret, anchor: null });
+  };
+
+  const addUnit = (label: string) => {
+    const span = selectedSpan(tokens, tokenSelection);
+    if (!span) return;
+    const id = `u-${crypto.randomUUID().slice(0, 8)}`;
+    if (run([addUnitOp({ id, label, start: span.start, end: span.end, note: '' })], t('announce.unitAdded', { label: labelName(labelById.get(label), locale) }))) {
+      setSelectedId(id);
+      clearTokenSelection();
+    }
+  };
+
+  const relabel = (id: string, label: string) => run([updateUnitOp(map, id, { label })]);
+  const setNote = (id: string, note: string) => run([updateUnitOp(map, id, { note })]);
+  const removeUnit = (id: string) => {
+    if (run([removeUnitOp(map, id)], t('announce.unitRemoved')) && selectedId === id) setSelectedId(null);
+  };
+  const moveEdge = (id: string, edge: 'start' | 'end', step: 1 | -1) => {
+    const unit = unitById.get(id);
+    const next = unit && stepEdge(ctx.boundaries, unit, edge, step);
+    if (next) run([updateUnitOp(map, id, edge === 'start' ? { start: next.start } : { end: next.end })]);
+  };
+  const toggleMainClaim = (id: string) => run([setMainClaimOp(map, map.mainClaimId === id ? null : id)]);
+  const retype = (relationId: string, type: RelationType) => run([updateRelationOp(map, relationId, { type })]);
+  const removeRelation = (relationId: string) => run([removeRelationOp(map, relationId)]);
+
+  const startLink = (type: RelationType, from = selectedId) => {
+    if (!from || readOnly) return;
+    setSelectedId(from);
+    setLinkMode({ type, from });
+    setAnnouncement(t('annotate.pickTarget', { type: t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack') }));
+  };
+  const completeLink = (to: string) => {
+    if (!linkMode) return;
+    const typeName = t(linkMode.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
+    const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type: linkMode.type, from: linkMode.from, to, note: '' };
+    if (run([{ op: 'addRelation', relation }], t('announce.relationAdded', { type: typeName }))) setLinkMode(null);
+  };
+
+  const chooseUnit = (id: string | null) => {
+    if (id && linkMode) return completeLink(id);
+    setSelectedId(id);
+  };
+
+  const undo = () => {
+    const step = undoHistory(history, map);
+    if (!step) return setAnnouncement(t('announce.nothingToUndo'));
+    if (!applyChecked(map, step.operations, ctx).ok) {
+      setHistory(emptyHistory);
+      return setAnnouncement(t('announce.historyReset'));
+    }
+    commit(step.operations);
+    setHistory(step.history);
+    setAnnouncement(t('announce.undone'));
+  };
+  const redo = () => {
+    const step = redoHistory(history, map);
+    if (!step) return;
+    if (!applyChecked(map, step.operations, ctx).ok) {
+      setHistory(emptyHistory);
+      return setAnnouncement(t('announce.historyReset'));
+    }
+    commit(step.operations);
+    setHistory(step.history);
+    setAnnouncement(t('announce.redone'));
+  };
+
+  const scrollTextTo = (id: string) => {
+    const el = editorRef.current?.view.dom.querySelector(`[data-unit-id="${CSS.escape(id)}"]`);
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (isTyping(event.target)) return;
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && (event.key === 'z' || event.key === 'Z')) {
+      event.preventDefault();
+      return event.shiftKey ? redo() : undo();
+    }
+    if (mod && event.key === 'y') {
+      event.preventDefault();
+      return redo();
+    }
+    if (mod || event.altKey) return;
+    const digit = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
+    if (digit && !event.shiftKey) {
+      const label = labels[Number(digit) - 1];
+      if (!label || readOnly) return;
+      event.preventDefault();
+      if (tokenSelection.anchor != null || (!selected && tokenSelection.caret != null)) return addUnit(label.id);
+      if (selected) return relabel(selected.id, label.id);
+      return;
+    }
+    switch (event.key) {
+      case ' ':
+        if (tokenSelection.caret != null && editorRef.current && event.target === editorRef.current.view.dom) {
+          event.preventDefault();
+          setTokenSelection(editorRef.current.view, { caret: tokenSelection.caret, anchor: tokenSelection.caret });
+        }
+        return;
+      case 'Enter': {
+        if (tokenSelection.caret == null || event.target !== editorRef.current?.view.dom) return;
+        event.preventDefault();
+        const pick = pickUnitAt(map.units, tokens[tokenSelection.caret].start, linkMode ? null : selectedId);
+        if (pick) chooseUnit(pick.id);
+        return;
+      }
+      case 's':
+      case 'S':
+        if (selected) startLink('support');
+        return;
+      case 'a':
+      case 'A':
+        if (selected) startLink('attack');
+        return;
+      case 'm':
+      case 'M':
+        if (selected?.label === 'claim') toggleMainClaim(selected.id);
+        return;
+      case 'Delete':
+      case 'Backspace':
+        if (selected) {
+          event.preventDefault();
+          removeUnit(selected.id);
+        }
+        return;
+      case 'Escape':
+        if (linkMode) setLinkMode(null);
+        else if (tokenSelection.anchor == null && selected) setSelectedId(null);
+        return;
+    }
+    if (selected && (event.code === 'BracketLeft' || event.code === 'BracketRight')) {
+      event.preventDefault();
+      const edge = event.code === 'BracketLeft' ? 'start' : 'end';
+      // [ and ] grow the unit outward; with Shift they shrink it.
+      const outward = edge === 'start' ? -1 : 1;
+      moveEdge(selected.id, edge, (event.shiftKey ? -outward : outward) as 1 | -1);
+    }
+  };
+
+  // One listener on the frame: hover shows the word's reading and the units around it.
+  const onMouseOver = (event: React.MouseEvent) => {
+    const el = (event.target as HTMLElement).closest<HTMLElement>('[data-ti]');
+    const frame = frameRef.current;
+    if (!el || !frame) return setHover(null);
+    const rect = el.getBoundingClientRect();
+    const base = frame.getBoundingClientRect();
+    setHover({ tokenIndex: Number(el.dataset.ti), left: rect.left - base.left, top: rect.bottom - base.top + 6 });
+  };
+
+  const onClick = (event: React.MouseEvent) => {
+    const view = editorRef.current?.view;
+    if (!view || tokenSelection.anchor != null) return;
+    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (!hit) return;
+    const pick = pickUnitAt(map.units, positions.toOffset(hit.pos), linkMode ? null : selectedId);
+    chooseUnit(pick?.id ?? null);
+  };
+
+  const span = readOnly ? null : tokenSelection.anchor != null ? selectedSpan(tokens, tokenSelection) : null;
+  const toolbarAt = useMemo(() => {
+    const view = editorRef.current?.view;
+    const frame = frameRef.current;
+    if (!span || !view || !frame) return null;
+    const end = view.coordsAtPos(positions.toPos(span.end));
+    const base = frame.getBoundingClientRect();
+    return { left: Math.max(0, end.left - base.left - 120), top: end.bottom - base.top + 8 };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [span?.start, span?.end, positions]);
+
+  const hoverUnits = hover ? unitsAt(map.units, tokens[hover.tokenIndex].start) : [];
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(18rem,1fr)]" onKeyDown={onKeyDown}>
+      <div>
+        <div className="sticky top-0 z-20 mb-3 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50/95 py-2 text-sm">
+          {!readOnly && (
+            <>
+              <button type="button" onClick={undo} disabled={history.done.length === 0} aria-keyshortcuts="Control+Z" className="btn">
+                {t('annotate.undo')}
+              </button>
+              <button type="button" onClick={redo} disabled={history.undone.length === 0} aria-keyshortcuts="Control+Shift+Z" className="btn">
+                {t('annotate.redo')}
+              </button>
+              <SaveIndicator status={status} unsaved={unsaved} />
+            </>
+          )}
+          {readOnly && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t('annotate.readOnly')}</span>}
+          {exportHref && (
+            <a href={exportHref} download className="btn ml-auto">
+              {t('annotate.exportJson')}
+            </a>
+          )}
+        </div>
+        {linkMode && (
+          <p role="status" className="mb-2 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            {t('annotate.pickTarget', { type: t(linkMode.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack') })}
+          </p>
+        )}
+        <div
+          ref={frameRef}
+          className={`relative ${linkMode ? 'linking' : ''}`}
+          onMouseOver={onMouseOver}
+          onMouseLeave={() => setHover(null)}
+          onClick={onClick}
+        >
+          <AnnotatedEssay
+            text={text}
+            blocks={blocks}
+            tokens={tokens}
+            positions={positions}
+            units={unitLayer}
+            label={t('document.text')}
+            onSelectionChange={setSelection}
+            onReady={onReady}
+          />
+          {span && toolbarAt && (
+            <SelectionToolbar
+              labels={labels}
+              quote={text.slice(span.start, span.end)}
+              at={toolbarAt}
+              onLabel={addUnit}
+              onCancel={() => clearTokenSelection()}
+            />
+          )}
+          {hover && !span && (
+            <div
+              role="tooltip"
+              className="pointer-events-none absolute z-10 min-w-40 max-w-80 rounded-md border border-stone-300 bg-white/95 px-3 py-2 shadow-lg"
+              style={{ left: hover.left, top: hover.top }}
+            >
+              <TokenInfo token={tokens[hover.tokenIndex]} />
+              {hoverUnits.map((u) => (
+                <p key={u.id} className="mt-1 border-t border-stone-200 pt-1 text-sm">
+                  <span className={`label-chip label-${u.label}`}>{labelName(labelById.get(u.label), locale)}</span>
+                  {u.note && <span className="ml-2 text-stone-700">{u.note}</span>}
+                </p>
+              ))}
+            </div>
+          )}
+        </div>
+        <p id="essay-help" className="mt-4 text-xs text-stone-500">
+          {t('annotate.shortcutList')}
+        </p>
+      </div>
+      <UnitList
+        text={text}
+        map={map}
+        labels={labels}
+        selectedId={selected?.id ?? null}
+        linkMode={linkMode}
+        readOnly={readOnly}
+        onSelect={(id) => {
+          chooseUnit(id);
+          scrollTextTo(id);
+        }}
+        onHover={(ids) => setHoverIds(new Set(ids))}
+        onRelabel={relabel}
+        onNote={setNote}
+        onRemove={removeUnit}
+        onMoveEdge={moveEdge}
+        onToggleMainClaim={toggleMainClaim}
+        onStartLink={startLink}
+        onRetype={retype}
+        onRemoveRelation={removeRelation}
+      />
+      <div aria-live="polite" role="status" className="sr-only" data-testid="announcer">
+        {announcement}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,285 @@
+'use client';
+// The units beside the text, in text order: label, quote, note and relations. The selected
+// unit expands into its editing controls; the others stay one light row each, so thousands of
+// units stay cheap (rows are memoized and only re-render when their unit or relations change).
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument';
+import { useLocale, useT } from '../I18nProvider';
+import { labelName, type LabelInfo } from './labels';
+
+interface Actions {
+  onSelect: (id: string) => void;
+  onHover: (ids: string[]) => void;
+  onRelabel: (id: string, label: string) => void;
+  onNote: (id: string, note: string) => void;
+  onRemove: (id: string) => void;
+  onMoveEdge: (id: string, edge: 'start' | 'end', step: 1 | -1) => void;
+  onToggleMainClaim: (id: string) => void;
+  onStartLink: (type: RelationType, from: string) => void;
+  onRetype: (relationId: string, type: RelationType) => void;
+  onRemoveRelation: (relationId: string) => void;
+}
+
+interface Props extends Actions {
+  text: string;
+  map: ArgumentMap;
+  labels: LabelInfo[];
+  selectedId: string | null;
+  linkMode: { type: RelationType; from: string } | null;
+  readOnly: boolean;
+}
+
+const noRelations: Relation[] = [];
+
+function shorten(s: string, n = 60) {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ...actions }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
+  // Rows get stable callbacks that always reach the latest actions.
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const stable = useMemo<Actions>(
+    () =>
+      Object.fromEntries(
+        (Object.keys(actionsRef.current) as Array<keyof Actions>).map((k) => [k, (...args: unknown[]) => (actionsRef.current[k] as (...a: unknown[]) => void)(...args)]),
+      ) as unknown as Actions,
+    [],
+  );
+
+  const relationsByUnit = useMemo(() => {
+    const byUnit = new Map<string, Relation[]>();
+    for (const r of map.relations) {
+      for (const id of [r.from, r.to]) {
+        const list = byUnit.get(id);
+        if (list) list.push(r);
+        else byUnit.set(id, [r]);
+      }
+    }
+    return byUnit;
+  }, [map.relations]);
+  const quotes = useMemo(() => new Map(map.units.map((u) => [u.id, text.slice(u.start, u.end)])), [map.units, text]);
+  const counts = useMemo(() => {
+    const c = new Map<string, number>();
+    for (const u of map.units) c.set(u.label, (c.get(u.label) ?? 0) + 1);
+    return c;
+  }, [map.units]);
+  const shown = filter.size === 0 ? map.units : map.units.filter((u) => filter.has(u.label));
+
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (!selectedId) return;
+    listRef.current?.querySelector(`[data-unit-row="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const toggle = (id: string) =>
+    setFilter((f) => {
+      const next = new Set(f);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <section aria-labelledby="units-heading" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      <h2 id="units-heading" className="mb-2 flex items-baseline gap-2 font-semibold text-stone-800">
+        {t('annotate.units')}
+        <span className="text-sm font-normal text-stone-500">{t('annotate.unitCount', { n: map.units.length })}</span>
+      </h2>
+      <div role="group" aria-label={t('annotate.filter')} className="mb-3 flex flex-wrap gap-1 text-xs">
+        <button type="button" aria-pressed={filter.size === 0} onClick={() => setFilter(new Set())} className="chip">
+          {t('annotate.filterAll')}
+        </button>
+        {labels.map((l) => (
+          <button key={l.id} type="button" aria-pressed={filter.has(l.id)} onClick={() => toggle(l.id)} className={`chip label-${l.id}`}>
+            {l[locale]} {counts.get(l.id) ?? 0}
+          </button>
+        ))}
+      </div>
+      {map.units.length === 0 && <p className="text-sm text-stone-500">{t('annotate.empty')}</p>}
+      <ol ref={listRef} className="space-y-1.5" aria-label={t('annotate.units')}>
+        {shown.map((u) => (
+          <UnitRow
+            key={u.id}
+            unit={u}
+            quote={quotes.get(u.id) ?? ''}
+            quotes={quotes}
+            relations={relationsByUnit.get(u.id) ?? noRelations}
+            labels={labels}
+            selected={u.id === selectedId}
+            isMain={u.id === map.mainClaimId}
+            linkTarget={linkMode !== null && linkMode.from !== u.id}
+            readOnly={readOnly}
+            actions={stable}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+interface RowProps {
+  unit: ArgumentUnit;
+  quote: string;
+  quotes: Map<string, string>;
+  relations: Relation[];
+  labels: LabelInfo[];
+  selected: boolean;
+  isMain: boolean;
+  linkTarget: boolean;
+  readOnly: boolean;
+  actions: Actions;
+}
+
+const UnitRow = memo(function UnitRow({ unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, actions }: RowProps) {
+  const t = useT();
+  const locale = useLocale();
+  const label = labels.find((l) => l.id === unit.label);
+  const name = labelName(label, locale);
+  const typeName = (type: RelationType) => t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
+  return (
+    <li
+      data-unit-row={unit.id}
+      className={`rounded-md border bg-white text-sm ${selected ? 'border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
+      onMouseEnter={() => actions.onHover([unit.id])}
+      onMouseLeave={() => actions.onHover([])}
+    >
+      <button
+        type="button"
+        className="block w-full px-2.5 py-1.5 text-left"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => actions.onSelect(unit.id)}
+      >
+        <span className={`label-chip label-${unit.label}`}>{name}</span>
+        {isMain && <span className="ml-1 text-xs font-semibold text-amber-700">★ {t('annotate.mainClaim')}</span>}
+        <span lang="ja" className="mt-0.5 block font-serif text-stone-800">
+          {selected ? quote : shorten(quote)}
+        </span>
+        {unit.note && !selected && <span className="block text-xs text-stone-500">{unit.note}</span>}
+        {!selected && relations.length > 0 && (
+          <span className="block text-xs text-stone-500">
+            {relations.map((r) => (r.from === unit.id ? `→${typeName(r.type)}` : `←${typeName(r.type)}`)).join(' ')}
+          </span>
+        )}
+      </button>
+      {selected && (
+        <div className="space-y-2 border-t border-stone-200 px-2.5 py-2">
+          {!readOnly && (
+            <div className="flex flex-wrap items-center gap-1">
+              <label className="sr-only" htmlFor={`label-${unit.id}`}>
+                {t('annotate.label')}
+              </label>
+              <select id={`label-${unit.id}`} value={unit.label} onChange={(e) => actions.onRelabel(unit.id, e.target.value)} className="rounded border border-stone-300 px-1 py-0.5">
+                {labels.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l[locale]}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="btn" aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
+                ⇤
+              </button>
+              <button type="button" className="btn" aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
+                ⇥
+              </button>
+              <button type="button" className="btn" aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
+                ⇤
+              </button>
+              <button type="button" className="btn" aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
+                ⇥
+              </button>
+              {unit.label === 'claim' && (
+                <button type="button" className="btn" aria-keyshortcuts="M" onClick={() => actions.onToggleMainClaim(unit.id)}>
+                  {isMain ? t('annotate.unmarkMainClaim') : t('annotate.markMainClaim')}
+                </button>
+              )}
+              <button type="button" className="btn text-red-700" aria-keyshortcuts="Delete" onClick={() => actions.onRemove(unit.id)}>
+                {t('annotate.delete')}
+              </button>
+            </div>
+          )}
+          <NoteEditor unitId={unit.id} note={unit.note} readOnly={readOnly} onCommit={actions.onNote} />
+          {!readOnly && (
+            <div className="flex gap-1">
+              <button type="button" className="btn" aria-keyshortcuts="S" onClick={() => actions.onStartLink('support', unit.id)}>
+                {t('annotate.supports')}
+              </button>
+              <button type="button" className="btn" aria-keyshortcuts="A" onClick={() => actions.onStartLink('attack', unit.id)}>
+                {t('annotate.attacks')}
+              </button>
+            </div>
+          )}
+          {relations.length > 0 && (
+            <ul className="space-y-1" aria-label={t('annotate.relationType')}>
+              {relations.map((r) => {
+                const outgoing = r.from === unit.id;
+                const other = outgoing ? r.to : r.from;
+                return (
+                  <li key={r.id} data-relation-id={r.id} className="flex items-center gap-1 text-xs">
+                    <span className="min-w-0 flex-1 truncate" lang="ja">
+                      {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: shorten(quotes.get(other) ?? other, 30) })}
+                    </span>
+                    {!readOnly && (
+                      <>
+                        <select
+                          aria-label={t('annotate.relationType')}
+                          value={r.type}
+                          onChange={(e) => actions.onRetype(r.id, e.target.value as RelationType)}
+                          className="rounded border border-stone-300"
+                        >
+                          <option value="support">{t('annotate.relationSupport')}</option>
+                          <option value="attack">{t('annotate.relationAttack')}</option>
+                        </select>
+                        <button type="button" className="btn" aria-label={t('annotate.deleteRelation')} onClick={() => actions.onRemoveRelation(r.id)}>
+                          ×
+                        </button>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      )}
+    </li>
+  );
+});
+
+/// Notes are saved when the field loses focus (or on Ctrl+Enter), not per keystroke.
+function NoteEditor({ unitId, note, readOnly, onCommit }: { unitId: string; note: string; readOnly: boolean; onCommit: (id: string, note: string) => void }) {
+  const t = useT();
+  const [draft, setDraft] = useState(note);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focused.current) setDraft(note);
+  }, [note]);
+  if (readOnly) return note ? <p className="text-stone-700">{note}</p> : null;
+  const save = () => {
+    if (draft !== note) onCommit(unitId, draft);
+  };
+  return (
+    <label className="block">
+      <span className="sr-only">{t('annotate.note')}</span>
+      <textarea
+        value={draft}
+        placeholder={t('annotate.note')}
+        rows={2}
+        onFocus={() => (focused.current = true)}
+        onBlur={() => {
+          focused.current = false;
+          save();
+        }}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+          if (e.key === 'Escape') setDraft(note);
+        }}
+        className="w-full rounded border border-stone-300 px-2 py-1"
+      />
+    </label>
+  );
+}
