@@ -299,7 +299,18 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [span?.start, span?.end, positions]);
 
-  const hoverUnits = hover ? unitsAt(map.units, tokens[hover.tokenIndex].start) : [];
+  // The word under the mouse, else the word at the keyboard caret, gets the info tooltip.
+  const caretInfo = useMemo((): Hover | null => {
+    const view = editorRef.current?.view;
+    const frame = frameRef.current;
+    if (tokenSelection.caret == null || !view || !frame) return null;
+    const token = tokens[tokenSelection.caret];
+    const at = view.coordsAtPos(positions.toPos(token.start));
+    const base = frame.getBoundingClientRect();
+    return { tokenIndex: tokenSelection.caret, left: at.left - base.left, top: at.bottom - base.top + 6 };
+  }, [tokenSelection.caret, tokens, positions]);
+  const info = hover ?? caretInfo;
+  const infoUnits = info ? unitsAt(map.units, tokens[info.tokenIndex].start) : [];
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(18rem,1fr)]" onKeyDown={onKeyDown}>
@@ -354,14 +365,14 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
               onCancel={() => clearTokenSelection()}
             />
           )}
-          {hover && !span && (
+          {info && !span && (
             <div
               role="tooltip"
               className="pointer-events-none absolute z-10 min-w-40 max-w-80 rounded-md border border-stone-300 bg-white/95 px-3 py-2 shadow-lg"
-              style={{ left: hover.left, top: hover.top }}
+              style={{ left: info.left, top: info.top }}
             >
-              <TokenInfo token={tokens[hover.tokenIndex]} />
-              {hoverUnits.map((u) => (
+              <TokenInfo token={tokens[info.tokenIndex]} />
+              {infoUnits.map((u) => (
                 <p key={u.id} className="mt-1 border-t border-stone-200 pt-1 text-sm">
                   <span className={`label-chip label-${u.label}`}>{labelName(labelById.get(u.label), locale)}</span>
                   {u.note && <span className="ml-2 text-stone-700">{u.note}</span>}

@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import Ajv2020 from 'ajv/dist/2020';
+import { drag, essayPath, essayText, expectSaved, mapState, resetMap, word } from './support';
+
+test.beforeEach(async ({ request }) => {
+  await resetMap(request);
+});
+
+test('a drag from mid-word to mid-word becomes a unit snapped to whole words', async ({ page, request }) => {
+  await page.goto(essayPath);
+  // 「…単純には結論づけられないと思われる」: start inside それ, end inside 単純.
+  await drag(page, 'それ', '単純');
+  await expect(page.locator('.essay .tok-selection').first()).toBeVisible();
+  await page.getByRole('toolbar').getByRole('button', { name: '主張' }).click();
+  await expect(page.locator('[data-unit-row]')).toHaveCount(1);
+  await expectSaved(page);
+
+  const { map } = await mapState(request);
+  const text = await essayText(request);
+  expect(map.units).toHaveLength(1);
+  const unit = map.units[0];
+  expect(unit.label).toBe('claim');
+  expect(text.slice(unit.start, unit.end)).toBe('それがロシアの求心力低下によるものかどうかは、単純');
+});
+
+test('keyboard only: caret, Shift+arrows, label, select, relate', async ({ page, request }) => {
+  await page.goto(essayPath);
+  const essay = page.getByRole('document', { name: '本文' });
+  await essay.focus();
+  // Heading "1．はじめに" is words 1–4; the first paragraph starts at ロシア.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.essay .tok-caret')).toHaveText('ロシア');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('2'); // 根拠
+  await expect(page.locator('[data-unit-row]')).toHaveCount(1);
+
+  // A single word: Space picks it, 1 labels it a claim.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('1');
+  await expect(page.locator('[data-unit-row]')).toHaveCount(2);
+
+  // Select the evidence with Enter (caret back on it), S, move to the claim, Enter.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-unit-row] button[aria-current="true"]')).toContainText('根拠');
+  await page.keyboard.press('s');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('announcer')).toHaveText('支持の関係を作りました');
+  await expectSaved(page);
+
+  const { map } = await mapState(request);
+  const text = await essayText(request);
+  const evidence = map.units.find((u) => u.label === 'evidence')!;
+  const claim = map.units.find((u) => u.label === 'claim')!;
+  expect(text.slice(evidence.start, evidence.end)).toBe('ロシアの 2020');
+  expect(map.relations).toEqual([expect.objectContaining({ type: 'support', from: evidence.id, to: claim.id })]);
+});
+
+test('relations by mouse, shown under both units, retyped and refused as self-relations', async ({ page, request }) => {
+  await page.goto(essayPath);
+  await drag(page, 'そして', '種');
+  await page.keyboard.press('2');
+  await drag(page, 'それ', 'れる');
+  await page.keyboard.press('1');
+  const rows = page.locator('[data-unit-row]');
+  await expect(rows).toHaveCount(2);
+  // A row by its label chip (an open row's controls mention every label).
+  const row = (label: string) => page.locator(`[data-unit-row]:has(> button .label-${label})`);
+  const pick = (label: string) => row(label).locator('> button').click();
+
+  await pick('evidence');
+  await page.getByRole('button', { name: '支持する…' }).click();
+  // Picking the unit itself is refused with a message.
+  await pick('evidence');
+  await expect(page.getByTestId('announcer')).toContainText('itself');
+  await pick('claim');
+  await expect(page.getByTestId('announcer')).toHaveText('支持の関係を作りました');
+  await expect(row('claim')).toContainText('←支持');
+
+  // Retype from the selected unit's controls.
+  await pick('evidence');
+  await row('evidence').getByRole('combobox', { name: '関係の種類' }).selectOption('attack');
+  await expectSaved(page);
+  expect((await mapState(request)).map.relations).toEqual([expect.objectContaining({ type: 'attack' })]);
+});
+
+test('undo and redo every change', async ({ page, request }) => {
+  await page.goto(essayPath);
+  await drag(page, 'そして', '種');
+  await page.keyboard.press('2');
+  await expect(page.locator('[data-unit-row]')).toHaveCount(1);
+  await page.keyboard.press('1'); // relabel the selected unit
+  await expect(page.locator('[data-unit-row]')).toContainText('主張');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-unit-row]')).toContainText('根拠');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-unit-row]')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('[data-unit-row]')).toContainText('主張');
+  await expectSaved(page);
+  expect((await mapState(request)).map.units).toEqual([expect.objectContaining({ label: 'claim' })]);
+});
+
+test('grow and shrink a unit by one word at either end, by keyboard', async ({ page, request }) => {
+  await page.goto(essayPath);
+  await drag(page, '旧', '混乱');
+  await page.keyboard.press('2');
+  const text = await essayText(request);
+  const span = async () => {
+    await expectSaved(page);
+    const u = (await mapState(request)).map.units[0];
+    return text.slice(u.start, u.end);
+  };
+  expect(await span()).toBe('旧ソ連諸国での相次いだ混乱');
+  await page.keyboard.press(']');
+  expect(await span()).toBe('旧ソ連諸国での相次いだ混乱は');
+  await page.keyboard.press('[');
+  expect(await span()).toBe('に旧ソ連諸国での相次いだ混乱は');
+  await page.keyboard.press('Shift+BracketRight');
+  expect(await span()).toBe('に旧ソ連諸国での相次いだ混乱');
+  await page.keyboard.press('Shift+BracketLeft');
+  expect(await span()).toBe('旧ソ連諸国での相次いだ混乱');
+});
+
+test('reload keeps everything', async ({ page }) => {
+  await page.goto(essayPath);
+  await drag(page, 'そして', '種');
+  await page.keyboard.press('2');
+  await page.getByRole('textbox', { name: 'メモ' }).fill('旧ソ連の混乱');
+  await page.getByRole('textbox', { name: 'メモ' }).blur();
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.locator('[data-unit-row]')).toHaveCount(1);
+  await expect(page.locator('[data-unit-row]')).toContainText('旧ソ連の混乱');
+});
+
+test('server unreachable: edits queue in the browser, survive a reload and are sent when it returns', async ({ page, request }) => {
+  await page.goto(essayPath);
+  await page.route('**/api/maps/**', (route) => route.abort('connectionrefused'));
+  await drag(page, 'そして', '種');
+  await page.keyboard.press('2');
+  await drag(page, 'それ', 'れる');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'offline');
+  await expect(page.getByTestId('save-status')).toContainText('2');
+  // Reload while still offline: the queue is in localStorage.
+  await page.reload();
+  await expect(page.locator('[data-unit-row]')).toHaveCount(2);
+  await page.unroute('**/api/maps/**');
+  await expectSaved(page);
+  expect((await mapState(request)).map.units.map((u) => u.label).sort()).toEqual(['claim', 'evidence']);
+});
+
+test('two tabs on one map never overwrite each other', async ({ browser, request }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await a.goto(essayPath);
+  await b.goto(essayPath);
+  await drag(a, 'そして', '種');
+  await a.keyboard.press('2');
+  await expectSaved(a);
+  // b still holds the old version: its write is refused, rebased and sent again.
+  await drag(b, 'それ', 'れる');
+  await b.keyboard.press('1');
+  await expectSaved(b);
+  await expect(b.getByTestId('announcer')).toContainText('取り込みました');
+  await expect(b.locator('[data-unit-row]')).toHaveCount(2);
+  expect((await mapState(request)).map.units).toHaveLength(2);
+  // Conflicting edits of the same unit: the later one is not forced over the earlier.
+  await a.reload();
+  await a.locator('[data-unit-row]:has(> button .label-evidence) > button').click();
+  await b.locator('[data-unit-row]:has(> button .label-evidence) > button').click();
+  await a.keyboard.press('3');
+  await expectSaved(a);
+  await b.keyboard.press('4');
+  await expect(b.getByTestId('announcer')).toContainText('競合');
+  await expect(b.locator('[data-unit-row]:has(> button .label-counterargument)')).toHaveCount(1);
+  expect((await mapState(request)).map.units.map((u) => u.label).sort()).toEqual(['claim', 'counterargument']);
+});
+
+test('JSON export validates against the schema and slices exactly to its quotes', async ({ page }) => {
+  await page.goto(essayPath);
+  await drag(page, 'そして', '種');
+  await page.keyboard.press('2');
+  await drag(page, 'それ', 'れる');
+  await page.keyboard.press('1');
+  await page.keyboard.press('m');
+  await expectSaved(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /JSON/ }).click()]);
+  const file = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../lib/formats/schemas/ronten-argmap.v1.schema.json'), 'utf8'));
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+  expect(file.units).toHaveLength(2);
+  const codePoints = [...file.document.text];
+  for (const u of file.units) expect(codePoints.slice(u.start, u.end).join('')).toBe(u.quote);
+  expect(file.mainClaim).toBe(file.units.find((u: { label: string }) => u.label === 'claim').id);
+});
+
+test('the example map opens read-only from the document page', async ({ page }) => {
+  await page.goto(essayPath);
+  await page.getByRole('link', { name: '例のマップを見る' }).click();
+  await expect(page.getByText('これは例のマップです（読み取り専用）。')).toBeVisible();
+  expect(await page.locator('[data-unit-row]').count()).toBeGreaterThan(20);
+  await expect(page.getByRole('button', { name: '元に戻す' })).toHaveCount(0);
+  await word(page, '単純').click();
+  await page.keyboard.press('1');
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+});

@@ -1,0 +1,70 @@
+// Helpers shared by the end-to-end tests: the essay's map through the real HTTP API, and a
+// mouse drag between two words of the essay.
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const essayId = 'russia-diplomacy-2020';
+export const essayPath = `/documents/${essayId}`;
+
+interface Unit {
+  id: string;
+  label: string;
+  start: number;
+  end: number;
+  note: string;
+}
+interface Relation {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  note: string;
+}
+export interface MapState {
+  mapId: string;
+  version: number;
+  map: { units: Unit[]; relations: Relation[]; mainClaimId: string | null };
+}
+
+export async function mapState(request: APIRequestContext): Promise<MapState> {
+  const res = await request.get(`/api/documents/${essayId}/map`);
+  expect(res.ok()).toBe(true);
+  return res.json();
+}
+
+/// Empties the essay's map through the operations API, so each test starts from nothing.
+export async function resetMap(request: APIRequestContext) {
+  const { mapId, version, map } = await mapState(request);
+  if (map.units.length === 0 && map.mainClaimId === null) return;
+  const operations = [
+    ...(map.mainClaimId ? [{ op: 'setMainClaim', before: map.mainClaimId, after: null }] : []),
+    ...map.relations.map((relation) => ({ op: 'removeRelation', relation })),
+    ...map.units.map((unit) => ({ op: 'removeUnit', unit, relations: [], mainClaim: false })),
+  ];
+  const res = await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: `reset-${Date.now()}-${Math.random()}`, baseVersion: version, operations } });
+  expect(res.status()).toBe(200);
+}
+
+export function word(page: Page, surface: string, nth = 0) {
+  return page.locator('.essay .tok', { hasText: new RegExp(`^${surface}$`) }).nth(nth);
+}
+
+/// Drags from inside one word to inside another (never exactly on a boundary).
+export async function drag(page: Page, from: string, to: string, nthFrom = 0, nthTo = 0) {
+  const a = (await word(page, from, nthFrom).boundingBox())!;
+  const b = (await word(page, to, nthTo).boundingBox())!;
+  await page.mouse.move(a.x + a.width * 0.3, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * 0.7, b.y + b.height / 2, { steps: 6 });
+  await page.mouse.up();
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 10_000 });
+}
+
+/// The text the essay page shows, from the document's stored canonical text.
+export async function essayText(request: APIRequestContext): Promise<string> {
+  const { mapId } = await mapState(request);
+  const res = await request.get(`/api/maps/${mapId}/export?format=json`);
+  return (await res.json()).document.text;
+}
