@@ -1,0 +1,87 @@
+// The ronten CLI as a user runs it: a child process on a fresh SQLite file.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..');
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/cli.ts'), ...args], { cwd: root, env, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+function write(name: string, content: string | Uint8Array) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ronten-cli-'));
+  env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.sqlite')}` };
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('ronten CLI', () => {
+  const tricky = '𠮷野家で𩸽を食べた👍🏽。\r\n🇯🇵の旗と、か\u3099と、ｶﾀｶﾅ　全角。\r\n句読点のない行\r\n';
+
+  it('tokens FILE: offsets slice exactly to each surface in both units, and nothing is stored', async () => {
+    const file = write('tricky.txt', tricky);
+    const { code, stdout } = await cli('tokens', file, '--reflow', 'off');
+    expect(code).toBe(0);
+    const { text, tokens } = JSON.parse(stdout) as { text: string; tokens: Array<{ start: number; end: number; cpStart: number; cpEnd: number; surface: string }> };
+    expect(text).not.toContain('\r');
+    const cps = [...text];
+    expect(tokens.map((t) => t.surface).join('')).toBe(text);
+    for (const t of tokens) {
+      expect(text.slice(t.start, t.end)).toBe(t.surface);
+      expect(cps.slice(t.cpStart, t.cpEnd).join('')).toBe(t.surface);
+    }
+    expect(fs.existsSync(path.join(dir, 'cli.sqlite'))).toBe(false);
+  });
+
+  it('import-text prints the id; docs lists it; tokens DOC_ID reads the stored tokens', async () => {
+    const file = write('essay.txt', tricky);
+    const imported = await cli('import-text', file, '--title', '試験の文書');
+    expect(imported.code).toBe(0);
+    const id = imported.stdout.trim();
+    expect(id).toMatch(/^[\w-]+$/);
+    const docs = JSON.parse((await cli('docs', '--json')).stdout);
+    expect(docs).toEqual([{ id, title: '試験の文書', length: expect.any(Number), maps: 0 }]);
+    const fromDb = JSON.parse((await cli('tokens', id)).stdout);
+    const fromFile = JSON.parse((await cli('tokens', file)).stdout);
+    expect(fromDb).toEqual(fromFile);
+    expect(docs[0].length).toBe([...fromDb.text].length);
+  });
+
+  it.each([
+    ['a non-UTF-8 file', () => write('sjis.txt', new Uint8Array([0x93, 0xfa, 0x96, 0x7b])), /not valid UTF-8/],
+    ['an empty file', () => write('empty.txt', ''), /is empty/],
+    ['a file over 1 MiB', () => write('big.txt', 'あ'.repeat(400_000)), /limit is 1048576 bytes/],
+    ['a missing file', () => path.join(dir, 'missing.txt'), /no such file/],
+  ])('refuses %s with one line on stderr, exit 2, nothing written', async (_name, makeFile, message) => {
+    const before = JSON.parse((await cli('docs', '--json')).stdout);
+    const { code, stdout, stderr } = await cli('import-text', makeFile());
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+    expect(JSON.parse((await cli('docs', '--json')).stdout)).toEqual(before);
+  });
+
+  it('refuses a bad --reflow and unknown commands with exit 2', async () => {
+    expect((await cli('import-text', write('ok.txt', '本文。'), '--reflow', 'sideways')).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+  });
+});
