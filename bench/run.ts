@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { canonicalize } from '@/lib/text';
 import { tokenize, dictionaryLoadCount } from '@/lib/tokens/kuromoji';
+import { editorFigures } from './editor';
 
 const root = process.cwd();
 const essaySource = fs.readFileSync(path.join(root, 'corpus/russia-diplomacy-2020.source.txt'), 'utf8');
@@ -94,6 +95,7 @@ async function pageFigures() {
     report('essay page JavaScript (gzipped)', `${(gz / 1024).toFixed(1)} KB`, 'target: < 300 KB');
     const health = (await (await fetch(`${base}/api/health`)).json()) as { dictionaryLoaded: boolean };
     report('dictionary loaded by page views', String(health.dictionaryLoaded), 'target: false');
+    await editorFigures(base, 'russia-diplomacy-2020', await tokenize(canonicalize(essaySource).text), { report });
   } finally {
     process.kill(-server.pid!, 'SIGTERM');
   }

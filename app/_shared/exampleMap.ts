@@ -13,7 +13,7 @@ function examplePath(documentId: string): string | null {
 export async function exampleMapExists(documentId: string): Promise<boolean> {
   const file = examplePath(documentId);
   if (!file) return false;
-  return fs.access(file).then(
+  return fs.access(/*turbopackIgnore: true*/ file).then(
     () => true,
     () => false,
   );
@@ -24,7 +24,7 @@ export async function loadExampleMap(documentId: string, textSha256: string): Pr
   if (!file) return null;
   let raw: string;
   try {
-    raw = await fs.readFile(file, 'utf8');
+    raw = await fs.readFile(/*turbopackIgnore: true*/ file, 'utf8');
   } catch {
     return null;
   }

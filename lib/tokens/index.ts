@@ -10,4 +10,5 @@ export {
   tokensFromKuromoji,
   type KuromojiMorpheme,
 } from './fromKuromoji';
-export { packTokens, unpackTokens, packedTokensSchema, tokenSchema, type PackedTokens } from './wire';
+export { packTokens, unpackTokens, type PackedTokens } from './wire';
+export { packedTokensSchema, tokenSchema } from './wireSchema';

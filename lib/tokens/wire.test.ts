@@ -4,7 +4,8 @@ import fc from 'fast-check';
 
 import type { Token } from './types';
 import { loadTokenizer, tokenizeWith, type KuromojiTokenizer } from './kuromoji';
-import { packTokens, packedTokensSchema, tokenSchema, unpackTokens, type PackedTokens } from './wire';
+import { packTokens, unpackTokens, type PackedTokens } from './wire';
+import { packedTokensSchema, tokenSchema } from './wireSchema';
 
 let tokenizer: KuromojiTokenizer;
 beforeAll(async () => {

@@ -1,0 +1,119 @@
+// Editor figures in headless Chromium against the production server: how long the essay page
+// takes to show N units, and how long from the label key to the new highlight being painted.
+import { chromium, type Page } from '@playwright/test';
+import type { Token } from '@/lib/tokens/types';
+
+interface Figures {
+  report: (name: string, value: string, target?: string) => void;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/// n distinct units on word tokens: one per word first, then spans of two, three… words, so
+/// that larger maps nest and overlap as real ones do.
+function syntheticUnits(tokens: readonly Token[], n: number) {
+  const words = tokens.filter((t) => t.surface.trim() !== '');
+  const labels = ['claim', 'evidence', 'counterargument', 'rebuttal'];
+  return Array.from({ length: n }, (_, i) => {
+    const span = 1 + Math.floor(i / words.length);
+    const first = i % (words.length - span);
+    return { id: `b${i}`, label: labels[i % 4], start: words[first].start, end: words[first + span - 1].end, note: '' };
+  });
+}
+
+async function postOperations(base: string, mapId: string, baseVersion: number, operations: unknown[]): Promise<number> {
+  const res = await fetch(`${base}/api/maps/${mapId}/operations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ batchId: `bench-${Date.now()}-${Math.random()}`, baseVersion, operations }),
+  });
+  if (!res.ok) throw new Error(`bench set-up refused: ${res.status} ${await res.text()}`);
+  return (await res.json()).version;
+}
+
+/// Replaces the map's contents with `units` through the API (removals first, then additions).
+async function setUnits(base: string, documentId: string, units: ReturnType<typeof syntheticUnits>) {
+  const state = await (await fetch(`${base}/api/documents/${documentId}/map`)).json();
+  let version: number = state.version;
+  const removals = [
+    ...(state.map.mainClaimId ? [{ op: 'setMainClaim', before: state.map.mainClaimId, after: null }] : []),
+    ...state.map.relations.map((relation: unknown) => ({ op: 'removeRelation', relation })),
+    ...state.map.units.map((unit: unknown) => ({ op: 'removeUnit', unit, relations: [], mainClaim: false })),
+  ];
+  const additions = units.map((unit) => ({ op: 'addUnit', unit, relations: [], mainClaim: false }));
+  for (const ops of [removals, additions]) {
+    for (let i = 0; i < ops.length; i += 5000) version = await postOperations(base, state.mapId, version, ops.slice(i, i + 5000));
+  }
+}
+
+/// Milliseconds from navigation start until `count` unit highlights are in the DOM and painted.
+async function timeToUnits(page: Page, url: string, count: number): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  // Page scripts are strings: tsx would wrap named functions in a helper the page lacks.
+  return page.evaluate(`new Promise((resolve) => {
+    const tick = () => {
+      const ids = new Set([...document.querySelectorAll('.essay [data-unit-id]')].map((e) => e.getAttribute('data-unit-id')));
+      if (document.querySelectorAll('.essay .tok').length > 0 && ids.size >= ${count}) requestAnimationFrame(() => resolve(performance.now()));
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  })`) as Promise<number>;
+}
+
+export async function editorFigures(base: string, documentId: string, tokens: readonly Token[], { report }: Figures) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const url = `${base}/documents/${documentId}`;
+    await setUnits(base, documentId, []);
+    await timeToUnits(page, url, 0); // warm caches
+    const zero = [];
+    for (let i = 0; i < 3; i++) zero.push(await timeToUnits(page, url, 0));
+    const baseline = percentile(zero, 50);
+    report('essay page ready, 0 units (median of 3)', `${baseline.toFixed(0)} ms`);
+    for (const n of [100, 1000, 5000]) {
+      const units = syntheticUnits(tokens, n);
+      await setUnits(base, documentId, units);
+      const xs = [];
+      for (let i = 0; i < 3; i++) xs.push(await timeToUnits(page, url, units.length));
+      const med = percentile(xs, 50);
+      report(`render ${units.length} units (over the 0-unit page)`, `${(med - baseline).toFixed(0)} ms`, n === 5000 ? 'target: < 100 ms' : '');
+    }
+
+    // Label key → highlight painted, with 1,000 units on the page.
+    const units = syntheticUnits(tokens, 1000);
+    await setUnits(base, documentId, units);
+    await timeToUnits(page, url, units.length);
+    const samples: number[] = [];
+    const words = await page.locator('.essay .tok').count();
+    for (let i = 0; i < 40; i++) {
+      const target = page.locator('.essay .tok').nth((i * 37 + 11) % words);
+      await target.scrollIntoViewIfNeeded();
+      await target.click();
+      const ms = (await page.evaluate(`new Promise((resolve) => {
+        const essay = document.querySelector('.essay');
+        const before = essay.querySelectorAll('[data-unit-id]').length;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (essay.querySelectorAll('[data-unit-id]').length > before) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        observer.observe(essay, { childList: true, subtree: true });
+        essay.dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', bubbles: true }));
+        setTimeout(() => resolve(NaN), 2000);
+      })`)) as number;
+      if (!Number.isNaN(ms)) samples.push(ms);
+    }
+    report(`label key → highlight painted, 1,000 units (n=${samples.length})`, `median ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`, 'target: p95 < 16 ms');
+  } finally {
+    await browser.close();
+  }
+}

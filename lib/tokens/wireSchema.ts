@@ -1,0 +1,53 @@
+// zod schemas for the token wire shapes (kept apart from wire.ts so that the browser, which
+// only unpacks trusted props, does not ship zod).
+import { z } from 'zod';
+import type { Token } from './types';
+import { SAME, type PackedTokens } from './wire';
+
+const offset = z.int().nonnegative();
+
+export const tokenSchema = z.object({
+  start: offset,
+  end: offset,
+  cpStart: offset,
+  cpEnd: offset,
+  surface: z.string(),
+  pos: z.string(),
+  posDetail: z.string(),
+  basicForm: z.string(),
+  reading: z.string(),
+});
+
+const stringOrSame = z.union([z.string(), z.literal(SAME)]);
+
+export const packedTokensSchema = z
+  .object({
+    v: z.literal(1),
+    len: z.array(z.int().positive()),
+    tags: z.array(z.tuple([z.string(), z.string()])),
+    tag: z.array(z.int().nonnegative()),
+    basic: z.array(stringOrSame),
+    reading: z.array(stringOrSame),
+  })
+  .superRefine((p, ctx) => {
+    for (const key of ['tag', 'basic', 'reading'] as const) {
+      if (p[key].length !== p.len.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `has ${p[key].length} entries for ${p.len.length} tokens`,
+        });
+      }
+    }
+    const i = p.tag.findIndex((t) => t >= p.tags.length);
+    if (i >= 0) {
+      ctx.addIssue({ code: 'custom', path: ['tag', i], message: `no tag ${p.tag[i]} in tags` });
+    }
+  });
+
+// The schemas and the interfaces must describe the same shapes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const tokenShapeAgrees: Same<z.infer<typeof tokenSchema>, Token> = true;
+const packedShapeAgrees: Same<z.infer<typeof packedTokensSchema>, PackedTokens> = true;
+void tokenShapeAgrees;
+void packedShapeAgrees;
