@@ -10,7 +10,7 @@ export function TokenInfo({ token }: { token: Token }) {
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
       <dt className="sr-only">{t('token.panel')}</dt>
-      <dd className="col-span-2 font-serif text-lg leading-tight" lang="ja">
+      <dd className="col-span-2 font-serif text-lg leading-tight" lang="ja" data-testid="token-surface">
         {token.surface}
       </dd>
       <dt className="text-stone-500">{t('token.reading')}</dt>

@@ -44,16 +44,50 @@ export async function resetMap(request: APIRequestContext) {
   expect(res.status()).toBe(200);
 }
 
-export function word(page: Page, surface: string, nth = 0) {
-  return page.locator('.essay .tok', { hasText: new RegExp(`^${surface}$`) }).nth(nth);
+/// The box of the nth occurrence of `surface` in the essay (the essay's layers are CSS
+/// highlights, so words have no elements of their own: measure a DOM Range instead).
+export async function wordBox(page: Page, surface: string, nth = 0) {
+  await page.locator('.essay').waitFor();
+  const box = await page.evaluate(
+    ([surface, nth]) => {
+      const essay = document.querySelector('.essay')!;
+      const walker = document.createTreeWalker(essay, NodeFilter.SHOW_TEXT);
+      let count = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = node.data.indexOf(surface); i >= 0; i = node.data.indexOf(surface, i + 1)) {
+          if (count++ !== nth) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + surface.length);
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const r = range.getClientRects()[0];
+          return { x: r.left, y: r.top, width: r.width, height: r.height };
+        }
+      }
+      return null;
+    },
+    [surface, nth] as const,
+  );
+  if (!box) throw new Error(`"${surface}" (#${nth}) is not in the essay`);
+  return box;
+}
+
+export async function hoverWord(page: Page, surface: string, nth = 0) {
+  const b = await wordBox(page, surface, nth);
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+}
+
+export async function clickWord(page: Page, surface: string, nth = 0) {
+  const b = await wordBox(page, surface, nth);
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
 }
 
 /// Drags from inside one word to inside another (never exactly on a boundary).
 export async function drag(page: Page, from: string, to: string, nthFrom = 0, nthTo = 0) {
-  const a = (await word(page, from, nthFrom).boundingBox())!;
-  const b = (await word(page, to, nthTo).boundingBox())!;
+  const a = await wordBox(page, from, nthFrom);
   await page.mouse.move(a.x + a.width * 0.3, a.y + a.height / 2);
   await page.mouse.down();
+  const b = await wordBox(page, to, nthTo);
   await page.mouse.move(b.x + b.width * 0.7, b.y + b.height / 2, { steps: 6 });
   await page.mouse.up();
 }

@@ -26,12 +26,13 @@ import {
 import type { Block } from '@/lib/text/types';
 import { unpackTokens, type PackedTokens } from '@/lib/tokens/wire';
 import { createPositionMap } from '../editor/positions';
+import { rangesOf } from '../editor/highlights';
 import { selectedSpan, setTokenSelection, type TokenSelection } from '../editor/extensions/token-layer';
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { TokenInfo } from '../TokenInfo';
 import { AnnotatedEssay } from './AnnotatedEssay';
-import { labelGlyphs, labelName, type LabelInfo } from './labels';
+import { labelName, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
@@ -74,7 +75,6 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
     [text.length, tokens, labels],
   );
   const labelById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
-  const glyphs = useMemo(() => labelGlyphs(labels, locale), [labels, locale]);
 
   const [announcement, setAnnouncement] = useState('');
   const [history, setHistory] = useState(emptyHistory);
@@ -105,8 +105,8 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
   const selected = selectedId ? unitById.get(selectedId) ?? null : null;
 
   const unitLayer: UnitLayerInput = useMemo(
-    () => ({ units: map.units, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds, glyphs }),
-    [map.units, map.mainClaimId, selected, hoverIds, glyphs],
+    () => ({ units: map.units, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
+    [map.units, map.mainClaimId, selected, hoverIds],
   );
 
   /// Checks, applies, records for undo and saves one user action.
@@ -197,8 +197,11 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
   };
 
   const scrollTextTo = (id: string) => {
-    const el = editorRef.current?.view.dom.querySelector(`[data-unit-id="${CSS.escape(id)}"]`);
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const view = editorRef.current?.view;
+    const unit = unitById.get(id);
+    if (!view || !unit) return;
+    const rect = rangesOf(view, positions).rect(unit.start, unit.end);
+    if (rect.top < 80 || rect.bottom > window.innerHeight - 40) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -269,15 +272,18 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
     }
   };
 
-  // One listener on the frame: hover shows the word's reading and the units around it.
-  const onMouseOver = (event: React.MouseEvent) => {
-    const el = (event.target as HTMLElement).closest<HTMLElement>('[data-ti]');
-    const frame = frameRef.current;
-    if (!el || !frame) return setHover(null);
-    const rect = el.getBoundingClientRect();
-    const base = frame.getBoundingClientRect();
-    setHover({ tokenIndex: Number(el.dataset.ti), left: rect.left - base.left, top: rect.bottom - base.top + 6 });
-  };
+  // The word under the mouse (reported by the token layer) gets the info tooltip.
+  const onHoverChange = useCallback(
+    (index: number | null) => {
+      const view = editorRef.current?.view;
+      const frame = frameRef.current;
+      if (index == null || !view || !frame) return setHover(null);
+      const rect = rangesOf(view, positions).rect(tokens[index].start, tokens[index].end);
+      const base = frame.getBoundingClientRect();
+      setHover({ tokenIndex: index, left: rect.left - base.left, top: rect.bottom - base.top + 6 });
+    },
+    [positions, tokens],
+  );
 
   const onClick = (event: React.MouseEvent) => {
     const view = editorRef.current?.view;
@@ -305,7 +311,7 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
     const frame = frameRef.current;
     if (tokenSelection.caret == null || !view || !frame) return null;
     const token = tokens[tokenSelection.caret];
-    const at = view.coordsAtPos(positions.toPos(token.start));
+    const at = rangesOf(view, positions).rect(token.start, token.end);
     const base = frame.getBoundingClientRect();
     return { tokenIndex: tokenSelection.caret, left: at.left - base.left, top: at.bottom - base.top + 6 };
   }, [tokenSelection.caret, tokens, positions]);
@@ -342,8 +348,6 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
         <div
           ref={frameRef}
           className={`relative ${linkMode ? 'linking' : ''}`}
-          onMouseOver={onMouseOver}
-          onMouseLeave={() => setHover(null)}
           onClick={onClick}
         >
           <AnnotatedEssay
@@ -354,6 +358,7 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
             units={unitLayer}
             label={t('document.text')}
             onSelectionChange={setSelection}
+            onHoverChange={onHoverChange}
             onReady={onReady}
           />
           {span && toolbarAt && (

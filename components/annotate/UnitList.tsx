@@ -1,11 +1,12 @@
 'use client';
 // The units beside the text, in text order: label, quote, note and relations. The selected
-// unit expands into its editing controls; the others stay one light row each, so thousands of
-// units stay cheap (rows are memoized and only re-render when their unit or relations change).
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+// unit expands into its editing controls; the others are one fixed-height row each, and only the
+// rows in view are rendered (virtualRows), so thousands of units stay cheap.
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelName, type LabelInfo } from './labels';
+import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
 
 interface Actions {
   onSelect: (id: string) => void;
@@ -30,6 +31,9 @@ interface Props extends Actions {
 }
 
 const noRelations: Relation[] = [];
+// Only the open row lists relations with quotes; the others get a constant so memo holds.
+const noQuotes = new Map<string, string>();
+const rowHeight = 72;
 
 function shorten(s: string, n = 60) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
@@ -69,10 +73,41 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ..
   }, [map.units]);
   const shown = filter.size === 0 ? map.units : map.units.filter((u) => filter.has(u.label));
 
-  const listRef = useRef<HTMLOListElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const openRef = useRef<HTMLLIElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(800);
+  const [openHeight, setOpenHeight] = useState(rowHeight);
+  const openIndex = selectedId ? shown.findIndex((u) => u.id === selectedId) : -1;
+  const layout: RowLayout = { count: shown.length, rowHeight, openIndex, openHeight: openIndex >= 0 ? openHeight : rowHeight };
+  const { first, last } = visibleRows(layout, scrollTop, viewport);
+
   useEffect(() => {
-    if (!selectedId) return;
-    listRef.current?.querySelector(`[data-unit-row="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // The open row's real height shifts the rows below it.
+  useLayoutEffect(() => {
+    const el = openRef.current;
+    if (!el) return;
+    const measure = () => setOpenHeight(el.offsetHeight + 6);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [selectedId, openIndex >= first && openIndex < last]);
+
+  // Bring the selected unit's row into view when it is chosen elsewhere (the text, the map).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || openIndex < 0) return;
+    const top = rowTop(layout, openIndex);
+    if (top < el.scrollTop || top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - rowHeight);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
   const toggle = (id: string) =>
@@ -84,7 +119,7 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ..
     });
 
   return (
-    <section aria-labelledby="units-heading" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+    <section aria-labelledby="units-heading" className="min-w-0 lg:sticky lg:top-4 lg:self-start">
       <h2 id="units-heading" className="mb-2 flex items-baseline gap-2 font-semibold text-stone-800">
         {t('annotate.units')}
         <span className="text-sm font-normal text-stone-500">{t('annotate.unitCount', { n: map.units.length })}</span>
@@ -100,28 +135,42 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ..
         ))}
       </div>
       {map.units.length === 0 && <p className="text-sm text-stone-500">{t('annotate.empty')}</p>}
-      <ol ref={listRef} className="space-y-1.5" aria-label={t('annotate.units')}>
-        {shown.map((u) => (
-          <UnitRow
-            key={u.id}
-            unit={u}
-            quote={quotes.get(u.id) ?? ''}
-            quotes={quotes}
-            relations={relationsByUnit.get(u.id) ?? noRelations}
-            labels={labels}
-            selected={u.id === selectedId}
-            isMain={u.id === map.mainClaimId}
-            linkTarget={linkMode !== null && linkMode.from !== u.id}
-            readOnly={readOnly}
-            actions={stable}
-          />
-        ))}
-      </ol>
+      <div
+        ref={scrollRef}
+        className="max-h-[60vh] overflow-y-auto lg:max-h-[calc(100vh-9rem)]"
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <ol className="relative" style={{ height: totalHeight(layout) }} aria-label={t('annotate.units')}>
+          {shown.slice(first, last).map((u, k) => {
+            const index = first + k;
+            const open = index === openIndex;
+            return (
+              <UnitRow
+                key={u.id}
+                rowRef={open ? openRef : undefined}
+                top={rowTop(layout, index)}
+                unit={u}
+                quote={quotes.get(u.id) ?? ''}
+                quotes={open ? quotes : noQuotes}
+                relations={relationsByUnit.get(u.id) ?? noRelations}
+                labels={labels}
+                selected={open}
+                isMain={u.id === map.mainClaimId}
+                linkTarget={linkMode !== null && linkMode.from !== u.id}
+                readOnly={readOnly}
+                actions={stable}
+              />
+            );
+          })}
+        </ol>
+      </div>
     </section>
   );
 }
 
 interface RowProps {
+  rowRef?: React.Ref<HTMLLIElement>;
+  top: number;
   unit: ArgumentUnit;
   quote: string;
   quotes: Map<string, string>;
@@ -134,7 +183,7 @@ interface RowProps {
   actions: Actions;
 }
 
-const UnitRow = memo(function UnitRow({ unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, actions }: RowProps) {
+const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, actions }: RowProps) {
   const t = useT();
   const locale = useLocale();
   const label = labels.find((l) => l.id === unit.label);
@@ -142,26 +191,29 @@ const UnitRow = memo(function UnitRow({ unit, quote, quotes, relations, labels, 
   const typeName = (type: RelationType) => t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
   return (
     <li
+      ref={rowRef}
       data-unit-row={unit.id}
-      className={`rounded-md border bg-white text-sm ${selected ? 'border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
+      style={{ top, height: selected ? undefined : rowHeight - 6 }}
+      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
       onMouseEnter={() => actions.onHover([unit.id])}
       onMouseLeave={() => actions.onHover([])}
     >
       <button
         type="button"
-        className="block w-full px-2.5 py-1.5 text-left"
+        className="block w-full px-2.5 py-1 text-left"
         aria-current={selected ? 'true' : undefined}
         onClick={() => actions.onSelect(unit.id)}
       >
         <span className={`label-chip label-${unit.label}`}>{name}</span>
         {isMain && <span className="ml-1 text-xs font-semibold text-amber-700">★ {t('annotate.mainClaim')}</span>}
-        <span lang="ja" className="mt-0.5 block font-serif text-stone-800">
-          {selected ? quote : shorten(quote)}
+        <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>
+          {selected ? quote : shorten(quote, 80)}
         </span>
-        {unit.note && !selected && <span className="block text-xs text-stone-500">{unit.note}</span>}
-        {!selected && relations.length > 0 && (
-          <span className="block text-xs text-stone-500">
+        {!selected && (unit.note || relations.length > 0) && (
+          <span className="block truncate text-xs text-stone-500">
             {relations.map((r) => (r.from === unit.id ? `→${typeName(r.type)}` : `←${typeName(r.type)}`)).join(' ')}
+            {relations.length > 0 && unit.note ? ' · ' : ''}
+            {unit.note}
           </span>
         )}
       </button>

@@ -1,4 +1,5 @@
-// A decoration-only tiptap extension over the essay (pattern: tiptap's Focus extension).
+// The token caret, selection and hover over the essay (a tiptap extension with no decorations:
+// it paints CSS highlights; pattern of tiptap's Focus extension otherwise).
 import { Extension } from '@tiptap/core';
 import type { Token } from '@/lib/tokens/types';
 import type { PositionMap } from '../../positions';
@@ -8,15 +9,16 @@ export interface TokenLayerOptions {
   tokens: readonly Token[];
   positions: PositionMap | null;
   onSelectionChange?: (selection: TokenSelection) => void;
+  onHoverChange?: (index: number | null) => void;
 }
 
 export const TokenLayer = Extension.create<TokenLayerOptions>({
   name: 'tokenLayer',
   addOptions: () => ({ tokens: [], positions: null }),
   addProseMirrorPlugins() {
-    const { tokens, positions, onSelectionChange } = this.options;
+    const { tokens, positions, onSelectionChange, onHoverChange } = this.options;
     if (!positions) return [];
-    return [tokenLayerPlugin({ tokens, positions, onSelectionChange })];
+    return [tokenLayerPlugin({ tokens, positions, onSelectionChange, onHoverChange })];
   },
 });
 

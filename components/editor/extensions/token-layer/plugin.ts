@@ -1,13 +1,13 @@
-// The token layer: one inline decoration per word token (so hover can show its reading), a
-// token caret moved with the keyboard (the read-only editor has no text caret of its own), and
-// a token-snapped selection — from a mouse drag, or from Shift+arrows off the caret.
-// Token decorations are built once — the document never changes — and the caret and selection
-// are added to that set per change, which costs O(log n) instead of rebuilding thousands.
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+// The token layer: a token caret moved with the keyboard (the read-only editor has no text caret
+// of its own), a token-snapped selection — from a mouse drag, or Shift+arrows off the caret —
+// and the word under the mouse. All three are painted as CSS highlights (../../highlights), so
+// moving them never touches the essay's DOM.
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import type { Token } from '@/lib/tokens/types';
 import { snapToTokens, tokenBoundaries } from '@/lib/argument/snap';
 import type { PositionMap } from '../../positions';
+import { clear, paint, rangesOf } from '../../highlights';
 import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
 
 /// `caret` is the focused token; `anchor`, when set, is the other end of a selected token range.
@@ -22,6 +22,7 @@ export interface TokenLayerPluginOptions {
   tokens: readonly Token[];
   positions: PositionMap;
   onSelectionChange?: (selection: TokenSelection) => void;
+  onHoverChange?: (index: number | null) => void;
 }
 
 /// The span [start, end) a token selection covers, in canonical offsets.
@@ -35,20 +36,11 @@ export function setTokenSelection(view: EditorView, selection: TokenSelection) {
   view.dispatch(view.state.tr.setMeta(tokenLayerKey, selection));
 }
 
-export function tokenLayerPlugin({ tokens, positions, onSelectionChange }: TokenLayerPluginOptions): Plugin<TokenSelection> {
+const names = ['ronten-caret', 'ronten-selection', 'ronten-hover'];
+
+export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHoverChange }: TokenLayerPluginOptions): Plugin<TokenSelection> {
   const boundaries = tokenBoundaries(tokens);
-  let base: DecorationSet | null = null;
-  const baseFor = (state: EditorState) => {
-    if (!base) {
-      const decorations: Decoration[] = [];
-      tokens.forEach((t, i) => {
-        if (!isWordToken(t)) return;
-        decorations.push(Decoration.inline(positions.toPos(t.start), positions.toPos(t.end), { class: 'tok', 'data-ti': String(i) }));
-      });
-      base = DecorationSet.create(state.doc, decorations);
-    }
-    return base;
-  };
+  let hovered: number | null = null;
 
   const select = (view: EditorView, selection: TokenSelection) => setTokenSelection(view, selection);
 
@@ -72,8 +64,27 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange }: Token
     // A drag across a paragraph end should not start or end on the line break itself.
     while (first < last && !isWordToken(tokens[first])) first++;
     while (last > first && !isWordToken(tokens[last])) last--;
-    dom.removeAllRanges();
     return from <= to ? { anchor: first, caret: last } : { anchor: last, caret: first };
+  };
+
+  const tokenAtPoint = (view: EditorView, event: MouseEvent): number | null => {
+    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (!hit) return null;
+    const index = tokenIndexAt(tokens, positions.toOffset(hit.pos));
+    if (!isWordToken(tokens[index])) return null;
+    // posAtCoords answers the nearest position even beside the text: check the word is under
+    // the pointer.
+    const rect = rangesOf(view, positions).rect(tokens[index].start, tokens[index].end);
+    const inside = event.clientX >= rect.left - 1 && event.clientX <= rect.right + 1 && event.clientY >= rect.top - 1 && event.clientY <= rect.bottom + 1;
+    return inside ? index : null;
+  };
+
+  const setHover = (view: EditorView, index: number | null) => {
+    if (index === hovered) return;
+    hovered = index;
+    const ranges = rangesOf(view, positions);
+    paint(new Map([['ronten-hover', index == null ? [] : [ranges.range(tokens[index].start, tokens[index].end)]]]));
+    onHoverChange?.(index);
   };
 
   return new Plugin<TokenSelection>({
@@ -87,27 +98,23 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange }: Token
       return {
         update(view) {
           const now = tokenLayerKey.getState(view.state);
-          if (now && now !== last) {
-            last = now;
-            onSelectionChange?.(now);
-          }
+          if (!now || now === last) return;
+          last = now;
+          const ranges = rangesOf(view, positions);
+          const span = now.anchor != null ? selectedSpan(tokens, now) : null;
+          const caret = now.caret != null ? tokens[now.caret] : null;
+          paint(
+            new Map([
+              ['ronten-selection', span ? [ranges.range(span.start, span.end)] : []],
+              ['ronten-caret', caret ? [ranges.range(caret.start, caret.end)] : []],
+            ]),
+          );
+          onSelectionChange?.(now);
         },
+        destroy: () => clear(names),
       };
     },
     props: {
-      decorations(state) {
-        const set = baseFor(state);
-        const selection = tokenLayerKey.getState(state)!;
-        if (selection.caret == null) return set;
-        const extra: Decoration[] = [];
-        const caret = tokens[selection.caret];
-        if (selection.anchor != null) {
-          const span = selectedSpan(tokens, selection)!;
-          extra.push(Decoration.inline(positions.toPos(span.start), positions.toPos(span.end), { class: 'tok-selection' }));
-        }
-        extra.push(Decoration.inline(positions.toPos(caret.start), positions.toPos(caret.end), { class: 'tok-caret', 'aria-current': 'true' }));
-        return set.add(state.doc, extra);
-      },
       handleDOMEvents: {
         keydown(view, event) {
           if (tokens.length === 0 || event.altKey || event.ctrlKey || event.metaKey) return false;
@@ -145,14 +152,22 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange }: Token
         mouseup(view) {
           const dragged = selectionFromDOM(view);
           if (dragged) select(view, dragged);
+          // Our own highlights show the selection and caret; the browser's selection would
+          // only make ProseMirror sync it back on every later transaction.
+          view.dom.ownerDocument.getSelection()?.removeAllRanges();
           return false;
         },
         mousedown(view, event) {
           if (event.button !== 0 || event.shiftKey) return false;
-          const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
-          if (!hit) return false;
-          const index = tokenIndexAt(tokens, positions.toOffset(hit.pos));
-          select(view, { caret: isWordToken(tokens[index]) ? index : null, anchor: null });
+          select(view, { caret: tokenAtPoint(view, event), anchor: null });
+          return false;
+        },
+        mousemove(view, event) {
+          setHover(view, tokenAtPoint(view, event));
+          return false;
+        },
+        mouseleave(view) {
+          setHover(view, null);
           return false;
         },
       },

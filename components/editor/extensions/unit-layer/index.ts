@@ -1,20 +1,50 @@
-// Draws argument units over the essay (a decoration-only extension, like token-layer).
-import { Extension } from '@tiptap/core';
+// Draws argument units over the essay as CSS highlights (see ../../highlights): one highlight
+// per label and nesting depth, so nested and overlapping units stack their tints, and one each
+// for the selected, emphasised and main-claim units. Each label also has its own underline
+// style (globals.css), so colour is never the only cue.
 import type { EditorView } from '@tiptap/pm/view';
+import type { ArgumentUnit } from '@/lib/argument/types';
 import type { PositionMap } from '../../positions';
-import { unitLayerKey, unitLayerPlugin, type UnitLayerInput } from './plugin';
+import { clear, paint, rangesOf } from '../../highlights';
+import { nestingDepths } from './nesting';
 
-export const UnitLayer = Extension.create<{ positions: PositionMap | null }>({
-  name: 'unitLayer',
-  addOptions: () => ({ positions: null }),
-  addProseMirrorPlugins() {
-    return this.options.positions ? [unitLayerPlugin(this.options.positions)] : [];
-  },
-});
-
-export function showUnits(view: EditorView, input: UnitLayerInput) {
-  view.dispatch(view.state.tr.setMeta(unitLayerKey, input));
+export interface UnitLayerInput {
+  units: readonly ArgumentUnit[];
+  mainClaimId: string | null;
+  selectedId: string | null;
+  /// Units to emphasise (hover in the list or map, link targets).
+  highlightIds: ReadonlySet<string>;
 }
 
-export { unitLayerKey, type UnitLayerInput } from './plugin';
+/// Labels with their own styles; others share the "other" style.
+const styledLabels = ['claim', 'evidence', 'counterargument', 'rebuttal'];
+const depths = [0, 1, 2];
+const unitNames = [...styledLabels, 'other'].flatMap((label) => depths.map((d) => `ronten-unit-${label}-${d}`));
+const stateNames = ['ronten-unit-main', 'ronten-unit-highlight', 'ronten-unit-selected'];
+
+export function paintUnits(view: EditorView, positions: PositionMap, input: UnitLayerInput) {
+  const ranges = rangesOf(view, positions);
+  const groups = new Map<string, Range[]>(unitNames.map((n) => [n, []]));
+  const nesting = nestingDepths(input.units);
+  const byId = new Map<string, ArgumentUnit>();
+  for (const u of input.units) {
+    byId.set(u.id, u);
+    const label = styledLabels.includes(u.label) ? u.label : 'other';
+    const depth = Math.min(nesting.get(u.id) ?? 0, depths.length - 1);
+    groups.get(`ronten-unit-${label}-${depth}`)!.push(ranges.range(u.start, u.end));
+  }
+  paint(groups, 0);
+  const one = (id: string | null) => {
+    const u = id ? byId.get(id) : undefined;
+    return u ? [ranges.range(u.start, u.end)] : [];
+  };
+  paint(new Map([['ronten-unit-main', one(input.mainClaimId)]]), 1);
+  paint(new Map([['ronten-unit-highlight', [...input.highlightIds].flatMap(one)]]), 2);
+  paint(new Map([['ronten-unit-selected', one(input.selectedId)]]), 3);
+}
+
+export function clearUnits() {
+  clear([...unitNames, ...stateNames]);
+}
+
 export { pickUnitAt, unitsAt, nestingDepths } from './nesting';
