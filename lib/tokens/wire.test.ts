@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -12,7 +13,7 @@ beforeAll(async () => {
   tokenizer = await loadTokenizer();
 });
 
-const ESSAY = '/work/shared/corpus/russia-diplomacy-2020.source.txt';
+const ESSAY = path.join(__dirname, '../../corpus/russia-diplomacy-2020.source.txt');
 
 /// Through JSON and the schema, as the tokens travel from the server to the browser.
 function overTheWire(text: string, tokens: Token[]): { back: Token[]; json: string } {
