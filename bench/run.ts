@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { canonicalize } from '@/lib/text';
 import { tokenize, dictionaryLoadCount } from '@/lib/tokens/kuromoji';
 import { editorFigures } from './editor';
+import { layoutFigures } from './layout';
 
 const root = process.cwd();
 const essaySource = fs.readFileSync(path.join(root, 'corpus/russia-diplomacy-2020.source.txt'), 'utf8');
@@ -104,6 +105,7 @@ async function pageFigures() {
 async function main() {
   console.log(`Ronten bench — node ${process.version}, ${new Date().toISOString()}\n`);
   await tokenizerFigures();
+  await layoutFigures(report);
   await pageFigures();
 }
 
