@@ -2,7 +2,7 @@
 // The annotation workspace: the essay with its units, the selection toolbar, the unit list and
 // the save status. All changes are lib/argument operations: checked, applied locally, recorded
 // for undo, and handed to autosave. Read-only (the example map) shows the same views.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import {
   addUnitOp,
@@ -37,8 +37,13 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
 import { useSavedMap, type SyncNotice } from './useSavedMap';
+import { SidePane, type PaneTab } from './SidePane';
+import { ArgumentMapView } from '../map/ArgumentMapView';
+import { StructureHints } from '../map/StructureHints';
+import { labelCounts, structureHints } from '@/lib/argument/hints';
 
 export interface WorkspaceProps {
+  title: string;
   text: string;
   blocks: Block[];
   packedTokens: PackedTokens;
@@ -61,10 +66,13 @@ interface LinkMode {
   from: string;
 }
 
+/// What the shortcut handler reads of a key event: React's and the DOM's both fit.
+type KeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'preventDefault'>;
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable && target.getAttribute('contenteditable') === 'true' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId, version, map: initialMap, exportHref }: WorkspaceProps) {
+export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, exportHref }: WorkspaceProps) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null;
@@ -92,6 +100,8 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
 
   const [tokenSelection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedRelationId, setSelectedRelationId] = useState<string | null>(null);
+  const [pane, setPane] = useState<PaneTab>('list');
   const [linkMode, setLinkMode] = useState<LinkMode | null>(null);
   const [hoverIds, setHoverIds] = useState<ReadonlySet<string>>(new Set());
   const [hover, setHover] = useState<Hover | null>(null);
@@ -171,6 +181,16 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
   const chooseUnit = (id: string | null) => {
     if (id && linkMode) return completeLink(id);
     setSelectedId(id);
+    if (id) setSelectedRelationId(null);
+  };
+  const connect = (from: string, to: string, type: RelationType) => {
+    const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type, from, to, note: '' };
+    const typeName = t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
+    run([{ op: 'addRelation', relation }], t('announce.relationAdded', { type: typeName }));
+  };
+  const selectRelation = (id: string | null) => {
+    setSelectedRelationId(id);
+    if (id) setSelectedId(null);
   };
 
   const undo = () => {
@@ -204,7 +224,17 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
     if (rect.top < 80 || rect.bottom > window.innerHeight - 40) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
   };
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
+  // Shortcuts also work when nothing in particular has focus (e.g. after a dialog closed).
+  const keyHandler = useRef<(event: KeyEvent) => void>(() => {});
+  useEffect(() => {
+    const onBodyKey = (event: KeyboardEvent) => {
+      if (event.target === document.body) keyHandler.current(event);
+    };
+    window.addEventListener('keydown', onBodyKey);
+    return () => window.removeEventListener('keydown', onBodyKey);
+  }, []);
+
+  const onKeyDown = (event: KeyEvent) => {
     if (isTyping(event.target)) return;
     const mod = event.ctrlKey || event.metaKey;
     if (mod && (event.key === 'z' || event.key === 'Z')) {
@@ -253,7 +283,11 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
         return;
       case 'Delete':
       case 'Backspace':
-        if (selected) {
+        if (selectedRelationId && map.relations.some((r) => r.id === selectedRelationId)) {
+          event.preventDefault();
+          removeRelation(selectedRelationId);
+          setSelectedRelationId(null);
+        } else if (selected) {
           event.preventDefault();
           removeUnit(selected.id);
         }
@@ -273,6 +307,8 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
   };
 
   // The word under the mouse (reported by the token layer) gets the info tooltip.
+  keyHandler.current = onKeyDown;
+
   const onHoverChange = useCallback(
     (index: number | null) => {
       const view = editorRef.current?.view;
@@ -317,9 +353,18 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
   }, [tokenSelection.caret, tokens, positions]);
   const info = hover ?? caretInfo;
   const infoUnits = info ? unitsAt(map.units, tokens[info.tokenIndex].start) : [];
+  // What the map emphasises: units hovered in the list or map, and the units under the mouse.
+  const hoverUnitKey = hover ? unitsAt(map.units, tokens[hover.tokenIndex].start).map((u) => u.id).join(' ') : '';
+  const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : [])]), [hoverIds, hoverUnitKey]);
+  const hints = useMemo(() => structureHints(map), [map]);
+  const counts = useMemo(() => labelCounts(map), [map]);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,42rem)_minmax(18rem,1fr)]" onKeyDown={onKeyDown}>
+    <SidePane
+      onKeyDown={onKeyDown}
+      tab={pane}
+      onTab={setPane}
+      main={
       <div>
         <div className="sticky top-0 z-20 mb-3 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50/95 py-2 text-sm">
           {!readOnly && (
@@ -390,6 +435,8 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
           {t('annotate.shortcutList')}
         </p>
       </div>
+      }
+      list={
       <UnitList
         text={text}
         map={map}
@@ -411,9 +458,48 @@ export function AnnotationWorkspace({ text, blocks, packedTokens, labels, mapId,
         onRetype={retype}
         onRemoveRelation={removeRelation}
       />
+      }
+      map={
+        <div className="flex h-[calc(100vh-8rem)] min-h-[32rem] flex-col">
+          <ArgumentMapView
+            title={title}
+            text={text}
+            map={map}
+            labels={labels}
+            hints={hints}
+            selectedUnitId={selected?.id ?? null}
+            selectedRelationId={selectedRelationId}
+            emphasizedIds={emphasizedIds}
+            readOnly={readOnly}
+            onSelectUnit={(id) => {
+              chooseUnit(id);
+              if (id) scrollTextTo(id);
+            }}
+            onSelectRelation={selectRelation}
+            onHover={(ids) => setHoverIds(new Set(ids))}
+            onConnect={connect}
+          />
+          <StructureHints
+            storageKey={`ronten:hints:${mapId ?? 'example'}`}
+            hints={hints}
+            counts={counts}
+            labels={labels}
+            quoteOf={(id) => {
+              const u = unitById.get(id);
+              return u ? text.slice(u.start, u.end) : id;
+            }}
+            onSelect={(id) => {
+              chooseUnit(id);
+              scrollTextTo(id);
+            }}
+          />
+        </div>
+      }
+      footer={
       <div aria-live="polite" role="status" className="sr-only" data-testid="announcer">
         {announcement}
       </div>
-    </div>
+      }
+    />
   );
 }

@@ -35,6 +35,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         )}
       </header>
       <AnnotationWorkspace
+        title={doc.title}
         text={doc.text}
         blocks={doc.blocks}
         packedTokens={doc.packedTokens}

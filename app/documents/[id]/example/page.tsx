@@ -30,6 +30,7 @@ export default async function ExampleMapPage({ params }: { params: Promise<{ id:
         </Link>
       </header>
       <AnnotationWorkspace
+        title={doc.title}
         text={doc.text}
         blocks={doc.blocks}
         packedTokens={doc.packedTokens}

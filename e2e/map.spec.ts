@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { essayPath, essayText, expectSaved, mapState, resetMap } from './support';
+
+/// Adds units for the given quotes (each must occur once in the essay; they are on word
+/// boundaries) through the API; returns their ids in order.
+async function addUnits(request: APIRequestContext, units: Array<{ quote: string; label: string }>) {
+  const text = await essayText(request);
+  const { mapId, version } = await mapState(request);
+  const made = units.map((u, i) => {
+    const start = text.indexOf(u.quote);
+    expect(start, u.quote).toBeGreaterThanOrEqual(0);
+    return { id: `m${i}`, label: u.label, start, end: start + u.quote.length, note: '' };
+  });
+  const res = await request.post(`/api/maps/${mapId}/operations`, {
+    data: { batchId: `map-${Date.now()}-${Math.random()}`, baseVersion: version, operations: made.map((unit) => ({ op: 'addUnit', unit, relations: [], mainClaim: false })) },
+  });
+  expect(res.status()).toBe(200);
+  return made;
+}
+
+const claim = { quote: 'ロシアの影響力が拡大した側面は少なからずあったはずである。', label: 'claim' };
+const evidence = { quote: 'ロシアの友好国が次第に、ロシアのワクチンを採用するようになり', label: 'evidence' };
+const late = { quote: 'このような流れを見ると', label: 'claim' };
+
+test.beforeEach(async ({ request }) => {
+  await resetMap(request);
+});
+
+test('drag one node onto another to relate them, then undo', async ({ page, request }) => {
+  const [c, e] = await addUnits(request, [claim, evidence]);
+  await page.goto(essayPath);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const map = page.getByRole('region', { name: '議論マップ' });
+  const from = map.locator(`[data-unit-id="${e.id}"]`);
+  const to = map.locator(`[data-unit-id="${c.id}"]`);
+  await expect(from).toBeVisible();
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.getByRole('dialog', { name: '関係の種類を選ぶ' }).getByRole('button', { name: '支持する' }).click();
+  await expect(map.locator('[data-relation-id]')).toHaveCount(1);
+  await expectSaved(page);
+  expect((await mapState(request)).map.relations).toEqual([expect.objectContaining({ type: 'support', from: e.id, to: c.id })]);
+  // The claim now sits above its evidence.
+  const ca = (await to.boundingBox())!;
+  const ea = (await from.boundingBox())!;
+  expect(ca.y + ca.height).toBeLessThanOrEqual(ea.y + 1);
+
+  await page.keyboard.press('Control+z');
+  await expect(map.locator('[data-relation-id]')).toHaveCount(0);
+  await expectSaved(page);
+  expect((await mapState(request)).map.relations).toEqual([]);
+});
+
+test('clicking a node scrolls the text to its unit; a selected relation is deleted with Delete', async ({ page, request }) => {
+  const [c, , l] = await addUnits(request, [claim, evidence, late]);
+  const { mapId, version } = await mapState(request);
+  await request.post(`/api/maps/${mapId}/operations`, {
+    data: { batchId: `rel-${Date.now()}`, baseVersion: version, operations: [{ op: 'addRelation', relation: { id: 'r1', type: 'attack', from: l.id, to: c.id, note: '' } }] },
+  });
+  await page.goto(essayPath);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const map = page.getByRole('region', { name: '議論マップ' });
+  await map.locator(`[data-unit-id="${l.id}"]`).click();
+  // The last paragraph's unit is brought into the viewport.
+  await expect
+    .poll(
+      async () =>
+      page.evaluate((quote) => {
+        const essay = document.querySelector('.essay')!;
+        const walker = document.createTreeWalker(essay, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const i = n.data.indexOf(quote);
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + quote.length);
+          const rect = r.getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= window.innerHeight;
+        }
+        return false;
+      }, late.quote),
+      { timeout: 5000 })
+    .toBe(true);
+  await expect(map.locator(`[data-unit-id="${l.id}"]`)).toHaveAttribute('aria-pressed', 'true');
+
+  // A vertical edge has a zero-width box, which Playwright calls invisible; click its line.
+  await map.locator('[data-relation-id="r1"]').click({ force: true });
+  await expect(map.locator('[data-relation-id="r1"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Delete');
+  await expect(map.locator('[data-relation-id]')).toHaveCount(0);
+  await expectSaved(page);
+  expect((await mapState(request)).map.relations).toEqual([]);
+});
+
+test('structure hints point at a claim with no support, and can be dismissed', async ({ page, request }) => {
+  await addUnits(request, [claim]);
+  await page.goto(essayPath);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const hints = page.getByTestId('structure-hints');
+  await expect(hints).toContainText('支持されていない主張');
+  await expect(page.locator('[data-hint-badge]')).toHaveCount(1);
+  await hints.getByRole('button', { name: '閉じる' }).click();
+  await expect(hints).not.toContainText('支持されていない主張');
+});
+
+test('the SVG export contains every node’s text; PNG export is an image', async ({ page, request }) => {
+  const units = await addUnits(request, [claim, evidence, late]);
+  await page.goto(essayPath);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVGで保存' }).click()]);
+  const svg = fs.readFileSync((await svgDownload.path())!, 'utf8');
+  expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg/);
+  for (const u of units) {
+    const quote = [claim, evidence, late][units.indexOf(u)].quote;
+    expect(svg).toContain(`data-unit-id="${u.id}"`);
+    expect(svg).toContain(quote); // the whole quote, in the node's <title>
+  }
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNGで保存' }).click()]);
+  const png = fs.readFileSync((await pngDownload.path())!);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeGreaterThan(2000);
+});
+
+test('the example map reads as a graph and links to the text', async ({ page }) => {
+  await page.goto(`${essayPath}/example`);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const map = page.getByRole('region', { name: '議論マップ' });
+  expect(await map.locator('[data-unit-id]').count()).toBe(40);
+  expect(await map.locator('[data-relation-id]').count()).toBeGreaterThan(30);
+  await expect(page.getByRole('img', { name: '縮小図' })).toBeVisible();
+  await map.getByRole('button', { name: /★/ }).first().click();
+  await expect(map.getByRole('button', { name: /★/ }).first()).toHaveAttribute('aria-pressed', 'true');
+});
