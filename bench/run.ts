@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { canonicalize } from '@/lib/text';
 import { tokenize, dictionaryLoadCount } from '@/lib/tokens/kuromoji';
-import { editorFigures } from './editor';
+import { editorFigures, mapFigures } from './editor';
 import { layoutFigures } from './layout';
 
 const root = process.cwd();
@@ -96,7 +96,9 @@ async function pageFigures() {
     report('essay page JavaScript (gzipped)', `${(gz / 1024).toFixed(1)} KB`, 'target: < 300 KB');
     const health = (await (await fetch(`${base}/api/health`)).json()) as { dictionaryLoaded: boolean };
     report('dictionary loaded by page views', String(health.dictionaryLoaded), 'target: false');
-    await editorFigures(base, 'russia-diplomacy-2020', await tokenize(canonicalize(essaySource).text), { report });
+    const essayTokens = await tokenize(canonicalize(essaySource).text);
+    await editorFigures(base, 'russia-diplomacy-2020', essayTokens, { report });
+    await mapFigures(base, 'russia-diplomacy-2020', essayTokens, { report });
   } finally {
     process.kill(-server.pid!, 'SIGTERM');
   }

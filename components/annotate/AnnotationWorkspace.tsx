@@ -3,6 +3,7 @@
 // the save status. All changes are lib/argument operations: checked, applied locally, recorded
 // for undo, and handed to autosave. Read-only (the example map) shows the same views.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
 import {
   addUnitOp,
@@ -38,9 +39,11 @@ import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
 import { useSavedMap, type SyncNotice } from './useSavedMap';
 import { SidePane, type PaneTab } from './SidePane';
-import { ArgumentMapView } from '../map/ArgumentMapView';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, structureHints } from '@/lib/argument/hints';
+
+// The map (and its layout engine) loads when its tab is first opened, not with the page.
+const ArgumentMapView = dynamic(() => import('../map/ArgumentMapView').then((m) => m.ArgumentMapView), { ssr: false });
 
 export interface WorkspaceProps {
   title: string;

@@ -2,7 +2,8 @@
 // The argument map: a node per unit, an edge per relation, laid out in layers with conclusions
 // above their premises (lib/argument/layout; recomputed only when the structure changes). Pan by
 // dragging the background, zoom with the wheel or the buttons, fit, and a minimap for large
-// maps; pan and zoom write the transform straight to the SVG, so they never re-render React.
+// maps. Pan and zoom set a CSS transform on the SVG, promoted to its own layer while moving, so
+// the compositor moves the picture without repainting it and React never re-renders.
 // Drag from one node onto another to relate them. Everything edits through the workspace's
 // operations, so it is undoable and saved like any other change.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -87,23 +88,31 @@ export function ArgumentMapView(props: Props) {
   // --- Pan and zoom, applied to the DOM directly.
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const viewportRef = useRef<SVGGElement>(null);
   const miniViewRef = useRef<SVGRectElement>(null);
   const view = useRef<View>({ x: 0, y: 0, k: 1 });
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const apply = useCallback(() => {
     const { x, y, k } = view.current;
-    viewportRef.current?.setAttribute('transform', `translate(${x},${y}) scale(${k})`);
     const svg = svgRef.current;
+    const stage = frameRef.current;
+    if (!svg || !stage) return;
+    svg.style.transform = `translate(${x}px, ${y}px) scale(${k})`;
+    // A layer of its own while moving; dropped when still, so the text is re-rasterized sharp.
+    svg.style.willChange = 'transform';
+    if (settle.current) clearTimeout(settle.current);
+    settle.current = setTimeout(() => {
+      if (svgRef.current) svgRef.current.style.willChange = '';
+    }, 200);
     const mini = miniViewRef.current;
-    if (svg && mini) {
+    if (mini) {
       mini.setAttribute('x', String(-x / k));
       mini.setAttribute('y', String(-y / k));
-      mini.setAttribute('width', String(svg.clientWidth / k));
-      mini.setAttribute('height', String(svg.clientHeight / k));
+      mini.setAttribute('width', String(stage.clientWidth / k));
+      mini.setAttribute('height', String(stage.clientHeight / k));
     }
   }, []);
   const fit = useCallback(() => {
-    const svg = svgRef.current;
+    const svg = frameRef.current;
     if (!svg) return;
     const k = Math.min(1.2, Math.max(0.1, Math.min(svg.clientWidth / width, svg.clientHeight / height)));
     view.current = { k, x: (svg.clientWidth - width * k) / 2, y: Math.max(0, (svg.clientHeight - height * k) / 2) };
@@ -111,7 +120,7 @@ export function ArgumentMapView(props: Props) {
   }, [width, height, apply]);
   const zoomAt = useCallback(
     (factor: number, cx?: number, cy?: number) => {
-      const svg = svgRef.current;
+      const svg = frameRef.current;
       if (!svg) return;
       const { x, y, k } = view.current;
       const nk = Math.min(3, Math.max(0.1, k * factor));
@@ -127,7 +136,7 @@ export function ArgumentMapView(props: Props) {
   // main claim and what hangs from it) at a readable scale, with the minimap for the rest.
   const fitted = useRef(false);
   useLayoutEffect(() => {
-    const svg = svgRef.current;
+    const svg = frameRef.current;
     if (fitted.current || layout.nodes.size === 0 || !svg) return apply();
     fitted.current = true;
     const k = Math.min(svg.clientWidth / width, svg.clientHeight / height);
@@ -139,7 +148,7 @@ export function ArgumentMapView(props: Props) {
   }, [layout, fit, apply, width, height, map.mainClaimId]);
 
   useEffect(() => {
-    const svg = svgRef.current;
+    const svg = frameRef.current;
     if (!svg) return;
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
@@ -153,7 +162,7 @@ export function ArgumentMapView(props: Props) {
   // Bring a unit selected elsewhere (text, list) into view.
   useEffect(() => {
     const node = selectedUnitId ? layout.nodes.get(selectedUnitId) : undefined;
-    const svg = svgRef.current;
+    const svg = frameRef.current;
     if (!node || !svg) return;
     const { x, y, k } = view.current;
     const left = (node.x + margin) * k + x;
@@ -175,7 +184,7 @@ export function ArgumentMapView(props: Props) {
   const [chooser, setChooser] = useState<{ from: string; to: string; left: number; top: number } | null>(null);
 
   const toGraph = (clientX: number, clientY: number) => {
-    const r = svgRef.current!.getBoundingClientRect();
+    const r = frameRef.current!.getBoundingClientRect();
     const { x, y, k } = view.current;
     return { x: (clientX - r.left - x) / k - margin, y: (clientY - r.top - y) / k - margin };
   };
@@ -264,15 +273,20 @@ export function ArgumentMapView(props: Props) {
           {t('map.print')}
         </button>
       </div>
-      <div ref={frameRef} className="relative min-h-0 flex-1 overflow-hidden rounded-md border border-stone-300 bg-white">
+      <div
+        ref={frameRef}
+        className="relative min-h-[26rem] flex-1 touch-none overflow-hidden rounded-md border border-stone-300 bg-white select-none"
+        style={{ cursor: 'grab' }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+      >
         {map.units.length === 0 && <p className="absolute inset-x-0 top-6 text-center text-sm text-stone-500">{t('map.empty')}</p>}
         <svg
           ref={svgRef}
-          className="h-full min-h-[26rem] w-full touch-none select-none"
-          style={{ cursor: 'grab' }}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
+          width={width}
+          height={height}
+          className="absolute top-0 left-0 origin-top-left"
           fontFamily={fontFamily}
         >
           <defs>
@@ -284,7 +298,7 @@ export function ArgumentMapView(props: Props) {
               <path d="M10,0 L10,10" stroke="#d55e00" strokeWidth="2" />
             </marker>
           </defs>
-          <g ref={viewportRef} data-viewport="">
+          <g data-viewport="">
             <g transform={`translate(${margin},${margin})`}>
               {map.relations.map((r) => {
                 const placed = layout.edges.get(r.id);
@@ -335,7 +349,7 @@ export function ArgumentMapView(props: Props) {
             height={height}
             viewRef={miniViewRef}
             onJump={(gx, gy) => {
-              const svg = svgRef.current!;
+              const svg = frameRef.current!;
               const { k } = view.current;
               view.current = { k, x: svg.clientWidth / 2 - gx * k, y: svg.clientHeight / 2 - gy * k };
               apply();
@@ -350,6 +364,7 @@ export function ArgumentMapView(props: Props) {
             aria-label={t('map.connect')}
             className="absolute z-20 flex gap-1 rounded-md border border-stone-300 bg-white p-1.5 shadow-lg"
             style={{ left: chooser.left, top: chooser.top }}
+            onPointerDown={(e) => e.stopPropagation()}
             onKeyDown={(e) => e.key === 'Escape' && setChooser(null)}
           >
             {(['support', 'attack'] as const).map((type) => (
@@ -521,6 +536,7 @@ function Minimap({
       viewBox={`0 0 ${width} ${height}`}
       preserveAspectRatio="xMidYMid meet"
       onPointerDown={(e) => {
+        e.stopPropagation(); // not a pan of the map behind
         // The drawing is centred in the minimap (preserveAspectRatio meet).
         const r = e.currentTarget.getBoundingClientRect();
         const scale = Math.max(width / r.width, height / r.height);
