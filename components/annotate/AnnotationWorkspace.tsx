@@ -196,28 +196,24 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     if (id) setSelectedId(null);
   };
 
-  const undo = () => {
-    const step = undoHistory(history, map);
-    if (!step) return setAnnouncement(t('announce.nothingToUndo'));
+  /// Undo or redo one user action; a history that no longer fits the map (another tab changed
+  /// the same units) is dropped with a message rather than forced.
+  const travel = (direction: 'undo' | 'redo') => {
+    const step = direction === 'undo' ? undoHistory(history, map) : redoHistory(history, map);
+    if (!step) {
+      if (direction === 'undo') setAnnouncement(t('announce.nothingToUndo'));
+      return;
+    }
     if (!applyChecked(map, step.operations, ctx).ok) {
       setHistory(emptyHistory);
       return setAnnouncement(t('announce.historyReset'));
     }
     commit(step.operations);
     setHistory(step.history);
-    setAnnouncement(t('announce.undone'));
+    setAnnouncement(t(direction === 'undo' ? 'announce.undone' : 'announce.redone'));
   };
-  const redo = () => {
-    const step = redoHistory(history, map);
-    if (!step) return;
-    if (!applyChecked(map, step.operations, ctx).ok) {
-      setHistory(emptyHistory);
-      return setAnnouncement(t('announce.historyReset'));
-    }
-    commit(step.operations);
-    setHistory(step.history);
-    setAnnouncement(t('announce.redone'));
-  };
+  const undo = () => travel('undo');
+  const redo = () => travel('redo');
 
   const scrollTextTo = (id: string) => {
     const view = editorRef.current?.view;
