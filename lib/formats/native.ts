@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { compareUnits, relationTypes, type ArgumentUnit } from '@/lib/argument/types';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { sha256Hex } from '@/lib/text/hash';
-import type { AnnotatedMap, FormatAdapter, FormatError, ParseResult } from './types';
+import { draftFromAnnotated, parseJsonInput } from './draft';
+import type { AnnotatedMap, FormatAdapter, FormatError, MapDraft, ParseResult } from './types';
 
 const id = z.string().min(1).max(200);
 
@@ -160,6 +161,16 @@ function describePath(input: unknown, path: ReadonlyArray<PropertyKey>): string 
     if (item && typeof item.id === 'string') return `${path[0] === 'units' ? 'unit' : 'relation'} ${item.id}${rest ? `: ${rest}` : ''}`;
   }
   return path.length ? path.map(String).join('.') : '(file)';
+}
+
+/// The file as a draft for importAnnotated (which places it on a target text, re-anchoring when
+/// the file was made on another version). Accepts JSON text or a parsed value; the file is
+/// checked exactly as parseNative checks it, against its own text.
+export function readNative(input: unknown): ParseResult<MapDraft> {
+  const json = parseJsonInput(input);
+  if (!json.ok) return json;
+  const parsed = parseNative(json.value);
+  return parsed.ok ? { ok: true, value: draftFromAnnotated(parsed.value) } : parsed;
 }
 
 export const nativeFormat: FormatAdapter<ArgmapV1> = { serialize: serializeNative, parse: parseNative };

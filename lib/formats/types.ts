@@ -42,5 +42,59 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Forma
 
 export interface FormatAdapter<Out> {
   serialize(input: AnnotatedMap, options?: { exportedAt?: string }): Out;
-  parse(input: unknown): ParseResult<AnnotatedMap>;
+  /// Strict: every unit exactly where the file says (or, without offsets, at its quote), or errors.
+  parse(input: unknown, options?: ReadOptions): ParseResult<AnnotatedMap>;
+}
+
+/// The reading side of the interchange formats. A file made by another tool (or on another
+/// version of the text) cannot always be turned into a map directly: its spans may point into a
+/// text we do not have. Readers therefore produce a draft — each unit with its quote, its
+/// position in the text the file was made on (when the file says) and some context — and
+/// `anchor.ts` places the draft on the target text. Strict `parse` functions place it exactly or
+/// fail; `importAnnotated` (index.ts) re-anchors and reports what moved.
+export interface UnitDraft {
+  id: string;
+  label: string;
+  note: string;
+  quote: string;
+  /// Code-point offsets into the text the file was made on, when the file gives them.
+  start: number | null;
+  end: number | null;
+  /// Up to 32 code points before / after the quote in that text, when known (disambiguates
+  /// repeated quotes while re-anchoring).
+  prefix?: string;
+  suffix?: string;
+  /// Where the unit is in the file, for errors: "unit u1", "line 3", "first.items[2]".
+  at: string;
+}
+
+export interface RelationDraft {
+  id: string;
+  type: 'support' | 'attack';
+  from: string;
+  to: string;
+  note: string;
+  at: string;
+}
+
+export interface MapDraft {
+  /// What the file says about the text it was made on. `text` is present when the file carries
+  /// it (native JSON, brat's .txt, AIF's text); `textSha256` when it only names it.
+  source: { documentId?: string; title?: string; language?: string; textSha256?: string; text?: string };
+  annotator?: { id: string; name: string };
+  labels?: LabelDefinition[];
+  units: UnitDraft[];
+  relations: RelationDraft[];
+  mainClaimId: string | null;
+  comments: MapComment[];
+  /// What the file holds that a map cannot represent and the reader left out (an AIF undercut,
+  /// a relation node without a conclusion). Importing them needs the user's acceptance.
+  skipped: FormatError[];
+}
+
+export interface ReadOptions {
+  /// The document the file is being read against (W3C needs it: the text is not in the file).
+  document?: AnnotatedDocument;
+  /// The label scheme labels are resolved against (brat writes `Claim` for `claim`).
+  labels?: LabelDefinition[];
 }

@@ -1,0 +1,384 @@
+// brat standoff (`.txt` + `.ann`), the format of brat and of most argument-mining corpora built
+// with it (e.g. the Argument Annotated Essays corpus: `supports` / `attacks` relations).
+//
+// Dialect, as brat itself writes and reads it:
+// - `T<n>\t<Label> <start> <end>\t<text>` per unit, n = 1… in unit (text) order; the label is
+//   our label id capitalized (`Claim`, `Evidence`, `Counterargument`, `Rebuttal`). Offsets are
+//   Unicode code points into the .txt — brat is Python, and Python strings index code points.
+// - A text-bound annotation cannot contain a line break (the .ann is line-based), so a unit that
+//   spans one is written with brat's discontinuous fragments, `start end;start end`, split at the
+//   breaks, its text being the fragments joined by one space (brat's DISCONT_SEP). Reading joins
+//   fragments back into one span when only line breaks lie between them. Line breaks here are
+//   everything Python's str.splitlines() splits at, because that is how brat reads the file.
+// - `R<n>\tsupports Arg1:T<a> Arg2:T<b>` / `attacks`: Arg1 is the premise or attacker.
+// - `A<n>\tMainClaim T<k>`: a binary attribute on the main claim.
+// - `#<n>\tAnnotatorNotes T<k>\t<note>` (or R<k>): notes, escaped (below).
+//
+// Our round trip. brat has no ids of its own beyond T/R numbers, so every unit and relation also
+// gets `#<n>\tRontenId T<k>\t<id>` (R<k> for relations); reading uses those ids, and `T<k>` /
+// `R<k>` where they are absent (files from other tools). A unit whose span begins or ends with a
+// line break cannot be expressed by fragments alone; it gets `#<n>\tRontenSpan T<k>\t<start>
+// <end>` with its exact code-point span. Note and id texts escape `\` as `\\`, line breaks as
+// `\n`, `\r` or `\uXXXX`, and tabs as `\t`, so that each stays on its line and is unambiguous.
+// Comments and the annotator are not carried (brat has no place for them).
+//
+// parse validates every line and reports `line N: …`: bad line shape, duplicate or unknown ids,
+// offsets past the end of the text, text that does not match the .txt, unknown labels.
+import { compareIds } from '@/lib/argument/types';
+import { makeOffsetConverter } from '@/lib/text/offsets';
+import { contextAround } from './anchor';
+import { documentFromText, draftToAnnotated } from './draft';
+import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
+import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+
+export interface BratFiles {
+  txt: string;
+  ann: string;
+}
+
+// What Python's str.splitlines() breaks at (brat reads .ann files line by line with it).
+const LINE_BREAKS = /[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+/g;
+
+export function escapeBratText(s: string): string {
+  return s.replace(/[\\\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g, (c) => {
+    switch (c) {
+      case '\\':
+        return '\\\\';
+      case '\t':
+        return '\\t';
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    }
+  });
+}
+
+/// The inverse of escapeBratText; null when an escape is malformed.
+export function unescapeBratText(s: string): string | null {
+  let bad = false;
+  const out = s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
+    if (e === '\\') return '\\';
+    if (e === 't') return '\t';
+    if (e === 'n') return '\n';
+    if (e === 'r') return '\r';
+    if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    bad = true;
+    return '';
+  });
+  return bad || /\\$/.test(s.replace(/\\\\/g, '')) ? null : out;
+}
+
+/// The fragments of [start, end) (UTF-16) between line breaks, as code-point pairs.
+function fragmentsOf(text: string, start: number, end: number, toCp: (i: number) => number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = start;
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(LINE_BREAKS)) {
+    const at = start + m.index!;
+    if (at > from) out.push([toCp(from), toCp(at)]);
+    from = at + m[0].length;
+  }
+  if (end > from) out.push([toCp(from), toCp(end)]);
+  return out;
+}
+
+export function serializeBrat(input: AnnotatedMap): BratFiles {
+  const { document, map } = input;
+  const text = document.text;
+  const offsets = makeOffsetConverter(text);
+  const toCp = (i: number) => offsets.toCodePoint(i);
+  const lines: string[] = [];
+  const notes: string[] = [];
+  const tOf = new Map<string, string>();
+  map.units.forEach((u, i) => tOf.set(u.id, `T${i + 1}`));
+  map.units.forEach((u) => {
+    const t = tOf.get(u.id)!;
+    let fragments = fragmentsOf(text, u.start, u.end, toCp);
+    const span: [number, number] = [toCp(u.start), toCp(u.end)];
+    const exact = fragments.length > 0 && fragments[0][0] === span[0] && fragments[fragments.length - 1][1] === span[1];
+    // A unit of line breaks alone has no fragment; brat still needs one, so it gets an empty
+    // one at its start, and the RontenSpan note carries the truth.
+    if (fragments.length === 0) fragments = [[span[0], span[0]]];
+    const fragmentText = fragments.map(([s, e]) => text.slice(offsets.toUtf16(s), offsets.toUtf16(e))).join(' ');
+    lines.push(`${t}\t${capitalizeLabel(u.label)} ${fragments.map(([s, e]) => `${s} ${e}`).join(';')}\t${fragmentText}`);
+    notes.push(`RontenId ${t}\t${escapeBratText(u.id)}`);
+    if (!exact) notes.push(`RontenSpan ${t}\t${span[0]} ${span[1]}`);
+    if (u.note) notes.push(`AnnotatorNotes ${t}\t${escapeBratText(u.note)}`);
+  });
+  map.relations.forEach((r, i) => {
+    const rid = `R${i + 1}`;
+    lines.push(`${rid}\t${r.type === 'support' ? 'supports' : 'attacks'} Arg1:${tOf.get(r.from)} Arg2:${tOf.get(r.to)}`);
+    notes.push(`RontenId ${rid}\t${escapeBratText(r.id)}`);
+    if (r.note) notes.push(`AnnotatorNotes ${rid}\t${escapeBratText(r.note)}`);
+  });
+  if (map.mainClaimId !== null) lines.push(`A1\tMainClaim ${tOf.get(map.mainClaimId)}`);
+  notes.forEach((n, i) => lines.push(`#${i + 1}\t${n}`));
+  return { txt: text, ann: lines.length ? `${lines.join('\n')}\n` : '' };
+}
+
+/// brat's annotation.conf for a label scheme: the entity types, the two relations (any entity to
+/// any entity), overlapping spans allowed (units may overlap and nest), the MainClaim attribute.
+export function bratAnnotationConf(labels: readonly LabelDefinition[]): string {
+  return [
+    '# Ronten label scheme for brat. Offsets in the .ann files are Unicode code points.',
+    '[entities]',
+    ...labels.map((l) => capitalizeLabel(l.id)),
+    '',
+    '[relations]',
+    'supports Arg1:<ENTITY>, Arg2:<ENTITY>',
+    'attacks Arg1:<ENTITY>, Arg2:<ENTITY>',
+    '<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
+    '',
+    '[events]',
+    '',
+    '[attributes]',
+    'MainClaim Arg:<ENTITY>',
+    '',
+  ].join('\n');
+}
+
+interface TextBound {
+  line: number;
+  label: string;
+  start: number;
+  end: number;
+}
+
+/// The pair as a draft on its .txt (checked line by line against it).
+export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult<MapDraft> {
+  if (typeof input !== 'object' || input === null || typeof (input as BratFiles).txt !== 'string' || typeof (input as BratFiles).ann !== 'string') {
+    return { ok: false, errors: [{ at: '(file)', message: 'brat needs both files: { txt, ann }' }] };
+  }
+  const { txt, ann } = input as BratFiles;
+  const labels = options.labels ?? defaultLabelDefinitions;
+  const offsets = makeOffsetConverter(txt);
+  const cpLength = offsets.codePointLength;
+  const errors: FormatError[] = [];
+  const skipped: FormatError[] = [];
+  const textBounds = new Map<string, TextBound>();
+  const relationLines: Array<{ line: number; id: string; type: 'support' | 'attack'; arg1: string; arg2: string }> = [];
+  const mainClaims: Array<{ line: number; target: string }> = [];
+  const notes: Array<{ line: number; kind: string; target: string; text: string }> = [];
+  const seen = new Set<string>();
+
+  const rawLines = ann.split('\n');
+  rawLines.forEach((raw, index) => {
+    const n = index + 1;
+    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (lineText.trim() === '') return;
+    const at = `line ${n}`;
+    const tab = lineText.indexOf('\t');
+    if (tab <= 0) {
+      errors.push({ at, message: `expected "<id>\\t…" (got ${JSON.stringify(lineText.slice(0, 40))})` });
+      return;
+    }
+    const id = lineText.slice(0, tab);
+    const rest = lineText.slice(tab + 1);
+    const tab2 = rest.indexOf('\t');
+    const data = tab2 === -1 ? rest : rest.slice(0, tab2);
+    const tail = tab2 === -1 ? null : rest.slice(tab2 + 1);
+    if (!/^([TRAM]\d+|#\d*)$/.test(id)) {
+      errors.push({ at, message: /^[EN*]/.test(id) ? `${id}: events, normalizations and equivalences have no counterpart in a map` : `"${id}" is not a brat annotation id (T1, R1, A1, #1)` });
+      return;
+    }
+    if (id !== '#' && seen.has(id)) {
+      errors.push({ at, message: `duplicate annotation id ${id}` });
+      return;
+    }
+    seen.add(id);
+    if (id.startsWith('T')) {
+      const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(data);
+      if (!m || tail === null) {
+        errors.push({ at, message: `expected "${id}\\t<Label> <start> <end>\\t<text>" (fragments as "start end;start end")` });
+        return;
+      }
+      const label = resolveLabel(m[1], labels);
+      if (label === null) {
+        errors.push({ at, message: `unknown label "${m[1]}" (expected one of ${labels.map((l) => capitalizeLabel(l.id)).join(', ')})` });
+        return;
+      }
+      const fragments = m[2].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+      for (const [s, e] of fragments) {
+        if (s > e || e > cpLength) {
+          errors.push({ at, message: `offsets ${s} ${e} are not a span of the text (0–${cpLength} code points)` });
+          return;
+        }
+      }
+      for (let k = 1; k < fragments.length; k++) {
+        if (fragments[k][0] < fragments[k - 1][1]) {
+          errors.push({ at, message: 'fragments must be in order and must not overlap' });
+          return;
+        }
+      }
+      const slice = (s: number, e: number) => txt.slice(offsets.toUtf16(s), offsets.toUtf16(e));
+      const expected = fragments.map(([s, e]) => slice(s, e)).join(' ');
+      if (tail !== expected) {
+        errors.push({ at, message: `text ${JSON.stringify(tail)} does not match the .txt at ${m[2]} (${JSON.stringify(expected)})` });
+        return;
+      }
+      for (let k = 1; k < fragments.length; k++) {
+        const gap = slice(fragments[k - 1][1], fragments[k][0]);
+        if (gap.replace(LINE_BREAKS, '') !== '') {
+          errors.push({ at, message: `text between fragments (${JSON.stringify(gap.slice(0, 20))}) is not a line break: a unit is one continuous span` });
+          return;
+        }
+      }
+      textBounds.set(id, { line: n, label, start: fragments[0][0], end: fragments[fragments.length - 1][1] });
+    } else if (id.startsWith('R')) {
+      const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(data.trim());
+      if (!m) {
+        errors.push({ at, message: `expected "${id}\\tsupports|attacks Arg1:T<a> Arg2:T<b>"` });
+        return;
+      }
+      const kind = m[1].toLowerCase();
+      const type = kind === 'supports' || kind === 'support' ? 'support' : kind === 'attacks' || kind === 'attack' ? 'attack' : null;
+      if (!type) {
+        errors.push({ at, message: `unknown relation type "${m[1]}" (expected supports or attacks)` });
+        return;
+      }
+      relationLines.push({ line: n, id, type, arg1: m[2], arg2: m[3] });
+    } else if (id.startsWith('A') || id.startsWith('M')) {
+      const m = /^(\S+) (\S+)(?: (\S+))?$/.exec(data.trim());
+      if (!m) {
+        errors.push({ at, message: `expected "${id}\\t<Attribute> T<k>"` });
+        return;
+      }
+      if (m[1] !== 'MainClaim') {
+        errors.push({ at, message: `unknown attribute "${m[1]}" (only MainClaim is understood)` });
+        return;
+      }
+      if (m[3] !== undefined && !/^(true|yes|1)$/i.test(m[3])) return; // MainClaim false
+      mainClaims.push({ line: n, target: m[2] });
+    } else {
+      const m = /^(\S+) (\S+)$/.exec(data.trim());
+      if (!m || tail === null) {
+        errors.push({ at, message: `expected "${id}\\t<NoteType> <T or R id>\\t<text>"` });
+        return;
+      }
+      if (!['AnnotatorNotes', 'RontenId', 'RontenSpan'].includes(m[1])) {
+        errors.push({ at, message: `unknown note type "${m[1]}" (expected AnnotatorNotes, RontenId or RontenSpan)` });
+        return;
+      }
+      const text = unescapeBratText(tail);
+      if (text === null) {
+        errors.push({ at, message: 'malformed escape in the note text (\\\\, \\t, \\n, \\r or \\uXXXX)' });
+        return;
+      }
+      notes.push({ line: n, kind: m[1], target: m[2], text });
+    }
+  });
+
+  // References are resolved once every line is read: brat does not require T lines first.
+  const relationIds = new Set(relationLines.map((r) => r.id));
+  const unitIds = new Map<string, string>();
+  const relationIdOf = new Map<string, string>();
+  const unitNotes = new Map<string, string[]>();
+  const relationNotes = new Map<string, string[]>();
+  const spanOverride = new Map<string, { line: number; start: number; end: number }>();
+  for (const note of notes) {
+    const at = `line ${note.line}`;
+    const isUnit = textBounds.has(note.target);
+    const isRelation = relationIds.has(note.target);
+    if (!isUnit && !isRelation) {
+      errors.push({ at, message: `unknown annotation reference ${note.target}` });
+      continue;
+    }
+    if (note.kind === 'RontenId') {
+      const map = isUnit ? unitIds : relationIdOf;
+      if (map.has(note.target)) errors.push({ at, message: `a second RontenId for ${note.target}` });
+      else if (note.text === '') errors.push({ at, message: 'an empty RontenId' });
+      else map.set(note.target, note.text);
+    } else if (note.kind === 'RontenSpan') {
+      const m = /^(\d+) (\d+)$/.exec(note.text);
+      const tb = textBounds.get(note.target);
+      if (!isUnit || !m || !tb) {
+        errors.push({ at, message: 'RontenSpan needs a T id and "<start> <end>"' });
+        continue;
+      }
+      const [s, e] = [Number(m[1]), Number(m[2])];
+      if (s >= e || e > cpLength || s > tb.start || e < tb.end) {
+        errors.push({ at, message: `span ${s} ${e} is not a span of the text around ${note.target}'s fragments` });
+        continue;
+      }
+      const outside = txt.slice(offsets.toUtf16(s), offsets.toUtf16(tb.start)) + txt.slice(offsets.toUtf16(tb.end), offsets.toUtf16(e));
+      if (outside.replace(LINE_BREAKS, '') !== '') {
+        errors.push({ at, message: `span ${s} ${e} reaches beyond the line breaks around ${note.target}'s fragments` });
+        continue;
+      }
+      spanOverride.set(note.target, { line: note.line, start: s, end: e });
+    } else {
+      const map = isUnit ? unitNotes : relationNotes;
+      (map.get(note.target) ?? map.set(note.target, []).get(note.target)!).push(note.text);
+    }
+  }
+
+  const units: UnitDraft[] = [];
+  for (const [t, tb] of textBounds) {
+    const span = spanOverride.get(t) ?? tb;
+    if (span.start === span.end) {
+      errors.push({ at: `line ${tb.line}`, message: `${t} is an empty span` });
+      continue;
+    }
+    const s = offsets.toUtf16(span.start);
+    const e = offsets.toUtf16(span.end);
+    units.push({
+      id: unitIds.get(t) ?? t,
+      label: tb.label,
+      note: (unitNotes.get(t) ?? []).join('\n'),
+      quote: txt.slice(s, e),
+      start: span.start,
+      end: span.end,
+      ...contextAround(txt, offsets, s, e),
+      at: `line ${tb.line} (${t})`,
+    });
+  }
+  const relations: RelationDraft[] = [];
+  for (const r of relationLines) {
+    const at = `line ${r.line}`;
+    const missing = [r.arg1, r.arg2].filter((a) => !textBounds.has(a));
+    if (missing.length) {
+      errors.push({ at, message: `unknown T reference ${missing.join(', ')}` });
+      continue;
+    }
+    const id = relationIdOf.get(r.id) ?? r.id;
+    relations.push({ id, type: r.type, from: unitIds.get(r.arg1) ?? r.arg1, to: unitIds.get(r.arg2) ?? r.arg2, note: (relationNotes.get(r.id) ?? []).join('\n'), at: `${at} (${r.id})` });
+  }
+  let mainClaimId: string | null = null;
+  for (const m of mainClaims) {
+    if (!textBounds.has(m.target)) errors.push({ at: `line ${m.line}`, message: `unknown T reference ${m.target}` });
+    else if (mainClaimId !== null) errors.push({ at: `line ${m.line}`, message: 'a second MainClaim' });
+    else mainClaimId = unitIds.get(m.target) ?? m.target;
+  }
+  if (errors.length) return { ok: false, errors: errors.sort((a, b) => lineOf(a.at) - lineOf(b.at)) };
+  return {
+    ok: true,
+    value: {
+      source: { text: txt, textSha256: documentFromText(txt).textSha256 },
+      units,
+      relations: relations.sort(compareIds),
+      mainClaimId,
+      comments: [],
+      skipped,
+    },
+  };
+}
+
+function lineOf(at: string): number {
+  const m = /^line (\d+)/.exec(at);
+  return m ? Number(m[1]) : 0;
+}
+
+/// Strict: the units on the .txt. `options.document` supplies the document's id, title and
+/// language when it is the same text (otherwise the .txt stands alone).
+export function parseBrat(input: unknown, options: ReadOptions = {}): ParseResult<AnnotatedMap> {
+  const read = readBrat(input, options);
+  if (!read.ok) return read;
+  const txt = read.value.source.text!;
+  const document = options.document && options.document.text === txt ? options.document : documentFromText(txt);
+  return draftToAnnotated(read.value, document, options.labels ?? defaultLabelDefinitions);
+}
+
+export const bratFormat: FormatAdapter<BratFiles> = { serialize: serializeBrat, parse: parseBrat };

@@ -1,0 +1,136 @@
+// What every reader shares: the structural checks of a draft map (ids, labels, relation ends,
+// main claim) and its strict placement on a text, which is what `parse` means for formats whose
+// spans come with the file: each unit exactly where the file says and with the quote it says,
+// or an error naming the unit. (Lenient placement, which moves units, is `anchor.ts`.)
+//
+// Errors carry the `at` the reader gave each item (a unit id, a JSON path, an .ann line), so
+// that a message always points back into the file.
+import { compareIds, compareUnits, type ArgumentUnit } from '@/lib/argument/types';
+import { sha256Hex } from '@/lib/text/hash';
+import { makeOffsetConverter } from '@/lib/text/offsets';
+import { contextAround, findExact, prepareSearchText } from './anchor';
+import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, UnitDraft } from './types';
+
+/// Problems that make a draft unusable whatever text it lands on: duplicate ids, labels outside
+/// the scheme, relations to missing units, self-relations, duplicate relations, a main claim
+/// that is not a unit.
+export function checkDraft(draft: MapDraft, labels?: readonly LabelDefinition[]): FormatError[] {
+  const errors: FormatError[] = [];
+  const labelIds = labels ? new Set(labels.map((l) => l.id)) : null;
+  const unitIds = new Set<string>();
+  for (const u of draft.units) {
+    if (unitIds.has(u.id)) errors.push({ at: u.at, message: `duplicate unit id ${u.id}` });
+    unitIds.add(u.id);
+    if (labelIds && !labelIds.has(u.label)) errors.push({ at: u.at, message: `unknown label "${u.label}" (expected one of ${[...labelIds].join(', ')})` });
+  }
+  const relationIds = new Set<string>();
+  const keys = new Set<string>();
+  for (const r of draft.relations) {
+    if (relationIds.has(r.id)) errors.push({ at: r.at, message: `duplicate relation id ${r.id}` });
+    relationIds.add(r.id);
+    for (const end of new Set([r.from, r.to])) if (!unitIds.has(end)) errors.push({ at: r.at, message: `refers to missing unit ${end}` });
+    if (r.from === r.to) errors.push({ at: r.at, message: 'a unit cannot support or attack itself' });
+    const key = `${r.type} ${r.from} ${r.to}`;
+    if (keys.has(key)) errors.push({ at: r.at, message: `duplicate ${r.type} relation from ${r.from} to ${r.to}` });
+    keys.add(key);
+  }
+  if (draft.mainClaimId !== null && !unitIds.has(draft.mainClaimId)) errors.push({ at: 'mainClaim', message: `refers to missing unit ${draft.mainClaimId}` });
+  return errors;
+}
+
+/// Places every unit exactly: at its offsets, which must slice `text` to its quote; a unit
+/// without offsets at the verbatim occurrence of its quote that best fits its context.
+export function placeExactly(units: readonly UnitDraft[], text: string): { ok: true; units: ArgumentUnit[] } | { ok: false; errors: FormatError[] } {
+  const target = prepareSearchText(text);
+  const cpLength = target.offsets.codePointLength;
+  const errors: FormatError[] = [];
+  const placed: ArgumentUnit[] = [];
+  for (const u of units) {
+    if (u.start === null || u.end === null) {
+      const hit = findExact(target, u.quote, { prefix: u.prefix, suffix: u.suffix });
+      if (!hit) errors.push({ at: u.at, message: `quote ${JSON.stringify(u.quote)} is not in the text` });
+      else placed.push({ id: u.id, label: u.label, start: hit.start, end: hit.end, note: u.note });
+      continue;
+    }
+    if (!Number.isInteger(u.start) || !Number.isInteger(u.end) || u.start < 0 || u.end > cpLength || u.start >= u.end) {
+      errors.push({ at: u.at, message: `offsets ${u.start}–${u.end} are not a span of the text (0–${cpLength} code points)` });
+      continue;
+    }
+    const start = target.offsets.toUtf16(u.start);
+    const end = target.offsets.toUtf16(u.end);
+    if (text.slice(start, end) !== u.quote) {
+      errors.push({ at: u.at, message: `quote ${JSON.stringify(u.quote)} does not match the text at ${u.start}–${u.end} (${JSON.stringify(text.slice(start, end))})` });
+      continue;
+    }
+    placed.push({ id: u.id, label: u.label, start, end, note: u.note });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, units: placed };
+}
+
+/// A draft as a map on `document`, strictly (checkDraft + placeExactly).
+export function draftToAnnotated(
+  draft: MapDraft,
+  document: AnnotatedDocument,
+  labels: LabelDefinition[],
+  annotator: { id: string; name: string } = draft.annotator ?? { id: 'unknown', name: '' },
+): ParseResult<AnnotatedMap> {
+  const errors = checkDraft(draft, labels);
+  const placed = placeExactly(draft.units, document.text);
+  if (!placed.ok) errors.push(...placed.errors);
+  if (errors.length || !placed.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      document: { ...document },
+      annotator: { ...annotator },
+      labels: labels.map((l) => ({ id: l.id, name: { ...l.name } })),
+      map: {
+        units: placed.units.sort(compareUnits),
+        relations: draft.relations.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, note: r.note })).sort(compareIds),
+        mainClaimId: draft.mainClaimId,
+      },
+      comments: draft.comments.map((c) => ({ ...c })),
+    },
+  };
+}
+
+/// An annotated map (a file that carries its own text) as a draft: offsets in code points,
+/// quotes and context from its text. What readers of text-bearing formats hand to importAnnotated.
+export function draftFromAnnotated(input: AnnotatedMap, skipped: FormatError[] = []): MapDraft {
+  const { text } = input.document;
+  const offsets = makeOffsetConverter(text);
+  return {
+    source: { documentId: input.document.id, title: input.document.title, language: input.document.language, textSha256: input.document.textSha256, text },
+    annotator: { ...input.annotator },
+    labels: input.labels,
+    units: input.map.units.map((u) => ({
+      id: u.id,
+      label: u.label,
+      note: u.note,
+      quote: text.slice(u.start, u.end),
+      start: offsets.toCodePoint(u.start),
+      end: offsets.toCodePoint(u.end),
+      ...contextAround(text, offsets, u.start, u.end),
+      at: `unit ${u.id}`,
+    })),
+    relations: input.map.relations.map((r) => ({ ...r, at: `relation ${r.id}` })),
+    mainClaimId: input.map.mainClaimId,
+    comments: input.comments.map((c) => ({ ...c })),
+    skipped,
+  };
+}
+
+/// A document made from a bare text (brat's .txt, AIF's text) when the caller names none.
+export function documentFromText(text: string, meta: { id?: string; title?: string; language?: string } = {}): AnnotatedDocument {
+  return { id: meta.id ?? 'document', title: meta.title ?? '', language: meta.language ?? 'ja', text, textSha256: sha256Hex(text) };
+}
+
+/// JSON text or an already parsed value; truncated or invalid JSON is an error at '(file)'.
+export function parseJsonInput(input: unknown): ParseResult<unknown> {
+  if (typeof input !== 'string') return { ok: true, value: input };
+  try {
+    return { ok: true, value: JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) };
+  } catch (e) {
+    return { ok: false, errors: [{ at: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+}

@@ -1,0 +1,483 @@
+// W3C Web Annotation (JSON-LD): a map as an AnnotationCollection, for annotation tools and
+// triple stores (Recogito, Hypothesis-style clients, IIIF/RDF pipelines).
+//
+// Dialect. One Annotation per unit — motivation "tagging", a TextualBody with purpose "tagging"
+// whose value is the label id, the note as a TextualBody with purpose "commenting", and a target
+// on `urn:ronten:document:<docId>` with a TextQuoteSelector (exact + up to 32 code points of
+// prefix/suffix) and a TextPositionSelector. One "linking" Annotation per relation, its target
+// the [from, to] unit annotations and its tagging body "support" | "attack". Comments are
+// "commenting" annotations on the unit, relation or collection they are about. Ids are URNs:
+// urn:ronten:{unit,relation,comment}:<docId>:<id>, each part percent-encoded, so that our ids
+// come back unchanged.
+//
+// Invariants. TextPositionSelector offsets are Unicode code points, as the W3C model defines
+// them (the collection also says `ronten:offsetUnit: "codepoint"`). The document text is not in
+// the file: `parse` and `readW3c` take the document separately. Ronten-only facts — the text's
+// sha256, the main claim, the annotator, the label scheme — live in `ronten:` extension fields,
+// which is why @context is the W3C context followed by the `ronten` prefix (a JSON-LD compact
+// IRI needs its prefix defined; the W3C model allows extra contexts after its own).
+//
+// Reading is lenient where other tools differ: a single body or selector instead of an array,
+// a target array of one, no TextPositionSelector (the unit is then anchored by its quote), tags
+// that name a label by display name ("Claim", "主張"), annotations on the whole document
+// (skipped and reported). Offsets are trusted only when the file names the same text (equal
+// sha256); otherwise they are hints for re-anchoring (Hypothesis, for one, counts UTF-16 units).
+import { makeOffsetConverter } from '@/lib/text/offsets';
+import { contextAround } from './anchor';
+import { draftToAnnotated, parseJsonInput } from './draft';
+import { defaultLabelDefinitions, resolveLabel } from './labels';
+import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const RONTEN_NAMESPACE = 'https://ronten.invalid/ns#';
+
+export interface W3cTextualBody {
+  type: 'TextualBody';
+  purpose: 'tagging' | 'commenting';
+  value: string;
+  format?: 'text/plain';
+}
+
+export interface W3cTextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface W3cTextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface W3cUnitAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'tagging';
+  body: W3cTextualBody[];
+  target: {
+    source: string;
+    'ronten:textSha256': string;
+    selector: [W3cTextQuoteSelector, W3cTextPositionSelector];
+  };
+}
+
+export interface W3cRelationAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'linking';
+  body: W3cTextualBody | W3cTextualBody[];
+  target: [string, string];
+}
+
+export interface W3cCommentAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'commenting';
+  creator: { type: 'Person'; name: string };
+  created: string;
+  body: W3cTextualBody;
+  target: string;
+  /// Only for a map comment that names something: the W3C target is then the collection.
+  'ronten:targetId'?: string;
+}
+
+export type W3cAnnotation = W3cUnitAnnotation | W3cRelationAnnotation | W3cCommentAnnotation;
+
+export interface W3cCollection {
+  '@context': [typeof W3C_CONTEXT, { ronten: string }];
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  creator: { id: string; type: 'Person'; name: string };
+  generator: { id: string; type: 'Software'; name: string };
+  generated: string;
+  'ronten:offsetUnit': 'codepoint';
+  'ronten:document': { id: string; title: string; language: string; textSha256: string };
+  'ronten:annotator': { id: string; name: string };
+  'ronten:labels': LabelDefinition[];
+  /// The main claim's annotation id, or null.
+  'ronten:mainClaim': string | null;
+  first: { type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
+}
+
+const enc = encodeURIComponent;
+export const documentUrn = (docId: string) => `urn:ronten:document:${enc(docId)}`;
+export const unitUrn = (docId: string, unitId: string) => `urn:ronten:unit:${enc(docId)}:${enc(unitId)}`;
+export const relationUrn = (docId: string, relationId: string) => `urn:ronten:relation:${enc(docId)}:${enc(relationId)}`;
+export const commentUrn = (docId: string, commentId: string) => `urn:ronten:comment:${enc(docId)}:${enc(commentId)}`;
+export const mapUrn = (docId: string, annotatorId: string) => `urn:ronten:map:${enc(docId)}:${enc(annotatorId)}`;
+const userUrn = (userId: string) => `urn:ronten:user:${enc(userId)}`;
+
+/// Our id inside a ronten URN of that kind, or null (another tool's id, or a malformed one).
+function decodeUrn(kind: string, urn: string): string | null {
+  const m = /^urn:ronten:([a-z]+):([^:]*):([^:]*)$/.exec(urn);
+  if (!m || m[1] !== kind) return null;
+  try {
+    return decodeURIComponent(m[3]);
+  } catch {
+    return null;
+  }
+}
+
+export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string } = {}): W3cCollection {
+  const { document, map } = input;
+  const text = document.text;
+  const offsets = makeOffsetConverter(text);
+  const source = documentUrn(document.id);
+  const collectionId = mapUrn(document.id, input.annotator.id);
+  const items: W3cAnnotation[] = [];
+  for (const u of map.units) {
+    const { prefix, suffix } = contextAround(text, offsets, u.start, u.end);
+    const body: W3cTextualBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: u.label }];
+    if (u.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: u.note, format: 'text/plain' });
+    items.push({
+      id: unitUrn(document.id, u.id),
+      type: 'Annotation',
+      motivation: 'tagging',
+      body,
+      target: {
+        source,
+        'ronten:textSha256': document.textSha256,
+        selector: [
+          { type: 'TextQuoteSelector', exact: text.slice(u.start, u.end), prefix, suffix },
+          { type: 'TextPositionSelector', start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end) },
+        ],
+      },
+    });
+  }
+  for (const r of map.relations) {
+    const tag: W3cTextualBody = { type: 'TextualBody', purpose: 'tagging', value: r.type };
+    items.push({
+      id: relationUrn(document.id, r.id),
+      type: 'Annotation',
+      motivation: 'linking',
+      body: r.note ? [tag, { type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' }] : tag,
+      target: [unitUrn(document.id, r.from), unitUrn(document.id, r.to)],
+    });
+  }
+  for (const c of input.comments) {
+    const target =
+      c.targetKind === 'unit' && c.targetId !== null ? unitUrn(document.id, c.targetId) : c.targetKind === 'relation' && c.targetId !== null ? relationUrn(document.id, c.targetId) : collectionId;
+    items.push({
+      id: commentUrn(document.id, c.id),
+      type: 'Annotation',
+      motivation: 'commenting',
+      creator: { type: 'Person', name: c.author },
+      created: c.createdAt,
+      body: { type: 'TextualBody', purpose: 'commenting', value: c.body, format: 'text/plain' },
+      target,
+      ...(c.targetKind === 'map' && c.targetId !== null ? { 'ronten:targetId': c.targetId } : {}),
+    });
+  }
+  return {
+    '@context': [W3C_CONTEXT, { ronten: RONTEN_NAMESPACE }],
+    id: collectionId,
+    type: 'AnnotationCollection',
+    label: document.title,
+    total: items.length,
+    creator: { id: userUrn(input.annotator.id), type: 'Person', name: input.annotator.name },
+    generator: { id: 'urn:ronten:software:ronten', type: 'Software', name: 'Ronten' },
+    generated: options.exportedAt ?? new Date().toISOString(),
+    'ronten:offsetUnit': 'codepoint',
+    'ronten:document': { id: document.id, title: document.title, language: document.language, textSha256: document.textSha256 },
+    'ronten:annotator': { ...input.annotator },
+    'ronten:labels': input.labels.map((l) => ({ id: l.id, name: { ...l.name } })),
+    'ronten:mainClaim': map.mainClaimId === null ? null : unitUrn(document.id, map.mainClaimId),
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const asArray = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
+function motivations(a: Json): string[] {
+  return asArray(a.motivation).filter((m): m is string => typeof m === 'string');
+}
+
+/// Bodies as { purpose, value } (a plain string body is a comment, as in the W3C model).
+function bodies(a: Json): Array<{ purpose: string; value: string }> {
+  const out: Array<{ purpose: string; value: string }> = [];
+  for (const b of asArray(a.body ?? a.bodyValue)) {
+    if (typeof b === 'string') out.push({ purpose: 'commenting', value: b });
+    else if (isObject(b) && typeof b.value === 'string') out.push({ purpose: typeof b.purpose === 'string' ? b.purpose : '', value: b.value });
+  }
+  return out;
+}
+
+const isTag = (b: { purpose: string }) => b.purpose === 'tagging' || b.purpose === 'classifying' || b.purpose === 'identifying';
+
+function notesOf(bs: Array<{ purpose: string; value: string }>): string {
+  return bs
+    .filter((b) => !isTag(b))
+    .map((b) => b.value)
+    .join('\n');
+}
+
+function targetId(t: unknown): string | null {
+  if (typeof t === 'string') return t;
+  if (isObject(t)) return typeof t.id === 'string' ? t.id : typeof t.source === 'string' && t.selector === undefined ? t.source : null;
+  return null;
+}
+
+/// The file as a draft (see the header for what is trusted). `options.document` is the text the
+/// file is read against; without it, positions cannot be checked and quotes are all there is.
+export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<MapDraft> {
+  const json = parseJsonInput(input);
+  if (!json.ok) return json;
+  const root = json.value;
+  let items: unknown[];
+  let base: string;
+  let top: Json = {};
+  if (Array.isArray(root)) {
+    items = root;
+    base = '';
+  } else if (isObject(root) && (root.type === 'AnnotationCollection' || 'first' in root)) {
+    top = root;
+    if (root.first === undefined) items = [];
+    else if (!isObject(root.first) || !Array.isArray(root.first.items)) {
+      return { ok: false, errors: [{ at: 'first', message: 'expected an embedded AnnotationPage with items (pages referenced by IRI are not in the file)' }] };
+    } else items = root.first.items;
+    base = 'first.items';
+  } else if (isObject(root) && (root.type === 'AnnotationPage' || Array.isArray(root.items))) {
+    top = root;
+    items = Array.isArray(root.items) ? root.items : [];
+    base = 'items';
+  } else if (isObject(root) && (root.type === 'Annotation' || 'target' in root)) {
+    items = [root];
+    base = '';
+  } else {
+    return { ok: false, errors: [{ at: '(file)', message: 'not a W3C Web Annotation collection, page, annotation or array of annotations' }] };
+  }
+
+  const errors: FormatError[] = [];
+  const skipped: FormatError[] = [];
+  const fileLabels = parseLabels(top['ronten:labels']);
+  const labels = options.labels ?? fileLabels ?? defaultLabelDefinitions;
+  const fileDocument = isObject(top['ronten:document']) ? top['ronten:document'] : {};
+  let declaredSha = typeof fileDocument.textSha256 === 'string' ? fileDocument.textSha256 : undefined;
+  const document = options.document;
+  const docOffsets = document ? makeOffsetConverter(document.text) : null;
+  const path = (i: number) => (base ? `${base}[${i}]` : Array.isArray(root) ? `[${i}]` : '(file)');
+
+  // First pass: which annotation is which, so that relations and comments can name units by
+  // their annotation ids whatever the order of items.
+  type Kind = 'unit' | 'relation' | 'comment' | 'whole-document';
+  const kinds: Kind[] = [];
+  const unitOfAnnotation = new Map<string, string>();
+  const relationOfAnnotation = new Map<string, string>();
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i];
+    if (!isObject(a)) {
+      kinds.push('whole-document');
+      continue;
+    }
+    const motive = motivations(a);
+    const targets = asArray(a.target);
+    const hasSelector = targets.some((t) => isObject(t) && t.selector !== undefined);
+    const kind: Kind = motive.includes('linking') ? 'relation' : hasSelector ? 'unit' : motive.includes('commenting') || motive.includes('replying') ? 'comment' : 'whole-document';
+    kinds.push(kind);
+    const annotationId = typeof a.id === 'string' ? a.id : null;
+    if (!annotationId) continue;
+    if (kind === 'unit') unitOfAnnotation.set(annotationId, decodeUrn('unit', annotationId) ?? annotationId);
+    if (kind === 'relation') relationOfAnnotation.set(annotationId, decodeUrn('relation', annotationId) ?? annotationId);
+  }
+
+  const units: UnitDraft[] = [];
+  const relations: RelationDraft[] = [];
+  const comments: MapComment[] = [];
+  const collectionIds = new Set([typeof top.id === 'string' ? top.id : '', document ? documentUrn(document.id) : ''].filter(Boolean));
+  const unitIdOf = (ref: string) => unitOfAnnotation.get(ref) ?? decodeUrn('unit', ref) ?? ref;
+
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i];
+    const p = path(i);
+    if (!isObject(a)) {
+      errors.push({ at: p, message: 'expected an annotation object' });
+      continue;
+    }
+    const annotationId = typeof a.id === 'string' ? a.id : null;
+    const kind = kinds[i];
+
+    if (kind === 'unit') {
+      const id = annotationId ? unitOfAnnotation.get(annotationId)! : `a${i + 1}`;
+      const at = `${p} (unit ${id})`;
+      const targets = asArray(a.target).filter((t) => isObject(t) && t.selector !== undefined) as Json[];
+      if (targets.length > 1) {
+        errors.push({ at, message: 'an annotation with several text targets cannot be one unit' });
+        continue;
+      }
+      const target = targets[0];
+      if (typeof target['ronten:textSha256'] === 'string') declaredSha ??= target['ronten:textSha256'];
+      const selectors = asArray(target.selector).filter(isObject);
+      const quoteSelector = selectors.find((s) => s.type === 'TextQuoteSelector');
+      const positionSelector = selectors.find((s) => s.type === 'TextPositionSelector');
+      if (!quoteSelector && !positionSelector) {
+        errors.push({ at: `${at}: target.selector`, message: 'needs a TextQuoteSelector or a TextPositionSelector' });
+        continue;
+      }
+      let start: number | null = null;
+      let end: number | null = null;
+      if (positionSelector) {
+        if (!isCount(positionSelector.start) || !isCount(positionSelector.end) || positionSelector.start >= positionSelector.end) {
+          errors.push({ at: `${at}: TextPositionSelector`, message: `start and end must be whole numbers with start < end (got ${JSON.stringify(positionSelector.start)}–${JSON.stringify(positionSelector.end)})` });
+          continue;
+        }
+        start = positionSelector.start;
+        end = positionSelector.end;
+      }
+      let quote: string;
+      if (quoteSelector) {
+        if (typeof quoteSelector.exact !== 'string' || quoteSelector.exact === '') {
+          errors.push({ at: `${at}: TextQuoteSelector.exact`, message: 'expected a non-empty string' });
+          continue;
+        }
+        quote = quoteSelector.exact;
+      } else if (document && docOffsets && end !== null && end <= docOffsets.codePointLength) {
+        quote = document.text.slice(docOffsets.toUtf16(start!), docOffsets.toUtf16(end));
+      } else {
+        errors.push({ at: `${at}: target.selector`, message: 'a TextPositionSelector alone needs the document text, and its offsets must lie in it' });
+        continue;
+      }
+      // Offsets are checked against the text only when the file claims that very text; then a
+      // mismatch is a broken file, not an edit to re-anchor around.
+      if (document && docOffsets && start !== null && end !== null && declaredSha === document.textSha256) {
+        if (end > docOffsets.codePointLength) {
+          errors.push({ at, message: `offsets ${start}–${end} are not a span of the text (0–${docOffsets.codePointLength} code points)` });
+          continue;
+        }
+        const actual = document.text.slice(docOffsets.toUtf16(start), docOffsets.toUtf16(end));
+        if (actual !== quote) {
+          errors.push({ at, message: `quote ${JSON.stringify(quote)} does not match the text at ${start}–${end} (${JSON.stringify(actual)})` });
+          continue;
+        }
+      }
+      const bs = bodies(a);
+      const tags = bs.filter(isTag);
+      let label: string | null;
+      if (tags.length === 0) label = labels[0]?.id ?? 'claim';
+      else label = tags.map((t) => resolveLabel(t.value, labels)).find((l) => l !== null) ?? null;
+      if (label === null) {
+        errors.push({ at, message: `unknown label "${tags[0].value}" (expected one of ${labels.map((l) => l.id).join(', ')})` });
+        continue;
+      }
+      units.push({
+        id,
+        label,
+        note: notesOf(bs),
+        quote,
+        start,
+        end,
+        prefix: typeof quoteSelector?.prefix === 'string' ? quoteSelector.prefix : undefined,
+        suffix: typeof quoteSelector?.suffix === 'string' ? quoteSelector.suffix : undefined,
+        at,
+      });
+    } else if (kind === 'relation') {
+      const id = annotationId ? relationOfAnnotation.get(annotationId)! : `r${i + 1}`;
+      const at = `${p} (relation ${id})`;
+      const bs = bodies(a);
+      const typeTag = bs.filter(isTag).map((b) => b.value.trim().toLowerCase());
+      const type = typeTag.find((t) => t === 'support' || t === 'supports') ? 'support' : typeTag.find((t) => t === 'attack' || t === 'attacks') ? 'attack' : null;
+      if (!type) {
+        errors.push({ at: `${at}: body`, message: `needs a tagging body "support" or "attack"${typeTag.length ? ` (got ${typeTag.map((t) => JSON.stringify(t)).join(', ')})` : ''}` });
+        continue;
+      }
+      const ends = asArray(a.target).map(targetId);
+      if (ends.length !== 2 || ends.some((e) => e === null)) {
+        errors.push({ at: `${at}: target`, message: 'expected [from, to]: two annotation ids' });
+        continue;
+      }
+      relations.push({ id, type, from: unitIdOf(ends[0]!), to: unitIdOf(ends[1]!), note: notesOf(bs), at });
+    } else if (kind === 'comment') {
+      const ref = asArray(a.target).map(targetId)[0] ?? null;
+      const id = annotationId ? (decodeUrn('comment', annotationId) ?? annotationId) : `c${i + 1}`;
+      let targetKind: MapComment['targetKind'] | null = null;
+      let target: string | null = null;
+      if (ref !== null && unitOfAnnotation.has(ref)) [targetKind, target] = ['unit', unitOfAnnotation.get(ref)!];
+      else if (ref !== null && relationOfAnnotation.has(ref)) [targetKind, target] = ['relation', relationOfAnnotation.get(ref)!];
+      else if (ref !== null && collectionIds.has(ref)) [targetKind, target] = ['map', typeof a['ronten:targetId'] === 'string' ? a['ronten:targetId'] : null];
+      if (!targetKind) {
+        skipped.push({ at: p, message: `a comment on the whole document or on something outside this file (${JSON.stringify(ref)}), not on a unit or relation: left out` });
+        continue;
+      }
+      const creator = isObject(a.creator) ? a.creator : {};
+      comments.push({
+        id,
+        targetKind,
+        targetId: target,
+        author: typeof creator.name === 'string' ? creator.name : typeof creator.nickname === 'string' ? creator.nickname : '',
+        body: bodies(a)
+          .map((b) => b.value)
+          .join('\n'),
+        createdAt: typeof a.created === 'string' ? a.created : '',
+      });
+    } else {
+      skipped.push({ at: p, message: 'an annotation on the whole document (no selector) is not a unit: left out' });
+    }
+  }
+
+  let mainClaimId: string | null = null;
+  const main = top['ronten:mainClaim'];
+  if (typeof main === 'string') mainClaimId = unitIdOf(main);
+  else if (main !== undefined && main !== null) errors.push({ at: 'ronten:mainClaim', message: 'expected an annotation id or null' });
+
+  if (errors.length) return { ok: false, errors };
+  const annotator = isObject(top['ronten:annotator']) && typeof top['ronten:annotator'].id === 'string' ? { id: top['ronten:annotator'].id as string, name: String(top['ronten:annotator'].name ?? '') } : creatorAnnotator(top.creator);
+  return {
+    ok: true,
+    value: {
+      source: {
+        documentId: typeof fileDocument.id === 'string' ? fileDocument.id : undefined,
+        title: typeof fileDocument.title === 'string' ? fileDocument.title : typeof top.label === 'string' ? top.label : undefined,
+        language: typeof fileDocument.language === 'string' ? fileDocument.language : undefined,
+        textSha256: declaredSha,
+      },
+      annotator,
+      labels: fileLabels ?? undefined,
+      units,
+      relations,
+      mainClaimId,
+      comments,
+      skipped,
+    },
+  };
+}
+
+function creatorAnnotator(creator: unknown): { id: string; name: string } | undefined {
+  if (!isObject(creator)) return undefined;
+  const id = typeof creator.id === 'string' ? (/^urn:ronten:user:(.*)$/.exec(creator.id)?.[1] ?? creator.id) : '';
+  const name = typeof creator.name === 'string' ? creator.name : typeof creator.nickname === 'string' ? creator.nickname : '';
+  let decoded = id;
+  try {
+    decoded = decodeURIComponent(id);
+  } catch {
+    // keep it as written
+  }
+  return { id: decoded || name || 'unknown', name };
+}
+
+function parseLabels(x: unknown): LabelDefinition[] | null {
+  if (!Array.isArray(x) || x.length === 0) return null;
+  const out: LabelDefinition[] = [];
+  for (const l of x) {
+    if (!isObject(l) || typeof l.id !== 'string') return null;
+    const name = isObject(l.name) ? l.name : {};
+    out.push({ id: l.id, name: { ja: String(name.ja ?? l.id), en: String(name.en ?? l.id) } });
+  }
+  return out;
+}
+
+/// Strict: the collection as a map on `options.document` (required: the text is not in the file).
+export function parseW3c(input: unknown, options: ReadOptions = {}): ParseResult<AnnotatedMap> {
+  if (!options.document) return { ok: false, errors: [{ at: '(options)', message: 'W3C annotations do not carry the text: pass the document they annotate' }] };
+  const read = readW3c(input, options);
+  if (!read.ok) return read;
+  const labels = options.labels ?? read.value.labels ?? defaultLabelDefinitions;
+  return draftToAnnotated(read.value, options.document, labels);
+}
+
+export const w3cFormat: FormatAdapter<W3cCollection> = { serialize: serializeW3c, parse: parseW3c };
