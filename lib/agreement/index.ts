@@ -1,0 +1,22 @@
+// Public API of lib/agreement: how far two or more argument maps of one text agree — a
+// student's map against a reference (unit, label and relation precision / recall / F1) and a
+// class's maps among themselves (Krippendorff's alpha over tokens). Pure: no I/O, no React,
+// Next or DOM; the CLI (scripts/agreement.ts) reads files and tokenizes.
+//
+// Where each definition lives: P/R/F1 and zero denominators — prf.ts; unit matching (exact, ≥ ½
+// overlap, optimal one-to-one) — match.ts with assignment.ts; map comparison — compare.ts;
+// Krippendorff's alpha — alpha.ts; token-level alpha — tokenAlpha.ts.
+
+export { scores, type Scores } from './prf';
+export { compareSpanUnits, matchUnits, spanOverlap, spansMatch, type MatchCriterion, type SpanUnit, type UnitMatching, type UnitPair } from './match';
+export { optimalMatching, type PrioritizedEdge } from './assignment';
+export { compareMaps, orderLabels, type MapComparison } from './compare';
+export {
+  alphaFromCoincidences,
+  coincidences,
+  coincidencesOfUnits,
+  krippendorffAlpha,
+  type Coincidences,
+  type ReliabilityData,
+} from './alpha';
+export { codePointTokens, NONE, tokenLevelAlpha, tokenValues, type TokenAlpha, type TokenSpan, type TokenValue } from './tokenAlpha';
