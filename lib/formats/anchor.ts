@@ -44,8 +44,9 @@ export interface MovedUnit {
   from: CodePointSpan | null;
   /// Where it is now (code points in the target text).
   to: CodePointSpan;
-  /// 'exact': the quote found verbatim elsewhere; 'fuzzy': an approximate match; 'snapped': the
-  /// quote was where the file said, but the span was widened to token boundaries.
+  /// 'exact': the quote found verbatim elsewhere; 'fuzzy': an approximate match (possibly in
+  /// place: the text inside the quote was edited); 'snapped': the quote was where the file said,
+  /// but the span was widened to token boundaries.
   how: 'exact' | 'fuzzy' | 'snapped';
   /// 1 − edit distance / quote length (1 for exact matches).
   similarity: number;
@@ -345,12 +346,14 @@ export function anchorUnits(units: readonly UnitDraft[], text: string, options: 
     const to = { start: target.offsets.toCodePoint(final.start), end: target.offsets.toCodePoint(final.end) };
     const matched = { start: target.offsets.toCodePoint(span.start), end: target.offsets.toCodePoint(span.end) };
     const snapped = final.start !== span.start || final.end !== span.end;
-    if (old && to.start === old.start && to.end === old.end) {
+    // Unchanged means the very quote at the very offsets; a fuzzy match in place is an edit the
+    // user should see.
+    if (old && how !== 'fuzzy' && to.start === old.start && to.end === old.end) {
       unchanged++;
       continue;
     }
     const atOldPlace = old !== null && matched.start === old.start && matched.end === old.end;
-    moved.push({ unitId: u.id, from: old, to, how: atOldPlace || how === null ? 'snapped' : how, similarity, snapped });
+    moved.push({ unitId: u.id, from: old, to, how: how === 'fuzzy' ? 'fuzzy' : atOldPlace ? 'snapped' : 'exact', similarity, snapped });
   }
   // Report in the file's order of units, which is text order for every format we write.
   const rank = new Map(units.map((u, i) => [u.id, i]));

@@ -22,7 +22,8 @@
 // / { } =; `=` because `===` opens front matter anywhere). Labels are tags (`#claim`, or
 // `#(…)` when the id is not a plain tag word). The YAML data after each statement is JSON
 // (which YAML reads), with `{` and `}` inside strings written as \u007b / \u007d so the data
-// block cannot end early; offsets there are Unicode code points.
+// block cannot end early, and NEL/LS/PS escaped too (YAML breaks lines at them); offsets there
+// are Unicode code points.
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import type { AnnotatedMap } from './types';
 
@@ -30,7 +31,7 @@ const ARGDOWN_SPECIAL = /[\\@#*_[\]<>/{}=]/g;
 
 /// `text` as Argdown statement text: one line, syntax characters escaped.
 export function escapeArgdownText(text: string): string {
-  return text.replace(/\r\n|[\n\r\u2028\u2029]/g, ' ').replace(ARGDOWN_SPECIAL, (c) => `\\${c}`);
+  return text.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ').replace(ARGDOWN_SPECIAL, (c) => `\\${c}`);
 }
 
 function titleFor(id: string): string {
@@ -43,15 +44,16 @@ function tagFor(label: string): string {
 }
 
 function dataFor(value: Record<string, unknown>): string {
-  return JSON.stringify(value).replace(/[{}]/g, (c, offset: number, all: string) => {
+  return JSON.stringify(value).replace(/[{}\u0085\u2028\u2029]/g, (c, offset: number, all: string) => {
     // Only the braces inside strings: the outer pair delimits the block.
-    if (offset === 0 || offset === all.length - 1) return c;
-    return c === '{' ? '\\u007b' : '\\u007d';
+    if ((c === '{' && offset === 0) || (c === '}' && offset === all.length - 1)) return c;
+    // JSON leaves NEL, LS and PS raw, but YAML (which reads the block) breaks lines at them.
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\r\n|[\n\r\u2028\u2029]/g, ' ');
+  return s.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ');
 }
 
 export function serializeArgdown(input: AnnotatedMap): string {
