@@ -39,6 +39,8 @@ import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
 import { useSavedMap, type SyncNotice } from './useSavedMap';
 import { SidePane, type PaneTab } from './SidePane';
+import { ExportMenu, type FormatChoice } from './ExportMenu';
+import { ImportDialog } from './ImportDialog';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, structureHints } from '@/lib/argument/hints';
 
@@ -55,7 +57,8 @@ export interface WorkspaceProps {
   mapId: string | null;
   version: number;
   map: ArgumentMap;
-  exportHref?: string;
+  /// The export and import formats (from the server's registry); none for read-only views.
+  formats?: FormatChoice[];
 }
 
 interface Hover {
@@ -75,7 +78,7 @@ type KeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'm
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable && target.getAttribute('contenteditable') === 'true' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, exportHref }: WorkspaceProps) {
+export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = [] }: WorkspaceProps) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null;
@@ -99,7 +102,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     },
     [t],
   );
-  const { map, status, unsaved, commit } = useSavedMap({ mapId, version, map: initialMap, ctx, onNotice });
+  const { map, status, unsaved, version: savedVersion, commit, reset } = useSavedMap({ mapId, version, map: initialMap, ctx, onNotice });
 
   const [tokenSelection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -378,10 +381,24 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
             </>
           )}
           {readOnly && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t('annotate.readOnly')}</span>}
-          {exportHref && (
-            <a href={exportHref} download className="btn ml-auto">
-              {t('annotate.exportJson')}
-            </a>
+          {mapId && (
+            <span className="ml-auto flex gap-2">
+              <a href={`/api/maps/${encodeURIComponent(mapId)}/export?format=json`} download className="btn">
+                {t('annotate.exportJson')}
+              </a>
+              <ExportMenu mapId={mapId} formats={formats} />
+              <ImportDialog
+                mapId={mapId}
+                baseVersion={savedVersion}
+                busy={unsaved > 0}
+                onImported={(v, m, units, relations) => {
+                  reset(v, m);
+                  setHistory(emptyHistory);
+                  setSelectedId(null);
+                  setAnnouncement(t('io.done', { units, relations }));
+                }}
+              />
+            </span>
           )}
         </div>
         {linkMode && (

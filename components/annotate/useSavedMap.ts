@@ -200,6 +200,9 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
     [update, schedule, mapId],
   );
 
+  /// The server's map replaced ours wholesale (an import): start over from it.
+  const reset = useCallback((version: number, map: ArgumentMap) => update(initialSync(version, map)), [update]);
+
   const map = useMemo(() => localMap(sync, ctx), [sync, ctx]);
-  return { map, status, unsaved: unconfirmed(sync).length, commit };
+  return { map, status, unsaved: unconfirmed(sync).length, version: sync.confirmed.version, commit, reset };
 }

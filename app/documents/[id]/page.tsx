@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getOrCreateMap, openDb } from '@/lib/db';
+import { formats } from '@/lib/formats';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { serverT } from '../../_shared/locale';
 import { currentUser } from '../../_shared/session';
@@ -43,7 +44,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         mapId={map.id}
         version={map.version}
         map={{ units: map.units, relations: map.relations, mainClaimId: map.mainClaimId }}
-        exportHref={`/api/maps/${encodeURIComponent(map.id)}/export?format=json`}
+        formats={Object.values(formats).map((f) => ({ id: f.id, name: f.name, description: f.description, canImport: f.canImport }))}
       />
     </article>
   );

@@ -1,29 +1,36 @@
-// GET /api/maps/:mapId/export?format=json — the map as a file download.
+// GET /api/maps/:mapId/export?format=json|w3c|aif|brat|argdown|csv — the map as a download:
+// one file, or a ZIP when the format is several files (brat's .txt + .ann, the two CSV tables).
 import { loadAnnotatedMap, openDb } from '@/lib/db';
-import { serializeNative } from '@/lib/formats/native';
+import { formatIds, formats, isFormatId } from '@/lib/formats';
+import { zip } from '@/lib/formats/zip';
 import { handle, HttpError } from '@/app/_shared/http';
 import { currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
-function fileName(base: string, extension: string): string {
-  const safe = base.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'map';
-  return `${safe}.${extension}`;
+function safeName(base: string): string {
+  return base.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'map';
+}
+
+function attachment(name: string) {
+  const encoded = encodeURIComponent(name);
+  return `attachment; filename="${encoded}"; filename*=UTF-8''${encoded}`;
 }
 
 export function GET(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
   return handle(async () => {
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
-    if (format !== 'json') throw new HttpError(422, `unknown format "${format}" (available: json)`);
+    if (!isFormatId(format)) throw new HttpError(422, `unknown format "${format}" (available: ${formatIds.join(', ')})`);
     const db = await openDb();
     const map = await ownMap(db, await currentUser(db), (await params).mapId);
     const annotated = await loadAnnotatedMap(db, map);
-    const name = fileName(`${annotated.document.id}-${annotated.annotator.name}`, 'argmap.json');
-    return new Response(`${JSON.stringify(serializeNative(annotated), null, 2)}\n`, {
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      },
-    });
+    const base = safeName(`${annotated.document.id}-${annotated.annotator.name}`);
+    const files = formats[format].files(annotated);
+    if (files.length === 1) {
+      const [file] = files;
+      return new Response(file.content, { headers: { 'content-type': file.mediaType, 'content-disposition': attachment(`${base}${file.suffix}`) } });
+    }
+    const archive = zip(files.map((f) => ({ name: `${base}${f.suffix}`, data: f.content })));
+    return new Response(Buffer.from(archive), { headers: { 'content-type': 'application/zip', 'content-disposition': attachment(`${base}-${format}.zip`) } });
   });
 }

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { drag, essayPath, expectSaved, mapState, resetMap } from './support';
+
+const example = path.join(__dirname, '../corpus/russia-diplomacy-2020.example.argmap.json');
+
+test.beforeEach(async ({ request }) => {
+  await resetMap(request);
+});
+
+test('the export menu offers every format, and multi-file formats come as a ZIP', async ({ page }) => {
+  await page.goto(essayPath);
+  await drag(page, 'そして', '種');
+  await page.keyboard.press('2');
+  await expectSaved(page);
+  await page.getByRole('button', { name: /書き出す ▾/ }).click();
+  const menu = page.getByRole('menu', { name: '書き出す' });
+  await expect(menu.getByRole('menuitem')).toHaveCount(6);
+  const [w3c] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: /W3C/ }).click()]);
+  const collection = JSON.parse(fs.readFileSync((await w3c.path())!, 'utf8'));
+  expect(collection.type).toBe('AnnotationCollection');
+  const annotation = collection.first.items[0];
+  expect(annotation.target.selector).toEqual(
+    expect.arrayContaining([expect.objectContaining({ type: 'TextQuoteSelector', exact: 'そして、2020年後半に旧ソ連諸国での相次いだ混乱はロシアの頭痛の種' }), expect.objectContaining({ type: 'TextPositionSelector' })]),
+  );
+  await page.getByRole('button', { name: /書き出す ▾/ }).click();
+  const [brat] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /brat/ }).click()]);
+  expect(brat.suggestedFilename()).toMatch(/\.zip$/);
+  const bytes = fs.readFileSync((await brat.path())!);
+  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  expect(bytes.toString('utf8')).toContain('T1\tEvidence');
+});
+
+test('import: a valid file shows its report and replaces the map only when asked', async ({ page, request }) => {
+  await page.goto(essayPath);
+  await page.getByRole('button', { name: '読み込む' }).click();
+  const dialog = page.getByRole('dialog', { name: 'マップを読み込む' });
+  await dialog.getByLabel('ファイルを選ぶ').setInputFiles(example);
+  await expect(dialog.getByTestId('import-report')).toContainText('40単位・43関係を読み込めます。');
+  expect((await mapState(request)).map.units).toHaveLength(0); // nothing written yet
+  await dialog.getByRole('button', { name: '今のマップを置き換える' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('#units-heading')).toContainText('40');
+  const { map } = await mapState(request);
+  expect(map.units).toHaveLength(40);
+  expect(map.relations).toHaveLength(43);
+  expect(map.mainClaimId).toBe('u-thesis');
+  // It is the user's map now: editable, and saved like any other change.
+  await page.keyboard.press('Control+z'); // nothing to undo: the import is not an undoable step
+  await expect(page.locator('#units-heading')).toContainText('40');
+});
+
+test('import: a broken file is refused with errors that point at the item, and nothing changes', async ({ page, request }, info) => {
+  const file = JSON.parse(fs.readFileSync(example, 'utf8'));
+  file.units[0].quote = 'これは本文にない引用';
+  file.relations.push({ id: 'r-bad', type: 'support', from: 'u-thesis', to: 'nowhere', note: '' });
+  const broken = info.outputPath('broken.argmap.json');
+  fs.writeFileSync(broken, JSON.stringify(file));
+  const before = await mapState(request);
+  await page.goto(essayPath);
+  await page.getByRole('button', { name: '読み込む' }).click();
+  const dialog = page.getByRole('dialog', { name: 'マップを読み込む' });
+  await dialog.getByLabel('ファイルを選ぶ').setInputFiles(broken);
+  const report = dialog.getByTestId('import-report');
+  await expect(report).toContainText('このファイルは読み込めません。');
+  await expect(report).toContainText('unit u-thesis');
+  await expect(report).toContainText('relation r-bad');
+  await expect(dialog.getByRole('button', { name: '今のマップを置き換える' })).toBeDisabled();
+  expect(await mapState(request)).toEqual(before);
+});
