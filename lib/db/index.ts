@@ -52,3 +52,12 @@ export {
 } from './maps';
 export { applyOperations, documentContext, type AppliedOperations } from './operations';
 export { loadAnnotatedMap } from './annotatedMap';
+export {
+  importMap,
+  findMap,
+  findUser,
+  listMapsOfDocument,
+  mapLabelSchemeId,
+  type ImportMapInput,
+  type DocumentMapSummary,
+} from './imports';

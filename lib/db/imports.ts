@@ -1,0 +1,91 @@
+// What importing and exporting whole maps needs from storage beyond maps.ts: finding a map
+// without creating it, listing a document's maps, finding a user by id or name, and `importMap`,
+// which replaces a user's map with an imported one in one transaction (replaceMapContents).
+//
+// Validation of the imported file (offsets, quotes, labels, re-anchoring) happens before, in
+// lib/formats (importAnnotated); importMap only re-checks what the database relies on, so that a
+// refused import writes nothing — not even the empty map a first import would create.
+import type { ArgumentMap } from '@/lib/argument/types';
+import type { Db } from './connect';
+import { InvalidDataError, NotFoundError } from './errors';
+import { DEFAULT_LABEL_SCHEME_ID, getLabelScheme } from './label-schemes';
+import { getMap, getOrCreateMap, replaceMapContents, type StoredMap } from './maps';
+import { getUser, type User } from './users';
+
+export interface DocumentMapSummary {
+  mapId: string;
+  userId: string;
+  userName: string;
+  version: number;
+  labelSchemeId: string;
+  updatedAt: string;
+}
+
+/// The maps of a document, by user name.
+export async function listMapsOfDocument(db: Db, documentId: string): Promise<DocumentMapSummary[]> {
+  const rows = await db.kysely
+    .selectFrom('argument_maps as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.id', 'm.user_id', 'u.name', 'm.version', 'm.label_scheme_id', 'm.updated_at'])
+    .where('m.document_id', '=', documentId)
+    .orderBy('u.name')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => ({ mapId: r.id, userId: r.user_id, userName: r.name, version: Number(r.version), labelSchemeId: r.label_scheme_id, updatedAt: r.updated_at }));
+}
+
+/// The user's map of the document, or null (never creates one).
+export async function findMap(db: Db, documentId: string, userId: string): Promise<StoredMap | null> {
+  const row = await db.kysely.selectFrom('argument_maps').select('id').where('document_id', '=', documentId).where('user_id', '=', userId).executeTakeFirst();
+  return row ? getMap(db, row.id) : null;
+}
+
+/// A user by id, or else by (unique) name.
+export async function findUser(db: Db, idOrName: string): Promise<User | null> {
+  const byId = await getUser(db, idOrName);
+  if (byId) return byId;
+  const row = await db.kysely.selectFrom('users').select('id').where('name', '=', idOrName).executeTakeFirst();
+  return row ? getUser(db, row.id) : null;
+}
+
+/// The label scheme a user's map of a document uses (or would use when created).
+export async function mapLabelSchemeId(db: Db, documentId: string, userId: string): Promise<string> {
+  const row = await db.kysely.selectFrom('argument_maps').select('label_scheme_id').where('document_id', '=', documentId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.label_scheme_id ?? DEFAULT_LABEL_SCHEME_ID;
+}
+
+export interface ImportMapInput {
+  documentId: string;
+  userId: string;
+  map: ArgumentMap;
+  /// The version the import was validated against; a map changed since is refused
+  /// (StaleVersionError) rather than overwritten. Omit to replace whatever is there.
+  expectedVersion?: number;
+}
+
+/// Replaces the user's map of the document (created on first use) with `map`, in one
+/// transaction; returns the map id and its new version. Throws InvalidDataError (nothing written)
+/// when a unit's label is not in the map's scheme or an offset is outside the text.
+export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId: string; version: number }> {
+  const { documentId, userId, map } = input;
+  const doc = await db.kysely.selectFrom('documents').select('canonical_text').where('id', '=', documentId).executeTakeFirst();
+  if (!doc) throw new NotFoundError('document', documentId);
+  if (!(await getUser(db, userId))) throw new NotFoundError('user', userId);
+  const schemeId = await mapLabelSchemeId(db, documentId, userId);
+  const scheme = await getLabelScheme(db, schemeId);
+  if (!scheme) throw new NotFoundError('label scheme', schemeId);
+  const labels = new Set(scheme.labels.map((l) => l.id));
+  for (const u of map.units) {
+    if (!labels.has(u.label)) throw new InvalidDataError(`unit ${u.id}: label "${u.label}" is not in label scheme ${schemeId}`);
+    if (!Number.isInteger(u.start) || !Number.isInteger(u.end) || u.start < 0 || u.end > doc.canonical_text.length || u.start >= u.end) {
+      throw new InvalidDataError(`unit ${u.id}: ${u.start}–${u.end} is not a span of the document`);
+    }
+  }
+  const stored = await getOrCreateMap(db, documentId, userId);
+  const version = await replaceMapContents(db, stored.id, input.expectedVersion ?? stored.version, {
+    units: map.units.map((u) => ({ ...u })),
+    relations: map.relations.map((r) => ({ ...r })),
+    mainClaimId: map.mainClaimId,
+  });
+  return { mapId: stored.id, version };
+}
