@@ -3,7 +3,28 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDb, listDocuments, getDocument, migrateToLatest, type Db } from '@/lib/db';
+import {
+  openDb,
+  listDocuments,
+  getDocument,
+  getDocumentText,
+  migrateToLatest,
+  ensureLocalUser,
+  findMap,
+  findUser,
+  getLabelScheme,
+  importMap,
+  listMapsOfDocument,
+  loadAnnotatedMap,
+  mapLabelSchemeId,
+  documentContext,
+  DbError,
+  LOCAL_USER_ID,
+  type Db,
+  type StoredMap,
+} from '@/lib/db';
+import { bratAnnotationConf } from '@/lib/formats/brat';
+import { describeImportReport, detectFormat, formatIds, formats, importAnnotated, isFormatId, type FormatId } from '@/lib/formats';
 import { decodeSourceFile, SourceFileError } from '@/lib/corpus/sourceFile';
 import { importText, prepareText } from '@/lib/corpus/importText';
 import { seedCorpus } from '@/lib/corpus/seed';
@@ -15,6 +36,14 @@ commands:
   import-text FILE [--title T] [--reflow auto|on|off]   import a UTF-8 .txt; prints the new document id
   docs [--json]                                          list documents
   tokens DOC_ID|FILE [--reflow auto|on|off]              print {"text", "tokens"} as JSON (a FILE is not stored)
+  export --document ID [--user U | --all] [--format F] [--out DIR]
+                                                         export maps (F: ${formatIds.join('|')}, default json); one map
+                                                         to stdout, or files <docId>-<user>.<ext> under DIR
+                                                         (brat always needs --out; --all needs --out)
+  import FILE --document ID [--user U] [--format F] [--accept]
+                                                         replace the user's map (default: the local user) with the
+                                                         file's; F from the extension when omitted (.ann reads the
+                                                         .txt beside it); refuses re-anchored imports without --accept
   migrate                                                apply database migrations
   seed                                                   import the corpus/ texts not yet in the database
 
@@ -22,6 +51,17 @@ environment:
   DATABASE_URL   postgres://… for PostgreSQL, file:PATH for another SQLite file (default data/ronten.sqlite)`;
 
 class UsageError extends Error {}
+
+/// A failure the user caused and can fix, reported as lines on stderr (no stack) with an exit code:
+/// 1 for an invalid file, 3 for an import that needs --accept.
+class CliFailure extends Error {
+  constructor(
+    readonly lines: string[],
+    readonly exitCode: number,
+  ) {
+    super(lines.join('\n'));
+  }
+}
 
 // The bin runs us from the repository root; file arguments are relative to where the user was.
 const callerCwd = process.env.RONTEN_CALLER_CWD ?? process.cwd();
@@ -50,6 +90,46 @@ async function isFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+
+/// `<docId>-<userName>` made safe as a file name on every platform.
+function exportBaseName(documentId: string, userName: string): string {
+  const safe = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
+  return `${safe(documentId)}-${safe(userName)}`;
+}
+
+function formatOption(value: string | undefined, fallback: FormatId | null): FormatId | null {
+  if (value === undefined) return fallback;
+  if (!isFormatId(value)) throw new UsageError(`--format must be one of ${formatIds.join(', ')} (got "${value}")`);
+  return value;
+}
+
+async function readUtf8(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(resolveArg(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a directory` : `${file}: ${(e as Error).message}`);
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new UsageError(`${file} is not valid UTF-8`);
+  }
+}
+
+async function userArgument(db: Db, value: string | undefined): Promise<{ id: string; name: string; displayName: string }> {
+  if (value === undefined || value === LOCAL_USER_ID) {
+    const user = await findUser(db, LOCAL_USER_ID);
+    // The local user exists once anything has been saved; before that it is still the default.
+    return user ?? { id: LOCAL_USER_ID, name: 'local', displayName: 'ローカルユーザー' };
+  }
+  const user = await findUser(db, value);
+  if (!user) throw new UsageError(`no user with id or name "${value}"`);
+  return user;
 }
 
 type Command = (args: string[], db: () => Promise<Db>) => Promise<void>;
@@ -92,6 +172,111 @@ const commands: Record<string, Command> = {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   },
 
+  async export(args, getDb) {
+    const { values } = parseArgs({
+      args,
+      options: { document: { type: 'string' }, user: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
+    });
+    if (!values.document) throw new UsageError('--document ID is required');
+    if (values.all && values.user !== undefined) throw new UsageError('--user and --all exclude each other');
+    if (values.all && !values.out) throw new UsageError('--all writes one file per map: give --out DIR');
+    const format = formatOption(values.format, 'json')!;
+    if (format === 'brat' && !values.out) throw new UsageError('brat writes a .txt and an .ann per map: give --out DIR');
+    const db = await getDb();
+    const doc = await getDocumentText(db, values.document);
+    if (!doc) throw new UsageError(`no document with id "${values.document}"`);
+
+    let maps: StoredMap[];
+    if (values.all) {
+      maps = [];
+      for (const m of await listMapsOfDocument(db, doc.id)) {
+        const map = await findMap(db, doc.id, m.userId);
+        if (map) maps.push(map);
+      }
+      if (!maps.length) throw new CliFailure([`document ${doc.id} has no maps`], 1);
+    } else {
+      const user = await userArgument(db, values.user);
+      const map = await findMap(db, doc.id, user.id);
+      if (!map) throw new CliFailure([`user ${user.name} has no map of document ${doc.id}`], 1);
+      maps = [map];
+    }
+
+    const exportedAt = new Date().toISOString();
+    const written: string[] = [];
+    for (const map of maps) {
+      const annotated = await loadAnnotatedMap(db, map);
+      const user = await findUser(db, map.userId);
+      const files = formats[format].files(annotated, { exportedAt });
+      if (!values.out) {
+        // One map to stdout; CSV gives its units table there (the relations need --out).
+        process.stdout.write(files[0].content);
+        return;
+      }
+      const dir = resolveArg(values.out);
+      await fs.mkdir(dir, { recursive: true });
+      const base = exportBaseName(doc.id, user?.name ?? map.userId);
+      for (const f of files) {
+        const file = path.join(dir, `${base}${f.suffix}`);
+        await fs.writeFile(file, f.content);
+        written.push(file);
+      }
+      if (format === 'brat') {
+        const conf = path.join(dir, 'annotation.conf');
+        await fs.writeFile(conf, bratAnnotationConf(annotated.labels));
+        if (!written.includes(conf)) written.push(conf);
+      }
+    }
+    for (const f of written) process.stdout.write(`${f}\n`);
+  },
+
+  async import(args, getDb) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { document: { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, accept: { type: 'boolean' } },
+    });
+    if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
+    if (!values.document) throw new UsageError('--document ID is required');
+    const [file] = positionals;
+    const content = await readUtf8(file);
+    const format = formatOption(values.format, null) ?? detectFormat(file, content);
+    if (!format) throw new UsageError(`cannot tell the format of ${file} from its name: give --format (${formatIds.filter((f) => formats[f].canImport).join(', ')})`);
+    if (!formats[format].canImport) throw new UsageError(`${formats[format].name} is export-only`);
+    let input: unknown = content;
+    if (format === 'brat') {
+      if (!/\.ann$/i.test(file)) throw new UsageError('brat imports name the .ann file (its .txt must be beside it)');
+      input = { ann: content, txt: await readUtf8(file.replace(/\.ann$/i, '.txt')) };
+    }
+
+    // Everything is checked before anything is written: a refused import changes nothing.
+    const db = await getDb();
+    const doc = await getDocumentText(db, values.document);
+    if (!doc) throw new UsageError(`no document with id "${values.document}"`);
+    const user = await userArgument(db, values.user);
+    const existing = await findMap(db, doc.id, user.id);
+    const schemeId = existing?.labelSchemeId ?? (await mapLabelSchemeId(db, doc.id, user.id));
+    const scheme = await getLabelScheme(db, schemeId);
+    if (!scheme) throw new CliFailure([`label scheme ${schemeId} is missing`], 1);
+    const { boundaries } = await documentContext(db, doc.id, schemeId);
+    const result = importAnnotated(input, {
+      format,
+      document: { id: doc.id, title: doc.title, language: doc.language, text: doc.canonical.text, textSha256: doc.canonical.sha256 },
+      labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
+      boundaries,
+      annotator: { id: user.id, name: user.displayName || user.name },
+    });
+    if (!result.ok) throw new CliFailure(result.errors.map((e) => `${e.at}: ${e.message}`), 1);
+    const report = describeImportReport(result.report);
+    if (result.needsAcceptance && !values.accept) {
+      throw new CliFailure([...report, 'refused: the file does not fit the text exactly; check the report and re-run with --accept to import it anyway'], 3);
+    }
+    if (user.id === LOCAL_USER_ID) await ensureLocalUser(db);
+    const { map } = result.value;
+    const written = await importMap(db, { documentId: doc.id, userId: user.id, map, expectedVersion: existing?.version });
+    if (result.needsAcceptance) for (const line of report) process.stderr.write(`${line}\n`);
+    process.stderr.write(`imported ${map.units.length} units and ${map.relations.length} relations into ${user.name}'s map of ${doc.id} (version ${written.version})\n`);
+  },
+
   async migrate(_args, db) {
     await migrateToLatest(await db());
     process.stderr.write('migrations applied\n');
@@ -121,6 +306,14 @@ async function main(argv: string[]): Promise<number> {
     await command(args, db);
     return 0;
   } catch (e) {
+    if (e instanceof CliFailure) {
+      for (const line of e.lines) process.stderr.write(`ronten ${name}: ${line}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof DbError) {
+      process.stderr.write(`ronten ${name}: ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof SourceFileError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`ronten ${name}: ${(e as Error).message}\n`);
       return 2;
