@@ -29,6 +29,7 @@ import { decodeSourceFile, SourceFileError } from '@/lib/corpus/sourceFile';
 import { importText, prepareText } from '@/lib/corpus/importText';
 import { seedCorpus } from '@/lib/corpus/seed';
 import type { Reflow } from '@/lib/text/types';
+import { agreementCommand } from './agreement';
 
 const usage = `usage: ronten <command> [options]
 
@@ -44,6 +45,8 @@ commands:
                                                          replace the user's map (default: the local user) with the
                                                          file's; F from the extension when omitted (.ann reads the
                                                          .txt beside it); refuses re-anchored imports without --accept
+  agreement REFERENCE.json CANDIDATE.json [--json]       agreement of two ronten-argmap files: unit, label and
+                                                         relation scores, Krippendorff's alpha on tokens
   migrate                                                apply database migrations
   seed                                                   import the corpus/ texts not yet in the database
 
@@ -135,6 +138,15 @@ async function userArgument(db: Db, value: string | undefined): Promise<{ id: st
 type Command = (args: string[], db: () => Promise<Db>) => Promise<void>;
 
 const commands: Record<string, Command> = {
+  async agreement(args) {
+    try {
+      await agreementCommand(args);
+    } catch (e) {
+      // The agreement module marks its usage errors; files it cannot read are the user's to fix.
+      const message = (e as Error).message;
+      throw message.startsWith('usage:') ? new UsageError(message.split('\n')[0]) : new CliFailure([message], 1);
+    }
+  },
   async 'import-text'(args, db) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { title: { type: 'string' }, reflow: { type: 'string' } } });
     if (positionals.length !== 1) throw new UsageError('import-text takes exactly one FILE');
