@@ -128,17 +128,8 @@ export async function replaceMapContents(
   }
   return db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
-    const bumped = await trx
-      .updateTable('argument_maps')
-      .set((eb) => ({ version: eb('version', '+', 1), main_claim_id: mainClaimId, updated_at: now }))
-      .where('id', '=', mapId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) === 0) {
-      const current = await trx.selectFrom('argument_maps').select('version').where('id', '=', mapId).executeTakeFirst();
-      if (!current) throw new NotFoundError('argument map', mapId);
-      throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
-    }
+    await bumpVersion(trx, mapId, expectedVersion, now);
+    await trx.updateTable('argument_maps').set({ main_claim_id: mainClaimId }).where('id', '=', mapId).execute();
 
     // Keep creation times of units and relations that survive the replacement.
     const unitBorn = new Map(
@@ -191,6 +182,23 @@ export async function replaceMapContents(
   });
 }
 
+/// The first statement of every write: bump the version if it is still `expectedVersion`.
+/// Being a write, it serializes concurrent writers on the map row (PostgreSQL) and takes
+/// SQLite's write lock at once; a stale base is refused before anything else is touched.
+export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string): Promise<void> {
+  const bumped = await trx
+    .updateTable('argument_maps')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', mapId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) === 0) {
+    const current = await trx.selectFrom('argument_maps').select('version').where('id', '=', mapId).executeTakeFirst();
+    if (!current) throw new NotFoundError('argument map', mapId);
+    throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
+  }
+}
+
 // Rows per INSERT: 7 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
 // bound-parameter limits.
 const INSERT_CHUNK = 500;
@@ -199,23 +207,29 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/// A map's units (sorted by start, end, id) and relations (by id): the order the argument core
+/// keeps them in, so stored and computed maps compare equal.
+export async function readUnitsAndRelations(trx: Transaction<Database>, mapId: string): Promise<Pick<StoredMap, 'units' | 'relations'>> {
+  const [units, relations] = await Promise.all([
+    trx
+      .selectFrom('units')
+      .select(['id', 'label', 'start_offset', 'end_offset', 'note'])
+      .where('map_id', '=', mapId)
+      .orderBy('start_offset')
+      .orderBy('end_offset')
+      .orderBy('id')
+      .execute(),
+    trx.selectFrom('relations').select(['id', 'type', 'from_unit', 'to_unit', 'note']).where('map_id', '=', mapId).orderBy('id').execute(),
+  ]);
+  return {
+    units: units.map((u) => ({ id: u.id, label: u.label, start: Number(u.start_offset), end: Number(u.end_offset), note: u.note })),
+    relations: relations.map((r) => ({ id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note })),
+  };
+}
+
 async function readMap(trx: Transaction<Database>, mapId: string): Promise<StoredMap | null> {
   const map = await trx.selectFrom('argument_maps').selectAll().where('id', '=', mapId).executeTakeFirst();
   if (!map) return null;
-  const units = await trx
-    .selectFrom('units')
-    .select(['id', 'label', 'start_offset', 'end_offset', 'note'])
-    .where('map_id', '=', mapId)
-    .orderBy('start_offset')
-    .orderBy('end_offset')
-    .orderBy('id')
-    .execute();
-  const relations = await trx
-    .selectFrom('relations')
-    .select(['id', 'type', 'from_unit', 'to_unit', 'note'])
-    .where('map_id', '=', mapId)
-    .orderBy('id')
-    .execute();
   return {
     id: map.id,
     documentId: map.document_id,
@@ -226,13 +240,6 @@ async function readMap(trx: Transaction<Database>, mapId: string): Promise<Store
     submittedAt: map.submitted_at,
     createdAt: map.created_at,
     updatedAt: map.updated_at,
-    units: units.map((u) => ({
-      id: u.id,
-      label: u.label,
-      start: Number(u.start_offset),
-      end: Number(u.end_offset),
-      note: u.note,
-    })),
-    relations: relations.map((r) => ({ id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note })),
+    ...(await readUnitsAndRelations(trx, mapId)),
   };
 }

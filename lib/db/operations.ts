@@ -6,7 +6,8 @@ import type { Transaction } from 'kysely';
 import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import type { Database } from './schema';
-import { NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { NotFoundError, OperationRejectedError } from './errors';
+import { bumpVersion, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
 
 /// Token boundaries and labels of a map's document. Documents never change once imported, so
@@ -57,17 +58,7 @@ export async function applyOperations(
         .executeTakeFirst();
       if (done) return { version: Number(done.version), map: await readContents(trx, mapId), duplicate: true };
     }
-    const bumped = await trx
-      .updateTable('argument_maps')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', mapId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) === 0) {
-      const current = await trx.selectFrom('argument_maps').select('version').where('id', '=', mapId).executeTakeFirst();
-      if (!current) throw new NotFoundError('argument map', mapId);
-      throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
-    }
+    await bumpVersion(trx, mapId, expectedVersion, now);
     const before = await readContents(trx, mapId);
     const result = applyChecked(before, operations, ctx);
     if (!result.ok) throw new OperationRejectedError(result.index, result.error);
@@ -80,23 +71,8 @@ export async function applyOperations(
 }
 
 async function readContents(trx: Transaction<Database>, mapId: string): Promise<ArgumentMap> {
-  const [map, units, relations] = await Promise.all([
-    trx.selectFrom('argument_maps').select('main_claim_id').where('id', '=', mapId).executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('units')
-      .select(['id', 'label', 'start_offset', 'end_offset', 'note'])
-      .where('map_id', '=', mapId)
-      .orderBy('start_offset')
-      .orderBy('end_offset')
-      .orderBy('id')
-      .execute(),
-    trx.selectFrom('relations').select(['id', 'type', 'from_unit', 'to_unit', 'note']).where('map_id', '=', mapId).orderBy('id').execute(),
-  ]);
-  return {
-    mainClaimId: map.main_claim_id,
-    units: units.map((u) => ({ id: u.id, label: u.label, start: Number(u.start_offset), end: Number(u.end_offset), note: u.note })),
-    relations: relations.map((r) => ({ id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note })),
-  };
+  const map = await trx.selectFrom('argument_maps').select('main_claim_id').where('id', '=', mapId).executeTakeFirstOrThrow();
+  return { mainClaimId: map.main_claim_id, ...(await readUnitsAndRelations(trx, mapId)) };
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
