@@ -61,3 +61,6 @@ export {
   type ImportMapInput,
   type DocumentMapSummary,
 } from './imports';
+export { insertAccount, findCredentials, updateAccountRole, countAccountsWithRole, type AccountRole, type NewAccount } from './accounts';
+export { insertSession, findLiveSession, touchSession, deleteSession, deleteExpiredSessions, type StoredSession } from './sessions';
+export { recordLoginAttempts, loginAttemptTimes, deleteLoginAttempts, pruneLoginAttempts } from './login-attempts';

@@ -90,6 +90,28 @@ export interface AppliedBatchesTable {
   created_at: string;
 }
 
+export interface SessionsTable {
+  /// sha256 (hex) of the session token; the token itself is never stored.
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  /// 'name:<user name>' or 'client:<client key>'.
+  key: string;
+  at: string;
+}
+
+export interface AccountClaimsTable {
+  slot: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   documents: DocumentsTable;
@@ -99,4 +121,7 @@ export interface Database {
   relations: RelationsTable;
   comments: CommentsTable;
   applied_batches: AppliedBatchesTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  account_claims: AccountClaimsTable;
 }

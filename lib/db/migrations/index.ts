@@ -7,10 +7,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_applied_batches';
+import * as m003 from './003_accounts';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_applied_batches': m002,
+  '003_accounts': m003,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when

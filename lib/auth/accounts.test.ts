@@ -1,0 +1,174 @@
+// Accounts, sessions, roles and sign-in rate limits, on SQLite and (when available) PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureLocalUser, getUser, openDb, type Db } from '@/lib/db';
+import { testBackends, type TestDatabase } from '@/lib/db/test-support';
+import {
+  MAX_FAILURES_PER_CLIENT,
+  MAX_FAILURES_PER_NAME,
+  RATE_WINDOW_MS,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+  sessionId,
+  sessionUser,
+  setRole,
+  signIn,
+  signOut,
+  signUp,
+} from './accounts';
+import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, NameTakenError, RateLimitedError } from './errors';
+
+const DAY = 24 * 3600_000;
+const password = 'hunter2-but-longer';
+
+describe.each(testBackends())('accounts on $name', (backend) => {
+  let target: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    target = await backend.create();
+    db = await openDb(target.url);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await target?.teardown();
+  });
+
+  it('makes concurrent first sign-ups give exactly one admin; later accounts are students', async () => {
+    await ensureLocalUser(db); // the local user does not count as the first account
+    const names = ['ann', 'ben', 'cai', 'dee', 'eve', 'fay'];
+    const users = await Promise.all(names.map((name) => signUp(db, { name, password })));
+    expect(users.filter((u) => u.role === 'admin')).toHaveLength(1);
+    expect(users.filter((u) => u.role === 'student')).toHaveLength(names.length - 1);
+    const later = await signUp(db, { name: 'Gus.Late', displayName: '  遅い 𠮷田  ', password });
+    expect(later).toMatchObject({ name: 'gus.late', displayName: '遅い 𠮷田', role: 'student' });
+    expect(JSON.stringify(later)).not.toContain('argon2'); // User never carries the hash
+  });
+
+  it.each([
+    [{ name: 'ab', password }, 'name', /3 to 40/],
+    [{ name: 'a'.repeat(41), password }, 'name', /3 to 40/],
+    [{ name: 'bad name', password }, 'name', /only letters/],
+    [{ name: 'ユーザー', password }, 'name', /only letters/],
+    [{ name: 'shorty', password: 'short' }, 'password', /at least 8/],
+    [{ name: 'longpw', password: 'x'.repeat(201) }, 'password', /at most 200/],
+    [{ name: 'ctrl', displayName: 'a\u0007b', password }, 'displayName', /control/],
+  ])('refuses %j naming the %s', async (input, field, message) => {
+    const err = await signUp(db, input).catch((e) => e);
+    expect(err).toBeInstanceOf(InvalidAccountInputError);
+    expect(err.field).toBe(field);
+    expect(err.message).toMatch(message);
+  });
+
+  it('refuses a taken name regardless of case, and the local user’s name', async () => {
+    await expect(signUp(db, { name: 'ANN', password })).rejects.toBeInstanceOf(NameTakenError);
+    await expect(signUp(db, { name: 'local', password })).rejects.toBeInstanceOf(NameTakenError);
+  });
+
+  it('signs in (any case), keeps only the token’s hash, and signs out', async () => {
+    const { token, user } = await signIn(db, { name: 'Ben', password, clientKey: 'c-signin' });
+    expect(user.name).toBe('ben');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const rows = await db.kysely.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute();
+    expect(rows.map((r) => r.id)).toContain(sessionId(token));
+    expect(rows.map((r) => r.id)).not.toContain(token);
+    expect(await sessionUser(db, token)).toEqual(user);
+    await signOut(db, token);
+    expect(await sessionUser(db, token)).toBeNull();
+    await signOut(db, token); // twice is fine
+  });
+
+  it('gives the same error for an unknown user and a wrong password; the local user cannot sign in', async () => {
+    const unknown = await signIn(db, { name: 'nobody', password, clientKey: 'c-same' }).catch((e) => e);
+    const wrong = await signIn(db, { name: 'cai', password: 'wrong-password', clientKey: 'c-same' }).catch((e) => e);
+    const local = await signIn(db, { name: 'local', password, clientKey: 'c-same' }).catch((e) => e);
+    for (const e of [unknown, wrong, local]) {
+      expect(e).toBeInstanceOf(InvalidCredentialsError);
+      expect(e.message).toBe('wrong user name or password');
+    }
+  });
+
+  it.each([null, undefined, '', 'x', 'a'.repeat(43), '../../etc'])('treats the token %j as no session', async (token) => {
+    expect(await sessionUser(db, token)).toBeNull();
+  });
+
+  it('slides a session forward while it is used, ends it after the idle time, and at 30 days at the latest', async () => {
+    const t0 = new Date('2030-01-01T00:00:00.000Z');
+    const { token, user } = await signIn(db, { name: 'dee', password, clientKey: 'c-expiry' }, t0);
+    // Used every 10 days: alive past the idle time, because each use slides it.
+    for (const day of [10, 20]) {
+      expect(await sessionUser(db, token, new Date(t0.getTime() + day * DAY))).toEqual(user);
+    }
+    // ...but not past the hard limit.
+    expect(await sessionUser(db, token, new Date(t0.getTime() + SESSION_MAX_MS - 1000))).toEqual(user);
+    expect(await sessionUser(db, token, new Date(t0.getTime() + SESSION_MAX_MS))).toBeNull();
+
+    const idle = await signIn(db, { name: 'dee', password, clientKey: 'c-expiry' }, t0);
+    expect(await sessionUser(db, idle.token, new Date(t0.getTime() + SESSION_IDLE_MS - 1000))).toEqual(user);
+    const t1 = new Date(t0.getTime() + SESSION_IDLE_MS - 1000);
+    expect(await sessionUser(db, idle.token, new Date(t1.getTime() + SESSION_IDLE_MS))).toBeNull();
+  });
+
+  it('ends sessions when the user is deleted', async () => {
+    const u = await signUp(db, { name: 'temp', password });
+    const { token } = await signIn(db, { name: 'temp', password, clientKey: 'c-del' });
+    await db.kysely.deleteFrom('users').where('id', '=', u.id).execute();
+    expect(await sessionUser(db, token)).toBeNull();
+    expect(await db.kysely.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute()).toEqual([]);
+  });
+
+  it(`locks a name after ${MAX_FAILURES_PER_NAME} failures; another name's success does not reset it`, async () => {
+    const now = new Date('2031-05-05T10:00:00.000Z');
+    const at = (s: number) => new Date(now.getTime() + s * 1000);
+    for (let i = 0; i < MAX_FAILURES_PER_NAME; i++) {
+      await expect(signIn(db, { name: 'eve', password: 'wrong-password', clientKey: 'c-lock' }, at(i))).rejects.toBeInstanceOf(InvalidCredentialsError);
+    }
+    // Even the right password is refused now, with the time until the oldest failure expires.
+    const limited = await signIn(db, { name: 'eve', password, clientKey: 'c-other' }, at(10)).catch((e) => e);
+    expect(limited).toBeInstanceOf(RateLimitedError);
+    expect(limited.retryAfterSeconds).toBe(RATE_WINDOW_MS / 1000 - 10);
+    // Someone else signing in from the same client resets nothing for eve.
+    await signIn(db, { name: 'fay', password, clientKey: 'c-lock' }, at(11));
+    await expect(signIn(db, { name: 'eve', password, clientKey: 'c-lock' }, at(12))).rejects.toBeInstanceOf(RateLimitedError);
+    // Refused attempts did not count: once the window has passed the oldest failure, one more try fits.
+    const later = await signIn(db, { name: 'eve', password, clientKey: 'c-lock' }, new Date(now.getTime() + RATE_WINDOW_MS + 1000));
+    expect(later.user.name).toBe('eve');
+  });
+
+  it('a success clears its own name’s failures', async () => {
+    const now = new Date('2032-01-01T00:00:00.000Z');
+    for (let i = 0; i < MAX_FAILURES_PER_NAME - 1; i++) {
+      await signIn(db, { name: 'ben', password: 'wrong-password', clientKey: `c-clear-${i}` }, now).catch(() => {});
+    }
+    await signIn(db, { name: 'ben', password, clientKey: 'c-clear' }, now);
+    for (let i = 0; i < MAX_FAILURES_PER_NAME - 1; i++) {
+      await signIn(db, { name: 'ben', password: 'wrong-password', clientKey: `c-clear2-${i}` }, now).catch(() => {});
+    }
+    expect((await signIn(db, { name: 'ben', password, clientKey: 'c-clear' }, now)).user.name).toBe('ben');
+  });
+
+  it(`locks a client after ${MAX_FAILURES_PER_CLIENT} failures across names`, async () => {
+    const now = new Date('2033-01-01T00:00:00.000Z');
+    const attempts = Array.from({ length: MAX_FAILURES_PER_CLIENT }, (_, i) => `guess${i}`);
+    // In parallel: attempts are recorded before the check, so none can slip past the limit.
+    const results = await Promise.all(
+      attempts.map((name) => signIn(db, { name, password, clientKey: 'c-spray' }, now).catch((e) => e)),
+    );
+    expect(results.every((e) => e instanceof InvalidCredentialsError)).toBe(true);
+    const limited = await signIn(db, { name: 'cai', password, clientKey: 'c-spray' }, now).catch((e) => e);
+    expect(limited).toBeInstanceOf(RateLimitedError);
+    expect((await signIn(db, { name: 'cai', password, clientKey: 'c-elsewhere' }, now)).user.name).toBe('cai');
+  });
+
+  it('lets only an admin change roles, and never demotes the last admin', async () => {
+    const admin = (await db.kysely.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
+    const gus = (await db.kysely.selectFrom('users').select('id').where('name', '=', 'gus.late').executeTakeFirstOrThrow()).id;
+    await expect(setRole(db, gus, gus, 'admin')).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await setRole(db, admin, gus, 'instructor')).toMatchObject({ role: 'instructor' });
+    await expect(setRole(db, gus, admin, 'student')).rejects.toBeInstanceOf(ForbiddenError); // instructors cannot
+    await expect(setRole(db, admin, admin, 'student')).rejects.toThrow(/last admin/);
+    await expect(setRole(db, admin, 'local', 'admin')).rejects.toThrow(/not found/);
+    await expect(setRole(db, admin, gus, 'local' as never)).rejects.toBeInstanceOf(InvalidAccountInputError);
+    expect(await setRole(db, admin, gus, 'admin')).toMatchObject({ role: 'admin' });
+    expect(await setRole(db, gus, admin, 'student')).toMatchObject({ role: 'student' });
+    expect((await getUser(db, admin))!.role).toBe('student');
+  });
+});

@@ -1,0 +1,204 @@
+// Accounts, sessions and roles of classroom mode: the rules on top of lib/db's storage.
+// SERVER AND CLI ONLY (not `import 'server-only'`: that package throws under vitest and tsx).
+//
+// Invariants:
+// - User names are 3–40 characters of [a-z0-9_.-], compared and stored in lower case.
+// - The first account on a server becomes 'admin' (race-safe, see lib/db/accounts.ts); later
+//   ones 'student'. Only an admin changes roles, and the last admin cannot be demoted.
+// - A session token is 32 random bytes (base64url) that lives only in the cookie; the database
+//   keeps its sha256. A session ends SESSION_IDLE_MS after its last use, and at the latest
+//   SESSION_MAX_MS after sign-in, whichever comes first.
+// - Sign-in failures are counted per user name and per client key over RATE_WINDOW_MS; an attempt
+//   is recorded *before* the password is checked, so parallel guesses cannot overshoot a limit.
+//   Unknown names and wrong passwords give the same error and cost the same time.
+
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  countAccountsWithRole,
+  deleteExpiredSessions,
+  deleteLoginAttempts,
+  deleteSession,
+  findCredentials,
+  findLiveSession,
+  getUser,
+  insertAccount,
+  insertSession,
+  loginAttemptTimes,
+  pruneLoginAttempts,
+  recordLoginAttempts,
+  touchSession,
+  updateAccountRole,
+  NotFoundError,
+  type AccountRole,
+  type Db,
+  type User,
+} from '@/lib/db';
+import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, NameTakenError, RateLimitedError } from './errors';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+
+export const ACCOUNT_ROLES: readonly AccountRole[] = ['student', 'instructor', 'admin'];
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+export const SESSION_IDLE_MS = 14 * DAY;
+export const SESSION_MAX_MS = 30 * DAY;
+/// A session's last_seen_at is written at most this often (not on every request).
+const TOUCH_EVERY_MS = 5 * MINUTE;
+
+export const RATE_WINDOW_MS = 15 * MINUTE;
+export const MAX_FAILURES_PER_NAME = 5;
+export const MAX_FAILURES_PER_CLIENT = 20;
+
+const NAME_PATTERN = /^[a-z0-9_.-]{3,40}$/;
+const DISPLAY_NAME_MAX = 80;
+
+/// The stored form of a user name: trimmed, NFC, lower case.
+export function normalizeUserName(name: string): string {
+  return name.trim().normalize('NFC').toLowerCase();
+}
+
+/// Why a (normalized) user name is refused, or null.
+export function userNameProblem(name: string): string | null {
+  if (name.length < 3 || name.length > 40) return 'the user name must have 3 to 40 characters';
+  if (!NAME_PATTERN.test(name)) return 'the user name may contain only letters a–z, digits and _ . -';
+  return null;
+}
+
+export interface SignUpInput {
+  name: string;
+  displayName?: string;
+  password: string;
+}
+
+/// Creates an account. Throws InvalidAccountInputError (with the field) or NameTakenError.
+export async function signUp(db: Db, input: SignUpInput, now = new Date()): Promise<User> {
+  const name = normalizeUserName(input.name);
+  const nameProblem = userNameProblem(name);
+  if (nameProblem) throw new InvalidAccountInputError('name', nameProblem);
+  const displayName = (input.displayName ?? '').trim().normalize('NFC') || name;
+  if ([...displayName].length > DISPLAY_NAME_MAX) {
+    throw new InvalidAccountInputError('displayName', `the display name must have at most ${DISPLAY_NAME_MAX} characters`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(displayName)) throw new InvalidAccountInputError('displayName', 'the display name must not contain control characters');
+  const pwProblem = passwordProblem(input.password);
+  if (pwProblem) throw new InvalidAccountInputError('password', pwProblem);
+
+  const user = await insertAccount(db, { name, displayName, passwordHash: await hashPassword(input.password) }, now);
+  if (!user) throw new NameTakenError(name);
+  return user;
+}
+
+export interface SignInInput {
+  name: string;
+  password: string;
+  /// Who is asking, for the per-client limit (the client's IP address in the app).
+  clientKey: string;
+}
+
+export interface SignedIn {
+  /// The secret for the cookie; shown once, stored only as a hash.
+  token: string;
+  user: User;
+  expiresAt: string;
+}
+
+/// Checks the password and opens a session. Throws InvalidCredentialsError or RateLimitedError.
+export async function signIn(db: Db, input: SignInInput, now = new Date()): Promise<SignedIn> {
+  const name = normalizeUserName(input.name).slice(0, 100);
+  const nameKey = `name:${name}`;
+  const clientKey = `client:${input.clientKey.slice(0, 200)}`;
+  const since = new Date(now.getTime() - RATE_WINDOW_MS);
+
+  await pruneLoginAttempts(db, since);
+  const ids = await recordLoginAttempts(db, [nameKey, clientKey], now);
+  const [nameTimes, clientTimes] = await Promise.all([
+    loginAttemptTimes(db, nameKey, since, ids),
+    loginAttemptTimes(db, clientKey, since, ids),
+  ]);
+  const waits = [retryAfter(nameTimes, MAX_FAILURES_PER_NAME, now), retryAfter(clientTimes, MAX_FAILURES_PER_CLIENT, now)];
+  const wait = Math.max(...waits.map((w) => w ?? 0));
+  if (wait > 0) {
+    // A refused attempt is not a guess: it does not count, so the wait stays as announced.
+    await deleteLoginAttempts(db, { ids });
+    throw new RateLimitedError(wait);
+  }
+
+  const found = await findCredentials(db, name);
+  // Unknown names still pay for one argon2id derivation, so timing does not tell them apart.
+  const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
+  if (!found || !ok) throw new InvalidCredentialsError();
+
+  // Success clears this name's failures (and does not count against the client), nothing else.
+  await deleteLoginAttempts(db, { key: nameKey, ids });
+  await deleteExpiredSessions(db, now, found.user.id);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();
+  await insertSession(db, { id: sessionId(token), userId: found.user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString() });
+  return { token, user: found.user, expiresAt };
+}
+
+/// Opens a session for a user who just proved who they are (right after sign-up).
+export async function startSession(db: Db, user: User, now = new Date()): Promise<SignedIn> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();
+  await insertSession(db, { id: sessionId(token), userId: user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString() });
+  return { token, user, expiresAt };
+}
+
+/// Ends the session of this token (nothing happens for an unknown one).
+export async function signOut(db: Db, token: string): Promise<void> {
+  if (isTokenShaped(token)) await deleteSession(db, sessionId(token));
+}
+
+/// The user of a live session, sliding its expiry forward; null for a missing, malformed,
+/// unknown or expired token.
+export async function sessionUser(db: Db, token: string | null | undefined, now = new Date()): Promise<User | null> {
+  if (!token || !isTokenShaped(token)) return null;
+  const found = await findLiveSession(db, sessionId(token), now);
+  if (!found) return null;
+  const { session } = found;
+  if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
+    const hardEnd = Date.parse(session.createdAt) + SESSION_MAX_MS;
+    const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, hardEnd)).toISOString();
+    await touchSession(db, session.id, now.toISOString(), expiresAt);
+  }
+  return found.user;
+}
+
+/// Changes a user's role. Only an admin may; the last admin cannot step down.
+export async function setRole(db: Db, adminUserId: string, targetUserId: string, role: AccountRole): Promise<User> {
+  const actor = await getUser(db, adminUserId);
+  if (!actor || actor.role !== 'admin') throw new ForbiddenError('only an admin may change roles');
+  if (!ACCOUNT_ROLES.includes(role)) throw new InvalidAccountInputError('role', `the role must be one of ${ACCOUNT_ROLES.join(', ')}`);
+  const target = await getUser(db, targetUserId);
+  if (!target || target.role === 'local') throw new NotFoundError('user', targetUserId);
+  if (target.role === 'admin' && role !== 'admin' && (await countAccountsWithRole(db, 'admin')) <= 1) {
+    throw new ForbiddenError('the last admin cannot stop being admin: make another account admin first');
+  }
+  const updated = await updateAccountRole(db, targetUserId, role);
+  if (!updated) throw new NotFoundError('user', targetUserId);
+  return updated;
+}
+
+/// The id a session row has for this token.
+export function sessionId(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function isTokenShaped(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/// Seconds until one more attempt fits under `limit`, given the earlier attempts' times
+/// (oldest first); null when it fits now.
+function retryAfter(times: string[], limit: number, now: Date): number | null {
+  if (times.length < limit) return null;
+  const mustExpire = times[times.length - limit];
+  return Math.max(1, Math.ceil((Date.parse(mustExpire) + RATE_WINDOW_MS - now.getTime()) / 1000));
+}
+
+let dummy: Promise<string> | null = null;
+function dummyHash(): Promise<string> {
+  return (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+}

@@ -1,0 +1,40 @@
+// Typed errors of lib/auth. Route handlers map them to HTTP answers (422, 409, 401, 429, 403);
+// messages are safe to show to the person signing in and never say whether a name exists.
+
+export class AuthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/// A user name or password (or display name) that breaks the account rules; `field` names it.
+export class InvalidAccountInputError extends AuthError {
+  constructor(
+    readonly field: 'name' | 'password' | 'displayName' | 'role',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NameTakenError extends AuthError {
+  constructor(readonly userName: string) {
+    super(`the user name "${userName}" is taken`);
+  }
+}
+
+/// Unknown user and wrong password look the same from outside.
+export class InvalidCredentialsError extends AuthError {
+  constructor() {
+    super('wrong user name or password');
+  }
+}
+
+export class RateLimitedError extends AuthError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many failed sign-in attempts: try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+export class ForbiddenError extends AuthError {}

@@ -1,0 +1,74 @@
+// Accounts (classroom mode): rows of the users table that have a password, and their roles.
+// The rules about names, passwords and who may change roles live in lib/auth; this module only
+// stores and reads, and guarantees the one storage-level rule:
+//
+// Invariant: exactly one account — the first non-local one ever created — is made 'admin' at
+// creation, even when sign-ups race. The 'first_admin' slot of account_claims is claimed by
+// primary key in the same transaction as the insert; whoever claims it is promoted.
+
+import { randomUUID } from 'node:crypto';
+import type { Db } from './connect';
+import { constraintViolation } from './errors';
+import { getUser, type User, type UserRole } from './users';
+
+export type AccountRole = Exclude<UserRole, 'local'>;
+
+export interface NewAccount {
+  /// Already normalized (lower case) and validated by the caller.
+  name: string;
+  displayName: string;
+  passwordHash: string;
+}
+
+/// Creates the account; the first one on the server becomes 'admin', later ones 'student'.
+/// Returns null when the name is taken (case-insensitively).
+export async function insertAccount(db: Db, input: NewAccount, now = new Date()): Promise<User | null> {
+  const id = randomUUID();
+  const at = now.toISOString();
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('users')
+        .values({ id, name: input.name, display_name: input.displayName, role: 'student', password_hash: input.passwordHash, created_at: at })
+        .execute();
+      const claimed = await trx
+        .insertInto('account_claims')
+        .values({ slot: 'first_admin', user_id: id, created_at: at })
+        .onConflict((oc) => oc.column('slot').doNothing())
+        .returning('slot')
+        .executeTakeFirst();
+      if (claimed) await trx.updateTable('users').set({ role: 'admin' }).where('id', '=', id).execute();
+    });
+  } catch (e) {
+    if (constraintViolation(e) === 'unique') return null;
+    throw e;
+  }
+  return getUser(db, id);
+}
+
+/// The account with this (normalized) name and its password hash; null for unknown names and
+/// for users without a password (the local user cannot sign in).
+export async function findCredentials(db: Db, name: string): Promise<{ user: User; passwordHash: string } | null> {
+  const row = await db.kysely
+    .selectFrom('users')
+    .select(['id', 'name', 'display_name', 'role', 'created_at', 'password_hash'])
+    .where('name', '=', name)
+    .where('role', '<>', 'local')
+    .executeTakeFirst();
+  if (!row || row.password_hash === null) return null;
+  return {
+    user: { id: row.id, name: row.name, displayName: row.display_name, role: row.role, createdAt: row.created_at },
+    passwordHash: row.password_hash,
+  };
+}
+
+/// Sets a (non-local) user's role; returns the updated user, or null when there is no such account.
+export async function updateAccountRole(db: Db, userId: string, role: AccountRole): Promise<User | null> {
+  const result = await db.kysely.updateTable('users').set({ role }).where('id', '=', userId).where('role', '<>', 'local').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 0 ? null : getUser(db, userId);
+}
+
+export async function countAccountsWithRole(db: Db, role: AccountRole): Promise<number> {
+  const row = await db.kysely.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
+  return Number(row.n); // PostgreSQL answers counts as strings
+}

@@ -1,0 +1,62 @@
+// Server-side sessions (classroom mode). Rows are keyed by the sha256 of the cookie's token:
+// this module never sees a token, only its hash. Expiry policy (how long, when to slide) is
+// lib/auth's; here a session is simply alive while expires_at is in the future.
+
+import type { Db } from './connect';
+import type { User } from './users';
+
+export interface StoredSession {
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export async function insertSession(db: Db, session: StoredSession): Promise<void> {
+  await db.kysely
+    .insertInto('sessions')
+    .values({ id: session.id, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt, last_seen_at: session.lastSeenAt })
+    .execute();
+}
+
+/// The live session with this id and its user, or null when it is unknown or expired at `now`.
+export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ session: StoredSession; user: User } | null> {
+  const row = await db.kysely
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as id',
+      'sessions.user_id as user_id',
+      'sessions.created_at as created_at',
+      'sessions.expires_at as expires_at',
+      'sessions.last_seen_at as last_seen_at',
+      'users.name as name',
+      'users.display_name as display_name',
+      'users.role as role',
+      'users.created_at as user_created_at',
+    ])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    session: { id: row.id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at },
+    user: { id: row.user_id, name: row.name, displayName: row.display_name, role: row.role, createdAt: row.user_created_at },
+  };
+}
+
+export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db.kysely.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.kysely.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/// Forgets sessions that expired before `now` (of one user, or of everyone).
+export async function deleteExpiredSessions(db: Db, now: Date, userId?: string): Promise<void> {
+  let q = db.kysely.deleteFrom('sessions').where('expires_at', '<=', now.toISOString());
+  if (userId !== undefined) q = q.where('user_id', '=', userId);
+  await q.execute();
+}
