@@ -1,10 +1,29 @@
-// Who is asking. In solo mode (the default) everyone is the one local user; classroom accounts
-// will plug in here, so every route already asks for the user and checks ownership.
-import { ensureLocalUser, getMap, type Db, type StoredMap, type User } from '@/lib/db';
+// Who is asking, and may they. In solo mode (the default) everyone is the one local user and
+// there is no login. In classroom mode (RONTEN_MODE=classroom) the user comes from the
+// `ronten_session` cookie, a server-side session (lib/auth); no live session → 401.
+//
+// Route handlers pass their Request (currentUser(db, request)): the cookie is read from it,
+// which also lets tests call handlers directly. Server components call currentUser(db), which
+// reads the cookie through next/headers.
+import { ensureLocalUser, getMap, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
+import { SESSION_MAX_MS, sessionUser } from '@/lib/auth/accounts';
+import { rontenMode } from '@/lib/auth/mode';
 import { HttpError } from './http';
 
-export async function currentUser(db: Db): Promise<User> {
-  return ensureLocalUser(db);
+export const SESSION_COOKIE = 'ronten_session';
+
+export async function currentUser(db: Db, request?: Request): Promise<User> {
+  if (rontenMode() === 'solo') return ensureLocalUser(db);
+  const token = request ? readCookie(request.headers.get('cookie'), SESSION_COOKIE) : await cookieFromNextHeaders();
+  const user = await sessionUser(db, token);
+  if (!user) throw new HttpError(401, 'not signed in (or the session has expired): sign in first');
+  return user;
+}
+
+/// 403 unless the user has one of `roles`. The solo local user may do everything.
+export function requireRole(user: User, ...roles: UserRole[]): User {
+  if (user.role === 'local' || roles.includes(user.role)) return user;
+  throw new HttpError(403, `this needs the role ${roles.join(' or ')}; you are ${user.role}`);
 }
 
 /// The map, if this user may edit it; otherwise 404 (not 403: others' maps do not exist for them).
@@ -12,4 +31,67 @@ export async function ownMap(db: Db, user: User, mapId: string): Promise<StoredM
   const map = await getMap(db, mapId);
   if (!map || map.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
   return map;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/// Refuses (403) a mutation sent from another site: the Origin (or, without one, the Referer)
+/// must name this server's host. Browsers always send Origin on cross-site POSTs, so a request
+/// with neither is not from a browser form or fetch: classroom mode still refuses it (its
+/// clients are browsers); solo mode lets it through for the CLI, scripts and tests.
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  const source = request.headers.get('origin') ?? request.headers.get('referer');
+  if (source === null) {
+    if (rontenMode() === 'solo') return;
+    throw new HttpError(403, 'cross-site request refused: the request has neither an Origin nor a Referer header');
+  }
+  let sourceHost: string;
+  try {
+    sourceHost = new URL(source).host; // "null" (sandboxed frames) does not parse: refused
+  } catch {
+    throw new HttpError(403, 'cross-site request refused: unreadable Origin');
+  }
+  const ownHosts = [request.headers.get('host'), firstValue(request.headers.get('x-forwarded-host')), new URL(request.url).host];
+  if (!sourceHost || !ownHosts.includes(sourceHost)) {
+    throw new HttpError(403, `cross-site request refused: it comes from ${sourceHost || 'an unknown origin'}`);
+  }
+}
+
+/// The Set-Cookie value that stores a session token: httpOnly, SameSite=Lax, Path=/, Secure
+/// when the request came over https (directly or through a proxy that says so).
+export function sessionCookie(request: Request, token: string): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(SESSION_MAX_MS / 1000)}${isHttps(request) ? '; Secure' : ''}`;
+}
+
+/// The Set-Cookie value that removes the session cookie.
+export function clearedSessionCookie(request: Request): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isHttps(request) ? '; Secure' : ''}`;
+}
+
+/// The session token a request carries, if any.
+export function sessionToken(request: Request): string | null {
+  return readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+}
+
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || firstValue(request.headers.get('x-forwarded-proto')) === 'https';
+}
+
+function firstValue(header: string | null): string | null {
+  return header ? header.split(',')[0].trim() : null;
+}
+
+function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+async function cookieFromNextHeaders(): Promise<string | null> {
+  const { cookies } = await import('next/headers');
+  return (await cookies()).get(SESSION_COOKIE)?.value ?? null;
 }

@@ -5,10 +5,10 @@ import { currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(_request: Request, { params }: { params: Promise<{ mapId: string }> }) {
+export function GET(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
   return handle(async () => {
     const db = await openDb();
-    const map = await ownMap(db, await currentUser(db), (await params).mapId);
+    const map = await ownMap(db, await currentUser(db, request), (await params).mapId);
     return json({ version: map.version, map: { units: map.units, relations: map.relations, mainClaimId: map.mainClaimId } });
   });
 }

@@ -6,10 +6,10 @@ import { currentUser } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
     const db = await openDb();
-    const map = await getOrCreateMap(db, (await params).id, (await currentUser(db)).id);
+    const map = await getOrCreateMap(db, (await params).id, (await currentUser(db, request)).id);
     return json({ mapId: map.id, version: map.version, map: { units: map.units, relations: map.relations, mainClaimId: map.mainClaimId } });
   });
 }

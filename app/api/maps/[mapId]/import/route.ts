@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { describeImportReport, detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
-import { currentUser, ownMap } from '@/app/_shared/session';
+import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,8 +24,9 @@ const requestSchema = z.strictObject({
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
   return handle(async () => {
+    assertSameOrigin(request);
     const db = await openDb();
-    const user = await currentUser(db);
+    const user = await currentUser(db, request);
     const map = await ownMap(db, user, (await params).mapId);
     const body = await readBody(request, requestSchema);
 
