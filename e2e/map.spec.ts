@@ -136,3 +136,21 @@ test('the example map reads as a graph and links to the text', async ({ page }) 
   await map.getByRole('button', { name: /★/ }).first().click();
   await expect(map.getByRole('button', { name: /★/ }).first()).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('compare with the example: figures, and matched / missed / extra units on both sides', async ({ page, request }) => {
+  // One unit exactly as in the example (u-covid-claim), one the example does not have.
+  await addUnits(request, [claim, late]);
+  await page.goto(essayPath);
+  await page.getByRole('link', { name: '例のマップと比べる' }).click();
+  const table = page.getByTestId('compare-scores');
+  const row = (name: string) => table.getByRole('row', { name: new RegExp(name) });
+  // 1 of my 2 units matches; the example has 40.
+  await expect(row('単位（範囲が完全一致）')).toContainText('0.500');
+  await expect(row('単位（範囲が完全一致）')).toContainText('0.025');
+  await expect(page.getByText('一致した単位のラベル正解率: 1.000（1/1）')).toBeVisible();
+  await expect(page.getByTestId('missing-summary')).toHaveText('見落とした単位 (39)');
+  await expect(page.getByTestId('extra-summary')).toHaveText('基準にない単位 (1)');
+  await expect(page.getByRole('region', { name: /自分のマップ/ })).toContainText('このような流れを見ると');
+  const names = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.entries()].filter(([, h]) => h.size > 0).map(([n]) => n).sort());
+  expect(names).toEqual(expect.arrayContaining(['ronten-cmp-extra', 'ronten-cmp-matched', 'ronten-cmp-missing']));
+});

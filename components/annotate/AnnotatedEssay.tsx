@@ -1,12 +1,12 @@
 'use client';
 // The essay in tiptap with its layers painted as CSS highlights: tokens (caret, snapped
 // selection, hover) and units. The document never changes; props only drive the highlights.
-import { useEffect, useMemo, useRef } from 'react';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, useRef } from 'react';
+import { EditorContent, type Editor } from '@tiptap/react';
 import type { Block } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
-import { documentJSON, type PositionMap } from '../editor/positions';
-import { essayNodes } from '../editor/extensions/essayNodes';
+import type { PositionMap } from '../editor/positions';
+import { useEssayEditor } from '../editor/useEssayEditor';
 import { TokenLayer, type TokenSelection } from '../editor/extensions/token-layer';
 import { clearUnits, paintUnits, type UnitLayerInput } from '../editor/extensions/unit-layer';
 
@@ -28,20 +28,13 @@ export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, 
   selectionRef.current = onSelectionChange;
   const hoverRef = useRef(onHoverChange);
   hoverRef.current = onHoverChange;
-  const content = useMemo(() => documentJSON(text, blocks), [text, blocks]);
-
-  const editor = useEditor({
-    immediatelyRender: false,
-    editable: false,
-    extensions: [
-      ...essayNodes,
-      TokenLayer.configure({ tokens, positions, onSelectionChange: (s) => selectionRef.current(s), onHoverChange: (i) => hoverRef.current(i) }),
-    ],
-    content,
-    editorProps: {
-      attributes: { class: 'essay', lang: 'ja', tabindex: '0', role: 'document', 'aria-label': label, 'aria-describedby': 'essay-help' },
-    },
-  });
+  const editor = useEssayEditor(text, blocks, label, [
+    TokenLayer.configure({ tokens, positions, onSelectionChange: (s) => selectionRef.current(s), onHoverChange: (i) => hoverRef.current(i) }),
+  ]);
+  // The keyboard help below the essay describes it to screen readers.
+  useEffect(() => {
+    editor?.view.dom.setAttribute('aria-describedby', 'essay-help');
+  }, [editor]);
 
   useEffect(() => {
     if (editor) onReady(editor);
@@ -60,7 +53,12 @@ export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, 
     });
   }, [editor, positions, units]);
 
-  useEffect(() => clearUnits, []);
+  // Take this editor's units out of the page-wide highlights when it goes away.
+  useEffect(() => {
+    if (!editor) return;
+    const view = editor.view;
+    return () => clearUnits(view);
+  }, [editor]);
 
   return <EditorContent editor={editor} />;
 }

@@ -59,31 +59,45 @@ interface LiveHighlight extends Iterable<Range> {
   clear(): void;
 }
 
-/// Sets the named highlights to exactly these ranges; names not given are left alone. A higher
-/// priority paints over a lower one where ranges overlap. Each name keeps one Highlight object
-/// and only the ranges that changed are added or removed, so the browser repaints just those
-/// (replacing the objects made it repaint every unit on each change).
-export function paint(groups: ReadonlyMap<string, readonly Range[]>, priority = 0) {
+/// What each owner (an editor view) has put in each named highlight, so that several editors on
+/// one page (the compare view) share the page-wide highlight names without clobbering each other.
+const owned = new WeakMap<object, Map<string, Set<Range>>>();
+
+function liveHighlight(name: string, priority: number, create: boolean): LiveHighlight | undefined {
   const r = registry();
-  if (!r) return;
+  if (!r) return undefined;
   const all = r.highlights as HighlightRegistry & { get(name: string): LiveHighlight | undefined };
+  let highlight = all.get(name);
+  if (!highlight && create) {
+    highlight = new r.Highlight() as LiveHighlight;
+    highlight.priority = priority;
+    r.highlights.set(name, highlight);
+  }
+  return highlight;
+}
+
+/// Sets `owner`'s share of the named highlights to exactly these ranges; names not given are
+/// left alone. A higher priority paints over a lower one where ranges overlap. Only the ranges
+/// that changed are added or removed, so the browser repaints just those (replacing whole
+/// highlights made it repaint every unit on each change).
+export function paint(owner: object, groups: ReadonlyMap<string, readonly Range[]>, priority = 0) {
+  let mine = owned.get(owner);
+  if (!mine) owned.set(owner, (mine = new Map()));
   for (const [name, ranges] of groups) {
-    let highlight = all.get(name);
-    if (!highlight) {
-      if (ranges.length === 0) continue;
-      highlight = new r.Highlight() as LiveHighlight;
-      highlight.priority = priority;
-      r.highlights.set(name, highlight);
-    }
+    const before = mine.get(name) ?? new Set<Range>();
     const next = new Set(ranges);
-    for (const range of [...highlight]) if (!next.has(range)) highlight.delete(range);
-    for (const range of next) if (!highlight.has(range)) highlight.add(range);
+    const highlight = liveHighlight(name, priority, next.size > 0);
+    if (highlight) {
+      for (const range of before) if (!next.has(range)) highlight.delete(range);
+      for (const range of next) if (!before.has(range)) highlight.add(range);
+    }
+    mine.set(name, next);
   }
 }
 
-export function clear(names: readonly string[]) {
-  const r = registry();
-  if (r) for (const name of names) r.highlights.delete(name);
+/// Takes `owner`'s ranges out of the named highlights (an editor going away).
+export function clear(owner: object, names: readonly string[]) {
+  paint(owner, new Map(names.map((n) => [n, []])));
 }
 
 const caches = new WeakMap<EditorView, RangeCache>();

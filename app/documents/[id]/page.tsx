@@ -30,9 +30,14 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           <p className="mt-1 text-sm text-stone-500">{t('document.stats', { chars: number.format(doc.length), tokens: number.format(doc.tokenCount) })}</p>
         </div>
         {(await exampleMapExists(doc.id)) && (
-          <Link href={`/documents/${encodeURIComponent(doc.id)}/example`} className="text-sm text-sky-800 underline underline-offset-4">
-            {t('annotate.openExample')}
-          </Link>
+          <nav className="flex gap-4 text-sm">
+            <Link href={`/documents/${encodeURIComponent(doc.id)}/example`} className="text-sky-800 underline underline-offset-4">
+              {t('annotate.openExample')}
+            </Link>
+            <Link href={`/documents/${encodeURIComponent(doc.id)}/compare`} className="text-sky-800 underline underline-offset-4">
+              {t('compare.open')}
+            </Link>
+          </nav>
         )}
       </header>
       <AnnotationWorkspace

@@ -83,7 +83,7 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
     if (index === hovered) return;
     hovered = index;
     const ranges = rangesOf(view, positions);
-    paint(new Map([['ronten-hover', index == null ? [] : [ranges.range(tokens[index].start, tokens[index].end)]]]));
+    paint(view, new Map([['ronten-hover', index == null ? [] : [ranges.range(tokens[index].start, tokens[index].end)]]]));
     onHoverChange?.(index);
   };
 
@@ -93,7 +93,7 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
       init: () => ({ caret: null, anchor: null }),
       apply: (tr: Transaction, value) => (tr.getMeta(tokenLayerKey) as TokenSelection | undefined) ?? value,
     },
-    view: () => {
+    view: (editorView) => {
       let last: TokenSelection | undefined;
       return {
         update(view) {
@@ -104,6 +104,7 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
           const span = now.anchor != null ? selectedSpan(tokens, now) : null;
           const caret = now.caret != null ? tokens[now.caret] : null;
           paint(
+            view,
             new Map([
               ['ronten-selection', span ? [ranges.range(span.start, span.end)] : []],
               ['ronten-caret', caret ? [ranges.range(caret.start, caret.end)] : []],
@@ -111,7 +112,7 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
           );
           onSelectionChange?.(now);
         },
-        destroy: () => clear(names),
+        destroy: () => clear(editorView, names),
       };
     },
     props: {

@@ -33,18 +33,18 @@ export function paintUnits(view: EditorView, positions: PositionMap, input: Unit
     const depth = Math.min(nesting.get(u.id) ?? 0, depths.length - 1);
     groups.get(`ronten-unit-${label}-${depth}`)!.push(ranges.range(u.start, u.end));
   }
-  paint(groups, 0);
+  paint(view, groups, 0);
   const one = (id: string | null) => {
     const u = id ? byId.get(id) : undefined;
     return u ? [ranges.range(u.start, u.end)] : [];
   };
-  paint(new Map([['ronten-unit-main', one(input.mainClaimId)]]), 1);
-  paint(new Map([['ronten-unit-highlight', [...input.highlightIds].flatMap(one)]]), 2);
-  paint(new Map([['ronten-unit-selected', one(input.selectedId)]]), 3);
+  paint(view, new Map([['ronten-unit-main', one(input.mainClaimId)]]), 1);
+  paint(view, new Map([['ronten-unit-highlight', [...input.highlightIds].flatMap(one)]]), 2);
+  paint(view, new Map([['ronten-unit-selected', one(input.selectedId)]]), 3);
 }
 
-export function clearUnits() {
-  clear([...unitNames, ...stateNames]);
+export function clearUnits(view: EditorView) {
+  clear(view, [...unitNames, ...stateNames]);
 }
 
 export { pickUnitAt, unitsAt, nestingDepths } from './nesting';

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { compareMaps } from '@/lib/agreement/compare';
+import { getOrCreateMap, openDb } from '@/lib/db';
+import { CompareView } from '@/components/compare/CompareView';
+import { serverT } from '../../../_shared/locale';
+import { currentUser } from '../../../_shared/session';
+import { loadDocumentView, loadLabels } from '../../../_shared/documentProps';
+import { loadExampleMap } from '../../../_shared/exampleMap';
+
+export const dynamic = 'force-dynamic';
+
+// The user's map beside the worked example: what matched, what was missed, what was added.
+export default async function ComparePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [{ t }, db] = await Promise.all([serverT(), openDb()]);
+  const doc = await loadDocumentView(db, id);
+  if (!doc) notFound();
+  const example = await loadExampleMap(doc.id, doc.sha256);
+  if (!example) notFound();
+  const user = await currentUser(db);
+  const mine = await getOrCreateMap(db, doc.id, user.id);
+  const candidate = { units: mine.units, relations: mine.relations, mainClaimId: mine.mainClaimId };
+  const labels = await loadLabels(db, mine.labelSchemeId);
+  return (
+    <article aria-labelledby="doc-title">
+      <header className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <h1 id="doc-title" lang={doc.language} className="text-2xl font-bold">
+          {doc.title}
+        </h1>
+        <Link href={`/documents/${encodeURIComponent(doc.id)}`} className="text-sm text-sky-800 underline underline-offset-4">
+          {t('annotate.backToMine')}
+        </Link>
+      </header>
+      <CompareView
+        text={doc.text}
+        blocks={doc.blocks}
+        labels={labels}
+        reference={{ name: example.annotator.name, map: example.map }}
+        candidate={{ name: user.displayName || user.name, map: candidate }}
+        comparison={compareMaps(example.map, candidate)}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+// Two maps of one text side by side — the reference on the left, the compared map on the
+// right — with every unit marked matched, matched under another label, or on one side only, and
+// the agreement figures of lib/agreement as a table (downloadable as CSV).
+import { useMemo } from 'react';
+import type { MapComparison } from '@/lib/agreement/compare';
+import type { ArgumentMap } from '@/lib/argument/types';
+import type { Block } from '@/lib/text/types';
+import { useLocale, useT } from '../I18nProvider';
+import type { LabelInfo } from '../annotate/labels';
+import { ComparedEssay, type UnitStatus } from './ComparedEssay';
+
+interface Props {
+  text: string;
+  blocks: Block[];
+  labels: LabelInfo[];
+  reference: { name: string; map: ArgumentMap };
+  candidate: { name: string; map: ArgumentMap };
+  comparison: MapComparison;
+}
+
+const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function CompareView({ text, blocks, labels, reference, candidate, comparison }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const { referenceStatus, candidateStatus } = useMemo(() => {
+    const refLabel = new Map(reference.map.units.map((u) => [u.id, u.label]));
+    const candLabel = new Map(candidate.map.units.map((u) => [u.id, u.label]));
+    const referenceStatus = new Map<string, UnitStatus>();
+    const candidateStatus = new Map<string, UnitStatus>();
+    for (const id of comparison.matches.missing) referenceStatus.set(id, 'missing');
+    for (const id of comparison.matches.extra) candidateStatus.set(id, 'extra');
+    for (const p of comparison.matches.pairs) {
+      const s: UnitStatus = refLabel.get(p.reference) === candLabel.get(p.candidate) ? 'matched' : 'relabelled';
+      referenceStatus.set(p.reference, s);
+      candidateStatus.set(p.candidate, s);
+    }
+    return { referenceStatus, candidateStatus };
+  }, [reference, candidate, comparison]);
+
+  const rows: Array<[string, { precision: number; recall: number; f1: number }]> = [
+    [t('compare.unitsExact'), comparison.units.exact],
+    [t('compare.unitsOverlap'), comparison.units.overlap],
+    [t('compare.relationsTyped'), comparison.relations.typed],
+    [t('compare.relationsUntyped'), comparison.relations.untyped],
+  ];
+  const csv = useMemo(() => {
+    const lines = [['measure', 'precision', 'recall', 'f1'].join(',')];
+    const keys = ['units_exact', 'units_overlap', 'relations_typed', 'relations_untyped'];
+    rows.forEach(([, s], i) => lines.push([keys[i], s.precision, s.recall, s.f1].map((v) => csvCell(String(v))).join(',')));
+    lines.push(['label_accuracy', comparison.labels.accuracy ?? '', '', ''].join(','));
+    return `\uFEFF${lines.join('\r\n')}\r\n`;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [comparison]);
+
+  const quote = (map: ArgumentMap, id: string) => {
+    const u = map.units.find((x) => x.id === id);
+    return u ? text.slice(u.start, u.end) : id;
+  };
+  const labelOf = (map: ArgumentMap, id: string) => labels.find((l) => l.id === map.units.find((u) => u.id === id)?.label)?.[locale] ?? '';
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="scores-heading" className="max-w-3xl">
+        <h2 id="scores-heading" className="mb-2 text-lg font-semibold">
+          {t('compare.scores')}
+        </h2>
+        <table className="w-full border-collapse text-sm tabular-nums" data-testid="compare-scores">
+          <thead>
+            <tr className="border-b border-stone-300 text-left text-stone-600">
+              <th scope="col" className="py-1 font-medium">{t('compare.measure')}</th>
+              <th scope="col" className="py-1 text-right font-medium">{t('compare.precision')}</th>
+              <th scope="col" className="py-1 text-right font-medium">{t('compare.recall')}</th>
+              <th scope="col" className="py-1 text-right font-medium">{t('compare.f1')}</th>
+              <th scope="col" className="w-40 py-1" aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([name, s]) => (
+              <tr key={name} className="border-b border-stone-200">
+                <th scope="row" className="py-1 text-left font-normal">{name}</th>
+                <td className="py-1 text-right">{fmt(s.precision)}</td>
+                <td className="py-1 text-right">{fmt(s.recall)}</td>
+                <td className="py-1 text-right">{fmt(s.f1)}</td>
+                <td className="py-1 pl-3" aria-hidden="true">
+                  <span className="block h-2 rounded bg-sky-600" style={{ width: `${Math.round(s.f1 * 100)}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-2 text-sm">
+          {t('compare.labelAccuracy', { value: fmt(comparison.labels.accuracy), agreeing: comparison.labels.agreeing, pairs: comparison.labels.pairs })}
+        </p>
+        <a className="btn mt-2 inline-block text-sm" download="agreement.csv" href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}>
+          {t('compare.csv')}
+        </a>
+      </section>
+
+      <p aria-label={t('compare.legend')} className="flex flex-wrap gap-4 text-sm">
+        <span className="cmp-key cmp-matched">{t('compare.matched')}</span>
+        <span className="cmp-key cmp-relabelled">{t('compare.relabelled')}</span>
+        <span className="cmp-key cmp-missing">{t('compare.missing')}</span>
+        <span className="cmp-key cmp-extra">{t('compare.extra')}</span>
+      </p>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {[
+          { side: reference, status: referenceStatus, heading: `${t('compare.reference')} — ${reference.name}`, list: comparison.matches.missing, listTitle: t('compare.missingList', { n: comparison.matches.missing.length }), testid: 'missing' },
+          { side: candidate, status: candidateStatus, heading: `${t('compare.candidate')} — ${candidate.name}`, list: comparison.matches.extra, listTitle: t('compare.extraList', { n: comparison.matches.extra.length }), testid: 'extra' },
+        ].map(({ side, status, heading, list, listTitle, testid }) => (
+          <section key={testid} aria-label={heading} className="min-w-0">
+            <h2 className="mb-2 font-semibold">{heading}</h2>
+            <details className="mb-3 text-sm" open={list.length > 0 && list.length <= 12}>
+              <summary className="cursor-pointer" data-testid={`${testid}-summary`}>
+                {listTitle}
+              </summary>
+              <ul className="mt-1 space-y-1">
+                {list.length === 0 && <li className="text-stone-500">{t('compare.none')}</li>}
+                {list.map((id) => (
+                  <li key={id} lang="ja" className="truncate">
+                    <span className="mr-1 text-xs text-stone-500">{labelOf(side.map, id)}</span>
+                    {quote(side.map, id)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            <ComparedEssay text={text} blocks={blocks} label={heading} units={side.map.units} status={status} />
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
