@@ -1,0 +1,45 @@
+// Plumbing shared by the /api/auth route handlers: they exist only in classroom mode (404 in
+// solo mode: there are no accounts), translate lib/auth's errors into HTTP answers, and never
+// let a browser or proxy cache what they answer.
+import { NextResponse } from 'next/server';
+import { rontenMode } from '@/lib/auth/mode';
+import { AuthError, ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, NameTakenError, RateLimitedError } from '@/lib/auth/errors';
+import type { User } from '@/lib/db';
+import { handle, HttpError } from '@/app/_shared/http';
+
+export const NO_STORE = { 'cache-control': 'no-store' };
+
+/// Runs an auth handler: 404 in solo mode, lib/auth errors as 401/403/409/422/429.
+export function handleAuth(fn: () => Promise<Response>): Promise<Response> {
+  return handle(async () => {
+    if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no accounts in solo mode (set RONTEN_MODE=classroom)');
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof AuthError)) throw e;
+      if (e instanceof RateLimitedError) {
+        return NextResponse.json(
+          { error: e.message, retryAfter: e.retryAfterSeconds },
+          { status: 429, headers: { ...NO_STORE, 'retry-after': String(e.retryAfterSeconds) } },
+        );
+      }
+      if (e instanceof InvalidAccountInputError) throw new HttpError(422, e.message, { field: e.field });
+      if (e instanceof NameTakenError) throw new HttpError(409, e.message, { field: 'name' });
+      if (e instanceof InvalidCredentialsError) throw new HttpError(401, e.message);
+      if (e instanceof ForbiddenError) throw new HttpError(403, e.message);
+      throw e;
+    }
+  });
+}
+
+/// What the client learns about a user.
+export function publicUser(user: User) {
+  return { id: user.id, name: user.name, displayName: user.displayName, role: user.role };
+}
+
+/// The key the per-client sign-in limit counts under: the client address as the proxy in front
+/// reports it (Next's own server sets x-forwarded-for), else one shared bucket.
+export function clientKey(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0].trim();
+  return forwarded || request.headers.get('x-real-ip')?.trim() || 'unknown';
+}

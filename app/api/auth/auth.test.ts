@@ -1,0 +1,232 @@
+// Classroom mode through the real route handlers, on SQLite and (when available) PostgreSQL:
+// sign-up, sign-in, sign-out and /me; 401 without a session, 404 for another student's map,
+// 403 and nothing written for a cross-site mutation; and every auth route 404 in solo mode.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeAllDbs, createDocument, getMap, getOrCreateMap, openDb, type Db } from '@/lib/db';
+import { MAX_FAILURES_PER_NAME } from '@/lib/auth/accounts';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from '@/lib/db/test-support';
+import { POST as signupRoute } from './signup/route';
+import { POST as signinRoute } from './signin/route';
+import { POST as signoutRoute } from './signout/route';
+import { GET as meRoute } from './me/route';
+import { GET as getDocumentMap } from '../documents/[id]/map/route';
+import { GET as getMapRoute } from '../maps/[mapId]/route';
+import { GET as exportMap } from '../maps/[mapId]/export/route';
+import { POST as postOperations } from '../maps/[mapId]/operations/route';
+import { POST as postImport } from '../maps/[mapId]/import/route';
+
+const ORIGIN = 'http://localhost';
+const password = 'long enough password';
+const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
+
+interface Opts {
+  cookie?: string;
+  origin?: string | null;
+  ip?: string;
+}
+function request(path: string, method: 'GET' | 'POST', body: unknown, opts: Opts = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': opts.ip ?? '192.0.2.1' };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  const origin = opts.origin === undefined ? ORIGIN : opts.origin;
+  if (origin !== null && method === 'POST') headers.origin = origin;
+  return new Request(`${ORIGIN}${path}`, { method, headers, body: method === 'POST' ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined });
+}
+const signup = (body: unknown, opts?: Opts) => signupRoute(request('/api/auth/signup', 'POST', body, opts));
+const signin = (body: unknown, opts?: Opts) => signinRoute(request('/api/auth/signin', 'POST', body, opts));
+const signout = (opts?: Opts) => signoutRoute(request('/api/auth/signout', 'POST', {}, opts));
+const me = (opts?: Opts) => meRoute(request('/api/auth/me', 'GET', null, opts));
+const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0];
+
+const add = { op: 'addUnit', unit: { id: 'u1', label: 'claim', start: 8, end: 22, note: '' }, relations: [], mainClaim: false };
+let batch = 0;
+const operations = (mapId: string, opts: Opts) =>
+  postOperations(request(`/api/maps/${mapId}/operations`, 'POST', { batchId: `auth-batch-${++batch}-xxxx`, baseVersion: 1, operations: [add] }, opts), params({ mapId }));
+
+const savedMode = process.env.RONTEN_MODE;
+function restoreMode() {
+  if (savedMode === undefined) delete process.env.RONTEN_MODE;
+  else process.env.RONTEN_MODE = savedMode;
+}
+
+describe.each(testBackends())('classroom accounts API on $name', (backend) => {
+  let target: TestDatabase;
+  let db: Db;
+  let docId: string;
+
+  beforeAll(async () => {
+    target = await backend.create();
+    process.env.DATABASE_URL = target.url;
+    process.env.RONTEN_MODE = 'classroom';
+    db = await openDb();
+    docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+  });
+  afterAll(async () => {
+    await closeAllDbs();
+    delete process.env.DATABASE_URL;
+    restoreMode();
+    await target?.teardown();
+  });
+
+  it('signs up: the first account is admin and signed in at once, the next a student', async () => {
+    const first = await signup({ name: 'Sensei', displayName: '先生 𠮷田', password });
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ user: { id: expect.any(String), name: 'sensei', displayName: '先生 𠮷田', role: 'admin' } });
+    expect(first.headers.get('set-cookie')).toMatch(/^ronten_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const meRes = await me({ cookie: cookieOf(first) });
+    expect((await meRes.json()).user).toMatchObject({ name: 'sensei', role: 'admin' });
+
+    const second = await signup({ name: 'aki', password });
+    expect(second.status).toBe(201);
+    expect((await second.json()).user.role).toBe('student');
+  });
+
+  it.each([
+    [{ name: 'AKI', password }, 409, /taken/],
+    [{ name: 'a b', password }, 422, /user name/],
+    [{ name: 'ok_name', password: 'short' }, 422, /password.*at least 8/],
+    [{ name: 'ok_name' }, 422, /invalid request: password/],
+    [{ name: 'ok_name', password, role: 'admin' }, 422, /invalid request/], // no choosing one's role
+    ['{not json', 400, /not valid JSON/],
+  ])('refuses the sign-up %j with %i', async (body, status, message) => {
+    const res = await signup(body);
+    expect(res.status).toBe(status);
+    expect((await res.json()).error).toMatch(message);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('signs in and out; /me answers 401 without a live session', async () => {
+    expect((await me()).status).toBe(401);
+    const wrong = await signin({ name: 'aki', password: 'not the password' });
+    expect(wrong.status).toBe(401);
+    const unknown = await signin({ name: 'nobody', password });
+    expect(await unknown.json()).toEqual(await wrong.json());
+
+    const ok = await signin({ name: 'Aki', password });
+    expect(ok.status).toBe(200);
+    const cookie = cookieOf(ok);
+    expect((await (await me({ cookie })).json()).user.name).toBe('aki');
+
+    const out = await signout({ cookie });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/^ronten_session=; .*Max-Age=0/);
+    expect((await me({ cookie })).status).toBe(401);
+    expect((await signout({ cookie })).status).toBe(200); // twice is fine
+  });
+
+  it('answers 429 with Retry-After after too many failures for one name', async () => {
+    await signup({ name: 'target', password });
+    for (let i = 0; i < MAX_FAILURES_PER_NAME; i++) {
+      const r = await signin({ name: 'target', password: 'guess-guess' }, { ip: `198.51.100.${i}` });
+      expect(r.status, JSON.stringify(await r.clone().json())).toBe(401);
+    }
+    const res = await signin({ name: 'target', password }, { ip: '203.0.113.9' });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await res.json()).error).toMatch(/too many/);
+  });
+
+  it('answers 401 on the maps API without a session', async () => {
+    const aki = (await db.kysely.selectFrom('users').select('id').where('name', '=', 'aki').executeTakeFirstOrThrow()).id;
+    const map = await getOrCreateMap(db, docId, aki);
+    expect((await getDocumentMap(request(`/api/documents/${docId}/map`, 'GET', null), params({ id: docId }))).status).toBe(401);
+    expect((await getMapRoute(request(`/api/maps/${map.id}`, 'GET', null), params({ mapId: map.id }))).status).toBe(401);
+    expect((await operations(map.id, {})).status).toBe(401);
+    expect((await getMapRoute(request(`/api/maps/${map.id}`, 'GET', null, { cookie: 'ronten_session=forged' }), params({ mapId: map.id }))).status).toBe(401);
+  });
+
+  it('hides a student’s map from another student (404) and lets its owner edit it', async () => {
+    await signup({ name: 'mio', password });
+    const akiCookie = cookieOf(await signin({ name: 'aki', password }));
+    const mioCookie = cookieOf(await signin({ name: 'mio', password }));
+    const akiId = (await (await me({ cookie: akiCookie })).json()).user.id;
+    const map = await getOrCreateMap(db, docId, akiId);
+    const before = await getMap(db, map.id);
+
+    const peek = await getMapRoute(request(`/api/maps/${map.id}`, 'GET', null, { cookie: mioCookie }), params({ mapId: map.id }));
+    expect(peek.status).toBe(404);
+    const exported = await exportMap(request(`/api/maps/${map.id}/export?format=json`, 'GET', null, { cookie: mioCookie }), params({ mapId: map.id }));
+    expect(exported.status).toBe(404);
+    expect((await operations(map.id, { cookie: mioCookie })).status).toBe(404);
+    expect(await getMap(db, map.id)).toEqual(before);
+
+    // Mio's own map of the same document is a different one.
+    const mine = await (await getDocumentMap(request(`/api/documents/${docId}/map`, 'GET', null, { cookie: mioCookie }), params({ id: docId }))).json();
+    expect(mine.mapId).not.toBe(map.id);
+
+    const own = await getMapRoute(request(`/api/maps/${map.id}`, 'GET', null, { cookie: akiCookie }), params({ mapId: map.id }));
+    expect(own.status).toBe(200);
+    const edit = await operations(map.id, { cookie: akiCookie });
+    expect(edit.status).toBe(200);
+    expect((await getMap(db, map.id))!.units).toHaveLength(1);
+  });
+
+  it('refuses cross-site mutations with 403 and writes nothing', async () => {
+    const akiCookie = cookieOf(await signin({ name: 'aki', password }));
+    const akiId = (await (await me({ cookie: akiCookie })).json()).user.id;
+    const map = await getOrCreateMap(db, docId, akiId);
+    const before = await getMap(db, map.id);
+    const sessionsBefore = await db.kysely.selectFrom('sessions').select('id').execute();
+
+    for (const opts of [{ cookie: akiCookie, origin: 'https://evil.example' }, { cookie: akiCookie, origin: null }]) {
+      const res = await postOperations(
+        request(`/api/maps/${map.id}/operations`, 'POST', { batchId: `evil-batch-${++batch}-xx`, baseVersion: before!.version, operations: [{ op: 'removeUnit', unit: before!.units[0], relations: [], mainClaim: false }] }, opts),
+        params({ mapId: map.id }),
+      );
+      expect(res.status).toBe(403);
+      const imported = await postImport(
+        request(`/api/maps/${map.id}/import`, 'POST', { fileName: 'x.argmap.json', content: '{}', baseVersion: before!.version }, opts),
+        params({ mapId: map.id }),
+      );
+      expect(imported.status).toBe(403);
+    }
+    expect(await getMap(db, map.id)).toEqual(before);
+
+    // Sign-up, sign-in and sign-out are mutations too.
+    expect((await signup({ name: 'csrf_made', password }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await signin({ name: 'aki', password }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await signout({ cookie: akiCookie, origin: 'https://evil.example' })).status).toBe(403);
+    expect(await db.kysely.selectFrom('users').select('id').where('name', '=', 'csrf_made').execute()).toEqual([]);
+    expect(await db.kysely.selectFrom('sessions').select('id').execute()).toEqual(sessionsBefore);
+    expect((await me({ cookie: akiCookie })).status).toBe(200);
+  });
+});
+
+describe('accounts API in solo mode', () => {
+  let target: TestDatabase;
+  beforeAll(async () => {
+    target = await testBackends()[0].create();
+    process.env.DATABASE_URL = target.url;
+    delete process.env.RONTEN_MODE;
+  });
+  afterEach(restoreMode);
+  afterAll(async () => {
+    await closeAllDbs();
+    delete process.env.DATABASE_URL;
+    restoreMode();
+    await target?.teardown();
+  });
+
+  it('has no accounts: every auth route answers 404 and creates nothing', async () => {
+    delete process.env.RONTEN_MODE;
+    for (const res of [await signup({ name: 'someone', password }), await signin({ name: 'someone', password }), await signout(), await me()]) {
+      expect(res.status).toBe(404);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    const db = await openDb();
+    expect(await db.kysely.selectFrom('users').select('name').where('role', '<>', 'local').execute()).toEqual([]);
+  });
+
+  it('still serves the local user without a cookie, and refuses a cross-site POST', async () => {
+    delete process.env.RONTEN_MODE;
+    const db = await openDb();
+    const docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const res = await getDocumentMap(request(`/api/documents/${docId}/map`, 'GET', null), params({ id: docId }));
+    expect(res.status).toBe(200);
+    const { mapId } = await res.json();
+    expect((await getMap(db, mapId))!.userId).toBe('local');
+    expect((await operations(mapId, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await operations(mapId, { origin: null })).status).toBe(200); // CLI-style: no Origin
+    expect((await operations(mapId, { origin: ORIGIN })).status).toBe(409); // same origin, stale base now
+  });
+});

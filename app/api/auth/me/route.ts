@@ -1,0 +1,14 @@
+// GET /api/auth/me — { user: { id, name, displayName, role } } of the session; 401 without one.
+import { openDb } from '@/lib/db';
+import { json } from '@/app/_shared/http';
+import { currentUser } from '@/app/_shared/session';
+import { handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return handleAuth(async () => {
+    const user = await currentUser(await openDb(), request);
+    return json({ user: publicUser(user) }, 200, NO_STORE);
+  });
+}

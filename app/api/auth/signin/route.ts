@@ -1,0 +1,23 @@
+// POST /api/auth/signin — { name, password } → 200 { user } and the session cookie.
+// 401 "wrong user name or password" (the same for an unknown name); 429 with Retry-After
+// (seconds) after 5 failures for the name or 20 from the client within 15 minutes.
+import { z } from 'zod';
+import { openDb } from '@/lib/db';
+import { signIn } from '@/lib/auth/accounts';
+import { json, readBody } from '@/app/_shared/http';
+import { assertSameOrigin, sessionCookie } from '@/app/_shared/session';
+import { clientKey, handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
+
+export const dynamic = 'force-dynamic';
+
+const requestSchema = z.strictObject({ name: z.string().max(200), password: z.string().max(2000) });
+
+export function POST(request: Request) {
+  return handleAuth(async () => {
+    assertSameOrigin(request);
+    const body = await readBody(request, requestSchema);
+    const db = await openDb();
+    const { token, user } = await signIn(db, { ...body, clientKey: clientKey(request) });
+    return json({ user: publicUser(user) }, 200, { ...NO_STORE, 'set-cookie': sessionCookie(request, token) });
+  });
+}
