@@ -1,6 +1,6 @@
 // Builds the worked example map shipped with the corpus essay:
 //   npx tsx scripts/build-example-map.ts
-// reads corpus/russia-diplomacy-2020.example.spec.ts (units as quotes, relations, main claim),
+// reads corpus/russia-diplomacy-2020.example.quotes.ts (units as quotes, relations, main claim),
 // anchors every quote in the canonical text, and writes
 // corpus/russia-diplomacy-2020.example.argmap.json (ronten-argmap v1).
 //
@@ -31,7 +31,7 @@ import { canonicalize, sha256Hex } from '@/lib/text';
 import type { Reflow } from '@/lib/text/types';
 import { tokenize } from '@/lib/tokens/kuromoji';
 import type { Token } from '@/lib/tokens/types';
-import { russiaDiplomacy2020Example, type ExampleMapSpec, type ExampleUnitSpec } from '@/corpus/russia-diplomacy-2020.example.spec';
+import { russiaDiplomacy2020Example, type ExampleMapSpec, type ExampleUnitSpec } from '@/corpus/russia-diplomacy-2020.example.quotes';
 
 /// The fixed export time that makes the file reproducible.
 export const EXAMPLE_EXPORTED_AT = '2026-11-26T00:00:00.000Z';

@@ -13,7 +13,7 @@ import type { Reflow } from '@/lib/text/types';
 import { tokenize } from '@/lib/tokens/kuromoji';
 import type { Token } from '@/lib/tokens/types';
 import { anchorQuote, buildExampleMap } from '@/scripts/build-example-map';
-import { russiaDiplomacy2020Example as spec } from '@/corpus/russia-diplomacy-2020.example.spec';
+import { russiaDiplomacy2020Example as spec } from '@/corpus/russia-diplomacy-2020.example.quotes';
 
 const corpusDir = path.join(process.cwd(), 'corpus');
 const exampleFile = path.join(corpusDir, 'russia-diplomacy-2020.example.argmap.json');
