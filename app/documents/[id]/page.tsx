@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getOrCreateMap, openDb } from '@/lib/db';
 import { formats } from '@/lib/formats';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
+import { DocumentHeader } from '@/components/DocumentHeader';
 import { serverT } from '../../_shared/locale';
 import { currentUser } from '../../_shared/session';
 import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
@@ -22,24 +22,19 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const number = new Intl.NumberFormat(locale);
   return (
     <article aria-labelledby="doc-title">
-      <header className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 id="doc-title" lang={doc.language} className="text-2xl font-bold">
-            {doc.title}
-          </h1>
-          <p className="mt-1 text-sm text-stone-500">{t('document.stats', { chars: number.format(doc.length), tokens: number.format(doc.tokenCount) })}</p>
-        </div>
-        {(await exampleMapExists(doc.id)) && (
-          <nav className="flex gap-4 text-sm">
-            <Link href={`/documents/${encodeURIComponent(doc.id)}/example`} className="text-sky-800 underline underline-offset-4">
-              {t('annotate.openExample')}
-            </Link>
-            <Link href={`/documents/${encodeURIComponent(doc.id)}/compare`} className="text-sky-800 underline underline-offset-4">
-              {t('compare.open')}
-            </Link>
-          </nav>
-        )}
-      </header>
+      <DocumentHeader
+        title={doc.title}
+        language={doc.language}
+        subtitle={t('document.stats', { chars: number.format(doc.length), tokens: number.format(doc.tokenCount) })}
+        links={
+          (await exampleMapExists(doc.id))
+            ? [
+                { href: `/documents/${encodeURIComponent(doc.id)}/example`, label: t('annotate.openExample') },
+                { href: `/documents/${encodeURIComponent(doc.id)}/compare`, label: t('compare.open') },
+              ]
+            : []
+        }
+      />
       <AnnotationWorkspace
         title={doc.title}
         text={doc.text}

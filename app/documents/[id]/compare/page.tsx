@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DocumentHeader } from '@/components/DocumentHeader';
 import { compareMaps } from '@/lib/agreement/compare';
 import { getOrCreateMap, openDb } from '@/lib/db';
 import { CompareView } from '@/components/compare/CompareView';
@@ -24,14 +24,11 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   const labels = await loadLabels(db, mine.labelSchemeId);
   return (
     <article aria-labelledby="doc-title">
-      <header className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <h1 id="doc-title" lang={doc.language} className="text-2xl font-bold">
-          {doc.title}
-        </h1>
-        <Link href={`/documents/${encodeURIComponent(doc.id)}`} className="text-sm text-sky-800 underline underline-offset-4">
-          {t('annotate.backToMine')}
-        </Link>
-      </header>
+      <DocumentHeader
+        title={doc.title}
+        language={doc.language}
+        links={[{ href: `/documents/${encodeURIComponent(doc.id)}`, label: t('annotate.backToMine') }]}
+      />
       <CompareView
         text={doc.text}
         blocks={doc.blocks}

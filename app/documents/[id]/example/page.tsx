@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DocumentHeader } from '@/components/DocumentHeader';
 import { openDb } from '@/lib/db';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { serverT } from '../../../_shared/locale';
@@ -18,17 +18,12 @@ export default async function ExampleMapPage({ params }: { params: Promise<{ id:
   if (!example) notFound();
   return (
     <article aria-labelledby="doc-title">
-      <header className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 id="doc-title" lang={doc.language} className="text-2xl font-bold">
-            {doc.title}
-          </h1>
-          <p className="mt-1 text-sm text-stone-600">{t('annotate.exampleNotice')}</p>
-        </div>
-        <Link href={`/documents/${encodeURIComponent(doc.id)}`} className="text-sm text-sky-800 underline underline-offset-4">
-          {t('annotate.backToMine')}
-        </Link>
-      </header>
+      <DocumentHeader
+        title={doc.title}
+        language={doc.language}
+        subtitle={t('annotate.exampleNotice')}
+        links={[{ href: `/documents/${encodeURIComponent(doc.id)}`, label: t('annotate.backToMine') }]}
+      />
       <AnnotationWorkspace
         title={doc.title}
         text={doc.text}
