@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests run against the production build, on a database of their own, in the
 // system's Chromium (Playwright cannot download its own browser here).
 const port = Number(process.env.E2E_PORT ?? 3100);
+/// A second server in classroom mode (accounts), on its own database, for e2e/classroom.spec.ts.
+export const classroomPort = port + 1;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -19,10 +21,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `bash scripts/e2e-server.sh ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `bash scripts/e2e-server.sh ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `bash scripts/e2e-server.sh ${classroomPort}`,
+      url: `http://127.0.0.1:${classroomPort}/api/health`,
+      env: { RONTEN_MODE: 'classroom', E2E_DB: 'e2e-classroom' },
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+  ],
 });

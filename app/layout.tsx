@@ -4,6 +4,10 @@ import './globals.css';
 import { I18nProvider } from '@/components/I18nProvider';
 import { LocaleSwitcher } from '@/components/LocaleSwitcher';
 import { serverT } from './_shared/locale';
+import { openDb } from '@/lib/db';
+import { rontenMode } from '@/lib/auth/mode';
+import { AccountMenu } from '@/components/AccountMenu';
+import { optionalUser } from './_shared/session';
 
 export async function generateMetadata() {
   const { t } = await serverT();
@@ -12,6 +16,7 @@ export async function generateMetadata() {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await serverT();
+  const user = rontenMode() === 'classroom' ? await optionalUser(await openDb()) : null;
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
@@ -22,7 +27,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <span lang="ja">論点</span>
                 <span className="ml-2 text-sm font-normal text-stone-500">{locale === 'ja' ? 'Ronten' : t('app.tagline')}</span>
               </Link>
-              <LocaleSwitcher />
+              <div className="flex items-center gap-4">
+                {user && <AccountMenu name={user.displayName || user.name} role={user.role} />}
+                <LocaleSwitcher />
+              </div>
             </div>
           </header>
           <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

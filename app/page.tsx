@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { openDb, listDocuments } from '@/lib/db';
 import { serverT } from './_shared/locale';
+import { pageUser } from './_shared/session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
+  await pageUser(db, '/');
   const documents = await listDocuments(db);
   const number = new Intl.NumberFormat(locale);
   return (

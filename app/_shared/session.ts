@@ -8,6 +8,7 @@
 import { ensureLocalUser, getMap, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
 import { SESSION_MAX_MS, sessionUser } from '@/lib/auth/accounts';
 import { rontenMode } from '@/lib/auth/mode';
+import { redirect } from 'next/navigation';
 import { HttpError } from './http';
 
 export const SESSION_COOKIE = 'ronten_session';
@@ -17,6 +18,24 @@ export async function currentUser(db: Db, request?: Request): Promise<User> {
   const token = request ? readCookie(request.headers.get('cookie'), SESSION_COOKIE) : await cookieFromNextHeaders();
   const user = await sessionUser(db, token);
   if (!user) throw new HttpError(401, 'not signed in (or the session has expired): sign in first');
+  return user;
+}
+
+/// The signed-in user, or null (classroom mode without a live session). For the page shell.
+export async function optionalUser(db: Db): Promise<User | null> {
+  try {
+    return await currentUser(db);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+/// For pages: the user, or — in classroom mode without a session — off to sign in, coming back
+/// to `path` afterwards.
+export async function pageUser(db: Db, path: string): Promise<User> {
+  const user = await optionalUser(db);
+  if (!user) redirect(`/signin?next=${encodeURIComponent(path)}`);
   return user;
 }
 

@@ -13,5 +13,3 @@ export function rontenMode(value: string | undefined = process.env.RONTEN_MODE):
   throw new Error(`RONTEN_MODE="${value}" is not a mode: use "solo" (the default) or "classroom"`);
 }
 
-/// The name the first brief used; same function.
-export const ronternMode = rontenMode;

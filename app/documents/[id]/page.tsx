@@ -4,7 +4,7 @@ import { formats } from '@/lib/formats';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { DocumentHeader } from '@/components/DocumentHeader';
 import { serverT } from '../../_shared/locale';
-import { currentUser } from '../../_shared/session';
+import { pageUser } from '../../_shared/session';
 import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
 import { exampleMapExists } from '../../_shared/exampleMap';
 
@@ -16,7 +16,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
   const doc = await loadDocumentView(db, id);
   if (!doc) notFound();
-  const user = await currentUser(db);
+  const user = await pageUser(db, `/documents/${encodeURIComponent(id)}`);
   const map = await getOrCreateMap(db, doc.id, user.id);
   const labels = await loadLabels(db, map.labelSchemeId);
   const number = new Intl.NumberFormat(locale);

@@ -4,7 +4,7 @@ import { compareMaps } from '@/lib/agreement/compare';
 import { getOrCreateMap, openDb } from '@/lib/db';
 import { CompareView } from '@/components/compare/CompareView';
 import { serverT } from '../../../_shared/locale';
-import { currentUser } from '../../../_shared/session';
+import { pageUser } from '../../../_shared/session';
 import { loadDocumentView, loadLabels } from '../../../_shared/documentProps';
 import { loadExampleMap } from '../../../_shared/exampleMap';
 
@@ -18,7 +18,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   if (!doc) notFound();
   const example = await loadExampleMap(doc.id, doc.sha256);
   if (!example) notFound();
-  const user = await currentUser(db);
+  const user = await pageUser(db, `/documents/${encodeURIComponent(id)}/compare`);
   const mine = await getOrCreateMap(db, doc.id, user.id);
   const candidate = { units: mine.units, relations: mine.relations, mainClaimId: mine.mainClaimId };
   const labels = await loadLabels(db, mine.labelSchemeId);

@@ -1,0 +1,22 @@
+'use client';
+// Who is signed in, and signing out (classroom mode only).
+import { useRouter } from 'next/navigation';
+import { useT } from './I18nProvider';
+
+export function AccountMenu({ name, role }: { name: string; role: 'student' | 'instructor' | 'admin' | 'local' }) {
+  const t = useT();
+  const router = useRouter();
+  const signOut = async () => {
+    await fetch('/api/auth/signout', { method: 'POST' });
+    router.push('/signin');
+    router.refresh();
+  };
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <span data-testid="signed-in-as">{t('auth.signedInAs', { name, role: t(`auth.role.${role}`) })}</span>
+      <button type="button" className="btn" onClick={() => void signOut()}>
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
