@@ -76,15 +76,19 @@ function reflowOption(value: string | undefined): Reflow {
   throw new UsageError(`--reflow must be auto, on or off (got "${value}")`);
 }
 
-async function readSource(file: string): Promise<string> {
-  let bytes: Buffer;
+/// The bytes of a file argument; a missing file or a directory is the user's mistake (exit 2).
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await fs.readFile(resolveArg(file));
+    return await fs.readFile(resolveArg(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a directory` : `${file}: ${(e as Error).message}`);
   }
-  return decodeSourceFile(bytes, file);
+}
+
+/// A source text to import: UTF-8, not empty, within the size limit.
+async function readSource(file: string): Promise<string> {
+  return decodeSourceFile(await readBytes(file), file);
 }
 
 async function isFile(file: string): Promise<boolean> {
@@ -109,13 +113,7 @@ function formatOption(value: string | undefined, fallback: FormatId | null): For
 }
 
 async function readUtf8(file: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(resolveArg(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a directory` : `${file}: ${(e as Error).message}`);
-  }
+  const bytes = await readBytes(file);
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -311,6 +311,12 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   // The word under the mouse (reported by the token layer) gets the info tooltip.
   keyHandler.current = onKeyDown;
 
+  /// Choosing a unit from the list or a hint also brings it into view in the text.
+  const showUnit = (id: string) => {
+    chooseUnit(id);
+    scrollTextTo(id);
+  };
+
   const onHoverChange = useCallback(
     (index: number | null) => {
       const view = editorRef.current?.view;
@@ -460,10 +466,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         selectedId={selected?.id ?? null}
         linkMode={linkMode}
         readOnly={readOnly}
-        onSelect={(id) => {
-          chooseUnit(id);
-          scrollTextTo(id);
-        }}
+        onSelect={showUnit}
         onHover={(ids) => setHoverIds(new Set(ids))}
         onRelabel={relabel}
         onNote={setNote}
@@ -504,10 +507,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
               const u = unitById.get(id);
               return u ? text.slice(u.start, u.end) : id;
             }}
-            onSelect={(id) => {
-              chooseUnit(id);
-              scrollTextTo(id);
-            }}
+            onSelect={showUnit}
           />
         </div>
       }
