@@ -2,7 +2,7 @@
 // message that names the problem, and map storage errors to their HTTP status.
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return NextResponse.json(data, { status, headers });
@@ -48,6 +48,7 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
     if (e instanceof NotFoundError) return problem(404, e.message);
     if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason });
     if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion });
+    if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt });
     console.error(e);
     return problem(500, 'internal error');
   }

@@ -85,3 +85,14 @@ export class OperationRejectedError extends DbError {
     super(`operation ${index} was refused: ${reason}`);
   }
 }
+
+/// The map has been submitted (argument_maps.submitted_at is set): it is read-only until an
+/// instructor unlocks it. Nothing was written.
+export class MapLockedError extends DbError {
+  constructor(
+    readonly mapId: string,
+    readonly submittedAt: string,
+  ) {
+    super(`argument map "${mapId}" was submitted at ${submittedAt} and is locked: an instructor must unlock it before it can change`);
+  }
+}

@@ -65,7 +65,8 @@ export interface ImportMapInput {
 
 /// Replaces the user's map of the document (created on first use) with `map`, in one
 /// transaction; returns the map id and its new version. Throws InvalidDataError (nothing written)
-/// when a unit's label is not in the map's scheme or an offset is outside the text.
+/// when a unit's label is not in the map's scheme or an offset is outside the text, and
+/// MapLockedError (nothing written) when the map has been submitted.
 export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId: string; version: number }> {
   const { documentId, userId, map } = input;
   const doc = await db.kysely.selectFrom('documents').select('canonical_text').where('id', '=', documentId).executeTakeFirst();

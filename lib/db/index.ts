@@ -23,6 +23,7 @@ export {
   InvalidDataError,
   StaleVersionError,
   OperationRejectedError,
+  MapLockedError,
   constraintViolation,
   type ConstraintKind,
 } from './errors';
@@ -64,3 +65,29 @@ export {
 export { insertAccount, findCredentials, updateAccountRole, countAccountsWithRole, type AccountRole, type NewAccount } from './accounts';
 export { insertSession, findLiveSession, touchSession, deleteSession, deleteExpiredSessions, type StoredSession } from './sessions';
 export { recordLoginAttempts, loginAttemptTimes, deleteLoginAttempts, pruneLoginAttempts } from './login-attempts';
+export {
+  createCourse,
+  getCourse,
+  joinCourse,
+  listCoursesOf,
+  courseRole,
+  listMembers,
+  createAssignment,
+  listAssignments,
+  getAssignment,
+  teachesStudentOnDocument,
+  submitMap,
+  unlockMap,
+  courseDashboard,
+  newJoinCode,
+  normalizeJoinCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  type Course,
+  type CourseWithRole,
+  type CourseRole,
+  type CourseMember,
+  type Assignment,
+  type NewAssignment,
+  type DashboardRow,
+} from './courses';

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Db } from './connect';
 import type { Database } from './schema';
-import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
+import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { DEFAULT_LABEL_SCHEME_ID } from './label-schemes';
 
 export type RelationType = 'support' | 'attack';
@@ -61,10 +61,10 @@ export interface MapContents {
   mainClaimId: string | null;
 }
 
-/// The user's map of the document, created (empty, version 1, default label scheme) on first
-/// use. Race-safe: concurrent calls get the same map. Throws NotFoundError when the document
+/// The user's map of the document, created (empty, version 1, the given or else the default
+/// label scheme) on first use. Race-safe: concurrent calls get the same map. Throws NotFoundError when the document
 /// or the user does not exist.
-export async function getOrCreateMap(db: Db, documentId: string, userId: string): Promise<StoredMap> {
+export async function getOrCreateMap(db: Db, documentId: string, userId: string, labelSchemeId = DEFAULT_LABEL_SCHEME_ID): Promise<StoredMap> {
   const now = new Date().toISOString();
   try {
     await db.kysely
@@ -73,7 +73,7 @@ export async function getOrCreateMap(db: Db, documentId: string, userId: string)
         id: randomUUID(),
         document_id: documentId,
         user_id: userId,
-        label_scheme_id: DEFAULT_LABEL_SCHEME_ID,
+        label_scheme_id: labelSchemeId,
         version: 1,
         main_claim_id: null,
         submitted_at: null,
@@ -182,19 +182,22 @@ export async function replaceMapContents(
   });
 }
 
-/// The first statement of every write: bump the version if it is still `expectedVersion`.
-/// Being a write, it serializes concurrent writers on the map row (PostgreSQL) and takes
-/// SQLite's write lock at once; a stale base is refused before anything else is touched.
+/// The first statement of every write: bump the version if it is still `expectedVersion` and
+/// the map is not submitted. Being a write, it serializes concurrent writers on the map row
+/// (PostgreSQL) and takes SQLite's write lock at once; a submitted map (MapLockedError) or a
+/// stale base (StaleVersionError) is refused before anything else is touched.
 export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string): Promise<void> {
   const bumped = await trx
     .updateTable('argument_maps')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
     .where('id', '=', mapId)
     .where('version', '=', expectedVersion)
+    .where('submitted_at', 'is', null)
     .executeTakeFirst();
   if (Number(bumped.numUpdatedRows) === 0) {
-    const current = await trx.selectFrom('argument_maps').select('version').where('id', '=', mapId).executeTakeFirst();
+    const current = await trx.selectFrom('argument_maps').select(['version', 'submitted_at']).where('id', '=', mapId).executeTakeFirst();
     if (!current) throw new NotFoundError('argument map', mapId);
+    if (current.submitted_at !== null) throw new MapLockedError(mapId, current.submitted_at);
     throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
   }
 }

@@ -1,6 +1,6 @@
 // Applies argument-map operations (lib/argument) to a stored map: the write path of autosave.
-// One transaction per request: the version is bumped first (refusing a stale base, as in
-// replaceMapContents), the operations are checked against the map and the document, and only
+// One transaction per request: the version is bumped first (refusing a stale base or a
+// submitted map, as in replaceMapContents), the operations are checked against the map and the document, and only
 // the rows that changed are written. Any refusal rolls everything back, version included.
 import type { Transaction } from 'kysely';
 import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
@@ -36,6 +36,7 @@ export interface AppliedOperations {
 }
 
 /// `batchId`, when given, makes the call idempotent: a batch applied before is not applied again.
+/// A submitted map refuses every new batch with MapLockedError and nothing is written.
 export async function applyOperations(
   db: Db,
   mapId: string,

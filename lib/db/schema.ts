@@ -112,6 +112,33 @@ export interface AccountClaimsTable {
   created_at: string;
 }
 
+export interface CoursesTable {
+  id: string;
+  title: string;
+  /// 8 characters of lib/db/courses.ts's JOIN_CODE_ALPHABET; unique.
+  join_code: string;
+  owner_id: string;
+  created_at: string;
+}
+
+export interface EnrolmentsTable {
+  course_id: string;
+  user_id: string;
+  role: 'student' | 'instructor';
+  joined_at: string;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  course_id: string;
+  document_id: string;
+  label_scheme_id: string;
+  title: string;
+  due_at: string | null;
+  reference_map_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   documents: DocumentsTable;
@@ -124,4 +151,7 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   account_claims: AccountClaimsTable;
+  courses: CoursesTable;
+  enrolments: EnrolmentsTable;
+  assignments: AssignmentsTable;
 }

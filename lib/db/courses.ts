@@ -1,0 +1,342 @@
+// Courses, enrolment, assignments and submission (classroom mode).
+//
+// Invariants:
+// - A course's join code is 8 characters of JOIN_CODE_ALPHABET (no 0/O, 1/I/L, so it can be
+//   read aloud or off a projector); unique by constraint, a collision is retried.
+// - The owner of a course is enrolled in it as 'instructor' (same transaction as the course),
+//   and courseRole counts the owner as instructor even without that row.
+// - Joining by code is idempotent and never changes a role already held (an instructor who
+//   types the code stays instructor); a new member joins as 'student'.
+// - A submitted map (argument_maps.submitted_at set) refuses every write (MapLockedError, see
+//   bumpVersion in maps.ts) until unlockMap; submit and unlock bump the version, so a client
+//   that missed the change reloads instead of writing over it.
+// Authorization (who may see or do what) is the route layer's business (app/_shared/session.ts).
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from './connect';
+import { constraintViolation, DbError, InvalidDataError, NotFoundError } from './errors';
+import { DEFAULT_LABEL_SCHEME_ID, getLabelScheme } from './label-schemes';
+
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 8;
+
+export type CourseRole = 'instructor' | 'student';
+
+export interface Course {
+  id: string;
+  title: string;
+  joinCode: string;
+  ownerId: string;
+  createdAt: string;
+}
+
+export interface CourseWithRole extends Course {
+  role: CourseRole;
+}
+
+export interface Assignment {
+  id: string;
+  courseId: string;
+  documentId: string;
+  labelSchemeId: string;
+  title: string;
+  dueAt: string | null;
+  referenceMapId: string | null;
+  createdAt: string;
+}
+
+export interface NewAssignment {
+  documentId: string;
+  labelSchemeId?: string;
+  title: string;
+  dueAt?: string | null;
+  referenceMapId?: string | null;
+}
+
+export interface DashboardRow {
+  userId: string;
+  name: string;
+  displayName: string;
+  /// The student's map of the assignment's document, or null when they have not started.
+  mapId: string | null;
+  /// Units per label of the assignment's scheme (every label present, 0 when unused).
+  units: Record<string, number>;
+  relations: number;
+  /// The map's updated_at, or null without a map.
+  lastEdit: string | null;
+  submittedAt: string | null;
+}
+
+/// A fresh join code (uniform over the alphabet: 256 is not a multiple of 31, so reject bytes).
+export function newJoinCode(): string {
+  let code = '';
+  while (code.length < JOIN_CODE_LENGTH) {
+    for (const b of randomBytes(16)) {
+      if (b < 248 && code.length < JOIN_CODE_LENGTH) code += JOIN_CODE_ALPHABET[b % JOIN_CODE_ALPHABET.length];
+    }
+  }
+  return code;
+}
+
+/// What a user typed, as stored: upper case, without spaces or dashes.
+export function normalizeJoinCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+type CourseRow = { id: string; title: string; join_code: string; owner_id: string; created_at: string };
+const toCourse = (r: CourseRow): Course => ({ id: r.id, title: r.title, joinCode: r.join_code, ownerId: r.owner_id, createdAt: r.created_at });
+
+/// Creates a course owned (and taught) by `ownerId`. `codes` is for tests (forcing collisions).
+export async function createCourse(db: Db, ownerId: string, title: string, codes: () => string = newJoinCode): Promise<Course> {
+  const now = new Date().toISOString();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const course: CourseRow = { id: randomUUID(), title, join_code: codes(), owner_id: ownerId, created_at: now };
+    try {
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx.insertInto('courses').values(course).execute();
+        await trx.insertInto('enrolments').values({ course_id: course.id, user_id: ownerId, role: 'instructor', joined_at: now }).execute();
+      });
+      return toCourse(course);
+    } catch (err) {
+      const kind = constraintViolation(err);
+      if (kind === 'foreign_key') throw new NotFoundError('user', ownerId, { cause: err });
+      if (kind !== 'unique') throw err;
+      // a join-code collision: try another code
+    }
+  }
+  throw new DbError('could not find a free join code in 10 attempts');
+}
+
+export async function getCourse(db: Db, courseId: string): Promise<Course | null> {
+  const row = await db.kysely.selectFrom('courses').selectAll().where('id', '=', courseId).executeTakeFirst();
+  return row ? toCourse(row) : null;
+}
+
+/// Enrols the user in the course with this code (as student unless already a member); returns
+/// the course and the role held. Unknown code → NotFoundError.
+export async function joinCourse(db: Db, userId: string, code: string): Promise<CourseWithRole> {
+  const row = await db.kysely.selectFrom('courses').selectAll().where('join_code', '=', normalizeJoinCode(code)).executeTakeFirst();
+  if (!row) throw new NotFoundError('course with join code', code);
+  try {
+    await db.kysely
+      .insertInto('enrolments')
+      .values({ course_id: row.id, user_id: userId, role: 'student', joined_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['course_id', 'user_id']).doNothing())
+      .execute();
+  } catch (err) {
+    if (constraintViolation(err) === 'foreign_key') throw new NotFoundError('user', userId, { cause: err });
+    throw err;
+  }
+  return { ...toCourse(row), role: (await courseRole(db, row.id, userId))! };
+}
+
+/// The courses the user teaches or takes, newest first, with the role held in each.
+export async function listCoursesOf(db: Db, userId: string): Promise<CourseWithRole[]> {
+  const rows = await db.kysely
+    .selectFrom('courses as c')
+    .innerJoin('enrolments as e', 'e.course_id', 'c.id')
+    .select(['c.id', 'c.title', 'c.join_code', 'c.owner_id', 'c.created_at', 'e.role'])
+    .where('e.user_id', '=', userId)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({ ...toCourse(r), role: r.owner_id === userId ? 'instructor' : r.role }));
+}
+
+/// The user's role in the course, or null when not a member (the owner is always instructor).
+export async function courseRole(db: Db, courseId: string, userId: string): Promise<CourseRole | null> {
+  const course = await db.kysely.selectFrom('courses').select('owner_id').where('id', '=', courseId).executeTakeFirst();
+  if (!course) return null;
+  if (course.owner_id === userId) return 'instructor';
+  const row = await db.kysely.selectFrom('enrolments').select('role').where('course_id', '=', courseId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.role ?? null;
+}
+
+export interface CourseMember {
+  userId: string;
+  name: string;
+  displayName: string;
+  role: CourseRole;
+  joinedAt: string;
+}
+
+export async function listMembers(db: Db, courseId: string): Promise<CourseMember[]> {
+  const rows = await db.kysely
+    .selectFrom('enrolments as e')
+    .innerJoin('users as u', 'u.id', 'e.user_id')
+    .select(['e.user_id', 'u.name', 'u.display_name', 'e.role', 'e.joined_at'])
+    .where('e.course_id', '=', courseId)
+    .orderBy('e.role')
+    .orderBy('u.name')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, name: r.name, displayName: r.display_name, role: r.role, joinedAt: r.joined_at }));
+}
+
+type AssignmentRow = {
+  id: string;
+  course_id: string;
+  document_id: string;
+  label_scheme_id: string;
+  title: string;
+  due_at: string | null;
+  reference_map_id: string | null;
+  created_at: string;
+};
+const toAssignment = (r: AssignmentRow): Assignment => ({
+  id: r.id,
+  courseId: r.course_id,
+  documentId: r.document_id,
+  labelSchemeId: r.label_scheme_id,
+  title: r.title,
+  dueAt: r.due_at,
+  referenceMapId: r.reference_map_id,
+  createdAt: r.created_at,
+});
+
+/// Adds an assignment. NotFoundError for an unknown course, document or label scheme;
+/// InvalidDataError when the reference map is not an instructor's map of the same document.
+export async function createAssignment(db: Db, courseId: string, input: NewAssignment): Promise<Assignment> {
+  if (!(await getCourse(db, courseId))) throw new NotFoundError('course', courseId);
+  const doc = await db.kysely.selectFrom('documents').select('id').where('id', '=', input.documentId).executeTakeFirst();
+  if (!doc) throw new NotFoundError('document', input.documentId);
+  const labelSchemeId = input.labelSchemeId ?? DEFAULT_LABEL_SCHEME_ID;
+  if (!(await getLabelScheme(db, labelSchemeId))) throw new NotFoundError('label scheme', labelSchemeId);
+  if (input.referenceMapId) {
+    const ref = await db.kysely.selectFrom('argument_maps').select(['document_id', 'user_id']).where('id', '=', input.referenceMapId).executeTakeFirst();
+    if (!ref || ref.document_id !== input.documentId || (await courseRole(db, courseId, ref.user_id)) !== 'instructor') {
+      throw new InvalidDataError(`reference map "${input.referenceMapId}" is not an instructor's map of document "${input.documentId}"`);
+    }
+  }
+  const row: AssignmentRow = {
+    id: randomUUID(),
+    course_id: courseId,
+    document_id: input.documentId,
+    label_scheme_id: labelSchemeId,
+    title: input.title,
+    due_at: input.dueAt ?? null,
+    reference_map_id: input.referenceMapId ?? null,
+    created_at: new Date().toISOString(),
+  };
+  await db.kysely.insertInto('assignments').values(row).execute();
+  return toAssignment(row);
+}
+
+export async function listAssignments(db: Db, courseId: string): Promise<Assignment[]> {
+  const rows = await db.kysely.selectFrom('assignments').selectAll().where('course_id', '=', courseId).orderBy('created_at').orderBy('id').execute();
+  return rows.map(toAssignment);
+}
+
+export async function getAssignment(db: Db, assignmentId: string): Promise<Assignment | null> {
+  const row = await db.kysely.selectFrom('assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
+  return row ? toAssignment(row) : null;
+}
+
+/// Whether some course has an assignment on the document, the viewer is an instructor there and
+/// the map's owner a student there: what lets an instructor read a student's map.
+export async function teachesStudentOnDocument(db: Db, instructorId: string | null, studentId: string, documentId: string): Promise<boolean> {
+  let q = db.kysely
+    .selectFrom('assignments as a')
+    .innerJoin('enrolments as s', (j) => j.onRef('s.course_id', '=', 'a.course_id').on('s.user_id', '=', studentId).on('s.role', '=', 'student'))
+    .select('a.id')
+    .where('a.document_id', '=', documentId);
+  if (instructorId !== null) {
+    q = q.innerJoin('courses as c', 'c.id', 'a.course_id').where((eb) =>
+      eb.or([
+        eb('c.owner_id', '=', instructorId),
+        eb.exists(
+          eb.selectFrom('enrolments as t').select('t.user_id').whereRef('t.course_id', '=', 'a.course_id').where('t.user_id', '=', instructorId).where('t.role', '=', 'instructor'),
+        ),
+      ]),
+    );
+  }
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/// Marks the map submitted (locked); returns submittedAt. Submitting again keeps the first time.
+export async function submitMap(db: Db, mapId: string): Promise<{ submittedAt: string; version: number }> {
+  const now = new Date().toISOString();
+  await db.kysely
+    .updateTable('argument_maps')
+    .set((eb) => ({ submitted_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', mapId)
+    .where('submitted_at', 'is', null)
+    .execute();
+  const row = await db.kysely.selectFrom('argument_maps').select(['submitted_at', 'version']).where('id', '=', mapId).executeTakeFirst();
+  if (!row) throw new NotFoundError('argument map', mapId);
+  return { submittedAt: row.submitted_at!, version: Number(row.version) };
+}
+
+/// Clears the submission so the owner can edit again. Unlocking an unlocked map changes nothing.
+export async function unlockMap(db: Db, mapId: string): Promise<{ version: number }> {
+  await db.kysely
+    .updateTable('argument_maps')
+    .set((eb) => ({ submitted_at: null, version: eb('version', '+', 1) }))
+    .where('id', '=', mapId)
+    .where('submitted_at', 'is not', null)
+    .execute();
+  const row = await db.kysely.selectFrom('argument_maps').select('version').where('id', '=', mapId).executeTakeFirst();
+  if (!row) throw new NotFoundError('argument map', mapId);
+  return { version: Number(row.version) };
+}
+
+/// One row per student enrolled in the assignment's course (by user name): their map's unit
+/// counts per label, relation count, last edit and submission. Four queries, whatever the class size.
+export async function courseDashboard(db: Db, assignmentId: string): Promise<DashboardRow[]> {
+  const assignment = await getAssignment(db, assignmentId);
+  if (!assignment) throw new NotFoundError('assignment', assignmentId);
+  const scheme = await getLabelScheme(db, assignment.labelSchemeId);
+  const labels = scheme ? scheme.labels.map((l) => l.id) : [];
+
+  const students = await db.kysely
+    .selectFrom('enrolments as e')
+    .innerJoin('users as u', 'u.id', 'e.user_id')
+    .leftJoin('argument_maps as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').on('m.document_id', '=', assignment.documentId))
+    .select(['e.user_id', 'u.name', 'u.display_name', 'm.id as map_id', 'm.updated_at', 'm.submitted_at'])
+    .where('e.course_id', '=', assignment.courseId)
+    .where('e.role', '=', 'student')
+    .orderBy('u.name')
+    .execute();
+
+  const studentMaps = (eb: any) =>
+    eb
+      .selectFrom('argument_maps as m2')
+      .innerJoin('enrolments as e2', 'e2.user_id', 'm2.user_id')
+      .select('m2.id')
+      .where('m2.document_id', '=', assignment.documentId)
+      .where('e2.course_id', '=', assignment.courseId)
+      .where('e2.role', '=', 'student');
+  const unitCounts = await db.kysely
+    .selectFrom('units')
+    .select(['map_id', 'label', (eb) => eb.fn.countAll().as('n')])
+    .where('map_id', 'in', studentMaps)
+    .groupBy(['map_id', 'label'])
+    .execute();
+  const relationCounts = await db.kysely
+    .selectFrom('relations')
+    .select(['map_id', (eb) => eb.fn.countAll().as('n')])
+    .where('map_id', 'in', studentMaps)
+    .groupBy('map_id')
+    .execute();
+
+  const units = new Map<string, Record<string, number>>();
+  for (const r of unitCounts) {
+    const perLabel = units.get(r.map_id) ?? {};
+    perLabel[r.label] = Number(r.n);
+    units.set(r.map_id, perLabel);
+  }
+  const relations = new Map(relationCounts.map((r) => [r.map_id, Number(r.n)]));
+  return students.map((s) => {
+    const perLabel: Record<string, number> = Object.fromEntries(labels.map((l) => [l, 0]));
+    Object.assign(perLabel, s.map_id ? units.get(s.map_id) : undefined);
+    return {
+      userId: s.user_id,
+      name: s.name,
+      displayName: s.display_name,
+      mapId: s.map_id ?? null,
+      units: perLabel,
+      relations: s.map_id ? (relations.get(s.map_id) ?? 0) : 0,
+      lastEdit: s.updated_at ?? null,
+      submittedAt: s.submitted_at ?? null,
+    };
+  });
+}
