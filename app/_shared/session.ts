@@ -5,7 +5,7 @@
 // Route handlers pass their Request (currentUser(db, request)): the cookie is read from it,
 // which also lets tests call handlers directly. Server components call currentUser(db), which
 // reads the cookie through next/headers.
-import { ensureLocalUser, getMap, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
+import { ensureLocalUser, getMap, teachesStudentOnDocument, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
 import { SESSION_MAX_MS, sessionUser } from '@/lib/auth/accounts';
 import { rontenMode } from '@/lib/auth/mode';
 import { redirect } from 'next/navigation';
@@ -50,6 +50,18 @@ export async function ownMap(db: Db, user: User, mapId: string): Promise<StoredM
   const map = await getMap(db, mapId);
   if (!map || map.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
   return map;
+}
+
+/// The map, if this user may read it; otherwise 404. Readers: the owner; an instructor of a
+/// course that has an assignment on the map's document and in which the owner is enrolled as a
+/// student; an admin, under the same condition for some course. Only the owner edits (ownMap).
+export async function readableMap(db: Db, user: User, mapId: string): Promise<StoredMap> {
+  const map = await getMap(db, mapId);
+  if (map && map.userId === user.id) return map;
+  if (map && (user.role === 'admin' || user.role === 'instructor')) {
+    if (await teachesStudentOnDocument(db, user.role === 'admin' ? null : user.id, map.userId, map.documentId)) return map;
+  }
+  throw new HttpError(404, `argument map "${mapId}" not found`);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,7 +4,7 @@ import { loadAnnotatedMap, openDb } from '@/lib/db';
 import { formatIds, formats, isFormatId } from '@/lib/formats';
 import { zip } from '@/lib/formats/zip';
 import { handle, HttpError } from '@/app/_shared/http';
-import { currentUser, ownMap } from '@/app/_shared/session';
+import { currentUser, readableMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +22,7 @@ export function GET(request: Request, { params }: { params: Promise<{ mapId: str
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
     if (!isFormatId(format)) throw new HttpError(422, `unknown format "${format}" (available: ${formatIds.join(', ')})`);
     const db = await openDb();
-    const map = await ownMap(db, await currentUser(db, request), (await params).mapId);
+    const map = await readableMap(db, await currentUser(db, request), (await params).mapId);
     const annotated = await loadAnnotatedMap(db, map);
     const base = safeName(`${annotated.document.id}-${annotated.annotator.name}`);
     const files = formats[format].files(annotated);

@@ -1,0 +1,46 @@
+// Who may do what in a course (classroom mode). Members see a course; its instructors (and any
+// admin) manage it. A course or assignment the user cannot see answers 404, not 403, so that
+// ids cannot be probed; a member who lacks the role (a student) gets 403.
+import { rontenMode } from '@/lib/auth/mode';
+import { courseRole, getAssignment, type Assignment, type CourseRole, type CourseWithRole, type Db, type User } from '@/lib/db';
+import { HttpError } from './http';
+
+/// 404 in solo mode: courses exist only on a classroom server.
+export function requireClassroom(): void {
+  if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no courses in solo mode (set RONTEN_MODE=classroom)');
+}
+
+/// The user's standing in the course: an admin counts as instructor of every course. 404 for
+/// non-members and unknown courses.
+export async function courseAccess(db: Db, user: User, courseId: string): Promise<CourseRole> {
+  const role = await courseRole(db, courseId, user.id);
+  if (role) return role;
+  if (user.role === 'admin' && (await courseExists(db, courseId))) return 'instructor';
+  throw new HttpError(404, `course "${courseId}" not found`);
+}
+
+/// As courseAccess, and 403 unless the user teaches the course.
+export async function requireCourseInstructor(db: Db, user: User, courseId: string): Promise<void> {
+  if ((await courseAccess(db, user, courseId)) !== 'instructor') throw new HttpError(403, 'only the course’s instructors may do this');
+}
+
+/// The assignment and the user's standing in its course; 404 when either is out of reach.
+export async function assignmentAccess(db: Db, user: User, assignmentId: string): Promise<{ assignment: Assignment; role: CourseRole }> {
+  const assignment = await getAssignment(db, assignmentId);
+  if (!assignment) throw new HttpError(404, `assignment "${assignmentId}" not found`);
+  try {
+    return { assignment, role: await courseAccess(db, user, assignment.courseId) };
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) throw new HttpError(404, `assignment "${assignmentId}" not found`);
+    throw e;
+  }
+}
+
+async function courseExists(db: Db, courseId: string): Promise<boolean> {
+  return (await db.kysely.selectFrom('courses').select('id').where('id', '=', courseId).executeTakeFirst()) !== undefined;
+}
+
+/// What a client learns about a course: the join code only when it teaches the course.
+export function publicCourse(c: CourseWithRole) {
+  return { id: c.id, title: c.title, role: c.role, createdAt: c.createdAt, ...(c.role === 'instructor' ? { joinCode: c.joinCode } : {}) };
+}

@@ -1,0 +1,27 @@
+// POST /api/courses/join — { code } → 200 { course } (enrolled as student; joining again, or as
+// the course's instructor, changes nothing). 404 for an unknown code. Classroom mode only.
+import { z } from 'zod';
+import { joinCourse, NotFoundError, openDb } from '@/lib/db';
+import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { assertSameOrigin, currentUser } from '@/app/_shared/session';
+import { publicCourse, requireClassroom } from '@/app/_shared/classroom';
+
+export const dynamic = 'force-dynamic';
+
+const requestSchema = z.strictObject({ code: z.string().trim().min(1).max(40) });
+
+export function POST(request: Request) {
+  return handle(async () => {
+    requireClassroom();
+    assertSameOrigin(request);
+    const db = await openDb();
+    const user = await currentUser(db, request);
+    const body = await readBody(request, requestSchema);
+    try {
+      return json({ course: publicCourse(await joinCourse(db, user.id, body.code)) });
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new HttpError(404, `no course has the join code "${body.code}"`);
+      throw e;
+    }
+  });
+}
