@@ -28,6 +28,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <span className="ml-2 text-sm font-normal text-stone-500">{locale === 'ja' ? 'Ronten' : t('app.tagline')}</span>
               </Link>
               <div className="flex items-center gap-4">
+                {user && (
+                  <Link href="/courses" className="text-sm text-sky-800 underline-offset-4 hover:underline">
+                    {t('courses.title')}
+                  </Link>
+                )}
                 {user && <AccountMenu name={user.displayName || user.name} role={user.role} />}
                 <LocaleSwitcher />
               </div>

@@ -51,3 +51,59 @@ test('pages ask for a sign-in; the first account is the admin; maps belong to th
   await student.getByRole('button', { name: 'サインイン' }).click();
   await expect(student.getByRole('alert').filter({ hasText: 'サインインできませんでした' })).toContainText('wrong user name or password');
 });
+
+test('a course: instructor creates it and an assignment, a student joins, annotates and submits, the instructor reviews', async ({ browser }) => {
+  const sensei = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await sensei.goto('/signin');
+  await sensei.getByLabel('ユーザー名').fill('sensei');
+  await sensei.getByLabel('パスワード').fill(password);
+  await sensei.getByRole('button', { name: 'サインイン' }).click();
+  await expect(sensei.getByTestId('signed-in-as')).toBeVisible();
+  await sensei.goto('/courses');
+  await sensei.getByLabel('コース名').fill('論証入門');
+  await sensei.getByRole('button', { name: '作成' }).click();
+  await sensei.getByRole('link', { name: '論証入門' }).click();
+  const code = (await sensei.getByTestId('join-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+  await sensei.getByLabel('課題名').fill('ロシア外交の論証');
+  await sensei.getByLabel('文書').selectOption('russia-diplomacy-2020');
+  await sensei.getByRole('button', { name: '作成' }).click();
+  await expect(sensei.getByRole('link', { name: 'ロシア外交の論証' })).toBeVisible();
+
+  const student = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await student.goto('/signin');
+  await student.getByRole('button', { name: 'アカウントがない方は作成' }).click();
+  await student.getByLabel('ユーザー名').fill('hanako');
+  await student.getByLabel('パスワード').fill(password);
+  await student.getByRole('button', { name: 'アカウントを作る' }).click();
+  await expect(student.getByTestId('signed-in-as')).toBeVisible();
+  await student.goto('/courses');
+  await student.getByLabel('参加コード').fill(code);
+  await student.getByRole('button', { name: '参加する' }).click();
+  await student.getByRole('link', { name: '論証入門' }).click();
+  await student.getByRole('link', { name: 'ロシア外交の論証' }).click();
+  await student.getByRole('link', { name: 'マップを作る' }).click();
+  await student.getByRole('document', { name: '本文' }).focus();
+  for (let i = 0; i < 5; i++) await student.keyboard.press('ArrowRight');
+  await student.keyboard.press('2');
+  await expect(student.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await student.goBack();
+  await student.getByRole('button', { name: '提出する' }).click();
+  await expect(student.getByTestId('submitted')).toBeVisible();
+
+  // The instructor sees the submission and the map, read-only.
+  await sensei.getByRole('link', { name: 'ロシア外交の論証' }).click();
+  const row = sensei.getByTestId('dashboard').getByRole('row', { name: /hanako/ });
+  await expect(row).toContainText('1'); // one evidence unit
+  await row.getByRole('link', { name: '見る' }).click();
+  await expect(sensei.getByText('読み取り専用').first()).toBeVisible();
+  await expect(sensei.locator('#units-heading')).toContainText('1');
+
+  // The submitted map is locked: an edit is refused by the server and rolled back.
+  await student.goto('/documents/russia-diplomacy-2020');
+  await student.getByRole('document', { name: '本文' }).focus();
+  for (let i = 0; i < 8; i++) await student.keyboard.press('ArrowRight');
+  await student.keyboard.press('1');
+  await expect(student.getByTestId('announcer')).toContainText('受け付けませんでした');
+  await expect(student.locator('[data-unit-row]')).toHaveCount(1);
+});

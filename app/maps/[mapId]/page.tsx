@@ -1,0 +1,39 @@
+import { notFound } from 'next/navigation';
+import { getUser, openDb } from '@/lib/db';
+import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
+import { DocumentHeader } from '@/components/DocumentHeader';
+import { serverT } from '../../_shared/locale';
+import { pageUser, readableMap } from '../../_shared/session';
+import { HttpError } from '../../_shared/http';
+import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
+
+export const dynamic = 'force-dynamic';
+
+// A map read-only, in the same editor and map view: for its instructors reviewing it (and its
+// owner). Anyone else gets 404 — the map does not exist for them.
+export default async function MapReviewPage({ params }: { params: Promise<{ mapId: string }> }) {
+  const { mapId } = await params;
+  const [{ t }, db] = await Promise.all([serverT(), openDb()]);
+  const user = await pageUser(db, `/maps/${encodeURIComponent(mapId)}`);
+  const map = await readableMap(db, user, mapId).catch((e: unknown) => {
+    if (e instanceof HttpError && e.status === 404) notFound();
+    throw e;
+  });
+  const [doc, owner, labels] = await Promise.all([loadDocumentView(db, map.documentId), getUser(db, map.userId), loadLabels(db, map.labelSchemeId)]);
+  if (!doc) notFound();
+  return (
+    <article aria-labelledby="doc-title">
+      <DocumentHeader title={doc.title} language={doc.language} subtitle={`${owner?.displayName || owner?.name || ''} · ${t('annotate.readOnly')}`} links={[]} />
+      <AnnotationWorkspace
+        title={doc.title}
+        text={doc.text}
+        blocks={doc.blocks}
+        packedTokens={doc.packedTokens}
+        labels={labels}
+        mapId={null}
+        version={map.version}
+        map={{ units: map.units, relations: map.relations, mainClaimId: map.mainClaimId }}
+      />
+    </article>
+  );
+}
