@@ -26,6 +26,7 @@ import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { documentFromText, draftToAnnotated, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
+import { isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedDocument, AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
 export interface AifNode {
@@ -144,8 +145,6 @@ export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string
   };
 }
 
-type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
 /// OVA stores the analysed text as HTML (spans per locution, <br> per line); we want its text.
@@ -322,17 +321,6 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
       skipped,
     },
   };
-}
-
-function parseLabels(x: unknown): LabelDefinition[] | null {
-  if (!Array.isArray(x) || x.length === 0) return null;
-  const out: LabelDefinition[] = [];
-  for (const l of x) {
-    if (!isObject(l) || typeof l.id !== 'string') return null;
-    const name = isObject(l.name) ? l.name : {};
-    out.push({ id: l.id, name: { ja: String(name.ja ?? l.id), en: String(name.en ?? l.id) } });
-  }
-  return out;
 }
 
 function parseComments(list: unknown[], errors: FormatError[]): MapComment[] {

@@ -26,6 +26,7 @@ import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { draftToAnnotated, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
+import { isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -190,8 +191,6 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
   };
 }
 
-type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const asArray = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
@@ -458,17 +457,6 @@ function creatorAnnotator(creator: unknown): { id: string; name: string } | unde
     // keep it as written
   }
   return { id: decoded || name || 'unknown', name };
-}
-
-function parseLabels(x: unknown): LabelDefinition[] | null {
-  if (!Array.isArray(x) || x.length === 0) return null;
-  const out: LabelDefinition[] = [];
-  for (const l of x) {
-    if (!isObject(l) || typeof l.id !== 'string') return null;
-    const name = isObject(l.name) ? l.name : {};
-    out.push({ id: l.id, name: { ja: String(name.ja ?? l.id), en: String(name.en ?? l.id) } });
-  }
-  return out;
 }
 
 /// Strict: the collection as a map on `options.document` (required: the text is not in the file).
