@@ -1,7 +1,7 @@
 // Accounts, sessions, roles and sign-in rate limits, on SQLite and (when available) PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalUser, getUser, openDb, type Db } from '@/lib/db';
-import { testBackends, type TestDatabase } from '@/lib/db/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureLocalUser, getUser, type Db } from '@/lib/db';
+import { testBackends, useTestDb } from '@/lib/db/test-support';
 import {
   MAX_FAILURES_PER_CLIENT,
   MAX_FAILURES_PER_NAME,
@@ -21,15 +21,10 @@ const DAY = 24 * 3600_000;
 const password = 'hunter2-but-longer';
 
 describe.each(testBackends())('accounts on $name', (backend) => {
-  let target: TestDatabase;
+  const handle = useTestDb(backend);
   let db: Db;
-  beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
+  beforeAll(() => {
+    db = handle.db;
   });
 
   it('makes concurrent first sign-ups give exactly one admin; later accounts are students', async () => {

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { describeDatabaseUrl, migrateToLatest, openDb, resolveDatabaseUrl, type Db } from './connect';
 import { getLabelScheme } from './label-schemes';
 import { constraintViolation } from './errors';
-import { testBackends, type TestDatabase } from './test-support';
+import { testBackends, useTestDb } from './test-support';
 
 describe('resolveDatabaseUrl', () => {
   const cwd = '/srv/ronten';
@@ -101,15 +101,10 @@ describe('openDb with DATABASE_URL', () => {
 });
 
 describe.each(testBackends())('schema on $name', (backend) => {
-  let target: TestDatabase;
+  const handle = useTestDb(backend);
   let db: Db;
-  beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
+  beforeAll(() => {
+    db = handle.db;
   });
 
   it('reports its dialect', () => {
@@ -118,7 +113,7 @@ describe.each(testBackends())('schema on $name', (backend) => {
 
   it('applies migrations once: reopening and migrating again change nothing', async () => {
     await db.close();
-    db = await openDb(target.url);
+    db = await openDb(handle.target.url);
     expect(await migrateToLatest(db)).toEqual([]);
     const schemes = await db.kysely.selectFrom('label_schemes').select('id').execute();
     expect(schemes).toEqual([{ id: 'default' }]);

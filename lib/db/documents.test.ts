@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyPlugin } from 'kysely';
-import { openDb, type Db } from './connect';
+import type { Db } from './connect';
 import {
   createDocument,
   deleteDocument,
@@ -12,18 +12,13 @@ import {
 import { DuplicateIdError, InvalidDataError } from './errors';
 import { getOrCreateMap } from './maps';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
 
 describe.each(testBackends())('documents on $name', (backend) => {
-  let target: TestDatabase;
+  const handle = useTestDb(backend);
   let db: Db;
-  beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
+  beforeAll(() => {
+    db = handle.db;
   });
 
   it('round-trips text with non-BMP characters and its tokens exactly', async () => {

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Block, CanonicalText } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
+import { afterAll, beforeAll } from 'vitest';
+import { openDb, type Db } from './connect';
 import type { CreateDocumentInput } from './documents';
 
 export interface TestDatabase {
@@ -66,6 +68,21 @@ export function postgresBackend(baseUrl: string): Backend {
       };
     },
   };
+}
+
+/// A fresh database of `backend` for the enclosing describe block, opened before its tests and
+/// closed and dropped after them. Read `.db` inside hooks and tests (it is set in beforeAll).
+export function useTestDb(backend: Backend): { readonly db: Db; readonly target: TestDatabase } {
+  const handle = {} as { db: Db; target: TestDatabase };
+  beforeAll(async () => {
+    handle.target = await backend.create();
+    handle.db = await openDb(handle.target.url);
+  });
+  afterAll(async () => {
+    await handle.db?.close();
+    await handle.target?.teardown();
+  });
+  return handle;
 }
 
 /// SQLite, plus PostgreSQL when RONTEN_TEST_PG_URL is set.

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from './connect';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from './connect';
 import { LOCAL_USER_ID, ensureLocalUser, getUser } from './users';
-import { testBackends, type TestDatabase } from './test-support';
+import { testBackends, useTestDb } from './test-support';
 
 describe.each(testBackends())('users on $name', (backend) => {
-  let target: TestDatabase;
+  const handle = useTestDb(backend);
   let db: Db;
-  beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
+  beforeAll(() => {
+    db = handle.db;
   });
 
   it('creates exactly one local user under concurrent first calls', async () => {
