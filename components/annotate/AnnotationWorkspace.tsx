@@ -364,8 +364,10 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   // What the map emphasises: units hovered in the list or map, and the units under the mouse.
   const hoverUnitKey = hover ? unitsAt(map.units, tokens[hover.tokenIndex].start).map((u) => u.id).join(' ') : '';
   const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : [])]), [hoverIds, hoverUnitKey]);
-  const hints = useMemo(() => structureHints(map), [map]);
-  const counts = useMemo(() => labelCounts(map), [map]);
+  // Only the map tab shows hints and counts: keep them off the labelling hot path otherwise.
+  const mapShown = pane === 'map';
+  const hints = useMemo(() => (mapShown ? structureHints(map) : []), [map, mapShown]);
+  const counts = useMemo(() => (mapShown ? labelCounts(map) : {}), [map, mapShown]);
 
   return (
     <SidePane
