@@ -53,6 +53,7 @@ export {
 } from './maps';
 export { applyOperations, documentContext, type AppliedOperations } from './operations';
 export { loadAnnotatedMap } from './annotatedMap';
+export { addComment, listComments, getComment, deleteComment, type NewComment } from './comments';
 export {
   importMap,
   findMap,
@@ -91,3 +92,4 @@ export {
   type NewAssignment,
   type DashboardRow,
 } from './courses';
+export { loadAssignmentMaps, type AssignmentMaps, type StudentMap, type ReferenceMap, type ReviewMap } from './assignmentMaps';
