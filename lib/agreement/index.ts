@@ -5,7 +5,9 @@
 //
 // Where each definition lives: P/R/F1 and zero denominators — prf.ts; unit matching (exact, ≥ ½
 // overlap, optimal one-to-one) — match.ts with assignment.ts; map comparison — compare.ts;
-// Krippendorff's alpha — alpha.ts; token-level alpha — tokenAlpha.ts.
+// Krippendorff's alpha — alpha.ts; token-level alpha — tokenAlpha.ts; a class against a reference
+// and among itself (per-student table, means, class alpha, CSV) — classAgreement.ts; how many
+// maps mark each passage with each label — heat.ts.
 
 export { scores, type Scores } from './prf';
 export { compareSpanUnits, matchUnits, spanOverlap, spansMatch, type MatchCriterion, type SpanUnit, type UnitMatching, type UnitPair } from './match';
@@ -20,3 +22,16 @@ export {
   type ReliabilityData,
 } from './alpha';
 export { codePointTokens, NONE, tokenLevelAlpha, tokenValues, type TokenAlpha, type TokenSpan, type TokenValue } from './tokenAlpha';
+export {
+  CLASS_AGREEMENT_COLUMNS,
+  classAgreement,
+  classAgreementCsv,
+  wordTokens,
+  type ClassAgreement,
+  type ClassAgreementInput,
+  type ClassMeans,
+  type ClassMember,
+  type ReferenceScores,
+  type StudentAgreement,
+} from './classAgreement';
+export { heatBucket, heatLegend, heatRuns, type Heat, type HeatRun } from './heat';

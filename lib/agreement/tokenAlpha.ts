@@ -23,6 +23,7 @@
 
 import { compareUnits, type ArgumentMap } from '@/lib/argument/types';
 import { alphaFromCoincidences, coincidencesOfUnits } from './alpha';
+import { lowerBound } from './bounds';
 import { orderLabels } from './compare';
 
 /// The value of a token no unit covers. A symbol, so no label id can collide with it.
@@ -86,15 +87,4 @@ export function codePointTokens(text: string): TokenSpan[] {
     offset += ch.length;
   }
   return tokens;
-}
-
-function lowerBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
