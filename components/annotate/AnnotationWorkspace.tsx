@@ -41,6 +41,7 @@ import { useSavedMap, type SyncNotice } from './useSavedMap';
 import { SidePane, type PaneTab } from './SidePane';
 import { ExportMenu, type FormatChoice } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
+import { SelectedComments, useFeedback, type CommentsProps } from './Comments';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, structureHints } from '@/lib/argument/hints';
 
@@ -59,6 +60,8 @@ export interface WorkspaceProps {
   map: ArgumentMap;
   /// The export and import formats (from the server's registry); none for read-only views.
   formats?: FormatChoice[];
+  /// Feedback comments on the map (also on read-only review pages); none for the example map.
+  comments?: CommentsProps;
 }
 
 interface Hover {
@@ -78,7 +81,7 @@ type KeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'm
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable && target.getAttribute('contenteditable') === 'true' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = [] }: WorkspaceProps) {
+export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = [], comments }: WorkspaceProps) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null;
@@ -103,6 +106,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     [t],
   );
   const { map, status, unsaved, version: savedVersion, commit, reset } = useSavedMap({ mapId, version, map: initialMap, ctx, onNotice });
+  const feedback = useFeedback(comments);
 
   const [tokenSelection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -468,6 +472,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         selectedId={selected?.id ?? null}
         linkMode={linkMode}
         readOnly={readOnly}
+        feedback={feedback}
         onSelect={showUnit}
         onHover={(ids) => setHoverIds(new Set(ids))}
         onRelabel={relabel}
@@ -510,6 +515,11 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
               return u ? text.slice(u.start, u.end) : id;
             }}
             onSelect={showUnit}
+          />
+          <SelectedComments
+            feedback={feedback}
+            unitId={selected?.id ?? null}
+            relationId={map.relations.some((r) => r.id === selectedRelationId) ? selectedRelationId : null}
           />
         </div>
       }

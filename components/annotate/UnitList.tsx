@@ -1,11 +1,13 @@
 'use client';
-// The units beside the text, in text order: label, quote, note and relations. The selected
-// unit expands into its editing controls; the others are one fixed-height row each, and only the
-// rows in view are rendered (virtualRows), so thousands of units stay cheap.
+// The units beside the text, in text order: label, quote, note, relations and a count of
+// feedback comments. The selected unit expands into its editing controls and comment threads;
+// the others are one fixed-height row each, and only the rows in view are rendered
+// (virtualRows), so thousands of units stay cheap.
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelName, type LabelInfo } from './labels';
+import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
 import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
 
 interface Actions {
@@ -28,6 +30,8 @@ interface Props extends Actions {
   selectedId: string | null;
   linkMode: { type: RelationType; from: string } | null;
   readOnly: boolean;
+  /// The map's feedback comments; null where there are none to show (the example map).
+  feedback: Feedback | null;
 }
 
 const noRelations: Relation[] = [];
@@ -39,7 +43,7 @@ function shorten(s: string, n = 60) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ...actions }: Props) {
+export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, feedback, ...actions }: Props) {
   const t = useT();
   const locale = useLocale();
   const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
@@ -134,6 +138,7 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ..
           </button>
         ))}
       </div>
+      {feedback && <MapComments feedback={feedback} map={map} />}
       {map.units.length === 0 && <p className="text-sm text-stone-500">{t('annotate.empty')}</p>}
       <div
         ref={scrollRef}
@@ -144,6 +149,7 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ..
           {shown.slice(first, last).map((u, k) => {
             const index = first + k;
             const open = index === openIndex;
+            const relations = relationsByUnit.get(u.id) ?? noRelations;
             return (
               <UnitRow
                 key={u.id}
@@ -152,12 +158,14 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, ..
                 unit={u}
                 quote={quotes.get(u.id) ?? ''}
                 quotes={open ? quotes : noQuotes}
-                relations={relationsByUnit.get(u.id) ?? noRelations}
+                relations={relations}
                 labels={labels}
                 selected={open}
                 isMain={u.id === map.mainClaimId}
                 linkTarget={linkMode !== null && linkMode.from !== u.id}
                 readOnly={readOnly}
+                comments={commentCount(feedback, u.id, relations)}
+                feedback={open ? feedback : null}
                 actions={stable}
               />
             );
@@ -180,10 +188,14 @@ interface RowProps {
   isMain: boolean;
   linkTarget: boolean;
   readOnly: boolean;
+  /// How many comments the unit and its relations have (the row's marker).
+  comments: number;
+  /// Only the open row shows the threads.
+  feedback: Feedback | null;
   actions: Actions;
 }
 
-const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, actions }: RowProps) {
+const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, comments, feedback, actions }: RowProps) {
   const t = useT();
   const locale = useLocale();
   const label = labels.find((l) => l.id === unit.label);
@@ -206,6 +218,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
       >
         <span className={`label-chip label-${unit.label}`}>{name}</span>
         {isMain && <span className="ml-1 text-xs font-semibold text-amber-700">★ {t('annotate.mainClaim')}</span>}
+        <CommentBadge n={comments} />
         <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>
           {selected ? quote : shorten(quote, 80)}
         </span>
@@ -270,31 +283,35 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                 const outgoing = r.from === unit.id;
                 const other = outgoing ? r.to : r.from;
                 return (
-                  <li key={r.id} data-relation-id={r.id} className="flex items-center gap-1 text-xs">
-                    <span className="min-w-0 flex-1 truncate" lang="ja">
-                      {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: shorten(quotes.get(other) ?? other, 30) })}
-                    </span>
-                    {!readOnly && (
-                      <>
-                        <select
-                          aria-label={t('annotate.relationType')}
-                          value={r.type}
-                          onChange={(e) => actions.onRetype(r.id, e.target.value as RelationType)}
-                          className="rounded border border-stone-300"
-                        >
-                          <option value="support">{t('annotate.relationSupport')}</option>
-                          <option value="attack">{t('annotate.relationAttack')}</option>
-                        </select>
-                        <button type="button" className="btn" aria-label={t('annotate.deleteRelation')} onClick={() => actions.onRemoveRelation(r.id)}>
-                          ×
-                        </button>
-                      </>
-                    )}
+                  <li key={r.id} data-relation-id={r.id} className="text-xs">
+                    <div className="flex items-center gap-1">
+                      <span className="min-w-0 flex-1 truncate" lang="ja">
+                        {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: shorten(quotes.get(other) ?? other, 30) })}
+                      </span>
+                      {!readOnly && (
+                        <>
+                          <select
+                            aria-label={t('annotate.relationType')}
+                            value={r.type}
+                            onChange={(e) => actions.onRetype(r.id, e.target.value as RelationType)}
+                            className="rounded border border-stone-300"
+                          >
+                            <option value="support">{t('annotate.relationSupport')}</option>
+                            <option value="attack">{t('annotate.relationAttack')}</option>
+                          </select>
+                          <button type="button" className="btn" aria-label={t('annotate.deleteRelation')} onClick={() => actions.onRemoveRelation(r.id)}>
+                            ×
+                          </button>
+                        </>
+                      )}
+                    </div>
+                    {feedback && <RelationComments feedback={feedback} relationId={r.id} />}
                   </li>
                 );
               })}
             </ul>
           )}
+          {feedback && <CommentThread feedback={feedback} kind="unit" id={unit.id} compose />}
         </div>
       )}
     </li>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_MAX_LENGTH } from '@/lib/comments/schema';
+import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import type { Db } from './connect';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError } from './errors';

@@ -8,7 +8,7 @@
 // the map-level ones. Who may comment is the caller's business (route handlers: readableMap).
 
 import { randomUUID } from 'node:crypto';
-import { COMMENT_MAX_LENGTH, type CommentTargetKind, type MapComment } from '@/lib/comments/schema';
+import { COMMENT_MAX_LENGTH, type CommentTargetKind, type MapComment } from '@/lib/comments/types';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError, constraintViolation } from './errors';
 

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getOrCreateMap, openDb } from '@/lib/db';
+import { getOrCreateMap, listComments, openDb } from '@/lib/db';
 import { formats } from '@/lib/formats';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { DocumentHeader } from '@/components/DocumentHeader';
@@ -10,7 +10,8 @@ import { exampleMapExists } from '../../_shared/exampleMap';
 
 export const dynamic = 'force-dynamic';
 
-// Loads the stored text, tokens and the user's map (never the tokenizer) as plain props.
+// Loads the stored text, tokens, the user's map and the feedback comments on it (never the
+// tokenizer) as plain props.
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
@@ -18,7 +19,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   if (!doc) notFound();
   const user = await pageUser(db, `/documents/${encodeURIComponent(id)}`);
   const map = await getOrCreateMap(db, doc.id, user.id);
-  const labels = await loadLabels(db, map.labelSchemeId);
+  const [labels, comments] = await Promise.all([loadLabels(db, map.labelSchemeId), listComments(db, map.id)]);
   const number = new Intl.NumberFormat(locale);
   return (
     <article aria-labelledby="doc-title">
@@ -44,6 +45,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         mapId={map.id}
         version={map.version}
         map={{ units: map.units, relations: map.relations, mainClaimId: map.mainClaimId }}
+        comments={{ mapId: map.id, viewerId: user.id, initial: comments }}
         formats={Object.values(formats).map((f) => ({ id: f.id, name: f.name, description: f.description, canImport: f.canImport }))}
       />
     </article>

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getUser, openDb } from '@/lib/db';
+import { getUser, listComments, openDb } from '@/lib/db';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { DocumentHeader } from '@/components/DocumentHeader';
 import { serverT } from '../../_shared/locale';
@@ -10,7 +10,8 @@ import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
 export const dynamic = 'force-dynamic';
 
 // A map read-only, in the same editor and map view: for its instructors reviewing it (and its
-// owner). Anyone else gets 404 — the map does not exist for them.
+// owner), who may leave feedback comments on its units and relations. Anyone else gets 404 —
+// the map does not exist for them.
 export default async function MapReviewPage({ params }: { params: Promise<{ mapId: string }> }) {
   const { mapId } = await params;
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
@@ -19,7 +20,12 @@ export default async function MapReviewPage({ params }: { params: Promise<{ mapI
     if (e instanceof HttpError && e.status === 404) notFound();
     throw e;
   });
-  const [doc, owner, labels] = await Promise.all([loadDocumentView(db, map.documentId), getUser(db, map.userId), loadLabels(db, map.labelSchemeId)]);
+  const [doc, owner, labels, comments] = await Promise.all([
+    loadDocumentView(db, map.documentId),
+    getUser(db, map.userId),
+    loadLabels(db, map.labelSchemeId),
+    listComments(db, map.id),
+  ]);
   if (!doc) notFound();
   return (
     <article aria-labelledby="doc-title">
@@ -33,6 +39,7 @@ export default async function MapReviewPage({ params }: { params: Promise<{ mapI
         mapId={null}
         version={map.version}
         map={{ units: map.units, relations: map.relations, mainClaimId: map.mainClaimId }}
+        comments={{ mapId: map.id, viewerId: user.id, initial: comments }}
       />
     </article>
   );
