@@ -14,7 +14,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  countAccountsWithRole,
+  changeAccountRole,
   deleteExpiredSessions,
   deleteLoginAttempts,
   deleteSession,
@@ -27,13 +27,12 @@ import {
   pruneLoginAttempts,
   recordLoginAttempts,
   touchSession,
-  updateAccountRole,
   NotFoundError,
   type AccountRole,
   type Db,
   type User,
 } from '@/lib/db';
-import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, NameTakenError, RateLimitedError } from './errors';
+import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, LastAdminError, NameTakenError, RateLimitedError } from './errors';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 export const ACCOUNT_ROLES: readonly AccountRole[] = ['student', 'instructor', 'admin'];
@@ -171,14 +170,10 @@ export async function setRole(db: Db, adminUserId: string, targetUserId: string,
   const actor = await getUser(db, adminUserId);
   if (!actor || actor.role !== 'admin') throw new ForbiddenError('only an admin may change roles');
   if (!ACCOUNT_ROLES.includes(role)) throw new InvalidAccountInputError('role', `the role must be one of ${ACCOUNT_ROLES.join(', ')}`);
-  const target = await getUser(db, targetUserId);
-  if (!target || target.role === 'local') throw new NotFoundError('user', targetUserId);
-  if (target.role === 'admin' && role !== 'admin' && (await countAccountsWithRole(db, 'admin')) <= 1) {
-    throw new ForbiddenError('the last admin cannot stop being admin: make another account admin first');
-  }
-  const updated = await updateAccountRole(db, targetUserId, role);
-  if (!updated) throw new NotFoundError('user', targetUserId);
-  return updated;
+  const change = await changeAccountRole(db, targetUserId, role);
+  if (change.ok) return change.user;
+  if (change.reason === 'last-admin') throw new LastAdminError();
+  throw new NotFoundError('user', targetUserId);
 }
 
 /// The id a session row has for this token.

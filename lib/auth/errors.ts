@@ -38,3 +38,10 @@ export class RateLimitedError extends AuthError {
 }
 
 export class ForbiddenError extends AuthError {}
+
+/// Demoting the only admin left: the server would have no one to change roles.
+export class LastAdminError extends ForbiddenError {
+  constructor() {
+    super('the last admin cannot stop being admin: make another account admin first');
+  }
+}

@@ -72,3 +72,38 @@ export async function countAccountsWithRole(db: Db, role: AccountRole): Promise<
   const row = await db.kysely.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
   return Number(row.n); // PostgreSQL answers counts as strings
 }
+
+/// Every account (not the local user), oldest first: the admin page's list.
+export async function listAccounts(db: Db): Promise<User[]> {
+  const rows = await db.kysely
+    .selectFrom('users')
+    .select(['id', 'name', 'display_name', 'role', 'created_at'])
+    .where('role', '<>', 'local')
+    .orderBy('created_at')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, displayName: r.display_name, role: r.role, createdAt: r.created_at }));
+}
+
+export type RoleChange = { ok: true; user: User } | { ok: false; reason: 'not-found' | 'last-admin' };
+
+/// Sets a (non-local) user's role unless that would leave the server without an admin. Two
+/// admins demoting each other at once cannot both succeed: the transaction first writes every
+/// admin row (a no-op), which takes SQLite's write lock and PostgreSQL's row locks, so the second
+/// waits and then counts the admins the first left.
+export async function changeAccountRole(db: Db, userId: string, role: AccountRole): Promise<RoleChange> {
+  const outcome = await db.kysely.transaction().execute(async (trx): Promise<'changed' | 'not-found' | 'last-admin'> => {
+    await trx.updateTable('users').set({ role: 'admin' }).where('role', '=', 'admin').execute();
+    const target = await trx.selectFrom('users').select('role').where('id', '=', userId).where('role', '<>', 'local').executeTakeFirst();
+    if (!target) return 'not-found';
+    if (target.role === 'admin' && role !== 'admin') {
+      const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) return 'last-admin';
+    }
+    await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+    return 'changed';
+  });
+  if (outcome !== 'changed') return { ok: false, reason: outcome };
+  const user = await getUser(db, userId);
+  return user ? { ok: true, user } : { ok: false, reason: 'not-found' };
+}

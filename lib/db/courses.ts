@@ -201,12 +201,7 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
   if (!doc) throw new NotFoundError('document', input.documentId);
   const labelSchemeId = input.labelSchemeId ?? DEFAULT_LABEL_SCHEME_ID;
   if (!(await getLabelScheme(db, labelSchemeId))) throw new NotFoundError('label scheme', labelSchemeId);
-  if (input.referenceMapId) {
-    const ref = await db.kysely.selectFrom('argument_maps').select(['document_id', 'user_id']).where('id', '=', input.referenceMapId).executeTakeFirst();
-    if (!ref || ref.document_id !== input.documentId || (await courseRole(db, courseId, ref.user_id)) !== 'instructor') {
-      throw new InvalidDataError(`reference map "${input.referenceMapId}" is not an instructor's map of document "${input.documentId}"`);
-    }
-  }
+  if (input.referenceMapId) await checkReferenceMap(db, courseId, input.documentId, labelSchemeId, input.referenceMapId);
   const row: AssignmentRow = {
     id: randomUUID(),
     course_id: courseId,
@@ -219,6 +214,52 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
   };
   await db.kysely.insertInto('assignments').values(row).execute();
   return toAssignment(row);
+}
+
+/// InvalidDataError unless the map is of the document, made by an instructor of the course (or
+/// an admin: admins teach every course) and in the assignment's label scheme — a reference in
+/// other labels could not be compared with the students' maps.
+async function checkReferenceMap(db: Db, courseId: string, documentId: string, labelSchemeId: string, referenceMapId: string): Promise<void> {
+  const ref = await db.kysely
+    .selectFrom('argument_maps as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.document_id', 'm.user_id', 'm.label_scheme_id', 'u.role'])
+    .where('m.id', '=', referenceMapId)
+    .executeTakeFirst();
+  if (!ref || ref.document_id !== documentId || (ref.role !== 'admin' && (await courseRole(db, courseId, ref.user_id)) !== 'instructor')) {
+    throw new InvalidDataError(`reference map "${referenceMapId}" is not an instructor's map of document "${documentId}"`);
+  }
+  if (ref.label_scheme_id !== labelSchemeId) {
+    throw new InvalidDataError(
+      `reference map "${referenceMapId}" uses the label scheme "${ref.label_scheme_id}", the assignment "${labelSchemeId}": ` +
+        'set the assignment first, then annotate the document (a new map takes the assignment’s labels) and choose that map as the reference',
+    );
+  }
+}
+
+export interface AssignmentChanges {
+  /// ISO UTC; null removes the due date; absent leaves it.
+  dueAt?: string | null;
+  /// null removes the reference; absent leaves it.
+  referenceMapId?: string | null;
+}
+
+/// Changes an assignment's due date and/or reference map (checked as createAssignment does) in
+/// one statement. NotFoundError for an unknown assignment, InvalidDataError for a bad reference.
+export async function updateAssignment(db: Db, assignmentId: string, changes: AssignmentChanges): Promise<Assignment> {
+  const current = await getAssignment(db, assignmentId);
+  if (!current) throw new NotFoundError('assignment', assignmentId);
+  if (changes.referenceMapId) await checkReferenceMap(db, current.courseId, current.documentId, current.labelSchemeId, changes.referenceMapId);
+  const set: { due_at?: string | null; reference_map_id?: string | null } = {};
+  if (changes.dueAt !== undefined) set.due_at = changes.dueAt;
+  if (changes.referenceMapId !== undefined) set.reference_map_id = changes.referenceMapId;
+  if (Object.keys(set).length > 0) {
+    const result = await db.kysely.updateTable('assignments').set(set).where('id', '=', assignmentId).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('assignment', assignmentId);
+  }
+  const updated = await getAssignment(db, assignmentId);
+  if (!updated) throw new NotFoundError('assignment', assignmentId);
+  return updated;
 }
 
 export async function listAssignments(db: Db, courseId: string): Promise<Assignment[]> {

@@ -8,7 +8,7 @@
 import type { ArgumentMap } from '@/lib/argument/types';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError } from './errors';
-import { DEFAULT_LABEL_SCHEME_ID, getLabelScheme } from './label-schemes';
+import { getLabelScheme, schemeForUserDocument } from './label-schemes';
 import { getMap, getOrCreateMap, replaceMapContents, type StoredMap } from './maps';
 import { getUser, type User } from './users';
 
@@ -48,10 +48,12 @@ export async function findUser(db: Db, idOrName: string): Promise<User | null> {
   return row ? getUser(db, row.id) : null;
 }
 
-/// The label scheme a user's map of a document uses (or would use when created).
+/// The label scheme a user's map of a document uses (or would use when created): as
+/// getOrCreateMap decides, a map never written (version 1) follows schemeForUserDocument.
 export async function mapLabelSchemeId(db: Db, documentId: string, userId: string): Promise<string> {
-  const row = await db.kysely.selectFrom('argument_maps').select('label_scheme_id').where('document_id', '=', documentId).where('user_id', '=', userId).executeTakeFirst();
-  return row?.label_scheme_id ?? DEFAULT_LABEL_SCHEME_ID;
+  const row = await db.kysely.selectFrom('argument_maps').select(['label_scheme_id', 'version']).where('document_id', '=', documentId).where('user_id', '=', userId).executeTakeFirst();
+  if (row && Number(row.version) > 1) return row.label_scheme_id;
+  return schemeForUserDocument(db, userId, documentId);
 }
 
 export interface ImportMapInput {

@@ -40,7 +40,18 @@ export {
   type StoredDocumentText,
 } from './documents';
 export { ensureLocalUser, getUser, LOCAL_USER_ID, type User, type UserRole } from './users';
-export { getLabelScheme, DEFAULT_LABEL_SCHEME_ID, type Label, type LabelScheme } from './label-schemes';
+export {
+  getLabelScheme,
+  labelSchemeOwner,
+  createLabelScheme,
+  listLabelSchemes,
+  schemeForUserDocument,
+  SchemeNameTakenError,
+  DEFAULT_LABEL_SCHEME_ID,
+  type Label,
+  type LabelScheme,
+  type LabelSchemeSummary,
+} from './label-schemes';
 export {
   getOrCreateMap,
   getMap,
@@ -52,7 +63,8 @@ export {
   type MapContents,
 } from './maps';
 export { applyOperations, documentContext, type AppliedOperations } from './operations';
-export { loadAnnotatedMap } from './annotatedMap';
+export { loadAnnotatedMap, loadMapComments, toAnnotatedMap } from './annotatedMap';
+export { loadClassExport, type ClassExport, type ClassExportMap } from './classExport';
 export { addComment, listComments, getComment, deleteComment, type NewComment } from './comments';
 export {
   importMap,
@@ -63,7 +75,17 @@ export {
   type ImportMapInput,
   type DocumentMapSummary,
 } from './imports';
-export { insertAccount, findCredentials, updateAccountRole, countAccountsWithRole, type AccountRole, type NewAccount } from './accounts';
+export {
+  insertAccount,
+  findCredentials,
+  updateAccountRole,
+  countAccountsWithRole,
+  listAccounts,
+  changeAccountRole,
+  type AccountRole,
+  type NewAccount,
+  type RoleChange,
+} from './accounts';
 export { insertSession, findLiveSession, touchSession, deleteSession, deleteExpiredSessions, type StoredSession } from './sessions';
 export { recordLoginAttempts, loginAttemptTimes, deleteLoginAttempts, pruneLoginAttempts } from './login-attempts';
 export {
@@ -74,6 +96,7 @@ export {
   courseRole,
   listMembers,
   createAssignment,
+  updateAssignment,
   listAssignments,
   getAssignment,
   teachesStudentOnDocument,
@@ -90,6 +113,7 @@ export {
   type CourseMember,
   type Assignment,
   type NewAssignment,
+  type AssignmentChanges,
   type DashboardRow,
 } from './courses';
 export { loadAssignmentMaps, type AssignmentMaps, type StudentMap, type ReferenceMap, type ReviewMap } from './assignmentMaps';

@@ -1,8 +1,18 @@
 // Label schemes: the set of unit labels a map uses. The default scheme (id "default":
 // 主張 claim, 根拠 evidence, 反論 counterargument, 再反論 rebuttal) is seeded by migration 001,
-// so it exists in every database; new maps use it.
+// so it exists in every database and belongs to no one. Instructors add their own
+// (createLabelScheme, owner set) and an assignment names the scheme its maps use; a map takes
+// its scheme when it is created (see schemeForUserDocument in maps.ts) and keeps it.
+//
+// Invariants: a scheme's labels never change once stored (maps and their exports refer to
+// them by id); 1..MAX_LABELS labels with unique ids of LABEL_ID_PATTERN (checked by the shared
+// schema in lib/classroom/schemas.ts, re-checked here so that no caller can store a bad one);
+// scheme names are unique across the server (a constraint since 001).
 
+import { randomUUID } from 'node:crypto';
+import { LABEL_ID_PATTERN, MAX_LABELS } from '@/lib/classroom/schemas';
 import type { Db } from './connect';
+import { InvalidDataError, NotFoundError, constraintViolation } from './errors';
 
 export const DEFAULT_LABEL_SCHEME_ID = 'default';
 
@@ -18,6 +28,19 @@ export interface LabelScheme {
   labels: Label[];
 }
 
+export interface LabelSchemeSummary extends LabelScheme {
+  /// Who made it; null for the default scheme.
+  ownerId: string | null;
+  createdAt: string;
+}
+
+/// A scheme name that is taken (names are unique on the server).
+export class SchemeNameTakenError extends InvalidDataError {
+  constructor(readonly schemeName: string) {
+    super(`a label scheme named "${schemeName}" exists already: choose another name`);
+  }
+}
+
 export async function getLabelScheme(db: Db, id: string): Promise<LabelScheme | null> {
   const row = await db.kysely
     .selectFrom('label_schemes')
@@ -25,4 +48,65 @@ export async function getLabelScheme(db: Db, id: string): Promise<LabelScheme | 
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? { id: row.id, name: row.name, labels: JSON.parse(row.labels_json) as Label[] } : null;
+}
+
+/// Who made the scheme: its owner's id, null for an ownerless one (the default); undefined when
+/// there is no such scheme.
+export async function labelSchemeOwner(db: Db, id: string): Promise<string | null | undefined> {
+  const row = await db.kysely.selectFrom('label_schemes').select('owner_id').where('id', '=', id).executeTakeFirst();
+  return row ? row.owner_id : undefined;
+}
+
+/// Stores a new scheme owned by `ownerId`. Throws SchemeNameTakenError for a name in use,
+/// InvalidDataError for labels that break the invariants, NotFoundError for an unknown owner.
+export async function createLabelScheme(db: Db, ownerId: string, input: { name: string; labels: Label[] }): Promise<LabelSchemeSummary> {
+  const labels = input.labels.map((l) => ({ id: l.id, ja: l.ja.trim(), en: l.en.trim() }));
+  if (labels.length < 1 || labels.length > MAX_LABELS) throw new InvalidDataError(`a label scheme has 1 to ${MAX_LABELS} labels, not ${labels.length}`);
+  const ids = new Set<string>();
+  for (const l of labels) {
+    if (!LABEL_ID_PATTERN.test(l.id)) throw new InvalidDataError(`label id "${l.id}" is not a lower-case slug`);
+    if (ids.has(l.id)) throw new InvalidDataError(`label id "${l.id}" appears twice`);
+    if (!l.ja || !l.en) throw new InvalidDataError(`label "${l.id}" needs a Japanese and an English name`);
+    ids.add(l.id);
+  }
+  const name = input.name.trim();
+  const row = { id: randomUUID(), name, labels_json: JSON.stringify(labels), created_at: new Date().toISOString(), owner_id: ownerId };
+  try {
+    await db.kysely.insertInto('label_schemes').values(row).execute();
+  } catch (err) {
+    const kind = constraintViolation(err);
+    if (kind === 'unique') throw new SchemeNameTakenError(name);
+    if (kind === 'foreign_key') throw new NotFoundError('user', ownerId, { cause: err });
+    throw err;
+  }
+  return { id: row.id, name, labels, ownerId, createdAt: row.created_at };
+}
+
+/// The schemes a user may pick for an assignment: the ownerless ones (the default first) and
+/// their own, oldest first.
+export async function listLabelSchemes(db: Db, ownerId: string): Promise<LabelSchemeSummary[]> {
+  const rows = await db.kysely
+    .selectFrom('label_schemes')
+    .select(['id', 'name', 'labels_json', 'owner_id', 'created_at'])
+    .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', ownerId)]))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, labels: JSON.parse(r.labels_json) as Label[], ownerId: r.owner_id, createdAt: r.created_at }));
+}
+
+/// The scheme a new map of the document by this user should use: that of the newest assignment
+/// on the document in a course the user is enrolled in (as student or instructor), else the
+/// default. One indexed query.
+export async function schemeForUserDocument(db: Db, userId: string, documentId: string): Promise<string> {
+  const row = await db.kysely
+    .selectFrom('assignments as a')
+    .innerJoin('enrolments as e', (j) => j.onRef('e.course_id', '=', 'a.course_id').on('e.user_id', '=', userId))
+    .select('a.label_scheme_id')
+    .where('a.document_id', '=', documentId)
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.label_scheme_id ?? DEFAULT_LABEL_SCHEME_ID;
 }

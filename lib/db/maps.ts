@@ -16,7 +16,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
-import { DEFAULT_LABEL_SCHEME_ID } from './label-schemes';
+import { schemeForUserDocument } from './label-schemes';
 
 export type RelationType = 'support' | 'attack';
 
@@ -61,10 +61,29 @@ export interface MapContents {
   mainClaimId: string | null;
 }
 
-/// The user's map of the document, created (empty, version 1, the given or else the default
-/// label scheme) on first use. Race-safe: concurrent calls get the same map. Throws NotFoundError when the document
-/// or the user does not exist.
-export async function getOrCreateMap(db: Db, documentId: string, userId: string, labelSchemeId = DEFAULT_LABEL_SCHEME_ID): Promise<StoredMap> {
+/// The user's map of the document, created on first use (empty, version 1) with the given label
+/// scheme, or else the one schemeForUserDocument picks (the newest assignment on the document
+/// in the user's courses; the default otherwise). A map never written yet (version 1) whose
+/// scheme differs takes the wanted one: a student — or an instructor making a reference — who
+/// opened the text before the assignment was set annotates in the assignment's labels all the
+/// same. A map that has been written keeps its scheme. Race-safe: concurrent calls get the same
+/// map. Throws NotFoundError when the document or the user does not exist.
+export async function getOrCreateMap(db: Db, documentId: string, userId: string, labelSchemeId?: string): Promise<StoredMap> {
+  const existing = await db.kysely
+    .selectFrom('argument_maps')
+    .select(['id', 'version', 'label_scheme_id'])
+    .where('document_id', '=', documentId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (existing && Number(existing.version) > 1) return getMapOrThrow(db, existing.id);
+  const wanted = labelSchemeId ?? (await schemeForUserDocument(db, userId, documentId));
+  if (existing) {
+    if (existing.label_scheme_id !== wanted) {
+      // `version = 1` keeps a write that got in first: then the map keeps its scheme.
+      await db.kysely.updateTable('argument_maps').set({ label_scheme_id: wanted }).where('id', '=', existing.id).where('version', '=', 1).execute();
+    }
+    return getMapOrThrow(db, existing.id);
+  }
   const now = new Date().toISOString();
   try {
     await db.kysely
@@ -73,7 +92,7 @@ export async function getOrCreateMap(db: Db, documentId: string, userId: string,
         id: randomUUID(),
         document_id: documentId,
         user_id: userId,
-        label_scheme_id: labelSchemeId,
+        label_scheme_id: wanted,
         version: 1,
         main_claim_id: null,
         submitted_at: null,
@@ -95,8 +114,12 @@ export async function getOrCreateMap(db: Db, documentId: string, userId: string,
     .where('document_id', '=', documentId)
     .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
-  const map = await getMap(db, row.id);
-  if (!map) throw new NotFoundError('argument map', row.id); // deleted between the two reads
+  return getMapOrThrow(db, row.id);
+}
+
+async function getMapOrThrow(db: Db, mapId: string): Promise<StoredMap> {
+  const map = await getMap(db, mapId);
+  if (!map) throw new NotFoundError('argument map', mapId); // deleted between the two reads
   return map;
 }
 

@@ -38,6 +38,8 @@ export interface LabelSchemesTable {
   name: string;
   labels_json: string;
   created_at: string;
+  /// The instructor who made it; NULL for the seeded default (everyone's).
+  owner_id: string | null;
 }
 
 export interface ArgumentMapsTable {

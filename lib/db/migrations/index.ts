@@ -9,12 +9,14 @@ import * as m001 from './001_initial';
 import * as m002 from './002_applied_batches';
 import * as m003 from './003_accounts';
 import * as m004 from './004_courses';
+import * as m005 from './005_label_scheme_owners';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_applied_batches': m002,
   '003_accounts': m003,
   '004_courses': m004,
+  '005_label_scheme_owners': m005,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when
