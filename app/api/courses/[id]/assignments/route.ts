@@ -1,21 +1,16 @@
 // GET /api/courses/:id/assignments — members only: { assignments }.
 // POST /api/courses/:id/assignments — the course's instructors (and admins):
-// { documentId, title, dueAt?, labelSchemeId? } → 201 { assignment }; 422 for an unknown
-// document or label scheme. Classroom mode only.
-import { z } from 'zod';
-import { createAssignment, listAssignments, NotFoundError, openDb } from '@/lib/db';
+// { documentId, title, dueAt?, labelSchemeId?, referenceMapId? } → 201 { assignment }; 422 for
+// an unknown document or label scheme, a scheme that is another instructor's (only the default,
+// the user's own and the course's instructors' schemes may be used), and a reference map that
+// is not an instructor's map of the document in the assignment's scheme. Classroom mode only.
+import { courseRole, createAssignment, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, openDb, type Db, type User } from '@/lib/db';
+import { newAssignmentSchema, toUtcIso } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser } from '@/app/_shared/session';
 import { courseAccess, requireClassroom, requireCourseInstructor } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
-
-const requestSchema = z.strictObject({
-  documentId: z.string().min(1).max(200),
-  title: z.string().trim().min(1).max(200),
-  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  labelSchemeId: z.string().min(1).max(200).optional(),
-});
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -38,18 +33,30 @@ export function POST(request: Request, { params }: Params) {
     const user = await currentUser(db, request);
     const { id } = await params;
     await requireCourseInstructor(db, user, id);
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, newAssignmentSchema);
+    if (body.labelSchemeId) await requireUsableScheme(db, user, id, body.labelSchemeId);
     try {
       const assignment = await createAssignment(db, id, {
         documentId: body.documentId,
         title: body.title,
         labelSchemeId: body.labelSchemeId,
-        dueAt: body.dueAt ? new Date(body.dueAt).toISOString() : null,
+        dueAt: body.dueAt ? toUtcIso(body.dueAt) : null,
+        referenceMapId: body.referenceMapId ?? null,
       });
       return json({ assignment }, 201);
     } catch (e) {
       if (e instanceof NotFoundError && e.entity !== 'course') throw new HttpError(422, `unknown ${e.entity} "${e.id}"`, { field: e.entity === 'document' ? 'documentId' : 'labelSchemeId' });
+      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'referenceMapId' });
       throw e;
     }
   });
+}
+
+/// 422 unless the scheme is ownerless (the default), the user's own, or made by an instructor of
+/// this course: another instructor's scheme is theirs to use.
+async function requireUsableScheme(db: Db, user: User, courseId: string, schemeId: string): Promise<void> {
+  const owner = await labelSchemeOwner(db, schemeId);
+  if (owner === undefined) throw new HttpError(422, `unknown label scheme "${schemeId}"`, { field: 'labelSchemeId' });
+  if (owner === null || owner === user.id || (await courseRole(db, courseId, owner)) === 'instructor') return;
+  throw new HttpError(422, `label scheme "${schemeId}" is another instructor’s: use the default or one of your own`, { field: 'labelSchemeId' });
 }

@@ -1,0 +1,34 @@
+// PATCH /api/assignments/:id — { dueAt?: ISO with zone | null, referenceMapId?: string | null }
+// (at least one; null removes) → 200 { assignment }. The course's instructors (and admins);
+// 403 for its students, 404 for everyone else. 422 for a bad body and for a reference map that
+// is not an instructor's map of the assignment's document in its label scheme (as on create).
+// Classroom mode only.
+import { InvalidDataError, openDb, updateAssignment } from '@/lib/db';
+import { assignmentChangeSchema, toUtcIso } from '@/lib/classroom/schemas';
+import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { assertSameOrigin, currentUser } from '@/app/_shared/session';
+import { assignmentAccess, requireClassroom } from '@/app/_shared/classroom';
+
+export const dynamic = 'force-dynamic';
+
+export function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => {
+    requireClassroom();
+    assertSameOrigin(request);
+    const db = await openDb();
+    const user = await currentUser(db, request);
+    const { assignment, role } = await assignmentAccess(db, user, (await params).id);
+    if (role !== 'instructor') throw new HttpError(403, 'only the course’s instructors change an assignment');
+    const body = await readBody(request, assignmentChangeSchema);
+    try {
+      const updated = await updateAssignment(db, assignment.id, {
+        dueAt: body.dueAt === undefined ? undefined : body.dueAt === null ? null : toUtcIso(body.dueAt),
+        referenceMapId: body.referenceMapId,
+      });
+      return json({ assignment: updated });
+    } catch (e) {
+      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'referenceMapId' });
+      throw e;
+    }
+  });
+}

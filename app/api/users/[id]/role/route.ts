@@ -1,0 +1,30 @@
+// POST /api/users/:id/role — { role: student|instructor|admin } → 200 { user }. Admins only
+// (403 for everyone else signed in); 404 for an unknown account (and the local user); 409 when
+// it would demote the last admin. Classroom mode only (404 in solo mode).
+import { setRole } from '@/lib/auth/accounts';
+import { ForbiddenError, LastAdminError } from '@/lib/auth/errors';
+import { roleChangeSchema } from '@/lib/classroom/schemas';
+import { openDb } from '@/lib/db';
+import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { assertSameOrigin, currentUser, requireRole } from '@/app/_shared/session';
+import { requireClassroom } from '@/app/_shared/classroom';
+
+export const dynamic = 'force-dynamic';
+
+export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => {
+    requireClassroom();
+    assertSameOrigin(request);
+    const db = await openDb();
+    const admin = requireRole(await currentUser(db, request), 'admin');
+    const body = await readBody(request, roleChangeSchema);
+    try {
+      const user = await setRole(db, admin.id, (await params).id, body.role);
+      return json({ user: { id: user.id, name: user.name, displayName: user.displayName, role: user.role, createdAt: user.createdAt } });
+    } catch (e) {
+      if (e instanceof LastAdminError) throw new HttpError(409, e.message, { field: 'role' });
+      if (e instanceof ForbiddenError) throw new HttpError(403, e.message);
+      throw e;
+    }
+  });
+}
