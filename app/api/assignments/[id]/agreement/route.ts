@@ -1,0 +1,60 @@
+// GET /api/assignments/:id/agreement — how the class agrees on the assignment: one row per
+// student against the reference map (unit exact and overlap P/R/F1, label accuracy, relation
+// P/R/F1, counts), the class means, and Krippendorff's alpha per label over the document's
+// words among the students' maps (the reference is not a coder). Definitions:
+// lib/agreement/classAgreement.ts. Without a reference map the rows' `vsReference` and `means`
+// are null and `note` says so; alpha is computed all the same.
+// `?format=csv` — the same as one CSV table (UTF-8 with BOM), as a download named after the
+// assignment. The course's instructors (and admins); 403 for its students, 404 for everyone
+// else, 401 without a session, 400 for an unknown format. Classroom mode only.
+import { openDb } from '@/lib/db';
+import { classAgreementCsv } from '@/lib/agreement/classAgreement';
+import { safeFileName } from '@/lib/formats/classArchive';
+import { handle, HttpError, json } from '@/app/_shared/http';
+import { currentUser } from '@/app/_shared/session';
+import { assignmentAccess, requireClassroom } from '@/app/_shared/classroom';
+import { loadAssignmentReview } from '@/app/assignments/_lib/review';
+
+export const dynamic = 'force-dynamic';
+
+const FORMATS = ['json', 'csv'] as const;
+
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => {
+    requireClassroom();
+    const db = await openDb();
+    const user = await currentUser(db, request);
+    const { assignment, role } = await assignmentAccess(db, user, (await params).id);
+    if (role !== 'instructor') throw new HttpError(403, 'only the course’s instructors see the class’s agreement');
+    const format = new URL(request.url).searchParams.get('format') ?? 'json';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `unknown format "${format}" (available: ${FORMATS.join(', ')})`);
+
+    const { maps, agreement } = await loadAssignmentReview(db, assignment);
+    if (format === 'csv') {
+      const name = encodeURIComponent(`${safeFileName(assignment.title, 'assignment')}-agreement.csv`);
+      return new Response(classAgreementCsv(agreement), {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${name}`,
+          'cache-control': 'no-store',
+        },
+      });
+    }
+    const ref = maps.reference;
+    return json(
+      {
+        assignment: { id: assignment.id, title: assignment.title, documentId: assignment.documentId, dueAt: assignment.dueAt, referenceMapId: assignment.referenceMapId },
+        reference: ref && { mapId: ref.id, userId: ref.userId, name: ref.name, displayName: ref.displayName, ...agreement.reference },
+        ...(ref
+          ? {}
+          : { note: 'this assignment has no reference map: every student’s vsReference and the means are null; alpha is computed among the students’ maps all the same' }),
+        students: agreement.students,
+        means: agreement.means,
+        alpha: { ...agreement.alpha, coders: 'students' },
+        labels: agreement.labels,
+      },
+      200,
+      { 'cache-control': 'no-store' },
+    );
+  });
+}
