@@ -2,9 +2,12 @@
 // Two maps of one text side by side — the reference on the left, the compared map on the
 // right — with every unit marked matched, matched under another label, or on one side only, and
 // the agreement figures of lib/agreement as a table (downloadable as CSV).
+// Two wordings: 'example' (my map against the worked example) and 'pair' (any two maps of an
+// assignment, A and B, for its instructors: B is scored against A).
 import { useMemo } from 'react';
 import type { MapComparison } from '@/lib/agreement/compare';
 import type { ArgumentMap } from '@/lib/argument/types';
+import { csvField } from '@/lib/formats/csv';
 import type { Block } from '@/lib/text/types';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
@@ -17,16 +20,35 @@ interface Props {
   reference: { name: string; map: ArgumentMap };
   candidate: { name: string; map: ArgumentMap };
   comparison: MapComparison;
+  variant?: 'example' | 'pair';
+  /// The CSV download's file name.
+  csvName?: string;
 }
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function CompareView({ text, blocks, labels, reference, candidate, comparison }: Props) {
+export function CompareView({ text, blocks, labels, reference, candidate, comparison, variant = 'example', csvName = 'agreement.csv' }: Props) {
   const t = useT();
+  const nMissing = comparison.matches.missing.length;
+  const nExtra = comparison.matches.extra.length;
+  const words =
+    variant === 'pair'
+      ? {
+          referenceHeading: t('review.sideA', { name: reference.name }),
+          candidateHeading: t('review.sideB', { name: candidate.name }),
+          missing: t('review.onlyA'),
+          extra: t('review.onlyB'),
+          missingList: t('review.onlyAList', { n: nMissing }),
+          extraList: t('review.onlyBList', { n: nExtra }),
+        }
+      : {
+          referenceHeading: `${t('compare.reference')} — ${reference.name}`,
+          candidateHeading: `${t('compare.candidate')} — ${candidate.name}`,
+          missing: t('compare.missing'),
+          extra: t('compare.extra'),
+          missingList: t('compare.missingList', { n: nMissing }),
+          extraList: t('compare.extraList', { n: nExtra }),
+        };
   const locale = useLocale();
   const { referenceStatus, candidateStatus } = useMemo(() => {
     const refLabel = new Map(reference.map.units.map((u) => [u.id, u.label]));
@@ -52,7 +74,7 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
   const csv = useMemo(() => {
     const lines = [['measure', 'precision', 'recall', 'f1'].join(',')];
     const keys = ['units_exact', 'units_overlap', 'relations_typed', 'relations_untyped'];
-    rows.forEach(([, s], i) => lines.push([keys[i], s.precision, s.recall, s.f1].map((v) => csvCell(String(v))).join(',')));
+    rows.forEach(([, s], i) => lines.push([keys[i], s.precision, s.recall, s.f1].map(csvField).join(',')));
     lines.push(['label_accuracy', comparison.labels.accuracy ?? '', '', ''].join(','));
     return `\uFEFF${lines.join('\r\n')}\r\n`;
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -97,7 +119,8 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
         <p className="mt-2 text-sm">
           {t('compare.labelAccuracy', { value: fmt(comparison.labels.accuracy), agreeing: comparison.labels.agreeing, pairs: comparison.labels.pairs })}
         </p>
-        <a className="btn mt-2 inline-block text-sm" download="agreement.csv" href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}>
+        {variant === 'pair' && <p className="mt-1 text-sm text-stone-600">{t('review.pairNote')}</p>}
+        <a className="btn mt-2 inline-block text-sm" download={csvName} href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}>
           {t('compare.csv')}
         </a>
       </section>
@@ -105,14 +128,14 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
       <p aria-label={t('compare.legend')} className="flex flex-wrap gap-4 text-sm">
         <span className="cmp-key cmp-matched">{t('compare.matched')}</span>
         <span className="cmp-key cmp-relabelled">{t('compare.relabelled')}</span>
-        <span className="cmp-key cmp-missing">{t('compare.missing')}</span>
-        <span className="cmp-key cmp-extra">{t('compare.extra')}</span>
+        <span className="cmp-key cmp-missing">{words.missing}</span>
+        <span className="cmp-key cmp-extra">{words.extra}</span>
       </p>
 
       <div className="grid gap-6 lg:grid-cols-2">
         {[
-          { side: reference, status: referenceStatus, heading: `${t('compare.reference')} — ${reference.name}`, list: comparison.matches.missing, listTitle: t('compare.missingList', { n: comparison.matches.missing.length }), testid: 'missing' },
-          { side: candidate, status: candidateStatus, heading: `${t('compare.candidate')} — ${candidate.name}`, list: comparison.matches.extra, listTitle: t('compare.extraList', { n: comparison.matches.extra.length }), testid: 'extra' },
+          { side: reference, status: referenceStatus, heading: words.referenceHeading, list: comparison.matches.missing, listTitle: words.missingList, testid: 'missing' },
+          { side: candidate, status: candidateStatus, heading: words.candidateHeading, list: comparison.matches.extra, listTitle: words.extraList, testid: 'extra' },
         ].map(({ side, status, heading, list, listTitle, testid }) => (
           <section key={testid} aria-label={heading} className="min-w-0">
             <h2 className="mb-2 font-semibold">{heading}</h2>

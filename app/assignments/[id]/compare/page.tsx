@@ -1,0 +1,56 @@
+import { notFound } from 'next/navigation';
+import { DocumentHeader } from '@/components/DocumentHeader';
+import { CompareView } from '@/components/compare/CompareView';
+import { compareMaps } from '@/lib/agreement/compare';
+import { safeFileName } from '@/lib/formats/classArchive';
+import { rontenMode } from '@/lib/auth/mode';
+import { openDb } from '@/lib/db';
+import { courseRole, getAssignment } from '@/lib/db/courses';
+import { serverT } from '../../../_shared/locale';
+import { pageUser } from '../../../_shared/session';
+import { loadDocumentView, loadLabels } from '../../../_shared/documentProps';
+import { assignmentSideMap } from '../../_lib/sides';
+
+export const dynamic = 'force-dynamic';
+
+// Two maps of an assignment side by side, for the course's instructors (and admins):
+// ?a=<map id or "reference">&b=<map id or "reference"> — B scored against A. Each map must be a
+// student's of this course on the assignment's document, or the assignment's reference map;
+// anything else, and any viewer who does not teach the course, is a 404.
+export default async function AssignmentComparePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (rontenMode() !== 'classroom') notFound();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [{ t }, db] = await Promise.all([serverT(), openDb()]);
+  const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}/compare`);
+  const assignment = await getAssignment(db, id);
+  if (!assignment) notFound();
+  const role = await courseRole(db, assignment.courseId, user.id);
+  if (role !== 'instructor' && user.role !== 'admin') notFound();
+
+  const [a, b] = await Promise.all([assignmentSideMap(db, user, assignment, query.a), assignmentSideMap(db, user, assignment, query.b)]);
+  if (!a || !b) notFound();
+  const doc = await loadDocumentView(db, assignment.documentId);
+  if (!doc) notFound();
+  const labels = await loadLabels(db, assignment.labelSchemeId);
+  const sideName = (s: NonNullable<typeof a>) => (s.isReference ? t('review.referenceOption', { name: s.name }) : s.name);
+  return (
+    <article aria-labelledby="doc-title">
+      <DocumentHeader
+        title={doc.title}
+        language={doc.language}
+        subtitle={`${t('review.compareTitle')} — ${assignment.title}`}
+        links={[{ href: `/assignments/${encodeURIComponent(id)}`, label: t('review.backToAssignment') }]}
+      />
+      <CompareView
+        variant="pair"
+        text={doc.text}
+        blocks={doc.blocks}
+        labels={labels}
+        reference={{ name: sideName(a), map: a.map }}
+        candidate={{ name: sideName(b), map: b.map }}
+        comparison={compareMaps(a.map, b.map)}
+        csvName={`${safeFileName(`${assignment.title}-${a.name}-${b.name}`, 'compare')}.csv`}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import { notFound } from 'next/navigation';
+import { DocumentHeader } from '@/components/DocumentHeader';
+import { HeatmapView } from '@/components/review/HeatmapView';
+import { heatRuns } from '@/lib/agreement/heat';
+import { rontenMode } from '@/lib/auth/mode';
+import { getLabelScheme, loadAssignmentMaps, getDocument, openDb } from '@/lib/db';
+import { courseRole, getAssignment } from '@/lib/db/courses';
+import { serverT } from '../../../_shared/locale';
+import { pageUser } from '../../../_shared/session';
+
+export const dynamic = 'force-dynamic';
+
+// The class heat map of an assignment, for the course's instructors (and admins): the essay
+// with every student's units overlaid, one label at a time, tinted by how many students marked
+// each passage with it. The runs are computed here from the stored tokens (lib/agreement/heat.ts);
+// the page sends only the text, its blocks and the runs.
+export default async function AssignmentHeatmapPage({ params }: { params: Promise<{ id: string }> }) {
+  if (rontenMode() !== 'classroom') notFound();
+  const { id } = await params;
+  const [{ t }, db] = await Promise.all([serverT(), openDb()]);
+  const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}/heatmap`);
+  const assignment = await getAssignment(db, id);
+  if (!assignment) notFound();
+  const role = await courseRole(db, assignment.courseId, user.id);
+  if (role !== 'instructor' && user.role !== 'admin') notFound();
+
+  const [maps, doc, scheme] = await Promise.all([loadAssignmentMaps(db, id), getDocument(db, assignment.documentId), getLabelScheme(db, assignment.labelSchemeId)]);
+  if (!doc) notFound();
+  const labels = scheme?.labels ?? [];
+  const studentMaps = maps.students.flatMap((s) => (s.map ? [s.map] : []));
+  const heat = heatRuns(studentMaps, doc.tokens, labels.map((l) => l.id));
+  return (
+    <article aria-labelledby="doc-title" className="space-y-4">
+      <DocumentHeader
+        title={doc.title}
+        language={doc.language}
+        subtitle={`${t('review.heatmapTitle')} — ${assignment.title}`}
+        links={[{ href: `/assignments/${encodeURIComponent(id)}`, label: t('review.backToAssignment') }]}
+      />
+      <p className="text-sm" data-testid="heat-total">
+        {t('review.heatMaps', { n: heat.maps })}
+      </p>
+      <HeatmapView text={doc.canonical.text} blocks={doc.canonical.blocks} labels={labels} runs={heat.byLabel} total={heat.maps} />
+    </article>
+  );
+}

@@ -1,0 +1,160 @@
+'use client';
+// The class heat map of an assignment: the essay with, for the chosen label, every passage
+// tinted by how many students marked it with that label (lib/agreement/heat.ts computes the
+// runs on the server; this only draws them). Read-only, so the text is plain <span>s per run —
+// a few hundred elements for the 12,000-character essay, no editor, no tokenizer. Hovering or
+// focusing a tinted passage (each is a tab stop) says the count in a live region.
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import type { HeatRun } from '@/lib/agreement/heat';
+import { heatBucket, heatLegend } from '@/lib/agreement/heat';
+import type { Block } from '@/lib/text/types';
+import { useLocale, useT } from '../I18nProvider';
+import type { LabelInfo } from '../annotate/labels';
+
+interface Props {
+  text: string;
+  blocks: Block[];
+  labels: LabelInfo[];
+  /// Per label id, the runs (count ≥ 1) in text order.
+  runs: Record<string, HeatRun[]>;
+  /// Students with a map: the counts are out of this.
+  total: number;
+}
+
+export const HEAT_BUCKETS = 5;
+// Tint per bucket, as a share of the label's colour (globals.css .label-*: --unit).
+const TINT = [0, 14, 28, 42, 58, 74];
+
+function tint(bucket: number): React.CSSProperties | undefined {
+  if (bucket === 0) return undefined;
+  return {
+    backgroundColor: `color-mix(in srgb, var(--unit, #57534e) ${TINT[bucket]}%, transparent)`,
+    color: bucket >= 4 ? 'white' : undefined,
+  };
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  count: number;
+}
+
+/// The block's text cut at the runs that fall in it (count 0 between them).
+function segmentsOf(block: Block, runs: readonly HeatRun[]): Segment[] {
+  const out: Segment[] = [];
+  let at = block.start;
+  for (const r of runs) {
+    if (r.end <= block.start || r.start >= block.end) continue;
+    const start = Math.max(r.start, block.start);
+    const end = Math.min(r.end, block.end);
+    if (start > at) out.push({ start: at, end: start, count: 0 });
+    out.push({ start, end, count: r.count });
+    at = end;
+  }
+  if (at < block.end) out.push({ start: at, end: block.end, count: 0 });
+  return out;
+}
+
+export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const [label, setLabel] = useState(labels[0]?.id ?? '');
+  const [status, setStatus] = useState('');
+  const labelName = (id: string) => labels.find((l) => l.id === id)?.[locale] ?? id;
+  const current = runs[label] ?? [];
+  const paragraphs = useMemo(() => blocks.map((b) => ({ block: b, segments: segmentsOf(b, current) })), [blocks, current]);
+  const legend = heatLegend(total, HEAT_BUCKETS);
+  const people = (from: number, to: number) => (from === to ? t('review.heatOne', { n: from }) : t('review.heatRange', { from, to }));
+
+  const tell = (e: SyntheticEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-count]');
+    if (!el) return;
+    const start = Number(el.dataset.start);
+    const end = Number(el.dataset.end);
+    const quote = [...text.slice(start, end)];
+    setStatus(
+      t('review.heatStatus', {
+        quote: quote.length > 30 ? `${quote.slice(0, 29).join('')}…` : quote.join(''),
+        n: Number(el.dataset.count),
+        total,
+        label: labelName(label),
+      }),
+    );
+  };
+
+  return (
+    <div className="space-y-4">
+      <fieldset className="flex flex-wrap gap-x-4 gap-y-1" data-testid="heat-labels">
+        <legend className="mb-1 text-sm font-semibold">{t('review.heatLabel')}</legend>
+        {labels.map((l) => (
+          <label key={l.id} className={`label-${l.id} flex cursor-pointer items-center gap-1.5 text-sm`}>
+            <input
+              type="radio"
+              name="heat-label"
+              value={l.id}
+              checked={label === l.id}
+              onChange={() => {
+                setLabel(l.id);
+                setStatus('');
+              }}
+            />
+            <span className="label-chip">{l[locale]}</span>
+            <span className="text-xs text-stone-500">({(runs[l.id] ?? []).length})</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <div className={`label-${label} flex flex-wrap items-center gap-3 text-sm`} role="group" aria-label={t('review.heatLegend')} data-testid="heat-legend">
+        <span className="font-semibold">{t('review.heatLegend')}</span>
+        {legend.map((b) => (
+          <span key={b.bucket} className="inline-flex items-center gap-1">
+            <span aria-hidden="true" className="inline-block h-4 w-6 rounded-sm border border-stone-300" style={tint(b.bucket)} />
+            {people(b.from, b.to)}
+          </span>
+        ))}
+      </div>
+
+      <p className="text-sm text-stone-600">{total === 0 ? t('review.heatNoMaps') : t('review.heatHint')}</p>
+      <p aria-live="polite" className="min-h-6 text-sm font-medium" data-testid="heat-status">
+        {status}
+      </p>
+
+      <div
+        lang="ja"
+        className={`essay label-${label}`}
+        role="region"
+        aria-label={t('review.heatText')}
+        data-testid="heatmap"
+        data-label={label}
+        onMouseOver={tell}
+        onFocus={tell}
+      >
+        {paragraphs.map(({ block, segments }) => {
+          // <p> for the essay's heading too: the page's outline is the page's, not the essay's.
+          return (
+            <p key={block.start} className={block.kind === 'heading' ? 'essay-heading' : 'essay-paragraph'}>
+              {segments.map((s) =>
+                s.count === 0 ? (
+                  <span key={s.start}>{text.slice(s.start, s.end)}</span>
+                ) : (
+                  <span
+                    key={s.start}
+                    tabIndex={0}
+                    data-count={s.count}
+                    data-start={s.start}
+                    data-end={s.end}
+                    title={t('review.heatOne', { n: `${s.count}/${total}` })}
+                    className="rounded-sm focus:outline-2 focus:outline-sky-700"
+                    style={tint(heatBucket(s.count, total, HEAT_BUCKETS))}
+                  >
+                    {text.slice(s.start, s.end)}
+                  </span>
+                ),
+              )}
+            </p>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
