@@ -27,10 +27,9 @@ const TINT = [0, 14, 28, 42, 58, 74];
 
 function tint(bucket: number): React.CSSProperties | undefined {
   if (bucket === 0) return undefined;
-  return {
-    backgroundColor: `color-mix(in srgb, var(--unit, #57534e) ${TINT[bucket]}%, transparent)`,
-    color: bucket >= 4 ? 'white' : undefined,
-  };
+  // Text stays dark: over the white page even the top tint of every label colour keeps black
+  // text above 4.5:1, white text would not.
+  return { backgroundColor: `color-mix(in srgb, var(--unit, #57534e) ${TINT[bucket]}%, transparent)` };
 }
 
 interface Segment {
@@ -99,7 +98,6 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
               }}
             />
             <span className="label-chip">{l[locale]}</span>
-            <span className="text-xs text-stone-500">({(runs[l.id] ?? []).length})</span>
           </label>
         ))}
       </fieldset>
