@@ -18,7 +18,6 @@ interface Props {
 export function ComparePicker({ assignmentId, options }: Props) {
   const t = useT();
   if (options.length === 0) return null;
-  const select = 'rounded border border-stone-300 bg-white px-2 py-1';
   return (
     <form
       method="get"
@@ -30,26 +29,23 @@ export function ComparePicker({ assignmentId, options }: Props) {
       <h2 id="pick-two-heading" className="w-full text-lg font-semibold">
         {t('review.pickTwo')}
       </h2>
-      <label className="flex flex-col gap-1">
-        {t('review.mapA')}
-        <select name="a" defaultValue={options[0].value} className={select}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        {t('review.mapB')}
-        <select name="b" defaultValue={options[Math.min(1, options.length - 1)].value} className={select}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {(
+        [
+          ['a', t('review.mapA'), options[0].value],
+          ['b', t('review.mapB'), options[Math.min(1, options.length - 1)].value],
+        ] as const
+      ).map(([name, label, initial]) => (
+        <label key={name} className="flex flex-col gap-1">
+          {label}
+          <select name={name} defaultValue={initial} className="rounded border border-stone-300 bg-white px-2 py-1">
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <button type="submit" className="btn">
         {t('review.compareButton')}
       </button>
