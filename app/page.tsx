@@ -7,14 +7,22 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
-  await pageUser(db, '/');
+  const user = await pageUser(db, '/');
   const documents = await listDocuments(db);
+  const mayImport = user.role === 'local' || user.role === 'instructor' || user.role === 'admin';
   const number = new Intl.NumberFormat(locale);
   return (
     <section aria-labelledby="documents-heading">
-      <h1 id="documents-heading" className="mb-6 text-2xl font-bold">
-        {t('documents.heading')}
-      </h1>
+      <div className="mb-6 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 id="documents-heading" className="text-2xl font-bold">
+          {t('documents.heading')}
+        </h1>
+        {mayImport && (
+          <Link href="/texts/new" className="text-sm text-sky-800 underline-offset-4 hover:underline">
+            {t('texts.link')}
+          </Link>
+        )}
+      </div>
       {documents.length === 0 ? (
         <p className="text-stone-600">{t('documents.empty')}</p>
       ) : (

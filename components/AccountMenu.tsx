@@ -1,5 +1,6 @@
 'use client';
-// Who is signed in, and signing out (classroom mode only).
+// Who is signed in, signing out, and for admins the way to the user list (classroom mode only).
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useT } from './I18nProvider';
 
@@ -14,6 +15,11 @@ export function AccountMenu({ name, role }: { name: string; role: 'student' | 'i
   return (
     <div className="flex items-center gap-2 text-sm">
       <span data-testid="signed-in-as">{t('auth.signedInAs', { name, role: t(`auth.role.${role}`) })}</span>
+      {role === 'admin' && (
+        <Link href="/admin" className="text-sky-800 underline-offset-4 hover:underline">
+          {t('admin.link')}
+        </Link>
+      )}
       <button type="button" className="btn" onClick={() => void signOut()}>
         {t('auth.signOut')}
       </button>

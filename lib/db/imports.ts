@@ -34,6 +34,36 @@ export async function listMapsOfDocument(db: Db, documentId: string): Promise<Do
   return rows.map((r) => ({ mapId: r.id, userId: r.user_id, userName: r.name, version: Number(r.version), labelSchemeId: r.label_scheme_id, updatedAt: r.updated_at }));
 }
 
+export interface UserMapSummary {
+  mapId: string;
+  documentId: string;
+  labelSchemeId: string;
+  /// Number of units (PostgreSQL counts come back as strings; this is a number).
+  units: number;
+  version: number;
+  updatedAt: string;
+}
+
+/// The user's own maps of every document, most recently edited first: what an instructor picks a
+/// reference map from. One query.
+export async function listMapsOfUser(db: Db, userId: string): Promise<UserMapSummary[]> {
+  const rows = await db.kysely
+    .selectFrom('argument_maps as m')
+    .select((eb) => [
+      'm.id',
+      'm.document_id',
+      'm.label_scheme_id',
+      'm.version',
+      'm.updated_at',
+      eb.selectFrom('units as u').whereRef('u.map_id', '=', 'm.id').select((e) => e.fn.countAll().as('n')).as('units'),
+    ])
+    .where('m.user_id', '=', userId)
+    .orderBy('m.updated_at', 'desc')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => ({ mapId: r.id, documentId: r.document_id, labelSchemeId: r.label_scheme_id, units: Number(r.units ?? 0), version: Number(r.version), updatedAt: r.updated_at }));
+}
+
 /// The user's map of the document, or null (never creates one).
 export async function findMap(db: Db, documentId: string, userId: string): Promise<StoredMap | null> {
   const row = await db.kysely.selectFrom('argument_maps').select('id').where('document_id', '=', documentId).where('user_id', '=', userId).executeTakeFirst();

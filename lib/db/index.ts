@@ -71,9 +71,11 @@ export {
   findMap,
   findUser,
   listMapsOfDocument,
+  listMapsOfUser,
   mapLabelSchemeId,
   type ImportMapInput,
   type DocumentMapSummary,
+  type UserMapSummary,
 } from './imports';
 export {
   insertAccount,

@@ -7,7 +7,7 @@ import type { Db } from './connect';
 import { createAssignment, createCourse, getAssignment, joinCourse, updateAssignment } from './courses';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError } from './errors';
-import { importMap, mapLabelSchemeId } from './imports';
+import { importMap, listMapsOfUser, mapLabelSchemeId } from './imports';
 import { createLabelScheme, getLabelScheme, listLabelSchemes, SchemeNameTakenError, schemeForUserDocument } from './label-schemes';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
@@ -142,6 +142,11 @@ describe.each(testBackends())('label schemes and assignment settings on $name', 
     await applyOperations(db, senseiMap.id, 1, [addUnitOp({ id: 'u1', label: 'claim', start: 0, end: 4, note: '' })]); // written in 'default'
     await expect(updateAssignment(db, custom.id, { referenceMapId: senseiMap.id })).rejects.toThrow(/label scheme.*set the assignment first/);
     await expect(createAssignment(db, course.id, { documentId: doc4, title: 'x', labelSchemeId: scheme.id, referenceMapId: senseiMap.id })).rejects.toBeInstanceOf(InvalidDataError);
+    // the reference picker lists one's own maps only, newest edit first, with unit counts
+    const mine = await listMapsOfUser(db, u.sensei);
+    expect(mine[0]).toMatchObject({ mapId: senseiMap.id, documentId: doc4, labelSchemeId: 'default', units: 1, version: 2 });
+    expect(mine.map((m) => m.mapId)).toContain(elsewhere.id);
+    expect(mine.map((m) => m.mapId)).not.toContain(akiMap.id);
     // boss's map was never written: opening the text now gives it the assignment's labels
     expect((await getOrCreateMap(db, doc4, u.boss, scheme.id)).labelSchemeId).toBe(scheme.id);
     expect(await updateAssignment(db, custom.id, { referenceMapId: bossMap.id })).toMatchObject({ referenceMapId: bossMap.id });

@@ -1,16 +1,20 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { listDocuments, openDb } from '@/lib/db';
+import { getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
 import { courseRole, getCourse, listAssignments, listMembers } from '@/lib/db/courses';
 import { rontenMode } from '@/lib/auth/mode';
-import { PostForm } from '@/components/PostForm';
+import { formats } from '@/lib/formats';
+import { ClassExportLink } from '@/components/ClassExportLink';
+import { AssignmentSettings, LabelSchemeForm, NewAssignmentForm, type ReferenceCandidate } from './AssignmentForms';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
 
 export const dynamic = 'force-dynamic';
 
-// A course: its assignments, and for instructors a form for a new one and the member list.
-// Someone who is not a member gets 404: the course does not exist for them.
+// A course: its assignments (with due date, and for instructors the label scheme, whether there
+// is a reference map, a form to change both, and the class export), and for instructors forms
+// for a new assignment and a new label scheme, and the member list. Someone who is not a member
+// gets 404: the course does not exist for them.
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
   if (rontenMode() !== 'classroom') notFound();
   const { id } = await params;
@@ -19,9 +23,29 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const [course, role] = await Promise.all([getCourse(db, id), courseRole(db, id, user.id)]);
   if (!course || (!role && user.role !== 'admin')) notFound();
   const teaches = role === 'instructor' || user.role === 'admin';
-  const [assignments, members, documents] = await Promise.all([listAssignments(db, id), teaches ? listMembers(db, id) : [], teaches ? listDocuments(db) : []]);
-  const titles = new Map((await listDocuments(db)).map((d) => [d.id, d.title]));
+  const [assignments, members, documents, schemes, ownMaps] = await Promise.all([
+    listAssignments(db, id),
+    teaches ? listMembers(db, id) : [],
+    listDocuments(db),
+    teaches ? listLabelSchemes(db, user.id) : [],
+    teaches ? listMapsOfUser(db, user.id) : [],
+  ]);
+  const titles = new Map(documents.map((d) => [d.id, d.title]));
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // schemes of this course's assignments that are not the viewer's own (a co-instructor's)
+  const schemeNames = new Map(schemes.map((s) => [s.id, s.name]));
+  if (teaches) {
+    for (const schemeId of new Set(assignments.map((a) => a.labelSchemeId))) {
+      if (!schemeNames.has(schemeId)) schemeNames.set(schemeId, (await getLabelScheme(db, schemeId))?.name ?? schemeId);
+    }
+  }
+  const candidates: ReferenceCandidate[] = ownMaps.map((m) => ({
+    mapId: m.mapId,
+    documentId: m.documentId,
+    labelSchemeId: m.labelSchemeId,
+    label: t('courses.form.referenceOption', { units: m.units, date: date.format(new Date(m.updatedAt)) }),
+  }));
+  const exportFormats = Object.values(formats).map((f) => ({ id: f.id, name: f.name }));
   return (
     <section aria-labelledby="course-heading" className="max-w-4xl space-y-6">
       <h1 id="course-heading" className="text-2xl font-bold">
@@ -32,7 +56,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
         {assignments.length === 0 && <p className="text-stone-600">{t('courses.noAssignments')}</p>}
         <ul className="space-y-2">
           {assignments.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-stone-200 bg-white px-3 py-2">
+            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-stone-200 bg-white px-3 py-2" data-testid="assignment">
               <span>
                 <Link href={`/assignments/${encodeURIComponent(a.id)}`} className="font-medium text-sky-800 underline-offset-4 hover:underline">
                   {a.title}
@@ -41,10 +65,28 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                   {titles.get(a.documentId) ?? a.documentId}
                 </span>
               </span>
-              {a.dueAt && (
-                <span className="text-sm text-stone-500">
-                  {t('courses.due')}: {date.format(new Date(a.dueAt))}
-                </span>
+              <span className="text-sm text-stone-500">
+                {a.dueAt ? `${t('courses.due')}: ${date.format(new Date(a.dueAt))}` : t('courses.form.noDue')}
+                {teaches && (
+                  <>
+                    {' · '}
+                    {t('courses.form.schemeIs', { name: schemeNames.get(a.labelSchemeId) ?? a.labelSchemeId })}
+                    {' · '}
+                    <span data-testid="reference-status">{a.referenceMapId ? t('courses.form.hasReference') : t('courses.form.noReferenceSet')}</span>
+                  </>
+                )}
+              </span>
+              {teaches && (
+                <>
+                  <ClassExportLink assignmentId={a.id} formats={exportFormats} />
+                  <AssignmentSettings
+                    assignmentId={a.id}
+                    title={a.title}
+                    dueAt={a.dueAt}
+                    referenceMapId={a.referenceMapId}
+                    candidates={candidates.filter((c) => c.documentId === a.documentId && c.labelSchemeId === a.labelSchemeId)}
+                  />
+                </>
               )}
             </li>
           ))}
@@ -54,22 +96,36 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
         <>
           <div>
             <h2 className="mb-2 font-semibold">{t('courses.newAssignment')}</h2>
-            <PostForm action={`/api/courses/${encodeURIComponent(id)}/assignments`} submitLabel={t('courses.createButton')}>
-              <label className="text-sm">
-                {t('courses.assignmentTitle')}
-                <input name="title" required className="ml-2 rounded border border-stone-300 px-2 py-1" />
-              </label>
-              <label className="text-sm">
-                {t('courses.document')}
-                <select name="documentId" required className="ml-2 rounded border border-stone-300 px-2 py-1">
-                  {documents.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.title}
-                    </option>
+            {documents.length === 0 ? (
+              <p className="text-sm text-stone-600">{t('courses.form.noDocuments')}</p>
+            ) : (
+              <NewAssignmentForm
+                courseId={id}
+                documents={documents.map((d) => ({ id: d.id, title: d.title }))}
+                schemes={schemes.map((s) => ({ id: s.id, name: s.name, labelCount: s.labels.length }))}
+                candidates={candidates}
+              />
+            )}
+            <p className="mt-2 text-sm">
+              <Link href="/texts/new" className="text-sky-800 underline-offset-4 hover:underline">
+                {t('texts.link')}
+              </Link>
+            </p>
+          </div>
+          <div>
+            <h2 className="mb-2 font-semibold">{t('schemes.heading')}</h2>
+            {schemes.length > 1 && (
+              <ul className="mb-2 text-sm text-stone-600" aria-label={t('schemes.mine')}>
+                {schemes
+                  .filter((s) => s.ownerId !== null)
+                  .map((s) => (
+                    <li key={s.id}>
+                      {s.name}: {s.labels.map((l) => `${l.id} (${l[locale]})`).join(', ')}
+                    </li>
                   ))}
-                </select>
-              </label>
-            </PostForm>
+              </ul>
+            )}
+            <LabelSchemeForm />
           </div>
           <div>
             <h2 className="mb-2 font-semibold">{t('courses.members')}</h2>
