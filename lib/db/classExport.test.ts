@@ -1,7 +1,6 @@
 // loadClassExport: every student's map as an AnnotatedMap in its own label scheme, with its
 // comments, the reference map, and no query per student — on SQLite and (when available)
 // PostgreSQL.
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp } from '@/lib/argument';
 import { loadAnnotatedMap } from './annotatedMap';
@@ -13,18 +12,7 @@ import { createDocument } from './documents';
 import { createLabelScheme } from './label-schemes';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
-
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, testBackends, useTestDb } from './test-support';
 
 const unit = (id: string, label: string, start: number, end: number) => addUnitOp({ id, label, start, end, note: '' });
 
@@ -88,11 +76,10 @@ describe.each(testBackends())('class export loading on $name', (backend) => {
         if (map.version === 1) await applyOperations(db, map.id, 1, [unit('u1', 'claim', 0, 4)]);
         await addComment(db, { mapId: map.id, authorId: 'id-sensei', targetKind: 'map', body: `n=${n}` });
       }
-      const counter = new QueryCounter();
-      const counted = { ...db, kysely: db.kysely.withPlugin(counter) } as Db;
-      const loaded = await loadClassExport(counted, a.id);
+      const counted = countingDb(db);
+      const loaded = await loadClassExport(counted.db, a.id);
       expect(loaded.students.filter((s) => s.map)).toHaveLength(n);
-      return counter.count;
+      return counted.count;
     };
     expect(await queries(12)).toBe(await queries(2));
   });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Block, CanonicalText } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { openDb, type Db } from './connect';
 import type { CreateDocumentInput } from './documents';
@@ -135,3 +136,26 @@ export function fixtureDocument(surfaces: string[], overrides: Partial<CreateDoc
 
 /// Japanese text with characters outside the BMP (𠮷, 𩸽, 😀) before and inside spans.
 export const NON_BMP_SURFACES = ['𠮷野家', 'の', '𩸽', '\n', '𠮷野家', 'で', '𩸽', 'を', '食べ', 'た', '😀', '。', '理由', 'は', '安い', 'から', 'だ', '。'];
+
+/// The same database, counting the statements run through it: to show that a loader's number
+/// of queries does not grow with the data (no query per row).
+export function countingDb(db: Db): { db: Db; readonly count: number } {
+  const counter = new QueryCounter();
+  return {
+    db: { ...db, kysely: db.kysely.withPlugin(counter) },
+    get count() {
+      return counter.count;
+    },
+  };
+}
+
+class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}

@@ -328,10 +328,6 @@ const ja = {
   'admin.save': '保存',
   'admin.saved': '保存しました',
   'admin.you': '（あなた）',
-  'classExport.label': 'クラス全員のマップを書き出す',
-  'classExport.format': '書き出し形式',
-  'classExport.download': 'ZIP をダウンロード',
-  'classExport.hint': '学生ごとのファイル、参照マップ（reference/）、manifest.json を含む ZIP です。',
 } as const;
 
 type MessageKey = keyof typeof ja;
@@ -659,10 +655,6 @@ const en: Messages = {
   'admin.save': 'Save',
   'admin.saved': 'Saved',
   'admin.you': '(you)',
-  'classExport.label': 'Export the class’s maps',
-  'classExport.format': 'Export format',
-  'classExport.download': 'Download ZIP',
-  'classExport.hint': 'A ZIP with a file per student, the reference map (reference/) and manifest.json.',
 };
 
 export type { MessageKey };

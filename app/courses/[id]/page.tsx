@@ -3,8 +3,6 @@ import { notFound } from 'next/navigation';
 import { getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
 import { courseRole, getCourse, listAssignments, listMembers } from '@/lib/db/courses';
 import { rontenMode } from '@/lib/auth/mode';
-import { formats } from '@/lib/formats';
-import { ClassExportLink } from '@/components/ClassExportLink';
 import { AssignmentSettings, LabelSchemeForm, NewAssignmentForm, type ReferenceCandidate } from './AssignmentForms';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
@@ -12,7 +10,8 @@ import { pageUser } from '../../_shared/session';
 export const dynamic = 'force-dynamic';
 
 // A course: its assignments (with due date, and for instructors the label scheme, whether there
-// is a reference map, a form to change both, and the class export), and for instructors forms
+// is a reference map, and a form to change both; the assignment page has the class export),
+// and for instructors forms
 // for a new assignment and a new label scheme, and the member list. Someone who is not a member
 // gets 404: the course does not exist for them.
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
@@ -45,7 +44,6 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
     labelSchemeId: m.labelSchemeId,
     label: t('courses.form.referenceOption', { units: m.units, date: date.format(new Date(m.updatedAt)) }),
   }));
-  const exportFormats = Object.values(formats).map((f) => ({ id: f.id, name: f.name }));
   return (
     <section aria-labelledby="course-heading" className="max-w-4xl space-y-6">
       <h1 id="course-heading" className="text-2xl font-bold">
@@ -77,16 +75,13 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                 )}
               </span>
               {teaches && (
-                <>
-                  <ClassExportLink assignmentId={a.id} formats={exportFormats} />
-                  <AssignmentSettings
-                    assignmentId={a.id}
-                    title={a.title}
-                    dueAt={a.dueAt}
-                    referenceMapId={a.referenceMapId}
-                    candidates={candidates.filter((c) => c.documentId === a.documentId && c.labelSchemeId === a.labelSchemeId)}
-                  />
-                </>
+                <AssignmentSettings
+                  assignmentId={a.id}
+                  title={a.title}
+                  dueAt={a.dueAt}
+                  referenceMapId={a.referenceMapId}
+                  candidates={candidates.filter((c) => c.documentId === a.documentId && c.labelSchemeId === a.labelSchemeId)}
+                />
               )}
             </li>
           ))}
