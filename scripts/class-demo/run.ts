@@ -131,13 +131,19 @@ async function main() {
     });
   }
   const dashboard = await teacher.call<{ students: unknown[] }>('GET', `/api/assignments/${assignment.id}/dashboard`);
-  const agreement = await teacher.call('GET', `/api/assignments/${assignment.id}/agreement`);
+  const agreement = await teacher.call<{ means: { unitsOverlap: { f1: number }; labelAccuracy: number | null } | null; alpha: { overall: number | null } }>(
+    'GET',
+    `/api/assignments/${assignment.id}/agreement`,
+  );
   const archive = await teacher.raw('GET', `/api/assignments/${assignment.id}/export?format=json`);
   if (!archive.ok) throw new Error(`class export → ${archive.status}`);
   const bytes = (await archive.arrayBuffer()).byteLength;
 
   console.log(`dashboard: ${dashboard.students.length} students`);
-  console.log(`agreement: ${JSON.stringify(agreement.class ?? agreement, null, 0).slice(0, 400)}`);
+  const figure = (x: number | null | undefined) => (x == null ? '—' : x.toFixed(3));
+  console.log(
+    `agreement: mean unit F1 (overlap) vs the reference ${figure(agreement.means?.unitsOverlap.f1)}, label accuracy ${figure(agreement.means?.labelAccuracy)}, class alpha ${figure(agreement.alpha.overall)}`,
+  );
   console.log(`class export (json): ${(bytes / 1024).toFixed(0)} KB`);
   console.log(`sign in as teacher / "${password}" and open ${base}/assignments/${assignment.id}`);
 }
