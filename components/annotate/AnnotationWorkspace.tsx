@@ -33,7 +33,7 @@ import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/u
 import { useLocale, useT } from '../I18nProvider';
 import { TokenInfo } from '../TokenInfo';
 import { AnnotatedEssay } from './AnnotatedEssay';
-import { labelName, type LabelInfo } from './labels';
+import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
@@ -125,8 +125,8 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const selected = selectedId ? unitById.get(selectedId) ?? null : null;
 
   const unitLayer: UnitLayerInput = useMemo(
-    () => ({ units: map.units, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
-    [map.units, map.mainClaimId, selected, hoverIds],
+    () => ({ units: map.units, labels, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
+    [map.units, labels, map.mainClaimId, selected, hoverIds],
   );
 
   /// Checks, applies, records for undo and saves one user action.
@@ -452,7 +452,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
               <TokenInfo token={tokens[info.tokenIndex]} />
               {infoUnits.map((u) => (
                 <p key={u.id} className="mt-1 border-t border-stone-200 pt-1 text-sm">
-                  <span className={`label-chip label-${u.label}`}>{labelName(labelById.get(u.label), locale)}</span>
+                  <span className={`label-chip ${labelClass(labels, u.label)}`}>{labelName(labelById.get(u.label), locale)}</span>
                   {u.note && <span className="ml-2 text-stone-700">{u.note}</span>}
                 </p>
               ))}
@@ -460,7 +460,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
           )}
         </div>
         <p id="essay-help" className="mt-4 text-xs text-stone-500">
-          {t('annotate.shortcutList')}
+          {t('annotate.shortcutList', { keys: labelKeys(labels.length, t) })}
         </p>
       </div>
       }

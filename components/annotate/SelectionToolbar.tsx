@@ -1,7 +1,7 @@
 'use client';
-// The small toolbar at a snapped selection: one button per label (keys 1–4), and cancel (Esc).
+// The small toolbar at a snapped selection: one button per label (keys 1 to the number of labels, at most 8), and cancel (Esc).
 import { useLocale, useT } from '../I18nProvider';
-import type { LabelInfo } from './labels';
+import { labelClass, type LabelInfo } from './labels';
 
 interface Props {
   labels: readonly LabelInfo[];
@@ -31,7 +31,7 @@ export function SelectionToolbar({ labels, quote, at, onLabel, onCancel }: Props
           type="button"
           onClick={() => onLabel(label.id)}
           aria-keyshortcuts={String(i + 1)}
-          className={`label-button label-${label.id}`}
+          className={`label-button ${labelClass(labels, label.id)}`}
         >
           {label[locale]}
           <kbd aria-hidden="true" className="ml-1 text-[0.7em] opacity-60">

@@ -6,7 +6,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
-import { labelName, type LabelInfo } from './labels';
+import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
 import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
 
@@ -133,13 +133,13 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, fe
           {t('annotate.filterAll')}
         </button>
         {labels.map((l) => (
-          <button key={l.id} type="button" aria-pressed={filter.has(l.id)} onClick={() => toggle(l.id)} className={`chip label-${l.id}`}>
+          <button key={l.id} type="button" aria-pressed={filter.has(l.id)} onClick={() => toggle(l.id)} className={`chip ${labelClass(labels, l.id)}`}>
             {l[locale]} {counts.get(l.id) ?? 0}
           </button>
         ))}
       </div>
       {feedback && <MapComments feedback={feedback} map={map} />}
-      {map.units.length === 0 && <p className="text-sm text-stone-500">{t('annotate.empty')}</p>}
+      {map.units.length === 0 && <p className="text-sm text-stone-500">{t('annotate.empty', { keys: labelKeys(labels.length, t) })}</p>}
       <div
         ref={scrollRef}
         className="max-h-[60vh] overflow-y-auto lg:max-h-[calc(100vh-9rem)]"
@@ -216,7 +216,9 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
         aria-current={selected ? 'true' : undefined}
         onClick={() => actions.onSelect(unit.id)}
       >
-        <span className={`label-chip label-${unit.label}`}>{name}</span>
+        <span className={`label-chip ${labelClass(labels, unit.label)}`} data-label={unit.label}>
+          {name}
+        </span>
         {isMain && <span className="ml-1 text-xs font-semibold text-amber-700">★ {t('annotate.mainClaim')}</span>}
         <CommentBadge n={comments} />
         <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>

@@ -11,8 +11,8 @@ import type { ArgumentMap, RelationType } from '@/lib/argument/types';
 import { layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode, type PlacedEdge, type PlacedNode } from '@/lib/argument/layout';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
-import type { LabelInfo } from '../annotate/labels';
-import { fontFamily, labelColors, nodeHeight, nodeMetrics, nodeOutline, nodeText, nodeWidth, otherColor, type NodeText } from './nodeShape';
+import { colorsOfSlot, labelSlot, type LabelInfo } from '../annotate/labels';
+import { fontFamily, nodeHeight, nodeMetrics, nodeOutline, nodeText, nodeWidth, type NodeText } from './nodeShape';
 import { printMap, savePng, saveSvg, standaloneSvg } from './exportPicture';
 
 export interface MapActions {
@@ -324,7 +324,7 @@ export function ArgumentMapView(props: Props) {
                     key={u.id}
                     id={u.id}
                     node={placed}
-                    label={u.label}
+                    slot={labelSlot(labels, u.label)}
                     labelText={labelName(u.label)}
                     quote={text.slice(u.start, u.end)}
                     note={u.note}
@@ -355,7 +355,7 @@ export function ArgumentMapView(props: Props) {
               apply();
             }}
             label={t('map.minimap')}
-            colorOf={(id) => labelColors[map.units.find((u) => u.id === id)?.label ?? ''] ?? otherColor}
+            colorOf={(id) => colorsOfSlot(labelSlot(labels, map.units.find((u) => u.id === id)?.label ?? '')).fill}
           />
         )}
         {chooser && (
@@ -395,7 +395,8 @@ export function ArgumentMapView(props: Props) {
 interface NodeProps {
   id: string;
   node: PlacedNode;
-  label: string;
+  /// The label's slot in the scheme (null: not in it): colours and outline.
+  slot: number | null;
   labelText: string;
   quote: string;
   note: string;
@@ -408,8 +409,8 @@ interface NodeProps {
   actions: React.RefObject<MapActions>;
 }
 
-const Node = memo(function Node({ id, node, label, labelText, quote, note, lines, main, selected, emphasized, hints, hintText, actions }: NodeProps) {
-  const color = labelColors[label] ?? otherColor;
+const Node = memo(function Node({ id, node, slot, labelText, quote, note, lines, main, selected, emphasized, hints, hintText, actions }: NodeProps) {
+  const colors = colorsOfSlot(slot);
   const { fontSize, lineHeight, headerHeight, padding } = nodeMetrics;
   const tip = [`${labelText}${main ? ' ★' : ''}`, quote, note, ...(hints ?? []).map(hintText)].filter(Boolean).join('\n');
   return (
@@ -432,13 +433,13 @@ const Node = memo(function Node({ id, node, label, labelText, quote, note, lines
     >
       <title>{tip}</title>
       <path
-        d={nodeOutline(label, node.width, node.height)}
+        d={nodeOutline(slot, node.width, node.height)}
         fill={selected || emphasized ? '#e0f2fe' : '#ffffff'}
-        stroke={selected ? '#0c4a6e' : color}
+        stroke={selected ? '#0c4a6e' : colors.edge}
         strokeWidth={selected ? 3 : main ? 3 : 1.5}
       />
-      <rect x={padding} y={6} width={Math.max(40, (labelText.length + (main ? 2 : 0)) * 12 + 8)} height={16} rx={3} fill={color} />
-      <text x={padding + 6} y={18} fontSize={11} fontWeight={700} fill="#ffffff">
+      <rect x={padding} y={6} width={Math.max(40, (labelText.length + (main ? 2 : 0)) * 12 + 8)} height={16} rx={3} fill={colors.fill} />
+      <text x={padding + 6} y={18} fontSize={11} fontWeight={700} fill={colors.ink}>
         {labelText}
         {main ? ' ★' : ''}
       </text>

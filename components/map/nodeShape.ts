@@ -1,6 +1,7 @@
-// How a unit looks as a map node: colour and outline shape by label (so the label reads without
-// colour too), the quote broken into a few lines (SVG text does not wrap), and the node's size.
-// Styles are SVG attributes, not CSS classes, so an exported SVG looks the same on its own.
+// How a unit looks as a map node: the outline shape by its label's slot (the label's position
+// in its scheme; colours: ../annotate/labels), so the label reads without colour too; the quote
+// broken into a few lines (SVG text does not wrap), and the node's size. Styles are SVG
+// attributes, not CSS classes, so an exported SVG looks the same on its own.
 import { wrapText } from '@/lib/text/wrap';
 
 export const nodeWidth = 220;
@@ -12,13 +13,6 @@ const padding = 10;
 const lineWidth = (nodeWidth - 2 * padding) / fontSize;
 const maxLines = 4;
 
-export const labelColors: Record<string, string> = {
-  claim: '#0072b2',
-  evidence: '#009e73',
-  counterargument: '#d55e00',
-  rebuttal: '#cc79a7',
-};
-export const otherColor = '#57534e';
 export const fontFamily = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', sans-serif";
 
 export interface NodeText {
@@ -36,21 +30,39 @@ export function nodeHeight(text: NodeText): number {
 
 export const nodeMetrics = { fontSize, lineHeight, headerHeight, padding };
 
-/// The outline of a node by label: claims rounded, evidence square, counterarguments with cut
-/// corners, rebuttals with a notched left edge.
-export function nodeOutline(label: string, w: number, h: number): string {
-  switch (label) {
-    case 'claim': {
+/// The outline of a node by slot (the default scheme's claim, evidence, counterargument,
+/// rebuttal are 0–3): 0 rounded, 1 square (also a label outside the scheme), 2 cut corners,
+/// 3 a notched left edge, 4 pointed ends, 5 both ends notched, 6 a folded (cut) top-right corner, 7 a
+/// slanted parallelogram. Every shape stays inside the w×h box and clear of the text's padding.
+export function nodeOutline(slot: number | null, w: number, h: number): string {
+  switch (slot) {
+    case 0: {
       const r = 12;
       return `M${r},0 H${w - r} Q${w},0 ${w},${r} V${h - r} Q${w},${h} ${w - r},${h} H${r} Q0,${h} 0,${h - r} V${r} Q0,0 ${r},0 Z`;
     }
-    case 'counterargument': {
+    case 2: {
       const c = 10;
       return `M${c},0 H${w - c} L${w},${c} V${h - c} L${w - c},${h} H${c} L0,${h - c} V${c} Z`;
     }
-    case 'rebuttal': {
+    case 3: {
       const n = 8;
       return `M0,0 H${w} V${h} H0 L${n},${h / 2} Z`;
+    }
+    case 4: {
+      const p = 8;
+      return `M${p},0 H${w - p} L${w},${h / 2} L${w - p},${h} H${p} L0,${h / 2} Z`;
+    }
+    case 5: {
+      const n = 8;
+      return `M0,0 H${w} L${w - n},${h / 2} L${w},${h} H0 L${n},${h / 2} Z`;
+    }
+    case 6: {
+      const f = 14;
+      return `M0,0 H${w - f} L${w},${f} V${h} H0 Z`;
+    }
+    case 7: {
+      const s = 8;
+      return `M${s},0 H${w} L${w - s},${h} H0 Z`;
     }
     default:
       return `M0,0 H${w} V${h} H0 Z`;

@@ -9,7 +9,7 @@ import type { HeatRun } from '@/lib/agreement/heat';
 import { heatBucket, heatLegend } from '@/lib/agreement/heat';
 import type { Block } from '@/lib/text/types';
 import { useLocale, useT } from '../I18nProvider';
-import type { LabelInfo } from '../annotate/labels';
+import { labelClass, type LabelInfo } from '../annotate/labels';
 
 interface Props {
   text: string;
@@ -22,14 +22,15 @@ interface Props {
 }
 
 export const HEAT_BUCKETS = 5;
-// Tint per bucket, as a share of the label's colour (globals.css .label-*: --unit).
+// Tint per bucket, as a share of the label's colour (globals.css .label-slot-*: --unit, or
+// --unit-heat where the colour itself is too dark under black text).
 const TINT = [0, 14, 28, 42, 58, 74];
 
 function tint(bucket: number): React.CSSProperties | undefined {
   if (bucket === 0) return undefined;
   // Text stays dark: over the white page even the top tint of every label colour keeps black
   // text above 4.5:1, white text would not.
-  return { backgroundColor: `color-mix(in srgb, var(--unit, #57534e) ${TINT[bucket]}%, transparent)` };
+  return { backgroundColor: `color-mix(in srgb, var(--unit-heat, var(--unit, #57534e)) ${TINT[bucket]}%, transparent)` };
 }
 
 interface Segment {
@@ -86,7 +87,7 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1" data-testid="heat-labels">
         <legend className="mb-1 text-sm font-semibold">{t('review.heatLabel')}</legend>
         {labels.map((l) => (
-          <label key={l.id} className={`label-${l.id} flex cursor-pointer items-center gap-1.5 text-sm`}>
+          <label key={l.id} className={`${labelClass(labels, l.id)} flex cursor-pointer items-center gap-1.5 text-sm`}>
             <input
               type="radio"
               name="heat-label"
@@ -102,7 +103,7 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
         ))}
       </fieldset>
 
-      <div className={`label-${label} flex flex-wrap items-center gap-3 text-sm`} role="group" aria-label={t('review.heatLegend')} data-testid="heat-legend">
+      <div className={`${labelClass(labels, label)} flex flex-wrap items-center gap-3 text-sm`} role="group" aria-label={t('review.heatLegend')} data-testid="heat-legend">
         <span className="font-semibold">{t('review.heatLegend')}</span>
         {legend.map((b) => (
           <span key={b.bucket} className="inline-flex items-center gap-1">
@@ -119,7 +120,7 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
 
       <div
         lang="ja"
-        className={`essay label-${label}`}
+        className={`essay ${labelClass(labels, label)}`}
         role="region"
         aria-label={t('review.heatText')}
         data-testid="heatmap"

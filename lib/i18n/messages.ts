@@ -38,7 +38,7 @@ const ja = {
   'annotate.unitCount': '{n}件',
   'annotate.filter': 'ラベルで絞り込む',
   'annotate.filterAll': 'すべて',
-  'annotate.empty': '本文をドラッグして選択するか、クリックして矢印キーで移動し、1〜4キーでラベルを付けます。',
+  'annotate.empty': '本文をドラッグして選択するか、クリックして矢印キーで移動し、{keys}キーでラベルを付けます。',
   'annotate.note': 'メモ',
   'annotate.label': 'ラベル',
   'annotate.delete': '削除',
@@ -66,7 +66,7 @@ const ja = {
   'annotate.exampleNotice': 'これは例のマップです（読み取り専用）。',
   'annotate.readOnly': '読み取り専用',
   'annotate.shortcuts': 'キーボード操作',
-  'annotate.shortcutList': '←→: 語を移動 ／ Shift+←→: 範囲を広げる ／ Space: 語を選ぶ ／ 1〜4: ラベル ／ Enter: カーソル位置の単位を選ぶ ／ S・A: 支持・攻撃の関係を作る ／ M: 論旨 ／ [ ]: 開始・終了を広げる ／ Shift+[ ]: 縮める ／ Delete: 削除 ／ Ctrl+Z・Shift+Ctrl+Z: 元に戻す・やり直す ／ Esc: 取り消し',
+  'annotate.shortcutList': '←→: 語を移動 ／ Shift+←→: 範囲を広げる ／ Space: 語を選ぶ ／ {keys}: ラベル ／ Enter: カーソル位置の単位を選ぶ ／ S・A: 支持・攻撃の関係を作る ／ M: 論旨 ／ [ ]: 開始・終了を広げる ／ Shift+[ ]: 縮める ／ Delete: 削除 ／ Ctrl+Z・Shift+Ctrl+Z: 元に戻す・やり直す ／ Esc: 取り消し',
   'announce.unitAdded': '{label}を追加しました',
   'announce.unitRemoved': '単位を削除しました',
   'announce.relationAdded': '{type}の関係を作りました',
@@ -328,6 +328,7 @@ const ja = {
   'admin.save': '保存',
   'admin.saved': '保存しました',
   'admin.you': '（あなた）',
+  'annotate.labelKeyRange': '1〜{n}',
 } as const;
 
 type MessageKey = keyof typeof ja;
@@ -365,7 +366,7 @@ const en: Messages = {
   'annotate.unitCount': '{n}',
   'annotate.filter': 'Filter by label',
   'annotate.filterAll': 'All',
-  'annotate.empty': 'Drag over the text, or click it and move with the arrow keys, then press 1–4 to label.',
+  'annotate.empty': 'Drag over the text, or click it and move with the arrow keys, then press {keys} to label.',
   'annotate.note': 'Note',
   'annotate.label': 'Label',
   'annotate.delete': 'Delete',
@@ -393,7 +394,7 @@ const en: Messages = {
   'annotate.exampleNotice': 'This is the example map (read-only).',
   'annotate.readOnly': 'Read-only',
   'annotate.shortcuts': 'Keyboard shortcuts',
-  'annotate.shortcutList': '←→: move by word / Shift+←→: extend / Space: pick the word / 1–4: label / Enter: select the unit at the caret / S, A: support, attack / M: main claim / [ ]: grow start, end / Shift+[ ]: shrink / Delete: delete / Ctrl+Z, Shift+Ctrl+Z: undo, redo / Esc: cancel',
+  'annotate.shortcutList': '←→: move by word / Shift+←→: extend / Space: pick the word / {keys}: label / Enter: select the unit at the caret / S, A: support, attack / M: main claim / [ ]: grow start, end / Shift+[ ]: shrink / Delete: delete / Ctrl+Z, Shift+Ctrl+Z: undo, redo / Esc: cancel',
   'announce.unitAdded': '{label} added',
   'announce.unitRemoved': 'Unit deleted',
   'announce.relationAdded': '{type} relation created',
@@ -655,6 +656,7 @@ const en: Messages = {
   'admin.save': 'Save',
   'admin.saved': 'Saved',
   'admin.you': '(you)',
+  'annotate.labelKeyRange': '1–{n}',
 };
 
 export type { MessageKey };

@@ -1,25 +1,32 @@
 // Draws argument units over the essay as CSS highlights (see ../../highlights): one highlight
-// per label and nesting depth, so nested and overlapping units stack their tints, and one each
-// for the selected, emphasised and main-claim units. Each label also has its own underline
-// style (globals.css), so colour is never the only cue.
+// per label slot (the label's position in its scheme, components/annotate/labels) and nesting
+// depth, so nested and overlapping units stack their tints, and one each for the selected,
+// emphasised and main-claim units. Each slot also has its own underline style (globals.css), so
+// colour is never the only cue.
 import type { EditorView } from '@tiptap/pm/view';
 import type { ArgumentUnit } from '@/lib/argument/types';
 import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf } from '../../highlights';
+import { SLOT_COUNT, labelSlot } from '@/components/annotate/labels';
 import { nestingDepths } from './nesting';
 
 export interface UnitLayerInput {
   units: readonly ArgumentUnit[];
+  /// The scheme's labels in order: a unit's look is its label's slot.
+  labels: readonly { id: string }[];
   mainClaimId: string | null;
   selectedId: string | null;
   /// Units to emphasise (hover in the list or map, link targets).
   highlightIds: ReadonlySet<string>;
 }
 
-/// Labels with their own styles; others share the "other" style.
-const styledLabels = ['claim', 'evidence', 'counterargument', 'rebuttal'];
 const depths = [0, 1, 2];
-const unitNames = [...styledLabels, 'other'].flatMap((label) => depths.map((d) => `ronten-unit-${label}-${d}`));
+/// The highlight of a slot (null: a label outside the scheme) at a nesting depth. The name ends
+/// in -<depth> (bench/editor.ts counts unit ranges by that shape).
+export function unitHighlightName(slot: number | null, depth: number): string {
+  return `ronten-unit-${slot === null ? 'other' : `slot${slot}`}-${depth}`;
+}
+const unitNames = [...Array.from({ length: SLOT_COUNT }, (_, k) => k), null].flatMap((slot) => depths.map((d) => unitHighlightName(slot, d)));
 const stateNames = ['ronten-unit-main', 'ronten-unit-highlight', 'ronten-unit-selected'];
 
 export function paintUnits(view: EditorView, positions: PositionMap, input: UnitLayerInput) {
@@ -29,9 +36,8 @@ export function paintUnits(view: EditorView, positions: PositionMap, input: Unit
   const byId = new Map<string, ArgumentUnit>();
   for (const u of input.units) {
     byId.set(u.id, u);
-    const label = styledLabels.includes(u.label) ? u.label : 'other';
     const depth = Math.min(nesting.get(u.id) ?? 0, depths.length - 1);
-    groups.get(`ronten-unit-${label}-${depth}`)!.push(ranges.range(u.start, u.end));
+    groups.get(unitHighlightName(labelSlot(input.labels, u.label), depth))!.push(ranges.range(u.start, u.end));
   }
   paint(view, groups, 0);
   const one = (id: string | null) => {
