@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { classroomPort } from '../playwright.config';
+import { unzipText } from '../lib/formats/unzip';
 
 // A classroom server: accounts instead of the one local user.
 test.use({ baseURL: `http://127.0.0.1:${classroomPort}` });
@@ -106,4 +109,166 @@ test('a course: instructor creates it and an assignment, a student joins, annota
   await student.keyboard.press('1');
   await expect(student.getByTestId('announcer')).toContainText('受け付けませんでした');
   await expect(student.locator('[data-unit-row]')).toHaveCount(1);
+});
+
+/// Signs up a new account (or signs in to it) in a fresh browser context.
+async function newUser(browser: import('@playwright/test').Browser, name: string) {
+  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'アカウントがない方は作成' }).click();
+  await page.getByLabel('ユーザー名').fill(name);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'アカウントを作る' }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  return page;
+}
+
+async function signIn(browser: import('@playwright/test').Browser, name: string, secret = password) {
+  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await page.goto('/signin');
+  await page.getByLabel('ユーザー名').fill(name);
+  await page.getByLabel('パスワード').fill(secret);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  return page;
+}
+
+/// Moves the word caret `words` words on (from the start on a fresh page), picks that word
+/// (Space) and labels it with the label key `key`.
+async function labelWord(page: import('@playwright/test').Page, words: number, key: string) {
+  await page.getByRole('document', { name: '本文' }).focus();
+  for (let i = 0; i < words; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await page.keyboard.press(key);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+}
+
+test('review: two students annotate, the instructor comments, the student sees it, the comparison shows their difference', async ({ browser }) => {
+  const sensei = await signIn(browser, 'sensei');
+  await sensei.goto('/courses');
+  await sensei.getByLabel('コース名').fill('比較演習');
+  await sensei.getByRole('button', { name: '作成' }).click();
+  await sensei.getByRole('link', { name: '比較演習' }).click();
+  await expect(sensei.getByRole('heading', { level: 1, name: '比較演習' })).toBeVisible();
+  const code = (await sensei.getByTestId('join-code').textContent())!.trim();
+  await sensei.getByLabel('課題名').fill('論証の比較');
+  await sensei.getByLabel('文書').selectOption('russia-diplomacy-2020');
+  await sensei.getByRole('button', { name: '作成' }).click();
+  await sensei.getByRole('link', { name: '論証の比較' }).click();
+  await expect(sensei.getByRole('heading', { name: '論証の比較' })).toBeVisible();
+  const assignmentUrl = sensei.url();
+
+  // Two students join and label the same word differently; jiro marks one more.
+  const taro = await newUser(browser, 'taro');
+  const jiro = await newUser(browser, 'jiro');
+  for (const student of [taro, jiro]) {
+    await student.goto('/courses');
+    await student.getByLabel('参加コード').fill(code);
+    await student.getByRole('button', { name: '参加する' }).click();
+    await student.getByRole('link', { name: '比較演習' }).click();
+    await student.getByRole('link', { name: '論証の比較' }).click();
+    await student.getByRole('link', { name: 'マップを作る' }).click();
+    await expect(student.getByRole('document', { name: '本文' })).toBeVisible();
+  }
+  await labelWord(taro, 6, '1');
+  await labelWord(jiro, 6, '2');
+  await labelWord(jiro, 6, '1');
+  await expect(jiro.locator('[data-unit-row]')).toHaveCount(2);
+
+  // The instructor sees both on the dashboard and comments on taro's unit.
+  await sensei.goto(assignmentUrl);
+  const dashboard = sensei.getByTestId('dashboard');
+  await expect(dashboard.getByRole('row', { name: /taro/ })).toBeVisible();
+  await expect(dashboard.getByRole('row', { name: /jiro/ })).toBeVisible();
+  await dashboard.getByRole('row', { name: /taro/ }).getByRole('link', { name: '見る' }).click();
+  await expect(sensei.getByText('読み取り専用').first()).toBeVisible();
+  const taroMapId = sensei.url().split('/maps/')[1];
+  await sensei.locator('li[data-unit-row]').first().getByRole('button').first().click();
+  const openRow = sensei.locator('li[data-unit-row]:has(button[aria-current="true"])');
+  await openRow.getByRole('textbox', { name: 'コメントを書く' }).fill('この主張の根拠はどこにありますか？<b>太字</b>');
+  await openRow.getByRole('button', { name: 'コメントする' }).click();
+  await expect(openRow.getByRole('list', { name: 'コメント' })).toContainText('この主張の根拠はどこにありますか？<b>太字</b>');
+
+  // taro sees the comment beside the unit, as text.
+  await taro.reload();
+  const taroRow = taro.locator('li[data-unit-row]').first();
+  await expect(taroRow.getByTestId('comment-count')).toContainText('1');
+  await taroRow.getByRole('button').first().click();
+  const thread = taro.locator('li[data-unit-row]:has(button[aria-current="true"])').getByRole('list', { name: 'コメント' });
+  await expect(thread).toContainText('この主張の根拠はどこにありますか？<b>太字</b>');
+  await expect(thread.locator('b')).toHaveCount(0);
+
+  // jiro can reach neither taro's map nor its comments, by page or by API.
+  expect((await jiro.goto(`/maps/${taroMapId}`))!.status()).toBe(404);
+  expect((await jiro.request.get(`/api/maps/${taroMapId}/comments`)).status()).toBe(404);
+  expect((await jiro.request.get(`/api/maps/${taroMapId}`)).status()).toBe(404);
+
+  // The comparison of the two students: the shared word is matched under another label,
+  // jiro's second unit is only in B.
+  await sensei.goto(assignmentUrl);
+  const picker = sensei.getByTestId('compare-picker');
+  await picker.getByLabel('マップ A').selectOption({ label: 'taro' });
+  await picker.getByLabel('マップ B').selectOption({ label: 'jiro' });
+  await picker.getByRole('button', { name: '比べる' }).click();
+  await expect(sensei.getByTestId('missing-summary')).toContainText('(0)');
+  await expect(sensei.getByTestId('extra-summary')).toContainText('(1)');
+  await expect(sensei.locator('.cmp-relabelled').first()).toBeVisible();
+  const scores = sensei.getByTestId('compare-scores');
+  await expect(scores.getByRole('row').nth(2)).toContainText('1.000'); // overlap recall: taro's unit was found
+  expect((await jiro.goto(new URL(sensei.url()).pathname + new URL(sensei.url()).search))!.status()).toBe(404);
+
+  // The heat map: one student each marked the shared word as claim and as evidence.
+  await sensei.goto(`${assignmentUrl}/heatmap`);
+  await expect(sensei.getByTestId('heatmap')).toHaveAttribute('data-label', 'claim');
+  await expect(sensei.locator('[data-testid=heatmap] [data-count="1"]')).toHaveCount(2);
+  await sensei.getByRole('radio', { name: '根拠' }).check();
+  await expect(sensei.getByTestId('heatmap')).toHaveAttribute('data-label', 'evidence');
+  await expect(sensei.locator('[data-testid=heatmap] [data-count="1"]')).toHaveCount(1);
+
+  // The class export: one archive with both students' maps.
+  await sensei.goto(assignmentUrl);
+  const [download] = await Promise.all([sensei.waitForEvent('download'), sensei.getByTestId('class-export').getByRole('button').click()]);
+  const files = unzipText(new Uint8Array(fs.readFileSync((await download.path())!)));
+  const manifest = JSON.parse(files.get('manifest.json')!);
+  expect(manifest.students.map((s: { name: string }) => s.name).sort()).toEqual(['jiro', 'taro']);
+  expect([...files.keys()].filter((f) => f.startsWith('students/')).length).toBe(2);
+});
+
+test('a class of thirty: the class demo fills a course over the API; the instructor reviews it; no student reaches another’s map', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const base = `http://127.0.0.1:${classroomPort}`;
+  const demoPassword = 'class demo password';
+  const output = execFileSync('npx', ['tsx', 'scripts/class-demo/run.ts', '--url', base, '--admin', 'sensei', '--admin-password', password, '--students', '30', '--password', demoPassword], {
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+  const assignmentPath = new URL(/open (\S+)/.exec(output)![1]).pathname;
+
+  const teacher = await signIn(browser, 'teacher', demoPassword);
+  await teacher.goto(assignmentPath);
+  await expect(teacher.getByTestId('dashboard').locator('tbody tr')).toHaveCount(30);
+  await expect(teacher.getByTestId('assignment-facts')).toContainText('基準マップ');
+  await expect(teacher.getByTestId('agreement-table').locator('tbody tr')).toHaveCount(30);
+  await expect(teacher.getByTestId('agreement-mean')).toContainText('30');
+  await expect(teacher.getByTestId('alpha-table')).toContainText('主張');
+
+  // Every student's map, plus the reference, in one archive.
+  const archive = await teacher.request.get(`/api${assignmentPath}/export?format=json`);
+  expect(archive.status()).toBe(200);
+  const files = unzipText(new Uint8Array(await archive.body()));
+  const manifest = JSON.parse(files.get('manifest.json')!) as { students: Array<{ name: string; mapId: string }> };
+  expect(manifest.students).toHaveLength(30);
+  expect([...files.keys()].filter((f) => f.startsWith('reference/'))).toHaveLength(1);
+
+  // A student of the class can open their own map and no one else's, by page or API.
+  const student = await signIn(browser, 'student01', demoPassword);
+  const own = manifest.students.find((s) => s.name === 'student01')!.mapId;
+  const other = manifest.students.find((s) => s.name === 'student02')!.mapId;
+  expect((await student.request.get(`/api/maps/${own}`)).status()).toBe(200);
+  for (const path of [`/api/maps/${other}`, `/api/maps/${other}/export?format=json`, `/api/maps/${other}/comments`]) {
+    expect((await student.request.get(path)).status(), path).toBe(404);
+  }
+  expect((await student.goto(`/maps/${other}`))!.status()).toBe(404);
+  expect((await student.request.get(`/api${assignmentPath}/agreement`)).status()).toBe(403);
+  expect((await student.goto(`${assignmentPath}/heatmap`))!.status()).toBe(404);
 });
