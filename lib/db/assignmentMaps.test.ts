@@ -1,4 +1,3 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
@@ -8,25 +7,13 @@ import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
 import { createAssignment, createCourse, joinCourse, submitMap } from './courses';
 import { loadAssignmentMaps } from './assignmentMaps';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, testBackends, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: 'なぜなら' };
 const early = { id: 'u0', label: 'evidence', start: 0, end: 4, note: '' };
 const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
-
-/// Counts the statements a Db runs (to show the number does not grow with the class).
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
 
 async function addUsers(db: Db, names: string[], role: 'student' | 'instructor' = 'student') {
   const now = new Date().toISOString();
@@ -81,6 +68,7 @@ describe.each(testBackends())('assignment maps on $name', (backend) => {
         units: stored.units, // sorted (start, end, id), as getMap
         relations: stored.relations,
         mainClaimId: null,
+        labelSchemeId: stored.labelSchemeId,
         submittedAt: stored.submittedAt,
         updatedAt: stored.updatedAt,
       },
@@ -100,6 +88,7 @@ describe.each(testBackends())('assignment maps on $name', (backend) => {
       units: storedRef.units,
       relations: storedRef.relations,
       mainClaimId: null,
+      labelSchemeId: storedRef.labelSchemeId,
       submittedAt: null,
       updatedAt: storedRef.updatedAt,
     });
@@ -117,7 +106,6 @@ describe.each(testBackends())('assignment maps on $name', (backend) => {
   });
 
   it('runs the same number of queries for a class of 2 and a class of 60', async () => {
-    const counted = (counter: QueryCounter): Db => ({ ...t.db, kysely: t.db.kysely.withPlugin(counter) });
     const run = async (size: number) => {
       const names = Array.from({ length: size }, (_, i) => `c${size}-${String(i).padStart(3, '0')}`);
       const ids = await addUsers(t.db, names);
@@ -132,12 +120,12 @@ describe.each(testBackends())('assignment maps on $name', (backend) => {
         const m = await getOrCreateMap(t.db, doc, ids[n]);
         await applyOperations(t.db, m.id, m.version, [addUnitOp(claim)]);
       }
-      const counter = new QueryCounter();
-      const loaded = await loadAssignmentMaps(counted(counter), a.id);
+      const counted = countingDb(t.db);
+      const loaded = await loadAssignmentMaps(counted.db, a.id);
       expect(loaded.students).toHaveLength(size);
       expect(loaded.students.every((s) => s.map?.units.length === 1)).toBe(true);
       expect(loaded.reference?.units.length).toBeGreaterThan(0);
-      return counter.count;
+      return counted.count;
     };
     const small = await run(2);
     const large = await run(60);

@@ -26,6 +26,9 @@ export interface ReviewMap {
   units: StoredUnit[];
   relations: StoredRelation[];
   mainClaimId: string | null;
+  /// The scheme the map is written in: normally the assignment's, but a map begun before the
+  /// assignment was set keeps its own (getOrCreateMap); an export must carry the map's.
+  labelSchemeId: string;
   submittedAt: string | null;
   updatedAt: string;
 }
@@ -65,7 +68,7 @@ export async function loadAssignmentMaps(db: Db, assignmentId: string): Promise<
         .selectFrom('enrolments as e')
         .innerJoin('users as u', 'u.id', 'e.user_id')
         .leftJoin('argument_maps as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').on('m.document_id', '=', assignment.documentId))
-        .select(['e.user_id', 'u.name', 'u.display_name', 'm.id as map_id', 'm.main_claim_id', 'm.submitted_at', 'm.updated_at'])
+        .select(['e.user_id', 'u.name', 'u.display_name', 'm.id as map_id', 'm.main_claim_id', 'm.label_scheme_id', 'm.submitted_at', 'm.updated_at'])
         .where('e.course_id', '=', assignment.courseId)
         .where('e.role', '=', 'student')
         .orderBy('u.name')
@@ -76,17 +79,18 @@ export async function loadAssignmentMaps(db: Db, assignmentId: string): Promise<
         ? await trx
             .selectFrom('argument_maps as m')
             .innerJoin('users as u', 'u.id', 'm.user_id')
-            .select(['m.id', 'm.user_id', 'u.name', 'u.display_name', 'm.main_claim_id', 'm.submitted_at', 'm.updated_at'])
+            .select(['m.id', 'm.user_id', 'u.name', 'u.display_name', 'm.main_claim_id', 'm.label_scheme_id', 'm.submitted_at', 'm.updated_at'])
             .where('m.id', '=', assignment.referenceMapId)
             .executeTakeFirst()
         : undefined;
 
       const contents = await contentsOf(trx, assignment);
-      const reviewMap = (id: string, row: { main_claim_id: string | null; submitted_at: string | null; updated_at: string }): ReviewMap => ({
+      const reviewMap = (id: string, row: { main_claim_id: string | null; label_scheme_id: string; submitted_at: string | null; updated_at: string }): ReviewMap => ({
         id,
         units: contents.units.get(id) ?? [],
         relations: contents.relations.get(id) ?? [],
         mainClaimId: row.main_claim_id,
+        labelSchemeId: row.label_scheme_id,
         submittedAt: row.submitted_at,
         updatedAt: row.updated_at,
       });
@@ -97,7 +101,7 @@ export async function loadAssignmentMaps(db: Db, assignmentId: string): Promise<
           userId: s.user_id,
           name: s.name,
           displayName: s.display_name,
-          map: s.map_id ? reviewMap(s.map_id, { main_claim_id: s.main_claim_id, submitted_at: s.submitted_at, updated_at: s.updated_at! }) : null,
+          map: s.map_id ? reviewMap(s.map_id, { ...s, label_scheme_id: s.label_scheme_id!, updated_at: s.updated_at! }) : null, // set when the left join found a map
         })),
         reference: reference ? { ...reviewMap(reference.id, reference), userId: reference.user_id, name: reference.name, displayName: reference.display_name } : null,
       };

@@ -1,7 +1,8 @@
 // What a class export serializes: an assignment's students, each with their map of the
 // assignment's document as an AnnotatedMap (or none yet), and the reference map — loaded in a
-// fixed number of queries whatever the class size (loadAssignmentMaps, then the document, the
-// maps' label schemes and all their comments at once), never a query per student.
+// fixed number of queries whatever the class size (loadAssignmentMaps, which also says each
+// map's label scheme; then the document, those schemes and all the maps' comments at once),
+// never a query per student.
 //
 // Each map is exported with its own label scheme: normally the assignment's, but a map written
 // before the assignment was set keeps the scheme it was written in (see getOrCreateMap), and its
@@ -38,24 +39,18 @@ export async function loadClassExport(db: Db, assignmentId: string): Promise<Cla
   const { assignment, students, reference } = await loadAssignmentMaps(db, assignmentId);
   const document = await getDocumentText(db, assignment.documentId);
   if (!document) throw new NotFoundError('document', assignment.documentId);
-  const mapIds = students.flatMap((s) => (s.map ? [s.map.id] : []));
-  if (reference) mapIds.push(reference.id);
+  const maps = [...students.flatMap((s) => (s.map ? [s.map] : [])), ...(reference ? [reference] : [])];
 
-  const schemeOf = new Map<string, string>();
-  for (let i = 0; i < mapIds.length; i += 500) {
-    const rows = await db.kysely.selectFrom('argument_maps').select(['id', 'label_scheme_id']).where('id', 'in', mapIds.slice(i, i + 500)).execute();
-    for (const r of rows) schemeOf.set(r.id, r.label_scheme_id);
-  }
   const schemes = new Map<string, LabelScheme>();
-  for (const id of new Set([assignment.labelSchemeId, ...schemeOf.values()])) {
+  for (const id of new Set(maps.map((m) => m.labelSchemeId))) {
     const scheme = await getLabelScheme(db, id);
     if (!scheme) throw new NotFoundError('label scheme', id);
     schemes.set(id, scheme);
   }
-  const comments = await loadMapComments(db, mapIds);
+  const comments = await loadMapComments(db, maps.map((m) => m.id));
 
   const annotated = (person: { userId: string; name: string; displayName: string }, map: ReviewMap): AnnotatedMap =>
-    toAnnotatedMap(document, { id: person.userId, name: person.name, displayName: person.displayName }, schemes.get(schemeOf.get(map.id) ?? assignment.labelSchemeId)!, map, comments.get(map.id) ?? []);
+    toAnnotatedMap(document, { id: person.userId, name: person.name, displayName: person.displayName }, schemes.get(map.labelSchemeId)!, map, comments.get(map.id) ?? []);
 
   return {
     assignment,
