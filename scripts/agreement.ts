@@ -10,13 +10,13 @@
 // this command (scripts/cli.ts) prints them — a message starting "usage:" is a usage error.
 //
 // Units of analysis for alpha: the kuromoji morphemes of the text without whitespace-only tokens
-// (line breaks and spaces are layout, not words every annotator trivially agrees on). Without a
-// dictionary it falls back to code points and says so.
+// (wordTokens, as the class agreement uses: line breaks and spaces are layout, not words every
+// annotator trivially agrees on). Without a dictionary it falls back to code points and says so.
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareMaps, codePointTokens, tokenLevelAlpha, type MapComparison, type Scores, type TokenSpan } from '@/lib/agreement';
+import { compareMaps, codePointTokens, tokenLevelAlpha, wordTokens, type MapComparison, type Scores, type TokenSpan } from '@/lib/agreement';
 import { parseNative } from '@/lib/formats/native';
 import type { AnnotatedMap } from '@/lib/formats/types';
 import { tokenize } from '@/lib/tokens/kuromoji';
@@ -53,11 +53,10 @@ async function readArgmap(file: string): Promise<AnnotatedMap> {
 
 /// Word tokens of `text` for token-level alpha, and what they are.
 async function unitsOfAnalysis(text: string): Promise<{ tokens: TokenSpan[]; unit: 'morpheme' | 'codepoint'; note?: string }> {
-  const words = (spans: TokenSpan[]) => spans.filter((t) => !/^\s*$/u.test(text.slice(t.start, t.end)));
   try {
-    return { tokens: words(await tokenize(text)), unit: 'morpheme' };
+    return { tokens: wordTokens(text, await tokenize(text)), unit: 'morpheme' };
   } catch (e) {
-    return { tokens: words(codePointTokens(text)), unit: 'codepoint', note: (e as Error).message };
+    return { tokens: wordTokens(text, codePointTokens(text)), unit: 'codepoint', note: (e as Error).message };
   }
 }
 
