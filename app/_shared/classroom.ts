@@ -2,12 +2,22 @@
 // admin) manage it. A course or assignment the user cannot see answers 404, not 403, so that
 // ids cannot be probed; a member who lacks the role (a student) gets 403.
 import { rontenMode } from '@/lib/auth/mode';
-import { courseRole, getAssignment, type Assignment, type CourseRole, type CourseWithRole, type Db, type User } from '@/lib/db';
+import { courseRole, getAssignment, openDb, type Assignment, type CourseRole, type CourseWithRole, type Db, type User } from '@/lib/db';
 import { HttpError } from './http';
+import { assertSameOrigin, currentUser } from './session';
 
 /// 404 in solo mode: courses exist only on a classroom server.
 export function requireClassroom(): void {
   if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no courses in solo mode (set RONTEN_MODE=classroom)');
+}
+
+/// How every classroom route begins: 404 in solo mode, 403 for a mutation from another site
+/// (assertSameOrigin; GET passes), then the database and the signed-in user (401 without one).
+export async function classroomUser(request: Request): Promise<{ db: Db; user: User }> {
+  requireClassroom();
+  assertSameOrigin(request);
+  const db = await openDb();
+  return { db, user: await currentUser(db, request) };
 }
 
 /// The user's standing in the course: an admin counts as instructor of every course. 404 for
@@ -34,6 +44,13 @@ export async function assignmentAccess(db: Db, user: User, assignmentId: string)
     if (e instanceof HttpError && e.status === 404) throw new HttpError(404, `assignment "${assignmentId}" not found`);
     throw e;
   }
+}
+
+/// As assignmentAccess, and 403 (saying `refusal`) unless the user has `role` in its course.
+export async function requireAssignmentRole(db: Db, user: User, assignmentId: string, role: CourseRole, refusal: string): Promise<Assignment> {
+  const access = await assignmentAccess(db, user, assignmentId);
+  if (access.role !== role) throw new HttpError(403, refusal);
+  return access.assignment;
 }
 
 async function courseExists(db: Db, courseId: string): Promise<boolean> {

@@ -1,11 +1,26 @@
 // Route-handler plumbing: validate with the shared zod schemas, answer errors as JSON with a
-// message that names the problem, and map storage errors to their HTTP status.
+// message that names the problem, map storage errors to their HTTP status, send downloads.
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return NextResponse.json(data, { status, headers });
+}
+
+/// A file to download, named `fileName` (make its parts safe first: safeFileName in
+/// lib/formats/classArchive). The name goes percent-encoded into both `filename` and
+/// `filename*` — browsers that read only the first still get ASCII, the rest decode the
+/// Japanese. Never cached: every download here is someone's own or their class's data.
+export function download(body: string | Uint8Array, contentType: string, fileName: string): Response {
+  const encoded = encodeURIComponent(fileName);
+  return new Response(typeof body === 'string' ? body : Buffer.from(body), {
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${encoded}"; filename*=UTF-8''${encoded}`,
+      'cache-control': 'no-store',
+    },
+  });
 }
 
 export function problem(status: number, error: string, extra: Record<string, unknown> = {}) {

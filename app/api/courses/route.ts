@@ -3,10 +3,10 @@
 // POST /api/courses — { title } → 201 { course } (with its join code); instructors and admins
 // only (403 for students). Classroom mode only (404 in solo mode).
 import { z } from 'zod';
-import { createCourse, listCoursesOf, openDb } from '@/lib/db';
+import { createCourse, listCoursesOf } from '@/lib/db';
 import { handle, json, readBody } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser, requireRole } from '@/app/_shared/session';
-import { publicCourse, requireClassroom } from '@/app/_shared/classroom';
+import { requireRole } from '@/app/_shared/session';
+import { classroomUser, publicCourse } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,19 +14,15 @@ const requestSchema = z.strictObject({ title: z.string().trim().min(1).max(200) 
 
 export function GET(request: Request) {
   return handle(async () => {
-    requireClassroom();
-    const db = await openDb();
-    const user = await currentUser(db, request);
+    const { db, user } = await classroomUser(request);
     return json({ courses: (await listCoursesOf(db, user.id)).map(publicCourse) });
   });
 }
 
 export function POST(request: Request) {
   return handle(async () => {
-    requireClassroom();
-    assertSameOrigin(request);
-    const db = await openDb();
-    const user = requireRole(await currentUser(db, request), 'instructor', 'admin');
+    const { db, user } = await classroomUser(request);
+    requireRole(user, 'instructor', 'admin');
     const body = await readBody(request, requestSchema);
     const course = await createCourse(db, user.id, body.title);
     return json({ course: publicCourse({ ...course, role: 'instructor' }) }, 201);

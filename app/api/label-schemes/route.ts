@@ -2,29 +2,26 @@
 // their own): { schemes }. POST /api/label-schemes — { name, labels: [{ id, ja, en }] (1–8,
 // unique slug ids) } → 201 { scheme }, owned by the user; 409 when the name is taken, 422 for a
 // bad body. Instructors and admins (403 for students); classroom mode only.
-import { createLabelScheme, listLabelSchemes, openDb, SchemeNameTakenError } from '@/lib/db';
+import { createLabelScheme, listLabelSchemes, SchemeNameTakenError } from '@/lib/db';
 import { newLabelSchemeSchema } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser, requireRole } from '@/app/_shared/session';
-import { requireClassroom } from '@/app/_shared/classroom';
+import { requireRole } from '@/app/_shared/session';
+import { classroomUser } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
   return handle(async () => {
-    requireClassroom();
-    const db = await openDb();
-    const user = requireRole(await currentUser(db, request), 'instructor', 'admin');
+    const { db, user } = await classroomUser(request);
+    requireRole(user, 'instructor', 'admin');
     return json({ schemes: await listLabelSchemes(db, user.id) });
   });
 }
 
 export function POST(request: Request) {
   return handle(async () => {
-    requireClassroom();
-    assertSameOrigin(request);
-    const db = await openDb();
-    const user = requireRole(await currentUser(db, request), 'instructor', 'admin');
+    const { db, user } = await classroomUser(request);
+    requireRole(user, 'instructor', 'admin');
     const body = await readBody(request, newLabelSchemeSchema);
     try {
       return json({ scheme: await createLabelScheme(db, user.id, body) }, 201);

@@ -112,8 +112,10 @@ describe.each(testBackends())('map API on $name', (backend) => {
   it('exports the map as ronten-argmap JSON with code-point offsets', async () => {
     const res = await exportMap(new Request(`http://localhost/api/maps/${mapId}/export?format=json`), params({ mapId }));
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const file = await res.json();
+    const name = encodeURIComponent(`${docId}-${file.annotator.name}.argmap.json`); // the document, then the annotator (ローカルユーザー)
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${name}`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(file).toMatchObject({ format: 'ronten-argmap', version: 1, offsetUnit: 'codepoint' });
     const cps = [...file.document.text];
     for (const u of file.units) expect(cps.slice(u.start, u.end).join('')).toBe(u.quote);

@@ -3,22 +3,17 @@
 // 403 for its students, 404 for everyone else. 422 for a bad body and for a reference map that
 // is not an instructor's map of the assignment's document in its label scheme (as on create).
 // Classroom mode only.
-import { InvalidDataError, openDb, updateAssignment } from '@/lib/db';
+import { InvalidDataError, updateAssignment } from '@/lib/db';
 import { assignmentChangeSchema, toUtcIso } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser } from '@/app/_shared/session';
-import { assignmentAccess, requireClassroom } from '@/app/_shared/classroom';
+import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
-    requireClassroom();
-    assertSameOrigin(request);
-    const db = await openDb();
-    const user = await currentUser(db, request);
-    const { assignment, role } = await assignmentAccess(db, user, (await params).id);
-    if (role !== 'instructor') throw new HttpError(403, 'only the course’s instructors change an assignment');
+    const { db, user } = await classroomUser(request);
+    const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors change an assignment');
     const body = await readBody(request, assignmentChangeSchema);
     try {
       const updated = await updateAssignment(db, assignment.id, {

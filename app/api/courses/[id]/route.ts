@@ -1,17 +1,14 @@
 // GET /api/courses/:id — members only (404 otherwise): { course, role, assignments, members? }.
 // Instructors (and admins) also get the join code and the member list. Classroom mode only.
-import { getCourse, listAssignments, listMembers, openDb } from '@/lib/db';
+import { getCourse, listAssignments, listMembers } from '@/lib/db';
 import { handle, json } from '@/app/_shared/http';
-import { currentUser } from '@/app/_shared/session';
-import { courseAccess, publicCourse, requireClassroom } from '@/app/_shared/classroom';
+import { classroomUser, courseAccess, publicCourse } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
-    requireClassroom();
-    const db = await openDb();
-    const user = await currentUser(db, request);
+    const { db, user } = await classroomUser(request);
     const { id } = await params;
     const role = await courseAccess(db, user, id);
     const course = (await getCourse(db, id))!;

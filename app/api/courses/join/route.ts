@@ -1,10 +1,9 @@
 // POST /api/courses/join — { code } → 200 { course } (enrolled as student; joining again, or as
 // the course's instructor, changes nothing). 404 for an unknown code. Classroom mode only.
 import { z } from 'zod';
-import { joinCourse, NotFoundError, openDb } from '@/lib/db';
+import { joinCourse, NotFoundError } from '@/lib/db';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser } from '@/app/_shared/session';
-import { publicCourse, requireClassroom } from '@/app/_shared/classroom';
+import { classroomUser, publicCourse } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,10 +11,7 @@ const requestSchema = z.strictObject({ code: z.string().trim().min(1).max(40) })
 
 export function POST(request: Request) {
   return handle(async () => {
-    requireClassroom();
-    assertSameOrigin(request);
-    const db = await openDb();
-    const user = await currentUser(db, request);
+    const { db, user } = await classroomUser(request);
     const body = await readBody(request, requestSchema);
     try {
       return json({ course: publicCourse(await joinCourse(db, user.id, body.code)) });

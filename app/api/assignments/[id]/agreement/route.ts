@@ -7,12 +7,10 @@
 // `?format=csv` — the same as one CSV table (UTF-8 with BOM), as a download named after the
 // assignment. The course's instructors (and admins); 403 for its students, 404 for everyone
 // else, 401 without a session, 400 for an unknown format. Classroom mode only.
-import { openDb } from '@/lib/db';
 import { classAgreementCsv } from '@/lib/agreement/classAgreement';
 import { safeFileName } from '@/lib/formats/classArchive';
-import { handle, HttpError, json } from '@/app/_shared/http';
-import { currentUser } from '@/app/_shared/session';
-import { assignmentAccess, requireClassroom } from '@/app/_shared/classroom';
+import { download, handle, HttpError, json } from '@/app/_shared/http';
+import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 import { loadAssignmentReview } from '@/app/assignments/_lib/review';
 
 export const dynamic = 'force-dynamic';
@@ -21,24 +19,14 @@ const FORMATS = ['json', 'csv'] as const;
 
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
-    requireClassroom();
-    const db = await openDb();
-    const user = await currentUser(db, request);
-    const { assignment, role } = await assignmentAccess(db, user, (await params).id);
-    if (role !== 'instructor') throw new HttpError(403, 'only the course’s instructors see the class’s agreement');
+    const { db, user } = await classroomUser(request);
+    const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors see the class’s agreement');
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
     if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `unknown format "${format}" (available: ${FORMATS.join(', ')})`);
 
     const { maps, agreement } = await loadAssignmentReview(db, assignment);
     if (format === 'csv') {
-      const name = encodeURIComponent(`${safeFileName(assignment.title, 'assignment')}-agreement.csv`);
-      return new Response(classAgreementCsv(agreement), {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${name}`,
-          'cache-control': 'no-store',
-        },
-      });
+      return download(classAgreementCsv(agreement), 'text/csv; charset=utf-8', `${safeFileName(assignment.title, 'assignment')}-agreement.csv`);
     }
     const ref = maps.reference;
     return json(

@@ -4,11 +4,10 @@
 // an unknown document or label scheme, a scheme that is another instructor's (only the default,
 // the user's own and the course's instructors' schemes may be used), and a reference map that
 // is not an instructor's map of the document in the assignment's scheme. Classroom mode only.
-import { courseRole, createAssignment, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, openDb, type Db, type User } from '@/lib/db';
+import { courseRole, createAssignment, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, type Db, type User } from '@/lib/db';
 import { newAssignmentSchema, toUtcIso } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser } from '@/app/_shared/session';
-import { courseAccess, requireClassroom, requireCourseInstructor } from '@/app/_shared/classroom';
+import { classroomUser, courseAccess, requireCourseInstructor } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,9 +15,7 @@ type Params = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, { params }: Params) {
   return handle(async () => {
-    requireClassroom();
-    const db = await openDb();
-    const user = await currentUser(db, request);
+    const { db, user } = await classroomUser(request);
     const { id } = await params;
     await courseAccess(db, user, id);
     return json({ assignments: await listAssignments(db, id) });
@@ -27,10 +24,7 @@ export function GET(request: Request, { params }: Params) {
 
 export function POST(request: Request, { params }: Params) {
   return handle(async () => {
-    requireClassroom();
-    assertSameOrigin(request);
-    const db = await openDb();
-    const user = await currentUser(db, request);
+    const { db, user } = await classroomUser(request);
     const { id } = await params;
     await requireCourseInstructor(db, user, id);
     const body = await readBody(request, newAssignmentSchema);

@@ -4,19 +4,16 @@
 import { setRole } from '@/lib/auth/accounts';
 import { ForbiddenError, LastAdminError } from '@/lib/auth/errors';
 import { roleChangeSchema } from '@/lib/classroom/schemas';
-import { openDb } from '@/lib/db';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser, requireRole } from '@/app/_shared/session';
-import { requireClassroom } from '@/app/_shared/classroom';
+import { requireRole } from '@/app/_shared/session';
+import { classroomUser } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
-    requireClassroom();
-    assertSameOrigin(request);
-    const db = await openDb();
-    const admin = requireRole(await currentUser(db, request), 'admin');
+    const { db, user: admin } = await classroomUser(request);
+    requireRole(admin, 'admin'); // 403 before the body is read
     const body = await readBody(request, roleChangeSchema);
     try {
       const user = await setRole(db, admin.id, (await params).id, body.role);
