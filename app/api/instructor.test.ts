@@ -2,16 +2,16 @@
 // (when available) PostgreSQL: importing a text (POST /api/documents), label schemes, creating
 // and editing assignments with a scheme and a reference map, roles (POST /api/users/:id/role)
 // and the class export (GET /api/assignments/:id/export). Then solo mode.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllDbs, createDocument, getDocument, getMap, getOrCreateMap, getUser, loadAnnotatedMap, openDb, updateAccountRole, type Db } from '@/lib/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, getDocument, getMap, getOrCreateMap, getUser, loadAnnotatedMap, type Db } from '@/lib/db';
 import { applyOperations } from '@/lib/db/operations';
 import { addUnitOp } from '@/lib/argument';
-import { signUp, startSession } from '@/lib/auth/accounts';
 import { formats, importAnnotated, type FormatId } from '@/lib/formats';
 import type { ClassManifest } from '@/lib/formats/classArchive';
 import { unzipText } from '@/lib/formats/unzip';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from '@/lib/db/test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { TEXT_IMPORT_MAX_CHARS } from '@/lib/corpus/textImportSchema';
+import { ORIGIN, params, request, signUpAll, useApiDb } from './_test/support';
 import { POST as importDocument } from './documents/route';
 import { GET as documentMap } from './documents/[id]/map/route';
 import { GET as listSchemes, POST as createScheme } from './label-schemes/route';
@@ -23,30 +23,13 @@ import { GET as exportRoute } from './assignments/[id]/export/route';
 import { POST as submitRoute } from './assignments/[id]/submit/route';
 import { POST as roleRoute } from './users/[id]/role/route';
 
-const ORIGIN = 'http://localhost';
-const password = 'long enough password';
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-
-function request(path: string, method: 'GET' | 'POST' | 'PATCH', body?: unknown, cookie?: string, origin: string | null = ORIGIN) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (cookie) headers.cookie = cookie;
-  if (method !== 'GET' && origin !== null) headers.origin = origin;
-  return new Request(`${ORIGIN}${path}`, { method, headers, body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body ?? {}) });
-}
-
 const ROLES = ['admin', 'instructor', 'otherInstructor', 'studentA', 'studentB', 'outsider', 'anonymous'] as const;
 type Role = (typeof ROLES)[number];
-
-const savedMode = process.env.RONTEN_MODE;
-function restoreMode() {
-  if (savedMode === undefined) delete process.env.RONTEN_MODE;
-  else process.env.RONTEN_MODE = savedMode;
-}
 
 const essay = '1．はじめに\n𠮷野家の𩸽は安い。だから、皆が食べる。\nしかし「高い」という声もある。';
 
 describe.each(testBackends())('instructor and admin routes on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useApiDb(backend, 'classroom');
   let db: Db;
   const cookie: Partial<Record<Role, string>> = {};
   const id = {} as Record<Role, string>;
@@ -56,31 +39,18 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
   const as = (role: Role) => cookie[role];
 
   beforeAll(async () => {
-    target = await backend.create();
-    process.env.DATABASE_URL = target.url;
-    process.env.RONTEN_MODE = 'classroom';
-    db = await openDb();
-    for (const role of ROLES) {
-      if (role === 'anonymous') continue;
-      const user = await signUp(db, { name: role.toLowerCase(), password }); // the first becomes admin
-      if (role === 'instructor' || role === 'otherInstructor') await updateAccountRole(db, user.id, 'instructor');
-      id[role] = user.id;
-      cookie[role] = `ronten_session=${(await startSession(db, user)).token}`;
-    }
+    db = t.db;
+    const accounts = await signUpAll(db, ROLES.filter((r) => r !== 'anonymous'), { instructors: ['instructor', 'otherInstructor'] }); // the first becomes admin
+    Object.assign(id, accounts.id);
+    Object.assign(cookie, accounts.cookie);
     doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
-    const course = (await (await createCourseRoute(request('/api/courses', 'POST', { title: '論証入門' }, as('instructor')))).json()).course;
+    const course = (await (await createCourseRoute(request('POST', '/api/courses', { body: { title: '論証入門' }, cookie: as('instructor') }))).json()).course;
     courseId = course.id;
-    for (const s of ['studentA', 'studentB'] as const) await joinRoute(request('/api/courses/join', 'POST', { code: course.joinCode }, as(s)));
-  });
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    restoreMode();
-    await target?.teardown();
+    for (const s of ['studentA', 'studentB'] as const) await joinRoute(request('POST', '/api/courses/join', { body: { code: course.joinCode }, cookie: as(s) }));
   });
 
   describe('POST /api/documents', () => {
-    const post = (body: unknown, role?: Role, origin: string | null = ORIGIN) => importDocument(request('/api/documents', 'POST', body, role && as(role), origin));
+    const post = (body: unknown, role?: Role, origin: string | null = ORIGIN) => importDocument(request('POST', '/api/documents', { body, cookie: role && as(role), origin }));
     const good = { title: '𩸽の話', text: essay, reflow: 'off' };
 
     it.each([
@@ -132,7 +102,7 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
     let schemeId: string;
 
     it('POST /api/label-schemes: instructors and admins make their own; students 403, anonymous 401, cross-site 403', async () => {
-      const make = (name: string, role?: Role, origin: string | null = ORIGIN) => createScheme(request('/api/label-schemes', 'POST', { name, labels }, role && as(role), origin));
+      const make = (name: string, role?: Role, origin: string | null = ORIGIN) => createScheme(request('POST', '/api/label-schemes', { body: { name, labels }, cookie: role && as(role), origin }));
       expect((await make('s-anon')).status).toBe(401);
       expect((await make('s-student', 'studentA')).status).toBe(403);
       expect((await make('s-evil', 'instructor', 'https://evil.example')).status).toBe(403);
@@ -145,17 +115,17 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
       const taken = await make('五つのラベル', 'otherInstructor');
       expect(taken.status).toBe(409);
       expect((await taken.json()).error).toMatch(/exists already/);
-      const bad = await createScheme(request('/api/label-schemes', 'POST', { name: 'x', labels: [...labels, labels[0]] }, as('instructor')));
+      const bad = await createScheme(request('POST', '/api/label-schemes', { body: { name: 'x', labels: [...labels, labels[0]] }, cookie: as('instructor') }));
       expect(bad.status).toBe(422);
       expect((await bad.json()).error).toMatch(/"thesis" appears twice/);
-      const listed = await (await listSchemes(request('/api/label-schemes', 'GET', undefined, as('instructor')))).json();
+      const listed = await (await listSchemes(request('GET', '/api/label-schemes', { cookie: as('instructor') }))).json();
       expect(listed.schemes.map((s: { name: string }) => s.name)).toEqual(['主張・根拠・反論・再反論', '五つのラベル']);
-      expect((await listSchemes(request('/api/label-schemes', 'GET', undefined, as('studentA')))).status).toBe(403);
+      expect((await listSchemes(request('GET', '/api/label-schemes', { cookie: as('studentA') }))).status).toBe(403);
     });
 
     it('an assignment in one’s own scheme gives its students maps in that scheme; another’s scheme is refused', async () => {
-      const create = (body: object, role: Role = 'instructor') => createAssignmentRoute(request(`/api/courses/${courseId}/assignments`, 'POST', body, as(role)), params({ id: courseId }));
-      const otherScheme = (await (await createScheme(request('/api/label-schemes', 'POST', { name: 'not yours', labels: labels.slice(0, 2) }, as('otherInstructor')))).json()).scheme;
+      const create = (body: object, role: Role = 'instructor') => createAssignmentRoute(request('POST', `/api/courses/${courseId}/assignments`, { body, cookie: as(role) }), params({ id: courseId }));
+      const otherScheme = (await (await createScheme(request('POST', '/api/label-schemes', { body: { name: 'not yours', labels: labels.slice(0, 2) }, cookie: as('otherInstructor') }))).json()).scheme;
       const refused = await create({ documentId: doc, title: 'x', labelSchemeId: otherScheme.id });
       expect(refused.status).toBe(422);
       expect((await refused.json()).error).toMatch(/another instructor/);
@@ -163,14 +133,14 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
       expect(res.status).toBe(201);
       const { assignment } = await res.json();
       expect(assignment).toMatchObject({ labelSchemeId: schemeId, dueAt: '2030-04-01T00:00:00.000Z', referenceMapId: null });
-      const opened = await (await documentMap(request(`/api/documents/${doc}/map`, 'GET', undefined, as('studentA')), params({ id: doc }))).json();
+      const opened = await (await documentMap(request('GET', `/api/documents/${doc}/map`, { cookie: as('studentA') }), params({ id: doc }))).json();
       expect((await getMap(db, opened.mapId))!.labelSchemeId).toBe(schemeId);
     });
 
     it('PATCH /api/assignments/:id changes the due date and the reference; only the course’s instructors', async () => {
-      const created = await createAssignmentRoute(request(`/api/courses/${courseId}/assignments`, 'POST', { documentId: doc, title: '編集する' }, as('instructor')), params({ id: courseId }));
+      const created = await createAssignmentRoute(request('POST', `/api/courses/${courseId}/assignments`, { body: { documentId: doc, title: '編集する' }, cookie: as('instructor') }), params({ id: courseId }));
       const asg = (await created.json()).assignment.id;
-      const patch = (body: unknown, role?: Role, origin: string | null = ORIGIN) => patchAssignment(request(`/api/assignments/${asg}`, 'PATCH', body, role && as(role), origin), params({ id: asg }));
+      const patch = (body: unknown, role?: Role, origin: string | null = ORIGIN) => patchAssignment(request('PATCH', `/api/assignments/${asg}`, { body, cookie: role && as(role), origin }), params({ id: asg }));
       const statuses = await Promise.all(ROLES.map(async (role) => [role, (await patch({ dueAt: null }, role === 'anonymous' ? undefined : role)).status]));
       expect(Object.fromEntries(statuses)).toEqual({ admin: 200, instructor: 200, otherInstructor: 404, studentA: 403, studentB: 403, outsider: 404, anonymous: 401 });
       expect((await patch({ dueAt: null }, 'instructor', 'https://evil.example')).status).toBe(403);
@@ -201,13 +171,13 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
   describe('GET /api/assignments/:id/export', () => {
     let asg: string;
     const get = (format: string | null, role?: Role) =>
-      exportRoute(request(`/api/assignments/${asg}/export${format === null ? '' : `?format=${format}`}`, 'GET', undefined, role && as(role)), params({ id: asg }));
+      exportRoute(request('GET', `/api/assignments/${asg}/export${format === null ? '' : `?format=${format}`}`, { cookie: role && as(role) }), params({ id: asg }));
 
     beforeAll(async () => {
       const doc2 = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
       const ref = await getOrCreateMap(db, doc2, id.instructor);
       await applyOperations(db, ref.id, ref.version, [addUnitOp({ id: 'u1', label: 'claim', start: 8, end: 22, note: '' })]);
-      const res = await createAssignmentRoute(request(`/api/courses/${courseId}/assignments`, 'POST', { documentId: doc2, title: '第2回 書き出し', referenceMapId: ref.id }, as('instructor')), params({ id: courseId }));
+      const res = await createAssignmentRoute(request('POST', `/api/courses/${courseId}/assignments`, { body: { documentId: doc2, title: '第2回 書き出し', referenceMapId: ref.id }, cookie: as('instructor') }), params({ id: courseId }));
       asg = (await res.json()).assignment.id;
       const a = await getOrCreateMap(db, doc2, id.studentA);
       await applyOperations(db, a.id, 1, [
@@ -215,7 +185,7 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
         addUnitOp({ id: 'u2', label: 'evidence', start: 22, end: 31, note: '' }),
         { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } },
       ]);
-      expect((await submitRoute(request(`/api/assignments/${asg}/submit`, 'POST', {}, as('studentA')), params({ id: asg }))).status).toBe(200);
+      expect((await submitRoute(request('POST', `/api/assignments/${asg}/submit`, { body: {}, cookie: as('studentA') }), params({ id: asg }))).status).toBe(200);
       // student B has not started
     });
 
@@ -256,7 +226,7 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
   });
 
   describe('POST /api/users/:id/role', () => {
-    const post = (target: string, body: unknown, role?: Role, origin: string | null = ORIGIN) => roleRoute(request(`/api/users/${target}/role`, 'POST', body, role && as(role), origin), params({ id: target }));
+    const post = (target: string, body: unknown, role?: Role, origin: string | null = ORIGIN) => roleRoute(request('POST', `/api/users/${target}/role`, { body, cookie: role && as(role), origin }), params({ id: target }));
 
     it('admins only: others 403, anonymous 401, cross-site 403', async () => {
       for (const role of ['instructor', 'studentA', 'outsider'] as const) expect((await post(id.outsider, { role: 'instructor' }, role)).status).toBe(403);
@@ -288,35 +258,14 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
   });
 });
 
+// classroom.test.ts checks that every classroom-only route answers 404 in solo mode.
 describe('instructor routes in solo mode', () => {
-  let target: TestDatabase;
-  beforeAll(async () => {
-    target = await testBackends()[0].create();
-    process.env.DATABASE_URL = target.url;
-    delete process.env.RONTEN_MODE;
-  });
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    restoreMode();
-    await target?.teardown();
-  });
+  const t = useApiDb(testBackends()[0], 'solo');
 
   it('the local user imports a text (the CLI and scripts send no Origin)', async () => {
-    const res = await importDocument(request('/api/documents', 'POST', { title: 'solo', text: essay, reflow: 'auto' }, undefined, null));
+    const res = await importDocument(request('POST', '/api/documents', { body: { title: 'solo', text: essay, reflow: 'auto' }, origin: null }));
     expect(res.status).toBe(201);
-    const stored = await getDocument(await openDb(), (await res.json()).id);
-    expect(stored!.tokens.map((t) => t.surface).join('')).toBe(stored!.canonical.text);
-  });
-
-  it.each([
-    ['POST /api/label-schemes', () => createScheme(request('/api/label-schemes', 'POST', { name: 'n', labels: [{ id: 'a', ja: 'あ', en: 'a' }] }))],
-    ['PATCH /api/assignments/:id', () => patchAssignment(request('/api/assignments/a', 'PATCH', { dueAt: null }), params({ id: 'a' }))],
-    ['GET /api/assignments/:id/export', () => exportRoute(request('/api/assignments/a/export', 'GET'), params({ id: 'a' }))],
-    ['POST /api/users/:id/role', () => roleRoute(request('/api/users/local/role', 'POST', { role: 'admin' }), params({ id: 'local' }))],
-  ])('%s answers 404', async (_route, call) => {
-    const res = await call();
-    expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatch(/solo mode/);
+    const stored = await getDocument(t.db, (await res.json()).id);
+    expect(stored!.tokens.map((token) => token.surface).join('')).toBe(stored!.canonical.text);
   });
 });

@@ -1,10 +1,11 @@
 // Classroom mode through the real route handlers, on SQLite and (when available) PostgreSQL:
 // sign-up, sign-in, sign-out and /me; 401 without a session, 404 for another student's map,
 // 403 and nothing written for a cross-site mutation; and every auth route 404 in solo mode.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllDbs, createDocument, getMap, getOrCreateMap, openDb, type Db } from '@/lib/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, getMap, getOrCreateMap, type Db } from '@/lib/db';
 import { MAX_FAILURES_PER_NAME } from '@/lib/auth/accounts';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from '@/lib/db/test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
+import { ORIGIN, PASSWORD as password, params, request as apiRequest, useApiDb } from '../_test/support';
 import { POST as signupRoute } from './signup/route';
 import { POST as signinRoute } from './signin/route';
 import { POST as signoutRoute } from './signout/route';
@@ -15,21 +16,14 @@ import { GET as exportMap } from '../maps/[mapId]/export/route';
 import { POST as postOperations } from '../maps/[mapId]/operations/route';
 import { POST as postImport } from '../maps/[mapId]/import/route';
 
-const ORIGIN = 'http://localhost';
-const password = 'long enough password';
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-
 interface Opts {
   cookie?: string;
   origin?: string | null;
   ip?: string;
 }
+/// As a browser at `ip` sends it (sign-in failures are counted per client).
 function request(path: string, method: 'GET' | 'POST', body: unknown, opts: Opts = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': opts.ip ?? '192.0.2.1' };
-  if (opts.cookie) headers.cookie = opts.cookie;
-  const origin = opts.origin === undefined ? ORIGIN : opts.origin;
-  if (origin !== null && method === 'POST') headers.origin = origin;
-  return new Request(`${ORIGIN}${path}`, { method, headers, body: method === 'POST' ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined });
+  return apiRequest(method, path, { body, cookie: opts.cookie, origin: opts.origin, headers: { 'x-forwarded-for': opts.ip ?? '192.0.2.1' } });
 }
 const signup = (body: unknown, opts?: Opts) => signupRoute(request('/api/auth/signup', 'POST', body, opts));
 const signin = (body: unknown, opts?: Opts) => signinRoute(request('/api/auth/signin', 'POST', body, opts));
@@ -42,29 +36,14 @@ let batch = 0;
 const operations = (mapId: string, opts: Opts) =>
   postOperations(request(`/api/maps/${mapId}/operations`, 'POST', { batchId: `auth-batch-${++batch}-xxxx`, baseVersion: 1, operations: [add] }, opts), params({ mapId }));
 
-const savedMode = process.env.RONTEN_MODE;
-function restoreMode() {
-  if (savedMode === undefined) delete process.env.RONTEN_MODE;
-  else process.env.RONTEN_MODE = savedMode;
-}
-
 describe.each(testBackends())('classroom accounts API on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useApiDb(backend, 'classroom');
   let db: Db;
   let docId: string;
 
   beforeAll(async () => {
-    target = await backend.create();
-    process.env.DATABASE_URL = target.url;
-    process.env.RONTEN_MODE = 'classroom';
-    db = await openDb();
+    db = t.db;
     docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
-  });
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    restoreMode();
-    await target?.teardown();
   });
 
   it('signs up: the first account is admin and signed in at once, the next a student', async () => {
@@ -193,33 +172,18 @@ describe.each(testBackends())('classroom accounts API on $name', (backend) => {
 });
 
 describe('accounts API in solo mode', () => {
-  let target: TestDatabase;
-  beforeAll(async () => {
-    target = await testBackends()[0].create();
-    process.env.DATABASE_URL = target.url;
-    delete process.env.RONTEN_MODE;
-  });
-  afterEach(restoreMode);
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    restoreMode();
-    await target?.teardown();
-  });
+  const t = useApiDb(testBackends()[0], 'solo');
 
   it('has no accounts: every auth route answers 404 and creates nothing', async () => {
-    delete process.env.RONTEN_MODE;
     for (const res of [await signup({ name: 'someone', password }), await signin({ name: 'someone', password }), await signout(), await me()]) {
       expect(res.status).toBe(404);
       expect(res.headers.get('set-cookie')).toBeNull();
     }
-    const db = await openDb();
-    expect(await db.kysely.selectFrom('users').select('name').where('role', '<>', 'local').execute()).toEqual([]);
+    expect(await t.db.kysely.selectFrom('users').select('name').where('role', '<>', 'local').execute()).toEqual([]);
   });
 
   it('still serves the local user without a cookie, and refuses a cross-site POST', async () => {
-    delete process.env.RONTEN_MODE;
-    const db = await openDb();
+    const db = t.db;
     const docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const res = await getDocumentMap(request(`/api/documents/${docId}/map`, 'GET', null), params({ id: docId }));
     expect(res.status).toBe(200);

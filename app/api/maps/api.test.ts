@@ -1,8 +1,9 @@
 // The map API through its real route handlers, on SQLite and (when available) PostgreSQL:
 // every bad input gets a 4xx that names the problem and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllDbs, createDocument, ensureLocalUser, getMap, getOrCreateMap, openDb, type Db } from '@/lib/db';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from '@/lib/db/test-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, ensureLocalUser, getMap, getOrCreateMap, type Db } from '@/lib/db';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
+import { params, request, useApiDb } from '../_test/support';
 import { GET as getDocumentMap } from '../documents/[id]/map/route';
 import { GET as getMapRoute } from './[mapId]/route';
 import { POST as postOperations } from './[mapId]/operations/route';
@@ -13,32 +14,23 @@ const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '' };
 const add = (unit: typeof claim) => ({ op: 'addUnit', unit, relations: [], mainClaim: false });
 
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
 let batch = 0;
 function post(mapId: string, body: unknown) {
-  const init = { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } };
-  return postOperations(new Request(`http://localhost/api/maps/${mapId}/operations`, init), params({ mapId }));
+  return postOperations(request('POST', `/api/maps/${mapId}/operations`, { body }), params({ mapId }));
 }
 const ops = (baseVersion: number, operations: unknown[]) => ({ batchId: `batch-${++batch}-xxxxxxxx`, baseVersion, operations });
 
 describe.each(testBackends())('map API on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useApiDb(backend, 'solo');
   let db: Db;
   let docId: string;
   let mapId: string;
 
   beforeAll(async () => {
-    target = await backend.create();
-    process.env.DATABASE_URL = target.url;
-    db = await openDb();
+    db = t.db;
     docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const res = await getDocumentMap(new Request('http://localhost'), params({ id: docId }));
     mapId = (await res.json()).mapId;
-  });
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    await target?.teardown();
   });
 
   it('applies operations and answers with the new version', async () => {

@@ -1,9 +1,8 @@
 // Feedback comments through the real route handlers, in classroom mode, on SQLite and (when
 // available) PostgreSQL: who may list, add and delete, what a bad request gets, and that a
 // submitted map still takes feedback without changing its version.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  closeAllDbs,
   createAssignment,
   createCourse,
   createDocument,
@@ -12,20 +11,14 @@ import {
   getOrCreateMap,
   joinCourse,
   listComments,
-  openDb,
   replaceMapContents,
   submitMap,
-  updateAccountRole,
   type Db,
 } from '@/lib/db';
-import { signUp, startSession } from '@/lib/auth/accounts';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from '@/lib/db/test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
+import { params, request, signUpAll, useApiDb } from '../_test/support';
 import { GET as listRoute, POST as addRoute } from './[mapId]/comments/route';
 import { DELETE as deleteRoute } from './[mapId]/comments/[commentId]/route';
-
-const ORIGIN = 'http://localhost';
-const password = 'long enough password';
-const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — UTF-16 spans on token boundaries.
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -35,47 +28,25 @@ const support = { id: 'r1', type: 'support' as const, from: 'u2', to: 'u1', note
 const PEOPLE = ['admin', 'instructor', 'otherInstructor', 'studentA', 'studentB'] as const;
 type Person = (typeof PEOPLE)[number];
 
-function request(path: string, method: 'GET' | 'POST' | 'DELETE', init: { body?: unknown; cookie?: string; origin?: string | null } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.cookie) headers.cookie = init.cookie;
-  const origin = init.origin === undefined ? ORIGIN : init.origin;
-  if (method !== 'GET' && origin !== null) headers.origin = origin;
-  const body = method === 'POST' ? (typeof init.body === 'string' ? init.body : JSON.stringify(init.body ?? {})) : undefined;
-  return new Request(`${ORIGIN}${path}`, { method, headers, body });
-}
-
-const savedMode = process.env.RONTEN_MODE;
-function restoreMode() {
-  if (savedMode === undefined) delete process.env.RONTEN_MODE;
-  else process.env.RONTEN_MODE = savedMode;
-}
-
 describe.each(testBackends())('comments API on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useApiDb(backend, 'classroom');
   let db: Db;
   let docId: string;
   let mapA: string;
-  const cookie = {} as Record<Person, string>;
+  let cookie: Record<Person, string>;
 
-  const list = (mapId: string, who?: Person) => listRoute(request(`/api/maps/${mapId}/comments`, 'GET', { cookie: who && cookie[who] }), params({ mapId }));
+  const list = (mapId: string, who?: Person) => listRoute(request('GET', `/api/maps/${mapId}/comments`, { cookie: who && cookie[who] }), params({ mapId }));
   const add = (mapId: string, body: unknown, who?: Person, origin?: string | null) =>
-    addRoute(request(`/api/maps/${mapId}/comments`, 'POST', { body, cookie: who && cookie[who], origin }), params({ mapId }));
+    addRoute(request('POST', `/api/maps/${mapId}/comments`, { body, cookie: who && cookie[who], origin }), params({ mapId }));
   const remove = (mapId: string, commentId: string, who?: Person) =>
-    deleteRoute(request(`/api/maps/${mapId}/comments/${commentId}`, 'DELETE', { cookie: who && cookie[who] }), params({ mapId, commentId }));
+    deleteRoute(request('DELETE', `/api/maps/${mapId}/comments/${commentId}`, { cookie: who && cookie[who] }), params({ mapId, commentId }));
   const onUnit = (body: string, unit = 'u1') => ({ targetKind: 'unit', targetId: unit, body });
 
   beforeAll(async () => {
-    target = await backend.create();
-    process.env.DATABASE_URL = target.url;
-    process.env.RONTEN_MODE = 'classroom';
-    db = await openDb();
-    const ids = {} as Record<Person, string>;
-    for (const who of PEOPLE) {
-      const user = await signUp(db, { name: who.toLowerCase(), displayName: `${who} さん`, password }); // the first becomes admin
-      if (who === 'instructor' || who === 'otherInstructor') await updateAccountRole(db, user.id, 'instructor');
-      ids[who] = user.id;
-      cookie[who] = `ronten_session=${(await startSession(db, user)).token}`;
-    }
+    db = t.db;
+    const accounts = await signUpAll(db, PEOPLE, { instructors: ['instructor', 'otherInstructor'], displayName: (who) => `${who} さん` }); // the first becomes admin
+    const ids = accounts.id;
+    cookie = accounts.cookie;
     docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const course = await createCourse(db, ids.instructor, '論証入門');
     await createAssignment(db, course.id, { documentId: docId, title: '課題1' });
@@ -84,12 +55,6 @@ describe.each(testBackends())('comments API on $name', (backend) => {
     await createCourse(db, ids.otherInstructor, '別の授業');
     mapA = (await getOrCreateMap(db, docId, ids.studentA)).id;
     await replaceMapContents(db, mapA, 1, { units: [claim, evidence], relations: [support], mainClaimId: 'u1' });
-  });
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    restoreMode();
-    await target?.teardown();
   });
 
   it('an instructor comments on a student’s unit and the student lists it', async () => {
@@ -193,7 +158,7 @@ describe.each(testBackends())('comments API on $name', (backend) => {
     expect((await listComments(db, mapA)).map((c) => c.id)).toContain(comment.id);
 
     const cross = await deleteRoute(
-      request(`/api/maps/${mapA}/comments/${comment.id}`, 'DELETE', { cookie: cookie.instructor, origin: 'http://evil.example' }),
+      request('DELETE', `/api/maps/${mapA}/comments/${comment.id}`, { cookie: cookie.instructor, origin: 'http://evil.example' }),
       params({ mapId: mapA, commentId: comment.id }),
     );
     expect(cross.status).toBe(403);

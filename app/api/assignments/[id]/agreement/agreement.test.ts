@@ -1,29 +1,24 @@
 // GET /api/assignments/:id/agreement through the real handler on SQLite and (when available)
 // PostgreSQL: who may see it, the figures (hand-computed on the fixture text), the CSV download,
-// an assignment without a reference map, and solo mode.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// an assignment without a reference map. (Solo mode: classroom.test.ts, with every classroom route.)
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp, type Operation } from '@/lib/argument';
 import {
   applyOperations,
-  closeAllDbs,
   createAssignment,
   createCourse,
   createDocument,
   getOrCreateMap,
   joinCourse,
-  openDb,
   submitMap,
-  updateAccountRole,
   type Db,
 } from '@/lib/db';
-import { signUp, startSession } from '@/lib/auth/accounts';
 import { CLASS_AGREEMENT_COLUMNS } from '@/lib/agreement/classAgreement';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from '@/lib/db/test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
+import { params, request, signUpAll, useApiDb } from '@/app/api/_test/support';
 import { GET } from './route';
 
-const ORIGIN = 'http://localhost';
-const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const get = (id: string, cookie?: string, query = '') => GET(new Request(`${ORIGIN}/api/assignments/${id}/agreement${query}`, { headers: cookie ? { cookie } : {} }), params(id));
+const get = (id: string, cookie?: string, query = '') => GET(request('GET', `/api/assignments/${id}/agreement${query}`, { cookie }), params({ id }));
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — 18 tokens, 17 of them words (not '\n').
 const claim = { id: 'c', label: 'claim', start: 8, end: 22, note: '' }; // 8 tokens
@@ -33,31 +28,17 @@ const support: Operation = { op: 'addRelation', relation: { id: 'r', type: 'supp
 const ROLES = ['admin', 'instructor', 'otherInstructor', 'studentA', 'studentB', 'outsider'] as const;
 type Role = (typeof ROLES)[number];
 
-const savedMode = process.env.RONTEN_MODE;
-function restoreMode() {
-  if (savedMode === undefined) delete process.env.RONTEN_MODE;
-  else process.env.RONTEN_MODE = savedMode;
-}
-
 describe.each(testBackends())('GET /api/assignments/:id/agreement on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useApiDb(backend, 'classroom');
   let db: Db;
-  const cookie = {} as Record<Role, string>;
-  const id = {} as Record<Role, string>;
+  let cookie: Record<Role, string>;
+  let id: Record<Role, string>;
   let withReference: string;
   let withoutReference: string;
 
   beforeAll(async () => {
-    target = await backend.create();
-    process.env.DATABASE_URL = target.url;
-    process.env.RONTEN_MODE = 'classroom';
-    db = await openDb();
-    for (const role of ROLES) {
-      const user = await signUp(db, { name: role.toLowerCase(), password: 'long enough password', displayName: role === 'studentA' ? '山田, "A"' : undefined });
-      if (role === 'instructor' || role === 'otherInstructor') await updateAccountRole(db, user.id, 'instructor');
-      id[role] = user.id;
-      cookie[role] = `ronten_session=${(await startSession(db, user)).token}`;
-    }
+    db = t.db;
+    ({ id, cookie } = await signUpAll(db, ROLES, { instructors: ['instructor', 'otherInstructor'], displayName: (role) => (role === 'studentA' ? '山田, "A"' : undefined) }));
     const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const course = await createCourse(db, id.instructor, '論証入門');
     await createCourse(db, id.otherInstructor, '別の授業');
@@ -73,12 +54,6 @@ describe.each(testBackends())('GET /api/assignments/:id/agreement on $name', (ba
     await submitMap(db, a.id);
     const b = await getOrCreateMap(db, doc, id.studentB); // the claim only
     await applyOperations(db, b.id, b.version, [addUnitOp(claim)]);
-  });
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    restoreMode();
-    await target?.teardown();
   });
 
   it.each([
@@ -156,26 +131,5 @@ describe.each(testBackends())('GET /api/assignments/:id/agreement on $name', (ba
     expect(body.alpha.byLabel.evidence).toBeCloseTo(-5 / 28, 12);
     const csv = await (await get(withoutReference, cookie.instructor, '?format=csv')).text();
     expect(csv.split('\r\n').some((l) => l.startsWith('mean,'))).toBe(false);
-  });
-});
-
-describe('GET /api/assignments/:id/agreement in solo mode', () => {
-  let target: TestDatabase;
-  beforeAll(async () => {
-    target = await testBackends()[0].create();
-    process.env.DATABASE_URL = target.url;
-    delete process.env.RONTEN_MODE;
-  });
-  afterAll(async () => {
-    await closeAllDbs();
-    delete process.env.DATABASE_URL;
-    restoreMode();
-    await target?.teardown();
-  });
-
-  it('answers 404', async () => {
-    const res = await get('any');
-    expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatch(/solo mode/);
   });
 });
