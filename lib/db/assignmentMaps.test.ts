@@ -1,28 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp, type Operation } from '@/lib/argument';
-import type { Db } from './connect';
 import { createDocument } from './documents';
 import { NotFoundError } from './errors';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
 import { createAssignment, createCourse, joinCourse, submitMap } from './courses';
 import { loadAssignmentMaps } from './assignmentMaps';
-import { NON_BMP_SURFACES, countingDb, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, insertUsers, testBackends, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: 'なぜなら' };
 const early = { id: 'u0', label: 'evidence', start: 0, end: 4, note: '' };
 const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
-
-async function addUsers(db: Db, names: string[], role: 'student' | 'instructor' = 'student') {
-  const now = new Date().toISOString();
-  await db.kysely
-    .insertInto('users')
-    .values(names.map((name) => ({ id: `id-${name}`, name, display_name: name.toUpperCase(), role, password_hash: null, created_at: now })))
-    .execute();
-  return Object.fromEntries(names.map((n) => [n, `id-${n}`]));
-}
 
 describe.each(testBackends())('assignment maps on $name', (backend) => {
   const t = useTestDb(backend);
@@ -32,8 +22,8 @@ describe.each(testBackends())('assignment maps on $name', (backend) => {
 
   beforeAll(async () => {
     users = {
-      ...(await addUsers(t.db, ['sensei', 'other'], 'instructor')),
-      ...(await addUsers(t.db, ['ren', 'aki', 'mio', 'outsider'])),
+      ...(await insertUsers(t.db, ['sensei', 'other'], 'instructor')),
+      ...(await insertUsers(t.db, ['ren', 'aki', 'mio', 'outsider'])),
     };
     doc = await createDocument(t.db, fixtureDocument(NON_BMP_SURFACES));
     otherDoc = await createDocument(t.db, fixtureDocument(NON_BMP_SURFACES));
@@ -108,7 +98,7 @@ describe.each(testBackends())('assignment maps on $name', (backend) => {
   it('runs the same number of queries for a class of 2 and a class of 60', async () => {
     const run = async (size: number) => {
       const names = Array.from({ length: size }, (_, i) => `c${size}-${String(i).padStart(3, '0')}`);
-      const ids = await addUsers(t.db, names);
+      const ids = await insertUsers(t.db, names);
       const course = await createCourse(t.db, users.sensei, `class of ${size}`);
       await t.db.kysely
         .insertInto('enrolments')

@@ -12,7 +12,7 @@ import { createDocument } from './documents';
 import { createLabelScheme } from './label-schemes';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
-import { NON_BMP_SURFACES, countingDb, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, insertUsers, testBackends, useTestDb } from './test-support';
 
 const unit = (id: string, label: string, start: number, end: number) => addUnitOp({ id, label, start, end, note: '' });
 
@@ -22,12 +22,8 @@ describe.each(testBackends())('class export loading on $name', (backend) => {
 
   beforeAll(async () => {
     db = t.db;
-    const now = new Date().toISOString();
-    const users = ['sensei', ...Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, '0')}`)];
-    await db.kysely
-      .insertInto('users')
-      .values(users.map((name) => ({ id: `id-${name}`, name, display_name: name.toUpperCase(), role: name === 'sensei' ? 'instructor' : 'student', password_hash: null, created_at: now })))
-      .execute();
+    await insertUsers(db, ['sensei'], 'instructor');
+    await insertUsers(db, Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, '0')}`));
   });
 
   it('loads each map with its own scheme and comments, the reference, and the same maps as loadAnnotatedMap', async () => {

@@ -3,7 +3,6 @@
 // on SQLite and (when available) PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp } from '@/lib/argument';
-import type { Db } from './connect';
 import { createAssignment, createCourse, getAssignment, joinCourse, updateAssignment } from './courses';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError } from './errors';
@@ -11,7 +10,7 @@ import { importMap, listMapsOfUser, mapLabelSchemeId } from './imports';
 import { createLabelScheme, getLabelScheme, listLabelSchemes, SchemeNameTakenError, schemeForUserDocument } from './label-schemes';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, fixtureDocument, insertUsers, testBackends, useTestDb } from './test-support';
 
 const toulmin = [
   { id: 'claim', ja: '主張', en: 'claim' },
@@ -22,15 +21,6 @@ const toulmin = [
   { id: 'rebuttal_2', ja: '反駁', en: 'rebuttal' },
 ];
 
-async function addUsers(db: Db, names: string[], role: 'student' | 'instructor' | 'admin') {
-  const now = new Date().toISOString();
-  await db.kysely
-    .insertInto('users')
-    .values(names.map((name) => ({ id: `id-${name}`, name, display_name: name, role, password_hash: null, created_at: now })))
-    .execute();
-  return Object.fromEntries(names.map((n) => [n, `id-${n}`]));
-}
-
 describe.each(testBackends())('label schemes and assignment settings on $name', (backend) => {
   const t = useTestDb(backend);
   let u: Record<string, string>;
@@ -38,9 +28,9 @@ describe.each(testBackends())('label schemes and assignment settings on $name', 
 
   beforeAll(async () => {
     u = {
-      ...(await addUsers(t.db, ['sensei', 'other'], 'instructor')),
-      ...(await addUsers(t.db, ['boss'], 'admin')),
-      ...(await addUsers(t.db, ['aki', 'mio', 'ren', 'early'], 'student')),
+      ...(await insertUsers(t.db, ['sensei', 'other'], 'instructor')),
+      ...(await insertUsers(t.db, ['boss'], 'admin')),
+      ...(await insertUsers(t.db, ['aki', 'mio', 'ren', 'early'], 'student')),
     };
     doc = await createDocument(t.db, fixtureDocument(NON_BMP_SURFACES));
   });

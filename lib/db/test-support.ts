@@ -137,6 +137,17 @@ export function fixtureDocument(surfaces: string[], overrides: Partial<CreateDoc
 /// Japanese text with characters outside the BMP (𠮷, 𩸽, 😀) before and inside spans.
 export const NON_BMP_SURFACES = ['𠮷野家', 'の', '𩸽', '\n', '𠮷野家', 'で', '𩸽', 'を', '食べ', 'た', '😀', '。', '理由', 'は', '安い', 'から', 'だ', '。'];
 
+/// Accounts straight into users, without passwords (repository tests need no sign-up): the id
+/// is `id-<name>`, the display name the name in capitals. Returns the ids by name.
+export async function insertUsers(db: Db, names: readonly string[], role: 'student' | 'instructor' | 'admin' = 'student'): Promise<Record<string, string>> {
+  const now = new Date().toISOString();
+  await db.kysely
+    .insertInto('users')
+    .values(names.map((name) => ({ id: `id-${name}`, name, display_name: name.toUpperCase(), role, password_hash: null, created_at: now })))
+    .execute();
+  return Object.fromEntries(names.map((n) => [n, `id-${n}`]));
+}
+
 /// The same database, counting the statements run through it: to show that a loader's number
 /// of queries does not grow with the data (no query per row).
 export function countingDb(db: Db): { db: Db; readonly count: number } {
