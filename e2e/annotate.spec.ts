@@ -71,7 +71,7 @@ test('relations by mouse, shown under both units, retyped and refused as self-re
   const rows = page.locator('[data-unit-row]');
   await expect(rows).toHaveCount(2);
   // A row by its label chip (an open row's controls mention every label).
-  const row = (label: string) => page.locator(`[data-unit-row]:has(> button .label-${label})`);
+  const row = (label: string) => page.locator(`[data-unit-row]:has(> button [data-label="${label}"])`);
   const pick = (label: string) => row(label).locator('> button').click();
 
   await pick('evidence');
@@ -175,13 +175,13 @@ test('two tabs on one map never overwrite each other', async ({ browser, request
   expect((await mapState(request)).map.units).toHaveLength(2);
   // Conflicting edits of the same unit: the later one is not forced over the earlier.
   await a.reload();
-  await a.locator('[data-unit-row]:has(> button .label-evidence) > button').click();
-  await b.locator('[data-unit-row]:has(> button .label-evidence) > button').click();
+  await a.locator('[data-unit-row]:has(> button [data-label="evidence"]) > button').click();
+  await b.locator('[data-unit-row]:has(> button [data-label="evidence"]) > button').click();
   await a.keyboard.press('3');
   await expectSaved(a);
   await b.keyboard.press('4');
   await expect(b.getByTestId('announcer')).toContainText('競合');
-  await expect(b.locator('[data-unit-row]:has(> button .label-counterargument)')).toHaveCount(1);
+  await expect(b.locator('[data-unit-row]:has(> button [data-label="counterargument"])')).toHaveCount(1);
   expect((await mapState(request)).map.units.map((u) => u.label).sort()).toEqual(['claim', 'counterargument']);
 });
 

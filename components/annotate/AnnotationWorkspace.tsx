@@ -43,7 +43,7 @@ import { ExportMenu, type FormatChoice } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { SelectedComments, useFeedback, type CommentsProps } from './Comments';
 import { StructureHints } from '../map/StructureHints';
-import { labelCounts, structureHints } from '@/lib/argument/hints';
+import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
 
 // The map (and its layout engine) loads when its tab is first opened, not with the page.
 const ArgumentMapView = dynamic(() => import('../map/ArgumentMapView').then((m) => m.ArgumentMapView), { ssr: false });
@@ -92,6 +92,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     [text.length, tokens, labels],
   );
   const labelById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  const roles = useMemo(() => labelRoles(labels.map((l) => l.id)), [labels]);
 
   const [announcement, setAnnouncement] = useState('');
   const [history, setHistory] = useState(emptyHistory);
@@ -285,7 +286,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         return;
       case 'm':
       case 'M':
-        if (selected?.label === 'claim') toggleMainClaim(selected.id);
+        if (selected && selected.label === roles.claim) toggleMainClaim(selected.id);
         return;
       case 'Delete':
       case 'Backspace':
@@ -370,7 +371,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : [])]), [hoverIds, hoverUnitKey]);
   // Only the map tab shows hints and counts: keep them off the labelling hot path otherwise.
   const mapShown = pane === 'map';
-  const hints = useMemo(() => (mapShown ? structureHints(map) : []), [map, mapShown]);
+  const hints = useMemo(() => (mapShown ? structureHints(map, roles) : []), [map, mapShown, roles]);
   const counts = useMemo(() => (mapShown ? labelCounts(map) : {}), [map, mapShown]);
 
   return (

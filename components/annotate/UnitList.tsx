@@ -258,7 +258,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
               <button type="button" className="btn" aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
                 ⇥
               </button>
-              {unit.label === 'claim' && (
+              {unit.label === labels[0]?.id && (
                 <button type="button" className="btn" aria-keyshortcuts="M" onClick={() => actions.onToggleMainClaim(unit.id)}>
                   {isMain ? t('annotate.unmarkMainClaim') : t('annotate.markMainClaim')}
                 </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintId, labelCounts, structureHints, type StructureHint } from './hints';
+import { hintId, labelCounts, labelRoles, structureHints, type StructureHint } from './hints';
 import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from './types';
 
 // Units as `id:label`, in text order; relations as `from>to` (support) or `from!to` (attack).
@@ -155,5 +155,23 @@ describe('labelCounts', () => {
       custom: 1,
       ['__proto__']: 1,
     });
+  });
+});
+
+describe('structure hints in another label scheme', () => {
+  it('take the scheme’s first label as the claim and its second as the evidence', () => {
+    const map = {
+      units: [
+        { id: 't', label: 'thesis', start: 0, end: 1, note: '' },
+        { id: 'd', label: 'data', start: 1, end: 2, note: '' },
+        { id: 'c', label: 'claim', start: 2, end: 3, note: '' },
+      ],
+      relations: [],
+      mainClaimId: null,
+    };
+    const kinds = (roles?: ReturnType<typeof labelRoles>) => structureHints(map, roles).map((h) => h.id);
+    expect(kinds(labelRoles(['thesis', 'data']))).toEqual(['unsupportedClaim:t', 'idleEvidence:d']);
+    expect(kinds()).toEqual(['unsupportedClaim:c']);
+    expect(labelRoles(['only'])).toEqual({ claim: 'only', evidence: undefined });
   });
 });

@@ -32,6 +32,20 @@ export function hintId(kind: HintKind, unitIds: readonly string[]): string {
   return `${kind}:${[...unitIds].sort().map(encodeURIComponent).join(',')}`;
 }
 
+/// Which labels play the claim and evidence parts in a scheme: the first and second label (the
+/// default scheme's 主張 and 根拠; an instructor's own scheme lists its claim-like label first,
+/// as AIF export assumes too). The main claim must carry the claim label.
+export interface LabelRoles {
+  claim: string | undefined;
+  evidence: string | undefined;
+}
+
+export function labelRoles(labelIds: readonly string[]): LabelRoles {
+  return { claim: labelIds[0], evidence: labelIds[1] };
+}
+
+const defaultRoles = labelRoles(defaultLabels);
+
 /// Hints about the map's structure:
 /// - `unsupportedClaim`: a claim no support relation points to;
 /// - `idleEvidence`: evidence that supports nothing;
@@ -40,7 +54,7 @@ export function hintId(kind: HintKind, unitIds: readonly string[]): string {
 /// - `supportCycle`: units that support each other in a circle (one hint per strongly connected
 ///   component of the support relations).
 /// One hint per (kind, unit), except cycles, which get one hint per component.
-export function structureHints(map: ArgumentMap): StructureHint[] {
+export function structureHints(map: ArgumentMap, roles: LabelRoles = defaultRoles): StructureHint[] {
   const n = map.units.length;
   const index = new Map<string, number>();
   map.units.forEach((u, i) => index.set(u.id, i));
@@ -69,8 +83,8 @@ export function structureHints(map: ArgumentMap): StructureHint[] {
     hints.push({ id: hintId(kind, [id]), kind, unitIds: [id] });
   };
 
-  for (let i = 0; i < n; i++) if (map.units[i].label === 'claim' && !supported[i]) single('unsupportedClaim', i);
-  for (let i = 0; i < n; i++) if (map.units[i].label === 'evidence' && !supports[i]) single('idleEvidence', i);
+  for (let i = 0; i < n; i++) if (map.units[i].label === roles.claim && !supported[i]) single('unsupportedClaim', i);
+  for (let i = 0; i < n; i++) if (map.units[i].label === roles.evidence && !supports[i]) single('idleEvidence', i);
 
   const main = map.mainClaimId === null ? undefined : index.get(map.mainClaimId);
   if (main !== undefined) {
