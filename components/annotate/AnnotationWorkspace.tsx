@@ -2,7 +2,7 @@
 // The annotation workspace: the essay with its units, the selection toolbar, the unit list and
 // the save status. All changes are lib/argument operations: checked, applied locally, recorded
 // for undo, and handed to autosave. Read-only (the example map) shows the same views.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
 import {
@@ -129,6 +129,14 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     () => ({ units: map.units, labels, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
     [map.units, labels, map.mainClaimId, selected, hoverIds],
   );
+
+  // The essay's highlights follow the map at once (painted before the next frame: what the
+  // label key must show). The unit list and the map pane follow a deferred copy, which React
+  // renders after that frame and interrupts for the next key press: with a thousand units, their
+  // re-render, the list's row measuring and the map's layout would otherwise hold the new
+  // highlight back by a frame or more.
+  const paneState = useMemo(() => ({ map, selectedId: selected?.id ?? null }), [map, selected]);
+  const deferred = useDeferredValue(paneState);
 
   /// Checks, applies, records for undo and saves one user action.
   const run = useCallback(
@@ -371,8 +379,8 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : [])]), [hoverIds, hoverUnitKey]);
   // Only the map tab shows hints and counts: keep them off the labelling hot path otherwise.
   const mapShown = pane === 'map';
-  const hints = useMemo(() => (mapShown ? structureHints(map, roles) : []), [map, mapShown, roles]);
-  const counts = useMemo(() => (mapShown ? labelCounts(map) : {}), [map, mapShown]);
+  const hints = useMemo(() => (mapShown ? structureHints(deferred.map, roles) : []), [deferred.map, mapShown, roles]);
+  const counts = useMemo(() => (mapShown ? labelCounts(deferred.map) : {}), [deferred.map, mapShown]);
 
   return (
     <SidePane
@@ -468,9 +476,9 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
       list={
       <UnitList
         text={text}
-        map={map}
+        map={deferred.map}
         labels={labels}
-        selectedId={selected?.id ?? null}
+        selectedId={deferred.selectedId}
         linkMode={linkMode}
         readOnly={readOnly}
         feedback={feedback}
@@ -491,10 +499,10 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
           <ArgumentMapView
             title={title}
             text={text}
-            map={map}
+            map={deferred.map}
             labels={labels}
             hints={hints}
-            selectedUnitId={selected?.id ?? null}
+            selectedUnitId={deferred.selectedId}
             selectedRelationId={selectedRelationId}
             emphasizedIds={emphasizedIds}
             readOnly={readOnly}

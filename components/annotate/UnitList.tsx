@@ -3,7 +3,7 @@
 // feedback comments. The selected unit expands into its editing controls and comment threads;
 // the others are one fixed-height row each, and only the rows in view are rendered
 // (virtualRows), so thousands of units stay cheap.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
@@ -94,13 +94,14 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, fe
     return () => observer.disconnect();
   }, []);
 
-  // The open row's real height shifts the rows below it.
-  useLayoutEffect(() => {
+  // The open row's real height shifts the rows below it. Measured by a ResizeObserver, which
+  // reports after the browser's own layout: reading offsetHeight here would force a layout of
+  // the whole page inside React's commit, holding back the frame that shows a new unit. Until
+  // the first report the rows below keep the last open row's height (rows look alike).
+  useEffect(() => {
     const el = openRef.current;
     if (!el) return;
-    const measure = () => setOpenHeight(el.offsetHeight + 6);
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(([entry]) => setOpenHeight(entry.borderBoxSize[0].blockSize + 6));
     observer.observe(el);
     return () => observer.disconnect();
   }, [selectedId, openIndex >= first && openIndex < last]);
