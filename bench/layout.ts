@@ -3,18 +3,7 @@
 // figure and the tests measure the same shape of input.
 import { performance } from 'node:perf_hooks';
 import { layoutGraph, type LayoutEdge, type LayoutInput, type LayoutNode } from '@/lib/argument/layout';
-
-/// A seeded PRNG (mulberry32), so the map — and the figure — is the same on every run.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '@/lib/seededRandom';
 
 /// A random but realistic map: unit 0 is the main claim; claims and evidence support earlier
 /// claims, counterarguments attack earlier claims or evidence, rebuttals attack earlier

@@ -10,6 +10,7 @@ import type { Reflow } from '@/lib/text/types';
 import { tokenize } from '@/lib/tokens/kuromoji';
 import { defaultLabelDefinitions } from './labels';
 import type { AnnotatedDocument, AnnotatedMap, MapComment } from './types';
+import { seededRandom as random } from '@/lib/seededRandom';
 
 export const EXPORTED_AT = '2026-11-26T12:00:00.000Z';
 
@@ -22,17 +23,8 @@ export async function loadEssay(): Promise<{ document: AnnotatedDocument; bounda
   return { document: { id: meta.id, title: meta.title, language: 'ja', text, textSha256: sha256Hex(text) }, boundaries: tokenBoundaries(tokens) };
 }
 
-/// Deterministic pseudo-random numbers (mulberry32).
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/// Deterministic pseudo-random numbers.
+export { random };
 
 /// Notes that break naive writers: tabs, line breaks of every kind, quotes, commas, backslashes
 /// and escapes-that-are-not, brat and Argdown syntax, characters outside the BMP.

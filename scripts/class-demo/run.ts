@@ -15,7 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseNative } from '@/lib/formats/native';
-import { operationsToBuild, seededRandom, studentVariant } from './studentVariant';
+import { seededRandom } from '@/lib/seededRandom';
+import { operationsToBuild, studentVariant } from './studentVariant';
 
 const DOCUMENT_ID = 'russia-diplomacy-2020';
 

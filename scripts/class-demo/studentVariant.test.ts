@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { applyChecked } from '@/lib/argument/check';
-import { operationsToBuild, seededRandom, studentVariant } from './studentVariant';
+import { seededRandom } from '@/lib/seededRandom';
+import { operationsToBuild, studentVariant } from './studentVariant';
 
 const text = 'AAAA BBBB CCCC\nDDDD EEEE';
 const reference: ArgumentMap = {

@@ -21,18 +21,6 @@ export interface VariantOptions {
 
 export const defaultVariant: VariantOptions = { miss: 0.2, relabel: 0.1, merge: 0.08 };
 
-/// mulberry32: a small, fast, seeded generator (the demo must be repeatable, not secure).
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function studentVariant(reference: ArgumentMap, text: string, labels: readonly string[], random: () => number, options: VariantOptions = defaultVariant): ArgumentMap {
   const ordered = [...reference.units].sort((a, b) => a.start - b.start || b.end - a.end);
   const units: ArgumentUnit[] = [];
