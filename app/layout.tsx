@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import './globals.css';
 import { I18nProvider } from '@/components/I18nProvider';
+import { catalog } from '@/lib/i18n/messages';
 import { LocaleSwitcher } from '@/components/LocaleSwitcher';
 import { serverT } from './_shared/locale';
 import { openDb } from '@/lib/db';
@@ -20,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
-        <I18nProvider locale={locale}>
+        <I18nProvider locale={locale} messages={catalog[locale]}>
           <header className="border-b border-stone-200 bg-white">
             <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
               <Link href="/" className="text-lg font-bold tracking-wide">

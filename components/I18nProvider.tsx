@@ -1,21 +1,29 @@
 'use client';
-// Gives client components the chosen locale's messages (the catalog lives in lib/i18n).
+// Gives client components the chosen locale's messages. The server layout passes just that
+// locale's dictionary (lib/i18n/messages.ts stays on the server; lib/i18n/locale.ts has what
+// the browser needs), so switching language re-renders from the server (LocaleSwitcher).
 import { createContext, useContext, type ReactNode } from 'react';
-import { catalog, format, type Locale, type MessageKey } from '@/lib/i18n/messages';
+import { format, type Locale } from '@/lib/i18n/locale';
+import type { MessageKey, Messages } from '@/lib/i18n/messages';
 
-const LocaleContext = createContext<Locale>('ja');
+const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+  return <I18nContext.Provider value={{ locale, messages }}>{children}</I18nContext.Provider>;
+}
+
+function useI18n() {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useT/useLocale outside I18nProvider');
+  return value;
 }
 
 /// `t(key, params)` for the current locale.
 export function useT() {
-  const locale = useContext(LocaleContext);
-  const messages = catalog[locale];
+  const { messages } = useI18n();
   return (key: MessageKey, params?: Record<string, string | number>) => format(messages, key, params);
 }
 
 export function useLocale(): Locale {
-  return useContext(LocaleContext);
+  return useI18n().locale;
 }

@@ -1,7 +1,7 @@
 'use client';
 // Switches the UI language: remembers the choice in a cookie and re-renders the server pages.
 import { useRouter } from 'next/navigation';
-import { locales, localeCookie, type Locale } from '@/lib/i18n/messages';
+import { locales, localeCookie, type Locale } from '@/lib/i18n/locale';
 import { useLocale, useT } from './I18nProvider';
 
 export function LocaleSwitcher() {

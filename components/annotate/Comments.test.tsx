@@ -7,6 +7,8 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ArgumentMap } from '@/lib/argument';
 import type { MapComment } from '@/lib/comments/types';
+import { catalog } from '@/lib/i18n/messages';
+import { I18nProvider } from '../I18nProvider';
 import { UnitList } from './UnitList';
 import { useFeedback, type CommentsProps } from './Comments';
 
@@ -75,7 +77,11 @@ function render(selected: string | null) {
   host = document.body.appendChild(document.createElement('div'));
   act(() => {
     root = createRoot(host);
-    root.render(<Harness comments={{ mapId: 'map 1', viewerId: 'sensei', initial }} selected={selected} />);
+    root.render(
+      <I18nProvider locale="ja" messages={catalog.ja}>
+        <Harness comments={{ mapId: 'map 1', viewerId: 'sensei', initial }} selected={selected} />
+      </I18nProvider>,
+    );
   });
 }
 const row = (unitId: string) => host.querySelector(`[data-unit-row="${unitId}"]`) as HTMLElement;

@@ -2,9 +2,9 @@
 // Invariant: both locales have exactly the same keys (the type below enforces it), so a
 // missing translation is a compile error, not a blank button.
 
-export const locales = ['ja', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'ja';
+import type { Locale } from './locale';
+
+export { locales, defaultLocale, localeCookie, format, isLocale, negotiateLocale, type Locale } from './locale';
 
 const ja = {
   'app.name': '論点',
@@ -661,32 +661,3 @@ const en: Messages = {
 
 export type { MessageKey };
 export const catalog: Record<Locale, Messages> = { ja, en };
-
-/// Formats a message, replacing `{name}` placeholders.
-export function format(messages: Messages, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = messages[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
-
-/// Picks the locale from an explicit choice (cookie) or else the browser's Accept-Language.
-export function negotiateLocale(choice: string | undefined, acceptLanguage: string | null | undefined): Locale {
-  if (isLocale(choice)) return choice;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag, ...rest] = part.trim().split(';');
-      const q = rest.find((p) => p.trim().startsWith('q='));
-      return { lang: tag.trim().toLowerCase().split('-')[0], q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((entry) => entry.lang && !Number.isNaN(entry.q))
-    .sort((a, b) => b.q - a.q);
-  for (const { lang } of ranked) if (isLocale(lang)) return lang;
-  return defaultLocale;
-}
-
-export const localeCookie = 'ronten-locale';
