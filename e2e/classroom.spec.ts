@@ -252,6 +252,14 @@ test('a class of thirty: the class demo fills a course over the API; the instruc
   await expect(teacher.getByTestId('agreement-mean')).toContainText('30');
   await expect(teacher.getByTestId('alpha-table')).toContainText('主張');
 
+  // A student against the reference: relations too are marked matched or on one side only.
+  await teacher.getByTestId('compare-with-reference').first().click();
+  const relations = teacher.getByTestId('compared-relations');
+  await expect(relations).toHaveCount(2);
+  await expect(relations.first().locator('[data-relation-status=matched]').first()).toBeAttached();
+  await expect(relations.first().locator('[data-relation-status=only]').first()).toBeAttached(); // the reference's relations the student missed
+  await teacher.goto(assignmentPath);
+
   // Every student's map, plus the reference, in one archive.
   const archive = await teacher.request.get(`/api${assignmentPath}/export?format=json`);
   expect(archive.status()).toBe(200);

@@ -12,6 +12,7 @@ import type { Block } from '@/lib/text/types';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
 import { ComparedEssay, type UnitStatus } from './ComparedEssay';
+import { ComparedRelations } from './ComparedRelations';
 
 interface Props {
   text: string;
@@ -64,6 +65,14 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
     }
     return { referenceStatus, candidateStatus };
   }, [reference, candidate, comparison]);
+
+  const relationSides = useMemo(
+    () => ({
+      reference: new Set(comparison.relationMatches.pairs.map((p) => p.reference)),
+      candidate: new Set(comparison.relationMatches.pairs.map((p) => p.candidate)),
+    }),
+    [comparison],
+  );
 
   const rows: Array<[string, { precision: number; recall: number; f1: number }]> = [
     [t('compare.unitsExact'), comparison.units.exact],
@@ -134,9 +143,9 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
 
       <div className="grid gap-6 lg:grid-cols-2">
         {[
-          { side: reference, status: referenceStatus, heading: words.referenceHeading, list: comparison.matches.missing, listTitle: words.missingList, testid: 'missing' },
-          { side: candidate, status: candidateStatus, heading: words.candidateHeading, list: comparison.matches.extra, listTitle: words.extraList, testid: 'extra' },
-        ].map(({ side, status, heading, list, listTitle, testid }) => (
+          { side: reference, status: referenceStatus, heading: words.referenceHeading, list: comparison.matches.missing, listTitle: words.missingList, testid: 'missing', matchedRelations: relationSides.reference, only: { className: 'cmp-missing' as const, word: words.missing } },
+          { side: candidate, status: candidateStatus, heading: words.candidateHeading, list: comparison.matches.extra, listTitle: words.extraList, testid: 'extra', matchedRelations: relationSides.candidate, only: { className: 'cmp-extra' as const, word: words.extra } },
+        ].map(({ side, status, heading, list, listTitle, testid, matchedRelations, only }) => (
           <section key={testid} aria-label={heading} className="min-w-0">
             <h2 className="mb-2 font-semibold">{heading}</h2>
             <details className="mb-3 text-sm" open={list.length > 0 && list.length <= 12}>
@@ -153,6 +162,7 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
                 ))}
               </ul>
             </details>
+            <ComparedRelations map={side.map} text={text} matched={matchedRelations} only={only} />
             <ComparedEssay text={text} blocks={blocks} label={heading} units={side.map.units} status={status} />
           </section>
         ))}

@@ -37,6 +37,9 @@ export interface MapComparison {
   relations: { typed: Scores; untyped: Scores };
   /// The overlap matching (what labels and relations are judged on).
   matches: { pairs: UnitPair[]; missing: string[]; extra: string[] };
+  /// Which relations match (typed: same type between paired units), by id: what the compare
+  /// view marks on both sides. `missing` are reference relations, `extra` candidate ones.
+  relationMatches: { pairs: Array<{ reference: string; candidate: string }>; missing: string[]; extra: string[] };
 }
 
 /// Scores of `candidate` against `reference` (see the header for every definition).
@@ -76,6 +79,20 @@ export function compareMaps(reference: ArgumentMap, candidate: ArgumentMap): Map
     refTyped.set(key(r.type, r.from, r.to), mapped ? key(r.type, from, to) : null);
     refUntyped.set(key(r.from, r.to), mapped ? key(from, to) : null);
   }
+  const candidateByTyped = new Map(candidate.relations.map((r) => [key(r.type, r.from, r.to), r.id]));
+  const relationPairs: Array<{ reference: string; candidate: string }> = [];
+  const missingRelations: string[] = [];
+  const pairedCandidates = new Set<string>();
+  for (const r of reference.relations) {
+    const mapped = refTyped.get(key(r.type, r.from, r.to));
+    const partner = mapped ? candidateByTyped.get(mapped) : undefined;
+    if (partner === undefined || pairedCandidates.has(partner)) {
+      missingRelations.push(r.id);
+    } else {
+      relationPairs.push({ reference: r.id, candidate: partner });
+      pairedCandidates.add(partner);
+    }
+  }
   const count = (ref: Map<string, string | null>, cand: Set<string>) => {
     let n = 0;
     for (const mapped of ref.values()) if (mapped !== null && cand.has(mapped)) n++;
@@ -90,6 +107,7 @@ export function compareMaps(reference: ArgumentMap, candidate: ArgumentMap): Map
       untyped: scores(count(refUntyped, candUntyped), candUntyped.size, refUntyped.size),
     },
     matches: { pairs: overlap.pairs, missing: overlap.missing, extra: overlap.extra },
+    relationMatches: { pairs: relationPairs, missing: missingRelations, extra: candidate.relations.filter((r) => !pairedCandidates.has(r.id)).map((r) => r.id) },
   };
 }
 

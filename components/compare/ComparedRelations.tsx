@@ -1,0 +1,41 @@
+'use client';
+// One side's relations in a comparison, each marked matched (the other map has the same type
+// between the paired units) or on this side only, with the quotes of both ends — the relation
+// counterpart of the units marked in the text beside it.
+import type { ArgumentMap } from '@/lib/argument/types';
+import { useT } from '../I18nProvider';
+
+interface Props {
+  map: ArgumentMap;
+  text: string;
+  /// Relation ids of this side that matched the other side.
+  matched: ReadonlySet<string>;
+  /// The status class and legend word of a relation found on this side only.
+  only: { className: 'cmp-missing' | 'cmp-extra'; word: string };
+}
+
+const quoteLength = 24;
+
+export function ComparedRelations({ map, text, matched, only }: Props) {
+  const t = useT();
+  const units = new Map(map.units.map((u) => [u.id, u]));
+  const quote = (id: string) => {
+    const u = units.get(id);
+    const q = u ? text.slice(u.start, u.end) : id;
+    return q.length > quoteLength ? `${q.slice(0, quoteLength)}…` : q;
+  };
+  const onlyHere = map.relations.filter((r) => !matched.has(r.id)).length;
+  return (
+    <details className="mb-3 text-sm" data-testid="compared-relations">
+      <summary className="cursor-pointer">{t('compare.relationList', { matched: map.relations.length - onlyHere, only: onlyHere, onlyWord: only.word })}</summary>
+      <ul className="mt-1 space-y-1">
+        {map.relations.length === 0 && <li className="text-stone-500">{t('compare.none')}</li>}
+        {map.relations.map((r) => (
+          <li key={r.id} lang="ja" className={`cmp-key block truncate ${matched.has(r.id) ? 'cmp-matched' : only.className}`} data-relation-status={matched.has(r.id) ? 'matched' : 'only'}>
+            {quote(r.from)} <span className="text-xs text-stone-600">→ {t(r.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack')} →</span> {quote(r.to)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
