@@ -12,6 +12,7 @@ import {
   localMap,
   rebase,
   restore,
+  reuseUnchanged,
   startBatch,
   unconfirmed,
   type ArgumentMap,
@@ -203,6 +204,9 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
   /// The server's map replaced ours wholesale (an import): start over from it.
   const reset = useCallback((version: number, map: ArgumentMap) => update(initialSync(version, map)), [update]);
 
-  const map = useMemo(() => localMap(sync, ctx), [sync, ctx]);
+  // The same map object while its contents stay the same (sending and acknowledging a batch
+  // change the sync state, not what the user sees), so the views keyed on it do not redo work.
+  const shown = useRef<ArgumentMap | null>(null);
+  const map = useMemo(() => (shown.current = reuseUnchanged(shown.current, localMap(sync, ctx))), [sync, ctx]);
   return { map, status, unsaved: unconfirmed(sync).length, version: sync.confirmed.version, commit, reset };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addUnitOp, apply, updateUnitOp } from './operations';
-import { acknowledge, enqueue, hasUnsaved, initialSync, localMap, rebase, restore, startBatch } from './sync';
+import { acknowledge, enqueue, hasUnsaved, initialSync, localMap, rebase, restore, reuseUnchanged, startBatch } from './sync';
 import { emptyMap } from './types';
 
 const ctx = { textLength: 10, boundaries: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], labels: ['claim'] };
@@ -55,5 +55,31 @@ describe('sync', () => {
     s = acknowledge(s, 2, server, ctx);
     expect(s.confirmed).toEqual({ version: 2, map: server });
     expect(localMap(s, ctx).units.map((x) => x.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('reuseUnchanged', () => {
+  const u = (id: string, start: number, note = '') => ({ id, label: 'claim', start, end: start + 1, note });
+  const r = (id: string, from: string, to: string) => ({ id, type: 'support' as const, from, to, note: '' });
+  const before = { units: [u('a', 0), u('b', 2)], relations: [r('x', 'b', 'a')], mainClaimId: 'a' };
+
+  it('keeps the previous map when a rebuilt one has the same contents', () => {
+    const rebuilt = { units: [u('a', 0), u('b', 2)], relations: [r('x', 'b', 'a')], mainClaimId: 'a' };
+    expect(reuseUnchanged(before, rebuilt)).toBe(before);
+    expect(reuseUnchanged(null, rebuilt)).toBe(rebuilt);
+  });
+
+  it('keeps whichever arrays did not change, and takes what did', () => {
+    const noted = { units: [u('a', 0), u('b', 2, 'why')], relations: [r('x', 'b', 'a')], mainClaimId: 'a' };
+    const m = reuseUnchanged(before, noted);
+    expect(m.units).toBe(noted.units);
+    expect(m.relations).toBe(before.relations);
+    const unmarked = reuseUnchanged(before, { ...before, units: [...before.units], mainClaimId: null });
+    expect(unmarked).not.toBe(before);
+    expect(unmarked.units).toBe(before.units);
+    expect(unmarked.mainClaimId).toBeNull();
+    const moreRelations = reuseUnchanged(before, { ...before, relations: [r('x', 'b', 'a'), r('y', 'a', 'b')] });
+    expect(moreRelations.relations).toHaveLength(2);
+    expect(moreRelations.units).toBe(before.units);
   });
 });

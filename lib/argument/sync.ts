@@ -88,6 +88,27 @@ export function localMap(state: SyncState, ctx: DocumentContext): ArgumentMap {
   return withoutInFlight.ok ? withoutInFlight.map : state.confirmed.map;
 }
 
+/// `next`, reusing `previous`'s units and relations arrays (or `previous` itself) where their
+/// contents are equal. `localMap` builds new arrays on every state change — also when a batch
+/// is merely sent or acknowledged, which changes nothing the user sees — and views that compare
+/// by identity (the essay's highlights, the unit list, the map) would redo their work for it.
+export function reuseUnchanged(previous: ArgumentMap | null, next: ArgumentMap): ArgumentMap {
+  if (!previous) return next;
+  const units = sameItems(previous.units, next.units, (a, b) => a.id === b.id && a.label === b.label && a.start === b.start && a.end === b.end && a.note === b.note) ? previous.units : next.units;
+  const relations = sameItems(previous.relations, next.relations, (a, b) => a.id === b.id && a.type === b.type && a.from === b.from && a.to === b.to && a.note === b.note)
+    ? previous.relations
+    : next.relations;
+  if (units === previous.units && relations === previous.relations && next.mainClaimId === previous.mainClaimId) return previous;
+  return { units, relations, mainClaimId: next.mainClaimId };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !same(a[i], b[i])) return false;
+  return true;
+}
+
 /// Restores what a previous page load left unsent, on top of the map the server has now.
 export function restore(state: SyncState, stored: StoredSync | null): SyncState {
   if (!stored || (stored.inFlight === null && stored.pending.length === 0)) return state;
