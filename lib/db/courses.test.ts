@@ -8,6 +8,7 @@ import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
 import {
   JOIN_CODE_ALPHABET,
+  assignmentsReviewing,
   courseDashboard,
   courseRole,
   createAssignment,
@@ -140,6 +141,27 @@ describe.each(testBackends())('courses on $name', (backend) => {
     expect(await teachesStudentOnDocument(db, users.other, users.ren, doc)).toBe(false);
     expect(await teachesStudentOnDocument(db, users.aki, users.ren, doc)).toBe(false);
     expect(await teachesStudentOnDocument(db, users.ren, users.sensei, doc)).toBe(false);
+  });
+
+  it('lists the assignments through which an instructor reviews a student’s map of a document', async () => {
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const otherDoc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const course = await createCourse(db, users.sensei, 'review links');
+    const elsewhere = await createCourse(db, users.other, 'elsewhere');
+    await joinCourse(db, users.mio, course.joinCode);
+    await joinCourse(db, users.mio, elsewhere.joinCode);
+    expect(await assignmentsReviewing(db, users.sensei, users.mio, doc)).toEqual([]);
+    const first = await createAssignment(db, course.id, { documentId: doc, title: 'first' });
+    const second = await createAssignment(db, course.id, { documentId: doc, title: 'second' });
+    await createAssignment(db, course.id, { documentId: otherDoc, title: 'another text' });
+    const theirs = await createAssignment(db, elsewhere.id, { documentId: doc, title: 'another course' });
+
+    expect((await assignmentsReviewing(db, users.sensei, users.mio, doc)).map((a) => a.title).sort()).toEqual(['first', 'second']);
+    expect((await assignmentsReviewing(db, users.sensei, users.mio, doc)).map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
+    expect((await assignmentsReviewing(db, users.other, users.mio, doc)).map((a) => a.id)).toEqual([theirs.id]);
+    expect((await assignmentsReviewing(db, null, users.mio, doc)).map((a) => a.id).sort()).toEqual([first.id, second.id, theirs.id].sort());
+    expect(await assignmentsReviewing(db, users.sensei, users.ren, doc)).toEqual([]); // not a student of the course
+    expect(await assignmentsReviewing(db, users.mio, users.sensei, doc)).toEqual([]); // roles reversed
   });
 
   it('locks a submitted map: operations and imports are refused and nothing is written; unlock reopens it', async () => {

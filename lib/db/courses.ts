@@ -272,13 +272,12 @@ export async function getAssignment(db: Db, assignmentId: string): Promise<Assig
   return row ? toAssignment(row) : null;
 }
 
-/// Whether some course has an assignment on the document, the viewer is an instructor there and
-/// the map's owner a student there: what lets an instructor read a student's map.
-export async function teachesStudentOnDocument(db: Db, instructorId: string | null, studentId: string, documentId: string): Promise<boolean> {
+/// The assignments on the document in courses where the viewer is an instructor (any course for
+/// null: admins) and the map's owner a student — what lets an instructor read a student's map.
+function reviewableAssignments(db: Db, instructorId: string | null, studentId: string, documentId: string) {
   let q = db.kysely
     .selectFrom('assignments as a')
     .innerJoin('enrolments as s', (j) => j.onRef('s.course_id', '=', 'a.course_id').on('s.user_id', '=', studentId).on('s.role', '=', 'student'))
-    .select('a.id')
     .where('a.document_id', '=', documentId);
   if (instructorId !== null) {
     q = q.innerJoin('courses as c', 'c.id', 'a.course_id').where((eb) =>
@@ -290,7 +289,19 @@ export async function teachesStudentOnDocument(db: Db, instructorId: string | nu
       ]),
     );
   }
-  return (await q.limit(1).executeTakeFirst()) !== undefined;
+  return q;
+}
+
+/// Whether some course has an assignment on the document, the viewer is an instructor there and
+/// the map's owner a student there: what lets an instructor read a student's map.
+export async function teachesStudentOnDocument(db: Db, instructorId: string | null, studentId: string, documentId: string): Promise<boolean> {
+  return (await reviewableAssignments(db, instructorId, studentId, documentId).select('a.id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/// Those assignments themselves, oldest first: the review page links back to them.
+export async function assignmentsReviewing(db: Db, instructorId: string | null, studentId: string, documentId: string): Promise<Assignment[]> {
+  const rows = await reviewableAssignments(db, instructorId, studentId, documentId).selectAll('a').orderBy('a.created_at').orderBy('a.id').execute();
+  return rows.map(toAssignment);
 }
 
 /// Marks the map submitted (locked); returns submittedAt. Submitting again keeps the first time.

@@ -102,6 +102,7 @@ export {
   listAssignments,
   getAssignment,
   teachesStudentOnDocument,
+  assignmentsReviewing,
   submitMap,
   unlockMap,
   courseDashboard,

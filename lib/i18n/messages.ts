@@ -330,6 +330,16 @@ const ja = {
   'admin.saved': '保存しました',
   'admin.you': '（あなた）',
   'annotate.labelKeyRange': '1〜{n}',
+  'walk.openMap': 'マップを開く',
+  'walk.yourMap': 'あなたのマップ: {units}単位・{relations}関係',
+  'walk.noMapYet': 'まだマップがありません。「マップを作る」から始めてください。',
+  'walk.submitHint': '提出するとマップはロックされ、変更できなくなります。あとで直したいときは教員にロック解除を頼んでください。',
+  'walk.lockedNote': '提出したマップはロックされています。直す必要があれば教員にロック解除を頼んでください。',
+  'walk.statusSubmitted': '提出済み',
+  'walk.sameDocument': 'このコースにはこの文書の課題（{titles}）がすでにあります。学生のマップは文書ごとに1つなので、課題どうしで同じマップを共有します。一方で提出すると両方で提出済みになり、書き始めたマップはもとのラベルのままです。',
+  'walk.backTo': '課題「{title}」に戻る',
+  'walk.mapSubmitted': '{date}に提出',
+  'walk.mapNotSubmitted': '未提出',
 } as const;
 
 type MessageKey = keyof typeof ja;
@@ -659,6 +669,16 @@ const en: Messages = {
   'admin.saved': 'Saved',
   'admin.you': '(you)',
   'annotate.labelKeyRange': '1–{n}',
+  'walk.openMap': 'Open my map',
+  'walk.yourMap': 'Your map: {units} units, {relations} relations',
+  'walk.noMapYet': 'You have no map yet: start with “Annotate”.',
+  'walk.submitHint': 'Submitting locks your map: you cannot change it afterwards. If it needs changes later, ask your instructor to unlock it.',
+  'walk.lockedNote': 'Your submitted map is locked. If it needs changes, ask your instructor to unlock it.',
+  'walk.statusSubmitted': 'Submitted',
+  'walk.sameDocument': 'This course already has an assignment on this text ({titles}). Students have one map per text, so the assignments share it: submitting it for one submits it for both, and maps already started keep their labels.',
+  'walk.backTo': 'Back to “{title}”',
+  'walk.mapSubmitted': 'submitted {date}',
+  'walk.mapNotSubmitted': 'not submitted',
 };
 
 export type { MessageKey };
