@@ -11,11 +11,13 @@ interface Props {
   /// Fixed fields sent along with the inputs.
   extra?: Record<string, unknown>;
   submitLabel: string;
+  /// id of a text that explains the button (aria-describedby).
+  describedBy?: string;
   children?: ReactNode;
   className?: string;
 }
 
-export function PostForm({ action, extra = {}, submitLabel, children, className }: Props) {
+export function PostForm({ action, extra = {}, submitLabel, describedBy, children, className }: Props) {
   const t = useT();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +35,9 @@ export function PostForm({ action, extra = {}, submitLabel, children, className 
       const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
       if (!res.ok) return setError(t('courses.error', { reason: String(answer.error ?? `HTTP ${res.status}`) }));
       router.refresh();
+    } catch (e) {
+      // offline or the server gone: say so instead of an unhandled rejection and no feedback
+      setError(t('courses.error', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -40,7 +45,7 @@ export function PostForm({ action, extra = {}, submitLabel, children, className 
   return (
     <form onSubmit={submit} className={className ?? 'flex flex-wrap items-end gap-2'}>
       {children}
-      <button type="submit" disabled={busy} className="btn">
+      <button type="submit" disabled={busy} className="btn" aria-describedby={describedBy}>
         {submitLabel}
       </button>
       {error && (

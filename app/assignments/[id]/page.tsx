@@ -54,15 +54,26 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
           {assignment.title}
         </h1>
         {facts(pastDue && !mine?.submittedAt)}
+        <p className="text-sm" data-testid="my-map">
+          {mine ? t('walk.yourMap', { units: mine.units.length, relations: mine.relations.length }) : t('walk.noMapYet')}
+        </p>
         <Link href={documentHref} className="btn inline-block">
-          {t('courses.annotate')}
+          {mine ? t('walk.openMap') : t('courses.annotate')}
         </Link>
         {mine?.submittedAt ? (
-          <p data-testid="submitted">
-            {t('courses.submitted')}: {date.format(new Date(mine.submittedAt))}
-          </p>
+          <div className="space-y-1">
+            <p data-testid="submitted">
+              {t('courses.submitted')}: {date.format(new Date(mine.submittedAt))}
+            </p>
+            <p className="text-sm text-stone-600">{t('walk.lockedNote')}</p>
+          </div>
         ) : (
-          <PostForm action={`/api/assignments/${encodeURIComponent(id)}/submit`} submitLabel={t('courses.submit')} />
+          <div className="space-y-1">
+            <PostForm action={`/api/assignments/${encodeURIComponent(id)}/submit`} submitLabel={t('courses.submit')} describedBy="submit-hint" />
+            <p id="submit-hint" className="text-sm text-stone-600">
+              {t('walk.submitHint')}
+            </p>
+          </div>
         )}
       </section>
     );
