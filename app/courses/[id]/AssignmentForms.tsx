@@ -89,13 +89,17 @@ export function NewAssignmentForm({
   documents,
   schemes,
   candidates,
+  existing,
 }: {
   courseId: string;
   documents: Array<{ id: string; title: string }>;
   schemes: SchemeChoice[];
   candidates: ReferenceCandidate[];
+  /// The course's assignments so far: a second one on the same text shares the students' maps.
+  existing: Array<{ documentId: string; title: string }>;
 }) {
   const t = useT();
+  const documentHint = useId();
   const router = useRouter();
   const { send, busy, error, setError } = useJsonRequest();
   const [title, setTitle] = useState('');
@@ -107,6 +111,7 @@ export function NewAssignmentForm({
   // a choice made for another document or scheme no longer applies
   const reference = usable.some((c) => c.mapId === referenceMapId) ? referenceMapId : '';
   const dueAt = dueValue(due);
+  const sameDocument = existing.filter((a) => a.documentId === documentId).map((a) => `“${a.title}”`);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -134,7 +139,7 @@ export function NewAssignmentForm({
       </label>
       <label className="flex flex-col text-sm">
         {t('courses.document')}
-        <select value={documentId} onChange={(e) => setDocumentId(e.target.value)} required className={input}>
+        <select value={documentId} onChange={(e) => setDocumentId(e.target.value)} required aria-describedby={sameDocument.length > 0 ? documentHint : undefined} className={input}>
           {documents.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}
@@ -142,6 +147,11 @@ export function NewAssignmentForm({
           ))}
         </select>
       </label>
+      {sameDocument.length > 0 && (
+        <p id={documentHint} role="note" className="w-full max-w-2xl rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="same-document-note">
+          {t('walk.sameDocument', { titles: sameDocument.join(', ') })}
+        </p>
+      )}
       <DueField value={due} onChange={setDue} invalid={dueAt === undefined} />
       <label className="flex flex-col text-sm">
         {t('courses.form.scheme')}

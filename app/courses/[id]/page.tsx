@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
+import { findMap, getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
 import { courseRole, getCourse, listAssignments, listMembers } from '@/lib/db/courses';
 import { rontenMode } from '@/lib/auth/mode';
 import { AssignmentSettings, LabelSchemeForm, NewAssignmentForm, type ReferenceCandidate } from './AssignmentForms';
@@ -30,6 +30,14 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
     teaches ? listMapsOfUser(db, user.id) : [],
   ]);
   const titles = new Map(documents.map((d) => [d.id, d.title]));
+  // a student's own state per assignment: submitted, or past the due date without submitting
+  const submittedOn = new Map<string, string | null>();
+  if (!teaches) {
+    for (const documentId of new Set(assignments.map((a) => a.documentId))) {
+      submittedOn.set(documentId, (await findMap(db, documentId, user.id))?.submittedAt ?? null);
+    }
+  }
+  const now = Date.now();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // schemes of this course's assignments that are not the viewer's own (a co-instructor's)
   const schemeNames = new Map(schemes.map((s) => [s.id, s.name]));
@@ -65,6 +73,16 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
               </span>
               <span className="text-sm text-stone-500">
                 {a.dueAt ? `${t('courses.due')}: ${date.format(new Date(a.dueAt))}` : t('courses.form.noDue')}
+                {!teaches && submittedOn.get(a.documentId) && (
+                  <span className="ml-2 font-medium text-green-800" data-testid="my-status">
+                    {t('walk.statusSubmitted')}
+                  </span>
+                )}
+                {!teaches && !submittedOn.get(a.documentId) && a.dueAt && Date.parse(a.dueAt) < now && (
+                  <span className="ml-2 font-semibold text-orange-800" data-testid="my-status">
+                    {t('review.overdueNotSubmitted')}
+                  </span>
+                )}
                 {teaches && (
                   <>
                     {' · '}
@@ -99,6 +117,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                 documents={documents.map((d) => ({ id: d.id, title: d.title }))}
                 schemes={schemes.map((s) => ({ id: s.id, name: s.name, labelCount: s.labels.length }))}
                 candidates={candidates}
+                existing={assignments.map((a) => ({ documentId: a.documentId, title: a.title }))}
               />
             )}
             <p className="mt-2 text-sm">
