@@ -1,3 +1,4 @@
+import { notFound } from 'next/navigation';
 import { openDb } from '@/lib/db';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
@@ -6,17 +7,19 @@ import { TextImportForm } from './TextImportForm';
 export const dynamic = 'force-dynamic';
 
 // Importing a text from the browser (POST /api/documents): instructors and admins in classroom
-// mode, the local user in solo mode. Others are told who may.
+// mode, the local user in solo mode. For students the page does not exist (404), like every
+// other page that is not theirs.
 export default async function NewTextPage() {
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, '/texts/new');
   const mayImport = user.role === 'local' || user.role === 'instructor' || user.role === 'admin';
+  if (!mayImport) notFound();
   return (
     <section aria-labelledby="import-heading" className="max-w-3xl space-y-4">
       <h1 id="import-heading" className="text-2xl font-bold">
         {t('texts.heading')}
       </h1>
-      {mayImport ? <TextImportForm /> : <p className="text-stone-600">{t('texts.forbidden')}</p>}
+      <TextImportForm />
     </section>
   );
 }
