@@ -11,13 +11,15 @@ interface Props {
   /// Fixed fields sent along with the inputs.
   extra?: Record<string, unknown>;
   submitLabel: string;
+  /// The button's accessible name when submitLabel alone is ambiguous (one per table row).
+  submitName?: string;
   /// id of a text that explains the button (aria-describedby).
   describedBy?: string;
   children?: ReactNode;
   className?: string;
 }
 
-export function PostForm({ action, extra = {}, submitLabel, describedBy, children, className }: Props) {
+export function PostForm({ action, extra = {}, submitLabel, submitName, describedBy, children, className }: Props) {
   const t = useT();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +47,7 @@ export function PostForm({ action, extra = {}, submitLabel, describedBy, childre
   return (
     <form onSubmit={submit} className={className ?? 'flex flex-wrap items-end gap-2'}>
       {children}
-      <button type="submit" disabled={busy} className="btn" aria-describedby={describedBy}>
+      <button type="submit" disabled={busy} className="btn" aria-label={submitName} aria-describedby={describedBy}>
         {submitLabel}
       </button>
       {error && (

@@ -340,6 +340,8 @@ const ja = {
   'walk.backTo': '課題「{title}」に戻る',
   'walk.mapSubmitted': '{date}に提出',
   'walk.mapNotSubmitted': '未提出',
+  'walk.viewOf': '{name} のマップを見る',
+  'walk.unlockOf': '{name} の提出を取り消す',
 } as const;
 
 type MessageKey = keyof typeof ja;
@@ -679,6 +681,8 @@ const en: Messages = {
   'walk.backTo': 'Back to “{title}”',
   'walk.mapSubmitted': 'submitted {date}',
   'walk.mapNotSubmitted': 'not submitted',
+  'walk.viewOf': 'View {name}’s map',
+  'walk.unlockOf': 'Unlock {name}’s map',
 };
 
 export type { MessageKey };

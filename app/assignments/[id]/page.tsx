@@ -141,7 +141,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
                   </td>
                   <td className="flex flex-wrap gap-x-3 py-1">
                     {r.mapId && (
-                      <Link href={`/maps/${encodeURIComponent(r.mapId)}`} className="text-sky-800 underline">
+                      <Link href={`/maps/${encodeURIComponent(r.mapId)}`} className="text-sky-800 underline" aria-label={t('walk.viewOf', { name })}>
                         {t('courses.review')}
                       </Link>
                     )}
@@ -150,7 +150,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
                         {t('review.compareWithReference')}
                       </Link>
                     )}
-                    {r.submittedAt && <PostForm action={`/api/assignments/${encodeURIComponent(id)}/unlock`} extra={{ userId: r.userId }} submitLabel={t('courses.unlock')} className="inline" />}
+                    {r.submittedAt && <PostForm action={`/api/assignments/${encodeURIComponent(id)}/unlock`} extra={{ userId: r.userId }} submitLabel={t('courses.unlock')} submitName={t('walk.unlockOf', { name })} className="inline" />}
                   </td>
                 </tr>
               );
