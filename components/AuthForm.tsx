@@ -22,7 +22,7 @@ export function AuthForm({ next }: { next: string }) {
     try {
       const res = await fetch(`/api/auth/${mode}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (res.ok) {
-        router.push(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+        router.push(next); // already a local path: the page passes it through safeNextPath
         router.refresh();
         return;
       }

@@ -102,13 +102,22 @@ test('a course: instructor creates it and an assignment, a student joins, annota
   await expect(sensei.getByText('読み取り専用').first()).toBeVisible();
   await expect(sensei.locator('#units-heading')).toContainText('1');
 
-  // The submitted map is locked: an edit is refused by the server and rolled back.
+  // The submitted map is locked: the page says so and offers no edits, and the server refuses
+  // one sent anyway (423) without writing it.
   await student.goto('/documents/russia-diplomacy-2020');
+  await expect(student.getByTestId('map-locked')).toBeVisible();
+  await expect(student.getByRole('button', { name: '元に戻す' })).toHaveCount(0);
   await student.getByRole('document', { name: '本文' }).focus();
   for (let i = 0; i < 8; i++) await student.keyboard.press('ArrowRight');
   await student.keyboard.press('1');
-  await expect(student.getByTestId('announcer')).toContainText('受け付けませんでした');
   await expect(student.locator('[data-unit-row]')).toHaveCount(1);
+  const state = await (await student.request.get('/api/documents/russia-diplomacy-2020/map')).json();
+  const refused = await student.request.post(`/api/maps/${state.mapId}/operations`, {
+    headers: { origin: `http://127.0.0.1:${classroomPort}` },
+    data: { batchId: 'locked-map-edit', baseVersion: state.version, operations: [{ op: 'removeUnit', unit: state.map.units[0], relations: [], mainClaim: false }] },
+  });
+  expect(refused.status()).toBe(423);
+  expect((await (await student.request.get(`/api/maps/${state.mapId}`)).json()).map.units).toHaveLength(1);
 });
 
 /// Signs up a new account (or signs in to it) in a fresh browser context.
@@ -197,6 +206,12 @@ test('review: two students annotate, the instructor comments, the student sees i
   const thread = taro.locator('li[data-unit-row]:has(button[aria-current="true"])').getByRole('list', { name: 'コメント' });
   await expect(thread).toContainText('この主張の根拠はどこにありますか？<b>太字</b>');
   await expect(thread.locator('b')).toHaveCount(0);
+
+  // On a classroom server the worked example is an answer key: students are not offered it.
+  await taro.goto('/documents/russia-diplomacy-2020');
+  await expect(taro.getByRole('link', { name: '例のマップと比べる' })).toHaveCount(0);
+  expect((await taro.goto('/documents/russia-diplomacy-2020/example'))!.status()).toBe(404);
+  expect((await taro.goto('/documents/russia-diplomacy-2020/compare'))!.status()).toBe(404);
 
   // jiro can reach neither taro's map nor its comments, by page or by API.
   expect((await jiro.goto(`/maps/${taroMapId}`))!.status()).toBe(404);

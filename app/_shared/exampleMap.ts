@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseNative } from '@/lib/formats/native';
 import type { AnnotatedMap } from '@/lib/formats/types';
+import { rontenMode } from '@/lib/auth/mode';
+import type { User } from '@/lib/db';
 
 function examplePath(documentId: string): string | null {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(documentId)) return null;
@@ -32,4 +34,11 @@ export async function loadExampleMap(documentId: string, textSha256: string): Pr
   if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => `${e.at}: ${e.message}`).join('; ')}`);
   if (parsed.value.document.textSha256 !== textSha256) throw new Error(`${file} was made for another version of the text`);
   return parsed.value;
+}
+
+/// Whether the user may open a text's worked example (and compare with it). On a classroom
+/// server it is an answer key — instructors often take it as an assignment's reference map —
+/// so students do not see it; alone, the example is how a new user learns what a map looks like.
+export function mayOpenExample(user: Pick<User, 'role'>): boolean {
+  return rontenMode() !== 'classroom' || user.role !== 'student';
 }

@@ -138,7 +138,7 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
     });
 
     it('PATCH /api/assignments/:id changes the due date and the reference; only the course’s instructors', async () => {
-      const created = await createAssignmentRoute(request('POST', `/api/courses/${courseId}/assignments`, { body: { documentId: doc, title: '編集する' }, cookie: as('instructor') }), params({ id: courseId }));
+      const created = await createAssignmentRoute(request('POST', `/api/courses/${courseId}/assignments`, { body: { documentId: doc, title: '編集する', labelSchemeId: schemeId }, cookie: as('instructor') }), params({ id: courseId }));
       const asg = (await created.json()).assignment.id;
       const patch = (body: unknown, role?: Role, origin: string | null = ORIGIN) => patchAssignment(request('PATCH', `/api/assignments/${asg}`, { body, cookie: role && as(role), origin }), params({ id: asg }));
       const statuses = await Promise.all(ROLES.map(async (role) => [role, (await patch({ dueAt: null }, role === 'anonymous' ? undefined : role)).status]));

@@ -1,4 +1,5 @@
 import { notFound, redirect } from 'next/navigation';
+import { safeNextPath } from '@/lib/auth/nextPath';
 import { openDb } from '@/lib/db';
 import { rontenMode } from '@/lib/auth/mode';
 import { AuthForm } from '@/components/AuthForm';
@@ -10,6 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (rontenMode() !== 'classroom') notFound();
   const { next = '/' } = await searchParams;
-  if (await optionalUser(await openDb())) redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
-  return <AuthForm next={next} />;
+  const target = safeNextPath(next);
+  if (await optionalUser(await openDb())) redirect(target);
+  return <AuthForm next={target} />;
 }

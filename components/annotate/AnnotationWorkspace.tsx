@@ -62,6 +62,9 @@ export interface WorkspaceProps {
   formats?: FormatChoice[];
   /// Feedback comments on the map (also on read-only review pages); none for the example map.
   comments?: CommentsProps;
+  /// The map is submitted: shown (and exportable) but not editable until an instructor unlocks
+  /// it — the server refuses edits anyway (423); this keeps the page from offering them.
+  locked?: boolean;
 }
 
 interface Hover {
@@ -81,10 +84,10 @@ type KeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'm
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable && target.getAttribute('contenteditable') === 'true' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = [], comments }: WorkspaceProps) {
+export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = [], comments, locked = false }: WorkspaceProps) {
   const t = useT();
   const locale = useLocale();
-  const readOnly = mapId === null;
+  const readOnly = mapId === null || locked;
   const tokens = useMemo(() => unpackTokens(text, packedTokens), [text, packedTokens]);
   const positions = useMemo(() => createPositionMap(blocks, text.length), [blocks, text.length]);
   const ctx: DocumentContext = useMemo(
@@ -408,7 +411,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
                 {t('annotate.exportJson')}
               </a>
               <ExportMenu mapId={mapId} formats={formats} />
-              <ImportDialog
+              {!readOnly && <ImportDialog
                 mapId={mapId}
                 baseVersion={savedVersion}
                 busy={unsaved > 0}
@@ -418,7 +421,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
                   setSelectedId(null);
                   setAnnouncement(t('io.done', { units, relations }));
                 }}
-              />
+              />}
             </span>
           )}
         </div>

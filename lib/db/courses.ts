@@ -202,6 +202,21 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
   const labelSchemeId = input.labelSchemeId ?? DEFAULT_LABEL_SCHEME_ID;
   if (!(await getLabelScheme(db, labelSchemeId))) throw new NotFoundError('label scheme', labelSchemeId);
   if (input.referenceMapId) await checkReferenceMap(db, courseId, input.documentId, labelSchemeId, input.referenceMapId);
+  // A student has one map per text (argument_maps is unique by document and user), so every
+  // assignment on a text must use the same labels: a second scheme would leave the maps in the
+  // first one's labels, and its dashboard, agreement and export would read them wrongly.
+  const other = await db.kysely
+    .selectFrom('assignments')
+    .select(['title', 'label_scheme_id'])
+    .where('document_id', '=', input.documentId)
+    .where('label_scheme_id', '!=', labelSchemeId)
+    .executeTakeFirst();
+  if (other) {
+    throw new InvalidDataError(
+      `the text "${input.documentId}" already has an assignment ("${other.title}") in the label scheme "${other.label_scheme_id}": ` +
+        'a student has one map per text, so every assignment on it uses the same labels',
+    );
+  }
   const row: AssignmentRow = {
     id: randomUUID(),
     course_id: courseId,

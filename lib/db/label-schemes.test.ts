@@ -58,20 +58,24 @@ describe.each(testBackends())('label schemes and assignment settings on $name', 
     expect((await t.db.kysely.selectFrom('label_schemes').select('id').execute()).length).toBe(before);
   });
 
-  it('gives a new map the scheme of the newest assignment on the document in the user’s courses', async () => {
+  it('gives a new map the scheme of the assignment on the document in the user’s courses; a second scheme on that text is refused', async () => {
     const db = t.db;
     const scheme = await createLabelScheme(db, u.sensei, { name: 'newest wins', labels: toulmin.slice(0, 3) });
     const doc2 = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const course = await createCourse(db, u.sensei, 'schemes');
     for (const s of ['aki', 'mio', 'early']) await joinCourse(db, u[s], course.joinCode);
 
-    // early opened the text before any assignment; mio wrote in it before the second one
+    // early opened the text before the assignment; mio wrote in it before
     const earlyMap = await getOrCreateMap(db, doc2, u.early);
     expect(earlyMap.labelSchemeId).toBe('default');
-    await createAssignment(db, course.id, { documentId: doc2, title: 'default first' });
     const mioMap = await getOrCreateMap(db, doc2, u.mio);
     await applyOperations(db, mioMap.id, mioMap.version, [addUnitOp({ id: 'u1', label: 'claim', start: 0, end: 4, note: '' })]);
-    await createAssignment(db, course.id, { documentId: doc2, title: 'custom second', labelSchemeId: scheme.id });
+    await createAssignment(db, course.id, { documentId: doc2, title: 'custom', labelSchemeId: scheme.id });
+    // one map per student and text: another assignment on it must use the same labels
+    await expect(createAssignment(db, course.id, { documentId: doc2, title: 'default second' })).rejects.toThrow(/already has an assignment/);
+    const other = await createCourse(db, u.sensei, 'elsewhere');
+    await expect(createAssignment(db, other.id, { documentId: doc2, title: 'default elsewhere' })).rejects.toBeInstanceOf(InvalidDataError);
+    expect((await createAssignment(db, other.id, { documentId: doc2, title: 'same labels', labelSchemeId: scheme.id })).labelSchemeId).toBe(scheme.id);
 
     expect(await schemeForUserDocument(db, u.aki, doc2)).toBe(scheme.id);
     expect(await schemeForUserDocument(db, u.sensei, doc2)).toBe(scheme.id); // instructors too: their reference
@@ -128,17 +132,22 @@ describe.each(testBackends())('label schemes and assignment settings on $name', 
     await expect(updateAssignment(db, 'no-such-assignment', { dueAt: null })).rejects.toBeInstanceOf(NotFoundError);
 
     // a reference in other labels than the assignment's is refused, with the way out in the message
-    const custom = await createAssignment(db, course.id, { documentId: doc4, title: 'custom', labelSchemeId: scheme.id });
-    await applyOperations(db, senseiMap.id, 1, [addUnitOp({ id: 'u1', label: 'claim', start: 0, end: 4, note: '' })]); // written in 'default'
-    await expect(updateAssignment(db, custom.id, { referenceMapId: senseiMap.id })).rejects.toThrow(/label scheme.*set the assignment first/);
-    await expect(createAssignment(db, course.id, { documentId: doc4, title: 'x', labelSchemeId: scheme.id, referenceMapId: senseiMap.id })).rejects.toBeInstanceOf(InvalidDataError);
+    // (on another text: one text's assignments all share a scheme)
+    const doc5 = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const senseiMap5 = await getOrCreateMap(db, doc5, u.sensei);
+    const bossMap5 = await getOrCreateMap(db, doc5, u.boss);
+    await applyOperations(db, senseiMap5.id, 1, [addUnitOp({ id: 'u1', label: 'claim', start: 0, end: 4, note: '' })]); // written in 'default'
+    const custom = await createAssignment(db, course.id, { documentId: doc5, title: 'custom', labelSchemeId: scheme.id });
+    await expect(updateAssignment(db, custom.id, { referenceMapId: senseiMap5.id })).rejects.toThrow(/label scheme.*set the assignment first/);
+    await expect(createAssignment(db, course.id, { documentId: doc5, title: 'x', labelSchemeId: scheme.id, referenceMapId: senseiMap5.id })).rejects.toBeInstanceOf(InvalidDataError);
     // the reference picker lists one's own maps only, newest edit first, with unit counts
     const mine = await listMapsOfUser(db, u.sensei);
-    expect(mine[0]).toMatchObject({ mapId: senseiMap.id, documentId: doc4, labelSchemeId: 'default', units: 1, version: 2 });
+    expect(mine[0]).toMatchObject({ mapId: senseiMap5.id, documentId: doc5, labelSchemeId: 'default', units: 1, version: 2 });
     expect(mine.map((m) => m.mapId)).toContain(elsewhere.id);
+    expect(mine.map((m) => m.mapId)).toContain(senseiMap.id);
     expect(mine.map((m) => m.mapId)).not.toContain(akiMap.id);
     // boss's map was never written: opening the text now gives it the assignment's labels
-    expect((await getOrCreateMap(db, doc4, u.boss, scheme.id)).labelSchemeId).toBe(scheme.id);
-    expect(await updateAssignment(db, custom.id, { referenceMapId: bossMap.id })).toMatchObject({ referenceMapId: bossMap.id });
+    expect((await getOrCreateMap(db, doc5, u.boss, scheme.id)).labelSchemeId).toBe(scheme.id);
+    expect(await updateAssignment(db, custom.id, { referenceMapId: bossMap5.id })).toMatchObject({ referenceMapId: bossMap5.id });
   });
 });

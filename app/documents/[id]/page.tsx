@@ -6,7 +6,7 @@ import { DocumentHeader } from '@/components/DocumentHeader';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
 import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
-import { exampleMapExists } from '../../_shared/exampleMap';
+import { exampleMapExists, mayOpenExample } from '../../_shared/exampleMap';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +28,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         language={doc.language}
         subtitle={t('document.stats', { chars: number.format(doc.length), tokens: number.format(doc.tokenCount) })}
         links={
-          (await exampleMapExists(doc.id))
+          mayOpenExample(user) && (await exampleMapExists(doc.id))
             ? [
                 { href: `/documents/${encodeURIComponent(doc.id)}/example`, label: t('annotate.openExample') },
                 { href: `/documents/${encodeURIComponent(doc.id)}/compare`, label: t('compare.open') },
@@ -36,7 +36,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             : []
         }
       />
+      {map.submittedAt && (
+        <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="map-locked">
+          {t('walk.lockedNote')}
+        </p>
+      )}
       <AnnotationWorkspace
+        locked={map.submittedAt !== null}
         title={doc.title}
         text={doc.text}
         blocks={doc.blocks}

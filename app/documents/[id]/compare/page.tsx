@@ -6,7 +6,7 @@ import { CompareView } from '@/components/compare/CompareView';
 import { serverT } from '../../../_shared/locale';
 import { pageUser } from '../../../_shared/session';
 import { loadDocumentView, loadLabels } from '../../../_shared/documentProps';
-import { loadExampleMap } from '../../../_shared/exampleMap';
+import { loadExampleMap, mayOpenExample } from '../../../_shared/exampleMap';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,9 +16,10 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
   const doc = await loadDocumentView(db, id);
   if (!doc) notFound();
+  const user = await pageUser(db, `/documents/${encodeURIComponent(id)}/compare`);
+  if (!mayOpenExample(user)) notFound();
   const example = await loadExampleMap(doc.id, doc.sha256);
   if (!example) notFound();
-  const user = await pageUser(db, `/documents/${encodeURIComponent(id)}/compare`);
   const mine = await getOrCreateMap(db, doc.id, user.id);
   const candidate = { units: mine.units, relations: mine.relations, mainClaimId: mine.mainClaimId };
   const labels = await loadLabels(db, mine.labelSchemeId);

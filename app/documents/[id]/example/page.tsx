@@ -4,7 +4,7 @@ import { openDb } from '@/lib/db';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { serverT } from '../../../_shared/locale';
 import { loadDocumentView } from '../../../_shared/documentProps';
-import { loadExampleMap } from '../../../_shared/exampleMap';
+import { loadExampleMap, mayOpenExample } from '../../../_shared/exampleMap';
 import { pageUser } from '../../../_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +13,8 @@ export const dynamic = 'force-dynamic';
 export default async function ExampleMapPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
-  await pageUser(db, `/documents/${encodeURIComponent(id)}/example`);
+  const user = await pageUser(db, `/documents/${encodeURIComponent(id)}/example`);
+  if (!mayOpenExample(user)) notFound();
   const doc = await loadDocumentView(db, id);
   if (!doc) notFound();
   const example = await loadExampleMap(doc.id, doc.sha256);
