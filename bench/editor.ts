@@ -101,7 +101,7 @@ export async function editorFigures(base: string, documentId: string, tokens: re
     // The synthetic units cover the first words; label words from the end of the essay.
     await page.locator('.essay').focus();
     await page.keyboard.press('End');
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 100; i++) {
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('Space'); // pick the word (the unit made last time stays selected)
