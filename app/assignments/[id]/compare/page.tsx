@@ -39,7 +39,11 @@ export default async function AssignmentComparePage({ params, searchParams }: { 
         title={doc.title}
         language={doc.language}
         subtitle={`${t('review.compareTitle')} — ${assignment.title}`}
-        links={[{ href: `/assignments/${encodeURIComponent(id)}`, label: t('review.backToAssignment') }]}
+        links={[
+          { href: `/assignments/${encodeURIComponent(id)}`, label: t('review.backToAssignment') },
+          // Each student's map opens in the review view, where comments are written.
+          ...[...new Map([a, b].filter((s) => !s.isReference).map((s) => [s.mapId, s] as const)).values()].map((s) => ({ href: `/maps/${encodeURIComponent(s.mapId)}`, label: t('walk.viewOf', { name: s.name }) })),
+        ]}
       />
       <CompareView
         variant="pair"
