@@ -22,6 +22,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
         <I18nProvider locale={locale} messages={catalog[locale]}>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-1 focus:shadow">
+            {t('nav.skipToText')}
+          </a>
           <header className="border-b border-stone-200 bg-white">
             <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
               <Link href="/" className="text-lg font-bold tracking-wide">
@@ -39,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             </div>
           </header>
-          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+          <main id="main" className="mx-auto max-w-6xl px-6 py-8">{children}</main>
         </I18nProvider>
       </body>
     </html>
