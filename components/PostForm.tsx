@@ -1,10 +1,10 @@
 'use client';
 // A small form that posts its fields as JSON to an API route and refreshes the page on
-// success (join a course, create one, create an assignment, submit, unlock). The server's
-// error message is shown as text.
-import { useState, type ReactNode } from 'react';
+// success (join a course, create one, create an assignment, submit, unlock); a failure is
+// said as useJsonRequest says it, as text.
+import { type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { useT } from './I18nProvider';
+import { useJsonRequest } from './useJsonRequest';
 
 interface Props {
   action: string;
@@ -20,29 +20,15 @@ interface Props {
 }
 
 export function PostForm({ action, extra = {}, submitLabel, submitName, describedBy, children, className }: Props) {
-  const t = useT();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error } = useJsonRequest();
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fields: Record<string, unknown> = { ...extra };
     new FormData(event.currentTarget).forEach((value, key) => {
       if (value !== '') fields[key] = String(value);
     });
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await fetch(action, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
-      const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (!res.ok) return setError(t('courses.error', { reason: String(answer.error ?? `HTTP ${res.status}`) }));
-      router.refresh();
-    } catch (e) {
-      // offline or the server gone: say so instead of an unhandled rejection and no feedback
-      setError(t('courses.error', { reason: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    if (await send(action, 'POST', fields)) router.refresh();
   };
   return (
     <form onSubmit={submit} className={className ?? 'flex flex-wrap items-end gap-2'}>
