@@ -8,7 +8,7 @@ import { optionalUser } from '../_shared/session';
 export const dynamic = 'force-dynamic';
 
 // Sign in or sign up (classroom mode); solo mode has no accounts.
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   if (rontenMode() !== 'classroom') notFound();
   const { next = '/' } = await searchParams;
   const target = safeNextPath(next);

@@ -12,4 +12,9 @@ describe('safeNextPath', () => {
       expect(safeNextPath(bad)).toBe('/');
     }
   });
+
+  it('sends a repeated ?next= (Next.js gives the page an array) home instead of throwing', () => {
+    expect(safeNextPath(['/a', '/b'])).toBe('/');
+    expect(safeNextPath(['//evil.example'])).toBe('/');
+  });
 });
