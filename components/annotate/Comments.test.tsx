@@ -161,4 +161,16 @@ describe('comments in the unit list', () => {
     expect(row('u1').querySelector('[role="alert"]')!.textContent).toBe('コメントできませんでした: the map has no unit "u1"');
     expect(box.value).toBe('送れない');
   });
+
+  it('says so when deleting a comment fails, and keeps the comment', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: 'internal error' }), { status: 500 })));
+    vi.stubGlobal('confirm', () => true);
+    render('u1');
+    const item = () => row('u1').querySelector('[data-comment-id="c1"]');
+    await act(async () => {
+      (item()!.querySelector('button[aria-label="コメントを削除"]') as HTMLButtonElement).click();
+    });
+    expect(item()).not.toBeNull();
+    expect(row('u1').querySelector('[role="alert"]')?.textContent).toBe('コメントを削除できませんでした: internal error');
+  });
 });

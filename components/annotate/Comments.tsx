@@ -109,32 +109,43 @@ export function CommentThread({ feedback, kind, id, compose = false, label }: { 
 function CommentItems({ feedback, items, label }: { feedback: Feedback; items: MapComment[]; label: string }) {
   const t = useT();
   const locale = useLocale();
+  const [failure, setFailure] = useState<string | null>(null);
   if (items.length === 0) return null;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const remove = async (id: string) => {
-    if (window.confirm(t('comments.confirmDelete'))) await feedback.remove(id);
+    if (!window.confirm(t('comments.confirmDelete'))) return;
+    setFailure(null);
+    const r = await feedback.remove(id);
+    if (!r.ok) setFailure(t('comments.deleteFailed', { reason: r.reason }));
   };
   return (
-    <ul aria-label={label} className="space-y-1">
-      {items.map((c) => (
-        <li key={c.id} data-comment-id={c.id} className="rounded border border-violet-200 bg-violet-50 px-2 py-1 text-xs">
-          <p className="flex flex-wrap items-baseline gap-x-1.5 text-stone-600">
-            <span className="font-semibold text-stone-800">{c.author.displayName || c.author.name}</span>
-            {(c.author.role === 'instructor' || c.author.role === 'admin') && !c.byOwner && <span className="text-violet-800">{t('comments.instructor')}</span>}
-            {c.byOwner && c.author.role !== 'local' && <span>{t('comments.owner')}</span>}
-            <time dateTime={c.createdAt} suppressHydrationWarning>
-              {date.format(new Date(c.createdAt))}
-            </time>
-            {c.author.id === feedback.viewerId && (
-              <button type="button" className="ml-auto text-stone-500 hover:text-red-700" aria-label={t('comments.delete')} title={t('comments.delete')} onClick={() => remove(c.id)}>
-                ×
-              </button>
-            )}
-          </p>
-          <p className="whitespace-pre-wrap break-words text-sm text-stone-900">{c.body}</p>
-        </li>
-      ))}
-    </ul>
+    <>
+      {failure && (
+        <p role="alert" className="text-xs text-red-700">
+          {failure}
+        </p>
+      )}
+      <ul aria-label={label} className="space-y-1">
+        {items.map((c) => (
+          <li key={c.id} data-comment-id={c.id} className="rounded border border-violet-200 bg-violet-50 px-2 py-1 text-xs">
+            <p className="flex flex-wrap items-baseline gap-x-1.5 text-stone-600">
+              <span className="font-semibold text-stone-800">{c.author.displayName || c.author.name}</span>
+              {(c.author.role === 'instructor' || c.author.role === 'admin') && !c.byOwner && <span className="text-violet-800">{t('comments.instructor')}</span>}
+              {c.byOwner && c.author.role !== 'local' && <span>{t('comments.owner')}</span>}
+              <time dateTime={c.createdAt} suppressHydrationWarning>
+                {date.format(new Date(c.createdAt))}
+              </time>
+              {c.author.id === feedback.viewerId && (
+                <button type="button" className="ml-auto text-stone-500 hover:text-red-700" aria-label={t('comments.delete')} title={t('comments.delete')} onClick={() => remove(c.id)}>
+                  ×
+                </button>
+              )}
+            </p>
+            <p className="whitespace-pre-wrap break-words text-sm text-stone-900">{c.body}</p>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -347,6 +347,7 @@ const ja = {
   'request.status.423': '提出済みのため変更できません',
   'request.status.429': '試行が多すぎます。しばらく待ってください',
   'request.status.500': 'サーバーでエラーが起きました',
+  'comments.deleteFailed': 'コメントを削除できませんでした: {reason}',
 } as const;
 
 type MessageKey = keyof typeof ja;
@@ -693,6 +694,7 @@ const en: Messages = {
   'request.status.423': 'locked: the map is submitted',
   'request.status.429': 'too many attempts: wait a little',
   'request.status.500': 'the server had an error',
+  'comments.deleteFailed': 'The comment was not deleted: {reason}',
 };
 
 export type { MessageKey };
