@@ -21,8 +21,8 @@ export function ComparedRelations({ map, text, matched, only }: Props) {
   const units = new Map(map.units.map((u) => [u.id, u]));
   const quote = (id: string) => {
     const u = units.get(id);
-    const q = u ? text.slice(u.start, u.end) : id;
-    return q.length > quoteLength ? `${q.slice(0, quoteLength)}…` : q;
+    const q = [...(u ? text.slice(u.start, u.end) : id)]; // by characters: a cut inside 𩸽 would show a broken one
+    return q.length > quoteLength ? `${q.slice(0, quoteLength).join('')}…` : q.join('');
   };
   const onlyHere = map.relations.filter((r) => !matched.has(r.id)).length;
   return (
