@@ -207,14 +207,16 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
   // first one's labels, and its dashboard, agreement and export would read them wrongly.
   const other = await db.kysely
     .selectFrom('assignments')
-    .select(['title', 'label_scheme_id'])
+    .select(['title', 'course_id', 'label_scheme_id'])
     .where('document_id', '=', input.documentId)
     .where('label_scheme_id', '!=', labelSchemeId)
     .executeTakeFirst();
   if (other) {
+    // Another course's assignment is named only as that: its title is not this instructor's to read.
+    const which = other.course_id === courseId ? `an assignment ("${other.title}")` : 'an assignment in another course';
     throw new InvalidDataError(
-      `the text "${input.documentId}" already has an assignment ("${other.title}") in the label scheme "${other.label_scheme_id}": ` +
-        'a student has one map per text, so every assignment on it uses the same labels',
+      `the text "${input.documentId}" already has ${which} in the label scheme "${other.label_scheme_id}": ` +
+        'a student has one map per text, so every assignment on it uses the same labels (use that scheme)',
     );
   }
   const row: AssignmentRow = {
@@ -229,6 +231,13 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
   };
   await db.kysely.insertInto('assignments').values(row).execute();
   return toAssignment(row);
+}
+
+/// The label scheme the assignments on the document use (createAssignment keeps it to one), or
+/// null when the text has no assignment yet.
+export async function documentAssignmentScheme(db: Db, documentId: string): Promise<string | null> {
+  const row = await db.kysely.selectFrom('assignments').select('label_scheme_id').where('document_id', '=', documentId).orderBy('created_at').limit(1).executeTakeFirst();
+  return row?.label_scheme_id ?? null;
 }
 
 /// InvalidDataError unless the map is of the document, made by an instructor of the course (or

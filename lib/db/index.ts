@@ -99,6 +99,7 @@ export {
   listMembers,
   createAssignment,
   updateAssignment,
+  documentAssignmentScheme,
   listAssignments,
   getAssignment,
   teachesStudentOnDocument,

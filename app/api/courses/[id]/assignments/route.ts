@@ -2,9 +2,11 @@
 // POST /api/courses/:id/assignments — the course's instructors (and admins):
 // { documentId, title, dueAt?, labelSchemeId?, referenceMapId? } → 201 { assignment }; 422 for
 // an unknown document or label scheme, a scheme that is another instructor's (only the default,
-// the user's own and the course's instructors' schemes may be used), and a reference map that
+// the user's own, the course's instructors' schemes and the scheme the text's assignments in
+// other courses already use may be used: every assignment on a text has one), a text whose
+// assignments use another scheme, and a reference map that
 // is not an instructor's map of the document in the assignment's scheme. Classroom mode only.
-import { courseRole, createAssignment, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, type Db, type User } from '@/lib/db';
+import { courseRole, createAssignment, documentAssignmentScheme, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, type Db, type User } from '@/lib/db';
 import { newAssignmentSchema, toUtcIso } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
 import { classroomUser, courseAccess, requireCourseInstructor } from '@/app/_shared/classroom';
@@ -28,7 +30,7 @@ export function POST(request: Request, { params }: Params) {
     const { id } = await params;
     await requireCourseInstructor(db, user, id);
     const body = await readBody(request, newAssignmentSchema);
-    if (body.labelSchemeId) await requireUsableScheme(db, user, id, body.labelSchemeId);
+    if (body.labelSchemeId) await requireUsableScheme(db, user, id, body.documentId, body.labelSchemeId);
     try {
       const assignment = await createAssignment(db, id, {
         documentId: body.documentId,
@@ -46,11 +48,14 @@ export function POST(request: Request, { params }: Params) {
   });
 }
 
-/// 422 unless the scheme is ownerless (the default), the user's own, or made by an instructor of
-/// this course: another instructor's scheme is theirs to use.
-async function requireUsableScheme(db: Db, user: User, courseId: string, schemeId: string): Promise<void> {
+/// 422 unless the scheme is ownerless (the default), the user's own, made by an instructor of
+/// this course, or the one the text's assignments already use (else, once one course set a text
+/// in its instructor's scheme, no other course could set that text at all): another
+/// instructor's scheme is otherwise theirs to use.
+async function requireUsableScheme(db: Db, user: User, courseId: string, documentId: string, schemeId: string): Promise<void> {
   const owner = await labelSchemeOwner(db, schemeId);
   if (owner === undefined) throw new HttpError(422, `unknown label scheme "${schemeId}"`, { field: 'labelSchemeId' });
   if (owner === null || owner === user.id || (await courseRole(db, courseId, owner)) === 'instructor') return;
+  if ((await documentAssignmentScheme(db, documentId)) === schemeId) return;
   throw new HttpError(422, `label scheme "${schemeId}" is another instructor’s: use the default or one of your own`, { field: 'labelSchemeId' });
 }
