@@ -46,8 +46,11 @@ describe('label schemes', () => {
         { id: 'warrant', ja: '論拠', en: 'warrant' },
       ],
     });
-    expect(parseLabelLines('claim, 主張, claim\nno commas')).toEqual({ ok: false, line: 2, message: expect.stringMatching(/three parts/) });
-    expect(parseLabelLines('Claim, 主張, claim')).toEqual({ ok: false, line: 1, message: expect.stringMatching(/lower-case/) });
+    expect(parseLabelLines('claim, 主張, claim\nno commas')).toEqual({ ok: false, line: 2, problem: 'parts', message: expect.stringMatching(/three parts/) });
+    expect(parseLabelLines('Claim, 主張, claim')).toEqual({ ok: false, line: 1, problem: 'id', message: expect.stringMatching(/lower-case/) });
+    // which part is wrong, so that the form can say it in the page's language
+    expect(parseLabelLines('claim, , claim')).toMatchObject({ ok: false, line: 1, problem: 'ja' });
+    expect(parseLabelLines(`claim, 主張, ${'x'.repeat(41)}`)).toMatchObject({ ok: false, line: 1, problem: 'en' });
   });
 });
 

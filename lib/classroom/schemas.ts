@@ -61,7 +61,7 @@ export function isoToLocalDateTime(iso: string | null): string {
 
 export const LABEL_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 export const MAX_LABELS = 8;
-const LABEL_NAME_MAX = 40;
+export const LABEL_NAME_MAX = 40;
 
 const labelName = (what: string) =>
   z.string({ error: `${what} must be a string` }).trim().min(1, `${what} is empty`).max(LABEL_NAME_MAX, `${what} is longer than ${LABEL_NAME_MAX} characters`);
@@ -89,19 +89,28 @@ export const newLabelSchemeSchema = z.strictObject({
 });
 export type NewLabelSchemeRequest = z.infer<typeof newLabelSchemeSchema>;
 
+/// Which part of a label line is wrong: not three parts, or the id, Japanese or English name.
+export type LabelLineProblem = 'parts' | 'id' | 'ja' | 'en';
+
 /// The label form's text, one label per line: "id, 日本語名, English name" (ASCII or Japanese
 /// commas). Blank lines are skipped. Returns the labels, or the first problem with its line
-/// number (1-based); the full rules are newLabelSchemeSchema's, checked on submission too.
-export function parseLabelLines(text: string): { ok: true; labels: Array<{ id: string; ja: string; en: string }> } | { ok: false; line: number; message: string } {
+/// number (1-based) — `problem` for the form to say in the page's language, `message` in
+/// English; the full rules are newLabelSchemeSchema's, checked on submission too.
+export function parseLabelLines(
+  text: string,
+): { ok: true; labels: Array<{ id: string; ja: string; en: string }> } | { ok: false; line: number; problem: LabelLineProblem; message: string } {
   const labels: Array<{ id: string; ja: string; en: string }> = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const parts = lines[i].split(/[,、，]/).map((p) => p.trim());
-    if (parts.length !== 3) return { ok: false, line: i + 1, message: 'write three parts separated by commas: id, 日本語名, English name' };
+    if (parts.length !== 3) return { ok: false, line: i + 1, problem: 'parts', message: 'write three parts separated by commas: id, 日本語名, English name' };
     const [labelId, ja, en] = parts;
     const parsed = labelSchema.safeParse({ id: labelId, ja, en });
-    if (!parsed.success) return { ok: false, line: i + 1, message: parsed.error.issues[0].message };
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, line: i + 1, problem: issue.path[0] as 'id' | 'ja' | 'en', message: issue.message };
+    }
     labels.push(parsed.data);
   }
   return { ok: true, labels };

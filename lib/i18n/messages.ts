@@ -284,7 +284,7 @@ const ja = {
   'schemes.mine': 'あなたのラベルセット',
   'schemes.name': 'ラベルセットの名前',
   'schemes.labels': 'ラベル（1行に1つ、最大{max}個）',
-  'schemes.hint': '各行は「id, 日本語名, English name」。id は英小文字で始まり、英小文字・数字・_・- を32字まで。注釈ではキー1〜9で上から順に付けられます。',
+  'schemes.hint': '各行は「id, 日本語名, English name」。id は英小文字で始まり、英小文字・数字・_・- を32字まで。注釈ではキー1〜8で上から順に付けられます。',
   'schemes.lineError': '{line}行目: {message}',
   'schemes.noLabels': 'ラベルを1つ以上書いてください。',
   'schemes.tooMany': 'ラベルは{max}個までです。',
@@ -348,6 +348,10 @@ const ja = {
   'request.status.429': '試行が多すぎます。しばらく待ってください',
   'request.status.500': 'サーバーでエラーが起きました',
   'comments.deleteFailed': 'コメントを削除できませんでした: {reason}',
+  'schemes.problem.parts': '「id, 日本語名, English name」の3つをカンマで区切って書いてください',
+  'schemes.problem.id': 'id は英小文字で始まり、英小文字・数字・_・- を32字までです（例: claim, data_2）',
+  'schemes.problem.ja': '日本語名は1〜{max}字です',
+  'schemes.problem.en': '英語名は1〜{max}字です',
 } as const;
 
 type MessageKey = keyof typeof ja;
@@ -631,7 +635,7 @@ const en: Messages = {
   'schemes.mine': 'Your label schemes',
   'schemes.name': 'Name of the scheme',
   'schemes.labels': 'Labels (one per line, at most {max})',
-  'schemes.hint': 'Each line: “id, 日本語名, English name”. The id starts with a lower-case letter and has up to 32 of a–z, 0–9, _ and -. Keys 1–9 apply the labels in this order.',
+  'schemes.hint': 'Each line: “id, 日本語名, English name”. The id starts with a lower-case letter and has up to 32 of a–z, 0–9, _ and -. Keys 1–8 apply the labels in this order.',
   'schemes.lineError': 'Line {line}: {message}',
   'schemes.noLabels': 'Write at least one label.',
   'schemes.tooMany': 'A scheme has at most {max} labels.',
@@ -695,6 +699,10 @@ const en: Messages = {
   'request.status.429': 'too many attempts: wait a little',
   'request.status.500': 'the server had an error',
   'comments.deleteFailed': 'The comment was not deleted: {reason}',
+  'schemes.problem.parts': 'write three parts separated by commas: id, 日本語名, English name',
+  'schemes.problem.id': 'the id is a lower-case letter followed by up to 31 of a–z, 0–9, _ and - (e.g. claim, data_2)',
+  'schemes.problem.ja': 'the Japanese name has 1 to {max} characters',
+  'schemes.problem.en': 'the English name has 1 to {max} characters',
 };
 
 export type { MessageKey };

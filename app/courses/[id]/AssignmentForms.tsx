@@ -7,7 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useT } from '@/components/I18nProvider';
 import { useJsonRequest } from '@/components/useJsonRequest';
-import { isoToLocalDateTime, localDateTimeToIso, MAX_LABELS, parseLabelLines } from '@/lib/classroom/schemas';
+import { isoToLocalDateTime, LABEL_NAME_MAX, localDateTimeToIso, MAX_LABELS, parseLabelLines } from '@/lib/classroom/schemas';
 
 /// One of the instructor's own maps, as a reference candidate (label formatted by the server).
 export interface ReferenceCandidate {
@@ -245,7 +245,7 @@ export function LabelSchemeForm() {
     event.preventDefault();
     setCreated(null);
     const parsed = parseLabelLines(lines);
-    if (!parsed.ok) return setError(t('schemes.lineError', { line: parsed.line, message: parsed.message }));
+    if (!parsed.ok) return setError(t('schemes.lineError', { line: parsed.line, message: t(`schemes.problem.${parsed.problem}`, { max: LABEL_NAME_MAX }) }));
     if (parsed.labels.length === 0) return setError(t('schemes.noLabels'));
     if (parsed.labels.length > MAX_LABELS) return setError(t('schemes.tooMany', { max: MAX_LABELS }));
     const answer = await send('/api/label-schemes', 'POST', { name, labels: parsed.labels });
