@@ -29,14 +29,15 @@ const students = [
   // (≥ ½) with the wrong label; the relation's endpoints pair up but its type differs
   member('mio', { units: [unit('m1', 'claim', 0, 3), unit('m2', 'claim', 6, 10)], relations: [rel('y', 'attack', 'm2', 'm1')], mainClaimId: null }),
   member('ren', null), // not started
-  member('sou', { units: [], relations: [], mainClaimId: null }), // started, nothing drawn
+  member('sou', { units: [], relations: [], mainClaimId: null }, '2030-01-02T00:00:00.000Z'), // handed in an empty map
+  member('kai', { units: [], relations: [], mainClaimId: null }), // opened the text, drew nothing, did not submit: not started
 ];
 
 describe('classAgreement', () => {
   const result = classAgreement({ reference, students, tokens, labels });
 
   it('scores each student against the reference (hand-computed)', () => {
-    const [aki, mio, ren, sou] = result.students;
+    const [aki, mio, ren, sou, kai] = result.students;
     expect(result.reference).toEqual({ units: 2, relations: 1 });
     expect(aki).toMatchObject({ name: 'aki', displayName: 'AKI', mapId: 'map-aki', submittedAt: '2030-01-01T00:00:00.000Z', units: 2, relations: 1 });
     expect(aki.vsReference).toMatchObject({ unitsExact: { f1: 1 }, unitsOverlap: { f1: 1 }, labelAccuracy: 1, relationsTyped: { f1: 1 }, relationsUntyped: { f1: 1 } });
@@ -51,14 +52,15 @@ describe('classAgreement', () => {
       relationsUntyped: { f1: 1, matched: 1 },
     });
     expect(ren).toEqual({ userId: 'id-ren', name: 'ren', displayName: 'REN', mapId: null, submittedAt: null, units: null, relations: null, vsReference: null });
-    // an empty map is scored: nothing found of two units
+    // an opened but untouched map is not started; a submitted empty map is scored: nothing found of two units
+    expect(kai).toMatchObject({ mapId: 'map-kai', units: 0, vsReference: null });
     expect(sou.vsReference).toMatchObject({ unitsExact: { f1: 0, missing: 2 }, unitsOverlap: { precision: 0, recall: 0, f1: 0 }, labelAccuracy: null, relationsTyped: { f1: 0 } });
     expect(sou.units).toBe(0);
   });
 
   it('averages over the students with a map, each weighing the same', () => {
     const m = result.means!;
-    expect(m.students).toBe(3); // aki, mio, sou — not ren
+    expect(m.students).toBe(3); // aki, mio, sou — not ren, not kai
     expect(m.unitsExact.f1).toBeCloseTo(1 / 3, 12);
     expect(m.unitsOverlap).toEqual({ precision: 2 / 3, recall: 2 / 3, f1: 2 / 3 });
     expect(m.labelAccuracy).toBeCloseTo(0.75, 12); // (1 + 0.5) / 2: sou has no pair to judge
@@ -88,8 +90,8 @@ describe('classAgreement', () => {
     const without = classAgreement({ reference: null, students, tokens, labels });
     expect(without.reference).toBeNull();
     expect(without.means).toBeNull();
-    expect(without.students.map((s) => s.vsReference)).toEqual([null, null, null, null]);
-    expect(without.students.map((s) => s.units)).toEqual([2, 2, null, 0]);
+    expect(without.students.map((s) => s.vsReference)).toEqual([null, null, null, null, null]);
+    expect(without.students.map((s) => s.units)).toEqual([2, 2, null, 0, 0]);
     expect(without.alpha).toEqual(result.alpha);
   });
 

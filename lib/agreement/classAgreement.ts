@@ -7,8 +7,9 @@
 // - Per student (compareMaps, compare.ts): unit P/R/F1 with exact and ≥ ½-overlap matching,
 //   label accuracy on the overlap pairs, relation P/R/F1 typed and untyped, and the counts.
 //   `vsReference` is null when the assignment has no reference map, and for a student who has
-//   no map yet (nothing was handed in to score — an EMPTY map is scored, and scores 0 against a
-//   non-empty reference).
+//   not started: no map, or an empty one never submitted (opening the text creates an empty map;
+//   a student who only looked has handed in nothing to score). A SUBMITTED empty map is scored,
+//   and scores 0 against a non-empty reference.
 // - Class means are macro-averages: every student with a map weighs the same, however many
 //   units they drew (an instructor asks "how is the class doing", not "how are the units
 //   doing"). Label accuracy is averaged over the students for whom it is defined (null = no
@@ -17,8 +18,8 @@
 //   coder; the reference does not count as a coder. Alpha measures whether the students can
 //   apply the scheme consistently among themselves; adding the reference would make the figure
 //   change when an instructor sets or replaces a reference, and would mix "agree with the
-//   instructor" (the per-student scores) into "agree with each other". Students without a map
-//   are left out (they coded nothing, which is not the same as coding everything as NONE).
+//   instructor" (the per-student scores) into "agree with each other". Students who have not
+//   started are left out (they coded nothing, which is not the same as coding everything as NONE).
 //   Fewer than two maps: every alpha is null (nothing pairable).
 // - Units of analysis for alpha are the word tokens of the text: wordTokens drops
 //   whitespace-only tokens, as the CLI (scripts/agreement.ts) does — line breaks are layout,
@@ -94,12 +95,17 @@ export interface ClassAgreementInput {
   labels: readonly string[];
 }
 
+/// Whether a student's map counts as handed in work (see the header).
+function started(map: NonNullable<ClassMember['map']>): boolean {
+  return map.units.length > 0 || map.submittedAt !== null;
+}
+
 /// The per-student table and class figures (see the header for every definition).
 export function classAgreement({ reference, students, tokens, labels }: ClassAgreementInput): ClassAgreement {
   const rows: StudentAgreement[] = students.map((s) => {
     const map = s.map;
     let vsReference: ReferenceScores | null = null;
-    if (reference && map) {
+    if (reference && map && started(map)) {
       const c = compareMaps(reference, map);
       vsReference = {
         unitsExact: c.units.exact,
@@ -122,7 +128,7 @@ export function classAgreement({ reference, students, tokens, labels }: ClassAgr
       vsReference,
     };
   });
-  const maps = students.flatMap((s) => (s.map ? [s.map] : []));
+  const maps = students.flatMap((s) => (s.map && started(s.map) ? [s.map] : []));
   return {
     reference: reference ? { units: reference.units.length, relations: reference.relations.length } : null,
     students: rows,

@@ -39,7 +39,7 @@ describe.each(testBackends())('courses on $name', (backend) => {
   beforeAll(async () => {
     target = await backend.create();
     db = await openDb(target.url);
-    for (const [name, role] of [['sensei', 'instructor'], ['other', 'instructor'], ['aki', 'student'], ['mio', 'student'], ['ren', 'student']] as const) {
+    for (const [name, role] of [['sensei', 'instructor'], ['other', 'instructor'], ['aki', 'student'], ['mio', 'student'], ['ren', 'student'], ['kai', 'student']] as const) {
       users[name] = `id-${name}`;
       await db.kysely
         .insertInto('users')
@@ -101,8 +101,9 @@ describe.each(testBackends())('courses on $name', (backend) => {
   it('counts each student’s units per label and relations for the dashboard', async () => {
     const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const course = await createCourse(db, users.sensei, 'dashboard');
-    for (const s of ['aki', 'mio', 'ren']) await joinCourse(db, users[s], course.joinCode);
+    for (const s of ['aki', 'mio', 'ren', 'kai']) await joinCourse(db, users[s], course.joinCode);
     const a = await createAssignment(db, course.id, { documentId: doc, title: 'dash' });
+    const kaiMap = await getOrCreateMap(db, doc, users.kai); // opened the text, wrote nothing
     const akiMap = await getOrCreateMap(db, doc, users.aki);
     await applyOperations(db, akiMap.id, 1, [addUnitOp(claim), addUnitOp(evidence), addUnitOp(evidence2), support]);
     const mioMap = await getOrCreateMap(db, doc, users.mio);
@@ -112,8 +113,9 @@ describe.each(testBackends())('courses on $name', (backend) => {
     await getOrCreateMap(db, doc, users.sensei);
 
     const rows = await courseDashboard(db, a.id);
-    expect(rows.map((r) => r.name)).toEqual(['aki', 'mio', 'ren']);
-    const [aki, mio, ren] = rows;
+    expect(rows.map((r) => r.name)).toEqual(['aki', 'kai', 'mio', 'ren']);
+    const [aki, kai, mio, ren] = rows;
+    expect(kai).toMatchObject({ mapId: kaiMap.id, relations: 0, lastEdit: null, submittedAt: null });
     expect(aki).toEqual({
       userId: users.aki,
       name: 'aki',

@@ -62,7 +62,7 @@ export interface DashboardRow {
   /// Units per label of the assignment's scheme (every label present, 0 when unused).
   units: Record<string, number>;
   relations: number;
-  /// The map's updated_at, or null without a map.
+  /// The map's updated_at, or null without a map or when nothing was ever written to it.
   lastEdit: string | null;
   submittedAt: string | null;
 }
@@ -367,7 +367,7 @@ export async function courseDashboard(db: Db, assignmentId: string): Promise<Das
     .selectFrom('enrolments as e')
     .innerJoin('users as u', 'u.id', 'e.user_id')
     .leftJoin('argument_maps as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').on('m.document_id', '=', assignment.documentId))
-    .select(['e.user_id', 'u.name', 'u.display_name', 'm.id as map_id', 'm.updated_at', 'm.submitted_at'])
+    .select(['e.user_id', 'u.name', 'u.display_name', 'm.id as map_id', 'm.version', 'm.updated_at', 'm.submitted_at'])
     .where('e.course_id', '=', assignment.courseId)
     .where('e.role', '=', 'student')
     .orderBy('u.name')
@@ -411,7 +411,9 @@ export async function courseDashboard(db: Db, assignmentId: string): Promise<Das
       mapId: s.map_id ?? null,
       units: perLabel,
       relations: s.map_id ? (relations.get(s.map_id) ?? 0) : 0,
-      lastEdit: s.updated_at ?? null,
+      // A map is created when its student first opens the text; version 1 means nothing was
+      // ever written to it, so there is no edit to show (the page says 'not started').
+      lastEdit: s.version != null && Number(s.version) > 1 ? (s.updated_at ?? null) : null,
       submittedAt: s.submitted_at ?? null,
     };
   });
