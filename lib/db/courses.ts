@@ -233,6 +233,13 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
   return toAssignment(row);
 }
 
+/// The scheme each text's assignments use (the texts that have any), in one query: what a new
+/// assignment on that text must use too (see documentAssignmentScheme).
+export async function textSchemes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.kysely.selectFrom('assignments').select(['document_id', 'label_scheme_id']).distinct().execute();
+  return new Map(rows.map((r) => [r.document_id, r.label_scheme_id]));
+}
+
 /// The label scheme the assignments on the document use (createAssignment keeps it to one), or
 /// null when the text has no assignment yet.
 export async function documentAssignmentScheme(db: Db, documentId: string): Promise<string | null> {

@@ -3,7 +3,7 @@
 // on SQLite and (when available) PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp } from '@/lib/argument';
-import { createAssignment, createCourse, getAssignment, joinCourse, updateAssignment } from './courses';
+import { createAssignment, createCourse, getAssignment, joinCourse, textSchemes, updateAssignment } from './courses';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError } from './errors';
 import { importMap, listMapsOfUser, mapLabelSchemeId } from './imports';
@@ -76,6 +76,10 @@ describe.each(testBackends())('label schemes and assignment settings on $name', 
     const other = await createCourse(db, u.sensei, 'elsewhere');
     await expect(createAssignment(db, other.id, { documentId: doc2, title: 'default elsewhere' })).rejects.toBeInstanceOf(InvalidDataError);
     expect((await createAssignment(db, other.id, { documentId: doc2, title: 'same labels', labelSchemeId: scheme.id })).labelSchemeId).toBe(scheme.id);
+    // what the course page holds a new assignment on each text to
+    const held = await textSchemes(db);
+    expect(held.get(doc2)).toBe(scheme.id);
+    expect(held.has(doc)).toBe(false);
 
     expect(await schemeForUserDocument(db, u.aki, doc2)).toBe(scheme.id);
     expect(await schemeForUserDocument(db, u.sensei, doc2)).toBe(scheme.id); // instructors too: their reference

@@ -90,6 +90,7 @@ export function NewAssignmentForm({
   schemes,
   candidates,
   existing,
+  textSchemes,
 }: {
   courseId: string;
   documents: Array<{ id: string; title: string }>;
@@ -97,6 +98,9 @@ export function NewAssignmentForm({
   candidates: ReferenceCandidate[];
   /// The course's assignments so far: a second one on the same text shares the students' maps.
   existing: Array<{ documentId: string; title: string }>;
+  /// Per text that already has assignments (in any course), the scheme they use: a student has
+  /// one map per text, so a new assignment on it must use that scheme too.
+  textSchemes: Record<string, SchemeChoice>;
 }) {
   const t = useT();
   const documentHint = useId();
@@ -105,7 +109,9 @@ export function NewAssignmentForm({
   const [title, setTitle] = useState('');
   const [documentId, setDocumentId] = useState(documents[0]?.id ?? '');
   const [due, setDue] = useState('');
-  const [schemeId, setSchemeId] = useState(schemes[0]?.id ?? 'default');
+  const [chosenScheme, setSchemeId] = useState(schemes[0]?.id ?? 'default');
+  const fixedScheme = textSchemes[documentId];
+  const schemeId = fixedScheme?.id ?? chosenScheme;
   const [referenceMapId, setReferenceMapId] = useState('');
   const usable = candidates.filter((c) => c.documentId === documentId && c.labelSchemeId === schemeId);
   // a choice made for another document or scheme no longer applies
@@ -155,13 +161,18 @@ export function NewAssignmentForm({
       <DueField value={due} onChange={setDue} invalid={dueAt === undefined} />
       <label className="flex flex-col text-sm">
         {t('courses.form.scheme')}
-        <select value={schemeId} onChange={(e) => setSchemeId(e.target.value)} className={input}>
-          {schemes.map((s) => (
+        <select value={schemeId} onChange={(e) => setSchemeId(e.target.value)} className={input} disabled={fixedScheme !== undefined} aria-describedby={fixedScheme ? `${documentHint}-scheme` : undefined}>
+          {(fixedScheme ? [fixedScheme] : schemes).map((s) => (
             <option key={s.id} value={s.id}>
               {t('courses.form.schemeOption', { name: s.name, n: s.labelCount })}
             </option>
           ))}
         </select>
+        {fixedScheme && (
+          <span id={`${documentHint}-scheme`} className="mt-1 max-w-xs text-xs text-stone-600">
+            {t('courses.form.schemeFixed', { name: fixedScheme.name })}
+          </span>
+        )}
       </label>
       <ReferenceSelect candidates={usable} value={reference} onChange={setReferenceMapId} />
       <div className="w-full">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findMap, getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
-import { courseRole, getCourse, listAssignments, listMembers } from '@/lib/db/courses';
+import { courseRole, getCourse, listAssignments, listMembers, textSchemes } from '@/lib/db/courses';
 import { rontenMode } from '@/lib/auth/mode';
 import { AssignmentSettings, LabelSchemeForm, NewAssignmentForm, type ReferenceCandidate } from './AssignmentForms';
 import { serverT } from '../../_shared/locale';
@@ -22,12 +22,13 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const [course, role] = await Promise.all([getCourse(db, id), courseRole(db, id, user.id)]);
   if (!course || (!role && user.role !== 'admin')) notFound();
   const teaches = role === 'instructor' || user.role === 'admin';
-  const [assignments, members, documents, schemes, ownMaps] = await Promise.all([
+  const [assignments, members, documents, schemes, ownMaps, schemeOfText] = await Promise.all([
     listAssignments(db, id),
     teaches ? listMembers(db, id) : [],
     listDocuments(db),
     teaches ? listLabelSchemes(db, user.id) : [],
     teaches ? listMapsOfUser(db, user.id) : [],
+    teaches ? textSchemes(db) : new Map<string, string>(),
   ]);
   const titles = new Map(documents.map((d) => [d.id, d.title]));
   // a student's own state per assignment: submitted, or past the due date without submitting
@@ -41,11 +42,19 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // schemes of this course's assignments that are not the viewer's own (a co-instructor's)
   const schemeNames = new Map(schemes.map((s) => [s.id, s.name]));
+  // … and the schemes texts are held to by their assignments in any course (a new one must match)
+  const schemeSizes = new Map(schemes.map((s) => [s.id, s.labels.length]));
   if (teaches) {
-    for (const schemeId of new Set(assignments.map((a) => a.labelSchemeId))) {
-      if (!schemeNames.has(schemeId)) schemeNames.set(schemeId, (await getLabelScheme(db, schemeId))?.name ?? schemeId);
+    for (const schemeId of new Set([...assignments.map((a) => a.labelSchemeId), ...schemeOfText.values()])) {
+      if (schemeNames.has(schemeId)) continue;
+      const scheme = await getLabelScheme(db, schemeId);
+      schemeNames.set(schemeId, scheme?.name ?? schemeId);
+      schemeSizes.set(schemeId, scheme?.labels.length ?? 0);
     }
   }
+  const fixedSchemes = Object.fromEntries(
+    [...schemeOfText].map(([documentId, schemeId]) => [documentId, { id: schemeId, name: schemeNames.get(schemeId) ?? schemeId, labelCount: schemeSizes.get(schemeId) ?? 0 }]),
+  );
   const candidates: ReferenceCandidate[] = ownMaps.map((m) => ({
     mapId: m.mapId,
     documentId: m.documentId,
@@ -118,6 +127,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                 schemes={schemes.map((s) => ({ id: s.id, name: s.name, labelCount: s.labels.length }))}
                 candidates={candidates}
                 existing={assignments.map((a) => ({ documentId: a.documentId, title: a.title }))}
+                textSchemes={fixedSchemes}
               />
             )}
             <p className="mt-2 text-sm">
