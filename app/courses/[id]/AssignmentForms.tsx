@@ -168,12 +168,12 @@ export function NewAssignmentForm({
             </option>
           ))}
         </select>
-        {fixedScheme && (
-          <span id={`${documentHint}-scheme`} className="mt-1 max-w-xs text-xs text-stone-600">
-            {t('courses.form.schemeFixed', { name: fixedScheme.name })}
-          </span>
-        )}
       </label>
+      {fixedScheme && (
+        <p id={`${documentHint}-scheme`} className="max-w-xs self-end text-xs text-stone-600">
+          {t('courses.form.schemeFixed', { name: fixedScheme.name })}
+        </p>
+      )}
       <ReferenceSelect candidates={usable} value={reference} onChange={setReferenceMapId} />
       <div className="w-full">
         <button type="submit" disabled={busy || !documentId} className="btn">
