@@ -236,6 +236,13 @@ test('review: two students annotate, the instructor comments, the student sees i
   await sensei.goto(`${assignmentUrl}/heatmap`);
   await expect(sensei.getByTestId('heatmap')).toHaveAttribute('data-label', 'claim');
   await expect(sensei.locator('[data-testid=heatmap] [data-count="1"]')).toHaveCount(2);
+  // One tab stop for all the passages; the arrow keys move between them and say the count.
+  const tinted = sensei.locator('[data-testid=heatmap] [data-count]');
+  await expect(sensei.locator('[data-testid=heatmap] [tabindex="0"]')).toHaveCount(1);
+  await tinted.first().focus();
+  await sensei.keyboard.press('ArrowRight');
+  await expect(tinted.nth(1)).toBeFocused();
+  await expect(sensei.getByTestId('heat-status')).toContainText('2人中1人');
   await sensei.getByRole('radio', { name: '根拠' }).check();
   await expect(sensei.getByTestId('heatmap')).toHaveAttribute('data-label', 'evidence');
   await expect(sensei.locator('[data-testid=heatmap] [data-count="1"]')).toHaveCount(1);

@@ -3,8 +3,10 @@
 // tinted by how many students marked it with that label (lib/agreement/heat.ts computes the
 // runs on the server; this only draws them). Read-only, so the text is plain <span>s per run —
 // a few hundred elements for the 12,000-character essay, no editor, no tokenizer. Hovering or
-// focusing a tinted passage (each is a tab stop) says the count in a live region.
-import { useMemo, useState, type SyntheticEvent } from 'react';
+// focusing a tinted passage says the count in a live region. The passages are ONE tab stop
+// (a roving tabindex): Tab enters at the last one visited, the arrow keys (and Home/End) move
+// between them — hundreds of tab stops would stand between a keyboard user and the rest.
+import { useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { HeatRun } from '@/lib/agreement/heat';
 import { heatBucket, heatLegend } from '@/lib/agreement/heat';
 import type { Block } from '@/lib/text/types';
@@ -19,6 +21,8 @@ interface Props {
   runs: Record<string, HeatRun[]>;
   /// Students with a map: the counts are out of this.
   total: number;
+  /// The text's language (its lang attribute).
+  language?: string;
 }
 
 export const HEAT_BUCKETS = 5;
@@ -55,8 +59,13 @@ function segmentsOf(block: Block, runs: readonly HeatRun[]): Segment[] {
   return out;
 }
 
-export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
+const NEXT: Record<string, 1 | -1 | 'first' | 'last'> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: 'first', End: 'last' };
+
+export function HeatmapView({ text, blocks, labels, runs, total, language = 'ja' }: Props) {
   const t = useT();
+  const regionRef = useRef<HTMLDivElement>(null);
+  /// The start offset of the passage that holds the tab stop (the first one until one is visited).
+  const [active, setActive] = useState<number | null>(null);
   const locale = useLocale();
   const [label, setLabel] = useState(labels[0]?.id ?? '');
   const [status, setStatus] = useState('');
@@ -66,9 +75,22 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
   const legend = heatLegend(total, HEAT_BUCKETS);
   const people = (from: number, to: number) => (from === to ? t('review.heatOne', { n: from }) : t('review.heatRange', { from, to }));
 
+  const tinted = useMemo(() => paragraphs.flatMap((p) => p.segments.filter((s) => s.count > 0).map((s) => s.start)), [paragraphs]);
+  const tabStop = active !== null && tinted.includes(active) ? active : (tinted[0] ?? null);
+  const move = (e: KeyboardEvent) => {
+    const step = NEXT[e.key];
+    const passages = regionRef.current ? [...regionRef.current.querySelectorAll<HTMLElement>('[data-count]')] : [];
+    const at = passages.indexOf(e.target as HTMLElement);
+    if (step === undefined || at < 0) return;
+    e.preventDefault();
+    const next = step === 'first' ? 0 : step === 'last' ? passages.length - 1 : Math.min(passages.length - 1, Math.max(0, at + step));
+    passages[next].focus();
+  };
+
   const tell = (e: SyntheticEvent) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-count]');
     if (!el) return;
+    if (e.type === 'focus') setActive(Number(el.dataset.start));
     const start = Number(el.dataset.start);
     const end = Number(el.dataset.end);
     const quote = [...text.slice(start, end)];
@@ -119,7 +141,8 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
       </p>
 
       <div
-        lang="ja"
+        ref={regionRef}
+        lang={language}
         className={`essay ${labelClass(labels, label)}`}
         role="region"
         aria-label={t('review.heatText')}
@@ -127,6 +150,7 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
         data-label={label}
         onMouseOver={tell}
         onFocus={tell}
+        onKeyDown={move}
       >
         {paragraphs.map(({ block, segments }) => {
           // <p> for the essay's heading too: the page's outline is the page's, not the essay's.
@@ -138,7 +162,7 @@ export function HeatmapView({ text, blocks, labels, runs, total }: Props) {
                 ) : (
                   <span
                     key={s.start}
-                    tabIndex={0}
+                    tabIndex={s.start === tabStop ? 0 : -1}
                     data-count={s.count}
                     data-start={s.start}
                     data-end={s.end}

@@ -40,7 +40,7 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
       <p className="text-sm" data-testid="heat-total">
         {t('review.heatMaps', { n: heat.maps })}
       </p>
-      <HeatmapView text={doc.canonical.text} blocks={doc.canonical.blocks} labels={labels} runs={heat.byLabel} total={heat.maps} />
+      <HeatmapView text={doc.canonical.text} blocks={doc.canonical.blocks} labels={labels} runs={heat.byLabel} total={heat.maps} language={doc.language} />
     </article>
   );
 }
