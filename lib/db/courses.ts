@@ -202,23 +202,6 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
   const labelSchemeId = input.labelSchemeId ?? DEFAULT_LABEL_SCHEME_ID;
   if (!(await getLabelScheme(db, labelSchemeId))) throw new NotFoundError('label scheme', labelSchemeId);
   if (input.referenceMapId) await checkReferenceMap(db, courseId, input.documentId, labelSchemeId, input.referenceMapId);
-  // A student has one map per text (argument_maps is unique by document and user), so every
-  // assignment on a text must use the same labels: a second scheme would leave the maps in the
-  // first one's labels, and its dashboard, agreement and export would read them wrongly.
-  const other = await db.kysely
-    .selectFrom('assignments')
-    .select(['title', 'course_id', 'label_scheme_id'])
-    .where('document_id', '=', input.documentId)
-    .where('label_scheme_id', '!=', labelSchemeId)
-    .executeTakeFirst();
-  if (other) {
-    // Another course's assignment is named only as that: its title is not this instructor's to read.
-    const which = other.course_id === courseId ? `an assignment ("${other.title}")` : 'an assignment in another course';
-    throw new InvalidDataError(
-      `the text "${input.documentId}" already has ${which} in the label scheme "${other.label_scheme_id}": ` +
-        'a student has one map per text, so every assignment on it uses the same labels (use that scheme)',
-    );
-  }
   const row: AssignmentRow = {
     id: randomUUID(),
     course_id: courseId,
@@ -229,7 +212,30 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
     reference_map_id: input.referenceMapId ?? null,
     created_at: new Date().toISOString(),
   };
-  await db.kysely.insertInto('assignments').values(row).execute();
+  await db.kysely.transaction().execute(async (trx) => {
+    // Check and insert as one: on PostgreSQL the document's row is locked so that two new
+    // assignments on one text in different schemes cannot both pass the check (SQLite runs one
+    // write transaction at a time, and this process holds one connection).
+    if (db.dialect === 'postgres') await trx.selectFrom('documents').select('id').where('id', '=', input.documentId).forUpdate().execute();
+    // A student has one map per text (argument_maps is unique by document and user), so every
+    // assignment on a text must use the same labels: a second scheme would leave the maps in the
+    // first one's labels, and its dashboard, agreement and export would read them wrongly.
+    const other = await trx
+      .selectFrom('assignments')
+      .select(['title', 'course_id', 'label_scheme_id'])
+      .where('document_id', '=', input.documentId)
+      .where('label_scheme_id', '!=', labelSchemeId)
+      .executeTakeFirst();
+    if (other) {
+      // Another course's assignment is named only as that: its title is not this instructor's to read.
+      const which = other.course_id === courseId ? `an assignment ("${other.title}")` : 'an assignment in another course';
+      throw new InvalidDataError(
+        `the text "${input.documentId}" already has ${which} in the label scheme "${other.label_scheme_id}": ` +
+          'a student has one map per text, so every assignment on it uses the same labels (use that scheme)',
+      );
+    }
+    await trx.insertInto('assignments').values(row).execute();
+  });
   return toAssignment(row);
 }
 

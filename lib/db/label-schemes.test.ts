@@ -76,6 +76,14 @@ describe.each(testBackends())('label schemes and assignment settings on $name', 
     const other = await createCourse(db, u.sensei, 'elsewhere');
     await expect(createAssignment(db, other.id, { documentId: doc2, title: 'default elsewhere' })).rejects.toBeInstanceOf(InvalidDataError);
     expect((await createAssignment(db, other.id, { documentId: doc2, title: 'same labels', labelSchemeId: scheme.id })).labelSchemeId).toBe(scheme.id);
+    // two new assignments on one text at once, in different schemes: exactly one is made
+    const doc6 = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const race = await Promise.allSettled([
+      createAssignment(db, course.id, { documentId: doc6, title: 'race default' }),
+      createAssignment(db, other.id, { documentId: doc6, title: 'race custom', labelSchemeId: scheme.id }),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await textSchemes(db)).has(doc6)).toBe(true);
     // what the course page holds a new assignment on each text to
     const held = await textSchemes(db);
     expect(held.get(doc2)).toBe(scheme.id);
