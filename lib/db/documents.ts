@@ -7,7 +7,9 @@
 // text column and read only when a caller asks for them: listings and reading the text alone
 // never parse them (a tokenized essay's JSON is far larger than the essay).
 
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256Hex } from '@/lib/text/hash';
+import { codePointLength } from '@/lib/text/offsets';
 import type { Block, CanonicalText, Reflow } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
 import type { Db } from './connect';
@@ -188,14 +190,8 @@ function toDocumentText(row: {
   };
 }
 
-function codePointLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
 function checkDocument(text: string, sha256: string, tokens: Token[]): void {
-  const actual = createHash('sha256').update(text, 'utf8').digest('hex');
+  const actual = sha256Hex(text);
   if (sha256 !== actual) {
     throw new InvalidDataError(`canonical.sha256 ${sha256} is not the sha256 of the canonical text (${actual})`);
   }

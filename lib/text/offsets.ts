@@ -70,9 +70,17 @@ function pairStarts(text: string): number[] {
   return starts;
 }
 
-/// Number of code points in `text` (lone surrogates count one each).
+/// Number of code points in `text` (lone surrogates count one each, as string iteration does).
+/// No allocation: documents, tokens and exports call it on every span.
 export function codePointLength(text: string): number {
-  return text.length - pairStarts(text).length;
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }
 
 /// True when `utf16Offset` is in [0, text.length] and not inside a surrogate pair.

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 
 import type { Token } from './types';
+import { codePointLength } from '@/lib/text/offsets';
 import {
   assertTokensCoverText,
-  codePointLength,
   toHiragana,
   tokensFromKuromoji,
   type KuromojiMorpheme,

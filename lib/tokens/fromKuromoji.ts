@@ -38,6 +38,7 @@
 // the input, the output covers the text.
 
 import type { Token } from './types';
+import { codePointLength } from '@/lib/text/offsets';
 import { graphemeBoundaries } from './graphemes';
 
 /// The fields of a kuromoji IpadicFeatures that tokens are built from.
@@ -68,22 +69,6 @@ export function toHiragana(s: string): string {
         : s[i];
   }
   return out;
-}
-
-/// Number of code points as JS string iteration counts them (a lone surrogate counts as one).
-export function codePointLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i + 1 < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
 }
 
 interface Span {

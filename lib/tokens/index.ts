@@ -5,7 +5,6 @@
 export type { Token } from './types';
 export {
   assertTokensCoverText,
-  codePointLength,
   toHiragana,
   tokensFromKuromoji,
   type KuromojiMorpheme,

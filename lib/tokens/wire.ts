@@ -9,7 +9,8 @@
 // JSON.stringify(tokens) (64 kB instead of 800 kB).
 
 import type { Token } from './types';
-import { assertTokensCoverText, codePointLength, toHiragana } from './fromKuromoji';
+import { codePointLength } from '@/lib/text/offsets';
+import { assertTokensCoverText, toHiragana } from './fromKuromoji';
 
 /// Marks a basic form equal to the surface, or a reading equal to toHiragana(surface).
 export const SAME = 0 as const;
