@@ -14,6 +14,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from './connect';
+import type { AssignmentsTable, CoursesTable } from './schema';
 import { constraintViolation, DbError, InvalidDataError, NotFoundError } from './errors';
 import { DEFAULT_LABEL_SCHEME_ID, getLabelScheme } from './label-schemes';
 
@@ -83,7 +84,7 @@ export function normalizeJoinCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]+/g, '');
 }
 
-type CourseRow = { id: string; title: string; join_code: string; owner_id: string; created_at: string };
+type CourseRow = CoursesTable;
 const toCourse = (r: CourseRow): Course => ({ id: r.id, title: r.title, joinCode: r.join_code, ownerId: r.owner_id, createdAt: r.created_at });
 
 /// Creates a course owned (and taught) by `ownerId`. `codes` is for tests (forcing collisions).
@@ -172,16 +173,7 @@ export async function listMembers(db: Db, courseId: string): Promise<CourseMembe
   return rows.map((r) => ({ userId: r.user_id, name: r.name, displayName: r.display_name, role: r.role, joinedAt: r.joined_at }));
 }
 
-type AssignmentRow = {
-  id: string;
-  course_id: string;
-  document_id: string;
-  label_scheme_id: string;
-  title: string;
-  due_at: string | null;
-  reference_map_id: string | null;
-  created_at: string;
-};
+type AssignmentRow = AssignmentsTable;
 const toAssignment = (r: AssignmentRow): Assignment => ({
   id: r.id,
   courseId: r.course_id,
