@@ -169,38 +169,8 @@ export async function replaceMapContents(
     // Relations go first: they reference units.
     await trx.deleteFrom('relations').where('map_id', '=', mapId).execute();
     await trx.deleteFrom('units').where('map_id', '=', mapId).execute();
-    for (const chunk of chunks(units, INSERT_CHUNK)) {
-      await trx
-        .insertInto('units')
-        .values(
-          chunk.map((u) => ({
-            map_id: mapId,
-            id: u.id,
-            label: u.label,
-            start_offset: u.start,
-            end_offset: u.end,
-            note: u.note ?? '',
-            created_at: unitBorn.get(u.id) ?? now,
-          })),
-        )
-        .execute();
-    }
-    for (const chunk of chunks(relations, INSERT_CHUNK)) {
-      await trx
-        .insertInto('relations')
-        .values(
-          chunk.map((r) => ({
-            map_id: mapId,
-            id: r.id,
-            type: r.type,
-            from_unit: r.from,
-            to_unit: r.to,
-            note: r.note ?? '',
-            created_at: relationBorn.get(r.id) ?? now,
-          })),
-        )
-        .execute();
-    }
+    await insertUnits(trx, mapId, units, (id) => unitBorn.get(id) ?? now);
+    await insertRelations(trx, mapId, relations, (id) => relationBorn.get(id) ?? now);
     return expectedVersion + 1;
   });
 }
@@ -231,6 +201,30 @@ const INSERT_CHUNK = 500;
 
 function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+type NewUnit = Pick<StoredUnit, 'id' | 'label' | 'start' | 'end'> & { note?: string };
+type NewRelation = Pick<StoredRelation, 'id' | 'type' | 'from' | 'to'> & { note?: string };
+
+/// Inserts units in a few multi-row statements (both write paths: a batch of operations may add
+/// thousands); `createdAt` gives each its creation time.
+export async function insertUnits(trx: Transaction<Database>, mapId: string, units: readonly NewUnit[], createdAt: (id: string) => string): Promise<void> {
+  for (const chunk of chunks(units, INSERT_CHUNK)) {
+    await trx
+      .insertInto('units')
+      .values(chunk.map((u) => ({ map_id: mapId, id: u.id, label: u.label, start_offset: u.start, end_offset: u.end, note: u.note ?? '', created_at: createdAt(u.id) })))
+      .execute();
+  }
+}
+
+/// As insertUnits, for relations (insert them after the units they reference).
+export async function insertRelations(trx: Transaction<Database>, mapId: string, relations: readonly NewRelation[], createdAt: (id: string) => string): Promise<void> {
+  for (const chunk of chunks(relations, INSERT_CHUNK)) {
+    await trx
+      .insertInto('relations')
+      .values(chunk.map((r) => ({ map_id: mapId, id: r.id, type: r.type, from_unit: r.from, to_unit: r.to, note: r.note ?? '', created_at: createdAt(r.id) })))
+      .execute();
+  }
 }
 
 /// A map's units (sorted by start, end, id) and relations (by id): the order the argument core

@@ -7,7 +7,7 @@ import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, 
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { NotFoundError, OperationRejectedError } from './errors';
-import { bumpVersion, readUnitsAndRelations } from './maps';
+import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
 
 /// Token boundaries and labels of a map's document. Documents never change once imported, so
@@ -93,14 +93,11 @@ async function writeDiff(trx: Transaction<Database>, mapId: string, before: Argu
   const goneUnits = before.units.filter((u) => !newUnits.has(u.id)).map((u) => u.id);
   if (goneUnits.length) await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', goneUnits).execute();
 
+  const addedAt = () => now;
+  await insertUnits(trx, mapId, after.units.filter((u) => !oldUnits.has(u.id)), addedAt);
   for (const u of after.units) {
     const old = oldUnits.get(u.id);
-    if (!old) {
-      await trx
-        .insertInto('units')
-        .values({ map_id: mapId, id: u.id, label: u.label, start_offset: u.start, end_offset: u.end, note: u.note, created_at: now })
-        .execute();
-    } else if (old.label !== u.label || old.start !== u.start || old.end !== u.end || old.note !== u.note) {
+    if (old && (old.label !== u.label || old.start !== u.start || old.end !== u.end || old.note !== u.note)) {
       await trx
         .updateTable('units')
         .set({ label: u.label, start_offset: u.start, end_offset: u.end, note: u.note })
@@ -109,14 +106,10 @@ async function writeDiff(trx: Transaction<Database>, mapId: string, before: Argu
         .execute();
     }
   }
+  await insertRelations(trx, mapId, after.relations.filter((r) => !oldRelations.has(r.id)), addedAt);
   for (const r of after.relations) {
     const old = oldRelations.get(r.id);
-    if (!old) {
-      await trx
-        .insertInto('relations')
-        .values({ map_id: mapId, id: r.id, type: r.type, from_unit: r.from, to_unit: r.to, note: r.note, created_at: now })
-        .execute();
-    } else if (old.type !== r.type || old.note !== r.note) {
+    if (old && (old.type !== r.type || old.note !== r.note)) {
       await trx.updateTable('relations').set({ type: r.type, note: r.note }).where('map_id', '=', mapId).where('id', '=', r.id).execute();
     }
   }
