@@ -134,33 +134,18 @@ function snapToGraphemes(text: string, spans: Span[]): Span[] {
 
 function toToken(text: string, span: Span, cpStart: number): Token {
   const surface = text.slice(span.start, span.end);
-  const cpEnd = cpStart + codePointLength(surface);
+  const place = { start: span.start, end: span.end, cpStart, cpEnd: cpStart + codePointLength(surface), surface };
   const m = span.morpheme;
-  if (m === null) {
-    return {
-      start: span.start,
-      end: span.end,
-      cpStart,
-      cpEnd,
-      surface,
-      pos: '記号',
-      posDetail: gapDetail(surface),
-      basicForm: surface,
-      reading: '',
-    };
-  }
+  if (m === null) return { ...place, pos: '記号', posDetail: gapDetail(surface), basicForm: surface, reading: '' };
   return {
-    start: span.start,
-    end: span.end,
-    cpStart,
-    cpEnd,
-    surface,
+    ...place,
     pos: isStar(m.pos) ? '記号' : m.pos,
     posDetail: [m.pos_detail_1, m.pos_detail_2, m.pos_detail_3].filter((d) => !isStar(d)).join(','),
     basicForm: isStar(m.basic_form) ? surface : m.basic_form,
     reading: isStar(m.reading) ? '' : toHiragana(m.reading!),
   };
 }
+
 
 /// Tokens for `text` from kuromoji's morphemes of that same text (in order; they may come from
 /// several tokenize() calls over consecutive pieces of it).
