@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp, type Operation } from '@/lib/argument';
-import { openDb, type Db } from './connect';
+import type { Db } from './connect';
 import { createDocument } from './documents';
 import { InvalidDataError, MapLockedError, NotFoundError } from './errors';
 import { importMap } from './imports';
@@ -22,7 +22,7 @@ import {
   teachesStudentOnDocument,
   unlockMap,
 } from './courses';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, insertUsers, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -31,26 +31,15 @@ const evidence2 = { id: 'u3', label: 'evidence', start: 0, end: 4, note: '' };
 const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
 
 describe.each(testBackends())('courses on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useTestDb(backend);
   let db: Db;
   let docId: string;
   const users: Record<string, string> = {};
 
   beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
-    for (const [name, role] of [['sensei', 'instructor'], ['other', 'instructor'], ['aki', 'student'], ['mio', 'student'], ['ren', 'student'], ['kai', 'student']] as const) {
-      users[name] = `id-${name}`;
-      await db.kysely
-        .insertInto('users')
-        .values({ id: users[name], name, display_name: name.toUpperCase(), role, password_hash: null, created_at: new Date().toISOString() })
-        .execute();
-    }
+    db = t.db;
+    Object.assign(users, await insertUsers(db, ['sensei', 'other'], 'instructor'), await insertUsers(db, ['aki', 'mio', 'ren', 'kai']));
     docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
   });
 
   it('makes join codes of 8 unambiguous characters, unique across courses', async () => {

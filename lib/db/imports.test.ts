@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from './connect';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from './connect';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError } from './errors';
 import { findMap, findUser, importMap, listMapsOfDocument, mapLabelSchemeId } from './imports';
 import { getMap } from './maps';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
 import type { ArgumentMap } from '@/lib/argument/types';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' (UTF-16 offsets on token boundaries)
@@ -20,19 +20,14 @@ const MAP: ArgumentMap = {
 };
 
 describe.each(testBackends())('importing whole maps on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useTestDb(backend);
   let db: Db;
   let userId: string;
 
   beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
+    db = t.db;
     userId = (await ensureLocalUser(db)).id;
     await db.kysely.insertInto('users').values({ id: 'u-hanako', name: 'hanako', display_name: '花子', role: 'student', password_hash: null, created_at: new Date().toISOString() }).execute();
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
   });
 
   it('creates the map on first import and replaces it on the next, one version each', async () => {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from './connect';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from './connect';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { getMap, getOrCreateMap, replaceMapContents, type MapContents } from './maps';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
 
 // Spans of NON_BMP_SURFACES on token boundaries (UTF-16 offsets):
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。'
@@ -19,20 +19,15 @@ const CONTENTS: MapContents = {
 };
 
 describe.each(testBackends())('argument maps on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useTestDb(backend);
   let db: Db;
   let userId: string;
   let docId: string;
 
   beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
+    db = t.db;
     userId = (await ensureLocalUser(db)).id;
     docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
   });
 
   async function freshMap() {

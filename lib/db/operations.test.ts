@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp, invert, removeUnitOp, setMainClaimOp, updateUnitOp, type Operation } from '@/lib/argument';
-import { openDb, type Db } from './connect';
+import type { Db } from './connect';
 import { createDocument } from './documents';
 import { NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, type TestDatabase } from './test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -14,18 +14,13 @@ const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '理�
 const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
 
 describe.each(testBackends())('applyOperations on $name', (backend) => {
-  let target: TestDatabase;
+  const t = useTestDb(backend);
   let db: Db;
   let userId: string;
 
   beforeAll(async () => {
-    target = await backend.create();
-    db = await openDb(target.url);
+    db = t.db;
     userId = (await ensureLocalUser(db)).id;
-  });
-  afterAll(async () => {
-    await db?.close();
-    await target?.teardown();
   });
 
   async function freshMap() {
