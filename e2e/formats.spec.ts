@@ -30,6 +30,7 @@ test('the export menu offers every format, and multi-file formats come as a ZIP'
   const bytes = fs.readFileSync((await brat.path())!);
   expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   expect(bytes.toString('utf8')).toContain('T1\tEvidence');
+  expect(bytes.toString('utf8')).toContain('annotation.conf'); // brat needs it beside the .ann, as the CLI writes it
 });
 
 test('import: a valid file shows its report and replaces the map only when asked', async ({ page, request }) => {

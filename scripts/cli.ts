@@ -23,7 +23,6 @@ import {
   type Db,
   type StoredMap,
 } from '@/lib/db';
-import { bratAnnotationConf } from '@/lib/formats/brat';
 import { describeImportReport, detectFormat, formatIds, formats, importAnnotated, isFormatId, type FormatId } from '@/lib/formats';
 import { decodeSourceFile, SourceFileError } from '@/lib/corpus/sourceFile';
 import { importText, prepareText } from '@/lib/corpus/importText';
@@ -230,10 +229,10 @@ const commands: Record<string, Command> = {
         await fs.writeFile(file, f.content);
         written.push(file);
       }
-      if (format === 'brat') {
-        const conf = path.join(dir, 'annotation.conf');
-        await fs.writeFile(conf, bratAnnotationConf(annotated.labels));
-        if (!written.includes(conf)) written.push(conf);
+      for (const c of formats[format].companions?.(annotated) ?? []) {
+        const file = path.join(dir, c.name);
+        await fs.writeFile(file, c.content);
+        if (!written.includes(file)) written.push(file);
       }
     }
     for (const f of written) process.stdout.write(`${f}\n`);

@@ -14,7 +14,7 @@ import { compareIds } from '@/lib/argument/types';
 import { anchorMap, type AnchorReport } from './anchor';
 import { serializeAif, readAif } from './aif';
 import { serializeArgdown } from './argdown';
-import { readBrat, serializeBrat } from './brat';
+import { bratAnnotationConf, readBrat, serializeBrat } from './brat';
 import { serializeRelations, serializeUnits } from './csv';
 import { checkDraft } from './draft';
 import { readNative, serializeNative } from './native';
@@ -43,6 +43,9 @@ export interface FormatInfo {
   description: string;
   /// The files one map exports to.
   files(input: AnnotatedMap, options?: { exportedAt?: string }): ExportFile[];
+  /// Files the format's tools read beside the maps, under fixed names (brat's annotation.conf):
+  /// written once next to an export of one map.
+  companions?(input: AnnotatedMap): Array<{ name: string; content: string }>;
   /// Reads a file into a draft (importers only). brat takes `{ txt, ann }`, the others JSON text
   /// or a parsed value.
   read?(input: unknown, options: ReadOptions): ParseResult<MapDraft>;
@@ -99,6 +102,7 @@ export const formats: Record<FormatId, FormatInfo> = {
         { suffix: '.ann', mediaType: 'text/plain; charset=utf-8', content: ann },
       ];
     },
+    companions: (input) => [{ name: 'annotation.conf', content: bratAnnotationConf(input.labels) }],
     read: (input, o) => readBrat(input, o),
   },
   argdown: {

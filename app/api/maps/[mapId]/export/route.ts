@@ -23,6 +23,7 @@ export function GET(request: Request, { params }: { params: Promise<{ mapId: str
       const [file] = files;
       return download(file.content, file.mediaType, `${base}${file.suffix}`);
     }
-    return download(zip(files.map((f) => ({ name: `${base}${f.suffix}`, data: f.content }))), 'application/zip', `${base}-${format}.zip`);
+    const entries = [...files.map((f) => ({ name: `${base}${f.suffix}`, data: f.content })), ...(formats[format].companions?.(annotated) ?? []).map((c) => ({ name: c.name, data: c.content }))];
+    return download(zip(entries), 'application/zip', `${base}-${format}.zip`);
   });
 }
