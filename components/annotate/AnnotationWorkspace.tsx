@@ -183,7 +183,8 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     const next = unit && stepEdge(ctx.boundaries, unit, edge, step);
     if (next) run([updateUnitOp(map, id, edge === 'start' ? { start: next.start } : { end: next.end })]);
   };
-  const toggleMainClaim = (id: string) => run([setMainClaimOp(map, map.mainClaimId === id ? null : id)]);
+  const toggleMainClaim = (id: string) =>
+    run([setMainClaimOp(map, map.mainClaimId === id ? null : id)], t(map.mainClaimId === id ? 'announce.mainClaimCleared' : 'announce.mainClaimSet'));
   const retype = (relationId: string, type: RelationType) => run([updateRelationOp(map, relationId, { type })]);
   const removeRelation = (relationId: string) => run([removeRelationOp(map, relationId)]);
 
@@ -298,6 +299,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
       case 'm':
       case 'M':
         if (selected && selected.label === roles.claim) toggleMainClaim(selected.id);
+        else if (selected) setAnnouncement(t('announce.mainClaimOnlyClaim', { label: labelName(labelById.get(roles.claim ?? ''), locale) }));
         return;
       case 'Delete':
       case 'Backspace':

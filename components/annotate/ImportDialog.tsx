@@ -182,11 +182,16 @@ export function ImportDialog({ mapId, baseVersion, busy, onImported }: Props) {
               )}
             </div>
           )}
+          {report?.ok && (
+            <p id="import-replace-note" className="text-sm text-stone-600">
+              {t('io.replaceNote')}
+            </p>
+          )}
           <div className="flex justify-end gap-2">
             <button type="button" className="btn" onClick={() => dialog.current?.close()}>
               {t('io.close')}
             </button>
-            <button type="button" className="btn font-semibold" disabled={!report?.ok || busy || progress !== null} onClick={() => void replace()}>
+            <button type="button" className="btn font-semibold" disabled={!report?.ok || busy || progress !== null} aria-describedby={report?.ok ? 'import-replace-note' : undefined} onClick={() => void replace()}>
               {t('io.replace')}
             </button>
           </div>
