@@ -162,7 +162,7 @@ const commands: Record<string, Command> = {
       process.stdout.write(`${JSON.stringify(docs.map(({ id, title, length, maps }) => ({ id, title, length, maps })), null, 2)}\n`);
       return;
     }
-    for (const d of docs) process.stdout.write(`${d.id}\t${d.title}\t${d.length} chars\t${d.maps} maps\n`);
+    for (const d of docs) process.stdout.write(`${d.id}\t${d.title}\t${d.length} chars\t${d.maps} ${d.maps === 1 ? 'map' : 'maps'}\n`);
   },
 
   async tokens(args, db) {
