@@ -112,9 +112,15 @@ test('the SVG export contains every node’s text; PNG export is an image', asyn
   const units = await addUnits(request, [claim, evidence, late]);
   await page.goto(essayPath);
   await page.getByRole('tab', { name: '議論マップ' }).click();
+  // A selected node is drawn as selected on screen, not in the picture.
+  const selected = page.getByRole('region', { name: '議論マップ' }).locator(`[data-unit-id="${units[0].id}"]`);
+  await selected.click();
+  await expect(selected).toHaveAttribute('aria-pressed', 'true');
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVGで保存' }).click()]);
   const svg = fs.readFileSync((await svgDownload.path())!, 'utf8');
   expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg/);
+  expect(svg).not.toContain('#e0f2fe');
+  expect(svg).not.toContain('data-export-');
   for (const u of units) {
     const quote = [claim, evidence, late][units.indexOf(u)].quote;
     expect(svg).toContain(`data-unit-id="${u.id}"`);

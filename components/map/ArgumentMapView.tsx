@@ -437,6 +437,10 @@ const Node = memo(function Node({ id, node, slot, labelText, quote, note, lines,
         fill={selected || emphasized ? '#e0f2fe' : '#ffffff'}
         stroke={selected ? '#0c4a6e' : colors.edge}
         strokeWidth={selected ? 3 : main ? 3 : 1.5}
+        // Saved pictures show the map, not what happened to be selected (exportPicture.ts).
+        data-export-fill="#ffffff"
+        data-export-stroke={colors.edge}
+        data-export-stroke-width={main ? 3 : 1.5}
       />
       <rect x={padding} y={6} width={Math.max(40, (labelText.length + (main ? 2 : 0)) * 12 + 8)} height={16} rx={3} fill={colors.fill} />
       <text x={padding + 6} y={18} fontSize={11} fontWeight={700} fill={colors.ink}>
@@ -501,6 +505,7 @@ const Edge = memo(function Edge({
         fill="none"
         stroke={attack ? '#d55e00' : '#44403c'}
         strokeWidth={selected ? 3.5 : 1.8}
+        data-export-stroke-width={1.8}
         strokeDasharray={attack ? '7 4' : undefined}
         markerEnd={`url(#arrow-${type})`}
       />

@@ -24,6 +24,15 @@ export function standaloneSvg(source: SVGSVGElement, width: number, height: numb
   svg.removeAttribute('style');
   svg.querySelector('[data-viewport]')?.removeAttribute('transform');
   svg.querySelectorAll('[data-export="omit"]').forEach((el) => el.remove());
+  // `data-export-<attribute>` gives the value a picture uses instead of the on-screen one
+  // (selection and hover looks are interaction, not part of the map).
+  for (const el of svg.querySelectorAll('*')) {
+    for (const { name, value } of [...el.attributes]) {
+      if (!name.startsWith('data-export-')) continue;
+      el.setAttribute(name.slice('data-export-'.length), value);
+      el.removeAttribute(name);
+    }
+  }
   const t = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'title');
   t.textContent = title;
   svg.prepend(t);
