@@ -1,14 +1,25 @@
 'use client';
 // The export menu: one download link per format (the list comes from the server's registry).
 import { useEffect, useRef, useState } from 'react';
+import type { FormatId } from '@/lib/formats/index';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { useT } from '../I18nProvider';
 
 export interface FormatChoice {
-  id: string;
+  id: FormatId;
   name: string;
-  description: string;
   canImport: boolean;
 }
+
+/// What each format keeps, in the UI's language (the registry's own line is English, for the CLI and README).
+const formatLines: Record<FormatId, MessageKey> = {
+  json: 'io.format.json',
+  w3c: 'io.format.w3c',
+  aif: 'io.format.aif',
+  brat: 'io.format.brat',
+  argdown: 'io.format.argdown',
+  csv: 'io.format.csv',
+};
 
 export function ExportMenu({ mapId, formats }: { mapId: string; formats: FormatChoice[] }) {
   const t = useT();
@@ -34,7 +45,7 @@ export function ExportMenu({ mapId, formats }: { mapId: string; formats: FormatC
             <li key={f.id} role="none">
               <a role="menuitem" href={href(f.id)} download onClick={() => setOpen(false)} className="block rounded px-2 py-1.5 hover:bg-stone-100 focus:bg-stone-100">
                 <span className="block font-medium">{t('io.exportAs', { name: f.name })}</span>
-                <span className="block text-xs text-stone-500">{f.description}</span>
+                <span className="block text-xs text-stone-500">{t(formatLines[f.id])}</span>
               </a>
             </li>
           ))}

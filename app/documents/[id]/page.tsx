@@ -52,7 +52,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         version={map.version}
         map={{ units: map.units, relations: map.relations, mainClaimId: map.mainClaimId }}
         comments={{ mapId: map.id, viewerId: user.id, initial: comments }}
-        formats={Object.values(formats).map((f) => ({ id: f.id, name: f.name, description: f.description, canImport: f.canImport }))}
+        formats={Object.values(formats).map((f) => ({ id: f.id, name: f.name, canImport: f.canImport }))}
       />
     </article>
   );
