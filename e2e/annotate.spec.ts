@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020';
-import { clickWord, drag, essayPath, essayText, expectSaved, mapState, resetMap } from './support';
+import { addUnits, clickWord, drag, essayPath, essayText, expectSaved, mapState, resetMap, wordBox } from './support';
 
 test.beforeEach(async ({ request }) => {
   await resetMap(request);
@@ -23,6 +23,41 @@ test('a drag from mid-word to mid-word becomes a unit snapped to whole words', a
   const unit = map.units[0];
   expect(unit.label).toBe('claim');
   expect(text.slice(unit.start, unit.end)).toBe('それがロシアの求心力低下によるものかどうかは、単純');
+});
+
+test('units are drawn under their words: restyled when selected, drawn when scrolled to, redrawn when the text reflows', async ({ page, request }) => {
+  const [near, far] = await addUnits(request, [
+    { quote: '全体として限定的になった。', label: 'claim' },
+    { quote: '注意深く検討し続けるべきだろう。', label: 'evidence' },
+  ]);
+  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const boxes = (id: string) => page.locator(`.unit-marks [data-unit="${id}"]`);
+  const drawnUnder = async (id: string, word: string) => {
+    const w = await wordBox(page, word);
+    const b = await boxes(id).first().boundingBox();
+    return b !== null && overlaps(w, b);
+  };
+
+  await page.goto(essayPath);
+  await expect(boxes(near.id).first()).toBeAttached();
+  expect(await drawnUnder(near.id, '限定')).toBe(true);
+  // The last paragraph is screens away: drawn only once it comes near.
+  await expect(boxes(far.id)).toHaveCount(0);
+  await wordBox(page, '注意深く');
+  await expect(boxes(far.id).first()).toBeAttached();
+  expect(await drawnUnder(far.id, '注意深く')).toBe(true);
+
+  await clickWord(page, '限定');
+  await expect(boxes(near.id).first()).toHaveClass(/is-selected/);
+  await expect(boxes(far.id).first()).not.toHaveClass(/is-selected/);
+
+  // A narrower window reflows the text: the boxes follow their words.
+  const wide = await wordBox(page, '限定');
+  await page.setViewportSize({ width: 520, height: 720 });
+  const narrow = await wordBox(page, '限定');
+  expect(narrow.x).not.toBe(wide.x); // the word did move
+  await expect.poll(() => drawnUnder(near.id, '限定')).toBe(true);
 });
 
 test('keyboard only: caret, Shift+arrows, label, select, relate', async ({ page, request }) => {

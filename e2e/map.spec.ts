@@ -1,23 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { essayPath, essayText, expectSaved, mapState, resetMap } from './support';
-
-/// Adds units for the given quotes (each must occur once in the essay; they are on word
-/// boundaries) through the API; returns their ids in order.
-async function addUnits(request: APIRequestContext, units: Array<{ quote: string; label: string }>) {
-  const text = await essayText(request);
-  const { mapId, version } = await mapState(request);
-  const made = units.map((u, i) => {
-    const start = text.indexOf(u.quote);
-    expect(start, u.quote).toBeGreaterThanOrEqual(0);
-    return { id: `m${i}`, label: u.label, start, end: start + u.quote.length, note: '' };
-  });
-  const res = await request.post(`/api/maps/${mapId}/operations`, {
-    data: { batchId: `map-${Date.now()}-${Math.random()}`, baseVersion: version, operations: made.map((unit) => ({ op: 'addUnit', unit, relations: [], mainClaim: false })) },
-  });
-  expect(res.status()).toBe(200);
-  return made;
-}
+import { expect, test } from '@playwright/test';
+import { addUnits, essayPath, essayText, expectSaved, mapState, resetMap } from './support';
 
 const claim = { quote: 'ロシアの影響力が拡大した側面は少なからずあったはずである。', label: 'claim' };
 const evidence = { quote: 'ロシアの友好国が次第に、ロシアのワクチンを採用するようになり', label: 'evidence' };

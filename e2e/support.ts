@@ -102,3 +102,20 @@ export async function essayText(request: APIRequestContext): Promise<string> {
   const res = await request.get(`/api/maps/${mapId}/export?format=json`);
   return (await res.json()).document.text;
 }
+
+/// Adds units for the given quotes (each must occur once in the essay; they are on word
+/// boundaries) through the API; returns their ids in order.
+export async function addUnits(request: APIRequestContext, units: Array<{ quote: string; label: string }>) {
+  const text = await essayText(request);
+  const { mapId, version } = await mapState(request);
+  const made = units.map((u, i) => {
+    const start = text.indexOf(u.quote);
+    expect(start, u.quote).toBeGreaterThanOrEqual(0);
+    return { id: `m${i}`, label: u.label, start, end: start + u.quote.length, note: '' };
+  });
+  const res = await request.post(`/api/maps/${mapId}/operations`, {
+    data: { batchId: `map-${Date.now()}-${Math.random()}`, baseVersion: version, operations: made.map((unit) => ({ op: 'addUnit', unit, relations: [], mainClaim: false })) },
+  });
+  expect(res.status()).toBe(200);
+  return made;
+}

@@ -1,14 +1,15 @@
 'use client';
-// The essay in tiptap with its layers painted as CSS highlights: tokens (caret, snapped
-// selection, hover) and units. The document never changes; props only drive the highlights.
-import { useEffect, useRef } from 'react';
+// The essay in tiptap with its layers: tokens (caret, snapped selection, hover) painted as CSS
+// highlights, and units drawn as boxes behind the text. The document never changes; props only
+// drive the layers.
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Block } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { useEssayEditor } from '../editor/useEssayEditor';
 import { TokenLayer, type TokenSelection } from '../editor/extensions/token-layer';
-import { clearUnits, paintUnits, type UnitLayerInput } from '../editor/extensions/unit-layer';
+import { UnitMarks, type UnitLayerInput } from '../editor/extensions/unit-layer';
 
 interface Props {
   text: string;
@@ -40,25 +41,37 @@ export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, 
     if (editor) onReady(editor);
   }, [editor, onReady]);
 
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
+  const layerRef = useRef<HTMLDivElement>(null);
+  const marksRef = useRef<UnitMarks | null>(null);
+  useLayoutEffect(() => {
+    if (!editor || !layerRef.current) return;
+    const marks = new UnitMarks(editor.view, positions, blocks, layerRef.current);
+    marksRef.current = marks;
+    return () => {
+      marks.destroy();
+      marksRef.current = null;
+    };
+  }, [editor, positions, blocks]);
+
+  // A layout effect: the boxes of a new unit are in the DOM before the frame after the key.
+  useLayoutEffect(() => {
+    const marks = marksRef.current;
+    if (!marks) return;
     const start = performance.now();
-    paintUnits(editor.view, positions, units);
-    // User timing for the bench: from painting the highlights until the frame showing them is
-    // done (a message posted from requestAnimationFrame runs after that frame's paint).
+    marks.update(units);
+    // User timing for the bench: from drawing the units until the frame showing them is done
+    // (a message posted from requestAnimationFrame runs after that frame's paint).
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => performance.measure('ronten:units-rendered', { start, detail: units.units.length });
       channel.port2.postMessage(null);
     });
-  }, [editor, positions, units]);
+  }, [editor, positions, blocks, units]);
 
-  // Take this editor's units out of the page-wide highlights when it goes away.
-  useEffect(() => {
-    if (!editor) return;
-    const view = editor.view;
-    return () => clearUnits(view);
-  }, [editor]);
-
-  return <EditorContent editor={editor} />;
+  return (
+    <div className="essay-frame">
+      <div ref={layerRef} className="unit-marks" aria-hidden="true" />
+      <EditorContent editor={editor} />
+    </div>
+  );
 }

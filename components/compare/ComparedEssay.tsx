@@ -33,7 +33,7 @@ export function ComparedEssay({ text, blocks, label, units, status }: Props) {
     if (!editor) return;
     const view = editor.view;
     const ranges = rangesOf(view, positions);
-    const groups = new Map<string, Range[]>(Object.values(statusNames).map((n) => [n, []]));
+    const groups = new Map<string, AbstractRange[]>(Object.values(statusNames).map((n) => [n, []]));
     for (const u of units) groups.get(statusNames[status.get(u.id) ?? 'extra'])!.push(ranges.range(u.start, u.end));
     paint(view, groups);
     return () => clear(view, Object.values(statusNames));

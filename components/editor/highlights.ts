@@ -1,9 +1,12 @@
-// Paints spans of the essay with the CSS Custom Highlight API instead of decorations.
+// Ranges over the essay's text, and painting them with the CSS Custom Highlight API instead of
+// decorations: the word caret, the snapped selection, the hovered word, the compare view's
+// units. (The annotation editor's own units are boxes: ./extensions/unit-layer/marks.)
 //
-// Why: the essay's DOM never changes, so DOM Ranges over its text nodes stay valid forever, and
-// highlights cost no layout at all. Measured on the corpus essay: 5,000 units as inline
-// decorations took ~1.4 s to lay out (each unit a span, split at every token); as highlights
-// the DOM stays one text node per paragraph. Styles live in globals.css as ::highlight(name).
+// Why: the essay's DOM never changes, so ranges over its text nodes stay valid forever, and the
+// essay's DOM stays one text node per paragraph (inline decorations split it at every unit and
+// word: 5,000 units took ~1.4 s to lay out). Styles live in globals.css as ::highlight(name).
+// Chromium records highlighted text afresh on every frame that paints, so highlights suit a few
+// ranges, or views that do not change while read.
 // (Pattern: Recogito's text-annotator renderer, which keeps the model apart from how it is drawn.)
 import type { EditorView } from '@tiptap/pm/view';
 import type { PositionMap } from './positions';
@@ -12,7 +15,7 @@ interface HighlightRegistry {
   set(name: string, value: unknown): void;
   delete(name: string): void;
 }
-type HighlightCtor = new (...ranges: Range[]) => object;
+type HighlightCtor = new (...ranges: AbstractRange[]) => object;
 
 function registry(): { highlights: HighlightRegistry; Highlight: HighlightCtor } | null {
   const g = globalThis as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
@@ -23,45 +26,62 @@ export function highlightsSupported(): boolean {
   return registry() !== null;
 }
 
-/// Builds and caches DOM Ranges for canonical spans of one editor view.
+/// Builds and caches the ranges of canonical spans of one editor view, and measures spans.
+///
+/// The cached ranges are StaticRanges: the browser updates every live Range on each removal of
+/// a node anywhere in the document, so thousands of cached live Ranges (one per unit and word)
+/// made every DOM removal on the page slow (~2 ms a label key with 1,000 units). The essay's DOM
+/// never changes, so static ranges stay right; measuring borrows one live Range.
 export class RangeCache {
-  private cache = new Map<string, Range>();
+  private cache = new Map<string, StaticRange>();
+  private probe: Range | null = null;
   constructor(
     private view: EditorView,
     private positions: PositionMap,
   ) {}
 
-  range(start: number, end: number): Range {
+  range(start: number, end: number): StaticRange {
     const key = `${start}:${end}`;
     let range = this.cache.get(key);
     if (!range) {
       const from = this.view.domAtPos(this.positions.toPos(start));
       const to = this.view.domAtPos(this.positions.toPos(end));
-      range = this.view.dom.ownerDocument.createRange();
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset);
+      range = new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
       this.cache.set(key, range);
     }
     return range;
   }
 
+  private measured(start: number, end: number): Range {
+    const range = this.range(start, end);
+    const probe = (this.probe ??= this.view.dom.ownerDocument.createRange());
+    probe.setStart(range.startContainer, range.startOffset);
+    probe.setEnd(range.endContainer, range.endOffset);
+    return probe;
+  }
+
   /// The viewport rectangle of a span (for tooltips, toolbars and scrolling).
   rect(start: number, end: number): DOMRect {
-    return this.range(start, end).getBoundingClientRect();
+    return this.measured(start, end).getBoundingClientRect();
+  }
+
+  /// The viewport rectangles of a span, one per line it runs over.
+  rects(start: number, end: number): DOMRectList {
+    return this.measured(start, end).getClientRects();
   }
 }
 
-interface LiveHighlight extends Iterable<Range> {
+interface LiveHighlight extends Iterable<AbstractRange> {
   priority: number;
-  has(range: Range): boolean;
-  add(range: Range): void;
-  delete(range: Range): boolean;
+  has(range: AbstractRange): boolean;
+  add(range: AbstractRange): void;
+  delete(range: AbstractRange): boolean;
   clear(): void;
 }
 
 /// What each owner (an editor view) has put in each named highlight, so that several editors on
 /// one page (the compare view) share the page-wide highlight names without clobbering each other.
-const owned = new WeakMap<object, Map<string, Set<Range>>>();
+const owned = new WeakMap<object, Map<string, Set<AbstractRange>>>();
 
 function liveHighlight(name: string, priority: number, create: boolean): LiveHighlight | undefined {
   const r = registry();
@@ -80,11 +100,11 @@ function liveHighlight(name: string, priority: number, create: boolean): LiveHig
 /// left alone. A higher priority paints over a lower one where ranges overlap. Only the ranges
 /// that changed are added or removed, so the browser repaints just those (replacing whole
 /// highlights made it repaint every unit on each change).
-export function paint(owner: object, groups: ReadonlyMap<string, readonly Range[]>, priority = 0) {
+export function paint(owner: object, groups: ReadonlyMap<string, readonly AbstractRange[]>, priority = 0) {
   let mine = owned.get(owner);
   if (!mine) owned.set(owner, (mine = new Map()));
   for (const [name, ranges] of groups) {
-    const before = mine.get(name) ?? new Set<Range>();
+    const before = mine.get(name) ?? new Set<AbstractRange>();
     const next = new Set(ranges);
     const highlight = liveHighlight(name, priority, next.size > 0);
     if (highlight) {

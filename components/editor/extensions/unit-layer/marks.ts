@@ -1,0 +1,233 @@
+// Draws argument units as boxes behind the essay's text: one absolutely positioned element for
+// each line a unit runs over, in a layer under the text (aria-hidden: the unit list is the
+// accessible view of the units). Looks are globals.css's .unit-mark rules.
+//
+// Why boxes and not CSS highlights (../../highlights, which still draw the caret, the snapped
+// selection and the hovered word): Chromium records every highlighted word in view afresh on
+// every frame that paints anything at all. With 1,000 units that was ~12 ms a frame here, so a
+// label key, an arrow key or a hover each cost most of a frame. Boxes are cached like any
+// element: a frame that adds one costs ~2 ms whatever the size of the map.
+//
+// Boxes are drawn per paragraph: those in view at once, those within a screen of it when the
+// browser is idle, so a map of thousands of units costs only what is near the view; a change of
+// the essay's size (window, fonts) draws them again.
+import type { EditorView } from '@tiptap/pm/view';
+import type { ArgumentUnit } from '@/lib/argument/types';
+import type { Block } from '@/lib/text/types';
+import type { PositionMap } from '../../positions';
+import { rangesOf, type RangeCache } from '../../highlights';
+import { labelClass } from '@/components/annotate/labels';
+import { nestingDepths } from './nesting';
+import { portions, unitChanges } from './portions';
+
+export interface UnitLayerInput {
+  units: readonly ArgumentUnit[];
+  /// The scheme's labels in order: a unit's look is its label's slot.
+  labels: readonly { id: string }[];
+  mainClaimId: string | null;
+  selectedId: string | null;
+  /// Units to emphasise (hover in the list or map, link targets).
+  highlightIds: ReadonlySet<string>;
+}
+
+const EMPTY: UnitLayerInput = { units: [], labels: [], mainClaimId: null, selectedId: null, highlightIds: new Set() };
+
+/// How far above and below the viewport paragraphs get their boxes ahead of need, in viewport
+/// heights.
+const MARGIN = 1;
+
+/// Runs `task` when the browser is idle (Safari has no requestIdleCallback: soon after, then).
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 50);
+  return () => clearTimeout(id);
+}
+
+export class UnitMarks {
+  private input = EMPTY;
+  private byId = new Map<string, ArgumentUnit>();
+  private depths = new Map<string, number>();
+  /// The ids of the units with a part in each block.
+  private inBlock = new Map<number, Set<string>>();
+  /// Blocks whose boxes are drawn.
+  private drawn = new Set<number>();
+  /// Each unit's boxes (over all drawn blocks).
+  private boxes = new Map<string, HTMLElement[]>();
+  private ranges: RangeCache;
+  private size = { width: -1, height: -1 };
+  private resize: ResizeObserver;
+  private pending = 0;
+  private cancelIdle: (() => void) | null = null;
+
+  constructor(
+    private view: EditorView,
+    positions: PositionMap,
+    private blocks: readonly Block[],
+    private layer: HTMLElement,
+  ) {
+    this.ranges = rangesOf(view, positions);
+    this.resize = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (width === this.size.width && height === this.size.height) return;
+      // The first report is the size the boxes were just drawn at.
+      const first = this.size.width < 0;
+      this.size = { width, height };
+      if (!first) this.redraw();
+    });
+    this.resize.observe(view.dom);
+    // Scrolling of the page or of any pane holding the essay (scroll events do not bubble).
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', this.onScroll);
+    document.fonts?.addEventListener('loadingdone', this.redraw);
+  }
+
+  /// Brings the boxes in line with `next`: only units that changed are drawn again, and only the
+  /// selection, main claim and emphasis of the units they concern are restyled.
+  update(next: UnitLayerInput) {
+    const prev = this.input;
+    this.input = next;
+    const before = next.labels === prev.labels ? prev.units : [];
+    if (next.labels !== prev.labels) {
+      this.clear();
+      this.inBlock.clear();
+    }
+    if (next.units !== before) {
+      const { removed, added } = unitChanges(before, next.units);
+      for (const id of removed) this.forget(id);
+      this.byId = new Map(next.units.map((u) => [u.id, u]));
+      for (const u of added) for (const p of portions(this.blocks, u)) this.blockSet(p.block).add(u.id);
+      const depths = nestingDepths(next.units);
+      for (const [id, depth] of depths) {
+        if (this.depths.get(id) === depth) continue;
+        for (const box of this.boxes.get(id) ?? []) box.style.setProperty('--depth', String(depth));
+      }
+      this.depths = depths;
+      this.draw(added.flatMap((u) => portions(this.blocks, u).filter((p) => this.drawn.has(p.block)).map((p) => [u, p.start, p.end] as const)));
+    }
+    const touched = new Set([prev.selectedId, next.selectedId, prev.mainClaimId, next.mainClaimId, ...prev.highlightIds, ...next.highlightIds]);
+    for (const id of touched) if (id) this.restyle(id);
+    // Later blocks are drawn as they come near (scroll, resize); only the first update looks.
+    if (this.drawn.size === 0) this.drawNear();
+    this.layer.dataset.units = String(next.units.length);
+  }
+
+  destroy() {
+    this.resize.disconnect();
+    document.removeEventListener('scroll', this.onScroll, { capture: true });
+    window.removeEventListener('resize', this.onScroll);
+    document.fonts?.removeEventListener('loadingdone', this.redraw);
+    cancelAnimationFrame(this.pending);
+    this.cancelIdle?.();
+    this.clear();
+  }
+
+  private onScroll = () => {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.drawNear();
+    });
+  };
+
+  /// Draws what is in view now, and what is within MARGIN screens of it once the browser is idle.
+  private drawNear() {
+    this.drawBlocks(0);
+    this.cancelIdle?.();
+    this.cancelIdle = whenIdle(() => {
+      this.cancelIdle = null;
+      this.drawBlocks(MARGIN);
+    });
+  }
+
+  /// Text moved (the essay's size changed, a font arrived): every box is drawn again.
+  private redraw = () => {
+    this.clear();
+    this.drawNear();
+  };
+
+  private clear() {
+    this.layer.replaceChildren();
+    this.boxes.clear();
+    this.drawn.clear();
+  }
+
+  private blockSet(block: number): Set<string> {
+    let set = this.inBlock.get(block);
+    if (!set) this.inBlock.set(block, (set = new Set()));
+    return set;
+  }
+
+  private forget(id: string) {
+    for (const box of this.boxes.get(id) ?? []) box.remove();
+    this.boxes.delete(id);
+    const old = this.byId.get(id);
+    if (old) for (const p of portions(this.blocks, old)) this.inBlock.get(p.block)?.delete(id);
+  }
+
+  private classOf(u: ArgumentUnit): string {
+    const { labels, selectedId, mainClaimId, highlightIds } = this.input;
+    return `unit-mark ${labelClass(labels, u.label)}${u.id === mainClaimId ? ' is-main' : ''}${highlightIds.has(u.id) ? ' is-emphasized' : ''}${u.id === selectedId ? ' is-selected' : ''}`;
+  }
+
+  private restyle(id: string) {
+    const u = this.byId.get(id);
+    if (!u) return;
+    const name = this.classOf(u);
+    for (const box of this.boxes.get(id) ?? []) box.className = name;
+  }
+
+  /// Draws the blocks within `margin` screens of the viewport that are not drawn yet.
+  private drawBlocks(margin: number) {
+    const paragraphs = this.view.dom.children;
+    const n = Math.min(paragraphs.length, this.blocks.length);
+    const height = window.innerHeight;
+    const top = -margin * height;
+    const bottom = (1 + margin) * height;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const parts: Array<readonly [ArgumentUnit, number, number]> = [];
+    for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) {
+      if (this.drawn.has(b)) continue;
+      this.drawn.add(b);
+      const { start, end } = this.blocks[b];
+      for (const id of this.inBlock.get(b) ?? []) {
+        const u = this.byId.get(id);
+        if (u) parts.push([u, Math.max(u.start, start), Math.min(u.end, end)]);
+      }
+    }
+    this.draw(parts);
+  }
+
+  /// Measures every part first, then adds all boxes at once: reading a rectangle after each
+  /// insertion would lay the page out once per unit.
+  private draw(parts: ReadonlyArray<readonly [ArgumentUnit, number, number]>) {
+    if (parts.length === 0) return;
+    const origin = this.layer.getBoundingClientRect();
+    const measured = parts.map(([u, start, end]) => [u, this.ranges.rects(start, end)] as const);
+    const fragment = document.createDocumentFragment();
+    for (const [u, rects] of measured) {
+      let list = this.boxes.get(u.id);
+      if (!list) this.boxes.set(u.id, (list = []));
+      const name = this.classOf(u);
+      const depth = this.depths.get(u.id) ?? 0;
+      for (const r of rects) {
+        if (r.width === 0) continue;
+        const box = document.createElement('div');
+        box.className = name;
+        box.dataset.unit = u.id;
+        box.style.cssText = `left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px${depth ? `;--depth:${depth}` : ''}`;
+        list.push(box);
+        fragment.append(box);
+      }
+    }
+    this.layer.append(fragment);
+  }
+}
