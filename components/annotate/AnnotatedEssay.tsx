@@ -2,7 +2,7 @@
 // The essay in tiptap with its layers: tokens (caret, snapped selection, hover) painted as CSS
 // highlights, and units drawn as boxes behind the text. The document never changes; props only
 // drive the layers.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Block } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
@@ -24,7 +24,28 @@ interface Props {
 }
 
 export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, onSelectionChange, onHoverChange, onReady }: Props) {
-  // The editor is created once; callbacks reach it through refs.
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const readyRef = useRef(onReady);
+  readyRef.current = onReady;
+  const ready = useCallback((e: Editor) => {
+    setEditor(e);
+    readyRef.current(e);
+  }, []);
+  return (
+    <div className="essay-frame">
+      <UnitLayer editor={editor} positions={positions} blocks={blocks} units={units} />
+      <Essay text={text} blocks={blocks} tokens={tokens} positions={positions} label={label} onSelectionChange={onSelectionChange} onHoverChange={onHoverChange} onReady={ready} />
+    </div>
+  );
+}
+
+type EssayProps = Omit<Props, 'units'>;
+
+/// The editor itself, created once. Memoized: tiptap's useEditor updates the editor's options on
+/// every render, which runs a ProseMirror view update over the whole essay — a unit change must
+/// not re-render it.
+const Essay = memo(function Essay({ text, blocks, tokens, positions, label, onSelectionChange, onHoverChange, onReady }: EssayProps) {
+  // Callbacks reach the editor through refs.
   const selectionRef = useRef(onSelectionChange);
   selectionRef.current = onSelectionChange;
   const hoverRef = useRef(onHoverChange);
@@ -41,6 +62,11 @@ export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, 
     if (editor) onReady(editor);
   }, [editor, onReady]);
 
+  return <EditorContent editor={editor} />;
+});
+
+/// The units' boxes, in a layer under the text.
+function UnitLayer({ editor, positions, blocks, units }: { editor: Editor | null; positions: PositionMap; blocks: Block[]; units: UnitLayerInput }) {
   const layerRef = useRef<HTMLDivElement>(null);
   const marksRef = useRef<UnitMarks | null>(null);
   useLayoutEffect(() => {
@@ -68,10 +94,5 @@ export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, 
     });
   }, [editor, positions, blocks, units]);
 
-  return (
-    <div className="essay-frame">
-      <div ref={layerRef} className="unit-marks" aria-hidden="true" />
-      <EditorContent editor={editor} />
-    </div>
-  );
+  return <div ref={layerRef} className="unit-marks" aria-hidden="true" />;
 }

@@ -1,18 +1,19 @@
-// The unit boxes are styled by globals.css (.unit-mark): every label slot needs its own line
-// there, so colour is never the only cue, and the CSS colours must be the ones the map's SVG
-// uses (components/annotate/labels).
+// The unit boxes are styled by ./looks (their shadow root's stylesheet): every label slot needs
+// its own line there, so colour is never the only cue, and the colours it reads must be the
+// page's slot colours, which are the map's (components/annotate/labels).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SLOT_COUNT, slotColors } from '@/components/annotate/labels';
+import { slotClass, unitMarkCss } from './looks';
 
-const css = readFileSync(path.resolve(import.meta.dirname, '../../../../app/globals.css'), 'utf8');
+const globals = readFileSync(path.resolve(import.meta.dirname, '../../../../app/globals.css'), 'utf8');
 const slots = Array.from({ length: SLOT_COUNT }, (_, k) => k);
 
 /// The bodies of the rules whose selector list names `selector` exactly.
 function rules(selector: string): string[] {
   const out: string[] = [];
-  for (const m of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+  for (const m of unitMarkCss.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
     if (m[1].split(',').some((s) => s.trim() === selector)) out.push(m[2]);
   }
   return out;
@@ -21,7 +22,7 @@ function rules(selector: string): string[] {
 /// A slot's line as the CSS draws it: its style (the --line it sets, wavy where it draws a
 /// wave image instead), and whether it has a line over the text too.
 function line(cls: string): string {
-  const own = rules(`.unit-mark.${cls}`);
+  const own = rules(`.${cls}`);
   const style = own.some((b) => /url\(/.test(b))
     ? 'wavy'
     : (own.map((b) => /--line:\s*(\w+)/.exec(b)?.[1]).find(Boolean) ?? /--line:\s*(\w+)/.exec(rules('.unit-mark')[0])![1]);
@@ -30,11 +31,11 @@ function line(cls: string): string {
 
 describe('unit looks', () => {
   it('give every slot its own line, so colour is not the only cue', () => {
-    const lines = slots.map((k) => line(`label-slot-${k}`));
+    const lines = slots.map((k) => line(slotClass(k)));
     expect(lines.slice(0, 5)).toEqual(['solid', 'dotted', 'wavy', 'dashed', 'double']);
     expect(lines.slice(5)).toEqual(['solid over and under', 'dashed over and under', 'dotted over and under']);
     expect(new Set(lines).size).toBe(SLOT_COUNT);
-    expect(line('label-other')).toBe('double');
+    expect(line(slotClass(null))).toBe('double');
   });
 
   it('tint by the label and draw a nested unit’s line lower by its depth', () => {
@@ -42,14 +43,17 @@ describe('unit looks', () => {
     expect(rules('.unit-mark')[0]).toMatch(/padding-bottom: calc\(var\(--depth, 0\) \* \d+px/);
   });
 
-  it('use the same colours as the map', () => {
+  it('colour each slot with the page’s slot colours, which are the map’s', () => {
     for (const k of slots) {
-      expect(css).toContain(`--slot-${k}: ${slotColors[k].fill}; --slot-${k}-edge: ${slotColors[k].edge};`);
-      expect(css).toMatch(new RegExp(`\\.label-slot-${k} \\{ --unit: var\\(--slot-${k}\\); --unit-edge: var\\(--slot-${k}-edge\\);`));
+      expect(rules(`.${slotClass(k)}`).join(';')).toContain(`--unit: var(--slot-${k}); --unit-edge: var(--slot-${k}-edge);`);
+      expect(globals).toContain(`--slot-${k}: ${slotColors[k].fill}; --slot-${k}-edge: ${slotColors[k].edge};`);
+      expect(globals).toMatch(new RegExp(`\\.label-slot-${k} \\{ --unit: var\\(--slot-${k}\\); --unit-edge: var\\(--slot-${k}-edge\\);`));
     }
+    // The wave is an image, so its colour is written out: slot 2's edge.
+    expect(rules(`.${slotClass(2)}`).join(';')).toContain(`stroke='${slotColors[2].edge.replace('#', '%23')}'`);
     // Ink: white unless the slot says otherwise, and then the same as the map's.
     for (const k of slots) {
-      const ink = new RegExp(`\\.label-slot-${k} \\{[^}]*--unit-ink: (#[0-9a-f]{6})`).exec(css)?.[1] ?? '#ffffff';
+      const ink = new RegExp(`\\.label-slot-${k} \\{[^}]*--unit-ink: (#[0-9a-f]{6})`).exec(globals)?.[1] ?? '#ffffff';
       expect(ink, `slot ${k}`).toBe(slotColors[k].ink);
     }
   });

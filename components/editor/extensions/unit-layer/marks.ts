@@ -1,6 +1,6 @@
 // Draws argument units as boxes behind the essay's text: one absolutely positioned element for
 // each line a unit runs over, in a layer under the text (aria-hidden: the unit list is the
-// accessible view of the units). Looks are globals.css's .unit-mark rules.
+// accessible view of the units). The boxes are in the layer's shadow root, styled by ./looks.
 //
 // Why boxes and not CSS highlights (../../highlights, which still draw the caret, the snapped
 // selection and the hovered word): Chromium records every highlighted word in view afresh on
@@ -16,7 +16,8 @@ import type { ArgumentUnit } from '@/lib/argument/types';
 import type { Block } from '@/lib/text/types';
 import type { PositionMap } from '../../positions';
 import { rangesOf, type RangeCache } from '../../highlights';
-import { labelClass } from '@/components/annotate/labels';
+import { labelSlot } from '@/components/annotate/labels';
+import { slotClass, unitMarkCss } from './looks';
 import { nestingDepths } from './nesting';
 import { portions, unitChanges } from './portions';
 
@@ -36,13 +37,17 @@ const EMPTY: UnitLayerInput = { units: [], labels: [], mainClaimId: null, select
 /// heights.
 const MARGIN = 1;
 
-/// Runs `task` when the browser is idle (Safari has no requestIdleCallback: soon after, then).
-function whenIdle(task: () => void): () => void {
+/// Runs `task` when the browser is idle, with a clock of the time left (Safari has no
+/// requestIdleCallback: soon after, with a short budget).
+function whenIdle(task: (timeLeft: () => number) => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 500 });
+    const id = requestIdleCallback((deadline) => task(() => deadline.timeRemaining()));
     return () => cancelIdleCallback(id);
   }
-  const id = setTimeout(task, 50);
+  const id = setTimeout(() => {
+    const start = performance.now();
+    task(() => 8 - (performance.now() - start));
+  }, 50);
   return () => clearTimeout(id);
 }
 
@@ -57,6 +62,9 @@ export class UnitMarks {
   /// Each unit's boxes (over all drawn blocks).
   private boxes = new Map<string, HTMLElement[]>();
   private ranges: RangeCache;
+  /// Where the boxes go: the layer's shadow root, after its stylesheet.
+  private root: ShadowRoot;
+  private style: HTMLStyleElement;
   private size = { width: -1, height: -1 };
   private resize: ResizeObserver;
   private pending = 0;
@@ -69,6 +77,10 @@ export class UnitMarks {
     private layer: HTMLElement,
   ) {
     this.ranges = rangesOf(view, positions);
+    this.root = layer.shadowRoot ?? layer.attachShadow({ mode: 'open' });
+    this.style = document.createElement('style');
+    this.style.textContent = unitMarkCss;
+    this.root.replaceChildren(this.style);
     this.resize = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       if (width === this.size.width && height === this.size.height) return;
@@ -135,10 +147,22 @@ export class UnitMarks {
   /// Draws what is in view now, and what is within MARGIN screens of it once the browser is idle.
   private drawNear() {
     this.drawBlocks(0);
+    this.drawAhead();
+  }
+
+  /// Draws the blocks within MARGIN screens a few at a time while the browser is idle, and has
+  /// their boxes styled and laid out there too (else that work would land in the next frame).
+  private drawAhead() {
     this.cancelIdle?.();
-    this.cancelIdle = whenIdle(() => {
+    this.cancelIdle = whenIdle((timeLeft) => {
       this.cancelIdle = null;
-      this.drawBlocks(MARGIN);
+      let more = true;
+      // A block of dense units takes a few milliseconds: start one only with time for it.
+      while (more && timeLeft() > 6) {
+        more = this.drawBlocks(MARGIN, 1);
+        void this.layer.getBoundingClientRect();
+      }
+      if (more) this.drawAhead();
     });
   }
 
@@ -149,7 +173,7 @@ export class UnitMarks {
   };
 
   private clear() {
-    this.layer.replaceChildren();
+    this.root.replaceChildren(this.style);
     this.boxes.clear();
     this.drawn.clear();
   }
@@ -169,7 +193,7 @@ export class UnitMarks {
 
   private classOf(u: ArgumentUnit): string {
     const { labels, selectedId, mainClaimId, highlightIds } = this.input;
-    return `unit-mark ${labelClass(labels, u.label)}${u.id === mainClaimId ? ' is-main' : ''}${highlightIds.has(u.id) ? ' is-emphasized' : ''}${u.id === selectedId ? ' is-selected' : ''}`;
+    return `unit-mark ${slotClass(labelSlot(labels, u.label))}${u.id === mainClaimId ? ' is-main' : ''}${highlightIds.has(u.id) ? ' is-emphasized' : ''}${u.id === selectedId ? ' is-selected' : ''}`;
   }
 
   private restyle(id: string) {
@@ -179,8 +203,9 @@ export class UnitMarks {
     for (const box of this.boxes.get(id) ?? []) box.className = name;
   }
 
-  /// Draws the blocks within `margin` screens of the viewport that are not drawn yet.
-  private drawBlocks(margin: number) {
+  /// Draws the blocks within `margin` screens of the viewport that are not drawn yet, at most
+  /// `limit` of them; answers whether any are left.
+  private drawBlocks(margin: number, limit = Infinity): boolean {
     const paragraphs = this.view.dom.children;
     const n = Math.min(paragraphs.length, this.blocks.length);
     const height = window.innerHeight;
@@ -194,8 +219,14 @@ export class UnitMarks {
       else hi = mid;
     }
     const parts: Array<readonly [ArgumentUnit, number, number]> = [];
+    let count = 0;
+    let more = false;
     for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) {
       if (this.drawn.has(b)) continue;
+      if (count++ === limit) {
+        more = true;
+        break;
+      }
       this.drawn.add(b);
       const { start, end } = this.blocks[b];
       for (const id of this.inBlock.get(b) ?? []) {
@@ -204,6 +235,7 @@ export class UnitMarks {
       }
     }
     this.draw(parts);
+    return more;
   }
 
   /// Measures every part first, then adds all boxes at once: reading a rectangle after each
@@ -228,6 +260,6 @@ export class UnitMarks {
         fragment.append(box);
       }
     }
-    this.layer.append(fragment);
+    this.root.append(fragment);
   }
 }

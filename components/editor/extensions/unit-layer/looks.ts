@@ -1,0 +1,46 @@
+// How unit boxes look: the stylesheet of the unit layer's shadow root (./marks).
+//
+// The boxes live in a shadow root so that the page's styles do not reach them: Tailwind's reset
+// styles every element and its ::before and ::after, which made each of the hundreds of boxes on
+// a screen cost about twice the style work. Colours are the page's --slot-<k> variables
+// (app/globals.css, the same as the map's), which inherit into the shadow tree.
+//
+// Overlapping and nested units stack their tints. Each slot has its own line besides its colour
+// — solid, dotted, wavy, dashed, double, then the same over and under the text for slots 5–7 —
+// and a nested unit's line sits lower by its nesting depth (--depth), so each stays visible.
+// The tint covers the text (the content box); the line is the bottom border, below the padding.
+import { SLOT_COUNT } from '@/components/annotate/labels';
+
+/// The class of a box for a label slot (null: a label outside the scheme).
+export function slotClass(slot: number | null): string {
+  return slot === null ? 'slot-other' : `slot-${slot}`;
+}
+
+const slotColours = Array.from({ length: SLOT_COUNT }, (_, k) => `.slot-${k} { --unit: var(--slot-${k}); --unit-edge: var(--slot-${k}-edge); }`).join('\n');
+
+const wave = `url("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='8' height='5'><path d='M0 2.5 Q2 0.5 4 2.5 T8 2.5' fill='none' stroke='%23d55e00' stroke-width='1.6'/></svg>")`;
+
+export const unitMarkCss = `
+.unit-mark {
+  position: absolute;
+  --line: solid;
+  --wave: 0px;
+  padding-bottom: calc(var(--depth, 0) * 4px + var(--wave));
+  background: color-mix(in srgb, var(--unit) 11%, transparent) content-box;
+  border-bottom: 2px var(--line) var(--unit-edge);
+}
+${slotColours}
+.slot-other { --unit: var(--slot-other); --unit-edge: var(--slot-other); }
+.slot-1, .slot-7 { --line: dotted; }
+.slot-3, .slot-6 { --line: dashed; }
+.slot-2 {
+  --wave: 5px;
+  border-bottom: 0;
+  background: linear-gradient(color-mix(in srgb, var(--unit) 11%, transparent)) content-box, ${wave} left bottom / 8px 5px repeat-x padding-box;
+}
+.slot-4, .slot-other { --line: double; border-bottom-width: 4px; }
+.slot-5, .slot-6, .slot-7 { border-top: 2px var(--line) var(--unit-edge); margin-top: -2px; }
+.unit-mark.is-main { --wave: 0px; background: color-mix(in srgb, #e69f00 22%, transparent) content-box; border-bottom: 4px double #b45309; }
+.unit-mark.is-emphasized { --wave: 0px; background: color-mix(in srgb, #56b4e9 38%, transparent) content-box; border-bottom: 2px solid var(--unit-edge); }
+.unit-mark.is-selected { --wave: 0px; background: color-mix(in srgb, #56b4e9 45%, transparent) content-box; border-bottom: 3px solid #1c1917; }
+`;
