@@ -53,7 +53,7 @@ async function setUnits(base: string, documentId: string, units: ReturnType<type
 // The essay's unit layer says how many units it holds (components/editor/extensions/unit-layer).
 const unitsInPage = `Number(document.querySelector('.unit-marks')?.dataset.units ?? 0)`;
 
-/// Milliseconds from navigation start until `count` unit highlights are set and painted.
+/// Milliseconds from navigation start until the unit layer holds `count` units and has painted.
 async function timeToUnits(page: Page, url: string, count: number): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   return page.evaluate(`new Promise((resolve) => {
