@@ -21,7 +21,7 @@ export interface PositionMap {
 }
 
 /// Index of the block containing `offset` (block.start ≤ offset ≤ block.end), by binary search.
-function blockIndexAtOffset(blocks: readonly Block[], offset: number): number {
+export function blockIndexAtOffset(blocks: readonly Block[], offset: number): number {
   let lo = 0;
   let hi = blocks.length - 1;
   while (lo < hi) {

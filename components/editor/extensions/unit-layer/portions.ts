@@ -3,6 +3,7 @@
 // without a browser.
 import type { Block } from '@/lib/text/types';
 import type { Span } from './nesting';
+import { blockIndexAtOffset } from '../../positions';
 
 /// The part of a unit inside one block: [start, end) in canonical offsets.
 export interface Portion {
@@ -11,24 +12,12 @@ export interface Portion {
   end: number;
 }
 
-/// Index of the last block starting at or before `offset`.
-function blockAt(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /// A unit cut at block boundaries (a unit may run over a paragraph break); empty parts, such as
 /// the separator '\n' alone, are left out.
 export function portions(blocks: readonly Block[], span: Span): Portion[] {
   const out: Portion[] = [];
   if (blocks.length === 0) return out;
-  for (let b = blockAt(blocks, span.start); b < blocks.length && blocks[b].start < span.end; b++) {
+  for (let b = blockIndexAtOffset(blocks, span.start); b < blocks.length && blocks[b].start < span.end; b++) {
     const start = Math.max(span.start, blocks[b].start);
     const end = Math.min(span.end, blocks[b].end);
     if (start < end) out.push({ block: b, start, end });
