@@ -38,9 +38,10 @@ describe('unit looks', () => {
     expect(line(slotClass(null))).toBe('double');
   });
 
-  it('tint by the label and draw a nested unit’s line lower by its depth', () => {
+  it('tint by the label and draw a nested unit’s line lower by its depth, down to depth 2', () => {
     expect(rules('.unit-mark')[0]).toMatch(/background: color-mix\(in srgb, var\(--unit\) \d+%, transparent\) content-box/);
-    expect(rules('.unit-mark')[0]).toMatch(/padding-bottom: calc\(var\(--depth, 0\) \* \d+px/);
+    // Only as deep as the gap under a line holds: three lines, then the next line's text.
+    expect(rules('.unit-mark')[0]).toMatch(/padding-bottom: calc\(min\(var\(--depth, 0\), 2\) \* \d+px/);
   });
 
   it('colour each slot with the page’s slot colours, which are the map’s', () => {

@@ -7,7 +7,10 @@
 //
 // Overlapping and nested units stack their tints. Each slot has its own line besides its colour
 // — solid, dotted, wavy, dashed, double, then the same over and under the text for slots 5–7 —
-// and a nested unit's line sits lower by its nesting depth (--depth), so each stays visible.
+// and a nested unit's line sits lower by its nesting depth (--depth), so each stays visible —
+// down to depth 2 only: the essay's line spacing leaves room for three lines under the text, and
+// a deeper line would run into the next line's text. Deeper units share depth 2's line; their
+// tints still stack.
 // The tint covers the text (the content box); the line is the bottom border, below the padding.
 import { SLOT_COUNT } from '@/components/annotate/labels';
 
@@ -25,7 +28,7 @@ export const unitMarkCss = `
   position: absolute;
   --line: solid;
   --wave: 0px;
-  padding-bottom: calc(var(--depth, 0) * 4px + var(--wave));
+  padding-bottom: calc(min(var(--depth, 0), 2) * 4px + var(--wave));
   background: color-mix(in srgb, var(--unit) 11%, transparent) content-box;
   border-bottom: 2px var(--line) var(--unit-edge);
 }
