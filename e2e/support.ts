@@ -44,8 +44,8 @@ export async function resetMap(request: APIRequestContext) {
   expect(res.status()).toBe(200);
 }
 
-/// The box of the nth occurrence of `surface` in the essay (the essay's layers are CSS
-/// highlights, so words have no elements of their own: measure a DOM Range instead).
+/// The box of the nth occurrence of `surface` in the essay (words have no elements of their own:
+/// the token layers are CSS highlights, so measure a DOM Range instead).
 export async function wordBox(page: Page, surface: string, nth = 0) {
   await page.locator('.essay').waitFor();
   const box = await page.evaluate(

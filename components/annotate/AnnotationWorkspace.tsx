@@ -133,11 +133,11 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     [map.units, labels, map.mainClaimId, selected, hoverIds],
   );
 
-  // The essay's highlights follow the map at once (painted before the next frame: what the
-  // label key must show). The unit list and the map pane follow a deferred copy, which React
-  // renders after that frame and interrupts for the next key press: with a thousand units, their
-  // re-render, the list's row measuring and the map's layout would otherwise hold the new
-  // highlight back by a frame or more.
+  // The essay's unit boxes follow the map at once (drawn before the next frame: what the label
+  // key must show). The unit list and the map pane follow a deferred copy, which React renders
+  // after that frame and interrupts for the next key press: with a thousand units, their
+  // re-render, the list's row measuring and the map's layout would otherwise hold the new unit's
+  // boxes back by a frame or more.
   const paneState = useMemo(() => ({ map, selectedId: selected?.id ?? null }), [map, selected]);
   const deferred = useDeferredValue(paneState);
 

@@ -91,7 +91,7 @@ export function localMap(state: SyncState, ctx: DocumentContext): ArgumentMap {
 /// `next`, reusing `previous`'s units and relations arrays (or `previous` itself) where their
 /// contents are equal. `localMap` builds new arrays on every state change — also when a batch
 /// is merely sent or acknowledged, which changes nothing the user sees — and views that compare
-/// by identity (the essay's highlights, the unit list, the map) would redo their work for it.
+/// by identity (the essay's unit boxes, the unit list, the map) would redo their work for it.
 export function reuseUnchanged(previous: ArgumentMap | null, next: ArgumentMap): ArgumentMap {
   if (!previous) return next;
   const units = sameItems(previous.units, next.units, (a, b) => a.id === b.id && a.label === b.label && a.start === b.start && a.end === b.end && a.note === b.note) ? previous.units : next.units;

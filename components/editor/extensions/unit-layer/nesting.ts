@@ -1,4 +1,4 @@
-// Nesting depth of overlapping units, so that nested and overlapping highlights can be drawn
+// Nesting depth of overlapping units, so that nested and overlapping units can be drawn
 // apart (each level's underline sits lower). O(n log n) over units sorted by position.
 export interface Span {
   id: string;
