@@ -58,6 +58,17 @@ test('units are drawn under their words: restyled when selected, drawn when scro
   const narrow = await wordBox(page, '限定');
   expect(narrow.x).not.toBe(wide.x); // the word did move
   await expect.poll(() => drawnUnder(near.id, '限定')).toBe(true);
+
+  // Printing lays the text out again: the printout gets every unit as a highlight instead,
+  // taken away afterwards.
+  await page.evaluate(() => {
+    const printed = () => [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.entries()].filter(([n]) => n.startsWith('ronten-print-')).reduce((k, [, h]) => k + h.size, 0);
+    window.addEventListener('beforeprint', () => ((window as unknown as { printed: number }).printed = printed()));
+    window.addEventListener('afterprint', () => ((window as unknown as { after: number }).after = printed()));
+  });
+  await page.pdf();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
+  expect(await page.evaluate(() => (window as unknown as { after: number }).after)).toBe(0);
 });
 
 test('keyboard only: caret, Shift+arrows, label, select, relate', async ({ page, request }) => {

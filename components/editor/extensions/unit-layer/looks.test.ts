@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SLOT_COUNT, slotColors } from '@/components/annotate/labels';
 import { slotClass, unitMarkCss } from './looks';
+import { printHighlightName } from './marks';
 
 const globals = readFileSync(path.resolve(import.meta.dirname, '../../../../app/globals.css'), 'utf8');
 const slots = Array.from({ length: SLOT_COUNT }, (_, k) => k);
@@ -56,6 +57,18 @@ describe('unit looks', () => {
     for (const k of slots) {
       const ink = new RegExp(`\\.label-slot-${k} \\{[^}]*--unit-ink: (#[0-9a-f]{6})`).exec(globals)?.[1] ?? '#ffffff';
       expect(ink, `slot ${k}`).toBe(slotColors[k].ink);
+    }
+  });
+
+  it('print each slot as a highlight with the same line and colour as its boxes', () => {
+    for (const slot of [...slots, null]) {
+      const name = printHighlightName(slot);
+      const body = new RegExp(`::highlight\\(${name}\\)\\s*\\{([^}]*)\\}`).exec(globals)?.[1];
+      expect(body, name).toBeDefined();
+      const drawn = line(slotClass(slot)).replace(' over and under', '');
+      const over = line(slotClass(slot)).endsWith('over and under');
+      expect(body).toMatch(new RegExp(`text-decoration: underline ${over ? 'overline ' : ''}${drawn} `));
+      expect(body).toContain(slot === null ? 'var(--slot-other)' : `var(--slot-${slot})`);
     }
   });
 });

@@ -15,8 +15,8 @@ import type { EditorView } from '@tiptap/pm/view';
 import type { ArgumentUnit } from '@/lib/argument/types';
 import type { Block } from '@/lib/text/types';
 import type { PositionMap } from '../../positions';
-import { rangesOf, type RangeCache } from '../../highlights';
-import { labelSlot } from '@/components/annotate/labels';
+import { clear, paint, rangesOf, type RangeCache } from '../../highlights';
+import { SLOT_COUNT, labelSlot } from '@/components/annotate/labels';
 import { slotClass, unitMarkCss } from './looks';
 import { nestingDepths } from './nesting';
 import { portions, unitChanges } from './portions';
@@ -50,6 +50,12 @@ function whenIdle(task: (timeLeft: () => number) => void): () => void {
   }, 50);
   return () => clearTimeout(id);
 }
+
+/// The CSS highlight a unit is printed with (see beforePrint).
+export function printHighlightName(slot: number | null): string {
+  return `ronten-print-${slotClass(slot)}`;
+}
+const PRINT_NAMES = [...Array.from({ length: SLOT_COUNT }, (_, k) => k), null].map(printHighlightName);
 
 export class UnitMarks {
   private input = EMPTY;
@@ -94,6 +100,8 @@ export class UnitMarks {
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     window.addEventListener('resize', this.onScroll);
     document.fonts?.addEventListener('loadingdone', this.redraw);
+    window.addEventListener('beforeprint', this.beforePrint);
+    window.addEventListener('afterprint', this.afterPrint);
   }
 
   /// Brings the boxes in line with `next`: only units that changed are drawn again, and only the
@@ -131,10 +139,26 @@ export class UnitMarks {
     document.removeEventListener('scroll', this.onScroll, { capture: true });
     window.removeEventListener('resize', this.onScroll);
     document.fonts?.removeEventListener('loadingdone', this.redraw);
+    window.removeEventListener('beforeprint', this.beforePrint);
+    window.removeEventListener('afterprint', this.afterPrint);
+    this.afterPrint();
     cancelAnimationFrame(this.pending);
     this.cancelIdle?.();
     this.clear();
   }
+
+  /// Printing lays the text out again at the page's width, where boxes measured on screen would
+  /// sit on the wrong words: the printout gets the units as CSS highlights instead, which
+  /// follow the text (globals.css hides the boxes in print).
+  private beforePrint = () => {
+    const groups = new Map<string, AbstractRange[]>(PRINT_NAMES.map((n) => [n, []]));
+    for (const u of this.input.units) {
+      groups.get(printHighlightName(labelSlot(this.input.labels, u.label)))!.push(this.ranges.range(u.start, u.end));
+    }
+    paint(this, groups);
+  };
+
+  private afterPrint = () => clear(this, PRINT_NAMES);
 
   private onScroll = () => {
     if (this.pending) return;
