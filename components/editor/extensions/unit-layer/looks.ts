@@ -24,6 +24,7 @@ const slotColours = Array.from({ length: SLOT_COUNT }, (_, k) => `.slot-${k} { -
 const wave = `url("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='8' height='5'><path d='M0 2.5 Q2 0.5 4 2.5 T8 2.5' fill='none' stroke='%23d55e00' stroke-width='1.6'/></svg>")`;
 
 export const unitMarkCss = `
+.block { position: absolute; left: 0; top: 0; width: 0; height: 0; contain: layout style; }
 .unit-mark {
   position: absolute;
   --line: solid;

@@ -32,6 +32,9 @@ export interface UnitLayerInput {
   highlightIds: ReadonlySet<string>;
 }
 
+/// A unit's part in one block, to be drawn: the unit, the block, and the part's span.
+type Part = readonly [ArgumentUnit, number, number, number];
+
 const EMPTY: UnitLayerInput = { units: [], labels: [], mainClaimId: null, selectedId: null, highlightIds: new Set() };
 
 /// How far above and below the viewport paragraphs get their boxes ahead of need, in viewport
@@ -68,6 +71,8 @@ export class UnitMarks {
   private drawn = new Set<number>();
   /// Each unit's boxes (over all drawn blocks).
   private boxes = new Map<string, HTMLElement[]>();
+  /// Each drawn block's element, holding its boxes.
+  private groups = new Map<number, HTMLElement>();
   private ranges: RangeCache;
   /// Where the boxes go: the layer's shadow root, after its stylesheet.
   private root: ShadowRoot;
@@ -126,7 +131,7 @@ export class UnitMarks {
         for (const box of this.boxes.get(id) ?? []) box.style.setProperty('--depth', String(depth));
       }
       this.depths = depths;
-      this.draw(added.flatMap((u) => portions(this.blocks, u).filter((p) => this.drawn.has(p.block)).map((p) => [u, p.start, p.end] as const)));
+      this.draw(added.flatMap((u) => portions(this.blocks, u).filter((p) => this.drawn.has(p.block)).map((p) => [u, p.block, p.start, p.end] as const)));
     }
     const touched = new Set([prev.selectedId, next.selectedId, prev.mainClaimId, next.mainClaimId, ...prev.highlightIds, ...next.highlightIds]);
     for (const id of touched) if (id) this.restyle(id);
@@ -199,6 +204,7 @@ export class UnitMarks {
 
   private clear() {
     this.root.replaceChildren(this.style);
+    this.groups.clear();
     this.boxes.clear();
     this.drawn.clear();
   }
@@ -243,7 +249,7 @@ export class UnitMarks {
       if (paragraphs[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
       else hi = mid;
     }
-    const parts: Array<readonly [ArgumentUnit, number, number]> = [];
+    const parts: Part[] = [];
     let count = 0;
     let more = false;
     for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) {
@@ -256,7 +262,7 @@ export class UnitMarks {
       const { start, end } = this.blocks[b];
       for (const id of this.inBlock.get(b) ?? []) {
         const u = this.byId.get(id);
-        if (u) parts.push([u, Math.max(u.start, start), Math.min(u.end, end)]);
+        if (u) parts.push([u, b, Math.max(u.start, start), Math.min(u.end, end)]);
       }
     }
     this.draw(parts);
@@ -265,16 +271,16 @@ export class UnitMarks {
 
   /// Measures every part first, then adds all boxes at once: reading a rectangle after each
   /// insertion would lay the page out once per unit.
-  private draw(parts: ReadonlyArray<readonly [ArgumentUnit, number, number]>) {
+  private draw(parts: readonly Part[]) {
     if (parts.length === 0) return;
     const origin = this.layer.getBoundingClientRect();
-    const measured = parts.map(([u, start, end]) => [u, this.ranges.rects(start, end)] as const);
-    const fragment = document.createDocumentFragment();
-    for (const [u, rects] of measured) {
+    const measured = parts.map(([u, block, start, end]) => [u, block, this.ranges.rects(start, end)] as const);
+    for (const [u, block, rects] of measured) {
       let list = this.boxes.get(u.id);
       if (!list) this.boxes.set(u.id, (list = []));
       const name = this.classOf(u);
       const depth = this.depths.get(u.id) ?? 0;
+      const group = this.group(block);
       for (const r of rects) {
         if (r.width === 0) continue;
         const box = document.createElement('div');
@@ -282,9 +288,21 @@ export class UnitMarks {
         box.dataset.unit = u.id;
         box.style.cssText = `left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px${depth ? `;--depth:${depth}` : ''}`;
         list.push(box);
-        fragment.append(box);
+        group.append(box);
       }
     }
-    this.root.append(fragment);
+  }
+
+  /// The element holding a block's boxes. Each block's boxes are laid out on their own (layout
+  /// containment): adding a paragraph's boxes then costs that paragraph, not every box drawn.
+  private group(block: number): HTMLElement {
+    let group = this.groups.get(block);
+    if (!group) {
+      group = document.createElement('div');
+      group.className = 'block';
+      this.root.append(group);
+      this.groups.set(block, group);
+    }
+    return group;
   }
 }
