@@ -122,12 +122,18 @@ test('relations by mouse, shown under both units, retyped and refused as self-re
 
   await pick('evidence');
   await page.getByRole('button', { name: '支持する…' }).click();
-  // Picking the unit itself is refused with a message.
+  // Picking the unit itself is refused with a message in the UI's language.
   await pick('evidence');
-  await expect(page.getByTestId('announcer')).toContainText('itself');
+  await expect(page.getByTestId('announcer')).toHaveText('できません: 単位は自分自身を支持・攻撃できません');
   await pick('claim');
   await expect(page.getByTestId('announcer')).toHaveText('支持の関係を作りました');
   await expect(row('claim')).toContainText('←支持');
+  // The same relation twice is refused too; Escape leaves link mode.
+  await pick('evidence');
+  await page.getByRole('button', { name: '支持する…' }).click();
+  await pick('claim');
+  await expect(page.getByTestId('announcer')).toHaveText('できません: その関係はもうあります');
+  await page.keyboard.press('Escape');
 
   // Retype from the selected unit's controls.
   await pick('evidence');

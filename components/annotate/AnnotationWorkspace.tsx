@@ -147,7 +147,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
       if (readOnly) return false;
       const result = applyChecked(map, operations, ctx);
       if (!result.ok) {
-        setAnnouncement(t('announce.refused', { reason: result.error }));
+        setAnnouncement(result.refusal ? t(`refusal.${result.refusal}`) : t('announce.refused', { reason: result.error }));
         return false;
       }
       commit(operations);
@@ -194,22 +194,20 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     setLinkMode({ type, from });
     setAnnouncement(t('annotate.pickTarget', { type: t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack') }));
   };
+  /// Relates two units (picked in link mode, or dragged node to node in the map).
+  const relate = (from: string, to: string, type: RelationType) => {
+    const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type, from, to, note: '' };
+    const typeName = t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
+    return run([{ op: 'addRelation', relation }], t('announce.relationAdded', { type: typeName }));
+  };
   const completeLink = (to: string) => {
-    if (!linkMode) return;
-    const typeName = t(linkMode.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
-    const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type: linkMode.type, from: linkMode.from, to, note: '' };
-    if (run([{ op: 'addRelation', relation }], t('announce.relationAdded', { type: typeName }))) setLinkMode(null);
+    if (linkMode && relate(linkMode.from, to, linkMode.type)) setLinkMode(null);
   };
 
   const chooseUnit = (id: string | null) => {
     if (id && linkMode) return completeLink(id);
     setSelectedId(id);
     if (id) setSelectedRelationId(null);
-  };
-  const connect = (from: string, to: string, type: RelationType) => {
-    const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type, from, to, note: '' };
-    const typeName = t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
-    run([{ op: 'addRelation', relation }], t('announce.relationAdded', { type: typeName }));
   };
   const selectRelation = (id: string | null) => {
     setSelectedRelationId(id);
@@ -517,7 +515,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
             }}
             onSelectRelation={selectRelation}
             onHover={(ids) => setHoverIds(new Set(ids))}
-            onConnect={connect}
+            onConnect={relate}
           />
           <StructureHints
             storageKey={`ronten:hints:${mapId ?? 'example'}`}

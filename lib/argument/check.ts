@@ -1,7 +1,7 @@
 // Validation of operations against a document and a map, with messages that name the problem.
 // The server runs it on every write; the client runs it before applying locally.
 import type { ArgumentMap } from './types';
-import { apply, OperationError, type Operation } from './operations';
+import { apply, OperationError, type Operation, type Refusal } from './operations';
 import { isBoundary } from './snap';
 
 export interface DocumentContext {
@@ -27,39 +27,49 @@ function checkLabel(ctx: DocumentContext, what: string, label: string): string |
 
 /// Null when `operation` can be applied to `map` in this document, else why not.
 export function checkOperation(map: ArgumentMap, operation: Operation, ctx: DocumentContext): string | null {
+  return problemOf(map, operation, ctx)?.error ?? null;
+}
+
+interface Problem {
+  error: string;
+  refusal?: Refusal;
+}
+
+function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext): Problem | null {
   if (operation.op === 'addUnit' || operation.op === 'removeUnit') {
     const { unit } = operation;
     const what = `unit ${unit.id}`;
     const problem = checkSpan(ctx, what, unit.start, unit.end) ?? checkLabel(ctx, what, unit.label);
-    if (problem) return problem;
+    if (problem) return { error: problem };
   }
   if (operation.op === 'updateUnit') {
     const current = map.units.find((u) => u.id === operation.id);
-    if (!current) return `unit ${operation.id} does not exist`;
+    if (!current) return { error: `unit ${operation.id} does not exist` };
     const next = { ...current, ...operation.after };
     const what = `unit ${operation.id}`;
     const problem = checkSpan(ctx, what, next.start, next.end) ?? checkLabel(ctx, what, next.label);
-    if (problem) return problem;
+    if (problem) return { error: problem };
   }
   try {
     apply(map, operation);
     return null;
   } catch (e) {
-    if (e instanceof OperationError) return e.message;
+    if (e instanceof OperationError) return e.refusal ? { error: e.message, refusal: e.refusal } : { error: e.message };
     throw e;
   }
 }
 
-/// Checks and applies a sequence; on the first problem returns its index and message.
+/// Checks and applies a sequence; on the first problem returns its index and message, and the
+/// refusal's name when it is one a user can run into by hand.
 export function applyChecked(
   map: ArgumentMap,
   operations: readonly Operation[],
   ctx: DocumentContext,
-): { ok: true; map: ArgumentMap } | { ok: false; index: number; error: string } {
+): { ok: true; map: ArgumentMap } | ({ ok: false; index: number } & Problem) {
   let current = map;
   for (let i = 0; i < operations.length; i++) {
-    const error = checkOperation(current, operations[i], ctx);
-    if (error) return { ok: false, index: i, error };
+    const problem = problemOf(current, operations[i], ctx);
+    if (problem) return { ok: false, index: i, ...problem };
     current = apply(current, operations[i]);
   }
   return { ok: true, map: current };

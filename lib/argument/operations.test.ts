@@ -165,5 +165,22 @@ describe('checkOperation', () => {
   it('reports the index of the first bad operation and applies nothing', () => {
     const result = applyChecked(emptyMap, [addUnitOp(unit('a', 0, 3)), { op: 'updateUnit', id: 'a', before: { end: 3 }, after: { end: 5 } }], ctx);
     expect(result).toEqual({ ok: false, index: 1, error: 'unit a: end 5 is not on a token boundary' });
+    expect(result.ok === false && 'refusal' in result).toBe(false);
+  });
+
+  it('names the refusals a user can run into by hand, so the UI can say them in its language', () => {
+    const two = applyChecked(emptyMap, [addUnitOp(unit('a', 0, 3)), addUnitOp(unit('b', 4, 6))], ctx);
+    if (!two.ok) throw new Error(two.error);
+    const support = { id: 'r1', type: 'support' as const, from: 'a', to: 'b', note: '' };
+    const self = applyChecked(two.map, [{ op: 'addRelation', relation: { ...support, to: 'a' } }], ctx);
+    expect(self).toMatchObject({ ok: false, refusal: 'selfRelation', error: 'a unit cannot support or attack itself' });
+    const twice = applyChecked(two.map, [{ op: 'addRelation', relation: support }, { op: 'addRelation', relation: { ...support, id: 'r2' } }], ctx);
+    expect(twice).toMatchObject({ ok: false, index: 1, refusal: 'duplicateRelation' });
+    // Retyping into a relation that exists is the same refusal.
+    const attack = { ...support, id: 'r2', type: 'attack' as const };
+    const both = applyChecked(two.map, [{ op: 'addRelation', relation: support }, { op: 'addRelation', relation: attack }], ctx);
+    if (!both.ok) throw new Error(both.error);
+    const retyped = applyChecked(both.map, [{ op: 'updateRelation', id: 'r2', before: { type: 'attack' }, after: { type: 'support' } }], ctx);
+    expect(retyped).toMatchObject({ ok: false, refusal: 'duplicateRelation' });
   });
 });

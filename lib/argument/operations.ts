@@ -19,15 +19,22 @@ export type Operation =
   | { op: 'updateRelation'; id: string; before: RelationFields; after: RelationFields }
   | { op: 'setMainClaim'; before: string | null; after: string | null };
 
+/// Refusals a user can run into by hand (the rest are stale or malformed operations): the UI
+/// says these in its own language, by this name.
+export type Refusal = 'selfRelation' | 'duplicateRelation';
+
 export class OperationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly refusal?: Refusal,
+  ) {
     super(message);
     this.name = 'OperationError';
   }
 }
 
-function fail(message: string): never {
-  throw new OperationError(message);
+function fail(message: string, refusal?: Refusal): never {
+  throw new OperationError(message, refusal);
 }
 
 function sortedUnits(units: ArgumentUnit[]): ArgumentUnit[] {
@@ -83,9 +90,9 @@ export function apply(map: ArgumentMap, operation: Operation): ArgumentMap {
     case 'addRelation': {
       const r = operation.relation;
       if (map.relations.some((x) => x.id === r.id)) fail(`relation ${r.id} already exists`);
-      if (r.from === r.to) fail('a unit cannot support or attack itself');
+      if (r.from === r.to) fail('a unit cannot support or attack itself', 'selfRelation');
       for (const end of [r.from, r.to]) if (!map.units.some((u) => u.id === end)) fail(`relation ${r.id} refers to missing unit ${end}`);
-      if (map.relations.some((x) => x.type === r.type && x.from === r.from && x.to === r.to)) fail(`that ${r.type} relation already exists`);
+      if (map.relations.some((x) => x.type === r.type && x.from === r.from && x.to === r.to)) fail(`that ${r.type} relation already exists`, 'duplicateRelation');
       return { ...map, relations: [...map.relations, { ...r }].sort(compareIds) };
     }
     case 'removeRelation': {
@@ -98,7 +105,7 @@ export function apply(map: ArgumentMap, operation: Operation): ArgumentMap {
       if (!sameFields(current, operation.before)) fail(`relation ${operation.id} has changed since this operation was made`);
       const next = { ...current, ...operation.after };
       if (map.relations.some((x) => x.id !== next.id && x.type === next.type && x.from === next.from && x.to === next.to)) {
-        fail(`that ${next.type} relation already exists`);
+        fail(`that ${next.type} relation already exists`, 'duplicateRelation');
       }
       return { ...map, relations: map.relations.map((x) => (x.id === operation.id ? next : x)) };
     }
