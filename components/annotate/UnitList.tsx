@@ -4,7 +4,7 @@
 // the others are one fixed-height row each, and only the rows in view are rendered
 // (virtualRows), so thousands of units stay cheap.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument';
+import { labelRoles, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
@@ -259,7 +259,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
               <button type="button" className="btn" aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
                 ⇥
               </button>
-              {unit.label === labels[0]?.id && (
+              {unit.label === labelRoles(labels.map((l) => l.id)).claim && (
                 <button type="button" className="btn" aria-keyshortcuts="M" onClick={() => actions.onToggleMainClaim(unit.id)}>
                   {isMain ? t('annotate.unmarkMainClaim') : t('annotate.markMainClaim')}
                 </button>
