@@ -33,7 +33,7 @@ import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/u
 import { useLocale, useT } from '../I18nProvider';
 import { TokenInfo } from '../TokenInfo';
 import { AnnotatedEssay } from './AnnotatedEssay';
-import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
+import { labelClass, labelKeys, labelName, relationTypeKey, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
@@ -192,12 +192,12 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     if (!from || readOnly) return;
     setSelectedId(from);
     setLinkMode({ type, from });
-    setAnnouncement(t('annotate.pickTarget', { type: t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack') }));
+    setAnnouncement(t('annotate.pickTarget', { type: t(relationTypeKey(type)) }));
   };
   /// Relates two units (picked in link mode, or dragged node to node in the map).
   const relate = (from: string, to: string, type: RelationType) => {
     const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type, from, to, note: '' };
-    const typeName = t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
+    const typeName = t(relationTypeKey(type));
     return run([{ op: 'addRelation', relation }], t('announce.relationAdded', { type: typeName }));
   };
   const completeLink = (to: string) => {
@@ -427,7 +427,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         </div>
         {linkMode && (
           <p role="status" className="mb-2 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-            {t('annotate.pickTarget', { type: t(linkMode.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack') })}
+            {t('annotate.pickTarget', { type: t(relationTypeKey(linkMode.type)) })}
           </p>
         )}
         <div

@@ -6,7 +6,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { labelRoles, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
-import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
+import { labelClass, labelKeys, labelName, relationTypeKey, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
 import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
 
@@ -201,7 +201,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
   const locale = useLocale();
   const label = labels.find((l) => l.id === unit.label);
   const name = labelName(label, locale);
-  const typeName = (type: RelationType) => t(type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack');
+  const typeName = (type: RelationType) => t(relationTypeKey(type));
   return (
     <li
       ref={rowRef}

@@ -4,6 +4,7 @@
 // counterpart of the units marked in the text beside it.
 import type { ArgumentMap } from '@/lib/argument/types';
 import { useT } from '../I18nProvider';
+import { relationTypeKey } from '../annotate/labels';
 
 interface Props {
   map: ArgumentMap;
@@ -32,7 +33,7 @@ export function ComparedRelations({ map, text, matched, only }: Props) {
         {map.relations.length === 0 && <li className="text-stone-500">{t('compare.none')}</li>}
         {map.relations.map((r) => (
           <li key={r.id} lang="ja" className={`cmp-key block truncate ${matched.has(r.id) ? 'cmp-matched' : only.className}`} data-relation-status={matched.has(r.id) ? 'matched' : 'only'}>
-            {quote(r.from)} <span className="text-xs text-stone-600">→ {t(r.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack')} →</span> {quote(r.to)}
+            {quote(r.from)} <span className="text-xs text-stone-600">→ {t(relationTypeKey(r.type))} →</span> {quote(r.to)}
           </li>
         ))}
       </ul>

@@ -11,7 +11,7 @@ import type { ArgumentMap, RelationType } from '@/lib/argument/types';
 import { layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode, type PlacedEdge, type PlacedNode } from '@/lib/argument/layout';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
-import { colorsOfSlot, labelSlot, type LabelInfo } from '../annotate/labels';
+import { colorsOfSlot, labelSlot, relationTypeKey, type LabelInfo } from '../annotate/labels';
 import { fontFamily, nodeHeight, nodeMetrics, nodeOutline, nodeText, nodeWidth, type NodeText } from './nodeShape';
 import { printMap, savePng, saveSvg, standaloneSvg } from './exportPicture';
 
@@ -311,7 +311,7 @@ export function ArgumentMapView(props: Props) {
                     label={t('map.edgeLabel', {
                       from: labelName(map.units.find((u) => u.id === r.from)?.label ?? ''),
                       to: labelName(map.units.find((u) => u.id === r.to)?.label ?? ''),
-                      type: t(r.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack'),
+                      type: t(relationTypeKey(r.type)),
                     })}
                     onSelect={actionsRef}
                   />
