@@ -20,10 +20,30 @@ const statusKinds: Record<number, MessageKey> = {
   429: 'request.status.429',
 };
 
-/// The message for a failed request: `status` null when the server could not be reached.
-export function describeFailure(t: T, status: number | null, detail?: string): string {
+/// Why a request failed, in the UI's language: the kind of failure from the status (`status`
+/// null when the server could not be reached), the server's own message after it as detail.
+export function failureReason(t: T, status: number | null, detail?: string): string {
   const kind = t(status === null ? 'request.offline' : (statusKinds[status] ?? (status >= 500 ? 'request.status.500' : 'request.status.400')));
-  return detail ? t('request.failed', { kind, detail }) : t('request.failedBare', { kind });
+  return detail ? t('request.reason', { kind, detail }) : kind;
+}
+
+/// The message for a failed request.
+export function describeFailure(t: T, status: number | null, detail?: string): string {
+  return t('request.failed', { kind: failureReason(t, status, detail) });
+}
+
+export type JsonAnswer = { ok: true; data: Record<string, unknown> } | { ok: false; status: number | null; detail?: string };
+
+/// Sends JSON (or nothing) and reads the JSON answer. Never throws: an unreachable server is a
+/// failure with no status.
+export async function requestJson(url: string, method: 'POST' | 'PATCH' | 'DELETE', body?: unknown): Promise<JsonAnswer> {
+  try {
+    const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    return res.ok ? { ok: true, data } : { ok: false, status: res.status, detail: typeof data.error === 'string' ? data.error : undefined };
+  } catch {
+    return { ok: false, status: null };
+  }
 }
 
 export function useJsonRequest() {
@@ -34,21 +54,11 @@ export function useJsonRequest() {
   const send = async (url: string, method: 'POST' | 'PATCH', body: unknown): Promise<Record<string, unknown> | null> => {
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (!res.ok) {
-        setError(describeFailure(t, res.status, typeof answer.error === 'string' ? answer.error : undefined));
-        return null;
-      }
-      return answer;
-    } catch {
-      // offline or the server gone: say so instead of an unhandled rejection and no feedback
-      setError(describeFailure(t, null));
-      return null;
-    } finally {
-      setBusy(false);
-    }
+    const answer = await requestJson(url, method, body);
+    setBusy(false);
+    if (answer.ok) return answer.data;
+    setError(describeFailure(t, answer.status, answer.detail));
+    return null;
   };
   return { send, busy, error, setError };
 }

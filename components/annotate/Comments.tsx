@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ArgumentMap, Relation } from '@/lib/argument';
 import { COMMENT_MAX_LENGTH, type CommentTargetKind, type MapComment } from '@/lib/comments/types';
 import { useLocale, useT } from '../I18nProvider';
+import { failureReason, requestJson, type JsonAnswer } from '../useJsonRequest';
 
 /// What a page passes to the workspace: the map the comments belong to (also on read-only
 /// review pages, whose workspace has no mapId), who is looking, and the comments so far.
@@ -30,38 +31,36 @@ export interface Feedback {
 const none: MapComment[] = [];
 const keyOf = (kind: CommentTargetKind, id: string | null) => `${kind}:${id ?? ''}`;
 
-async function send(url: string, init: RequestInit): Promise<{ ok: true; data: { comment?: MapComment } } | { ok: false; reason: string }> {
-  try {
-    const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json' } });
-    const data = await res.json().catch(() => ({}));
-    return res.ok ? { ok: true, data } : { ok: false, reason: data.error ?? `HTTP ${res.status}` };
-  } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 /// The comments of the page's map and how to add and delete them; null without comments (the
 /// example map).
 export function useFeedback(props: CommentsProps | undefined): Feedback | null {
   const [all, setAll] = useState(props?.initial ?? none);
   const mapId = props?.mapId;
   const viewerId = props?.viewerId ?? '';
+  const t = useT();
+  // The server's own message follows the catalog's "could not comment"; unreachable is said
+  // in the UI's language.
+  const refused = useCallback(
+    (r: Extract<JsonAnswer, { ok: false }>): Result => ({ ok: false, reason: r.status === null ? failureReason(t, null) : (r.detail ?? `HTTP ${r.status}`) }),
+    [t],
+  );
   const add = useCallback(
     async (kind: CommentTargetKind, id: string | null, body: string): Promise<Result> => {
-      const r = await send(`/api/maps/${encodeURIComponent(mapId!)}/comments`, { method: 'POST', body: JSON.stringify({ targetKind: kind, targetId: id, body }) });
-      if (!r.ok) return r;
-      setAll((list) => [...list, r.data.comment!]);
+      const r = await requestJson(`/api/maps/${encodeURIComponent(mapId!)}/comments`, 'POST', { targetKind: kind, targetId: id, body });
+      if (!r.ok) return refused(r);
+      setAll((list) => [...list, r.data.comment as MapComment]);
       return { ok: true };
     },
-    [mapId],
+    [mapId, refused],
   );
   const remove = useCallback(
     async (commentId: string): Promise<Result> => {
-      const r = await send(`/api/maps/${encodeURIComponent(mapId!)}/comments/${encodeURIComponent(commentId)}`, { method: 'DELETE' });
-      if (r.ok) setAll((list) => list.filter((c) => c.id !== commentId));
-      return r;
+      const r = await requestJson(`/api/maps/${encodeURIComponent(mapId!)}/comments/${encodeURIComponent(commentId)}`, 'DELETE');
+      if (!r.ok) return refused(r);
+      setAll((list) => list.filter((c) => c.id !== commentId));
+      return { ok: true };
     },
-    [mapId],
+    [mapId, refused],
   );
   return useMemo(() => {
     if (!mapId) return null;
