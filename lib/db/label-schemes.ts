@@ -5,12 +5,13 @@
 // its scheme when it is created (see schemeForUserDocument in maps.ts) and keeps it.
 //
 // Invariants: a scheme's labels never change once stored (maps and their exports refer to
-// them by id); 1..MAX_LABELS labels with unique ids of LABEL_ID_PATTERN (checked by the shared
-// schema in lib/classroom/schemas.ts, re-checked here so that no caller can store a bad one);
-// scheme names are unique across the server (a constraint since 001).
+// them by id); what a new scheme may hold (1..MAX_LABELS labels with unique slug ids, trimmed
+// non-empty names) is newLabelSchemeSchema's rule (lib/classroom/schemas.ts), applied here too
+// so that no caller can store a bad one; scheme names are unique across the server (a
+// constraint since 001).
 
 import { randomUUID } from 'node:crypto';
-import { LABEL_ID_PATTERN, MAX_LABELS } from '@/lib/classroom/schemas';
+import { newLabelSchemeSchema } from '@/lib/classroom/schemas';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError, constraintViolation } from './errors';
 
@@ -60,16 +61,11 @@ export async function labelSchemeOwner(db: Db, id: string): Promise<string | nul
 /// Stores a new scheme owned by `ownerId`. Throws SchemeNameTakenError for a name in use,
 /// InvalidDataError for labels that break the invariants, NotFoundError for an unknown owner.
 export async function createLabelScheme(db: Db, ownerId: string, input: { name: string; labels: Label[] }): Promise<LabelSchemeSummary> {
-  const labels = input.labels.map((l) => ({ id: l.id, ja: l.ja.trim(), en: l.en.trim() }));
-  if (labels.length < 1 || labels.length > MAX_LABELS) throw new InvalidDataError(`a label scheme has 1 to ${MAX_LABELS} labels, not ${labels.length}`);
-  const ids = new Set<string>();
-  for (const l of labels) {
-    if (!LABEL_ID_PATTERN.test(l.id)) throw new InvalidDataError(`label id "${l.id}" is not a lower-case slug`);
-    if (ids.has(l.id)) throw new InvalidDataError(`label id "${l.id}" appears twice`);
-    if (!l.ja || !l.en) throw new InvalidDataError(`label "${l.id}" needs a Japanese and an English name`);
-    ids.add(l.id);
-  }
-  const name = input.name.trim();
+  // The route has checked the body with this schema already; checking again here keeps the
+  // rules in one place and no other caller can store a bad scheme.
+  const parsed = newLabelSchemeSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidDataError(parsed.error.issues[0].message);
+  const { name, labels } = parsed.data;
   const row = { id: randomUUID(), name, labels_json: JSON.stringify(labels), created_at: new Date().toISOString(), owner_id: ownerId };
   try {
     await db.kysely.insertInto('label_schemes').values(row).execute();
