@@ -62,17 +62,6 @@ export async function findCredentials(db: Db, name: string): Promise<{ user: Use
   };
 }
 
-/// Sets a (non-local) user's role; returns the updated user, or null when there is no such account.
-export async function updateAccountRole(db: Db, userId: string, role: AccountRole): Promise<User | null> {
-  const result = await db.kysely.updateTable('users').set({ role }).where('id', '=', userId).where('role', '<>', 'local').executeTakeFirst();
-  return Number(result.numUpdatedRows) === 0 ? null : getUser(db, userId);
-}
-
-export async function countAccountsWithRole(db: Db, role: AccountRole): Promise<number> {
-  const row = await db.kysely.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
-  return Number(row.n); // PostgreSQL answers counts as strings
-}
-
 /// Every account (not the local user), oldest first: the admin page's list.
 export async function listAccounts(db: Db): Promise<User[]> {
   const rows = await db.kysely

@@ -80,8 +80,6 @@ export {
 export {
   insertAccount,
   findCredentials,
-  updateAccountRole,
-  countAccountsWithRole,
   listAccounts,
   changeAccountRole,
   type AccountRole,

@@ -5,7 +5,7 @@
 // solo or classroom mode for a describe block, and signed-in accounts.
 import { afterAll, beforeAll } from 'vitest';
 import { signUp, startSession } from '@/lib/auth/accounts';
-import { closeAllDbs, openDb, updateAccountRole, type Db } from '@/lib/db';
+import { changeAccountRole, closeAllDbs, openDb, type Db } from '@/lib/db';
 import type { Backend, TestDatabase } from '@/lib/db/test-support';
 
 export const ORIGIN = 'http://localhost';
@@ -68,7 +68,7 @@ export async function signUpAll<N extends string>(
   const cookie = {} as Record<N, string>;
   for (const name of names) {
     const user = await signUp(db, { name: name.toLowerCase(), password: PASSWORD, displayName: opts.displayName?.(name) });
-    if (opts.instructors?.includes(name)) await updateAccountRole(db, user.id, 'instructor');
+    if (opts.instructors?.includes(name)) await changeAccountRole(db, user.id, 'instructor');
     id[name] = user.id;
     cookie[name] = `ronten_session=${(await startSession(db, user)).token}`;
   }
