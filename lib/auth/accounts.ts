@@ -34,8 +34,10 @@ import {
 } from '@/lib/db';
 import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, LastAdminError, NameTakenError, RateLimitedError } from './errors';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { ACCOUNT_ROLE_VALUES } from '@/lib/classroom/schemas';
 
-export const ACCOUNT_ROLES: readonly AccountRole[] = ['student', 'instructor', 'admin'];
+// The same list the role-change request schema and the admin page's form offer.
+export const ACCOUNT_ROLES: readonly AccountRole[] = ACCOUNT_ROLE_VALUES;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
