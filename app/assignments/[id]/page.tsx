@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findMap, getLabelScheme, openDb } from '@/lib/db';
-import { courseDashboard, courseRole, getAssignment } from '@/lib/db/courses';
+import { courseDashboard } from '@/lib/db/courses';
 import { formatIds, formats } from '@/lib/formats';
 import { rontenMode } from '@/lib/auth/mode';
 import { PostForm } from '@/components/PostForm';
@@ -10,6 +10,7 @@ import { ClassExportForm } from '@/components/review/ClassExportForm';
 import { ComparePicker } from '@/components/review/ComparePicker';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
+import { assignmentForPage } from '../_lib/access';
 import { loadAssignmentReview } from '../_lib/review';
 
 export const dynamic = 'force-dynamic';
@@ -24,11 +25,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}`);
-  const assignment = await getAssignment(db, id);
-  if (!assignment) notFound();
-  const role = await courseRole(db, assignment.courseId, user.id);
-  if (!role && user.role !== 'admin') notFound();
-  const teaches = role === 'instructor' || user.role === 'admin';
+  const { assignment, teaches } = await assignmentForPage(db, user, id);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const documentHref = `/documents/${encodeURIComponent(assignment.documentId)}`;
   const assignmentPath = `/assignments/${encodeURIComponent(id)}`;

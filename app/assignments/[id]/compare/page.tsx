@@ -5,9 +5,9 @@ import { compareMaps } from '@/lib/agreement/compare';
 import { safeFileName } from '@/lib/formats/classArchive';
 import { rontenMode } from '@/lib/auth/mode';
 import { openDb } from '@/lib/db';
-import { courseRole, getAssignment } from '@/lib/db/courses';
 import { serverT } from '../../../_shared/locale';
 import { pageUser } from '../../../_shared/session';
+import { assignmentForPage } from '../../_lib/access';
 import { loadDocumentView, loadLabels } from '../../../_shared/documentProps';
 import { assignmentSideMap } from '../../_lib/sides';
 
@@ -22,10 +22,8 @@ export default async function AssignmentComparePage({ params, searchParams }: { 
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}/compare`);
-  const assignment = await getAssignment(db, id);
-  if (!assignment) notFound();
-  const role = await courseRole(db, assignment.courseId, user.id);
-  if (role !== 'instructor' && user.role !== 'admin') notFound();
+  const { assignment, teaches } = await assignmentForPage(db, user, id);
+  if (!teaches) notFound();
 
   const [a, b] = await Promise.all([assignmentSideMap(db, user, assignment, query.a), assignmentSideMap(db, user, assignment, query.b)]);
   if (!a || !b) notFound();

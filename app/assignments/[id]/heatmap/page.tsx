@@ -4,9 +4,9 @@ import { HeatmapView } from '@/components/review/HeatmapView';
 import { heatRuns } from '@/lib/agreement/heat';
 import { rontenMode } from '@/lib/auth/mode';
 import { getLabelScheme, loadAssignmentMaps, getDocument, openDb } from '@/lib/db';
-import { courseRole, getAssignment } from '@/lib/db/courses';
 import { serverT } from '../../../_shared/locale';
 import { pageUser } from '../../../_shared/session';
+import { assignmentForPage } from '../../_lib/access';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,10 +19,8 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
   const { id } = await params;
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}/heatmap`);
-  const assignment = await getAssignment(db, id);
-  if (!assignment) notFound();
-  const role = await courseRole(db, assignment.courseId, user.id);
-  if (role !== 'instructor' && user.role !== 'admin') notFound();
+  const { assignment, teaches } = await assignmentForPage(db, user, id);
+  if (!teaches) notFound();
 
   const [maps, doc, scheme] = await Promise.all([loadAssignmentMaps(db, id), getDocument(db, assignment.documentId), getLabelScheme(db, assignment.labelSchemeId)]);
   if (!doc) notFound();
