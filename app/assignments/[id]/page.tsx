@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { findMap, getLabelScheme, openDb } from '@/lib/db';
+import { findMap, openDb } from '@/lib/db';
 import { courseDashboard } from '@/lib/db/courses';
 import { formatIds, formats } from '@/lib/formats';
 import { rontenMode } from '@/lib/auth/mode';
@@ -76,8 +76,8 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
     );
   }
 
-  const [rows, scheme, review] = await Promise.all([courseDashboard(db, id), getLabelScheme(db, assignment.labelSchemeId), loadAssignmentReview(db, assignment)]);
-  const labels = scheme?.labels ?? [];
+  const [rows, review] = await Promise.all([courseDashboard(db, id), loadAssignmentReview(db, assignment)]);
+  const { labels } = review;
   const reference = review.maps.reference;
   const compareHref = (a: string, b: string) => `${assignmentPath}/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
   const mapOptions = [
