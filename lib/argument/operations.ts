@@ -41,7 +41,8 @@ function sortedUnits(units: ArgumentUnit[]): ArgumentUnit[] {
   return units.sort(compareUnits);
 }
 
-function sameFields<T extends object>(actual: T, expected: Partial<T>): boolean {
+/// Whether `actual` has every field `expected` names, with the same value.
+export function sameFields<T extends object>(actual: T, expected: Partial<T>): boolean {
   return (Object.keys(expected) as Array<keyof T>).every((k) => actual[k] === expected[k]);
 }
 

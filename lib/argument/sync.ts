@@ -5,7 +5,7 @@
 // operations are replayed on the server's newer map (a rebase); if they no longer fit they are
 // reported, never silently dropped or forced over the other change.
 import { applyChecked, type DocumentContext } from './check';
-import type { Operation } from './operations';
+import { sameFields, type Operation } from './operations';
 import type { ArgumentMap } from './types';
 
 export interface Batch {
@@ -94,18 +94,17 @@ export function localMap(state: SyncState, ctx: DocumentContext): ArgumentMap {
 /// by identity (the essay's unit boxes, the unit list, the map) would redo their work for it.
 export function reuseUnchanged(previous: ArgumentMap | null, next: ArgumentMap): ArgumentMap {
   if (!previous) return next;
-  const units = sameItems(previous.units, next.units, (a, b) => a.id === b.id && a.label === b.label && a.start === b.start && a.end === b.end && a.note === b.note) ? previous.units : next.units;
-  const relations = sameItems(previous.relations, next.relations, (a, b) => a.id === b.id && a.type === b.type && a.from === b.from && a.to === b.to && a.note === b.note)
-    ? previous.relations
-    : next.relations;
+  const units = sameItems(previous.units, next.units) ? previous.units : next.units;
+  const relations = sameItems(previous.relations, next.relations) ? previous.relations : next.relations;
   if (units === previous.units && relations === previous.relations && next.mainClaimId === previous.mainClaimId) return previous;
   return { units, relations, mainClaimId: next.mainClaimId };
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+/// Units and relations are flat records of one shape: equal fields, equal item.
+function sameItems<T extends object>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !same(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameFields(a[i], b[i])) return false;
   return true;
 }
 
