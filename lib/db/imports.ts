@@ -42,10 +42,11 @@ export interface UserMapSummary {
   units: number;
   version: number;
   updatedAt: string;
+  submittedAt: string | null;
 }
 
 /// The user's own maps of every document, most recently edited first: what an instructor picks a
-/// reference map from. One query.
+/// reference map from, and whether a student has handed in each. One query.
 export async function listMapsOfUser(db: Db, userId: string): Promise<UserMapSummary[]> {
   const rows = await db.kysely
     .selectFrom('argument_maps as m')
@@ -55,13 +56,14 @@ export async function listMapsOfUser(db: Db, userId: string): Promise<UserMapSum
       'm.label_scheme_id',
       'm.version',
       'm.updated_at',
+      'm.submitted_at',
       eb.selectFrom('units as u').whereRef('u.map_id', '=', 'm.id').select((e) => e.fn.countAll().as('n')).as('units'),
     ])
     .where('m.user_id', '=', userId)
     .orderBy('m.updated_at', 'desc')
     .orderBy('m.id')
     .execute();
-  return rows.map((r) => ({ mapId: r.id, documentId: r.document_id, labelSchemeId: r.label_scheme_id, units: Number(r.units ?? 0), version: Number(r.version), updatedAt: r.updated_at }));
+  return rows.map((r) => ({ mapId: r.id, documentId: r.document_id, labelSchemeId: r.label_scheme_id, units: Number(r.units ?? 0), version: Number(r.version), updatedAt: r.updated_at, submittedAt: r.submitted_at }));
 }
 
 /// The user's map of the document, or null (never creates one).

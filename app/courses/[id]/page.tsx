@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { findMap, getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
+import { getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
 import { courseRole, getCourse, listAssignments, listMembers, textSchemes } from '@/lib/db/courses';
 import { rontenMode } from '@/lib/auth/mode';
 import { AssignmentSettings, LabelSchemeForm, NewAssignmentForm, type ReferenceCandidate } from './AssignmentForms';
@@ -27,17 +27,13 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
     teaches ? listMembers(db, id) : [],
     listDocuments(db),
     teaches ? listLabelSchemes(db, user.id) : [],
-    teaches ? listMapsOfUser(db, user.id) : [],
+    listMapsOfUser(db, user.id),
     teaches ? textSchemes(db) : new Map<string, string>(),
   ]);
   const titles = new Map(documents.map((d) => [d.id, d.title]));
   // a student's own state per assignment: submitted, or past the due date without submitting
-  const submittedOn = new Map<string, string | null>();
-  if (!teaches) {
-    for (const documentId of new Set(assignments.map((a) => a.documentId))) {
-      submittedOn.set(documentId, (await findMap(db, documentId, user.id))?.submittedAt ?? null);
-    }
-  }
+  // (from the one listing of the user's maps, not a map read per assignment)
+  const submittedOn = new Map(ownMaps.map((m) => [m.documentId, m.submittedAt]));
   const now = Date.now();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // schemes of this course's assignments that are not the viewer's own (a co-instructor's)
