@@ -26,7 +26,7 @@ import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { documentFromText, draftToAnnotated, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
-import { isObject, parseLabelList as parseLabels, type Json } from './json';
+import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedDocument, AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
 export interface AifNode {
@@ -145,7 +145,6 @@ export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string
   };
 }
 
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
 /// OVA stores the analysed text as HTML (spans per locution, <br> per line); we want its text.
 export function htmlToText(html: string): string {

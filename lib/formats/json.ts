@@ -5,6 +5,9 @@ export type Json = Record<string, unknown>;
 
 export const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/// A whole number ≥ 0 (offsets, lengths).
+export const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
 /// A label scheme carried in a file's extension fields (`[{ id, name: { ja, en } }]`); null when
 /// absent or malformed, so the caller falls back to the target scheme.
 export function parseLabelList(x: unknown): LabelDefinition[] | null {

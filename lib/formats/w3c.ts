@@ -26,7 +26,7 @@ import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { draftToAnnotated, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
-import { isObject, parseLabelList as parseLabels, type Json } from './json';
+import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -192,7 +192,6 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
 }
 
 const asArray = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
 function motivations(a: Json): string[] {
   return asArray(a.motivation).filter((m): m is string => typeof m === 'string');
