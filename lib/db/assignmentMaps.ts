@@ -19,7 +19,7 @@ import type { Db } from './connect';
 import type { Database } from './schema';
 import { getAssignment, type Assignment } from './courses';
 import { NotFoundError } from './errors';
-import type { StoredRelation, StoredUnit } from './maps';
+import { toStoredRelation, toStoredUnit, type StoredRelation, type StoredUnit } from './maps';
 
 export interface ReviewMap {
   id: string;
@@ -140,8 +140,8 @@ async function contentsOf(trx: Transaction<Database>, assignment: Assignment) {
       .execute(),
     trx.selectFrom('relations').select(['map_id', 'id', 'type', 'from_unit', 'to_unit', 'note']).where(maps).orderBy('map_id').orderBy('id').execute(),
   ]);
-  for (const u of unitRows) push(units, u.map_id, { id: u.id, label: u.label, start: Number(u.start_offset), end: Number(u.end_offset), note: u.note });
-  for (const r of relationRows) push(relations, r.map_id, { id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note });
+  for (const u of unitRows) push(units, u.map_id, toStoredUnit(u));
+  for (const r of relationRows) push(relations, r.map_id, toStoredRelation(r));
   return { units, relations };
 }
 

@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Db } from './connect';
-import type { Database } from './schema';
+import type { Database, RelationsTable, UnitsTable } from './schema';
 import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { schemeForUserDocument } from './label-schemes';
 
@@ -241,10 +241,17 @@ export async function readUnitsAndRelations(trx: Transaction<Database>, mapId: s
       .execute(),
     trx.selectFrom('relations').select(['id', 'type', 'from_unit', 'to_unit', 'note']).where('map_id', '=', mapId).orderBy('id').execute(),
   ]);
-  return {
-    units: units.map((u) => ({ id: u.id, label: u.label, start: Number(u.start_offset), end: Number(u.end_offset), note: u.note })),
-    relations: relations.map((r) => ({ id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note })),
-  };
+  return { units: units.map(toStoredUnit), relations: relations.map(toStoredRelation) };
+}
+
+/// A units row as a StoredUnit (Number(): offsets may come back from PostgreSQL as strings).
+export function toStoredUnit(u: Pick<UnitsTable, 'id' | 'label' | 'start_offset' | 'end_offset' | 'note'>): StoredUnit {
+  return { id: u.id, label: u.label, start: Number(u.start_offset), end: Number(u.end_offset), note: u.note };
+}
+
+/// A relations row as a StoredRelation.
+export function toStoredRelation(r: Pick<RelationsTable, 'id' | 'type' | 'from_unit' | 'to_unit' | 'note'>): StoredRelation {
+  return { id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note };
 }
 
 async function readMap(trx: Transaction<Database>, mapId: string): Promise<StoredMap | null> {
