@@ -39,9 +39,14 @@ export async function pageUser(db: Db, path: string): Promise<User> {
   return user;
 }
 
-/// 403 unless the user has one of `roles`. The solo local user may do everything.
+/// Whether the user has one of `roles`. The solo local user may do everything.
+export function hasRole(user: User, ...roles: UserRole[]): boolean {
+  return user.role === 'local' || roles.includes(user.role);
+}
+
+/// 403 unless the user has one of `roles` (hasRole).
 export function requireRole(user: User, ...roles: UserRole[]): User {
-  if (user.role === 'local' || roles.includes(user.role)) return user;
+  if (hasRole(user, ...roles)) return user;
   throw new HttpError(403, `this needs the role ${roles.join(' or ')}; you are ${user.role}`);
 }
 

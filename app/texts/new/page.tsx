@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { openDb } from '@/lib/db';
 import { serverT } from '../../_shared/locale';
-import { pageUser } from '../../_shared/session';
+import { hasRole, pageUser } from '../../_shared/session';
 import { TextImportForm } from './TextImportForm';
 
 export const dynamic = 'force-dynamic';
@@ -12,8 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function NewTextPage() {
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, '/texts/new');
-  const mayImport = user.role === 'local' || user.role === 'instructor' || user.role === 'admin';
-  if (!mayImport) notFound();
+  if (!hasRole(user, 'instructor', 'admin')) notFound(); // as POST /api/documents requires
   return (
     <section aria-labelledby="import-heading" className="max-w-3xl space-y-4">
       <h1 id="import-heading" className="text-2xl font-bold">
