@@ -3,7 +3,7 @@
 // reference map (a table and a bar chart of unit F1 with ≥ ½ overlap), the class means, and the
 // class's Krippendorff's alpha per label (a table and a bar chart), with the CSV download of
 // the API. Plain props computed on the server (lib/agreement/classAgreement.ts): no state.
-import type { ClassAgreement } from '@/lib/agreement/classAgreement';
+import type { ClassAgreement, ClassMeans } from '@/lib/agreement/classAgreement';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
 import { BarChart } from './BarChart';
@@ -15,6 +15,17 @@ interface Props {
 }
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
+const num = 'py-1 pl-3 text-right';
+
+/// The score columns of a row: a student's against the reference (null: none) or the means.
+function scoreCells(r: Pick<ClassMeans, 'unitsExact' | 'unitsOverlap' | 'labelAccuracy' | 'relationsTyped'> | null) {
+  const values = [r?.unitsExact.f1, r?.unitsOverlap.precision, r?.unitsOverlap.recall, r?.unitsOverlap.f1, r?.labelAccuracy, r?.relationsTyped.f1];
+  return values.map((x, i) => (
+    <td key={i} className={num}>
+      {fmt(x)}
+    </td>
+  ));
+}
 
 export function AgreementPanel({ assignmentId, agreement, labels }: Props) {
   const t = useT();
@@ -24,7 +35,6 @@ export function AgreementPanel({ assignmentId, agreement, labels }: Props) {
   const hasReference = agreement.reference !== null;
   const nameOf = (s: (typeof students)[number]) => s.displayName || s.name;
   const base = `/api/assignments/${encodeURIComponent(assignmentId)}/agreement`;
-  const num = 'py-1 pl-3 text-right';
   const head = 'py-1 pl-3 text-right font-medium';
 
   return (
@@ -57,33 +67,20 @@ export function AgreementPanel({ assignmentId, agreement, labels }: Props) {
               </tr>
             </thead>
             <tbody>
-              {students.map((s) => {
-                const r = s.vsReference;
-                return (
-                  <tr key={s.userId} className="border-b border-stone-200">
-                    <th scope="row" className="py-1 text-left font-normal">{nameOf(s)}</th>
-                    <td className={num}>{s.units ?? t('courses.notStarted')}</td>
-                    <td className={num}>{fmt(r?.unitsExact.f1)}</td>
-                    <td className={num}>{fmt(r?.unitsOverlap.precision)}</td>
-                    <td className={num}>{fmt(r?.unitsOverlap.recall)}</td>
-                    <td className={num}>{fmt(r?.unitsOverlap.f1)}</td>
-                    <td className={num}>{fmt(r?.labelAccuracy)}</td>
-                    <td className={num}>{fmt(r?.relationsTyped.f1)}</td>
-                  </tr>
-                );
-              })}
+              {students.map((s) => (
+                <tr key={s.userId} className="border-b border-stone-200">
+                  <th scope="row" className="py-1 text-left font-normal">{nameOf(s)}</th>
+                  <td className={num}>{s.units ?? t('courses.notStarted')}</td>
+                  {scoreCells(s.vsReference)}
+                </tr>
+              ))}
             </tbody>
             {means && (
               <tfoot>
                 <tr className="font-semibold" data-testid="agreement-mean">
                   <th scope="row" className="py-1 text-left">{t('review.mean', { n: means.students })}</th>
                   <td className={num} />
-                  <td className={num}>{fmt(means.unitsExact.f1)}</td>
-                  <td className={num}>{fmt(means.unitsOverlap.precision)}</td>
-                  <td className={num}>{fmt(means.unitsOverlap.recall)}</td>
-                  <td className={num}>{fmt(means.unitsOverlap.f1)}</td>
-                  <td className={num}>{fmt(means.labelAccuracy)}</td>
-                  <td className={num}>{fmt(means.relationsTyped.f1)}</td>
+                  {scoreCells(means)}
                 </tr>
               </tfoot>
             )}
