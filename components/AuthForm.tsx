@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useT } from './I18nProvider';
+import { requestJson, serverReason } from './useJsonRequest';
 
 export function AuthForm({ next }: { next: string }) {
   const t = useT();
@@ -19,18 +20,15 @@ export function AuthForm({ next }: { next: string }) {
     if (mode === 'signup' && form.get('displayName')) body.displayName = String(form.get('displayName'));
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/auth/${mode}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (res.ok) {
-        router.push(next); // already a local path: the page passes it through safeNextPath
-        router.refresh();
-        return;
-      }
-      const answer = (await res.json().catch(() => ({}))) as { error?: string };
-      setError(t('auth.failed', { reason: answer.error ?? `HTTP ${res.status}` }));
-    } finally {
-      setBusy(false);
+    const answer = await requestJson(`/api/auth/${mode}`, 'POST', body);
+    setBusy(false);
+    if (answer.ok) {
+      router.push(next); // already a local path: the page passes it through safeNextPath
+      router.refresh();
+      return;
     }
+    // The server's reason (wrong password, name taken…) after the catalog's sentence.
+    setError(t('auth.failed', { reason: serverReason(t, answer) }));
   };
 
   return (

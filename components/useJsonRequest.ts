@@ -32,6 +32,12 @@ export function describeFailure(t: T, status: number | null, detail?: string): s
   return t('request.failed', { kind: failureReason(t, status, detail) });
 }
 
+/// The server's own reason for a refusal, for messages that put it after a sentence of their
+/// own; the kind of failure in the UI's language when it gave none or could not be reached.
+export function serverReason(t: T, failure: { status: number | null; detail?: string }): string {
+  return failure.detail ?? failureReason(t, failure.status);
+}
+
 export type JsonAnswer = { ok: true; data: Record<string, unknown> } | { ok: false; status: number | null; detail?: string };
 
 /// Sends JSON (or nothing) and reads the JSON answer. Never throws: an unreachable server is a

@@ -8,7 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ArgumentMap, Relation } from '@/lib/argument';
 import { COMMENT_MAX_LENGTH, type CommentTargetKind, type MapComment } from '@/lib/comments/types';
 import { useLocale, useT } from '../I18nProvider';
-import { failureReason, requestJson, type JsonAnswer } from '../useJsonRequest';
+import { requestJson, serverReason, type JsonAnswer } from '../useJsonRequest';
 
 /// What a page passes to the workspace: the map the comments belong to (also on read-only
 /// review pages, whose workspace has no mapId), who is looking, and the comments so far.
@@ -38,12 +38,7 @@ export function useFeedback(props: CommentsProps | undefined): Feedback | null {
   const mapId = props?.mapId;
   const viewerId = props?.viewerId ?? '';
   const t = useT();
-  // The server's own message follows the catalog's "could not comment"; unreachable is said
-  // in the UI's language.
-  const refused = useCallback(
-    (r: Extract<JsonAnswer, { ok: false }>): Result => ({ ok: false, reason: r.status === null ? failureReason(t, null) : (r.detail ?? `HTTP ${r.status}`) }),
-    [t],
-  );
+  const refused = useCallback((r: Extract<JsonAnswer, { ok: false }>): Result => ({ ok: false, reason: serverReason(t, r) }), [t]);
   const add = useCallback(
     async (kind: CommentTargetKind, id: string | null, body: string): Promise<Result> => {
       const r = await requestJson(`/api/maps/${encodeURIComponent(mapId!)}/comments`, 'POST', { targetKind: kind, targetId: id, body });
