@@ -52,6 +52,8 @@ async function setUnits(base: string, documentId: string, units: ReturnType<type
 // Page scripts are strings: tsx would wrap named functions in a helper the page lacks.
 // The essay's unit layer says how many units it holds (components/editor/extensions/unit-layer).
 const unitsInPage = `Number(document.querySelector('.unit-marks')?.dataset.units ?? 0)`;
+/// The boxes drawn (in the layer's shadow root): a new unit counts once it is on screen.
+const boxesInPage = `(document.querySelector('.unit-marks')?.shadowRoot?.querySelectorAll('.unit-mark').length ?? 0)`;
 
 /// Milliseconds from navigation start until the unit layer holds `count` units and has painted.
 async function timeToUnits(page: Page, url: string, count: number): Promise<number> {
@@ -68,13 +70,13 @@ async function timeToUnits(page: Page, url: string, count: number): Promise<numb
 
 /// A label key dispatched in the page, timed until the frame that shows the new unit has been
 /// painted. Answers the whole time, and the main thread's work in it apart from the wait for
-/// the display's next frame: the script from the key until the unit is drawn (checked right
-/// after React's commit, polled if not there yet), and that frame from its animation callbacks
+/// the display's next frame: the script from the key until the unit's boxes are drawn (checked
+/// right after React's commit, polled if not there yet), and that frame from its animation callbacks
 /// to the end of its paint — marked by a user-blocking task posted from the frame, which runs
 /// right after the paint, ahead of other waiting tasks (React's deferred render of the list).
 const labelKeyInPage = `new Promise((resolve) => {
   const essay = document.querySelector('.essay');
-  const before = ${unitsInPage};
+  const before = ${boxesInPage};
   const t0 = performance.now();
   essay.dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', bubbles: true }));
   let drawn = 0;
@@ -87,7 +89,7 @@ const labelKeyInPage = `new Promise((resolve) => {
   });
   const channel = new MessageChannel();
   const check = () => {
-    if (${unitsInPage} > before) {
+    if (${boxesInPage} > before) {
       drawn = performance.now();
       painted();
     } else if (performance.now() - t0 > 2000) resolve(null);

@@ -35,6 +35,27 @@ test('the keyboard token caret shows the focused word', async ({ page }) => {
   await expect(tooltip.getByTestId('token-reading')).toHaveText('はじめ');
 });
 
+test('the keyboard caret stays on screen, below the sticky toolbar', async ({ page }) => {
+  await page.goto('/documents/russia-diplomacy-2020');
+  await page.getByRole('document', { name: '本文' }).focus();
+  const caretBox = () =>
+    page.evaluate(() => {
+      const [r] = (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get('ronten-caret')!;
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const box = live.getBoundingClientRect();
+      const toolbar = document.querySelector('.sticky')!.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, below: toolbar.bottom, height: window.innerHeight };
+    });
+  for (const key of ['ArrowRight', 'End', 'Home']) {
+    await page.keyboard.press(key);
+    const b = await caretBox();
+    expect(b.top, key).toBeGreaterThanOrEqual(b.below);
+    expect(b.bottom, key).toBeLessThanOrEqual(b.height);
+  }
+});
+
 test('the language can be switched to English and back', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'English' }).click();

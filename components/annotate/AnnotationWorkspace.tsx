@@ -28,6 +28,7 @@ import type { Block } from '@/lib/text/types';
 import { unpackTokens, type PackedTokens } from '@/lib/tokens/wire';
 import { createPositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
+import { reveal } from '../editor/reveal';
 import { selectedSpan, setTokenSelection, type TokenSelection } from '../editor/extensions/token-layer';
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
@@ -238,7 +239,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     const unit = unitById.get(id);
     if (!view || !unit) return;
     const rect = rangesOf(view, positions).rect(unit.start, unit.end);
-    if (rect.top < 80 || rect.bottom > window.innerHeight - 40) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
+    reveal(rect, 'smooth');
   };
 
   // Shortcuts also work when nothing in particular has focus (e.g. after a dialog closed).

@@ -8,6 +8,7 @@ import type { Token } from '@/lib/tokens/types';
 import { snapToTokens, tokenBoundaries } from '@/lib/argument/snap';
 import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf } from '../../highlights';
+import { reveal } from '../../reveal';
 import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
 
 /// `caret` is the focused token; `anchor`, when set, is the other end of a selected token range.
@@ -148,6 +149,8 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
           event.preventDefault();
           // Shift extends a selection from where the caret was; a plain move collapses it.
           select(view, { caret: next, anchor: event.shiftKey ? (anchor ?? caret ?? next) : null });
+          // The caret is the keyboard user's only view of where they are: keep it on screen.
+          if (next != null) reveal(rangesOf(view, positions).rect(tokens[next].start, tokens[next].end));
           return true;
         },
         mouseup(view) {

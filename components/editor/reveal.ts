@@ -1,0 +1,12 @@
+// Bringing a span of the essay into view: the page scrolls, and the workspace's toolbar sticks
+// to the top of it, so "in view" means below that toolbar.
+
+/// Room kept clear at the top (the sticky toolbar and some air) and at the bottom.
+const TOP = 80;
+const BOTTOM = 40;
+
+/// Scrolls the page so that `rect` (viewport coordinates) sits a third of the way down, unless
+/// it is already in view.
+export function reveal(rect: DOMRect, behavior: ScrollBehavior = 'auto') {
+  if (rect.top < TOP || rect.bottom > window.innerHeight - BOTTOM) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior });
+}
