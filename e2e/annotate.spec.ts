@@ -179,6 +179,9 @@ test('grow and shrink a unit by one word at either end, by keyboard', async ({ p
   expect(await span()).toBe('に旧ソ連諸国での相次いだ混乱');
   await page.keyboard.press('Shift+BracketLeft');
   expect(await span()).toBe('旧ソ連諸国での相次いだ混乱');
+  // A Japanese (JIS) keyboard's [ key sends the place code of a US ]: the character decides.
+  await page.locator('.essay').evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: '[', code: 'BracketRight', bubbles: true })));
+  expect(await span()).toBe('に旧ソ連諸国での相次いだ混乱');
 });
 
 test('reload keeps everything', async ({ page }) => {

@@ -316,9 +316,11 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         else if (tokenSelection.anchor == null && selected) setSelectedId(null);
         return;
     }
-    if (selected && (event.code === 'BracketLeft' || event.code === 'BracketRight')) {
+    // By the character, not the key's place: a Japanese (JIS) keyboard's [ sits where a US
+    // keyboard's ] is.
+    const edge = ({ '[': 'start', '{': 'start', ']': 'end', '}': 'end' } as Record<string, 'start' | 'end'>)[event.key];
+    if (selected && edge) {
       event.preventDefault();
-      const edge = event.code === 'BracketLeft' ? 'start' : 'end';
       // [ and ] grow the unit outward; with Shift they shrink it.
       const outward = edge === 'start' ? -1 : 1;
       moveEdge(selected.id, edge, (event.shiftKey ? -outward : outward) as 1 | -1);
