@@ -33,6 +33,11 @@ test('the keyboard token caret shows the focused word', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(tooltip.getByTestId('token-surface')).toHaveText('はじめ');
   await expect(tooltip.getByTestId('token-reading')).toHaveText('はじめ');
+  // Focus elsewhere: the caret's tooltip goes (the text may reflow under it), and comes back.
+  await page.keyboard.press('Tab');
+  await expect(tooltip).toHaveCount(0);
+  await essay.focus();
+  await expect(tooltip.getByTestId('token-surface')).toHaveText('はじめ');
 });
 
 test('the keyboard caret stays on screen, below the sticky toolbar', async ({ page }) => {

@@ -369,15 +369,19 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   }, [span?.start, span?.end, positions]);
 
   // The word under the mouse, else the word at the keyboard caret, gets the info tooltip.
+  // Only while the essay has focus: the caret is the keyboard's place in the text, and once the
+  // user is elsewhere (the list, the divider) the text may reflow under a stale tooltip. The
+  // position is measured again when focus comes back.
+  const [essayFocused, setEssayFocused] = useState(false);
   const caretInfo = useMemo((): Hover | null => {
     const view = editorRef.current?.view;
     const frame = frameRef.current;
-    if (tokenSelection.caret == null || !view || !frame) return null;
+    if (tokenSelection.caret == null || !essayFocused || !view || !frame) return null;
     const token = tokens[tokenSelection.caret];
     const at = rangesOf(view, positions).rect(token.start, token.end);
     const base = frame.getBoundingClientRect();
     return { tokenIndex: tokenSelection.caret, left: at.left - base.left, top: at.bottom - base.top + 6 };
-  }, [tokenSelection.caret, tokens, positions]);
+  }, [tokenSelection.caret, essayFocused, tokens, positions]);
   const info = hover ?? caretInfo;
   const infoUnits = info ? unitsAt(map.units, tokens[info.tokenIndex].start) : [];
   // What the map emphasises: units hovered in the list or map, and the units under the mouse.
@@ -437,6 +441,8 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
           ref={frameRef}
           className={`relative ${linkMode ? 'linking' : ''}`}
           onClick={onClick}
+          onFocus={(e) => setEssayFocused(e.target === editorRef.current?.view.dom)}
+          onBlur={() => setEssayFocused(false)}
         >
           <AnnotatedEssay
             text={text}
