@@ -2,7 +2,7 @@
 // The annotation workspace: the essay with its units, the selection toolbar, the unit list and
 // the save status. All changes are lib/argument operations: checked, applied locally, recorded
 // for undo, and handed to autosave. Read-only (the example map) shows the same views.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
 import {
@@ -32,6 +32,7 @@ import { reveal } from '../editor/reveal';
 import { selectedSpan, setTokenSelection, type TokenSelection } from '../editor/extensions/token-layer';
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
+import { useAfterPaint } from '../useAfterPaint';
 import { TokenInfo } from '../TokenInfo';
 import { AnnotatedEssay } from './AnnotatedEssay';
 import { labelClass, labelKeys, labelName, relationTypeKey, type LabelInfo } from './labels';
@@ -135,12 +136,11 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   );
 
   // The essay's unit boxes follow the map at once (drawn before the next frame: what the label
-  // key must show). The unit list and the map pane follow a deferred copy, which React renders
-  // after that frame and interrupts for the next key press: with a thousand units, their
-  // re-render, the list's row measuring and the map's layout would otherwise hold the new unit's
-  // boxes back by a frame or more.
+  // key must show). The unit list and the map pane follow a copy that changes only after that
+  // frame is painted: with a thousand units their re-render, the list's open row and the map's
+  // layout would otherwise land in the frame that shows the new unit's boxes.
   const paneState = useMemo(() => ({ map, selectedId: selected?.id ?? null }), [map, selected]);
-  const deferred = useDeferredValue(paneState);
+  const deferred = useAfterPaint(paneState);
 
   /// Checks, applies, records for undo and saves one user action.
   const run = useCallback(
