@@ -19,8 +19,8 @@ import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf, type RangeCache } from '../../highlights';
 import { SLOT_COUNT, labelSlot } from '@/components/annotate/labels';
 import { slotClass, unitMarkCss } from './looks';
-import { nestingDepths } from './nesting';
-import { portions, unitChanges } from './portions';
+import { UnitLedger } from './ledger';
+import { portions } from './portions';
 
 export interface UnitLayerInput {
   units: readonly ArgumentUnit[];
@@ -63,10 +63,8 @@ const PRINT_NAMES = [...Array.from({ length: SLOT_COUNT }, (_, k) => k), null].m
 
 export class UnitMarks {
   private input = EMPTY;
-  private byId = new Map<string, ArgumentUnit>();
-  private depths = new Map<string, number>();
-  /// The ids of the units with a part in each block.
-  private inBlock = new Map<number, Set<string>>();
+  /// The units drawn: by id, by block, with their nesting depths.
+  private ledger: UnitLedger<ArgumentUnit>;
   /// Blocks whose boxes are drawn.
   private drawn = new Set<number>();
   /// Each unit's boxes (over all drawn blocks).
@@ -88,6 +86,7 @@ export class UnitMarks {
     private blocks: readonly Block[],
     private layer: HTMLElement,
   ) {
+    this.ledger = new UnitLedger(blocks);
     this.ranges = rangesOf(view, positions);
     this.root = layer.shadowRoot ?? layer.attachShadow({ mode: 'open' });
     this.style = document.createElement('style');
@@ -118,19 +117,14 @@ export class UnitMarks {
     const before = next.labels === prev.labels ? prev.units : [];
     if (next.labels !== prev.labels) {
       this.clear();
-      this.inBlock.clear();
+      this.ledger.clear();
     }
     if (next.units !== before) {
-      const { removed, added } = unitChanges(before, next.units);
-      for (const id of removed) this.forget(id);
-      this.byId = new Map(next.units.map((u) => [u.id, u]));
-      for (const u of added) for (const p of portions(this.blocks, u)) this.blockSet(p.block).add(u.id);
-      const depths = nestingDepths(next.units);
-      for (const [id, depth] of depths) {
-        if (this.depths.get(id) === depth) continue;
-        for (const box of this.boxes.get(id) ?? []) box.style.setProperty('--depth', String(depth));
+      const { removed, added, deepened } = this.ledger.sync(next.units);
+      for (const u of removed) this.forget(u.id);
+      for (const id of deepened) {
+        for (const box of this.boxes.get(id) ?? []) box.style.setProperty('--depth', String(this.ledger.depth(id)));
       }
-      this.depths = depths;
       this.draw(added.flatMap((u) => portions(this.blocks, u).filter((p) => this.drawn.has(p.block)).map((p) => [u, p.block, p.start, p.end] as const)));
     }
     const touched = new Set([prev.selectedId, next.selectedId, prev.mainClaimId, next.mainClaimId, ...prev.highlightIds, ...next.highlightIds]);
@@ -209,17 +203,9 @@ export class UnitMarks {
     this.drawn.clear();
   }
 
-  private blockSet(block: number): Set<string> {
-    let set = this.inBlock.get(block);
-    if (!set) this.inBlock.set(block, (set = new Set()));
-    return set;
-  }
-
   private forget(id: string) {
     for (const box of this.boxes.get(id) ?? []) box.remove();
     this.boxes.delete(id);
-    const old = this.byId.get(id);
-    if (old) for (const p of portions(this.blocks, old)) this.inBlock.get(p.block)?.delete(id);
   }
 
   private classOf(u: ArgumentUnit): string {
@@ -228,7 +214,7 @@ export class UnitMarks {
   }
 
   private restyle(id: string) {
-    const u = this.byId.get(id);
+    const u = this.ledger.byId.get(id);
     if (!u) return;
     const name = this.classOf(u);
     for (const box of this.boxes.get(id) ?? []) box.className = name;
@@ -260,8 +246,8 @@ export class UnitMarks {
       }
       this.drawn.add(b);
       const { start, end } = this.blocks[b];
-      for (const id of this.inBlock.get(b) ?? []) {
-        const u = this.byId.get(id);
+      for (const id of this.ledger.idsIn(b)) {
+        const u = this.ledger.byId.get(id);
         if (u) parts.push([u, b, Math.max(u.start, start), Math.min(u.end, end)]);
       }
     }
@@ -279,7 +265,7 @@ export class UnitMarks {
       let list = this.boxes.get(u.id);
       if (!list) this.boxes.set(u.id, (list = []));
       const name = this.classOf(u);
-      const depth = this.depths.get(u.id) ?? 0;
+      const depth = this.ledger.depth(u.id);
       const group = this.group(block);
       for (const r of rects) {
         if (r.width === 0) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portions, unitChanges } from './portions';
+import { portions } from './portions';
 
 // "ab\ncde\nf": blocks [0,2) [3,6) [7,8), the separators at 2 and 6.
 const blocks = [
@@ -26,24 +26,5 @@ describe('portions', () => {
   it('has nothing for a span of a separator alone or without blocks', () => {
     expect(portions(blocks, { id: 'u', start: 2, end: 3 })).toEqual([]);
     expect(portions([], { id: 'u', start: 0, end: 1 })).toEqual([]);
-  });
-});
-
-describe('unitChanges', () => {
-  const a = { id: 'a', start: 0, end: 1 };
-  const b = { id: 'b', start: 3, end: 4 };
-  const c = { id: 'c', start: 4, end: 5 };
-
-  it('is empty when every unit is the same object', () => {
-    expect(unitChanges([a, b], [a, b])).toEqual({ removed: [], added: [] });
-  });
-
-  it('draws new units, takes away removed ones, and redraws a changed one', () => {
-    const b2 = { ...b, end: 5 };
-    expect(unitChanges([a, b], [b2, c])).toEqual({ removed: ['a', 'b'], added: [b2, c] });
-  });
-
-  it('treats an equal copy as changed (identity is the contract)', () => {
-    expect(unitChanges([a], [{ ...a }])).toEqual({ removed: ['a'], added: [{ ...a }] });
   });
 });

@@ -1,6 +1,5 @@
-// Which paragraph holds which part of which unit, and what changed between two versions of the
-// map's units: the bookkeeping of the unit marks (./marks), kept pure so it can be tested
-// without a browser.
+// Which paragraph holds which part of a unit: units are drawn (./marks) and indexed (./ledger)
+// paragraph by paragraph.
 import type { Block } from '@/lib/text/types';
 import type { Span } from './nesting';
 import { blockIndexAtOffset } from '../../positions';
@@ -23,14 +22,4 @@ export function portions(blocks: readonly Block[], span: Span): Portion[] {
     if (start < end) out.push({ block: b, start, end });
   }
   return out;
-}
-
-/// The ids of units to take away and to draw, going from `before` to `after`. Units are
-/// immutable values (lib/argument), so an unchanged unit is the same object: identity says it.
-export function unitChanges<T extends Span>(before: readonly T[], after: readonly T[]): { removed: string[]; added: T[] } {
-  const next = new Map(after.map((u) => [u.id, u]));
-  const removed = before.filter((u) => next.get(u.id) !== u).map((u) => u.id);
-  const old = new Map(before.map((u) => [u.id, u]));
-  const added = after.filter((u) => old.get(u.id) !== u);
-  return { removed, added };
 }
