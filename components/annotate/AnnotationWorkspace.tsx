@@ -33,6 +33,7 @@ import { selectedSpan, setTokenSelection, type TokenSelection } from '../editor/
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
+import { useStableHandlers } from '../useStableHandlers';
 import { TokenInfo } from '../TokenInfo';
 import { AnnotatedEssay } from './AnnotatedEssay';
 import { labelClass, labelKeys, labelName, relationTypeKey, type LabelInfo } from './labels';
@@ -80,13 +81,15 @@ interface LinkMode {
   from: string;
 }
 
+const noFormats: FormatChoice[] = [];
+
 /// What the shortcut handler reads of a key event: React's and the DOM's both fit.
 type KeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'preventDefault'>;
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable && target.getAttribute('contenteditable') === 'true' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = [], comments, locked = false }: WorkspaceProps) {
+export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false }: WorkspaceProps) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null || locked;
@@ -392,6 +395,33 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const hints = useMemo(() => (mapShown ? structureHints(deferred.map, roles) : []), [deferred.map, mapShown, roles]);
   const counts = useMemo(() => (mapShown ? labelCounts(deferred.map) : {}), [deferred.map, mapShown]);
 
+  // The list, the map and the toolbar's dialogs are memoized: with these they re-render only
+  // when what they show changes, not on every key.
+  const handlers = useStableHandlers({
+    showUnit,
+    relabel,
+    setNote,
+    removeUnit,
+    moveEdge,
+    toggleMainClaim,
+    startLink,
+    retype,
+    removeRelation,
+    selectRelation,
+    relate,
+    hoverUnits: (ids: string[]) => setHoverIds(new Set(ids)),
+    selectOnMap: (id: string | null) => {
+      chooseUnit(id);
+      if (id) scrollTextTo(id);
+    },
+    imported: (v: number, m: ArgumentMap, units: number, relations: number) => {
+      reset(v, m);
+      setHistory(emptyHistory);
+      setSelectedId(null);
+      setAnnouncement(t('io.done', { units, relations }));
+    },
+  });
+
   return (
     <SidePane
       onKeyDown={onKeyDown}
@@ -418,17 +448,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
                 {t('annotate.exportJson')}
               </a>
               <ExportMenu mapId={mapId} formats={formats} />
-              {!readOnly && <ImportDialog
-                mapId={mapId}
-                baseVersion={savedVersion}
-                busy={unsaved > 0}
-                onImported={(v, m, units, relations) => {
-                  reset(v, m);
-                  setHistory(emptyHistory);
-                  setSelectedId(null);
-                  setAnnouncement(t('io.done', { units, relations }));
-                }}
-              />}
+              {!readOnly && <ImportDialog mapId={mapId} baseVersion={savedVersion} busy={unsaved > 0} onImported={handlers.imported} />}
             </span>
           )}
         </div>
@@ -494,16 +514,16 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         linkMode={linkMode}
         readOnly={readOnly}
         feedback={feedback}
-        onSelect={showUnit}
-        onHover={(ids) => setHoverIds(new Set(ids))}
-        onRelabel={relabel}
-        onNote={setNote}
-        onRemove={removeUnit}
-        onMoveEdge={moveEdge}
-        onToggleMainClaim={toggleMainClaim}
-        onStartLink={startLink}
-        onRetype={retype}
-        onRemoveRelation={removeRelation}
+        onSelect={handlers.showUnit}
+        onHover={handlers.hoverUnits}
+        onRelabel={handlers.relabel}
+        onNote={handlers.setNote}
+        onRemove={handlers.removeUnit}
+        onMoveEdge={handlers.moveEdge}
+        onToggleMainClaim={handlers.toggleMainClaim}
+        onStartLink={handlers.startLink}
+        onRetype={handlers.retype}
+        onRemoveRelation={handlers.removeRelation}
       />
       }
       map={
@@ -518,13 +538,10 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
             selectedRelationId={selectedRelationId}
             emphasizedIds={emphasizedIds}
             readOnly={readOnly}
-            onSelectUnit={(id) => {
-              chooseUnit(id);
-              if (id) scrollTextTo(id);
-            }}
-            onSelectRelation={selectRelation}
-            onHover={(ids) => setHoverIds(new Set(ids))}
-            onConnect={relate}
+            onSelectUnit={handlers.selectOnMap}
+            onSelectRelation={handlers.selectRelation}
+            onHover={handlers.hoverUnits}
+            onConnect={handlers.relate}
           />
           <StructureHints
             storageKey={`ronten:hints:${mapId ?? 'example'}`}

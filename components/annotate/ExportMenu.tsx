@@ -1,6 +1,6 @@
 'use client';
 // The export menu: one download link per format (the list comes from the server's registry).
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { FormatId } from '@/lib/formats/index';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useT } from '../I18nProvider';
@@ -21,7 +21,8 @@ const formatLines: Record<FormatId, MessageKey> = {
   csv: 'io.format.csv',
 };
 
-export function ExportMenu({ mapId, formats }: { mapId: string; formats: FormatChoice[] }) {
+/// Memoized: it sits in the workspace's toolbar, which re-renders on every key.
+export const ExportMenu = memo(function ExportMenu({ mapId, formats }: { mapId: string; formats: FormatChoice[] }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -53,4 +54,4 @@ export function ExportMenu({ mapId, formats }: { mapId: string; formats: FormatC
       )}
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 // Import a map from a file: pick or drop it, see the server's validation report (errors that
 // point at items, or what was re-anchored), and only then replace the map. Reading and uploading
 // show progress, for large files.
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { useT } from '../I18nProvider';
 
@@ -58,7 +58,8 @@ function post(url: string, body: unknown, onProgress: (fraction: number) => void
   });
 }
 
-export function ImportDialog({ mapId, baseVersion, busy, onImported }: Props) {
+/// Memoized: it sits in the workspace's toolbar, which re-renders on every key.
+export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, busy, onImported }: Props) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [payload, setPayload] = useState<Payload | null>(null);
@@ -199,4 +200,4 @@ export function ImportDialog({ mapId, baseVersion, busy, onImported }: Props) {
       </dialog>
     </>
   );
-}
+});

@@ -9,6 +9,7 @@ import { useLocale, useT } from '../I18nProvider';
 import { labelClass, labelKeys, labelName, relationTypeKey, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
 import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
+import { useStableHandlers } from '../useStableHandlers';
 
 interface Actions {
   onSelect: (id: string) => void;
@@ -43,20 +44,14 @@ function shorten(s: string, n = 60) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, feedback, ...actions }: Props) {
+/// Memoized: the workspace re-renders on every key, the list only when its data changes (the
+/// workspace hands it stable handlers, ../useStableHandlers).
+export const UnitList = memo(function UnitList({ text, map, labels, selectedId, linkMode, readOnly, feedback, ...actions }: Props) {
   const t = useT();
   const locale = useLocale();
   const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
   // Rows get stable callbacks that always reach the latest actions.
-  const actionsRef = useRef(actions);
-  actionsRef.current = actions;
-  const stable = useMemo<Actions>(
-    () =>
-      Object.fromEntries(
-        (Object.keys(actionsRef.current) as Array<keyof Actions>).map((k) => [k, (...args: unknown[]) => (actionsRef.current[k] as (...a: unknown[]) => void)(...args)]),
-      ) as unknown as Actions,
-    [],
-  );
+  const stable = useStableHandlers<Actions>(actions);
 
   const relationsByUnit = useMemo(() => {
     const byUnit = new Map<string, Relation[]>();
@@ -175,7 +170,7 @@ export function UnitList({ text, map, labels, selectedId, linkMode, readOnly, fe
       </div>
     </section>
   );
-}
+});
 
 interface RowProps {
   rowRef?: React.Ref<HTMLLIElement>;

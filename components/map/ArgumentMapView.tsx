@@ -57,7 +57,9 @@ function edgePath(points: Array<{ x: number; y: number }>): string {
   return d;
 }
 
-export function ArgumentMapView(props: Props) {
+/// Memoized: the workspace re-renders on every key, the map only when its data changes (the
+/// workspace hands it stable handlers, ../useStableHandlers).
+export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const { title, text, map, labels, hints, selectedUnitId, selectedRelationId, emphasizedIds, readOnly } = props;
   const t = useT();
   const locale = useLocale();
@@ -390,7 +392,7 @@ export function ArgumentMapView(props: Props) {
       {!readOnly && <p className="mt-1 text-xs text-stone-500">{t('map.nodeHint')}</p>}
     </section>
   );
-}
+});
 
 interface NodeProps {
   id: string;
