@@ -33,7 +33,7 @@ export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, 
   }, []);
   return (
     <div className="essay-frame">
-      <UnitLayer editor={editor} positions={positions} blocks={blocks} units={units} />
+      <UnitLayer editor={editor} positions={positions} blocks={blocks} tokens={tokens} units={units} />
       <Essay text={text} blocks={blocks} tokens={tokens} positions={positions} label={label} onSelectionChange={onSelectionChange} onHoverChange={onHoverChange} onReady={ready} />
     </div>
   );
@@ -66,18 +66,18 @@ const Essay = memo(function Essay({ text, blocks, tokens, positions, label, onSe
 });
 
 /// The units' boxes, in a layer under the text.
-function UnitLayer({ editor, positions, blocks, units }: { editor: Editor | null; positions: PositionMap; blocks: Block[]; units: UnitLayerInput }) {
+function UnitLayer({ editor, positions, blocks, tokens, units }: { editor: Editor | null; positions: PositionMap; blocks: Block[]; tokens: readonly Token[]; units: UnitLayerInput }) {
   const layerRef = useRef<HTMLDivElement>(null);
   const marksRef = useRef<UnitMarks | null>(null);
   useLayoutEffect(() => {
     if (!editor || !layerRef.current) return;
-    const marks = new UnitMarks(editor.view, positions, blocks, layerRef.current);
+    const marks = new UnitMarks(editor.view, positions, blocks, tokens, layerRef.current);
     marksRef.current = marks;
     return () => {
       marks.destroy();
       marksRef.current = null;
     };
-  }, [editor, positions, blocks]);
+  }, [editor, positions, blocks, tokens]);
 
   // A layout effect: the boxes of a new unit are in the DOM before the frame after the key.
   const timed = useRef<UnitMarks | null>(null);
@@ -96,7 +96,7 @@ function UnitLayer({ editor, positions, blocks, units }: { editor: Editor | null
       channel.port1.onmessage = () => performance.measure('ronten:units-rendered', { start, detail: units.units.length });
       channel.port2.postMessage(null);
     });
-  }, [editor, positions, blocks, units]);
+  }, [editor, positions, blocks, tokens, units]);
 
   return <div ref={layerRef} className="unit-marks" aria-hidden="true" />;
 }

@@ -44,19 +44,23 @@ export class RangeCache {
     const key = `${start}:${end}`;
     let range = this.cache.get(key);
     if (!range) {
-      const from = this.view.domAtPos(this.positions.toPos(start));
-      const to = this.view.domAtPos(this.positions.toPos(end));
+      const [from, to] = this.ends(start, end);
       range = new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
       this.cache.set(key, range);
     }
     return range;
   }
 
+  private ends(start: number, end: number) {
+    return [this.view.domAtPos(this.positions.toPos(start)), this.view.domAtPos(this.positions.toPos(end))] as const;
+  }
+
+  /// Measuring caches nothing: the unit layer measures every word of a paragraph once.
   private measured(start: number, end: number): Range {
-    const range = this.range(start, end);
+    const [from, to] = this.ends(start, end);
     const probe = (this.probe ??= this.view.dom.ownerDocument.createRange());
-    probe.setStart(range.startContainer, range.startOffset);
-    probe.setEnd(range.endContainer, range.endOffset);
+    probe.setStart(from.node, from.offset);
+    probe.setEnd(to.node, to.offset);
     return probe;
   }
 

@@ -6,7 +6,8 @@
 // selection and the hovered word): Chromium records every highlighted word in view afresh on
 // every frame that paints anything at all. With 1,000 units that was ~12 ms a frame here, so a
 // label key, an arrow key or a hover each cost most of a frame. Boxes are cached like any
-// element: a frame that adds one costs ~2 ms whatever the size of the map.
+// element: a frame that adds one costs ~2 ms whatever the size of the map. A new unit's boxes
+// come from its words' rectangles, measured when the paragraph was first drawn (./geometry).
 //
 // Boxes are drawn per paragraph: those in view at once, those within a screen of it when the
 // browser is idle, so a map of thousands of units costs only what is near the view; a change of
@@ -15,10 +16,12 @@
 import type { EditorView } from '@tiptap/pm/view';
 import type { ArgumentUnit } from '@/lib/argument/types';
 import type { Block } from '@/lib/text/types';
+import type { Token } from '@/lib/tokens/types';
 import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf, type RangeCache } from '../../highlights';
 import { SLOT_COUNT, labelSlot } from '@/components/annotate/labels';
 import { slotClass, unitMarkCss } from './looks';
+import { spanBoxes, type Box, type Words } from './geometry';
 import { UnitLedger } from './ledger';
 import { portions } from './portions';
 
@@ -71,6 +74,8 @@ export class UnitMarks {
   private boxes = new Map<string, HTMLElement[]>();
   /// Each drawn block's element, holding its boxes.
   private groups = new Map<number, HTMLElement>();
+  /// Each drawn block's words, measured (relative to the layer).
+  private words = new Map<number, Words>();
   private ranges: RangeCache;
   /// Where the boxes go: the layer's shadow root, after its stylesheet.
   private root: ShadowRoot;
@@ -84,6 +89,7 @@ export class UnitMarks {
     private view: EditorView,
     positions: PositionMap,
     private blocks: readonly Block[],
+    private tokens: readonly Pick<Token, 'start' | 'end'>[],
     private layer: HTMLElement,
   ) {
     this.ledger = new UnitLedger(blocks);
@@ -201,6 +207,7 @@ export class UnitMarks {
     this.groups.clear();
     this.boxes.clear();
     this.drawn.clear();
+    this.words.clear();
   }
 
   private forget(id: string) {
@@ -236,6 +243,7 @@ export class UnitMarks {
       else hi = mid;
     }
     const parts: Part[] = [];
+    const origin = this.layer.getBoundingClientRect();
     let count = 0;
     let more = false;
     for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) {
@@ -245,6 +253,7 @@ export class UnitMarks {
         break;
       }
       this.drawn.add(b);
+      this.words.set(b, this.measure(b, origin));
       const { start, end } = this.blocks[b];
       for (const id of this.ledger.idsIn(b)) {
         const u = this.ledger.byId.get(id);
@@ -255,24 +264,42 @@ export class UnitMarks {
     return more;
   }
 
-  /// Measures every part first, then adds all boxes at once: reading a rectangle after each
-  /// insertion would lay the page out once per unit.
+  /// The rectangles of a block's words, relative to the layer at `origin`. Callers measure
+  /// every block they need before they add any box: a read after a write lays the page out.
+  private measure(block: number, origin: DOMRect): Words {
+    const { start, end } = this.blocks[block];
+    const starts: number[] = [];
+    const boxes: Box[][] = [];
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.tokens.length && this.tokens[i].end <= end; i++) {
+      const token = this.tokens[i];
+      starts.push(token.start);
+      boxes.push(Array.from(this.ranges.rects(token.start, token.end), (r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height })));
+    }
+    return { starts, boxes };
+  }
+
+  /// Adds the boxes of unit parts in drawn (so measured) blocks; reads no layout.
   private draw(parts: readonly Part[]) {
-    if (parts.length === 0) return;
-    const origin = this.layer.getBoundingClientRect();
-    const measured = parts.map(([u, block, start, end]) => [u, block, this.ranges.rects(start, end)] as const);
-    for (const [u, block, rects] of measured) {
+    for (const [u, block, start, end] of parts) {
+      const words = this.words.get(block);
+      if (!words) continue;
       let list = this.boxes.get(u.id);
       if (!list) this.boxes.set(u.id, (list = []));
       const name = this.classOf(u);
       const depth = this.ledger.depth(u.id);
       const group = this.group(block);
-      for (const r of rects) {
-        if (r.width === 0) continue;
+      for (const r of spanBoxes(words, start, end)) {
         const box = document.createElement('div');
         box.className = name;
         box.dataset.unit = u.id;
-        box.style.cssText = `left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px${depth ? `;--depth:${depth}` : ''}`;
+        box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px${depth ? `;--depth:${depth}` : ''}`;
         list.push(box);
         group.append(box);
       }
