@@ -385,7 +385,10 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     const base = frame.getBoundingClientRect();
     return { tokenIndex: tokenSelection.caret, left: at.left - base.left, top: at.bottom - base.top + 6 };
   }, [tokenSelection.caret, essayFocused, tokens, positions]);
-  const info = hover ?? caretInfo;
+  // The tooltip, like the list, follows once the frame that shows a change is painted: the frame
+  // after a label key has only the new unit to draw. It gives way to the toolbar at once.
+  const tip = useAfterPaint(span ? null : hover ?? caretInfo);
+  const info = span ? null : tip;
   const infoUnits = info ? unitsAt(map.units, tokens[info.tokenIndex].start) : [];
   // What the map emphasises: units hovered in the list or map, and the units under the mouse.
   const hoverUnitKey = hover ? unitsAt(map.units, tokens[hover.tokenIndex].start).map((u) => u.id).join(' ') : '';
@@ -484,7 +487,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
               onCancel={() => clearTokenSelection()}
             />
           )}
-          {info && !span && (
+          {info && (
             <div
               role="tooltip"
               className="pointer-events-none absolute z-10 min-w-40 max-w-80 rounded-md border border-stone-300 bg-white/95 px-3 py-2 shadow-lg"
