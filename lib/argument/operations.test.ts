@@ -15,7 +15,7 @@ import {
   type Operation,
 } from './operations';
 import { checkOperation, applyChecked, type DocumentContext } from './check';
-import { emptyMap, type ArgumentMap } from './types';
+import { compareUnits, emptyMap, type ArgumentMap } from './types';
 
 const labels = ['claim', 'evidence', 'counterargument', 'rebuttal'];
 const unit = (id: string, start: number, end: number, label = 'claim') => ({ id, label, start, end, note: '' });
@@ -116,6 +116,18 @@ describe('operations', () => {
   it('keeps units sorted by position', () => {
     const map = applyAll(emptyMap, [addUnitOp(unit('b', 5, 9)), addUnitOp(unit('a', 0, 3)), addUnitOp(unit('c', 0, 2))]);
     expect(map.units.map((u) => u.id)).toEqual(['c', 'a', 'b']);
+    // Moving an edge moves the unit to its new place.
+    expect(apply(map, updateUnitOp(map, 'c', { start: 6, end: 12 })).units.map((u) => u.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps units in text order through any sequence of operations', () => {
+    fc.assert(
+      fc.property(intents, (list) => {
+        const { map } = run(list);
+        expect(map.units).toEqual([...map.units].sort(compareUnits));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('removing a unit takes its relations and main-claim status with it, and undo restores them', () => {
