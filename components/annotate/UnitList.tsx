@@ -64,7 +64,6 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
     }
     return byUnit;
   }, [map.relations]);
-  const quotes = useMemo(() => new Map(map.units.map((u) => [u.id, text.slice(u.start, u.end)])), [map.units, text]);
   const counts = useMemo(() => {
     const c = new Map<string, number>();
     for (const u of map.units) c.set(u.label, (c.get(u.label) ?? 0) + 1);
@@ -78,6 +77,12 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
   const [viewport, setViewport] = useState(800);
   const [openHeight, setOpenHeight] = useState(rowHeight);
   const openIndex = selectedId ? shown.findIndex((u) => u.id === selectedId) : -1;
+  // The quotes of the units related to the open one (its relations name them). Only those:
+  // quoting every unit on each change cost a map of the whole list per key.
+  const openQuotes = useMemo(() => {
+    const related = new Set((selectedId && relationsByUnit.get(selectedId)?.flatMap((r) => [r.from, r.to])) || []);
+    return new Map(map.units.filter((u) => related.has(u.id)).map((u) => [u.id, text.slice(u.start, u.end)]));
+  }, [selectedId, relationsByUnit, map.units, text]);
   const layout: RowLayout = { count: shown.length, rowHeight, openIndex, openHeight: openIndex >= 0 ? openHeight : rowHeight };
   const { first, last } = visibleRows(layout, scrollTop, viewport);
 
@@ -152,8 +157,8 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
                 rowRef={open ? openRef : undefined}
                 top={rowTop(layout, index)}
                 unit={u}
-                quote={quotes.get(u.id) ?? ''}
-                quotes={open ? quotes : noQuotes}
+                quote={text.slice(u.start, u.end)}
+                quotes={open ? openQuotes : noQuotes}
                 relations={relations}
                 labels={labels}
                 selected={open}
