@@ -9,7 +9,6 @@ import {
   enqueue,
   hasUnsaved,
   initialSync,
-  localMap,
   rebase,
   restore,
   reuseUnchanged,
@@ -163,7 +162,7 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
     if (!mapId) return;
     const stored = loadStored(mapId);
     if (stored) {
-      update(restore(ref.current, stored));
+      update(restore(ref.current, stored, ctx));
       void flush();
     }
     const online = () => void flush();
@@ -192,21 +191,21 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
 
   const commit = useCallback(
     (operations: Operation[]) => {
-      update(enqueue(ref.current, operations));
+      update(enqueue(ref.current, operations, ctx));
       if (mapId) {
         setStatus((s) => (s === 'offline' ? s : 'saving'));
         schedule();
       }
     },
-    [update, schedule, mapId],
+    [update, schedule, mapId, ctx],
   );
 
   /// The server's map replaced ours wholesale (an import): start over from it.
   const reset = useCallback((version: number, map: ArgumentMap) => update(initialSync(version, map)), [update]);
 
-  // The same map object while its contents stay the same (sending and acknowledging a batch
-  // change the sync state, not what the user sees), so the views keyed on it do not redo work.
+  // The same map object while its contents stay the same (a rebase or the server's map taken
+  // over may change nothing the user sees), so the views keyed on it do not redo work.
   const shown = useRef<ArgumentMap | null>(null);
-  const map = useMemo(() => (shown.current = reuseUnchanged(shown.current, localMap(sync, ctx))), [sync, ctx]);
+  const map = useMemo(() => (shown.current = reuseUnchanged(shown.current, sync.local)), [sync.local]);
   return { map, status, unsaved: unconfirmed(sync).length, version: sync.confirmed.version, commit, reset };
 }

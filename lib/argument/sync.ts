@@ -1,7 +1,10 @@
 // The client's side of saving, as a pure state machine (the hook in components/annotate only
 // does I/O around it). Operations the user made wait in `pending`; at most one `inFlight` batch
 // is on its way to the server, with an id that makes re-sending it safe. The local map is always
-// confirmed map + in-flight + pending. When another tab or device wrote first, the unconfirmed
+// confirmed map + in-flight + pending, kept up to date as operations arrive (not replayed on each
+// change: that cost a pass over the map per unsent operation on every key — hundreds of
+// operations while offline — and gave every unsent unit a new identity each time, so the views
+// redrew them). When another tab or device wrote first, the unconfirmed
 // operations are replayed on the server's newer map (a rebase); if they no longer fit they are
 // reported, never silently dropped or forced over the other change.
 import { applyChecked, type DocumentContext } from './check';
@@ -19,6 +22,8 @@ export interface SyncState {
   confirmed: { version: number; map: ArgumentMap };
   inFlight: Batch | null;
   pending: Operation[];
+  /// The map the user sees: always equal to `localMap` of the other fields.
+  local: ArgumentMap;
 }
 
 /// What survives a reload (kept in the browser's storage).
@@ -29,10 +34,15 @@ export interface StoredSync {
 }
 
 export function initialSync(version: number, map: ArgumentMap): SyncState {
-  return { confirmed: { version, map }, inFlight: null, pending: [] };
+  return { confirmed: { version, map }, inFlight: null, pending: [], local: map };
 }
 
-export function unconfirmed(state: SyncState): Operation[] {
+/// `state` with its local map worked out afresh (after the confirmed map was replaced).
+function withLocal(state: Omit<SyncState, 'local'>, ctx: DocumentContext): SyncState {
+  return { ...state, local: localMap(state, ctx) };
+}
+
+export function unconfirmed(state: Pick<SyncState, 'inFlight' | 'pending'>): Operation[] {
   return [...(state.inFlight?.operations ?? []), ...state.pending];
 }
 
@@ -40,8 +50,11 @@ export function hasUnsaved(state: SyncState): boolean {
   return state.inFlight !== null || state.pending.length > 0;
 }
 
-export function enqueue(state: SyncState, operations: readonly Operation[]): SyncState {
-  return { ...state, pending: [...state.pending, ...operations] };
+/// Queues operations the user made (checked against the local map by the caller).
+export function enqueue(state: SyncState, operations: readonly Operation[], ctx: DocumentContext): SyncState {
+  const next = { ...state, pending: [...state.pending, ...operations] };
+  const local = applyChecked(state.local, operations, ctx);
+  return local.ok ? { ...next, local: local.map } : withLocal(next, ctx);
 }
 
 /// Moves the pending operations into a batch to send; null when one is already on its way or
@@ -56,12 +69,12 @@ export function startBatch(state: SyncState, batchId: string): { state: SyncStat
 /// already applied earlier (then our idea of the confirmed map may be stale).
 export function acknowledge(state: SyncState, version: number, map: ArgumentMap | undefined, ctx: DocumentContext): SyncState {
   if (!state.inFlight) return state;
-  if (map) return { confirmed: { version, map }, inFlight: null, pending: state.pending };
+  if (map) return withLocal({ confirmed: { version, map }, inFlight: null, pending: state.pending }, ctx);
   const result = applyChecked(state.confirmed.map, state.inFlight.operations, ctx);
   // The server applied exactly these operations to exactly this map, so this cannot fail unless
   // the two disagree about the rules; fall back to asking for the map in that case.
   if (!result.ok) throw new Error(`acknowledged batch does not apply locally: ${result.error}`);
-  return { confirmed: { version, map: result.map }, inFlight: null, pending: state.pending };
+  return { confirmed: { version, map: result.map }, inFlight: null, pending: state.pending, local: state.local };
 }
 
 export type RebaseResult =
@@ -72,16 +85,15 @@ export type RebaseResult =
 /// replay could leave a relation without the unit it was made for).
 export function rebase(state: SyncState, server: { version: number; map: ArgumentMap }, ctx: DocumentContext): RebaseResult {
   const operations = unconfirmed(state);
-  const fresh: SyncState = { confirmed: server, inFlight: null, pending: operations };
   const result = applyChecked(server.map, operations, ctx);
-  if (!result.ok) return { ok: false, state: { ...fresh, pending: [] }, dropped: operations, error: result.error };
-  return { ok: true, state: fresh };
+  if (!result.ok) return { ok: false, state: initialSync(server.version, server.map), dropped: operations, error: result.error };
+  return { ok: true, state: { confirmed: server, inFlight: null, pending: operations, local: result.map } };
 }
 
-/// The map the user sees: confirmed plus everything not yet confirmed. After a reload the
-/// in-flight batch may already be applied on the server (its acknowledgement was lost), so when
-/// it does not fit, the map is shown without it until the server answers.
-export function localMap(state: SyncState, ctx: DocumentContext): ArgumentMap {
+/// The map the user sees, worked out afresh: confirmed plus everything not yet confirmed. After
+/// a reload the in-flight batch may already be applied on the server (its acknowledgement was
+/// lost), so when it does not fit, the map is shown without it until the server answers.
+export function localMap(state: Omit<SyncState, 'local'>, ctx: DocumentContext): ArgumentMap {
   const all = applyChecked(state.confirmed.map, unconfirmed(state), ctx);
   if (all.ok) return all.map;
   const withoutInFlight = applyChecked(state.confirmed.map, state.pending, ctx);
@@ -89,9 +101,9 @@ export function localMap(state: SyncState, ctx: DocumentContext): ArgumentMap {
 }
 
 /// `next`, reusing `previous`'s units and relations arrays (or `previous` itself) where their
-/// contents are equal. `localMap` builds new arrays on every state change — also when a batch
-/// is merely sent or acknowledged, which changes nothing the user sees — and views that compare
-/// by identity (the essay's unit boxes, the unit list, the map) would redo their work for it.
+/// contents are equal. A rebase, or the server's map taken over, builds new arrays that often
+/// hold what the user already sees, and views that compare by identity (the essay's unit boxes,
+/// the unit list, the map) would redo their work for it.
 export function reuseUnchanged(previous: ArgumentMap | null, next: ArgumentMap): ArgumentMap {
   if (!previous) return next;
   const units = sameItems(previous.units, next.units) ? previous.units : next.units;
@@ -109,7 +121,7 @@ function sameItems<T extends object>(a: readonly T[], b: readonly T[]): boolean 
 }
 
 /// Restores what a previous page load left unsent, on top of the map the server has now.
-export function restore(state: SyncState, stored: StoredSync | null): SyncState {
+export function restore(state: SyncState, stored: StoredSync | null, ctx: DocumentContext): SyncState {
   if (!stored || (stored.inFlight === null && stored.pending.length === 0)) return state;
-  return { ...state, inFlight: stored.inFlight, pending: stored.pending };
+  return withLocal({ ...state, inFlight: stored.inFlight, pending: stored.pending }, ctx);
 }
