@@ -39,6 +39,8 @@ test('import: a valid file shows its report and replaces the map only when asked
   const dialog = page.getByRole('dialog', { name: 'マップを読み込む' });
   await dialog.getByLabel('ファイルを選ぶ').setInputFiles(example);
   await expect(dialog.getByTestId('import-report')).toContainText('40単位・43関係を読み込めます。');
+  // The report itself is in the interface's language too.
+  await expect(dialog.getByTestId('import-report')).toContainText('位置が変わらない単位：40');
   expect((await mapState(request)).map.units).toHaveLength(0); // nothing written yet
   await dialog.getByRole('button', { name: '今のマップを置き換える' }).click();
   await expect(dialog).toBeHidden();

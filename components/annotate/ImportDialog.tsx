@@ -4,6 +4,7 @@
 // show progress, for large files.
 import { memo, useRef, useState } from 'react';
 import type { ArgumentMap } from '@/lib/argument/types';
+import { describeImportReport, type ImportReport } from '@/lib/formats/report';
 import { useT } from '../I18nProvider';
 
 interface Report {
@@ -13,7 +14,7 @@ interface Report {
   units?: number;
   relations?: number;
   needsAcceptance?: boolean;
-  reportLines?: string[];
+  report?: ImportReport;
   written?: boolean;
   version?: number;
   map?: ArgumentMap;
@@ -174,9 +175,9 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
             <div data-testid="import-report">
               <p className="font-medium">{t('io.valid', { units: report.units ?? 0, relations: report.relations ?? 0 })}</p>
               {report.needsAcceptance && <p className="text-amber-800">{t('io.needsAcceptance')}</p>}
-              {(report.reportLines ?? []).length > 0 && (
-                <ul className="mt-1 max-h-48 list-disc overflow-y-auto pl-5 font-mono text-xs">
-                  {report.reportLines!.map((line, i) => (
+              {report.report && (
+                <ul className="mt-1 max-h-48 list-disc overflow-y-auto pl-5 text-xs">
+                  {describeImportReport(report.report, t).map((line, i) => (
                     <li key={i}>{line}</li>
                   ))}
                 </ul>

@@ -57,7 +57,9 @@ export interface MovedUnit {
 export interface UnplacedUnit {
   unitId: string;
   quote: string;
-  reason: string;
+  /// quoteNotFound: no exact or close enough match; noQuote: nothing to search for;
+  /// emptyOnTokens: the match is empty once snapped to token boundaries.
+  reason: 'quoteNotFound' | 'noQuote' | 'emptyOnTokens';
 }
 
 export interface DroppedRelation {
@@ -65,7 +67,8 @@ export interface DroppedRelation {
   type: 'support' | 'attack';
   from: string;
   to: string;
-  reason: string;
+  /// The relation's units that could not be placed.
+  missing: string[];
 }
 
 export interface AnchorReport {
@@ -324,7 +327,7 @@ export function anchorUnits(units: readonly UnitDraft[], text: string, options: 
     if (!span) {
       const match = matchQuote(target, u.quote, { hint: old ? old.start + shift : undefined, prefix: u.prefix, suffix: u.suffix, minSimilarity: options.minSimilarity });
       if (!match) {
-        unplaced.push({ unitId: u.id, quote: u.quote, reason: u.quote ? 'the quote was not found in the text (no exact or close enough match)' : 'the unit has no quote to search for' });
+        unplaced.push({ unitId: u.id, quote: u.quote, reason: u.quote ? 'quoteNotFound' : 'noQuote' });
         continue;
       }
       span = { start: match.start, end: match.end };
@@ -337,7 +340,7 @@ export function anchorUnits(units: readonly UnitDraft[], text: string, options: 
     if (options.boundaries) {
       const snappedSpan = snapToTokens(options.boundaries, span.start, span.end);
       if (!snappedSpan) {
-        unplaced.push({ unitId: u.id, quote: u.quote, reason: 'the matched span is empty once snapped to token boundaries' });
+        unplaced.push({ unitId: u.id, quote: u.quote, reason: 'emptyOnTokens' });
         continue;
       }
       final = snappedSpan;
@@ -380,7 +383,7 @@ export function anchorMap(
   for (const r of draft.relations) {
     const missing = [r.from, r.to].filter((id) => !spans.has(id));
     if (missing.length) {
-      droppedRelations.push({ relationId: r.id, type: r.type, from: r.from, to: r.to, reason: `unit ${missing.join(' and ')} could not be placed` });
+      droppedRelations.push({ relationId: r.id, type: r.type, from: r.from, to: r.to, missing });
       continue;
     }
     relations.push({ id: r.id, type: r.type, from: r.from, to: r.to, note: r.note });

@@ -11,7 +11,7 @@
 // Every export states its offset unit and uses Unicode code points; see each module's header
 // for its dialect.
 import { compareIds } from '@/lib/argument/types';
-import { anchorMap, type AnchorReport } from './anchor';
+import { anchorMap } from './anchor';
 import { serializeAif, readAif } from './aif';
 import { serializeArgdown } from './argdown';
 import { bratAnnotationConf, readBrat, serializeBrat } from './brat';
@@ -20,6 +20,7 @@ import { checkDraft } from './draft';
 import { readNative, serializeNative } from './native';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions } from './types';
 import { readW3c, serializeW3c } from './w3c';
+import type { ImportReport, Reanchoring } from './report';
 
 export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv';
 
@@ -161,13 +162,6 @@ export interface ImportOptions {
   minSimilarity?: number;
 }
 
-export interface ImportReport extends AnchorReport {
-  /// Why units were looked up by their quotes, or null when the file was made on this very text
-  /// and gives every offset.
-  reanchored: string | null;
-  /// What the file holds that a map cannot represent (left out).
-  skipped: FormatError[];
-}
 
 export type ImportResult =
   | { ok: true; value: AnnotatedMap; report: ImportReport; needsAcceptance: boolean }
@@ -184,15 +178,12 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   if (errors.length) return { ok: false, errors };
 
   const sameText = draft.source.text !== undefined ? draft.source.text === document.text : draft.source.textSha256 === document.textSha256;
-  let reanchored: string | null = null;
+  let reanchored: Reanchoring | null = null;
   if (!sameText) {
-    reanchored =
-      draft.source.textSha256 !== undefined
-        ? `the file was made on another version of the text (sha256 ${draft.source.textSha256.slice(0, 12)}…, this document ${document.textSha256.slice(0, 12)}…)`
-        : 'the file does not say which text it was made on';
+    reanchored = draft.source.textSha256 !== undefined ? { kind: 'otherText', fileSha256: draft.source.textSha256, textSha256: document.textSha256 } : { kind: 'unknownText' };
   } else {
     const withoutOffsets = draft.units.filter((u) => u.start === null).length;
-    if (withoutOffsets) reanchored = `${withoutOffsets} unit${withoutOffsets === 1 ? ' has' : 's have'} no offsets in the file`;
+    if (withoutOffsets) reanchored = { kind: 'noOffsets', units: withoutOffsets };
   }
   const { map, report } = anchorMap(draft, document.text, { boundaries: options.boundaries, trustOffsets: sameText, minSimilarity: options.minSimilarity });
   const unitIds = new Set(map.units.map((u) => u.id));
@@ -214,23 +205,7 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   };
 }
 
-/// The report as lines a person reads (CLI, logs). Offsets are code points.
-export function describeImportReport(report: ImportReport): string[] {
-  const lines: string[] = [];
-  if (report.reanchored) lines.push(`re-anchored: ${report.reanchored}`);
-  for (const m of report.moved) {
-    const from = m.from ? `${m.from.start}–${m.from.end}` : '(no offsets)';
-    const how = m.how === 'fuzzy' ? `fuzzy, similarity ${m.similarity}` : m.how;
-    lines.push(`moved unit ${m.unitId}: ${from} → ${m.to.start}–${m.to.end} (${how}${m.snapped && m.how !== 'snapped' ? ', snapped to tokens' : ''})`);
-  }
-  for (const u of report.unplaced) lines.push(`unplaced unit ${u.unitId}: ${JSON.stringify(u.quote.length > 40 ? `${u.quote.slice(0, 40)}…` : u.quote)}: ${u.reason}`);
-  for (const r of report.droppedRelations) lines.push(`dropped relation ${r.relationId} (${r.type} ${r.from} → ${r.to}): ${r.reason}`);
-  if (report.mainClaimDropped) lines.push(`main claim ${report.mainClaimDropped} was not placed: the map has no main claim`);
-  for (const s of report.skipped) lines.push(`left out ${s.at}: ${s.message}`);
-  lines.push(`unchanged: ${report.unchanged} unit${report.unchanged === 1 ? '' : 's'}`);
-  return lines;
-}
-
+export { describeImportReport, type ImportReport, type Reanchoring, type Translate } from './report';
 export { anchorMap, anchorUnits, matchQuote, type AnchorReport, type MovedUnit, type UnplacedUnit, type DroppedRelation } from './anchor';
 export { parseNative, readNative, serializeNative } from './native';
 export { parseW3c, readW3c, serializeW3c } from './w3c';

@@ -6,7 +6,7 @@
 // `baseVersion` (409 otherwise), in one transaction. A refused import (422) changes nothing.
 import { z } from 'zod';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
-import { describeImportReport, detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
+import { detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
@@ -60,7 +60,6 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       relations: result.value.map.relations.length,
       needsAcceptance: result.needsAcceptance,
       report: result.report,
-      reportLines: describeImportReport(result.report),
     };
     if (body.dryRun || (result.needsAcceptance && !body.accept)) return json({ ...summary, written: false });
     if (map.version !== body.baseVersion) {

@@ -1,0 +1,52 @@
+// What an import did to a map, for the person deciding whether to accept it: the report's
+// shape, and its lines in the reader's language (the import dialog, the CLI in English).
+// Kept apart from the formats themselves so that the dialog can describe a report without
+// shipping every reader and writer to the browser.
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { AnchorReport } from './anchor';
+import type { FormatError } from './types';
+
+/// Why units were looked up by their quotes rather than taken at their offsets.
+export type Reanchoring =
+  | { kind: 'otherText'; fileSha256: string; textSha256: string }
+  | { kind: 'unknownText' }
+  | { kind: 'noOffsets'; units: number };
+
+export interface ImportReport extends AnchorReport {
+  /// Null when the file was made on this very text and gives every offset.
+  reanchored: Reanchoring | null;
+  /// What the file holds that a map cannot represent (left out).
+  skipped: FormatError[];
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const shortQuote = (quote: string) => `「${quote.length > 40 ? `${quote.slice(0, 40)}…` : quote}」`;
+
+/// The report as lines a person reads. Offsets are code points.
+export function describeImportReport(report: ImportReport, t: Translate): string[] {
+  const lines: string[] = [];
+  const why = report.reanchored;
+  if (why?.kind === 'otherText') lines.push(t('report.otherText', { file: why.fileSha256.slice(0, 12), text: why.textSha256.slice(0, 12) }));
+  if (why?.kind === 'unknownText') lines.push(t('report.unknownText'));
+  if (why?.kind === 'noOffsets') lines.push(t('report.noOffsets', { n: why.units }));
+  for (const m of report.moved) {
+    const how = m.how === 'exact' ? t('report.exact') : m.how === 'fuzzy' ? t('report.fuzzy', { similarity: m.similarity }) : t('report.snapped');
+    lines.push(
+      t('report.moved', {
+        unit: m.unitId,
+        from: m.from ? `${m.from.start}–${m.from.end}` : t('report.unplacedBefore'),
+        to: `${m.to.start}–${m.to.end}`,
+        how: m.snapped && m.how !== 'snapped' ? `${how}${t('report.snappedToo')}` : how,
+      }),
+    );
+  }
+  for (const u of report.unplaced) lines.push(t('report.unplaced', { unit: u.unitId, quote: shortQuote(u.quote), reason: t(`report.${u.reason}`) }));
+  for (const r of report.droppedRelations) {
+    lines.push(t('report.dropped', { relation: r.relationId, type: t(r.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack'), from: r.from, to: r.to, missing: r.missing.join(', ') }));
+  }
+  if (report.mainClaimDropped) lines.push(t('report.mainClaimDropped', { unit: report.mainClaimDropped }));
+  for (const s of report.skipped) lines.push(t('report.skipped', { at: s.at, message: s.message }));
+  lines.push(t('report.unchanged', { n: report.unchanged }));
+  return lines;
+}
