@@ -130,8 +130,10 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     editorRef.current = editor;
   }, []);
 
-  const unitById = useMemo(() => new Map(map.units.map((u) => [u.id, u])), [map.units]);
-  const selected = selectedId ? unitById.get(selectedId) ?? null : null;
+  // A search, not an index: the lookups are one or two a render, and a map of every unit
+  // rebuilt on each change was most of a key's garbage.
+  const unitOf = (id: string) => map.units.find((u) => u.id === id);
+  const selected = selectedId ? unitOf(selectedId) ?? null : null;
 
   const unitLayer: UnitLayerInput = useMemo(
     () => ({ units: map.units, labels, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
@@ -183,7 +185,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     if (run([removeUnitOp(map, id)], t('announce.unitRemoved')) && selectedId === id) setSelectedId(null);
   };
   const moveEdge = (id: string, edge: 'start' | 'end', step: 1 | -1) => {
-    const unit = unitById.get(id);
+    const unit = unitOf(id);
     const next = unit && stepEdge(ctx.boundaries, unit, edge, step);
     if (next) run([updateUnitOp(map, id, edge === 'start' ? { start: next.start } : { end: next.end })]);
   };
@@ -239,7 +241,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
 
   const scrollTextTo = (id: string) => {
     const view = editorRef.current?.view;
-    const unit = unitById.get(id);
+    const unit = unitOf(id);
     if (!view || !unit) return;
     const rect = rangesOf(view, positions).rect(unit.start, unit.end);
     reveal(rect, 'smooth');
@@ -552,7 +554,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
             counts={counts}
             labels={labels}
             quoteOf={(id) => {
-              const u = unitById.get(id);
+              const u = unitOf(id);
               return u ? text.slice(u.start, u.end) : id;
             }}
             onSelect={showUnit}
