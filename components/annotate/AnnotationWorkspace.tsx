@@ -7,7 +7,6 @@ import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
 import {
   addUnitOp,
-  applyChecked,
   emptyHistory,
   record,
   redo as redoHistory,
@@ -151,17 +150,16 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const run = useCallback(
     (operations: Operation[], message?: string) => {
       if (readOnly) return false;
-      const result = applyChecked(map, operations, ctx);
+      const result = commit(operations);
       if (!result.ok) {
         setAnnouncement(result.refusal ? t(`refusal.${result.refusal}`) : t('announce.refused', { reason: result.error }));
         return false;
       }
-      commit(operations);
       setHistory((h) => record(h, operations));
       if (message) setAnnouncement(message);
       return true;
     },
-    [readOnly, map, ctx, commit, t],
+    [readOnly, commit, t],
   );
 
   const clearTokenSelection = () => {
@@ -228,11 +226,10 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
       if (direction === 'undo') setAnnouncement(t('announce.nothingToUndo'));
       return;
     }
-    if (!applyChecked(map, step.operations, ctx).ok) {
+    if (!commit(step.operations).ok) {
       setHistory(emptyHistory);
       return setAnnouncement(t('announce.historyReset'));
     }
-    commit(step.operations);
     setHistory(step.history);
     setAnnouncement(t(direction === 'undo' ? 'announce.undone' : 'announce.redone'));
   };

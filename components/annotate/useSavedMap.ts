@@ -189,13 +189,18 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapId]);
 
+  /// Checks the user's operations against the map as it is now, applies and queues them; answers
+  /// the problem, changing nothing, when they do not apply.
   const commit = useCallback(
     (operations: Operation[]) => {
-      update(enqueue(ref.current, operations, ctx));
+      const result = enqueue(ref.current, operations, ctx);
+      if (!result.ok) return result;
+      update(result.state);
       if (mapId) {
         setStatus((s) => (s === 'offline' ? s : 'saving'));
         schedule();
       }
+      return result;
     },
     [update, schedule, mapId, ctx],
   );

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addUnitOp, apply, updateUnitOp } from './operations';
+import { addUnitOp, apply, updateUnitOp, type Operation } from './operations';
 import { acknowledge, enqueue, hasUnsaved, initialSync, localMap, rebase, restore, reuseUnchanged, startBatch, type SyncState } from './sync';
 import { emptyMap } from './types';
 
 const ctx = { textLength: 10, boundaries: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], labels: ['claim'] };
 const u = (id: string, start: number, end: number) => ({ id, label: 'claim', start, end, note: '' });
+/// `s` with `operations` queued, which must apply.
+function queue(s: SyncState, operations: Operation[]) {
+  const result = enqueue(s, operations, ctx);
+  if (!result.ok) throw new Error(result.error);
+  return result.state;
+}
 /// The map a state shows, checked against working it out afresh from the state's operations.
 function shown(s: SyncState) {
   expect(s.local).toEqual(localMap(s, ctx));
@@ -13,10 +19,10 @@ function shown(s: SyncState) {
 
 describe('sync', () => {
   it('sends pending operations as one batch and confirms them on acknowledgement', () => {
-    let s = enqueue(initialSync(1, emptyMap), [addUnitOp(u('a', 0, 2))], ctx);
+    let s = queue(initialSync(1, emptyMap), [addUnitOp(u('a', 0, 2))]);
     const started = startBatch(s, 'b1')!;
     expect(started.batch).toEqual({ batchId: 'b1', baseVersion: 1, operations: [addUnitOp(u('a', 0, 2))] });
-    s = enqueue(started.state, [addUnitOp(u('b', 2, 3))], ctx);
+    s = queue(started.state, [addUnitOp(u('b', 2, 3))]);
     expect(startBatch(s, 'b2')).toBeNull(); // one batch at a time
     expect(shown(s).units.map((x) => x.id)).toEqual(['a', 'b']);
     s = acknowledge(s, 2, undefined, ctx);
@@ -29,17 +35,26 @@ describe('sync', () => {
   });
 
   it('keeps the local map as operations arrive and are confirmed, without replaying them', () => {
-    let s = enqueue(initialSync(1, emptyMap), [addUnitOp(u('a', 0, 2))], ctx);
+    let s = queue(initialSync(1, emptyMap), [addUnitOp(u('a', 0, 2))]);
     const a = s.local.units[0];
-    s = enqueue(s, [addUnitOp(u('b', 2, 3))], ctx);
+    s = queue(s, [addUnitOp(u('b', 2, 3))]);
     s = startBatch(s, 'b1')!.state;
     s = acknowledge(s, 2, undefined, ctx);
     // The same object: views keyed on identity (the essay's boxes, the list) redo nothing for it.
     expect(shown(s).units[0]).toBe(a);
   });
 
+  it('refuses operations that do not fit the map as it is now, and changes nothing', () => {
+    // Made against a view a render behind: the unit was already added meanwhile.
+    const s = queue(initialSync(1, emptyMap), [addUnitOp(u('a', 0, 2))]);
+    const again = enqueue(s, [addUnitOp(u('a', 0, 2))], ctx);
+    expect(again).toMatchObject({ ok: false, error: expect.stringMatching(/already exists/) });
+    const sent = acknowledge(startBatch(s, 'b1')!.state, 2, undefined, ctx);
+    expect(shown(sent).units.map((x) => x.id)).toEqual(['a']);
+  });
+
   it('rebases unconfirmed operations onto a newer server map', () => {
-    let s = enqueue(initialSync(1, emptyMap), [addUnitOp(u('mine', 0, 2))], ctx);
+    let s = queue(initialSync(1, emptyMap), [addUnitOp(u('mine', 0, 2))]);
     s = startBatch(s, 'b1')!.state;
     const server = { version: 4, map: apply(emptyMap, addUnitOp(u('theirs', 5, 6))) };
     const result = rebase(s, server, ctx);
@@ -52,7 +67,7 @@ describe('sync', () => {
 
   it('reports operations that conflict with the newer map instead of forcing them', () => {
     const base = apply(emptyMap, addUnitOp(u('a', 0, 2)));
-    let s = enqueue(initialSync(2, base), [updateUnitOp(base, 'a', { note: 'mine' })], ctx);
+    let s = queue(initialSync(2, base), [updateUnitOp(base, 'a', { note: 'mine' })]);
     const server = { version: 3, map: apply(base, updateUnitOp(base, 'a', { note: 'theirs' })) };
     const result = rebase(s, server, ctx);
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/has changed/) });

@@ -50,11 +50,17 @@ export function hasUnsaved(state: SyncState): boolean {
   return state.inFlight !== null || state.pending.length > 0;
 }
 
-/// Queues operations the user made (checked against the local map by the caller).
-export function enqueue(state: SyncState, operations: readonly Operation[], ctx: DocumentContext): SyncState {
-  const next = { ...state, pending: [...state.pending, ...operations] };
+/// Checks operations the user made against the local map, and queues them if they apply; else
+/// answers the problem and queues nothing. (The caller's view may be a render behind: a rebase
+/// or the server's map may have arrived since.)
+export function enqueue(
+  state: SyncState,
+  operations: readonly Operation[],
+  ctx: DocumentContext,
+): { ok: true; state: SyncState } | Extract<ReturnType<typeof applyChecked>, { ok: false }> {
   const local = applyChecked(state.local, operations, ctx);
-  return local.ok ? { ...next, local: local.map } : withLocal(next, ctx);
+  if (!local.ok) return local;
+  return { ok: true, state: { ...state, pending: [...state.pending, ...operations], local: local.map } };
 }
 
 /// Moves the pending operations into a batch to send; null when one is already on its way or
