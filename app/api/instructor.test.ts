@@ -210,7 +210,9 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
         ['studentb', false, false],
       ]);
       const perMap = format === 'brat' || format === 'csv' ? 2 : 1;
-      expect(files.size).toBe(1 + 2 * perMap);
+      expect(files.size).toBe(1 + 2 * perMap + manifest.companions.length);
+      expect(manifest.companions).toEqual(format === 'brat' ? ['annotation.conf'] : []);
+      for (const name of manifest.companions) expect(files.get(name)).toBeTruthy();
       for (const entry of [manifest.students[0], manifest.reference!]) {
         expect(entry.files).toHaveLength(perMap);
         for (const f of entry.files) expect(files.get(f)).toBeTruthy();

@@ -2,7 +2,7 @@
 // format; each file reads back into the very map (importAnnotated) for the importable formats;
 // students without a map are in the manifest only; the reference map sits in reference/.
 import { describe, expect, it } from 'vitest';
-import { formatIds, formats, importAnnotated, type FormatId } from '.';
+import { bratAnnotationConf, formatIds, formats, importAnnotated, type FormatId } from '.';
 import { classArchive, classArchiveEntries, safeFileName, type ClassArchiveInput, type ClassManifest } from './classArchive';
 import { EXPORTED_AT, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
@@ -107,7 +107,10 @@ describe.each(formatIds)('class archive in %s', (format) => {
 
   it('holds exactly the files the manifest lists, under safe and distinct names', () => {
     const listed = [...manifest.students.flatMap((s) => s.files), ...manifest.reference!.files];
-    expect([...files.keys()].sort()).toEqual(['manifest.json', ...listed].sort());
+    expect([...files.keys()].sort()).toEqual(['manifest.json', ...listed, ...manifest.companions].sort());
+    // brat reads its configuration from a folder above the .ann files.
+    expect(manifest.companions).toEqual(format === 'brat' ? ['annotation.conf'] : []);
+    if (format === 'brat') expect(files.get('annotation.conf')).toBe(bratAnnotationConf(input(format).reference!.map.labels));
     expect(listed).toHaveLength(6 * perMap);
     for (const name of listed) expect(name).toMatch(/^(students|reference)\/[\p{L}\p{N}._\/-]+$/u);
     const ab = manifest.students.filter((s) => s.name === 'a/b' || s.name === 'a:b').map((s) => s.files[0].split('/')[1]);

@@ -8,6 +8,8 @@
 //   students/<user>.argmap.json             a format of one file per map
 //   students/<user>/<user>.txt, ….ann       a format of several files: a folder per student
 //   reference/<instructor>.argmap.json      (or reference/<instructor>.txt, ….ann)
+//   annotation.conf                          files the format's tools read beside the maps (brat
+//                                            looks for its configuration up the folders)
 // Students without a map are listed in the manifest with no files. Entries come in manifest
 // order (students by user name, as loaded), so the same input gives the same bytes.
 import { formats, type FormatId } from './index';
@@ -41,6 +43,9 @@ export interface ClassManifest {
   document: ClassArchiveInput['document'];
   students: Array<ClassArchivePerson & { mapId: string | null; submitted: boolean; submittedAt: string | null; files: string[] }>;
   reference: (ClassArchivePerson & { mapId: string; files: string[] }) | null;
+  /// Files for the format's tools at the top (brat's annotation.conf); the class shares one
+  /// label scheme.
+  companions: string[];
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
@@ -107,6 +112,10 @@ export function classArchiveEntries(input: ClassArchiveInput): ZipEntry[] {
       }
     : null;
 
+  const sample = input.reference?.map ?? input.students.find((s) => s.map)?.map;
+  const companions = (sample && format.companions?.(sample)) || [];
+  for (const c of companions) entries.push({ name: c.name, data: c.content });
+
   const manifest: ClassManifest = {
     format: CLASS_EXPORT_FORMAT,
     version: 1,
@@ -117,6 +126,7 @@ export function classArchiveEntries(input: ClassArchiveInput): ZipEntry[] {
     document: input.document,
     students,
     reference,
+    companions: companions.map((c) => c.name),
   };
   return [{ name: 'manifest.json', data: `${JSON.stringify(manifest, null, 2)}\n` }, ...entries];
 }
