@@ -124,10 +124,10 @@ describe.each(testBackends())('schema on $name', (backend) => {
       id: 'default',
       name: '主張・根拠・反論・再反論',
       labels: [
-        { id: 'claim', ja: '主張', en: 'claim' },
-        { id: 'evidence', ja: '根拠', en: 'evidence' },
-        { id: 'counterargument', ja: '反論', en: 'counterargument' },
-        { id: 'rebuttal', ja: '再反論', en: 'rebuttal' },
+        { id: 'claim', ja: '主張', en: 'Claim' },
+        { id: 'evidence', ja: '根拠', en: 'Evidence' },
+        { id: 'counterargument', ja: '反論', en: 'Counterargument' },
+        { id: 'rebuttal', ja: '再反論', en: 'Rebuttal' },
       ],
     });
   });

@@ -10,6 +10,7 @@ import * as m002 from './002_applied_batches';
 import * as m003 from './003_accounts';
 import * as m004 from './004_courses';
 import * as m005 from './005_label_scheme_owners';
+import * as m006 from './006_default_label_names';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '003_accounts': m003,
   '004_courses': m004,
   '005_label_scheme_owners': m005,
+  '006_default_label_names': m006,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when
