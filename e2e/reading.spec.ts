@@ -61,6 +61,28 @@ test('the keyboard caret stays on screen, below the sticky toolbar', async ({ pa
   }
 });
 
+test('resizing the window keeps the reader’s place in the essay', async ({ page }) => {
+  await page.goto('/documents/russia-diplomacy-2020');
+  await expect(page.locator('.essay')).toContainText('ロシアの 2020年の外交');
+  // Where the reading line (just below the sticky toolbar) meets the essay: the word in the
+  // middle of it, and the whole line (with a few characters more, for a word broken at its end).
+  const readingLine = () =>
+    page.evaluate(() => {
+      const { left, right } = document.querySelector('.essay')!.getBoundingClientRect();
+      const at = (x: number) => document.caretPositionFromPoint(x, 81)!;
+      const [start, middle, end] = [at(left + 2), at((left + right) / 2), at(right - 2)];
+      const text = middle.offsetNode.textContent!;
+      return { word: text.slice(middle.offset, middle.offset + 3), line: start.offsetNode === end.offsetNode ? text.slice(start.offset, end.offset + 3) : '' };
+    });
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await page.waitForTimeout(400); // the place is noted once scrolling stops
+  const { word } = await readingLine();
+  for (const width of [900, 1500]) {
+    await page.setViewportSize({ width, height: 720 });
+    await expect.poll(async () => (await readingLine()).line, { message: `at ${width}px` }).toContain(word);
+  }
+});
+
 test('the language can be switched to English and back', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'English' }).click();

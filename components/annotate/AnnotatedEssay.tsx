@@ -9,6 +9,7 @@ import type { Token } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { useEssayEditor } from '../editor/useEssayEditor';
 import { TokenLayer, type TokenSelection } from '../editor/extensions/token-layer';
+import { ReadingPlace } from '../editor/extensions/readingPlace';
 import { UnitMarks, type UnitLayerInput } from '../editor/extensions/unit-layer';
 
 interface Props {
@@ -52,6 +53,7 @@ const Essay = memo(function Essay({ text, blocks, tokens, positions, label, onSe
   hoverRef.current = onHoverChange;
   const editor = useEssayEditor(text, blocks, label, [
     TokenLayer.configure({ tokens, positions, onSelectionChange: (s) => selectionRef.current(s), onHoverChange: (i) => hoverRef.current(i) }),
+    ReadingPlace,
   ]);
   // The keyboard help below the essay describes it to screen readers.
   useEffect(() => {

@@ -1,8 +1,9 @@
 // Bringing a span of the essay into view: the page scrolls, and the workspace's toolbar sticks
 // to the top of it, so "in view" means below that toolbar.
 
-/// Room kept clear at the top (the sticky toolbar and some air) and at the bottom.
-const TOP = 80;
+/// Room kept clear at the top (the sticky toolbar and some air) and at the bottom. The reader's
+/// place in the essay is the text just below the top one (./extensions/readingPlace).
+export const TOP = 80;
 const BOTTOM = 40;
 
 /// Scrolls the page so that `rect` (viewport coordinates) sits a third of the way down, unless
