@@ -129,8 +129,9 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     editorRef.current = editor;
   }, []);
 
-  // A search, not an index: the lookups are one or two a render, and a map of every unit
-  // rebuilt on each change was most of a key's garbage.
+  // A search, not an index: the workspace looks up one or two units a render, and a map of
+  // every unit rebuilt on each key was most of a key's garbage. (The hints, which quote many
+  // units, index the map they were made from: quoteOf.)
   const unitOf = (id: string) => map.units.find((u) => u.id === id);
   const selected = selectedId ? unitOf(selectedId) ?? null : null;
 
@@ -396,6 +397,13 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const mapShown = pane === 'map';
   const hints = useMemo(() => (mapShown ? structureHints(deferred.map, roles) : []), [deferred.map, mapShown, roles]);
   const counts = useMemo(() => (mapShown ? labelCounts(deferred.map) : {}), [deferred.map, mapShown]);
+  const quoteOf = useMemo(() => {
+    const byId = new Map(mapShown ? deferred.map.units.map((u) => [u.id, u]) : []);
+    return (id: string) => {
+      const u = byId.get(id);
+      return u ? text.slice(u.start, u.end) : id;
+    };
+  }, [deferred.map, mapShown, text]);
 
   // The list, the map and the toolbar's dialogs are memoized: with these they re-render only
   // when what they show changes, not on every key.
@@ -550,11 +558,8 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
             hints={hints}
             counts={counts}
             labels={labels}
-            quoteOf={(id) => {
-              const u = unitOf(id);
-              return u ? text.slice(u.start, u.end) : id;
-            }}
-            onSelect={showUnit}
+            quoteOf={quoteOf}
+            onSelect={handlers.showUnit}
           />
           <SelectedComments
             feedback={feedback}

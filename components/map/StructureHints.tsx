@@ -1,7 +1,7 @@
 'use client';
 // Gentle hints about the map's structure (lib/argument/hints), each dismissible; dismissals are
 // remembered per map in this browser. Also the number of units per label.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
@@ -15,7 +15,8 @@ interface Props {
   onSelect: (unitId: string) => void;
 }
 
-export function StructureHints({ storageKey, hints, counts, labels, quoteOf, onSelect }: Props) {
+/// Memoized: it sits in the map pane, and the workspace re-renders on every key.
+export const StructureHints = memo(function StructureHints({ storageKey, hints, counts, labels, quoteOf, onSelect }: Props) {
   const t = useT();
   const locale = useLocale();
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
@@ -75,4 +76,4 @@ export function StructureHints({ storageKey, hints, counts, labels, quoteOf, onS
       )}
     </section>
   );
-}
+});
