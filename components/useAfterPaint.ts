@@ -8,19 +8,28 @@
 // a transition, so a key pressed meanwhile still comes first.
 import { startTransition, useEffect, useState } from 'react';
 
+/// Runs `task` once the next frame is painted; answers a function that cancels it. (A task
+/// queued from requestAnimationFrame runs after that frame's paint.)
+export function afterNextPaint(task: () => void): () => void {
+  let cancelled = false;
+  const frame = requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (!cancelled) task();
+    };
+    channel.port2.postMessage(null);
+  });
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+  };
+}
+
 export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     if (shown === value) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A task queued from requestAnimationFrame runs after that frame is painted.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setShown(value)));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextPaint(() => startTransition(() => setShown(value)));
   }, [value, shown]);
   return shown;
 }

@@ -2,7 +2,7 @@
 // The essay in tiptap with its layers: tokens (caret, snapped selection, hover) painted as CSS
 // highlights, and units drawn as boxes behind the text. The document never changes; props only
 // drive the layers.
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Block } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
@@ -10,6 +10,8 @@ import type { PositionMap } from '../editor/positions';
 import { useEssayEditor } from '../editor/useEssayEditor';
 import { TokenLayer, type TokenSelection } from '../editor/extensions/token-layer';
 import { ReadingPlace } from '../editor/extensions/readingPlace';
+import { useStableHandlers } from '../useStableHandlers';
+import { afterNextPaint } from '../useAfterPaint';
 import { UnitMarks, type UnitLayerInput } from '../editor/extensions/unit-layer';
 
 interface Props {
@@ -26,16 +28,19 @@ interface Props {
 
 export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, onSelectionChange, onHoverChange, onReady }: Props) {
   const [editor, setEditor] = useState<Editor | null>(null);
-  const readyRef = useRef(onReady);
-  readyRef.current = onReady;
-  const ready = useCallback((e: Editor) => {
-    setEditor(e);
-    readyRef.current(e);
-  }, []);
+  // The editor is made once, with these: they must reach the latest callbacks.
+  const handlers = useStableHandlers({
+    onSelectionChange,
+    onHoverChange,
+    onReady: (e: Editor) => {
+      setEditor(e);
+      onReady(e);
+    },
+  });
   return (
     <div className="essay-frame">
       <UnitLayer editor={editor} positions={positions} blocks={blocks} tokens={tokens} units={units} />
-      <Essay text={text} blocks={blocks} tokens={tokens} positions={positions} label={label} onSelectionChange={onSelectionChange} onHoverChange={onHoverChange} onReady={ready} />
+      <Essay text={text} blocks={blocks} tokens={tokens} positions={positions} label={label} {...handlers} />
     </div>
   );
 }
@@ -44,15 +49,10 @@ type EssayProps = Omit<Props, 'units'>;
 
 /// The editor itself, created once. Memoized: tiptap's useEditor updates the editor's options on
 /// every render, which runs a ProseMirror view update over the whole essay — a unit change must
-/// not re-render it.
+/// not re-render it. Its callbacks are stable (useStableHandlers above).
 const Essay = memo(function Essay({ text, blocks, tokens, positions, label, onSelectionChange, onHoverChange, onReady }: EssayProps) {
-  // Callbacks reach the editor through refs.
-  const selectionRef = useRef(onSelectionChange);
-  selectionRef.current = onSelectionChange;
-  const hoverRef = useRef(onHoverChange);
-  hoverRef.current = onHoverChange;
   const editor = useEssayEditor(text, blocks, label, [
-    TokenLayer.configure({ tokens, positions, onSelectionChange: (s) => selectionRef.current(s), onHoverChange: (i) => hoverRef.current(i) }),
+    TokenLayer.configure({ tokens, positions, onSelectionChange, onHoverChange }),
     ReadingPlace,
   ]);
   // The keyboard help below the essay describes it to screen readers.
@@ -90,14 +90,9 @@ function UnitLayer({ editor, positions, blocks, tokens, units }: { editor: Edito
     marks.update(units);
     if (timed.current === marks) return;
     // User timing for the bench, for the first drawing only (later updates are edits): from
-    // drawing the units until the frame showing them is done (a message posted from
-    // requestAnimationFrame runs after that frame's paint).
+    // drawing the units until the frame showing them is done.
     timed.current = marks;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => performance.measure('ronten:units-rendered', { start, detail: units.units.length });
-      channel.port2.postMessage(null);
-    });
+    afterNextPaint(() => performance.measure('ronten:units-rendered', { start, detail: units.units.length }));
   }, [editor, positions, blocks, tokens, units]);
 
   return <div ref={layerRef} className="unit-marks" aria-hidden="true" />;

@@ -20,6 +20,7 @@ import {
   type StoredSync,
   type SyncState,
 } from '@/lib/argument';
+import { useStableHandlers } from '../useStableHandlers';
 
 export type SaveStatus = 'saved' | 'saving' | 'offline';
 
@@ -75,8 +76,7 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryMs = useRef(0);
   const [status, setStatus] = useState<SaveStatus>('saved');
-  const noticeRef = useRef(onNotice);
-  noticeRef.current = onNotice;
+  const { notify } = useStableHandlers({ notify: onNotice });
 
   const update = useCallback(
     (next: SyncState) => {
@@ -128,12 +128,12 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
       } else if (res.status === 409) {
         const result = rebase(ref.current, { version: body.version, map: body.map }, ctx);
         update(result.state);
-        noticeRef.current(result.ok ? { kind: 'merged' } : { kind: 'conflict', dropped: result.dropped.length });
+        notify(result.ok ? { kind: 'merged' } : { kind: 'conflict', dropped: result.dropped.length });
       } else {
         // Refused (422/404…): what we hold does not fit the server's map; take the server's.
         const server = await fetchServerMap();
         update(initialSync(server.version, server.map));
-        noticeRef.current({ kind: 'refused', reason: String(body.reason ?? body.error ?? res.status) });
+        notify({ kind: 'refused', reason: String(body.reason ?? body.error ?? res.status) });
       }
       retryMs.current = 0;
     } catch {
@@ -173,7 +173,7 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
         const server = await fetchServerMap();
         if (server.version > ref.current.confirmed.version && !hasUnsaved(ref.current)) {
           update(initialSync(server.version, server.map));
-          noticeRef.current({ kind: 'merged' });
+          notify({ kind: 'merged' });
         }
       } catch {
         // offline: nothing to pick up

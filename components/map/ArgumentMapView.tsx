@@ -11,6 +11,7 @@ import type { ArgumentMap, RelationType } from '@/lib/argument/types';
 import { layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode, type PlacedEdge, type PlacedNode } from '@/lib/argument/layout';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
+import { useStableHandlers } from '../useStableHandlers';
 import { colorsOfSlot, labelSlot, relationTypeKey, type LabelInfo } from '../annotate/labels';
 import { fontFamily, nodeHeight, nodeMetrics, nodeOutline, nodeText, nodeWidth, type NodeText } from './nodeShape';
 import { printMap, savePng, saveSvg, standaloneSvg } from './exportPicture';
@@ -63,8 +64,8 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const { title, text, map, labels, hints, selectedUnitId, selectedRelationId, emphasizedIds, readOnly } = props;
   const t = useT();
   const locale = useLocale();
-  const actionsRef = useRef<MapActions>(props);
-  actionsRef.current = props;
+  // Nodes and edges are memoized; their handlers keep one identity and reach the latest props.
+  const actions = useStableHandlers<MapActions>({ onSelectUnit: props.onSelectUnit, onSelectRelation: props.onSelectRelation, onHover: props.onHover, onConnect: props.onConnect });
 
   // --- Layout: only when the structure changes (ids, labels, sizes, relations, main claim).
   const texts = useMemo(() => new Map(map.units.map((u) => [u.id, nodeText(text.slice(u.start, u.end))])), [map.units, text]);
@@ -229,12 +230,12 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
     if (!g) return;
     if (g.kind === 'pan') {
       if (Math.hypot(e.clientX - g.startX, e.clientY - g.startY) < 3) {
-        actionsRef.current.onSelectUnit(null);
-        actionsRef.current.onSelectRelation(null);
+        actions.onSelectUnit(null);
+        actions.onSelectRelation(null);
       }
       return;
     }
-    if (!g.connecting) return actionsRef.current.onSelectUnit(g.id);
+    if (!g.connecting) return actions.onSelectUnit(g.id);
     const target = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-unit-id]')?.getAttribute('data-unit-id');
     const frame = frameRef.current!.getBoundingClientRect();
     if (target && target !== g.id) setChooser({ from: g.id, to: target, left: e.clientX - frame.left, top: e.clientY - frame.top });
@@ -315,7 +316,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
                       to: labelName(map.units.find((u) => u.id === r.to)?.label ?? ''),
                       type: t(relationTypeKey(r.type)),
                     })}
-                    onSelect={actionsRef}
+                    onSelect={actions}
                   />
                 ) : null;
               })}
@@ -336,7 +337,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
                     emphasized={emphasizedIds.has(u.id)}
                     hints={hintsByUnit.get(u.id)}
                     hintText={(h) => t(`hints.${h.kind}`)}
-                    actions={actionsRef}
+                    actions={actions}
                   />
                 ) : null;
               })}
@@ -376,7 +377,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
                 autoFocus={type === 'support'}
                 className="btn"
                 onClick={() => {
-                  actionsRef.current.onConnect(chooser.from, chooser.to, type);
+                  actions.onConnect(chooser.from, chooser.to, type);
                   setChooser(null);
                 }}
               >
@@ -408,7 +409,7 @@ interface NodeProps {
   emphasized: boolean;
   hints: StructureHint[] | undefined;
   hintText: (h: StructureHint) => string;
-  actions: React.RefObject<MapActions>;
+  actions: MapActions;
 }
 
 const Node = memo(function Node({ id, node, slot, labelText, quote, note, lines, main, selected, emphasized, hints, hintText, actions }: NodeProps) {
@@ -427,11 +428,11 @@ const Node = memo(function Node({ id, node, slot, labelText, quote, note, lines,
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          actions.current.onSelectUnit(id);
+          actions.onSelectUnit(id);
         }
       }}
-      onPointerEnter={() => actions.current.onHover([id])}
-      onPointerLeave={() => actions.current.onHover([])}
+      onPointerEnter={() => actions.onHover([id])}
+      onPointerLeave={() => actions.onHover([])}
     >
       <title>{tip}</title>
       <path
@@ -479,7 +480,7 @@ const Edge = memo(function Edge({
   type: RelationType;
   selected: boolean;
   label: string;
-  onSelect: React.RefObject<MapActions>;
+  onSelect: MapActions;
 }) {
   const d = edgePath(edge.points);
   const attack = type === 'attack';
@@ -491,11 +492,11 @@ const Edge = memo(function Edge({
       aria-label={label}
       aria-pressed={selected}
       style={{ cursor: 'pointer' }}
-      onClick={() => onSelect.current.onSelectRelation(edge.id)}
+      onClick={() => onSelect.onSelectRelation(edge.id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onSelect.current.onSelectRelation(edge.id);
+          onSelect.onSelectRelation(edge.id);
         }
       }}
     >
