@@ -3,8 +3,9 @@
 // scheme gets distinct looks, and an id can never collide with a CSS class name. The default
 // scheme (claim, evidence, counterargument, rebuttal) takes slots 0–3.
 // Colours are the eight Okabe–Ito colours (distinguishable with the common colour-vision
-// deficiencies); each slot also has its own underline style in the text (globals.css) and its
-// own node outline in the map (../map/nodeShape), so colour is never the only cue.
+// deficiencies); each slot also has its own line style in the text
+// (../editor/extensions/unit-layer/looks) and its own node outline in the map
+// (../map/nodeShape), so colour is never the only cue.
 import type { RelationType } from '@/lib/argument/types';
 import type { Locale, MessageKey } from '@/lib/i18n/messages';
 

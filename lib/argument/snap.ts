@@ -9,7 +9,7 @@ export function tokenBoundaries(tokens: readonly Pick<Token, 'start' | 'end'>[])
 }
 
 /// Largest boundary ≤ offset (index into `boundaries`).
-function floorIndex(boundaries: readonly number[], offset: number): number {
+export function floorIndex(boundaries: readonly number[], offset: number): number {
   let lo = 0;
   let hi = boundaries.length - 1;
   while (lo < hi) {

@@ -2,7 +2,7 @@
 import type { Token } from '@/lib/tokens/types';
 
 /// Index of the token containing `offset` (start ≤ offset < end); the last token for the end.
-export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+export function tokenIndexAt(tokens: readonly Pick<Token, 'start'>[], offset: number): number {
   let lo = 0;
   let hi = tokens.length - 1;
   while (lo < hi) {

@@ -5,6 +5,7 @@
 //
 // The essay's layout changes only when its size or fonts do, and then every paragraph is
 // measured and drawn again.
+import { floorIndex } from '@/lib/argument/snap';
 
 export interface Box {
   left: number;
@@ -20,23 +21,13 @@ export interface Words {
   boxes: readonly (readonly Box[])[];
 }
 
-/// The index of the first word starting at or after `offset`.
-function firstFrom(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /// One box per line the span [start, end) runs over, around its words on that line: what the
 /// browser reports for a range over those words. Spans start and end on word boundaries.
 export function spanBoxes(words: Words, start: number, end: number): Box[] {
   const lines: Box[] = [];
-  for (let i = firstFrom(words.starts, start); i < words.starts.length && words.starts[i] < end; i++) {
+  if (start >= end || words.starts.length === 0) return lines;
+  // The word starts are token boundaries, and so is `start`.
+  for (let i = floorIndex(words.starts, start); i < words.starts.length && words.starts[i] < end; i++) {
     for (const box of words.boxes[i]) {
       if (box.width === 0) continue;
       const line = lines.at(-1);

@@ -1,4 +1,4 @@
 // The unit layer: argument units drawn over the essay (./marks), and how a position in the text
 // picks among nested units (./nesting).
 export { UnitMarks, type UnitLayerInput } from './marks';
-export { pickUnitAt, unitsAt, nestingDepths } from './nesting';
+export { pickUnitAt, unitsAt } from './nesting';

@@ -28,8 +28,8 @@ describe('UnitLedger', () => {
     expect(ledger.sync([inner, moved, outer])).toEqual({ removed: [other], added: [moved], deepened: [] });
     expect(ledger.sync([inner])).toEqual({ removed: [outer, moved], added: [], deepened: ['inner'] });
     expect(ledger.depth('inner')).toBe(0);
-    expect([...ledger.idsIn(1)]).toEqual(['inner']);
-    expect([...ledger.idsIn(2)]).toEqual([]);
+    expect([...ledger.partsIn(1)]).toEqual([{ unit: inner, portion: { block: 1, start: 6, end: 8 } }]);
+    expect([...ledger.partsIn(2)]).toEqual([]);
   });
 
   it('treats an equal copy as changed (identity is the contract)', () => {
@@ -68,7 +68,9 @@ describe('UnitLedger', () => {
           const kept = units.filter((u) => before.includes(u));
           expect([...changes.deepened].sort()).toEqual(ids(kept.filter((u) => depths.get(u.id) !== fresh.get(u.id))));
           blocks.forEach((_, b) => {
-            expect([...ledger.idsIn(b)].sort()).toEqual(ids(units.filter((u) => portions(blocks, u).some((p) => p.block === b))));
+            const parts = [...ledger.partsIn(b)];
+            expect(ids(parts.map((p) => p.unit))).toEqual(ids(units.filter((u) => portions(blocks, u).some((p) => p.block === b))));
+            for (const p of parts) expect(portions(blocks, p.unit)).toContainEqual(p.portion);
           });
           depths = fresh;
         }

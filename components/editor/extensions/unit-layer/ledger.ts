@@ -5,16 +5,19 @@
 // it again and sorting it for depths cost about a millisecond a key at 1,000 units, in the
 // frame that must show the new unit; here a change costs one pass of comparisons over the units.
 import type { Block } from '@/lib/text/types';
-import { nestingDepths, type Span } from './nesting';
-import { portions } from './portions';
+import { nestingDepths, nestingOrder, type Span } from './nesting';
+import { portions, type Portion } from './portions';
 
 /// Past this many units changed at once (an import, the first load), depths are worked out
 /// afresh rather than one unit at a time (each of which is a pass over all units).
 const BULK = 32;
 
-/// Where `a` comes in the order nesting depths are counted in: by start, longer first, then id.
-function precedes(a: Span, b: Span): boolean {
-  return a.start !== b.start ? a.start < b.start : a.end !== b.end ? a.end > b.end : a.id < b.id;
+const precedes = (a: Span, b: Span) => nestingOrder(a, b) < 0;
+
+/// A unit's part in one block.
+export interface Part<T> {
+  unit: T;
+  portion: Portion;
 }
 
 export interface LedgerChanges<T extends Span> {
@@ -29,13 +32,13 @@ export interface LedgerChanges<T extends Span> {
 export class UnitLedger<T extends Span> {
   readonly byId = new Map<string, T>();
   private depths = new Map<string, number>();
-  private inBlock = new Map<number, Set<string>>();
+  private inBlock = new Map<number, Map<string, Part<T>>>();
 
   constructor(private blocks: readonly Block[]) {}
 
-  /// The ids of the units with a part in `block`.
-  idsIn(block: number): Iterable<string> {
-    return this.inBlock.get(block) ?? [];
+  /// The units' parts in `block`.
+  partsIn(block: number): Iterable<Part<T>> {
+    return this.inBlock.get(block)?.values() ?? [];
   }
 
   depth(id: string): number {
@@ -74,10 +77,10 @@ export class UnitLedger<T extends Span> {
 
   private index(u: T) {
     this.byId.set(u.id, u);
-    for (const p of portions(this.blocks, u)) {
-      let set = this.inBlock.get(p.block);
-      if (!set) this.inBlock.set(p.block, (set = new Set()));
-      set.add(u.id);
+    for (const portion of portions(this.blocks, u)) {
+      let parts = this.inBlock.get(portion.block);
+      if (!parts) this.inBlock.set(portion.block, (parts = new Map()));
+      parts.set(u.id, { unit: u, portion });
     }
   }
 

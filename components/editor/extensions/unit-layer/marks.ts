@@ -22,7 +22,8 @@ import { clear, paint, rangesOf, type RangeCache } from '../../highlights';
 import { SLOT_COUNT, labelSlot } from '@/components/annotate/labels';
 import { slotClass, unitMarkCss } from './looks';
 import { spanBoxes, type Box, type Words } from './geometry';
-import { UnitLedger } from './ledger';
+import { tokenIndexAt } from '../token-layer/tokenIndex';
+import { UnitLedger, type Part } from './ledger';
 import { portions } from './portions';
 
 export interface UnitLayerInput {
@@ -34,9 +35,6 @@ export interface UnitLayerInput {
   /// Units to emphasise (hover in the list or map, link targets).
   highlightIds: ReadonlySet<string>;
 }
-
-/// A unit's part in one block, to be drawn: the unit, the block, and the part's span.
-type Part = readonly [ArgumentUnit, number, number, number];
 
 const EMPTY: UnitLayerInput = { units: [], labels: [], mainClaimId: null, selectedId: null, highlightIds: new Set() };
 
@@ -131,7 +129,7 @@ export class UnitMarks {
       for (const id of deepened) {
         for (const box of this.boxes.get(id) ?? []) box.style.setProperty('--depth', String(this.ledger.depth(id)));
       }
-      this.draw(added.flatMap((u) => portions(this.blocks, u).filter((p) => this.drawn.has(p.block)).map((p) => [u, p.block, p.start, p.end] as const)));
+      this.draw(added.flatMap((unit) => portions(this.blocks, unit).filter((p) => this.drawn.has(p.block)).map((portion) => ({ unit, portion }))));
     }
     const touched = new Set([prev.selectedId, next.selectedId, prev.mainClaimId, next.mainClaimId, ...prev.highlightIds, ...next.highlightIds]);
     for (const id of touched) if (id) this.restyle(id);
@@ -176,23 +174,24 @@ export class UnitMarks {
 
   /// Draws what is in view now, and what is within MARGIN screens of it once the browser is idle.
   private drawNear() {
-    this.drawBlocks(0);
+    this.drawBlocks(this.undrawnNear(0));
     this.drawAhead();
   }
 
-  /// Draws the blocks within MARGIN screens a few at a time while the browser is idle, and has
+  /// Draws the blocks within MARGIN screens one at a time while the browser is idle, and has
   /// their boxes styled and laid out there too (else that work would land in the next frame).
+  /// Boxes never move paragraphs, so which blocks are left is found once per idle period.
   private drawAhead() {
     this.cancelIdle?.();
     this.cancelIdle = whenIdle((timeLeft) => {
       this.cancelIdle = null;
-      let more = true;
+      const left = this.undrawnNear(MARGIN);
       // A block of dense units takes a few milliseconds: start one only with time for it.
-      while (more && timeLeft() > 6) {
-        more = this.drawBlocks(MARGIN, 1);
+      while (left.length > 0 && timeLeft() > 6) {
+        this.drawBlocks(left.splice(0, 1));
         void this.layer.getBoundingClientRect();
       }
-      if (more) this.drawAhead();
+      if (left.length > 0) this.drawAhead();
     });
   }
 
@@ -227,9 +226,8 @@ export class UnitMarks {
     for (const box of this.boxes.get(id) ?? []) box.className = name;
   }
 
-  /// Draws the blocks within `margin` screens of the viewport that are not drawn yet, at most
-  /// `limit` of them; answers whether any are left.
-  private drawBlocks(margin: number, limit = Infinity): boolean {
+  /// The blocks within `margin` screens of the viewport that are not drawn yet, in text order.
+  private undrawnNear(margin: number): number[] {
     const paragraphs = this.view.dom.children;
     const n = Math.min(paragraphs.length, this.blocks.length);
     const height = window.innerHeight;
@@ -242,26 +240,20 @@ export class UnitMarks {
       if (paragraphs[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
       else hi = mid;
     }
-    const parts: Part[] = [];
+    const blocks: number[] = [];
+    for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) if (!this.drawn.has(b)) blocks.push(b);
+    return blocks;
+  }
+
+  /// Measures the blocks' words, then draws their units' parts.
+  private drawBlocks(blocks: readonly number[]) {
+    if (blocks.length === 0) return;
     const origin = this.layer.getBoundingClientRect();
-    let count = 0;
-    let more = false;
-    for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) {
-      if (this.drawn.has(b)) continue;
-      if (count++ === limit) {
-        more = true;
-        break;
-      }
+    for (const b of blocks) {
       this.drawn.add(b);
       this.words.set(b, this.measure(b, origin));
-      const { start, end } = this.blocks[b];
-      for (const id of this.ledger.idsIn(b)) {
-        const u = this.ledger.byId.get(id);
-        if (u) parts.push([u, b, Math.max(u.start, start), Math.min(u.end, end)]);
-      }
     }
-    this.draw(parts);
-    return more;
+    this.draw(blocks.flatMap((b) => [...this.ledger.partsIn(b)]));
   }
 
   /// The rectangles of a block's words, relative to the layer at `origin`. Callers measure
@@ -270,14 +262,8 @@ export class UnitMarks {
     const { start, end } = this.blocks[block];
     const starts: number[] = [];
     const boxes: Box[][] = [];
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.tokens.length && this.tokens[i].end <= end; i++) {
+    // Tokens cover the text, a line break being a token of its own: one starts where the block does.
+    for (let i = tokenIndexAt(this.tokens, start); i < this.tokens.length && this.tokens[i].end <= end; i++) {
       const token = this.tokens[i];
       starts.push(token.start);
       boxes.push(Array.from(this.ranges.rects(token.start, token.end), (r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height })));
@@ -286,8 +272,9 @@ export class UnitMarks {
   }
 
   /// Adds the boxes of unit parts in drawn (so measured) blocks; reads no layout.
-  private draw(parts: readonly Part[]) {
-    for (const [u, block, start, end] of parts) {
+  private draw(parts: readonly Part<ArgumentUnit>[]) {
+    for (const { unit: u, portion } of parts) {
+      const { block, start, end } = portion;
       const words = this.words.get(block);
       if (!words) continue;
       let list = this.boxes.get(u.id);

@@ -6,10 +6,16 @@ export interface Span {
   end: number;
 }
 
+/// The order units open in: by start, longer first (so an outer unit comes before what it holds),
+/// then by id.
+export function nestingOrder(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /// depth 0 for a unit no other unit covers at its start; +1 for each unit still open there.
 /// Longer units open first at the same start, so an outer unit gets the smaller depth.
 export function nestingDepths(units: readonly Span[]): Map<string, number> {
-  const order = [...units].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
+  const order = [...units].sort(nestingOrder);
   const open: Span[] = [];
   const depths = new Map<string, number>();
   for (const u of order) {
