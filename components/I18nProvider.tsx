@@ -3,8 +3,8 @@
 // locale's dictionary (lib/i18n/messages.ts stays on the server; lib/i18n/locale.ts has what
 // the browser needs), so switching language re-renders from the server (LocaleSwitcher).
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { format, type Locale } from '@/lib/i18n/locale';
-import type { MessageKey, Messages } from '@/lib/i18n/messages';
+import { translator, type Locale } from '@/lib/i18n/locale';
+import type { Messages } from '@/lib/i18n/messages';
 
 const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 
@@ -24,7 +24,7 @@ function useI18n() {
 /// them the memoized unit list, change on every key).
 export function useT() {
   const { messages } = useI18n();
-  return useMemo(() => (key: MessageKey, params?: Record<string, string | number>) => format(messages, key, params), [messages]);
+  return useMemo(() => translator(messages), [messages]);
 }
 
 export function useLocale(): Locale {

@@ -5,9 +5,8 @@
 // success.
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
+import type { Translate as T } from '@/lib/i18n/locale';
 import { useT } from './I18nProvider';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const statusKinds: Record<number, MessageKey> = {
   401: 'request.status.401',

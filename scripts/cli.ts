@@ -24,7 +24,7 @@ import {
   type StoredMap,
 } from '@/lib/db';
 import { describeImportReport, detectFormat, formatIds, formats, importAnnotated, isFormatId, type FormatId } from '@/lib/formats';
-import { catalog, format as formatMessage } from '@/lib/i18n/messages';
+import { catalog, translator } from '@/lib/i18n/messages';
 import { decodeSourceFile, SourceFileError } from '@/lib/corpus/sourceFile';
 import { importText, prepareText } from '@/lib/corpus/importText';
 import { seedCorpus } from '@/lib/corpus/seed';
@@ -276,7 +276,7 @@ const commands: Record<string, Command> = {
       annotator: { id: user.id, name: user.displayName || user.name },
     });
     if (!result.ok) throw new CliFailure(result.errors.map((e) => `${e.at}: ${e.message}`), 1);
-    const report = describeImportReport(result.report, (key, params) => formatMessage(catalog.en, key, params));
+    const report = describeImportReport(result.report, translator(catalog.en));
     if (result.needsAcceptance && !values.accept) {
       throw new CliFailure([...report, 'refused: the file does not fit the text exactly; check the report and re-run with --accept to import it anyway'], 3);
     }

@@ -1,6 +1,6 @@
 // The request's UI locale: the user's explicit choice (cookie), else the browser's language.
 import { cookies, headers } from 'next/headers';
-import { catalog, format, localeCookie, negotiateLocale, type Locale, type MessageKey } from '@/lib/i18n/messages';
+import { catalog, localeCookie, negotiateLocale, translator, type Locale } from '@/lib/i18n/messages';
 
 export async function requestLocale(): Promise<Locale> {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
@@ -9,5 +9,5 @@ export async function requestLocale(): Promise<Locale> {
 
 export async function serverT() {
   const locale = await requestLocale();
-  return { locale, t: (key: MessageKey, params?: Record<string, string | number>) => format(catalog[locale], key, params) };
+  return { locale, t: translator(catalog[locale]) };
 }

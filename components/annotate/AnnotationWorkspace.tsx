@@ -35,7 +35,7 @@ import { useAfterPaint } from '../useAfterPaint';
 import { useStableHandlers } from '../useStableHandlers';
 import { TokenInfo } from '../TokenInfo';
 import { AnnotatedEssay } from './AnnotatedEssay';
-import { labelClass, labelKeys, labelName, relationTypeKey, type LabelInfo } from './labels';
+import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
@@ -46,6 +46,7 @@ import { ImportDialog } from './ImportDialog';
 import { SelectedComments, useFeedback, type CommentsProps } from './Comments';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
+import { relationTypeKey } from '@/lib/i18n/locale';
 
 // The map (and its layout engine) loads when its tab is first opened, not with the page.
 const ArgumentMapView = dynamic(() => import('../map/ArgumentMapView').then((m) => m.ArgumentMapView), { ssr: false });

@@ -6,10 +6,11 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { labelRoles, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
-import { labelClass, labelKeys, labelName, relationTypeKey, type LabelInfo } from './labels';
+import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
 import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
 import { useStableHandlers } from '../useStableHandlers';
+import { relationTypeKey } from '@/lib/i18n/locale';
 
 interface Actions {
   onSelect: (id: string) => void;

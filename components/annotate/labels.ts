@@ -6,7 +6,6 @@
 // deficiencies); each slot also has its own line style in the text
 // (../editor/extensions/unit-layer/looks) and its own node outline in the map
 // (../map/nodeShape), so colour is never the only cue.
-import type { RelationType } from '@/lib/argument/types';
 import type { Locale, MessageKey } from '@/lib/i18n/messages';
 
 export interface LabelInfo {
@@ -17,11 +16,6 @@ export interface LabelInfo {
 
 export function labelName(label: LabelInfo | undefined, locale: Locale): string {
   return label ? label[locale] : '?';
-}
-
-/// The catalog key naming a relation type (支持 / supports, 攻撃 / attacks).
-export function relationTypeKey(type: RelationType): MessageKey {
-  return type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack';
 }
 
 /// The keys that pick a label (1 to the scheme's size; the workspace maps digit k to label k),

@@ -4,7 +4,7 @@
 // counterpart of the units marked in the text beside it.
 import type { ArgumentMap } from '@/lib/argument/types';
 import { useT } from '../I18nProvider';
-import { relationTypeKey } from '../annotate/labels';
+import { relationTypeKey } from '@/lib/i18n/locale';
 
 interface Props {
   map: ArgumentMap;

@@ -12,9 +12,10 @@ import { layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode, type Pla
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
 import { useStableHandlers } from '../useStableHandlers';
-import { colorsOfSlot, labelSlot, relationTypeKey, type LabelInfo } from '../annotate/labels';
+import { colorsOfSlot, labelSlot, type LabelInfo } from '../annotate/labels';
 import { fontFamily, nodeHeight, nodeMetrics, nodeOutline, nodeText, nodeWidth, type NodeText } from './nodeShape';
 import { printMap, savePng, saveSvg, standaloneSvg } from './exportPicture';
+import { relationTypeKey } from '@/lib/i18n/locale';
 
 export interface MapActions {
   onSelectUnit: (id: string | null) => void;

@@ -205,7 +205,7 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   };
 }
 
-export { describeImportReport, type ImportReport, type Reanchoring, type Translate } from './report';
+export { describeImportReport, type ImportReport, type Reanchoring } from './report';
 export { anchorMap, anchorUnits, matchQuote, type AnchorReport, type MovedUnit, type UnplacedUnit, type DroppedRelation } from './anchor';
 export { parseNative, readNative, serializeNative } from './native';
 export { parseW3c, readW3c, serializeW3c } from './w3c';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, format, type Locale } from '@/lib/i18n/messages';
+import { catalog, translator, type Locale } from '@/lib/i18n/messages';
 import { describeImportReport, type ImportReport } from './report';
 
 const report: ImportReport = {
@@ -16,7 +16,7 @@ const report: ImportReport = {
   skipped: [{ at: 'A7', message: 'attribute left out' }],
 };
 
-const lines = (locale: Locale) => describeImportReport(report, (key, params) => format(catalog[locale], key, params));
+const lines = (locale: Locale) => describeImportReport(report, translator(catalog[locale]));
 
 describe('describeImportReport', () => {
   it('says what happened to every unit and relation, in English for the CLI', () => {

@@ -2,7 +2,7 @@
 // shape, and its lines in the reader's language (the import dialog, the CLI in English).
 // Kept apart from the formats themselves so that the dialog can describe a report without
 // shipping every reader and writer to the browser.
-import type { MessageKey } from '@/lib/i18n/messages';
+import { relationTypeKey, type Translate } from '@/lib/i18n/locale';
 import type { AnchorReport } from './anchor';
 import type { FormatError } from './types';
 
@@ -18,8 +18,6 @@ export interface ImportReport extends AnchorReport {
   /// What the file holds that a map cannot represent (left out).
   skipped: FormatError[];
 }
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const shortQuote = (quote: string) => `「${quote.length > 40 ? `${quote.slice(0, 40)}…` : quote}」`;
 
@@ -43,7 +41,7 @@ export function describeImportReport(report: ImportReport, t: Translate): string
   }
   for (const u of report.unplaced) lines.push(t('report.unplaced', { unit: u.unitId, quote: shortQuote(u.quote), reason: t(`report.${u.reason}`) }));
   for (const r of report.droppedRelations) {
-    lines.push(t('report.dropped', { relation: r.relationId, type: t(r.type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack'), from: r.from, to: r.to, missing: r.missing.join(', ') }));
+    lines.push(t('report.dropped', { relation: r.relationId, type: t(relationTypeKey(r.type)), from: r.from, to: r.to, missing: r.missing.join(', ') }));
   }
   if (report.mainClaimDropped) lines.push(t('report.mainClaimDropped', { unit: report.mainClaimDropped }));
   for (const s of report.skipped) lines.push(t('report.skipped', { at: s.at, message: s.message }));

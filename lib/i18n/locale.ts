@@ -2,6 +2,8 @@
 // needs. The catalog (messages.ts) stays on the server; the page hands the client only the
 // chosen locale's messages (components/I18nProvider), so the JavaScript carries neither the
 // other language nor the strings of pages it never shows.
+import type { RelationType } from '@/lib/argument/types';
+import type { MessageKey, Messages } from './messages';
 
 export const locales = ['ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -13,6 +15,18 @@ export function format<K extends string>(messages: Record<K, string>, key: K, pa
   const template = messages[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/// `t(key, params)`: the messages of one locale, put together.
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(messages: Messages): Translate {
+  return (key, params) => format(messages, key, params);
+}
+
+/// The message that names a relation type (supports / attacks).
+export function relationTypeKey(type: RelationType): MessageKey {
+  return type === 'support' ? 'annotate.relationSupport' : 'annotate.relationAttack';
 }
 
 export function isLocale(value: unknown): value is Locale {

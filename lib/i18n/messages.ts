@@ -4,7 +4,7 @@
 
 import type { Locale } from './locale';
 
-export { locales, defaultLocale, localeCookie, format, isLocale, negotiateLocale, type Locale } from './locale';
+export { locales, defaultLocale, localeCookie, format, isLocale, negotiateLocale, translator, type Locale, type Translate } from './locale';
 
 const ja = {
   'app.name': '論点',
