@@ -21,7 +21,7 @@ const statusKinds: Record<number, MessageKey> = {
 
 /// Why a request failed, in the UI's language: the kind of failure from the status (`status`
 /// null when the server could not be reached), the server's own message after it as detail.
-export function failureReason(t: T, status: number | null, detail?: string): string {
+function failureReason(t: T, status: number | null, detail?: string): string {
   const kind = t(status === null ? 'request.offline' : (statusKinds[status] ?? (status >= 500 ? 'request.status.500' : 'request.status.400')));
   return detail ? t('request.reason', { kind, detail }) : kind;
 }

@@ -154,7 +154,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
       if (readOnly) return false;
       const result = commit(operations);
       if (!result.ok) {
-        setAnnouncement(result.refusal ? t(`refusal.${result.refusal}`) : t('announce.refused', { reason: result.error }));
+        setAnnouncement(t('announce.refused', { reason: result.refusal ? t(`refusal.${result.refusal}`) : result.error }));
         return false;
       }
       setHistory((h) => record(h, operations));

@@ -8,7 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ArgumentMap, Relation } from '@/lib/argument';
 import { COMMENT_MAX_LENGTH, type CommentTargetKind, type MapComment } from '@/lib/comments/types';
 import { useLocale, useT } from '../I18nProvider';
-import { requestJson, serverReason, type JsonAnswer } from '../useJsonRequest';
+import { requestJson, serverReason } from '../useJsonRequest';
 
 /// What a page passes to the workspace: the map the comments belong to (also on read-only
 /// review pages, whose workspace has no mapId), who is looking, and the comments so far.
@@ -38,24 +38,23 @@ export function useFeedback(props: CommentsProps | undefined): Feedback | null {
   const mapId = props?.mapId;
   const viewerId = props?.viewerId ?? '';
   const t = useT();
-  const refused = useCallback((r: Extract<JsonAnswer, { ok: false }>): Result => ({ ok: false, reason: serverReason(t, r) }), [t]);
   const add = useCallback(
     async (kind: CommentTargetKind, id: string | null, body: string): Promise<Result> => {
       const r = await requestJson(`/api/maps/${encodeURIComponent(mapId!)}/comments`, 'POST', { targetKind: kind, targetId: id, body });
-      if (!r.ok) return refused(r);
+      if (!r.ok) return { ok: false, reason: serverReason(t, r) };
       setAll((list) => [...list, r.data.comment as MapComment]);
       return { ok: true };
     },
-    [mapId, refused],
+    [mapId, t],
   );
   const remove = useCallback(
     async (commentId: string): Promise<Result> => {
       const r = await requestJson(`/api/maps/${encodeURIComponent(mapId!)}/comments/${encodeURIComponent(commentId)}`, 'DELETE');
-      if (!r.ok) return refused(r);
+      if (!r.ok) return { ok: false, reason: serverReason(t, r) };
       setAll((list) => list.filter((c) => c.id !== commentId));
       return { ok: true };
     },
-    [mapId, refused],
+    [mapId, t],
   );
   return useMemo(() => {
     if (!mapId) return null;

@@ -11,7 +11,7 @@ export interface FormatChoice {
   canImport: boolean;
 }
 
-/// What each format keeps, in the UI's language (the registry's own line is English, for the CLI and README).
+/// What each format keeps, in the UI's language.
 const formatLines: Record<FormatId, MessageKey> = {
   json: 'io.format.json',
   w3c: 'io.format.w3c',

@@ -36,9 +36,6 @@ import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, Last
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { ACCOUNT_ROLE_VALUES } from '@/lib/classroom/schemas';
 
-// The same list the role-change request schema and the admin page's form offer.
-export const ACCOUNT_ROLES: readonly AccountRole[] = ACCOUNT_ROLE_VALUES;
-
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 export const SESSION_IDLE_MS = 14 * DAY;
@@ -171,7 +168,7 @@ export async function sessionUser(db: Db, token: string | null | undefined, now 
 export async function setRole(db: Db, adminUserId: string, targetUserId: string, role: AccountRole): Promise<User> {
   const actor = await getUser(db, adminUserId);
   if (!actor || actor.role !== 'admin') throw new ForbiddenError('only an admin may change roles');
-  if (!ACCOUNT_ROLES.includes(role)) throw new InvalidAccountInputError('role', `the role must be one of ${ACCOUNT_ROLES.join(', ')}`);
+  if (!ACCOUNT_ROLE_VALUES.includes(role)) throw new InvalidAccountInputError('role', `the role must be one of ${ACCOUNT_ROLE_VALUES.join(', ')}`);
   const change = await changeAccountRole(db, targetUserId, role);
   if (change.ok) return change.user;
   if (change.reason === 'last-admin') throw new LastAdminError();

@@ -40,8 +40,6 @@ export interface FormatInfo {
   mediaType: string;
   canImport: boolean;
   offsetUnit: 'codepoint';
-  /// What it maps, in a line (README's table says the same).
-  description: string;
   /// The files one map exports to.
   files(input: AnnotatedMap, options?: { exportedAt?: string }): ExportFile[];
   /// Files the format's tools read beside the maps, under fixed names (brat's annotation.conf):
@@ -62,7 +60,6 @@ export const formats: Record<FormatId, FormatInfo> = {
     mediaType: 'application/json',
     canImport: true,
     offsetUnit: 'codepoint',
-    description: 'the whole map with the text, labels, comments; lossless',
     files: (input, o) => [{ suffix: '.argmap.json', mediaType: 'application/json', content: json(serializeNative(input, o)) }],
     read: (input) => readNative(input),
   },
@@ -73,7 +70,6 @@ export const formats: Record<FormatId, FormatInfo> = {
     mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
     canImport: true,
     offsetUnit: 'codepoint',
-    description: 'units as tagging annotations with quote and position selectors, relations as linking annotations',
     files: (input, o) => [{ suffix: '.anno.jsonld', mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', content: json(serializeW3c(input, o)) }],
     read: (input, o) => readW3c(input, o),
   },
@@ -84,7 +80,6 @@ export const formats: Record<FormatId, FormatInfo> = {
     mediaType: 'application/json',
     canImport: true,
     offsetUnit: 'codepoint',
-    description: 'units as I-nodes, supports as RA nodes, attacks as CA nodes',
     files: (input, o) => [{ suffix: '.aif.json', mediaType: 'application/json', content: json(serializeAif(input, o)) }],
     read: (input, o) => readAif(input, o),
   },
@@ -95,7 +90,6 @@ export const formats: Record<FormatId, FormatInfo> = {
     mediaType: 'text/plain',
     canImport: true,
     offsetUnit: 'codepoint',
-    description: 'the text (.txt) and T/R/A/# lines (.ann)',
     files: (input) => {
       const { txt, ann } = serializeBrat(input);
       return [
@@ -113,7 +107,6 @@ export const formats: Record<FormatId, FormatInfo> = {
     mediaType: 'text/plain',
     canImport: false,
     offsetUnit: 'codepoint',
-    description: 'statements tagged with labels, +> / -> relations under each premise',
     files: (input) => [{ suffix: '.argdown', mediaType: 'text/plain; charset=utf-8', content: serializeArgdown(input) }],
   },
   csv: {
@@ -123,7 +116,6 @@ export const formats: Record<FormatId, FormatInfo> = {
     mediaType: 'text/csv',
     canImport: false,
     offsetUnit: 'codepoint',
-    description: 'a table of units and a table of relations (UTF-8 with BOM, RFC 4180)',
     files: (input) => [
       { suffix: '-units.csv', mediaType: 'text/csv; charset=utf-8', content: serializeUnits(input) },
       { suffix: '-relations.csv', mediaType: 'text/csv; charset=utf-8', content: serializeRelations(input) },
