@@ -1,14 +1,18 @@
-// Who may open an assignment's pages (classroom mode): members of its course and admins; anyone
-// else, and an unknown id, gets 404 — the assignment does not exist for them, so ids cannot be
-// probed (as the API's assignmentAccess answers). `teaches`: an instructor of the course, or an
-// admin; the review pages (compare, heat map) are for them only.
+// Who may open an assignment's pages (classroom mode): the API's rule (assignmentAccess: members
+// of its course and admins), with a 404 page for anyone else and for an unknown id, so ids cannot
+// be probed. `teaches`: the user stands as an instructor in the course (admins do); the review
+// pages (compare, heat map) are for them only.
 import { notFound } from 'next/navigation';
-import { courseRole, getAssignment, type Assignment, type Db, type User } from '@/lib/db';
+import type { Assignment, Db, User } from '@/lib/db';
+import { assignmentAccess } from '@/app/_shared/classroom';
+import { HttpError } from '@/app/_shared/http';
 
 export async function assignmentForPage(db: Db, user: User, assignmentId: string): Promise<{ assignment: Assignment; teaches: boolean }> {
-  const assignment = await getAssignment(db, assignmentId);
-  if (!assignment) notFound();
-  const role = await courseRole(db, assignment.courseId, user.id);
-  if (!role && user.role !== 'admin') notFound();
-  return { assignment, teaches: role === 'instructor' || user.role === 'admin' };
+  try {
+    const { assignment, role } = await assignmentAccess(db, user, assignmentId);
+    return { assignment, teaches: role === 'instructor' };
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 404) notFound();
+    throw e;
+  }
 }
