@@ -1,19 +1,12 @@
 // @vitest-environment jsdom
 // `t` and what is built on it keep their identity across renders: the memoized unit list and
 // map skip the workspace's render on each key only while their props stay the same objects.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { catalog } from '@/lib/i18n/messages';
-import { I18nProvider, useT } from './I18nProvider';
+import { useT } from './I18nProvider';
 import { useFeedback } from './annotate/Comments';
-
-let root: Root;
-let host: HTMLElement;
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+import { render } from './testing/render';
 
 describe('useT', () => {
   it('gives the same t, and the same comment feedback, on every render of one locale', () => {
@@ -28,15 +21,7 @@ describe('useT', () => {
       feedbacks.push(useFeedback(comments));
       return null;
     }
-    host = document.body.appendChild(document.createElement('div'));
-    act(() => {
-      root = createRoot(host);
-      root.render(
-        <I18nProvider locale="ja" messages={catalog.ja}>
-          <Probe />
-        </I18nProvider>,
-      );
-    });
+    render(<Probe />, { locale: 'ja' });
     act(() => bump());
     act(() => bump());
     expect(ts).toHaveLength(3);

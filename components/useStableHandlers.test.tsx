@@ -2,17 +2,10 @@
 // Stable handlers: one identity for the life of the component, and a call always runs the
 // handler of the latest render — what lets the memoized list and map skip the workspace's renders
 // without calling stale code.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, memo, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { render } from './testing/render';
 import { useStableHandlers } from './useStableHandlers';
-
-let root: Root;
-let host: HTMLElement;
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
 
 describe('useStableHandlers', () => {
   it('keeps its identity and runs the latest render’s handler', () => {
@@ -30,11 +23,7 @@ describe('useStableHandlers', () => {
       const handlers = useStableHandlers({ pick: (n: number) => `${n} at render ${count}` });
       return <Child onPick={handlers.pick} />;
     }
-    host = document.body.appendChild(document.createElement('div'));
-    act(() => {
-      root = createRoot(host);
-      root.render(<Parent />);
-    });
+    render(<Parent />);
     act(() => bump());
     act(() => bump());
     // The memoized child rendered once: the handler it holds never changed…

@@ -4,15 +4,11 @@
 // that posts a comment (Ctrl+Enter) and shows it without a reload.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { ArgumentMap } from '@/lib/argument';
 import type { MapComment } from '@/lib/comments/types';
-import { catalog } from '@/lib/i18n/messages';
-import { I18nProvider } from '../I18nProvider';
+import { render as renderInto } from '../testing/render';
 import { UnitList } from './UnitList';
 import { useFeedback, type CommentsProps } from './Comments';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const text = '主張です。根拠です。';
 const map: ArgumentMap = {
@@ -71,18 +67,9 @@ function Harness({ comments, selected }: { comments: CommentsProps; selected: st
   );
 }
 
-let root: Root | null = null;
 let host: HTMLElement;
 function render(selected: string | null) {
-  host = document.body.appendChild(document.createElement('div'));
-  act(() => {
-    root = createRoot(host);
-    root.render(
-      <I18nProvider locale="ja" messages={catalog.ja}>
-        <Harness comments={{ mapId: 'map 1', viewerId: 'sensei', initial }} selected={selected} />
-      </I18nProvider>,
-    );
-  });
+  host = renderInto(<Harness comments={{ mapId: 'map 1', viewerId: 'sensei', initial }} selected={selected} />, { locale: 'ja' });
 }
 const row = (unitId: string) => host.querySelector(`[data-unit-row="${unitId}"]`) as HTMLElement;
 const badge = (unitId: string) => row(unitId).querySelector('[data-testid="comment-count"]')?.textContent ?? null;
@@ -95,8 +82,6 @@ beforeAll(() => {
   } as unknown as typeof ResizeObserver;
 });
 afterEach(() => {
-  act(() => root?.unmount());
-  host.remove();
   vi.unstubAllGlobals();
 });
 

@@ -1,22 +1,10 @@
 // @vitest-environment jsdom
 // The relation list of one side of a comparison: quotes of both ends, shortened to a fixed
 // number of characters without splitting a character outside the BMP (a surrogate pair).
-import { afterEach, describe, expect, it } from 'vitest';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
 import type { ArgumentMap } from '@/lib/argument/types';
-import { catalog } from '@/lib/i18n/messages';
-import { I18nProvider } from '../I18nProvider';
+import { render } from '../testing/render';
 import { ComparedRelations } from './ComparedRelations';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement;
-afterEach(() => {
-  act(() => root?.unmount());
-  host.remove();
-});
 
 describe('ComparedRelations', () => {
   it('shortens a quote by characters, never leaving half a surrogate pair', () => {
@@ -32,15 +20,7 @@ describe('ComparedRelations', () => {
       relations: [{ id: 'r1', type: 'support', from: 'u1', to: 'u2', note: '' }],
       mainClaimId: null,
     };
-    host = document.body.appendChild(document.createElement('div'));
-    act(() => {
-      root = createRoot(host);
-      root.render(
-        <I18nProvider locale="ja" messages={catalog.ja}>
-          <ComparedRelations map={map} text={text} matched={new Set(['r1'])} only={{ className: 'cmp-extra', word: 'B のみ' }} />
-        </I18nProvider>,
-      );
-    });
+    const host = render(<ComparedRelations map={map} text={text} matched={new Set(['r1'])} only={{ className: 'cmp-extra', word: 'B のみ' }} />, { locale: 'ja' });
     const line = host.querySelector('li')!.textContent!;
     expect(line.startsWith(`${'あ'.repeat(23)}𩸽…`)).toBe(true);
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(line)).toBe(false); // no lone high surrogate
