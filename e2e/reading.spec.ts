@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { TOP } from '../components/editor/reveal';
 import { hoverWord } from './support';
 
 test('lists the corpus essay and opens it tokenized', async ({ page }) => {
@@ -67,13 +68,13 @@ test('resizing the window keeps the reader’s place in the essay', async ({ pag
   // Where the reading line (just below the sticky toolbar) meets the essay: the word in the
   // middle of it, and the whole line (with a few characters more, for a word broken at its end).
   const readingLine = () =>
-    page.evaluate(() => {
+    page.evaluate((y) => {
       const { left, right } = document.querySelector('.essay')!.getBoundingClientRect();
-      const at = (x: number) => document.caretPositionFromPoint(x, 81)!;
+      const at = (x: number) => document.caretPositionFromPoint(x, y)!;
       const [start, middle, end] = [at(left + 2), at((left + right) / 2), at(right - 2)];
       const text = middle.offsetNode.textContent!;
       return { word: text.slice(middle.offset, middle.offset + 3), line: start.offsetNode === end.offsetNode ? text.slice(start.offset, end.offset + 3) : '' };
-    });
+    }, TOP + 1);
   await page.evaluate(() => window.scrollTo(0, 3000));
   await page.waitForTimeout(400); // the place is noted once scrolling stops
   const { word } = await readingLine();
