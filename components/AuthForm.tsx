@@ -4,31 +4,24 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useT } from './I18nProvider';
-import { requestJson, serverReason } from './useJsonRequest';
+import { serverReason, useJsonRequest } from './useJsonRequest';
 
 export function AuthForm({ next }: { next: string }) {
   const t = useT();
   const router = useRouter();
   const [mode, setMode] = useState<'signin' | 'signup'>('signin');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error } = useJsonRequest();
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body: Record<string, string> = { name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') };
     if (mode === 'signup' && form.get('displayName')) body.displayName = String(form.get('displayName'));
-    setBusy(true);
-    setError(null);
-    const answer = await requestJson(`/api/auth/${mode}`, 'POST', body);
-    setBusy(false);
-    if (answer.ok) {
-      router.push(next); // already a local path: the page passes it through safeNextPath
-      router.refresh();
-      return;
-    }
-    // The server's reason (wrong password, name taken…) after the catalog's sentence.
-    setError(t('auth.failed', { reason: serverReason(t, answer) }));
+    // On failure the server's reason (wrong password, name taken…) after the form's sentence.
+    const answer = await send(`/api/auth/${mode}`, 'POST', body, (failure) => t('auth.failed', { reason: serverReason(t, failure) }));
+    if (!answer) return;
+    router.push(next); // already a local path: the page passes it through safeNextPath
+    router.refresh();
   };
 
   return (

@@ -55,14 +55,20 @@ export function useJsonRequest() {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  /// The parsed answer, or null when the request failed (then `error` says why).
-  const send = async (url: string, method: 'POST' | 'PATCH', body: unknown): Promise<Record<string, unknown> | null> => {
+  /// The parsed answer, or null when the request failed (then `error` says why: describeFailure's
+  /// message, or `failed`'s for a form with a sentence of its own).
+  const send = async (
+    url: string,
+    method: 'POST' | 'PATCH',
+    body: unknown,
+    failed: (failure: Extract<JsonAnswer, { ok: false }>) => string = (f) => describeFailure(t, f.status, f.detail),
+  ): Promise<Record<string, unknown> | null> => {
     setBusy(true);
     setError(null);
     const answer = await requestJson(url, method, body);
     setBusy(false);
     if (answer.ok) return answer.data;
-    setError(describeFailure(t, answer.status, answer.detail));
+    setError(failed(answer));
     return null;
   };
   return { send, busy, error, setError };
