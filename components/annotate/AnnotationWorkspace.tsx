@@ -7,21 +7,18 @@ import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
 import {
   addUnitOp,
-  emptyHistory,
-  record,
-  redo as redoHistory,
   removeRelationOp,
   removeUnitOp,
   setMainClaimOp,
   stepEdge,
   tokenBoundaries,
-  undo as undoHistory,
   updateRelationOp,
   updateUnitOp,
   type ArgumentMap,
   type DocumentContext,
   type Operation,
   type RelationType,
+  type SyncNotice,
 } from '@/lib/argument';
 import type { Block } from '@/lib/text/types';
 import { unpackTokens, type PackedTokens } from '@/lib/tokens/wire';
@@ -39,7 +36,9 @@ import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
 import { SaveIndicator } from './SaveIndicator';
-import { useSavedMap, type SyncNotice } from './useSavedMap';
+import { useSavedMap } from './useSavedMap';
+import { NoticeArea, useNotices } from './Notices';
+import { statusNotice, syncNotice } from './saveNotices';
 import { SidePane, type PaneTab } from './SidePane';
 import { ExportMenu, type FormatChoice } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
@@ -103,18 +102,21 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const roles = useMemo(() => labelRoles(labels.map((l) => l.id)), [labels]);
 
   const [announcement, setAnnouncement] = useState('');
-  const [history, setHistory] = useState(emptyHistory);
-  const onNotice = useCallback(
-    (notice: SyncNotice) => {
-      if (notice.kind === 'merged') setAnnouncement(t('announce.merged'));
-      else {
-        setHistory(emptyHistory);
-        setAnnouncement(notice.kind === 'conflict' ? t('announce.conflict', { n: notice.dropped }) : t('announce.serverRefused', { reason: notice.reason }));
-      }
-    },
-    [t],
-  );
-  const { map, status, unsaved, version: savedVersion, commit, reset } = useSavedMap({ mapId, version, map: initialMap, ctx, onNotice });
+  // What the user must see as well as hear goes to the notice area (which announces it too).
+  const { notices, show: showNotice, dismiss: dismissNotice, dismissKey } = useNotices();
+  const shownMap = useRef(initialMap);
+  const onNotice = useCallback((notice: SyncNotice) => showNotice(syncNotice(t, notice, text, shownMap.current)), [showNotice, t, text]);
+  const { map, status, unsaved, version: savedVersion, canUndo, canRedo, commit, travel: travelHistory, reset } = useSavedMap({ mapId, version, map: initialMap, ctx, onNotice });
+  useEffect(() => {
+    shownMap.current = map;
+  }, [map]);
+  useEffect(() => {
+    const notice = statusNotice(t, status, unsaved);
+    if (notice) showNotice(notice);
+    else dismissKey('save');
+    // Shown when the status changes, not again for every change queued meanwhile.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status]);
   const feedback = useFeedback(comments);
 
   const [tokenSelection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
@@ -154,14 +156,13 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
       if (readOnly) return false;
       const result = commit(operations);
       if (!result.ok) {
-        setAnnouncement(t('announce.refused', { reason: result.refusal ? t(`refusal.${result.refusal}`) : result.error }));
+        showNotice({ tone: 'error', text: t('announce.refused', { reason: t(result.refusal ? `refusal.${result.refusal}` : 'request.status.409') }) });
         return false;
       }
-      setHistory((h) => record(h, operations));
       if (message) setAnnouncement(message);
       return true;
     },
-    [readOnly, commit, t],
+    [readOnly, commit, showNotice, t],
   );
 
   const clearTokenSelection = () => {
@@ -220,20 +221,14 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     if (id) setSelectedId(null);
   };
 
-  /// Undo or redo one user action; a history that no longer fits the map (another tab changed
-  /// the same units) is dropped with a message rather than forced.
+  /// Undo or redo one user action; a step that no longer fits the map (another tab changed the
+  /// same units) is refused and taken off the history, and the user told.
   const travel = (direction: 'undo' | 'redo') => {
-    const step = direction === 'undo' ? undoHistory(history, map) : redoHistory(history, map);
-    if (!step) {
-      if (direction === 'undo') setAnnouncement(t('announce.nothingToUndo'));
-      return;
-    }
-    if (!commit(step.operations).ok) {
-      setHistory(emptyHistory);
-      return setAnnouncement(t('announce.historyReset'));
-    }
-    setHistory(step.history);
-    setAnnouncement(t(direction === 'undo' ? 'announce.undone' : 'announce.redone'));
+    if (readOnly) return;
+    const step = travelHistory(direction);
+    if (step.ok) setAnnouncement(t(direction === 'undo' ? 'announce.undone' : 'announce.redone'));
+    else if (step.reason === 'empty') setAnnouncement(t(direction === 'undo' ? 'announce.nothingToUndo' : 'announce.nothingToRedo'));
+    else showNotice({ tone: 'warning', text: t(direction === 'undo' ? 'announce.undoConflict' : 'announce.redoConflict') });
   };
   const undo = () => travel('undo');
   const redo = () => travel('redo');
@@ -427,9 +422,8 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     },
     imported: (v: number, m: ArgumentMap, units: number, relations: number) => {
       reset(v, m);
-      setHistory(emptyHistory);
       setSelectedId(null);
-      setAnnouncement(t('io.done', { units, relations }));
+      showNotice({ tone: 'info', text: t('io.done', { units, relations }) });
     },
   });
 
@@ -443,10 +437,10 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         <div className="sticky top-0 z-20 mb-3 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50/95 py-2 text-sm">
           {!readOnly && (
             <>
-              <button type="button" onClick={undo} disabled={history.done.length === 0} aria-keyshortcuts="Control+Z" className="btn">
+              <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" className="btn">
                 {t('annotate.undo')}
               </button>
-              <button type="button" onClick={redo} disabled={history.undone.length === 0} aria-keyshortcuts="Control+Shift+Z" className="btn">
+              <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" className="btn">
                 {t('annotate.redo')}
               </button>
               <SaveIndicator status={status} unsaved={unsaved} />
@@ -464,8 +458,12 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
           )}
         </div>
         {linkMode && (
-          <p role="status" className="mb-2 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-            {t('annotate.pickTarget', { type: t(relationTypeKey(linkMode.type)) })}
+          // Pinned to the top of the viewport while active: the unit may be far down the text.
+          <p role="status" data-testid="link-prompt" className="fixed inset-x-0 top-2 z-40 mx-auto flex w-fit max-w-[min(40rem,92vw)] items-center gap-3 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 shadow-lg">
+            <span>{t('annotate.pickTarget', { type: t(relationTypeKey(linkMode.type)) })}</span>
+            <button type="button" className="btn shrink-0" onClick={() => setLinkMode(null)}>
+              {t('io.close')}
+            </button>
           </p>
         )}
         <div
@@ -570,9 +568,12 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         </div>
       }
       footer={
-      <div aria-live="polite" role="status" className="sr-only" data-testid="announcer">
-        {announcement}
-      </div>
+      <>
+        <div aria-live="polite" role="status" className="sr-only" data-testid="announcer">
+          {announcement}
+        </div>
+        <NoticeArea notices={notices} onDismiss={dismissNotice} />
+      </>
       }
     />
   );

@@ -1,37 +1,39 @@
 'use client';
 // Autosave around the pure sync state machine (lib/argument/sync): sends pending operations in
 // batches within a quarter second, keeps everything unsent in localStorage so a reload or a
-// closed tab loses nothing, retries with back-off while the server is unreachable, and rebases
-// onto the server's map when another tab or device wrote first.
+// closed tab loses nothing, and hands every answer to the state machine as classified by
+// lib/argument/delivery — acknowledged, merged (another tab or device wrote first), refused (the
+// batch is taken out and the user told; the queue moves on) or to be retried (unreachable,
+// overloaded, signed out: kept, and sent again after a jittered, growing delay). Undo and redo
+// go through the same state, so they always fit the map shown.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  acknowledge,
+  adopt,
   enqueue,
   hasUnsaved,
   initialSync,
-  rebase,
+  receive,
   restore,
   reuseUnchanged,
   startBatch,
+  travel as travelSync,
   unconfirmed,
+  type Answer,
   type ArgumentMap,
   type DocumentContext,
   type Operation,
+  type RetryReason,
   type StoredSync,
+  type SyncNotice,
   type SyncState,
 } from '@/lib/argument';
+import { classifyAnswer, restoreDelay, retryDelay } from '@/lib/argument/delivery';
 import { useStableHandlers } from '../useStableHandlers';
 
-export type SaveStatus = 'saved' | 'saving' | 'offline';
-
-export type SyncNotice =
-  | { kind: 'merged' }
-  | { kind: 'conflict'; dropped: number }
-  | { kind: 'refused'; reason: string };
+export type SaveStatus = 'saved' | 'saving' | RetryReason;
 
 const storageKey = (mapId: string) => `ronten:unsaved:${mapId}`;
 const debounceMs = 250;
-const maxRetryMs = 5000;
 
 function loadStored(mapId: string): StoredSync | null {
   try {
@@ -56,16 +58,12 @@ function persist(mapId: string, state: SyncState) {
   }
 }
 
-function newId(): string {
-  return crypto.randomUUID();
-}
-
 interface Options {
   mapId: string | null;
   version: number;
   map: ArgumentMap;
   ctx: DocumentContext;
-  /// Called when the server's map replaced ours (undo history no longer applies).
+  /// Told what the user must know after the map changed under them (merged, conflicts, refusals).
   onNotice: (notice: SyncNotice) => void;
 }
 
@@ -74,7 +72,7 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
   const ref = useRef(sync);
   const sending = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const retryMs = useRef(0);
+  const attempt = useRef(0);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const { notify } = useStableHandlers({ notify: onNotice });
 
@@ -86,6 +84,7 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
     },
     [mapId],
   );
+  const tell = useCallback((notice: SyncNotice | null) => notice && notify(notice), [notify]);
 
   const fetchServerMap = useCallback(async () => {
     const res = await fetch(`/api/maps/${mapId}`, { cache: 'no-store' });
@@ -93,13 +92,21 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
     return (await res.json()) as { version: number; map: ArgumentMap };
   }, [mapId]);
 
+  const later = useCallback((ms: number, run: () => void) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      run();
+    }, ms);
+  }, []);
+
   const flush = useCallback(async (): Promise<void> => {
     if (!mapId || sending.current) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     let batch = ref.current.inFlight;
     if (!batch) {
-      const started = startBatch(ref.current, newId());
+      const started = startBatch(ref.current, crypto.randomUUID());
       if (!started) {
         setStatus('saved');
         return;
@@ -108,62 +115,64 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
       batch = started.batch;
     }
     sending.current = true;
-    setStatus('saving');
+    setStatus((s) => (s === 'saved' ? 'saving' : s));
+    let answer: Answer;
     try {
       const res = await fetch(`/api/maps/${mapId}/operations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(batch),
       });
-      if (res.status >= 500) throw new Error(`server error ${res.status}`);
-      const body = await res.json();
-      if (res.ok) {
-        try {
-          update(acknowledge(ref.current, body.version, body.map, ctx));
-        } catch {
-          // Our idea of the confirmed map drifted: take the server's and replay the rest.
-          const server = await fetchServerMap();
-          update(rebase({ ...ref.current, inFlight: null }, server, ctx).state);
-        }
-      } else if (res.status === 409) {
-        const result = rebase(ref.current, { version: body.version, map: body.map }, ctx);
-        update(result.state);
-        notify(result.ok ? { kind: 'merged' } : { kind: 'conflict', dropped: result.dropped.length });
-      } else {
-        // Refused (422/404…): what we hold does not fit the server's map; take the server's.
-        const server = await fetchServerMap();
-        update(initialSync(server.version, server.map));
-        notify({ kind: 'refused', reason: String(body.reason ?? body.error ?? res.status) });
-      }
-      retryMs.current = 0;
+      // Read as text: an error page (a proxy's 413 or 502) is not JSON, and must not throw here.
+      answer = classifyAnswer(res.status, await res.text(), res.headers.get('retry-after'), Date.now());
     } catch {
-      // Unreachable: keep everything (it is in localStorage too) and try again later.
-      setStatus('offline');
-      retryMs.current = Math.min(maxRetryMs, retryMs.current ? retryMs.current * 2 : 500);
-      timer.current = setTimeout(() => void flush(), retryMs.current);
-      return;
+      answer = { kind: 'retry', why: 'offline', retryAfterMs: null };
     } finally {
       sending.current = false;
     }
+    if (answer.kind === 'retry') {
+      // Kept (it is in localStorage too) and sent again after a growing, jittered wait.
+      setStatus(answer.why);
+      later(retryDelay(attempt.current++, answer.retryAfterMs, Math.random), () => void flush());
+      return;
+    }
+    attempt.current = 0;
+    const result = receive(ref.current, answer, ctx);
+    update(result.state);
+    tell(result.notice);
+    if (result.fetchMap) {
+      try {
+        const adopted = adopt(ref.current, await fetchServerMap(), ctx);
+        update(adopted.state);
+        if (adopted.notice.kind !== 'merged' || adopted.notice.droppedHistory) tell(adopted.notice);
+      } catch {
+        // The batch stays in flight; sent again, the server answers it with its map.
+        setStatus('offline');
+        later(retryDelay(attempt.current++, null, Math.random), () => void flush());
+        return;
+      }
+    }
+    setStatus('saving');
     if (hasUnsaved(ref.current)) void flush();
     else setStatus('saved');
-  }, [mapId, ctx, update, fetchServerMap]);
+  }, [mapId, ctx, update, tell, later, fetchServerMap]);
 
   const schedule = useCallback(() => {
     if (timer.current || sending.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      void flush();
-    }, debounceMs);
-  }, [flush]);
+    later(debounceMs, () => void flush());
+  }, [flush, later]);
 
-  // Restore what a previous page load left unsent, and send it.
+  // Restore what a previous page load left unsent, and send it — after a random short wait, so
+  // that pages reloading together (a server restart) do not all send at once.
   useEffect(() => {
     if (!mapId) return;
     const stored = loadStored(mapId);
     if (stored) {
-      update(restore(ref.current, stored, ctx));
-      void flush();
+      const restored = restore(ref.current, stored, ctx);
+      update(restored.state);
+      tell(restored.notice);
+      setStatus('saving');
+      later(restoreDelay(Math.random), () => void flush());
     }
     const online = () => void flush();
     // Another tab may have saved meanwhile: pick up its changes when we come back.
@@ -172,8 +181,9 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
       try {
         const server = await fetchServerMap();
         if (server.version > ref.current.confirmed.version && !hasUnsaved(ref.current)) {
-          update(initialSync(server.version, server.map));
-          notify({ kind: 'merged' });
+          const adopted = adopt(ref.current, server, ctx);
+          update(adopted.state);
+          tell(adopted.notice);
         }
       } catch {
         // offline: nothing to pick up
@@ -189,20 +199,35 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapId]);
 
-  /// Checks the user's operations against the map as it is now, applies and queues them; answers
-  /// the problem, changing nothing, when they do not apply.
+  const queued = useCallback(() => {
+    if (!mapId) return;
+    setStatus((s) => (s === 'saved' ? 'saving' : s));
+    schedule();
+  }, [mapId, schedule]);
+
+  /// Checks a user action's operations against the map as it is now, applies, records and
+  /// queues them; answers the problem, changing nothing, when they do not apply.
   const commit = useCallback(
     (operations: Operation[]) => {
       const result = enqueue(ref.current, operations, ctx);
       if (!result.ok) return result;
       update(result.state);
-      if (mapId) {
-        setStatus((s) => (s === 'offline' ? s : 'saving'));
-        schedule();
-      }
+      queued();
       return result;
     },
-    [update, schedule, mapId, ctx],
+    [update, queued, ctx],
+  );
+
+  /// Undoes or redoes one action; answers 'empty' or 'conflict' (that step was taken off the
+  /// history) instead of throwing.
+  const travel = useCallback(
+    (direction: 'undo' | 'redo') => {
+      const result = travelSync(ref.current, direction, ctx);
+      update(result.state);
+      if (result.ok) queued();
+      return result;
+    },
+    [update, queued, ctx],
   );
 
   /// The server's map replaced ours wholesale (an import): start over from it.
@@ -212,5 +237,15 @@ export function useSavedMap({ mapId, version, map: initialMap, ctx, onNotice }: 
   // over may change nothing the user sees), so the views keyed on it do not redo work.
   const shown = useRef<ArgumentMap | null>(null);
   const map = useMemo(() => (shown.current = reuseUnchanged(shown.current, sync.local)), [sync.local]);
-  return { map, status, unsaved: unconfirmed(sync).length, version: sync.confirmed.version, commit, reset };
+  return {
+    map,
+    status,
+    unsaved: unconfirmed(sync).length,
+    version: sync.confirmed.version,
+    canUndo: sync.history.done.length > 0,
+    canRedo: sync.history.undone.length > 0,
+    commit,
+    travel,
+    reset,
+  };
 }
