@@ -1,8 +1,8 @@
 'use client';
 // Sends JSON to an API route and reports the outcome the way every form here does: busy while
 // waiting, on failure what went wrong in the UI's language (the kind of failure from the status,
-// the server's own message — English, technical — after it as detail), the answer's body on
-// success.
+// and as detail the server's reason — worded from its `code` and `params` when it sends one the
+// catalog knows, else its own English message), the answer's body on success.
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Translate as T } from '@/lib/i18n/locale';
@@ -18,6 +18,35 @@ const statusKinds: Record<number, MessageKey> = {
   423: 'request.status.423',
   429: 'request.status.429',
 };
+
+/// The server's refusal codes (app/api/auth, the map import route) and their messages.
+const codeMessages: Record<string, MessageKey> = {
+  'auth.nameTaken': 'error.auth.nameTaken',
+  'auth.wrongCredentials': 'error.auth.wrongCredentials',
+  'auth.rateLimited': 'error.auth.rateLimited',
+  'auth.adminOnly': 'error.auth.adminOnly',
+  'auth.lastAdmin': 'error.auth.lastAdmin',
+  'auth.soloMode': 'error.auth.soloMode',
+  'account.nameLength': 'error.account.nameLength',
+  'account.nameChars': 'error.account.nameChars',
+  'account.displayNameLength': 'error.account.displayNameLength',
+  'account.displayNameControl': 'error.account.displayNameControl',
+  'account.passwordShort': 'error.account.passwordShort',
+  'account.passwordLong': 'error.account.passwordLong',
+  'account.role': 'error.account.role',
+  'import.unknownFormat': 'error.import.unknownFormat',
+};
+
+/// The server's reason in the UI's language when its answer has a code the catalog knows (with
+/// `params` filled in), else its own message (`error`), else null.
+export function wordedError(t: T, body: { error?: unknown; code?: unknown; params?: unknown }): string | null {
+  const key = typeof body.code === 'string' && Object.hasOwn(codeMessages, body.code) ? codeMessages[body.code] : null;
+  if (key) {
+    const params = typeof body.params === 'object' && body.params !== null ? (body.params as Record<string, unknown>) : {};
+    return t(key, Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')));
+  }
+  return typeof body.error === 'string' ? body.error : null;
+}
 
 /// Why a request failed, in the UI's language: the kind of failure from the status (`status`
 /// null when the server could not be reached), the server's own message after it as detail.
@@ -39,13 +68,14 @@ export function serverReason(t: T, failure: { status: number | null; detail?: st
 
 export type JsonAnswer = { ok: true; data: Record<string, unknown> } | { ok: false; status: number | null; detail?: string };
 
-/// Sends JSON (or nothing) and reads the JSON answer. Never throws: an unreachable server is a
+/// Sends JSON (or nothing) and reads the JSON answer; a failure's detail is the server's reason
+/// in the UI's language where it can be (wordedError). Never throws: an unreachable server is a
 /// failure with no status.
-export async function requestJson(url: string, method: 'POST' | 'PATCH' | 'DELETE', body?: unknown): Promise<JsonAnswer> {
+export async function requestJson(t: T, url: string, method: 'POST' | 'PATCH' | 'DELETE', body?: unknown): Promise<JsonAnswer> {
   try {
     const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    return res.ok ? { ok: true, data } : { ok: false, status: res.status, detail: typeof data.error === 'string' ? data.error : undefined };
+    return res.ok ? { ok: true, data } : { ok: false, status: res.status, detail: wordedError(t, data) ?? undefined };
   } catch {
     return { ok: false, status: null };
   }
@@ -65,7 +95,7 @@ export function useJsonRequest() {
   ): Promise<Record<string, unknown> | null> => {
     setBusy(true);
     setError(null);
-    const answer = await requestJson(url, method, body);
+    const answer = await requestJson(t, url, method, body);
     setBusy(false);
     if (answer.ok) return answer.data;
     setError(failed(answer));

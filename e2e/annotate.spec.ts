@@ -124,7 +124,7 @@ test('relations by mouse, shown under both units, retyped and refused as self-re
   await page.getByRole('button', { name: '支持する…' }).click();
   // Picking the unit itself is refused with a message in the UI's language.
   await pick('evidence');
-  await expect(page.getByTestId('announcer')).toHaveText('できません: 単位は自分自身を支持・攻撃できません');
+  await expect(page.getByTestId('notices')).toContainText('できません: 単位は自分自身を支持・攻撃できません');
   await pick('claim');
   await expect(page.getByTestId('announcer')).toHaveText('支持の関係を作りました');
   await expect(row('claim')).toContainText('←支持');
@@ -132,7 +132,7 @@ test('relations by mouse, shown under both units, retyped and refused as self-re
   await pick('evidence');
   await page.getByRole('button', { name: '支持する…' }).click();
   await pick('claim');
-  await expect(page.getByTestId('announcer')).toHaveText('できません: その関係はもうあります');
+  await expect(page.getByTestId('notices')).toContainText('できません: その関係はもうあります');
   await page.keyboard.press('Escape');
 
   // Retype from the selected unit's controls.
@@ -225,7 +225,7 @@ test('two tabs on one map never overwrite each other', async ({ browser, request
   await drag(b, 'それ', 'れる');
   await b.keyboard.press('1');
   await expectSaved(b);
-  await expect(b.getByTestId('announcer')).toContainText('取り込みました');
+  await expect(b.getByTestId('notices')).toContainText('取り込みました');
   await expect(b.locator('[data-unit-row]')).toHaveCount(2);
   expect((await mapState(request)).map.units).toHaveLength(2);
   // Conflicting edits of the same unit: the later one is not forced over the earlier.
@@ -235,7 +235,7 @@ test('two tabs on one map never overwrite each other', async ({ browser, request
   await a.keyboard.press('3');
   await expectSaved(a);
   await b.keyboard.press('4');
-  await expect(b.getByTestId('announcer')).toContainText('競合');
+  await expect(b.getByTestId('notices')).toContainText('別のタブや端末での変更と重なったため、変更 1件を適用できませんでした');
   await expect(b.locator('[data-unit-row]:has(> button [data-label="counterargument"])')).toHaveCount(1);
   expect((await mapState(request)).map.units.map((u) => u.label).sort()).toEqual(['claim', 'counterargument']);
 });

@@ -40,7 +40,7 @@ export function useFeedback(props: CommentsProps | undefined): Feedback | null {
   const t = useT();
   const add = useCallback(
     async (kind: CommentTargetKind, id: string | null, body: string): Promise<Result> => {
-      const r = await requestJson(`/api/maps/${encodeURIComponent(mapId!)}/comments`, 'POST', { targetKind: kind, targetId: id, body });
+      const r = await requestJson(t, `/api/maps/${encodeURIComponent(mapId!)}/comments`, 'POST', { targetKind: kind, targetId: id, body });
       if (!r.ok) return { ok: false, reason: serverReason(t, r) };
       setAll((list) => [...list, r.data.comment as MapComment]);
       return { ok: true };
@@ -49,7 +49,7 @@ export function useFeedback(props: CommentsProps | undefined): Feedback | null {
   );
   const remove = useCallback(
     async (commentId: string): Promise<Result> => {
-      const r = await requestJson(`/api/maps/${encodeURIComponent(mapId!)}/comments/${encodeURIComponent(commentId)}`, 'DELETE');
+      const r = await requestJson(t, `/api/maps/${encodeURIComponent(mapId!)}/comments/${encodeURIComponent(commentId)}`, 'DELETE');
       if (!r.ok) return { ok: false, reason: serverReason(t, r) };
       setAll((list) => list.filter((c) => c.id !== commentId));
       return { ok: true };

@@ -6,6 +6,7 @@ import { memo, useRef, useState } from 'react';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { describeImportReport, type ImportReport } from '@/lib/formats/report';
 import { useT } from '../I18nProvider';
+import { wordedError } from '../useJsonRequest';
 
 interface Report {
   ok: boolean;
@@ -95,7 +96,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
       setPayload(next);
       setProgress(t('io.checking'));
       const res = await post(url, { ...next, baseVersion, dryRun: true }, (f) => setProgress(`${t('io.checking')} ${Math.round(f * 100)}%`));
-      setReport(res.body.ok === undefined ? { ok: false, errors: [{ at: next.fileName, message: res.body.error ?? `HTTP ${res.status}` }] } : res.body);
+      setReport(res.body.ok === undefined ? { ok: false, errors: [{ at: next.fileName, message: wordedError(t, res.body) ?? `HTTP ${res.status}` }] } : res.body);
     } catch (e) {
       setProblem((e as Error).message);
     } finally {

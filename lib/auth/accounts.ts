@@ -32,7 +32,7 @@ import {
   type Db,
   type User,
 } from '@/lib/db';
-import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, LastAdminError, NameTakenError, RateLimitedError } from './errors';
+import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, LastAdminError, NameTakenError, RateLimitedError, type Problem } from './errors';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { ACCOUNT_ROLE_VALUES } from '@/lib/classroom/schemas';
 
@@ -56,9 +56,9 @@ export function normalizeUserName(name: string): string {
 }
 
 /// Why a (normalized) user name is refused, or null.
-export function userNameProblem(name: string): string | null {
-  if (name.length < 3 || name.length > 40) return 'the user name must have 3 to 40 characters';
-  if (!NAME_PATTERN.test(name)) return 'the user name may contain only letters a–z, digits and _ . -';
+export function userNameProblem(name: string): Problem | null {
+  if (name.length < 3 || name.length > 40) return { code: 'account.nameLength', params: { min: 3, max: 40 }, message: 'the user name must have 3 to 40 characters' };
+  if (!NAME_PATTERN.test(name)) return { code: 'account.nameChars', params: {}, message: 'the user name may contain only letters a–z, digits and _ . -' };
   return null;
 }
 
@@ -75,10 +75,12 @@ export async function signUp(db: Db, input: SignUpInput, now = new Date()): Prom
   if (nameProblem) throw new InvalidAccountInputError('name', nameProblem);
   const displayName = (input.displayName ?? '').trim().normalize('NFC') || name;
   if ([...displayName].length > DISPLAY_NAME_MAX) {
-    throw new InvalidAccountInputError('displayName', `the display name must have at most ${DISPLAY_NAME_MAX} characters`);
+    throw new InvalidAccountInputError('displayName', { code: 'account.displayNameLength', params: { max: DISPLAY_NAME_MAX }, message: `the display name must have at most ${DISPLAY_NAME_MAX} characters` });
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(displayName)) throw new InvalidAccountInputError('displayName', 'the display name must not contain control characters');
+  if (/[\u0000-\u001f\u007f]/.test(displayName)) {
+    throw new InvalidAccountInputError('displayName', { code: 'account.displayNameControl', params: {}, message: 'the display name must not contain control characters' });
+  }
   const pwProblem = passwordProblem(input.password);
   if (pwProblem) throw new InvalidAccountInputError('password', pwProblem);
 
@@ -167,8 +169,11 @@ export async function sessionUser(db: Db, token: string | null | undefined, now 
 /// Changes a user's role. Only an admin may; the last admin cannot step down.
 export async function setRole(db: Db, adminUserId: string, targetUserId: string, role: AccountRole): Promise<User> {
   const actor = await getUser(db, adminUserId);
-  if (!actor || actor.role !== 'admin') throw new ForbiddenError('only an admin may change roles');
-  if (!ACCOUNT_ROLE_VALUES.includes(role)) throw new InvalidAccountInputError('role', `the role must be one of ${ACCOUNT_ROLE_VALUES.join(', ')}`);
+  if (!actor || actor.role !== 'admin') throw new ForbiddenError('only an admin may change roles', 'auth.adminOnly');
+  if (!ACCOUNT_ROLE_VALUES.includes(role)) {
+    const roles = ACCOUNT_ROLE_VALUES.join(', ');
+    throw new InvalidAccountInputError('role', { code: 'account.role', params: { roles }, message: `the role must be one of ${roles}` });
+  }
   const change = await changeAccountRole(db, targetUserId, role);
   if (change.ok) return change.user;
   if (change.reason === 'last-admin') throw new LastAdminError();

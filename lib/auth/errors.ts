@@ -1,8 +1,23 @@
 // Typed errors of lib/auth. Route handlers map them to HTTP answers (422, 409, 401, 429, 403);
 // messages are safe to show to the person signing in and never say whether a name exists.
+// Each carries a `code` and its `params` besides the English message, so that a client words
+// it in its own language (the message catalog's `error.<code>`).
+
+export type ProblemParams = Record<string, string | number>;
+
+/// A refusal a person can fix, named for machines and said for people.
+export interface Problem {
+  code: string;
+  params: ProblemParams;
+  message: string;
+}
 
 export class AuthError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly params: ProblemParams = {},
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -12,28 +27,28 @@ export class AuthError extends Error {
 export class InvalidAccountInputError extends AuthError {
   constructor(
     readonly field: 'name' | 'password' | 'displayName' | 'role',
-    message: string,
+    problem: Problem,
   ) {
-    super(message);
+    super(problem.message, problem.code, problem.params);
   }
 }
 
 export class NameTakenError extends AuthError {
   constructor(readonly userName: string) {
-    super(`the user name "${userName}" is taken`);
+    super(`the user name "${userName}" is taken`, 'auth.nameTaken', { name: userName });
   }
 }
 
 /// Unknown user and wrong password look the same from outside.
 export class InvalidCredentialsError extends AuthError {
   constructor() {
-    super('wrong user name or password');
+    super('wrong user name or password', 'auth.wrongCredentials');
   }
 }
 
 export class RateLimitedError extends AuthError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`too many failed sign-in attempts: try again in ${retryAfterSeconds} seconds`);
+    super(`too many failed sign-in attempts: try again in ${retryAfterSeconds} seconds`, 'auth.rateLimited', { seconds: retryAfterSeconds });
   }
 }
 
@@ -42,6 +57,6 @@ export class ForbiddenError extends AuthError {}
 /// Demoting the only admin left: the server would have no one to change roles.
 export class LastAdminError extends ForbiddenError {
   constructor() {
-    super('the last admin cannot stop being admin: make another account admin first');
+    super('the last admin cannot stop being admin: make another account admin first', 'auth.lastAdmin');
   }
 }

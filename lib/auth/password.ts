@@ -13,6 +13,7 @@
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { argon2id } from 'hash-wasm';
+import type { Problem } from './errors';
 
 /// OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
 export const ARGON2_PARAMS = { memorySize: 19 * 1024, iterations: 2, parallelism: 1, hashLength: 32 } as const;
@@ -23,10 +24,10 @@ export const PASSWORD_MAX_CHARS = 200;
 
 /// Why a password is refused, or null when it is acceptable. Lengths count characters
 /// (code points), not UTF-16 units: 𠮷 is one character.
-export function passwordProblem(password: string): string | null {
+export function passwordProblem(password: string): Problem | null {
   const chars = [...password.normalize('NFC')].length;
-  if (chars < PASSWORD_MIN_CHARS) return `the password must have at least ${PASSWORD_MIN_CHARS} characters`;
-  if (chars > PASSWORD_MAX_CHARS) return `the password must have at most ${PASSWORD_MAX_CHARS} characters`;
+  if (chars < PASSWORD_MIN_CHARS) return { code: 'account.passwordShort', params: { min: PASSWORD_MIN_CHARS }, message: `the password must have at least ${PASSWORD_MIN_CHARS} characters` };
+  if (chars > PASSWORD_MAX_CHARS) return { code: 'account.passwordLong', params: { max: PASSWORD_MAX_CHARS }, message: `the password must have at most ${PASSWORD_MAX_CHARS} characters` };
   return null;
 }
 

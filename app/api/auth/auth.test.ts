@@ -61,16 +61,21 @@ describe.each(testBackends())('classroom accounts API on $name', (backend) => {
   });
 
   it.each([
-    [{ name: 'AKI', password }, 409, /taken/],
-    [{ name: 'a b', password }, 422, /user name/],
-    [{ name: 'ok_name', password: 'short' }, 422, /password.*at least 8/],
-    [{ name: 'ok_name' }, 422, /invalid request: password/],
-    [{ name: 'ok_name', password, role: 'admin' }, 422, /invalid request/], // no choosing one's role
-    ['{not json', 400, /not valid JSON/],
-  ])('refuses the sign-up %j with %i', async (body, status, message) => {
+    [{ name: 'AKI', password }, 409, /taken/, { code: 'auth.nameTaken', params: { name: 'aki' } }],
+    [{ name: 'a b', password }, 422, /user name/, { code: 'account.nameChars', params: {} }],
+    [{ name: 'ab', password }, 422, /user name/, { code: 'account.nameLength', params: { min: 3, max: 40 } }],
+    [{ name: 'ok_name', password: 'short' }, 422, /password.*at least 8/, { code: 'account.passwordShort', params: { min: 8 } }],
+    [{ name: 'ok_name', displayName: 'a\u0007', password }, 422, /control/, { code: 'account.displayNameControl', params: {} }],
+    [{ name: 'ok_name' }, 422, /invalid request: password/, {}],
+    [{ name: 'ok_name', password, role: 'admin' }, 422, /invalid request/, {}], // no choosing one's role
+    ['{not json', 400, /not valid JSON/, {}],
+  ])('refuses the sign-up %j with %i', async (body, status, message, coded) => {
     const res = await signup(body);
     expect(res.status).toBe(status);
-    expect((await res.json()).error).toMatch(message);
+    const answer = await res.json();
+    expect(answer.error).toMatch(message);
+    // The code and its parameters, for the client to say it in the UI's language.
+    expect(answer).toMatchObject(coded);
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
@@ -79,7 +84,9 @@ describe.each(testBackends())('classroom accounts API on $name', (backend) => {
     const wrong = await signin({ name: 'aki', password: 'not the password' });
     expect(wrong.status).toBe(401);
     const unknown = await signin({ name: 'nobody', password });
-    expect(await unknown.json()).toEqual(await wrong.json());
+    const wrongAnswer = await wrong.json();
+    expect(await unknown.json()).toEqual(wrongAnswer);
+    expect(wrongAnswer).toMatchObject({ code: 'auth.wrongCredentials', params: {} });
 
     const ok = await signin({ name: 'Aki', password });
     expect(ok.status).toBe(200);
@@ -102,7 +109,7 @@ describe.each(testBackends())('classroom accounts API on $name', (backend) => {
     const res = await signin({ name: 'target', password }, { ip: '203.0.113.9' });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await res.json()).error).toMatch(/too many/);
+    expect(await res.json()).toMatchObject({ error: expect.stringMatching(/too many/), code: 'auth.rateLimited', params: { seconds: Number(res.headers.get('retry-after')) } });
   });
 
   it('answers 401 on the maps API without a session', async () => {

@@ -8,6 +8,7 @@ import { GET as getDocumentMap } from '../documents/[id]/map/route';
 import { GET as getMapRoute } from './[mapId]/route';
 import { POST as postOperations } from './[mapId]/operations/route';
 import { GET as exportMap } from './[mapId]/export/route';
+import { POST as importRoute } from './[mapId]/import/route';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — UTF-16 spans on token boundaries.
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -84,6 +85,16 @@ describe.each(testBackends())('map API on $name', (backend) => {
     const res = await post(mapId, '{"baseVersion": 1,');
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a file it cannot read with a code the client words, besides the English error', async () => {
+    const res = await importRoute(request('POST', `/api/maps/${mapId}/import`, { body: { fileName: 'essay.docx', content: 'PK', baseVersion: 1, dryRun: true } }), params({ mapId }));
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      error: expect.stringMatching(/cannot tell how to read essay\.docx/),
+      code: 'import.unknownFormat',
+      params: { fileName: 'essay.docx', formats: expect.stringContaining('.ann') },
+    });
   });
 
   it("answers 404 for another user's map and for maps that do not exist", async () => {

@@ -9,24 +9,27 @@ import { handle, HttpError } from '@/app/_shared/http';
 
 export const NO_STORE = { 'cache-control': 'no-store' };
 
-/// Runs an auth handler: 404 in solo mode, lib/auth errors as 401/403/409/422/429.
+/// Runs an auth handler: 404 in solo mode, lib/auth errors as 401/403/409/422/429. Every error
+/// answer carries the error's `code` and `params` besides the English `error`, for the client
+/// to word it in the UI's language.
 export function handleAuth(fn: () => Promise<Response>): Promise<Response> {
   return handle(async () => {
-    if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no accounts in solo mode (set RONTEN_MODE=classroom)');
+    if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no accounts in solo mode (set RONTEN_MODE=classroom)', { code: 'auth.soloMode', params: {} });
     try {
       return await fn();
     } catch (e) {
       if (!(e instanceof AuthError)) throw e;
+      const coded = { code: e.code, params: e.params };
       if (e instanceof RateLimitedError) {
         return NextResponse.json(
-          { error: e.message, retryAfter: e.retryAfterSeconds },
+          { error: e.message, retryAfter: e.retryAfterSeconds, ...coded },
           { status: 429, headers: { ...NO_STORE, 'retry-after': String(e.retryAfterSeconds) } },
         );
       }
-      if (e instanceof InvalidAccountInputError) throw new HttpError(422, e.message, { field: e.field });
-      if (e instanceof NameTakenError) throw new HttpError(409, e.message, { field: 'name' });
-      if (e instanceof InvalidCredentialsError) throw new HttpError(401, e.message);
-      if (e instanceof ForbiddenError) throw new HttpError(403, e.message);
+      if (e instanceof InvalidAccountInputError) throw new HttpError(422, e.message, { field: e.field, ...coded });
+      if (e instanceof NameTakenError) throw new HttpError(409, e.message, { field: 'name', ...coded });
+      if (e instanceof InvalidCredentialsError) throw new HttpError(401, e.message, coded);
+      if (e instanceof ForbiddenError) throw new HttpError(403, e.message, coded);
       throw e;
     }
   });

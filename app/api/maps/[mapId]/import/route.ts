@@ -32,7 +32,8 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
 
     const format = body.format ?? (typeof body.content === 'string' ? detectFormat(body.fileName, body.content) : 'brat');
     if (!format || !isFormatId(format) || !formats[format].canImport) {
-      throw new HttpError(422, `cannot tell how to read ${body.fileName} (importable: ${Object.values(formats).filter((f) => f.canImport).map((f) => f.extensions.join(' ')).join(', ')})`);
+      const importable = Object.values(formats).filter((f) => f.canImport).map((f) => f.extensions.join(' ')).join(', ');
+      throw new HttpError(422, `cannot tell how to read ${body.fileName} (importable: ${importable})`, { code: 'import.unknownFormat', params: { fileName: body.fileName, formats: importable } });
     }
     let input: unknown = body.content;
     if (format !== 'brat' && typeof body.content === 'string') {
