@@ -462,7 +462,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
           <p role="status" data-testid="link-prompt" className="fixed inset-x-0 top-2 z-40 mx-auto flex w-fit max-w-[min(40rem,92vw)] items-center gap-3 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 shadow-lg">
             <span>{t('annotate.pickTarget', { type: t(relationTypeKey(linkMode.type)) })}</span>
             <button type="button" className="btn shrink-0" onClick={() => setLinkMode(null)}>
-              {t('io.close')}
+              {t('annotate.cancelLink')}
             </button>
           </p>
         )}
