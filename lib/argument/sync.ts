@@ -8,6 +8,7 @@
 // operations are replayed on the server's newer map (a rebase); if they no longer fit they are
 // reported, never silently dropped or forced over the other change.
 import { applyChecked, type DocumentContext } from './check';
+import { LIMITS } from './limits';
 import { sameFields, type Operation } from './operations';
 import type { ArgumentMap } from './types';
 
@@ -63,12 +64,14 @@ export function enqueue(
   return { ok: true, state: { ...state, pending: [...state.pending, ...operations], local: local.map } };
 }
 
-/// Moves the pending operations into a batch to send; null when one is already on its way or
+/// Moves the pending operations (at most LIMITS.operationsPerBatch, the server's limit; the
+/// rest wait for the next batch) into a batch to send; null when one is already on its way or
 /// there is nothing to send.
 export function startBatch(state: SyncState, batchId: string): { state: SyncState; batch: Batch } | null {
   if (state.inFlight || state.pending.length === 0) return null;
-  const batch = { batchId, baseVersion: state.confirmed.version, operations: state.pending };
-  return { state: { ...state, inFlight: batch, pending: [] }, batch };
+  const operations = state.pending.slice(0, LIMITS.operationsPerBatch);
+  const batch = { batchId, baseVersion: state.confirmed.version, operations };
+  return { state: { ...state, inFlight: batch, pending: state.pending.slice(operations.length) }, batch };
 }
 
 /// The server applied the in-flight batch. `map` is given when the server says the batch was
