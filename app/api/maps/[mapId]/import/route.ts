@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { BODY_LIMITS, handle, HttpError, json, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -28,7 +28,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const db = await openDb();
     const user = await currentUser(db, request);
     const map = await ownMap(db, user, (await params).mapId);
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.mapImport);
 
     const format = body.format ?? (typeof body.content === 'string' ? detectFormat(body.fileName, body.content) : 'brat');
     if (!format || !isFormatId(format) || !formats[format].canImport) {
