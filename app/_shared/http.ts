@@ -76,7 +76,8 @@ export async function readText(request: Request, limit: number): Promise<string>
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  // As request.text() decodes: UTF-8, a leading BOM dropped, bad bytes replaced.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
 }
 
 /// Reads the JSON body (at most `limit` bytes, see readText) and parses it against `schema`;
