@@ -1,5 +1,6 @@
-// Route-handler plumbing: validate with the shared zod schemas, answer errors as JSON with a
-// message that names the problem, map storage errors to their HTTP status, send downloads.
+// Route-handler plumbing: read bodies within a size limit (BODY_LIMITS), validate them with the
+// shared zod schemas, answer errors as JSON with a message that names the problem, map storage
+// errors to their HTTP status, send downloads.
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
@@ -52,7 +53,7 @@ export const BODY_LIMITS = {
   operations: 1024 * 1024,
   /// A text to import: the same 1 MiB as a .txt file (maxSourceBytes).
   textImport: maxSourceBytes,
-  /// A map file to import (a 20,000-unit map in the json format is about 6 MB).
+  /// A map file to import (a 20,000-unit, 10,000-relation map in the json format is 3.9 MB).
   mapImport: 16 * 1024 * 1024,
 } as const;
 
