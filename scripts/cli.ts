@@ -23,7 +23,8 @@ import {
   type Db,
   type StoredMap,
 } from '@/lib/db';
-import { describeImportReport, detectFormat, formatIds, formats, importAnnotated, isFormatId, type FormatId } from '@/lib/formats';
+import { describeImportReport, detectFormat, formatIds, formats, isFormatId, type FormatId } from '@/lib/formats';
+import { importFile } from '@/lib/server/importFile';
 import { catalog, translator } from '@/lib/i18n/messages';
 import { decodeSourceFile, SourceFileError } from '@/lib/corpus/sourceFile';
 import { importText, prepareText } from '@/lib/corpus/importText';
@@ -252,7 +253,7 @@ const commands: Record<string, Command> = {
     const format = formatOption(values.format, null) ?? detectFormat(file, content);
     if (!format) throw new UsageError(`cannot tell the format of ${file} from its name: give --format (${formatIds.filter((f) => formats[f].canImport).join(', ')})`);
     if (!formats[format].canImport) throw new UsageError(`${formats[format].name} is export-only`);
-    let input: unknown = content;
+    let input: string | { txt: string; ann: string } = content;
     if (format === 'brat') {
       if (!/\.ann$/i.test(file)) throw new UsageError('brat imports name the .ann file (its .txt must be beside it)');
       input = { ann: content, txt: await readUtf8(file.replace(/\.ann$/i, '.txt')) };
@@ -268,12 +269,17 @@ const commands: Record<string, Command> = {
     const scheme = await getLabelScheme(db, schemeId);
     if (!scheme) throw new CliFailure([`label scheme ${schemeId} is missing`], 1);
     const { boundaries } = await documentContext(db, doc.id, schemeId);
-    const result = importAnnotated(input, {
-      format,
-      document: { id: doc.id, title: doc.title, language: doc.language, text: doc.canonical.text, textSha256: doc.canonical.sha256 },
-      labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
-      boundaries,
-      annotator: { id: user.id, name: user.displayName || user.name },
+    // The server's import (on its worker pool), run here directly: the CLI has no one to block.
+    const result = importFile({
+      fileName: file,
+      content: input,
+      options: {
+        format,
+        document: { id: doc.id, title: doc.title, language: doc.language, text: doc.canonical.text, textSha256: doc.canonical.sha256 },
+        labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
+        boundaries,
+        annotator: { id: user.id, name: user.displayName || user.name },
+      },
     });
     if (!result.ok) throw new CliFailure(result.errors.map((e) => `${e.at}: ${e.message}`), 1);
     const report = describeImportReport(result.report, translator(catalog.en));

@@ -1,7 +1,9 @@
-// Route-handler plumbing: validate with the shared zod schemas, answer errors as JSON with a
-// message that names the problem, map storage errors to their HTTP status, send downloads.
+// Route-handler plumbing: read bodies within a size limit (BODY_LIMITS), validate them with the
+// shared zod schemas, answer errors as JSON with a message that names the problem, map storage
+// errors to their HTTP status, send downloads.
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { maxSourceBytes } from '@/lib/corpus/sourceFile';
 import { MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -37,11 +39,59 @@ export class HttpError extends Error {
   }
 }
 
-/// Parses the JSON body against `schema`; a 422 names the first problem's path.
-export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/// Request body limits in bytes, one per kind of route (README "Limits"). Checked before
+/// anything is parsed: a body that announces more (Content-Length) is refused unread, one that
+/// turns out longer is refused at the first byte past the limit.
+export const BODY_LIMITS = {
+  /// Sign-in and sign-up: a name and a password.
+  auth: 8 * 1024,
+  /// Small forms: courses, assignments, label schemes, roles, joining, unlocking.
+  form: 8 * 1024,
+  /// A feedback comment (COMMENT_MAX_LENGTH characters, up to 3 bytes each).
+  comment: 32 * 1024,
+  /// An autosave batch (LIMITS.operationsPerBatch operations; a real one is a few KB).
+  operations: 1024 * 1024,
+  /// A text to import: the same 1 MiB as a .txt file (maxSourceBytes).
+  textImport: maxSourceBytes,
+  /// A map file to import (a 20,000-unit, 10,000-relation map in the json format is 3.9 MB).
+  mapImport: 16 * 1024 * 1024,
+} as const;
+
+/// The body as text, refused with 413 { error, limit } once it passes `limit` bytes. Every route
+/// that reads a body reads it through here (or readBody), never request.json()/text()/formData().
+export async function readText(request: Request, limit: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, `the request body is larger than ${limit.toLocaleString('en')} bytes, the limit for this request`, { limit });
+  const announced = Number(request.headers.get('content-length') ?? NaN);
+  if (announced > limit) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  // As request.text() decodes: UTF-8, a leading BOM dropped, bad bytes replaced.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+/// Reads the JSON body (at most `limit` bytes, see readText) and parses it against `schema`;
+/// a 422 names the first problem's path.
+export async function readBody<S extends z.ZodType>(request: Request, schema: S, limit: number): Promise<z.infer<S>> {
+  return parseBody(await readText(request, limit), schema);
+}
+
+/// Parses a JSON text against `schema`: 400 when it is not JSON, 422 naming the first problem.
+function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'the request body is not valid JSON');
   }

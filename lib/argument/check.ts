@@ -3,6 +3,7 @@
 import type { ArgumentMap } from './types';
 import { apply, OperationError, type Operation, type Refusal } from './operations';
 import { isBoundary } from './snap';
+import { LIMITS } from './limits';
 
 export interface DocumentContext {
   textLength: number;
@@ -36,6 +37,8 @@ interface Problem {
 }
 
 function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext): Problem | null {
+  const overLimit = sizeProblem(map, operation);
+  if (overLimit) return { error: overLimit };
   if (operation.op === 'addUnit' || operation.op === 'removeUnit') {
     const { unit } = operation;
     const what = `unit ${unit.id}`;
@@ -57,6 +60,30 @@ function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext)
     if (e instanceof OperationError) return e.refusal ? { error: e.message, refusal: e.refusal } : { error: e.message };
     throw e;
   }
+}
+
+/// Why `operation` would take the map past a limit of ./limits, or null. Checked before it is
+/// applied, so a refused batch leaves nothing half-written (and removeUnit always fits, since no
+/// unit gets more relations than one removeUnit may carry).
+function sizeProblem(map: ArgumentMap, operation: Operation): string | null {
+  const added = operation.op === 'addUnit' ? operation.relations.length : operation.op === 'addRelation' ? 1 : 0;
+  if (operation.op === 'addUnit' && map.units.length >= LIMITS.unitsPerMap) {
+    return `the map already has ${LIMITS.unitsPerMap.toLocaleString('en')} units, the limit`;
+  }
+  if (added > 0 && map.relations.length + added > LIMITS.relationsPerMap) {
+    return `the map would have more than ${LIMITS.relationsPerMap.toLocaleString('en')} relations, the limit`;
+  }
+  if (operation.op === 'addUnit' && operation.relations.length > LIMITS.relationsPerUnit) {
+    return `unit ${operation.unit.id} would have more than ${LIMITS.relationsPerUnit} relations, the limit for one unit`;
+  }
+  if (operation.op === 'addRelation') {
+    const { from, to } = operation.relation;
+    for (const end of [from, to]) {
+      const n = map.relations.reduce((k, r) => k + (r.from === end || r.to === end ? 1 : 0), 0);
+      if (n >= LIMITS.relationsPerUnit) return `unit ${end} already has ${LIMITS.relationsPerUnit} relations, the limit for one unit`;
+    }
+  }
+  return null;
 }
 
 /// Checks and applies a sequence; on the first problem returns its index and message, and the

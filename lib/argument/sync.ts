@@ -15,6 +15,7 @@
 // like a batch the server refuses, come back in the answer for the user to be told.
 import { applyChecked, type DocumentContext } from './check';
 import { emptyHistory, rebaseHistory, record, redo, undo, type History } from './history';
+import { LIMITS } from './limits';
 import { sameFields, type Operation } from './operations';
 import type { ArgumentMap } from './types';
 
@@ -67,9 +68,9 @@ export type SyncNotice =
   /// no longer fit without them.
   | { kind: 'refused'; status: number; refused: Operation[]; dropped: Operation[]; droppedHistory: number };
 
-/// The most operations sent in one batch: well under the server's limit, so a long offline
-/// session is sent in several batches instead of refused as one.
-export const maxBatchOperations = 200;
+/// The most operations sent in one batch: the server's limit (lib/argument/limits), so a long
+/// offline session is sent in several batches instead of refused as one.
+export const maxBatchOperations = LIMITS.operationsPerBatch;
 
 export function initialSync(version: number, map: ArgumentMap): SyncState {
   return { confirmed: { version, map }, inFlight: null, pending: [], local: map, history: emptyHistory };

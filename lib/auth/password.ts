@@ -9,11 +9,14 @@
 // Invariants: every hash has its own random 16-byte salt; verification re-derives with the
 // parameters stored in the hash (so they can be raised later without invalidating old hashes)
 // and compares in constant time; passwords are NFC-normalized first, so the same password
-// typed through different input methods matches.
+// typed through different input methods matches. Hashing runs on the worker pool
+// (lib/server/workerPool: 20–60 ms of CPU each, at most a core's worth at once), never on the
+// event loop; argon2Hash/argon2Verify are what the workers run.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { argon2id } from 'hash-wasm';
 import type { Problem } from './errors';
+import { runTask } from '@/lib/server/workerPool';
 
 /// OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
 export const ARGON2_PARAMS = { memorySize: 19 * 1024, iterations: 2, parallelism: 1, hashLength: 32 } as const;
@@ -31,15 +34,27 @@ export function passwordProblem(password: string): Problem | null {
   return null;
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/// The PHC string of a new hash of `password` (on the worker pool).
+export function hashPassword(password: string): Promise<string> {
+  return runTask('hashPassword', password);
+}
+
+/// True when `password` matches `phc` (on the worker pool). A malformed or foreign hash is
+/// simply a mismatch.
+export function verifyPassword(password: string, phc: string): Promise<boolean> {
+  return runTask('verifyPassword', { password, phc });
+}
+
+/// hashPassword's work, on the calling thread.
+export async function argon2Hash(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const hash = await argon2id({ password: password.normalize('NFC'), salt, ...ARGON2_PARAMS, outputType: 'binary' });
   const { memorySize: m, iterations: t, parallelism: p } = ARGON2_PARAMS;
   return `$argon2id$v=19$m=${m},t=${t},p=${p}$${b64(salt)}$${b64(hash)}`;
 }
 
-/// True when `password` matches `phc`. A malformed or foreign hash is simply a mismatch.
-export async function verifyPassword(password: string, phc: string): Promise<boolean> {
+/// verifyPassword's work, on the calling thread.
+export async function argon2Verify(password: string, phc: string): Promise<boolean> {
   const parsed = parsePhc(phc);
   // No account has an empty password (the policy refuses it), and hash-wasm refuses to hash one.
   if (!parsed || password === '') return false;

@@ -9,6 +9,7 @@ import {
   loadTokenizer,
   resolveDictionaryPath,
   tokenize,
+  tokenizeWith,
 } from './kuromoji';
 
 afterEach(() => {
@@ -67,6 +68,17 @@ describe('kuromoji loader', () => {
     expect(text.length).toBe(105_000);
     const tokens = await tokenize(text);
     expect(tokens.map((t) => t.surface).join('')).toBe(text);
+  });
+
+  it('lets other work run while it tokenizes a long text, and gives the same tokens as in one go', async () => {
+    const essay = fs.readFileSync(path.join(process.cwd(), 'corpus/russia-diplomacy-2020.source.txt'), 'utf8');
+    const text = essay.repeat(2);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const sliced = await tokenize(text);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+    expect(sliced).toEqual(tokenizeWith(await loadTokenizer(), text));
   });
 });
 

@@ -17,9 +17,10 @@
 //   __dirname), unless RONTEN_KUROMOJI_DICT or an explicit argument says otherwise.
 // - tokenize() never passes kuromoji what breaks it (see chunks.ts), so any string, including
 //   100,000 characters without punctuation, lone surrogates or emoji runs, comes back as tokens
-//   that cover it exactly (asserted on every call). It runs synchronously once the dictionary
-//   is loaded: about 0.6 s per 100,000 characters of prose, 1 s without punctuation (the load
-//   itself takes 0.6–1.5 s).
+//   that cover it exactly (asserted on every call). Once the dictionary is loaded it takes about
+//   0.6 s per 100,000 characters of prose, 1 s without punctuation (the load itself takes
+//   0.6–1.5 s); tokenize() does it in slices of SLICE_MS, yielding to the event loop between
+//   them, tokenizeWith() in one go.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -106,30 +107,48 @@ export function dictionaryLoadCount(): number {
   return loaderState().started;
 }
 
-/// Tokens of `text` with an already loaded tokenizer (synchronous; for callers holding one).
-export function tokenizeWith(tokenizer: KuromojiTokenizer, text: string): Token[] {
-  const raw: KuromojiMorpheme[] = [];
+/// kuromoji's morphemes of `text`, one array per piece of planKuromojiInput (each at most
+/// MAX_SENTENCE long, so each step is short).
+function* morphemes(tokenizer: KuromojiTokenizer, text: string): Generator<KuromojiMorpheme[]> {
   for (const piece of planKuromojiInput(text)) {
     const surface = text.slice(piece.start, piece.end);
     if (piece.kind === 'fixed') {
-      raw.push({
-        surface_form: surface,
-        pos: '記号',
-        pos_detail_1: piece.posDetail,
-        pos_detail_2: '*',
-        pos_detail_3: '*',
-        basic_form: '*',
-      });
+      yield [{ surface_form: surface, pos: '記号', pos_detail_1: piece.posDetail, pos_detail_2: '*', pos_detail_3: '*', basic_form: '*' }];
     } else {
-      for (const m of tokenizer.tokenize(surface)) raw.push(m);
+      yield tokenizer.tokenize(surface);
     }
   }
+}
+
+function finish(text: string, raw: KuromojiMorpheme[]): Token[] {
   const tokens = tokensFromKuromoji(text, raw);
   assertTokensCoverText(text, tokens);
   return tokens;
 }
 
-/// Tokens of `text`, loading the dictionary on first use.
+/// Tokens of `text` with an already loaded tokenizer (synchronous; for callers holding one).
+export function tokenizeWith(tokenizer: KuromojiTokenizer, text: string): Token[] {
+  const raw: KuromojiMorpheme[] = [];
+  for (const part of morphemes(tokenizer, text)) for (const m of part) raw.push(m);
+  return finish(text, raw);
+}
+
+/// How long tokenize() works before it lets the event loop run other requests.
+const SLICE_MS = 20;
+
+/// Tokens of `text`, loading the dictionary on first use. The same tokens as tokenizeWith, but
+/// in slices of about SLICE_MS with a yield between them, so that importing a long text on the
+/// server never stops other requests for longer than that.
 export async function tokenize(text: string, options?: { dictPath?: string }): Promise<Token[]> {
-  return tokenizeWith(await loadTokenizer(options?.dictPath), text);
+  const tokenizer = await loadTokenizer(options?.dictPath);
+  const raw: KuromojiMorpheme[] = [];
+  let sliceStart = performance.now();
+  for (const part of morphemes(tokenizer, text)) {
+    for (const m of part) raw.push(m);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return finish(text, raw);
 }

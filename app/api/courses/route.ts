@@ -4,7 +4,7 @@
 // only (403 for students). Classroom mode only (404 in solo mode).
 import { z } from 'zod';
 import { createCourse, listCoursesOf } from '@/lib/db';
-import { handle, json, readBody } from '@/app/_shared/http';
+import { handle, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { requireRole } from '@/app/_shared/session';
 import { classroomUser, publicCourse } from '@/app/_shared/classroom';
 
@@ -23,7 +23,7 @@ export function POST(request: Request) {
   return handle(async () => {
     const { db, user } = await classroomUser(request);
     requireRole(user, 'instructor', 'admin');
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.form);
     const course = await createCourse(db, user.id, body.title);
     return json({ course: publicCourse({ ...course, role: 'instructor' }) }, 201);
   });

@@ -6,7 +6,7 @@
 import { importText } from '@/lib/corpus/importText';
 import { textImportSchema } from '@/lib/corpus/textImportSchema';
 import { openDb } from '@/lib/db';
-import { handle, json, readBody } from '@/app/_shared/http';
+import { handle, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, requireRole } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,7 @@ export function POST(request: Request) {
     assertSameOrigin(request);
     const db = await openDb();
     const user = requireRole(await currentUser(db, request), 'instructor', 'admin');
-    const body = await readBody(request, textImportSchema);
+    const body = await readBody(request, textImportSchema, BODY_LIMITS.textImport);
     const id = await importText(db, {
       title: body.title,
       source: body.text,

@@ -4,7 +4,7 @@
 // bad body. Instructors and admins (403 for students); classroom mode only.
 import { createLabelScheme, listLabelSchemes, SchemeNameTakenError } from '@/lib/db';
 import { newLabelSchemeSchema } from '@/lib/classroom/schemas';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { requireRole } from '@/app/_shared/session';
 import { classroomUser } from '@/app/_shared/classroom';
 
@@ -22,7 +22,7 @@ export function POST(request: Request) {
   return handle(async () => {
     const { db, user } = await classroomUser(request);
     requireRole(user, 'instructor', 'admin');
-    const body = await readBody(request, newLabelSchemeSchema);
+    const body = await readBody(request, newLabelSchemeSchema, BODY_LIMITS.form);
     try {
       return json({ scheme: await createLabelScheme(db, user.id, body) }, 201);
     } catch (e) {

@@ -5,7 +5,7 @@
 // Classroom mode only.
 import { InvalidDataError, updateAssignment } from '@/lib/db';
 import { assignmentChangeSchema, toUtcIso } from '@/lib/classroom/schemas';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export function PATCH(request: Request, { params }: { params: Promise<{ id: stri
   return handle(async () => {
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors change an assignment');
-    const body = await readBody(request, assignmentChangeSchema);
+    const body = await readBody(request, assignmentChangeSchema, BODY_LIMITS.form);
     try {
       const updated = await updateAssignment(db, assignment.id, {
         dueAt: body.dueAt === undefined ? undefined : body.dueAt === null ? null : toUtcIso(body.dueAt),

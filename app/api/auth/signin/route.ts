@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { openDb } from '@/lib/db';
 import { signIn } from '@/lib/auth/accounts';
-import { json, readBody } from '@/app/_shared/http';
+import { json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, sessionCookie } from '@/app/_shared/session';
 import { clientKey, handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
 
@@ -15,7 +15,7 @@ const requestSchema = z.strictObject({ name: z.string().max(200), password: z.st
 export function POST(request: Request) {
   return handleAuth(async () => {
     assertSameOrigin(request);
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.auth);
     const db = await openDb();
     const { token, user } = await signIn(db, { ...body, clientKey: clientKey(request) });
     return json({ user: publicUser(user) }, 200, { ...NO_STORE, 'set-cookie': sessionCookie(request, token) });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { openDb } from '@/lib/db';
 import { signUp, startSession } from '@/lib/auth/accounts';
-import { json, readBody } from '@/app/_shared/http';
+import { json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, sessionCookie } from '@/app/_shared/session';
 import { handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
 
@@ -19,7 +19,7 @@ const requestSchema = z.strictObject({
 export function POST(request: Request) {
   return handleAuth(async () => {
     assertSameOrigin(request);
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.auth);
     const db = await openDb();
     const user = await signUp(db, body);
     const { token } = await startSession(db, user);

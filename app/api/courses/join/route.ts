@@ -2,7 +2,7 @@
 // the course's instructor, changes nothing). 404 for an unknown code. Classroom mode only.
 import { z } from 'zod';
 import { joinCourse, NotFoundError } from '@/lib/db';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { classroomUser, publicCourse } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,7 @@ const requestSchema = z.strictObject({ code: z.string().trim().min(1).max(40) })
 export function POST(request: Request) {
   return handle(async () => {
     const { db, user } = await classroomUser(request);
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.form);
     try {
       return json({ course: publicCourse(await joinCourse(db, user.id, body.code)) });
     } catch (e) {

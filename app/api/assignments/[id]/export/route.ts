@@ -2,10 +2,12 @@
 // student's map of the assignment in that format, the reference map (reference/) when set, and
 // manifest.json (lib/formats/classArchive.ts says the layout). The course's instructors (and
 // admins); 403 for its students, 404 for everyone else, 400 for an unknown format. The maps
-// are loaded in a fixed number of queries (lib/db/classExport.ts). Classroom mode only.
+// are loaded in a fixed number of queries (lib/db/classExport.ts) and zipped on the worker pool.
+// Classroom mode only.
 import { loadClassExport } from '@/lib/db';
 import { formatIds, isFormatId } from '@/lib/formats';
-import { classArchive, safeFileName } from '@/lib/formats/classArchive';
+import { safeFileName } from '@/lib/formats/classArchive';
+import { runTask } from '@/lib/server/workerPool';
 import { download, handle, HttpError } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
@@ -18,7 +20,8 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
     if (!isFormatId(format)) throw new HttpError(400, `unknown format "${format}" (available: ${formatIds.join(', ')})`);
     const loaded = await loadClassExport(db, assignment.id);
-    const archive = classArchive({
+    // Serializing every student's map and zipping them: on a worker thread, not this event loop.
+    const archive = await runTask('classArchive', {
       format,
       exportedAt: new Date().toISOString(),
       assignment: { id: assignment.id, title: assignment.title, courseId: assignment.courseId, dueAt: assignment.dueAt },

@@ -4,7 +4,7 @@
 // student of the course, and for a student without a map. Classroom mode only.
 import { z } from 'zod';
 import { courseRole, findMap, unlockMap } from '@/lib/db';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
   return handle(async () => {
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors unlock a submission');
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.form);
     if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`);
     const map = await findMap(db, assignment.documentId, body.userId);
     if (!map) throw new HttpError(404, 'this student has no map of the assignment’s document');

@@ -8,7 +8,7 @@
 // is not an instructor's map of the document in the assignment's scheme. Classroom mode only.
 import { courseRole, createAssignment, documentAssignmentScheme, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, type Db, type User } from '@/lib/db';
 import { newAssignmentSchema, toUtcIso } from '@/lib/classroom/schemas';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { classroomUser, courseAccess, requireCourseInstructor } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +29,7 @@ export function POST(request: Request, { params }: Params) {
     const { db, user } = await classroomUser(request);
     const { id } = await params;
     await requireCourseInstructor(db, user, id);
-    const body = await readBody(request, newAssignmentSchema);
+    const body = await readBody(request, newAssignmentSchema, BODY_LIMITS.form);
     if (body.labelSchemeId) await requireUsableScheme(db, user, id, body.documentId, body.labelSchemeId);
     try {
       const assignment = await createAssignment(db, id, {

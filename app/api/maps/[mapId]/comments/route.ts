@@ -6,7 +6,7 @@
 // map takes comments too.
 import { addComment, InvalidDataError, listComments, openDb } from '@/lib/db';
 import { newCommentSchema } from '@/lib/comments/schema';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, readableMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ export function POST(request: Request, { params }: Params) {
     const db = await openDb();
     const user = await currentUser(db, request);
     const map = await readableMap(db, user, (await params).mapId);
-    const body = await readBody(request, newCommentSchema);
+    const body = await readBody(request, newCommentSchema, BODY_LIMITS.comment);
     try {
       const comment = await addComment(db, { mapId: map.id, authorId: user.id, targetKind: body.targetKind, targetId: body.targetId ?? null, body: body.body });
       return json({ comment }, 201);

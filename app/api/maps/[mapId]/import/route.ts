@@ -3,11 +3,14 @@
 // Always validates first and answers the report. Writes only when the file is valid, this is
 // not a dry run (the UI always shows the report first), and the report needs no acceptance
 // (same text, nothing moved) or `accept` is true — and then only if the map is still at
-// `baseVersion` (409 otherwise), in one transaction. A refused import (422) changes nothing.
+// `baseVersion` (409 otherwise), in one transaction. A refused import (422) changes nothing;
+// so is one past the map size limits (lib/argument/limits). The body is at most
+// BODY_LIMITS.mapImport bytes (413 beyond).
 import { z } from 'zod';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
-import { detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { detectFormat, formats, isFormatId } from '@/lib/formats';
+import { runTask } from '@/lib/server/workerPool';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -28,29 +31,26 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const db = await openDb();
     const user = await currentUser(db, request);
     const map = await ownMap(db, user, (await params).mapId);
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.mapImport);
 
     const format = body.format ?? (typeof body.content === 'string' ? detectFormat(body.fileName, body.content) : 'brat');
     if (!format || !isFormatId(format) || !formats[format].canImport) {
       const importable = Object.values(formats).filter((f) => f.canImport).map((f) => f.extensions.join(' ')).join(', ');
       throw new HttpError(422, `cannot tell how to read ${body.fileName} (importable: ${importable})`, { code: 'import.unknownFormat', params: { fileName: body.fileName, formats: importable } });
     }
-    let input: unknown = body.content;
-    if (format !== 'brat' && typeof body.content === 'string') {
-      try {
-        input = JSON.parse(body.content);
-      } catch (e) {
-        return json({ ok: false, format, errors: [{ at: body.fileName, message: `not valid JSON: ${(e as Error).message}` }] }, 422);
-      }
-    }
     const [doc, scheme, ctx] = await Promise.all([getDocumentText(db, map.documentId), getLabelScheme(db, map.labelSchemeId), documentContext(db, map.documentId, map.labelSchemeId)]);
     if (!doc || !scheme) throw new HttpError(404, 'the map’s document or label scheme is gone');
-    const result = importAnnotated(input, {
-      format,
-      document: { id: doc.id, title: doc.title, language: doc.language, text: doc.canonical.text, textSha256: doc.canonical.sha256 },
-      labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
-      boundaries: ctx.boundaries,
-      annotator: { id: user.id, name: user.displayName || user.name },
+    // Parsing and re-anchoring a big file takes seconds: on a worker thread, not this event loop.
+    const result = await runTask('importFile', {
+      fileName: body.fileName,
+      content: body.content,
+      options: {
+        format,
+        document: { id: doc.id, title: doc.title, language: doc.language, text: doc.canonical.text, textSha256: doc.canonical.sha256 },
+        labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
+        boundaries: ctx.boundaries,
+        annotator: { id: user.id, name: user.displayName || user.name },
+      },
     });
     if (!result.ok) return json({ ok: false, format, errors: result.errors }, 422);
 

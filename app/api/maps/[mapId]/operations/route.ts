@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
-import { handle, json, readBody } from '@/app/_shared/http';
+import { handle, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +17,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     assertSameOrigin(request);
     const db = await openDb();
     const map = await ownMap(db, await currentUser(db, request), (await params).mapId);
-    const body = await readBody(request, requestSchema);
+    const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
     try {
       const result = await applyOperations(db, map.id, body.baseVersion, body.operations, body.batchId);
       return json(result.duplicate ? { version: result.version, map: result.map, duplicate: true } : { version: result.version });

@@ -4,7 +4,7 @@
 import { setRole } from '@/lib/auth/accounts';
 import { ForbiddenError, LastAdminError } from '@/lib/auth/errors';
 import { roleChangeSchema } from '@/lib/classroom/schemas';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { requireRole } from '@/app/_shared/session';
 import { classroomUser } from '@/app/_shared/classroom';
 
@@ -14,7 +14,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
   return handle(async () => {
     const { db, user: admin } = await classroomUser(request);
     requireRole(admin, 'admin'); // 403 before the body is read
-    const body = await readBody(request, roleChangeSchema);
+    const body = await readBody(request, roleChangeSchema, BODY_LIMITS.form);
     try {
       const user = await setRole(db, admin.id, (await params).id, body.role);
       return json({ user: { id: user.id, name: user.name, displayName: user.displayName, role: user.role, createdAt: user.createdAt } });

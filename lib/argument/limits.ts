@@ -1,0 +1,48 @@
+// The size limits of an argument map and of what changes it: one table, used by the wire
+// schemas (./schema), the checks that apply operations (./check), imports (the map import route
+// and the CLI's `import`) and the client's batching (./sync). The README's "Limits" section
+// lists the same numbers.
+//
+// Why these numbers: a real essay's map has tens of units, a long book chapter's a few hundred;
+// 20,000 units is two orders of magnitude above that and still a map one request can load,
+// check and store in well under a second. One unit rarely carries more than a handful of
+// relations; 200 lets a hub claim be supported from everywhere. A batch is what the client
+// gathered while the previous one was on its way (usually 1–5 operations); 500 covers a long
+// offline stretch, and the client sends longer queues as several batches.
+//
+// Invariant: every relation a unit has fits in one removeUnit (MAX_RELATIONS_PER_UNIT is checked
+// when relations are added), so deleting any unit the limits let in is never refused.
+
+export const LIMITS = {
+  /// Operations in one saved batch (POST /api/maps/:id/operations).
+  operationsPerBatch: 500,
+  /// Relations touching one unit, and so carried by one addUnit/removeUnit.
+  relationsPerUnit: 200,
+  /// Units in one map (checked when applying operations and when importing).
+  unitsPerMap: 20_000,
+  /// Relations in one map.
+  relationsPerMap: 40_000,
+  /// Characters of a unit's or relation's note.
+  noteChars: 10_000,
+  /// Characters of a unit, relation or label id.
+  idChars: 100,
+} as const;
+
+const count = (n: number) => n.toLocaleString('en');
+
+/// Null when a map of this size fits the limits, else a sentence naming the limit it passes.
+export function mapSizeProblem(map: { units: readonly unknown[]; relations: ReadonlyArray<{ from: string; to: string }> }): string | null {
+  if (map.units.length > LIMITS.unitsPerMap) return `the map has ${count(map.units.length)} units; the limit is ${count(LIMITS.unitsPerMap)}`;
+  if (map.relations.length > LIMITS.relationsPerMap) {
+    return `the map has ${count(map.relations.length)} relations; the limit is ${count(LIMITS.relationsPerMap)}`;
+  }
+  const perUnit = new Map<string, number>();
+  for (const r of map.relations) {
+    for (const end of [r.from, r.to]) {
+      const n = (perUnit.get(end) ?? 0) + 1;
+      if (n > LIMITS.relationsPerUnit) return `unit ${end} has more than ${LIMITS.relationsPerUnit} relations; the limit is ${LIMITS.relationsPerUnit} a unit`;
+      perUnit.set(end, n);
+    }
+  }
+  return null;
+}

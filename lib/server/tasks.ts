@@ -1,0 +1,21 @@
+// The work that runs on the worker threads of ./workerPool, as one table: name → function of
+// plain data. Each entry is a thin wrapper around the library function that does the work, so
+// the result is the same as calling that function in the request (workerPool.test.ts compares).
+// The formats are imported on first use, so that a worker that only hashes passwords starts
+// quickly.
+//
+// Loaded inside the worker only (./worker.mjs, through tsx); the pool imports just its types.
+import { argon2Hash, argon2Verify } from '@/lib/auth/password';
+import type { ClassArchiveInput } from '@/lib/formats/classArchive';
+import type { ImportFileInput } from './importFile';
+
+export const tasks = {
+  hashPassword: argon2Hash,
+  verifyPassword: ({ password, phc }: { password: string; phc: string }) => argon2Verify(password, phc),
+  importFile: async (input: ImportFileInput) => (await import('./importFile')).importFile(input),
+  classArchive: async (input: ClassArchiveInput) => (await import('@/lib/formats/classArchive')).classArchive(input),
+};
+
+export type TaskName = keyof typeof tasks;
+export type TaskInput<K extends TaskName> = Parameters<(typeof tasks)[K]>[0];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<(typeof tasks)[K]>>;
