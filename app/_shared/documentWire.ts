@@ -1,0 +1,69 @@
+// The wire forms of a document's tokens, served from memory: the content a page fetches (text,
+// blocks and token boundaries, lib/tokens/spans.ts) as ready bytes, and the packed tokens the
+// detail chunks are cut from. Documents never change once imported, so each is built once per
+// process from the stored packed tokens (never from the tokens' full JSON) and kept, keyed by
+// id and sha256 (a document deleted and imported again under its id is built afresh).
+//
+// Invariants: concurrent first requests for a document share one load; the cache holds at most
+// CACHE_BYTES of content (least recently used dropped first), so a server with many big texts
+// stays bounded; a view only reads the document's sha256 from the database when cached.
+
+import { getDocumentInfo, getDocumentWire, type Db } from '@/lib/db';
+import { encodeLengths } from '@/lib/tokens/spans';
+import type { PackedTokens } from '@/lib/tokens/wire';
+
+export interface DocumentWire {
+  sha256: string;
+  /// The JSON of { text, blocks, lengths }, UTF-8: what /api/documents/:id/content sends.
+  content: Uint8Array<ArrayBuffer>;
+  packed: PackedTokens;
+}
+
+/// About six 1 MiB texts (content and packed tokens, counted as 3× the content).
+const CACHE_BYTES = 24 * 1024 * 1024;
+
+const cache = new Map<string, Promise<DocumentWire | null>>();
+const sizes = new Map<string, number>();
+
+function evict() {
+  let total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  for (const key of cache.keys()) {
+    if (total <= CACHE_BYTES) break;
+    total -= sizes.get(key) ?? 0;
+    cache.delete(key);
+    sizes.delete(key);
+  }
+}
+
+async function build(db: Db, id: string): Promise<DocumentWire | null> {
+  const row = await getDocumentWire(db, id);
+  if (!row) return null;
+  const packed = JSON.parse(row.packedTokens) as PackedTokens;
+  // blocks arrive as stored JSON: spliced in, not parsed and stringified again.
+  const content = `{"text":${JSON.stringify(row.text)},"blocks":${row.blocksJson},"lengths":${JSON.stringify(encodeLengths(packed.len))}}`;
+  return { sha256: row.sha256, content: new TextEncoder().encode(content), packed };
+}
+
+/// The document's wire forms, or null when there is no such document.
+export async function documentWire(db: Db, id: string): Promise<DocumentWire | null> {
+  const info = await getDocumentInfo(db, id);
+  if (!info) return null;
+  const key = `${id}\u0000${info.sha256}`;
+  let entry = cache.get(key);
+  if (entry) {
+    cache.delete(key); // to the back: most recently used
+    cache.set(key, entry);
+    return entry;
+  }
+  entry = build(db, id);
+  cache.set(key, entry);
+  try {
+    const wire = await entry;
+    sizes.set(key, wire ? wire.content.byteLength * 3 : 0);
+    evict();
+    return wire;
+  } catch (e) {
+    cache.delete(key);
+    throw e;
+  }
+}
