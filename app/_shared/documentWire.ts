@@ -6,9 +6,10 @@
 //
 // Invariants: concurrent first requests for a document share one load; the cache holds at most
 // CACHE_BYTES of content (least recently used dropped first), so a server with many big texts
-// stays bounded; a view only reads the document's sha256 from the database when cached.
+// stays bounded; when cached, a view reads nothing from the database but the caller's
+// getDocumentInfo (which gives the sha256).
 
-import { getDocumentInfo, getDocumentWire, type Db } from '@/lib/db';
+import { getDocumentWire, type Db, type DocumentInfo } from '@/lib/db';
 import { encodeLengths } from '@/lib/tokens/spans';
 import type { PackedTokens } from '@/lib/tokens/wire';
 
@@ -35,27 +36,26 @@ function evict() {
   }
 }
 
-async function build(db: Db, id: string): Promise<DocumentWire | null> {
-  const row = await getDocumentWire(db, id);
-  if (!row) return null;
+async function build(db: Db, doc: DocumentInfo): Promise<DocumentWire | null> {
+  const row = await getDocumentWire(db, doc.id);
+  // Deleted (or imported again) since the caller read its info.
+  if (!row || row.sha256 !== doc.sha256) return null;
   const packed = JSON.parse(row.packedTokens) as PackedTokens;
   // blocks arrive as stored JSON: spliced in, not parsed and stringified again.
   const content = `{"text":${JSON.stringify(row.text)},"blocks":${row.blocksJson},"lengths":${JSON.stringify(encodeLengths(packed.len))}}`;
   return { sha256: row.sha256, content: new TextEncoder().encode(content), packed };
 }
 
-/// The document's wire forms, or null when there is no such document.
-export async function documentWire(db: Db, id: string): Promise<DocumentWire | null> {
-  const info = await getDocumentInfo(db, id);
-  if (!info) return null;
-  const key = `${id}\u0000${info.sha256}`;
+/// The wire forms of the document `doc` describes (getDocumentInfo), or null when it is gone.
+export async function documentWire(db: Db, doc: DocumentInfo): Promise<DocumentWire | null> {
+  const key = `${doc.id}\u0000${doc.sha256}`;
   let entry = cache.get(key);
   if (entry) {
     cache.delete(key); // to the back: most recently used
     cache.set(key, entry);
     return entry;
   }
-  entry = build(db, id);
+  entry = build(db, doc);
   cache.set(key, entry);
   try {
     const wire = await entry;

@@ -43,7 +43,6 @@ describe.each(testBackends())('documents on $name', (backend) => {
       reflow: 'auto',
       origin: 'corpus/test.txt',
       length: [...input.canonical.text].length,
-      tokenCount: input.tokens.length,
     });
     // Code points, not UTF-16 units: the text has five astral characters.
     expect(doc!.length).toBe(input.canonical.text.length - 5);
@@ -148,7 +147,6 @@ describe.each(testBackends())('documents on $name', (backend) => {
       language: 'ja',
       sha256: input.canonical.sha256,
       length: [...input.canonical.text].length,
-      tokenCount: input.tokens.length,
     });
     // Back to before 011 (the column gone), then forward again: every row is filled.
     await m011.down(db.kysely);

@@ -66,6 +66,8 @@ describe('token spans and detail chunks', () => {
       }),
     );
     expect(encodeLengths([1, 2, 63])).toHaveLength(3);
+    const edges = [1, 63, 64, 65, 36 ** 3, 1];
+    expect(decodeLengths(encodeLengths(edges))).toEqual(edges);
   });
 
   it.each([

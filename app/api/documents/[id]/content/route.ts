@@ -2,7 +2,7 @@
 // page rather than inlined in it: { text, blocks, lengths } (token boundaries, one character a
 // token: lib/tokens/spans.ts). Served from memory (app/_shared/documentWire.ts). Asked for by
 // its text's sha256, the answer never changes, so the browser keeps it.
-import { openDb } from '@/lib/db';
+import { getDocumentInfo, openDb } from '@/lib/db';
 import { handle, HttpError } from '@/app/_shared/http';
 import { currentUser } from '@/app/_shared/session';
 import { documentWire } from '@/app/_shared/documentWire';
@@ -14,7 +14,8 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const db = await openDb();
     await currentUser(db, request);
     const { id } = await params;
-    const wire = await documentWire(db, id);
+    const doc = await getDocumentInfo(db, id);
+    const wire = doc && (await documentWire(db, doc));
     if (!wire) throw new HttpError(404, `no document ${id}`);
     const immutable = new URL(request.url).searchParams.get('v') === wire.sha256;
     return new Response(wire.content, {

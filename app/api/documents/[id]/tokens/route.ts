@@ -2,7 +2,7 @@
 // tokens [N, N + DETAIL_CHUNK), N a multiple of DETAIL_CHUNK: what the word tooltip shows,
 // fetched when it first needs a token of the chunk (lib/tokens/spans.ts). Immutable per text (v).
 import { z } from 'zod';
-import { openDb } from '@/lib/db';
+import { getDocumentInfo, openDb } from '@/lib/db';
 import { DETAIL_CHUNK, detailChunk } from '@/lib/tokens/spans';
 import { handle, HttpError, json } from '@/app/_shared/http';
 import { currentUser } from '@/app/_shared/session';
@@ -23,7 +23,8 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const parsed = fromSchema.safeParse(new URL(request.url).searchParams.get('from') ?? undefined);
     if (!parsed.success) throw new HttpError(422, `invalid request: ${parsed.error.issues[0].message}`);
     const { id } = await params;
-    const wire = await documentWire(db, id);
+    const doc = await getDocumentInfo(db, id);
+    const wire = doc && (await documentWire(db, doc));
     if (!wire) throw new HttpError(404, `no document ${id}`);
     const tokenCount = wire.packed.len.length;
     if (parsed.data >= tokenCount) throw new HttpError(422, `from ${parsed.data} is past the last token (${tokenCount} tokens)`, { tokenCount });
