@@ -9,6 +9,7 @@ import { canonicalize } from '@/lib/text';
 import { tokenize, dictionaryLoadCount } from '@/lib/tokens/kuromoji';
 import { editorFigures, mapFigures } from './editor';
 import { layoutFigures } from './layout';
+import { bigDocumentSection } from './bigDocument';
 
 const root = process.cwd();
 const essaySource = fs.readFileSync(path.join(root, 'corpus/russia-diplomacy-2020.source.txt'), 'utf8');
@@ -109,6 +110,7 @@ async function main() {
   await tokenizerFigures();
   await layoutFigures(report);
   await pageFigures();
+  if (fs.existsSync(path.join(root, '.next/BUILD_ID'))) await bigDocumentSection(root, essaySource, report);
 }
 
 main().catch((e) => {

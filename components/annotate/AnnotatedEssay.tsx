@@ -5,7 +5,7 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Block } from '@/lib/text/types';
-import type { Token } from '@/lib/tokens/types';
+import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { useEssayEditor } from '../editor/useEssayEditor';
 import { TokenLayer, type TokenSelection } from '../editor/extensions/token-layer';
@@ -17,7 +17,7 @@ import { UnitMarks, type UnitLayerInput } from '../editor/extensions/unit-layer'
 interface Props {
   text: string;
   blocks: Block[];
-  tokens: readonly Token[];
+  tokens: readonly TokenSpan[];
   positions: PositionMap;
   units: UnitLayerInput;
   label: string;
@@ -68,7 +68,7 @@ const Essay = memo(function Essay({ text, blocks, tokens, positions, label, onSe
 });
 
 /// The units' boxes, in a layer under the text.
-function UnitLayer({ editor, positions, blocks, tokens, units }: { editor: Editor | null; positions: PositionMap; blocks: Block[]; tokens: readonly Token[]; units: UnitLayerInput }) {
+function UnitLayer({ editor, positions, blocks, tokens, units }: { editor: Editor | null; positions: PositionMap; blocks: Block[]; tokens: readonly TokenSpan[]; units: UnitLayerInput }) {
   const layerRef = useRef<HTMLDivElement>(null);
   const marksRef = useRef<UnitMarks | null>(null);
   useLayoutEffect(() => {

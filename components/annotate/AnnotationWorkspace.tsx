@@ -3,6 +3,7 @@
 // the save status. All changes are lib/argument operations: checked, applied locally, recorded
 // for undo, and handed to autosave. Read-only (the example map) shows the same views.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { preload } from 'react-dom';
 import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
 import {
@@ -20,8 +21,6 @@ import {
   type RelationType,
   type SyncNotice,
 } from '@/lib/argument';
-import type { Block } from '@/lib/text/types';
-import { unpackTokens, type PackedTokens } from '@/lib/tokens/wire';
 import { createPositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
 import { reveal } from '../editor/reveal';
@@ -31,6 +30,7 @@ import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
 import { useStableHandlers } from '../useStableHandlers';
 import { TokenInfo } from '../TokenInfo';
+import { contentUrl, useDocumentContent, useTokenDetails, type DocumentContent, type DocumentRef } from './useDocumentContent';
 import { AnnotatedEssay } from './AnnotatedEssay';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -52,9 +52,8 @@ const ArgumentMapView = dynamic(() => import('../map/ArgumentMapView').then((m) 
 
 export interface WorkspaceProps {
   title: string;
-  text: string;
-  blocks: Block[];
-  packedTokens: PackedTokens;
+  /// The text and its tokens are fetched, not passed: a big text inlined made megabytes of HTML.
+  documentRef: DocumentRef;
   labels: LabelInfo[];
   /// null: read-only (nothing is saved).
   mapId: string | null;
@@ -88,11 +87,34 @@ type KeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'm
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable && target.getAttribute('contenteditable') === 'true' || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false }: WorkspaceProps) {
+/// Loads the document's text and tokens, then shows the workspace.
+export function AnnotationWorkspace(props: WorkspaceProps) {
+  const t = useT();
+  // Fetched while the page's scripts load, not after them.
+  preload(contentUrl(props.documentRef), { as: 'fetch', crossOrigin: 'anonymous' });
+  const [content, retry] = useDocumentContent(props.documentRef);
+  if (content.status === 'ready') return <Workspace {...props} text={content.text} blocks={content.blocks} tokens={content.tokens} />;
+  if (content.status === 'loading') {
+    return (
+      <p role="status" className="py-8 text-stone-500">
+        {t('document.loading')}
+      </p>
+    );
+  }
+  return (
+    <p role="alert" className="py-8">
+      {t('document.loadFailed', { reason: content.reason })}{' '}
+      <button type="button" className="btn" onClick={retry}>
+        {t('document.retry')}
+      </button>
+    </p>
+  );
+}
+
+function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false }: WorkspaceProps & DocumentContent) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null || locked;
-  const tokens = useMemo(() => unpackTokens(text, packedTokens), [text, packedTokens]);
   const positions = useMemo(() => createPositionMap(blocks, text.length), [blocks, text.length]);
   const ctx: DocumentContext = useMemo(
     () => ({ textLength: text.length, boundaries: tokenBoundaries(tokens), labels: labels.map((l) => l.id) }),
@@ -386,6 +408,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   const tip = useAfterPaint(span ? null : hover ?? caretInfo);
   const info = span ? null : tip;
   const infoUnits = info ? unitsAt(map.units, tokens[info.tokenIndex].start) : [];
+  const infoDetails = useTokenDetails(documentRef, info?.tokenIndex ?? null, info ? tokens[info.tokenIndex].surface : '');
   // What the map emphasises: units hovered in the list or map, and the units under the mouse.
   const hoverUnitKey = hover ? unitsAt(map.units, tokens[hover.tokenIndex].start).map((u) => u.id).join(' ') : '';
   const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : [])]), [hoverIds, hoverUnitKey]);
@@ -499,7 +522,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
               className="pointer-events-none absolute z-10 min-w-40 max-w-80 rounded-md border border-stone-300 bg-white/95 px-3 py-2 shadow-lg"
               style={{ left: info.left, top: info.top }}
             >
-              <TokenInfo token={tokens[info.tokenIndex]} />
+              <TokenInfo token={tokens[info.tokenIndex]} details={infoDetails} />
               {infoUnits.map((u) => (
                 <p key={u.id} className="mt-1 border-t border-stone-200 pt-1 text-sm">
                   <span className={`label-chip ${labelClass(labels, u.label)}`}>{labelName(labelById.get(u.label), locale)}</span>

@@ -6,9 +6,13 @@ import {
   deleteDocument,
   documentExists,
   getDocument,
+  getDocumentInfo,
   getDocumentText,
+  getDocumentWire,
   listDocuments,
 } from './documents';
+import * as m011 from './migrations/011_tokens_packed';
+import { packTokens } from '@/lib/tokens/wire';
 import { DuplicateIdError, InvalidDataError } from './errors';
 import { getOrCreateMap } from './maps';
 import { ensureLocalUser } from './users';
@@ -39,7 +43,6 @@ describe.each(testBackends())('documents on $name', (backend) => {
       reflow: 'auto',
       origin: 'corpus/test.txt',
       length: [...input.canonical.text].length,
-      tokenCount: input.tokens.length,
     });
     // Code points, not UTF-16 units: the text has five astral characters.
     expect(doc!.length).toBe(input.canonical.text.length - 5);
@@ -131,5 +134,25 @@ describe.each(testBackends())('documents on $name', (backend) => {
     expect(await documentExists(db, id)).toBe(false);
     const maps = await db.kysely.selectFrom('argument_maps').select('id').where('id', '=', map.id).execute();
     expect(maps).toEqual([]);
+  });
+
+  it('stores the tokens packed too, and 011 fills them in for documents stored before it', async () => {
+    const input = fixtureDocument(NON_BMP_SURFACES, { id: 'packed' });
+    await createDocument(db, input);
+    const packed = JSON.stringify(packTokens(input.tokens));
+    expect((await getDocumentWire(db, 'packed'))?.packedTokens).toBe(packed);
+    expect(await getDocumentInfo(db, 'packed')).toEqual({
+      id: 'packed',
+      title: input.title,
+      language: 'ja',
+      sha256: input.canonical.sha256,
+      length: [...input.canonical.text].length,
+    });
+    // Back to before 011 (the column gone), then forward again: every row is filled.
+    await m011.down(db.kysely);
+    await m011.up(db.kysely);
+    expect((await getDocumentWire(db, 'packed'))?.packedTokens).toBe(packed);
+    expect(await getDocumentInfo(db, 'no such')).toBeNull();
+    expect(await getDocumentWire(db, 'no such')).toBeNull();
   });
 });

@@ -5,13 +5,15 @@
 // contiguously from offset 0 (the token contract). length is counted in code points, as
 // exports and listings show it; offsets inside stay UTF-16. Tokens are stored as one JSON
 // text column and read only when a caller asks for them: listings and reading the text alone
-// never parse them (a tokenized essay's JSON is far larger than the essay).
+// never parse them (a tokenized essay's JSON is far larger than the essay). They are stored a
+// second time packed (lib/tokens/wire.ts, a tenth of the size), which is all a page view reads.
 
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '@/lib/text/hash';
 import { codePointLength } from '@/lib/text/offsets';
 import type { Block, CanonicalText, Reflow } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
+import { packTokens } from '@/lib/tokens/wire';
 import type { Db } from './connect';
 import { DuplicateIdError, InvalidDataError, constraintViolation } from './errors';
 
@@ -77,6 +79,7 @@ export async function createDocument(db: Db, input: CreateDocumentInput): Promis
         sha256,
         length_cp: codePointLength(text),
         tokens_json: JSON.stringify(input.tokens),
+        tokens_packed: JSON.stringify(packTokens(input.tokens)),
         token_count: input.tokens.length,
         created_at: new Date().toISOString(),
       })
@@ -133,6 +136,45 @@ export async function getDocument(db: Db, id: string): Promise<StoredDocument | 
 export async function getDocumentText(db: Db, id: string): Promise<StoredDocumentText | null> {
   const row = await db.kysely.selectFrom('documents').select(TEXT_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? toDocumentText(row) : null;
+}
+
+/// What a page shows of a document before its text arrives, or null. Only columns stored
+/// before tokens_json: SQLite reaches a later column (token_count, tokens_packed) by walking the
+/// tokens' overflow pages, ~50 ms for a 1 MiB text's 28 MB.
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  language: string;
+  sha256: string;
+  /// Length of the canonical text in code points.
+  length: number;
+}
+
+export async function getDocumentInfo(db: Db, id: string): Promise<DocumentInfo | null> {
+  const row = await db.kysely
+    .selectFrom('documents')
+    .select(['id', 'title', 'language', 'sha256', 'length_cp'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { id: row.id, title: row.title, language: row.language, sha256: row.sha256, length: Number(row.length_cp) } : null;
+}
+
+/// The stored text, blocks and packed tokens as they are stored (JSON text, not parsed): what
+/// the browser's copy of the document is made from.
+export interface DocumentWireRow {
+  sha256: string;
+  text: string;
+  blocksJson: string;
+  packedTokens: string;
+}
+
+export async function getDocumentWire(db: Db, id: string): Promise<DocumentWireRow | null> {
+  const row = await db.kysely
+    .selectFrom('documents')
+    .select(['sha256', 'canonical_text', 'blocks_json', 'tokens_packed'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { sha256: row.sha256, text: row.canonical_text, blocksJson: row.blocks_json, packedTokens: row.tokens_packed } : null;
 }
 
 export async function documentExists(db: Db, id: string): Promise<boolean> {

@@ -32,12 +32,16 @@ export {
   listDocuments,
   getDocument,
   getDocumentText,
+  getDocumentInfo,
+  getDocumentWire,
   documentExists,
   deleteDocument,
   type CreateDocumentInput,
   type DocumentSummary,
   type StoredDocument,
   type StoredDocumentText,
+  type DocumentInfo,
+  type DocumentWireRow,
 } from './documents';
 export { ensureLocalUser, getUser, LOCAL_USER_ID, type User, type UserRole } from './users';
 export {

@@ -29,6 +29,8 @@ export interface DocumentsTable {
   /// Length of canonical_text in Unicode code points (what exports and listings show).
   length_cp: number;
   tokens_json: string;
+  /// The same tokens packed (lib/tokens/wire.ts): what page views read (011).
+  tokens_packed: string;
   token_count: number;
   created_at: string;
 }

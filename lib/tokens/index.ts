@@ -2,7 +2,7 @@
 // deliberately not re-exported here: it reads the dictionary from disk, so server code imports
 // '@/lib/tokens/kuromoji' explicitly and nothing that reaches the browser can pull it in.
 
-export type { Token } from './types';
+export type { Token, TokenDetails, TokenSpan } from './types';
 export {
   assertTokensCoverText,
   toHiragana,
@@ -10,4 +10,5 @@ export {
   type KuromojiMorpheme,
 } from './fromKuromoji';
 export { packTokens, unpackTokens, type PackedTokens } from './wire';
+export { chunkStart, detailChunk, detailsOf, encodeLengths, tokenSpans, DETAIL_CHUNK, type DetailChunk } from './spans';
 export { packedTokensSchema, tokenSchema } from './wireSchema';

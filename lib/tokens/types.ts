@@ -20,3 +20,8 @@ export interface Token {
   /// Reading in hiragana (kuromoji gives katakana; converted); '' when unknown.
   reading: string;
 }
+
+/// A token as the editor needs it: where it is and what it says (lib/tokens/spans.ts).
+export type TokenSpan = Pick<Token, 'start' | 'end' | 'surface'>;
+/// The rest of a token: what the word tooltip shows, fetched apart (lib/tokens/spans.ts).
+export type TokenDetails = Pick<Token, 'pos' | 'posDetail' | 'basicForm' | 'reading'>;

@@ -44,9 +44,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       <AnnotationWorkspace
         locked={map.submittedAt !== null}
         title={doc.title}
-        text={doc.text}
-        blocks={doc.blocks}
-        packedTokens={doc.packedTokens}
+        documentRef={{ id: doc.id, sha256: doc.sha256 }}
         labels={labels}
         mapId={map.id}
         version={map.version}

@@ -38,9 +38,7 @@ export default async function MapReviewPage({ params }: { params: Promise<{ mapI
       <DocumentHeader title={doc.title} language={doc.language} subtitle={`${owner?.displayName || owner?.name || ''} · ${t('annotate.readOnly')} · ${submitted}`} links={links} />
       <AnnotationWorkspace
         title={doc.title}
-        text={doc.text}
-        blocks={doc.blocks}
-        packedTokens={doc.packedTokens}
+        documentRef={{ id: doc.id, sha256: doc.sha256 }}
         labels={labels}
         mapId={null}
         version={map.version}

@@ -4,11 +4,11 @@ import { CompareView } from '@/components/compare/CompareView';
 import { compareMaps } from '@/lib/agreement/compare';
 import { safeFileName } from '@/lib/formats/classArchive';
 import { rontenMode } from '@/lib/auth/mode';
-import { openDb } from '@/lib/db';
+import { getDocumentText, openDb } from '@/lib/db';
 import { serverT } from '../../../_shared/locale';
 import { pageUser } from '../../../_shared/session';
 import { assignmentForPage } from '../../_lib/access';
-import { loadDocumentView, loadLabels } from '../../../_shared/documentProps';
+import { loadLabels } from '../../../_shared/documentProps';
 import { assignmentSideMap } from '../../_lib/sides';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ export default async function AssignmentComparePage({ params, searchParams }: { 
 
   const [a, b] = await Promise.all([assignmentSideMap(db, user, assignment, query.a), assignmentSideMap(db, user, assignment, query.b)]);
   if (!a || !b) notFound();
-  const doc = await loadDocumentView(db, assignment.documentId);
+  const doc = await getDocumentText(db, assignment.documentId);
   if (!doc) notFound();
   const labels = await loadLabels(db, assignment.labelSchemeId);
   const sideName = (s: NonNullable<typeof a>) => (s.isReference ? t('review.referenceOption', { name: s.name }) : s.name);
@@ -45,8 +45,8 @@ export default async function AssignmentComparePage({ params, searchParams }: { 
       />
       <CompareView
         variant="pair"
-        text={doc.text}
-        blocks={doc.blocks}
+        text={doc.canonical.text}
+        blocks={doc.canonical.blocks}
         labels={labels}
         reference={{ name: sideName(a), map: a.map }}
         candidate={{ name: sideName(b), map: b.map }}

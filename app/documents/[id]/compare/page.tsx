@@ -1,11 +1,11 @@
 import { notFound } from 'next/navigation';
 import { DocumentHeader } from '@/components/DocumentHeader';
 import { compareMaps } from '@/lib/agreement/compare';
-import { getOrCreateMap, openDb } from '@/lib/db';
+import { getDocumentText, getOrCreateMap, openDb } from '@/lib/db';
 import { CompareView } from '@/components/compare/CompareView';
 import { serverT } from '../../../_shared/locale';
 import { pageUser } from '../../../_shared/session';
-import { loadDocumentView, loadLabels } from '../../../_shared/documentProps';
+import { loadLabels } from '../../../_shared/documentProps';
 import { loadExampleMap, mayOpenExample } from '../../../_shared/exampleMap';
 
 export const dynamic = 'force-dynamic';
@@ -14,11 +14,11 @@ export const dynamic = 'force-dynamic';
 export default async function ComparePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
-  const doc = await loadDocumentView(db, id);
+  const doc = await getDocumentText(db, id);
   if (!doc) notFound();
   const user = await pageUser(db, `/documents/${encodeURIComponent(id)}/compare`);
   if (!mayOpenExample(user)) notFound();
-  const example = await loadExampleMap(doc.id, doc.sha256);
+  const example = await loadExampleMap(doc.id, doc.canonical.sha256);
   if (!example) notFound();
   const mine = await getOrCreateMap(db, doc.id, user.id);
   const candidate = { units: mine.units, relations: mine.relations, mainClaimId: mine.mainClaimId };
@@ -31,8 +31,8 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
         links={[{ href: `/documents/${encodeURIComponent(doc.id)}`, label: t('annotate.backToMine') }]}
       />
       <CompareView
-        text={doc.text}
-        blocks={doc.blocks}
+        text={doc.canonical.text}
+        blocks={doc.canonical.blocks}
         labels={labels}
         reference={{ name: example.annotator.name, map: example.map }}
         candidate={{ name: user.displayName || user.name, map: candidate }}

@@ -29,9 +29,7 @@ export default async function ExampleMapPage({ params }: { params: Promise<{ id:
       />
       <AnnotationWorkspace
         title={doc.title}
-        text={doc.text}
-        blocks={doc.blocks}
-        packedTokens={doc.packedTokens}
+        documentRef={{ id: doc.id, sha256: doc.sha256 }}
         labels={example.labels.map((l) => ({ id: l.id, ja: l.name.ja, en: l.name.en }))}
         mapId={null}
         version={0}

@@ -1,12 +1,12 @@
 // The token caret, selection and hover over the essay (a tiptap extension with no decorations:
 // it paints CSS highlights; pattern of tiptap's Focus extension otherwise).
 import { Extension } from '@tiptap/core';
-import type { Token } from '@/lib/tokens/types';
+import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../../positions';
 import { tokenLayerPlugin, type TokenSelection } from './plugin';
 
 export interface TokenLayerOptions {
-  tokens: readonly Token[];
+  tokens: readonly TokenSpan[];
   positions: PositionMap | null;
   onSelectionChange?: (selection: TokenSelection) => void;
   onHoverChange?: (index: number | null) => void;

@@ -4,7 +4,7 @@
 // moving them never touches the essay's DOM.
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import type { Token } from '@/lib/tokens/types';
+import type { TokenSpan } from '@/lib/tokens/types';
 import { snapToTokens, tokenBoundaries } from '@/lib/argument/snap';
 import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf } from '../../highlights';
@@ -20,14 +20,14 @@ export interface TokenSelection {
 export const tokenLayerKey = new PluginKey<TokenSelection>('tokenLayer');
 
 export interface TokenLayerPluginOptions {
-  tokens: readonly Token[];
+  tokens: readonly TokenSpan[];
   positions: PositionMap;
   onSelectionChange?: (selection: TokenSelection) => void;
   onHoverChange?: (index: number | null) => void;
 }
 
 /// The span [start, end) a token selection covers, in canonical offsets.
-export function selectedSpan(tokens: readonly Token[], selection: TokenSelection): { start: number; end: number } | null {
+export function selectedSpan(tokens: readonly TokenSpan[], selection: TokenSelection): { start: number; end: number } | null {
   if (selection.caret == null) return null;
   const a = selection.anchor ?? selection.caret;
   return { start: tokens[Math.min(a, selection.caret)].start, end: tokens[Math.max(a, selection.caret)].end };

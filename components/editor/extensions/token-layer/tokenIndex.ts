@@ -1,8 +1,8 @@
 // Finds tokens by canonical offset. Tokens are contiguous and sorted, so binary search suffices.
-import type { Token } from '@/lib/tokens/types';
+import type { TokenSpan } from '@/lib/tokens/types';
 
 /// Index of the token containing `offset` (start ≤ offset < end); the last token for the end.
-export function tokenIndexAt(tokens: readonly Pick<Token, 'start'>[], offset: number): number {
+export function tokenIndexAt(tokens: readonly Pick<TokenSpan, 'start'>[], offset: number): number {
   let lo = 0;
   let hi = tokens.length - 1;
   while (lo < hi) {
@@ -14,12 +14,12 @@ export function tokenIndexAt(tokens: readonly Pick<Token, 'start'>[], offset: nu
 }
 
 /// Whitespace tokens (spaces, line breaks) are not words: the caret and hover skip them.
-export function isWordToken(token: Token): boolean {
+export function isWordToken(token: TokenSpan): boolean {
   return token.surface.trim() !== '';
 }
 
 /// The next word token from `index` in direction `step` (±1), or `index` when there is none.
-export function stepWordToken(tokens: readonly Token[], index: number, step: 1 | -1): number {
+export function stepWordToken(tokens: readonly TokenSpan[], index: number, step: 1 | -1): number {
   for (let i = index + step; i >= 0 && i < tokens.length; i += step) {
     if (isWordToken(tokens[i])) return i;
   }

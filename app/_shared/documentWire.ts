@@ -1,0 +1,72 @@
+// The wire forms of a document's tokens, served from memory: the content a page fetches (text,
+// blocks and token boundaries, lib/tokens/spans.ts) as ready bytes, and the packed tokens the
+// detail chunks are cut from. Documents never change once imported, so each is built once per
+// process from the stored packed tokens (never from the tokens' full JSON) and kept, keyed by
+// id and sha256 (a document deleted and imported again under its id is built afresh).
+//
+// Invariants: concurrent first requests for a document share one load; the cache holds at most
+// CACHE_BYTES of content (least recently used dropped first), so a server with many big texts
+// stays bounded; when cached, a view reads nothing from the database but the caller's
+// getDocumentInfo (which gives the sha256).
+
+import { getDocumentWire, type Db, type DocumentInfo } from '@/lib/db';
+import { encodeLengths } from '@/lib/tokens/spans';
+import type { PackedTokens } from '@/lib/tokens/wire';
+
+export interface DocumentWire {
+  sha256: string;
+  /// The JSON of { text, blocks, lengths }, UTF-8: what /api/documents/:id/content sends.
+  content: Uint8Array<ArrayBuffer>;
+  packed: PackedTokens;
+}
+
+/// About six 1 MiB texts. An entry is counted as 8× its content: the parsed packed tokens' four
+/// arrays of one slot a token (200,000 tokens for 1 MiB) outweigh the 1.3 MB of content.
+const CACHE_BYTES = 64 * 1024 * 1024;
+
+const cache = new Map<string, Promise<DocumentWire | null>>();
+const sizes = new Map<string, number>();
+
+function evict() {
+  let total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  for (const key of cache.keys()) {
+    if (total <= CACHE_BYTES) break;
+    total -= sizes.get(key) ?? 0;
+    cache.delete(key);
+    sizes.delete(key);
+  }
+}
+
+async function build(db: Db, doc: DocumentInfo): Promise<DocumentWire | null> {
+  const row = await getDocumentWire(db, doc.id);
+  // Deleted (or imported again) since the caller read its info.
+  if (!row || row.sha256 !== doc.sha256) return null;
+  const packed = JSON.parse(row.packedTokens) as PackedTokens;
+  // blocks arrive as stored JSON: spliced in, not parsed and stringified again.
+  const content = `{"text":${JSON.stringify(row.text)},"blocks":${row.blocksJson},"lengths":${JSON.stringify(encodeLengths(packed.len))}}`;
+  return { sha256: row.sha256, content: new TextEncoder().encode(content), packed };
+}
+
+/// The wire forms of the document `doc` describes (getDocumentInfo), or null when it is gone.
+export async function documentWire(db: Db, doc: DocumentInfo): Promise<DocumentWire | null> {
+  const key = `${doc.id}\u0000${doc.sha256}`;
+  let entry = cache.get(key);
+  if (entry) {
+    cache.delete(key); // to the back: most recently used
+    cache.set(key, entry);
+    return entry;
+  }
+  entry = build(db, doc);
+  cache.set(key, entry);
+  try {
+    const wire = await entry;
+    // Gone since the caller's look-up: not kept, so that the same text imported again is served.
+    if (!wire) cache.delete(key);
+    else sizes.set(key, wire.content.byteLength * 8);
+    evict();
+    return wire;
+  } catch (e) {
+    cache.delete(key);
+    throw e;
+  }
+}
