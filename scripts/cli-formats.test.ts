@@ -229,7 +229,7 @@ describe('ronten export / import', () => {
     db.close();
     expect((await cli('import', path.join(dir, 'map.argmap.json'), '--document', docId, '--user', 'hanako')).code).toBe(0);
     const one = await cli('export', '--document', docId, '--user', 'hanako', '--format', 'w3c');
-    expect(JSON.parse(one.stdout)['ronten:annotator']).toEqual({ id: 'u-h', name: '花子' });
+    expect(JSON.parse(one.stdout)['ronten:annotator']).toEqual({ 'ronten:id': 'u-h', name: '花子' });
     const all = await cli('export', '--document', docId, '--all', '--format', 'argdown', '--out', path.join(dir, 'all'));
     expect(all.code, all.stderr).toBe(0);
     expect(all.stdout.trim().split('\n').map((f) => path.basename(f))).toEqual([`${docId}-hanako.argdown`, `${docId}-local.argdown`]);
