@@ -105,7 +105,7 @@ describe('ronten export / import', () => {
   it('imports a map file into the local user’s map, and exports it back', async () => {
     const imported = await cli('import', write('map.argmap.json', nativeFile(annotated)), '--document', docId);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toMatch(/imported 4 units and 3 relations into local's map/);
+    expect(imported.stderr).toMatch(/imported 4 units, 3 relations and 0 comments into local's map/);
     const back = await exportedMap();
     const expected = serializeNative(annotated);
     expect(back).toEqual({ units: expected.units, relations: expected.relations, mainClaim: 'u2' });

@@ -274,17 +274,18 @@ const commands: Record<string, Command> = {
       labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
       boundaries,
       annotator: { id: user.id, name: user.displayName || user.name },
+      replacing: { units: existing?.units.length ?? 0 },
     });
     if (!result.ok) throw new CliFailure(result.errors.map((e) => `${e.at}: ${e.message}`), 1);
     const report = describeImportReport(result.report, translator(catalog.en));
     if (result.needsAcceptance && !values.accept) {
-      throw new CliFailure([...report, 'refused: the file does not fit the text exactly; check the report and re-run with --accept to import it anyway'], 3);
+      throw new CliFailure([...report, 'refused: importing the file would move, leave out or lose something (above); check the report and re-run with --accept to import it anyway'], 3);
     }
     if (user.id === LOCAL_USER_ID) await ensureLocalUser(db);
     const { map } = result.value;
-    const written = await importMap(db, { documentId: doc.id, userId: user.id, map, expectedVersion: existing?.version });
+    const written = await importMap(db, { documentId: doc.id, userId: user.id, map, comments: result.value.comments, expectedVersion: existing?.version });
     if (result.needsAcceptance) for (const line of report) process.stderr.write(`${line}\n`);
-    process.stderr.write(`imported ${map.units.length} units and ${map.relations.length} relations into ${user.name}'s map of ${doc.id} (version ${written.version})\n`);
+    process.stderr.write(`imported ${map.units.length} units, ${map.relations.length} relations and ${result.value.comments.length} comments into ${user.name}'s map of ${doc.id} (version ${written.version})\n`);
   },
 
   async migrate(_args, db) {

@@ -38,7 +38,7 @@
 import { compareIds } from '@/lib/argument/types';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
-import { documentFromText, draftToAnnotated } from './draft';
+import { documentFromText, draftToAnnotated, stripBom } from './draft';
 import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
@@ -178,7 +178,8 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   if (typeof input !== 'object' || input === null || typeof (input as BratFiles).txt !== 'string' || typeof (input as BratFiles).ann !== 'string') {
     return { ok: false, errors: [{ at: '(file)', message: 'brat needs both files: { txt, ann }' }] };
   }
-  const { txt, ann } = input as BratFiles;
+  const txt = stripBom((input as BratFiles).txt);
+  const ann = stripBom((input as BratFiles).ann);
   const labels = options.labels ?? defaultLabelDefinitions;
   const offsets = makeOffsetConverter(txt);
   const cpLength = offsets.codePointLength;

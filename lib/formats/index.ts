@@ -11,6 +11,7 @@
 // Every export states its offset unit and uses Unicode code points; see each module's header
 // for its dialect.
 import { compareIds } from '@/lib/argument/types';
+import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import { anchorMap } from './anchor';
 import { serializeAif, readAif } from './aif';
 import { serializeArgdown } from './argdown';
@@ -151,6 +152,8 @@ export interface ImportOptions {
   boundaries?: readonly number[];
   /// Who the map is for; defaults to what the file says.
   annotator?: { id: string; name: string };
+  /// How many units the map being replaced has: replacing some with none needs acceptance.
+  replacing?: { units: number };
   minSimilarity?: number;
 }
 
@@ -180,9 +183,21 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   const { map, report } = anchorMap(draft, document.text, { boundaries: options.boundaries, trustOffsets: sameText, minSimilarity: options.minSimilarity });
   const unitIds = new Set(map.units.map((u) => u.id));
   const relationIds = new Set(map.relations.map((r) => r.id));
-  const comments = draft.comments.filter((c) => c.targetKind === 'map' || (c.targetId !== null && (c.targetKind === 'unit' ? unitIds : relationIds).has(c.targetId)));
-  const fullReport: ImportReport = { ...report, reanchored, skipped: draft.skipped };
-  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || draft.skipped.length > 0;
+  const skipped = [...draft.skipped];
+  const commentIds = new Set<string>();
+  const comments = draft.comments.filter((c) => {
+    const body = c.body.trim();
+    const problem = body === '' ? 'an empty comment' : body.length > COMMENT_MAX_LENGTH ? `a comment longer than ${COMMENT_MAX_LENGTH} characters` : commentIds.has(c.id) ? 'a second comment with this id' : null;
+    commentIds.add(c.id);
+    if (problem) {
+      skipped.push({ at: `comment ${c.id}`, message: `${problem}: left out` });
+      return false;
+    }
+    return c.targetKind === 'map' || (c.targetId !== null && (c.targetKind === 'unit' ? unitIds : relationIds).has(c.targetId));
+  });
+  const emptiesMap = map.units.length === 0 && (options.replacing?.units ?? 0) > 0 ? { units: options.replacing!.units } : null;
+  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap };
+  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null;
   return {
     ok: true,
     value: {
@@ -206,4 +221,5 @@ export { parseBrat, readBrat, serializeBrat, bratAnnotationConf } from './brat';
 export { serializeArgdown } from './argdown';
 export { serializeUnits, serializeRelations } from './csv';
 export { defaultLabelDefinitions } from './labels';
+export { stripBom } from './draft';
 export type * from './types';

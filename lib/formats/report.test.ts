@@ -14,6 +14,8 @@ const report: ImportReport = {
   droppedRelations: [{ relationId: 'r1', type: 'support', from: 'u3', to: 'u1', missing: ['u3'] }],
   mainClaimDropped: 'u3',
   skipped: [{ at: 'A7', message: 'attribute left out' }],
+  comments: 2,
+  emptiesMap: { units: 40 },
 };
 
 const lines = (locale: Locale) => describeImportReport(report, translator(catalog[locale]));
@@ -28,6 +30,8 @@ describe('describeImportReport', () => {
       'dropped relation r1 (u3 supports u1): unit u3 could not be placed',
       'main claim u3 was not placed: the map has no main claim',
       'left out A7: attribute left out',
+      'the file has no units: importing it empties a map of 40 units',
+      'comments imported with the map: 2',
       'units unchanged: 5',
     ]);
   });

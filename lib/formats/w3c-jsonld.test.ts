@@ -42,22 +42,22 @@ describe('W3C export through JSON-LD', () => {
     ['the essay with 40 units and 50 relations', () => essay],
     ['a non-BMP text', () => makeLargeMap(nonBmpDocument().document, nonBmpDocument().boundaries, { units: 40, relations: 50, seed: 5 })],
   ])('%s: expands in safe mode, and survives toRDF → fromRDF → frame', async (_name, make) => {
-   for (const order of ['sorted', 'reversed'] as const) {
-    const map = make();
-    const file = viaText(serializeW3c(map, { exportedAt: EXPORTED_AT }));
-    // Safe mode throws on any term it would drop and on relative IRIs.
-    const expanded = await jsonld.expand(file, { documentLoader, safe: true } as jsonld.Options.Expand);
-    expect(JSON.stringify(expanded)).toContain('https://ronten.invalid/ns#mainClaim');
+    for (const order of ['sorted', 'reversed'] as const) {
+      const map = make();
+      const file = viaText(serializeW3c(map, { exportedAt: EXPORTED_AT }));
+      // Safe mode throws on any term it would drop and on relative IRIs.
+      const expanded = await jsonld.expand(file, { documentLoader, safe: true } as jsonld.Options.Expand);
+      expect(JSON.stringify(expanded)).toContain('https://ronten.invalid/ns#mainClaim');
 
-    const framed = await throughRdf(file, order);
-    const back = importAnnotated(framed, { format: 'w3c', document: map.document, labels: map.labels });
-    if (!back.ok) throw new Error(JSON.stringify(back.errors.slice(0, 3)));
-    expect(back.needsAcceptance).toBe(false);
-    expect(back.value.map.units).toEqual(map.map.units);
-    expect(back.value.map.relations).toEqual(map.map.relations);
-    expect(back.value.map.mainClaimId).toBe(map.map.mainClaimId);
-    expect([...back.value.comments].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...map.comments].sort((a, b) => a.id.localeCompare(b.id)));
-   }
+      const framed = await throughRdf(file, order);
+      const back = importAnnotated(framed, { format: 'w3c', document: map.document, labels: map.labels });
+      if (!back.ok) throw new Error(JSON.stringify(back.errors.slice(0, 3)));
+      expect(back.needsAcceptance).toBe(false);
+      expect(back.value.map.units).toEqual(map.map.units);
+      expect(back.value.map.relations).toEqual(map.map.relations);
+      expect(back.value.map.mainClaimId).toBe(map.map.mainClaimId);
+      expect([...back.value.comments].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...map.comments].sort((a, b) => a.id.localeCompare(b.id)));
+    }
   });
 
   it('an empty map: a collection with total 0 and no page (a page must have items), and it imports as empty', async () => {

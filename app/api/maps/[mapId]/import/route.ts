@@ -6,7 +6,7 @@
 // `baseVersion` (409 otherwise), in one transaction. A refused import (422) changes nothing.
 import { z } from 'zod';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
-import { detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
+import { detectFormat, formats, importAnnotated, isFormatId, stripBom } from '@/lib/formats';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
@@ -37,7 +37,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     let input: unknown = body.content;
     if (format !== 'brat' && typeof body.content === 'string') {
       try {
-        input = JSON.parse(body.content);
+        input = JSON.parse(stripBom(body.content));
       } catch (e) {
         return json({ ok: false, format, errors: [{ at: body.fileName, message: `not valid JSON: ${(e as Error).message}` }] }, 422);
       }
@@ -50,6 +50,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
       boundaries: ctx.boundaries,
       annotator: { id: user.id, name: user.displayName || user.name },
+      replacing: { units: map.units.length },
     });
     if (!result.ok) return json({ ok: false, format, errors: result.errors }, 422);
 
@@ -66,7 +67,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       const current = (await getMap(db, map.id))!;
       return json({ ...summary, written: false, error: 'the map changed since the import was checked', version: current.version }, 409);
     }
-    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, expectedVersion: body.baseVersion });
+    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, comments: result.value.comments, expectedVersion: body.baseVersion });
     return json({ ...summary, written: true, version: written.version, map: result.value.map });
   });
 }
