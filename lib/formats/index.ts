@@ -8,8 +8,8 @@
 // found by their quotes (anchor.ts). Anything moved, unplaced, dropped or left out is in the
 // report, and the result says the user must accept it before it replaces a map.
 //
-// Every export states its offset unit and uses Unicode code points; see each module's header
-// for its dialect.
+// Every export states its offset unit and uses Unicode code points (Hypothesis's, UTF-16 units,
+// as Hypothesis counts); see each module's header for its dialect.
 import { compareIds } from '@/lib/argument/types';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import { anchorMap } from './anchor';
@@ -21,9 +21,10 @@ import { checkDraft } from './draft';
 import { readNative, serializeNative } from './native';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions } from './types';
 import { readW3c, serializeW3c } from './w3c';
+import { readHypothesis, serializeHypothesis } from './hypothesis';
 import type { ImportReport, Reanchoring } from './report';
 
-export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv';
+export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv' | 'hypothesis';
 
 /// One file of an export: its name is `<docId>-<userName>` followed by `suffix`.
 export interface ExportFile {
@@ -40,7 +41,8 @@ export interface FormatInfo {
   extensions: string[];
   mediaType: string;
   canImport: boolean;
-  offsetUnit: 'codepoint';
+  /// Code points everywhere except Hypothesis, whose positions count UTF-16 units.
+  offsetUnit: 'codepoint' | 'utf16';
   /// The files one map exports to.
   files(input: AnnotatedMap, options?: { exportedAt?: string }): ExportFile[];
   /// Files the format's tools read beside the maps, under fixed names (brat's annotation.conf):
@@ -101,6 +103,16 @@ export const formats: Record<FormatId, FormatInfo> = {
     companions: (input) => [{ name: 'annotation.conf', content: bratAnnotationConf(input.labels) }],
     read: (input, o) => readBrat(input, o),
   },
+  hypothesis: {
+    id: 'hypothesis',
+    name: 'Hypothesis (JSON export)',
+    extensions: ['.hypothesis.json'],
+    mediaType: 'application/json',
+    canImport: true,
+    offsetUnit: 'utf16',
+    files: (input, o) => [{ suffix: '.hypothesis.json', mediaType: 'application/json', content: json(serializeHypothesis(input, o)) }],
+    read: (input, o) => readHypothesis(input, o),
+  },
   argdown: {
     id: 'argdown',
     name: 'Argdown',
@@ -138,6 +150,7 @@ export function detectFormat(fileName: string, content?: string): FormatId | nul
     if (/"format"\s*:\s*"ronten-argmap"/.test(content)) return 'json';
     if (/"@context"|"Annotation(Collection|Page)?"/.test(content)) return 'w3c';
     if (/"AIF"\s*:|"nodes"\s*:/.test(content)) return 'aif';
+    if (/^\s*\[|"annotations"\s*:/.test(content) && /"tags"\s*:|"annotations"\s*:/.test(content)) return 'hypothesis';
   }
   return null;
 }
@@ -154,6 +167,8 @@ export interface ImportOptions {
   annotator?: { id: string; name: string };
   /// How many units the map being replaced has: replacing some with none needs acceptance.
   replacing?: { units: number };
+  /// Tags to label ids (Hypothesis), as the user confirmed them.
+  labelMap?: Record<string, string>;
   minSimilarity?: number;
 }
 
@@ -166,7 +181,7 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   const format = formats[options.format];
   if (!format?.read) return { ok: false, errors: [{ at: '(options)', message: `${options.format} cannot be imported (importable: ${formatIds.filter((f) => formats[f].canImport).join(', ')})` }] };
   const { document, labels } = options;
-  const read = format.read(input, { document, labels });
+  const read = format.read(input, { document, labels, labelMap: options.labelMap });
   if (!read.ok) return read;
   const draft = read.value;
   const errors = checkDraft(draft, labels);
@@ -196,8 +211,9 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
     return c.targetKind === 'map' || (c.targetId !== null && (c.targetKind === 'unit' ? unitIds : relationIds).has(c.targetId));
   });
   const emptiesMap = map.units.length === 0 && (options.replacing?.units ?? 0) > 0 ? { units: options.replacing!.units } : null;
-  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap };
-  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null;
+  const tagLabels = draft.tagLabels ?? [];
+  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap, tagLabels };
+  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null || tagLabels.length > 0;
   return {
     ok: true,
     value: {
@@ -219,6 +235,7 @@ export { parseW3c, readW3c, serializeW3c } from './w3c';
 export { parseAif, readAif, serializeAif } from './aif';
 export { parseBrat, readBrat, serializeBrat, bratAnnotationConf } from './brat';
 export { serializeArgdown } from './argdown';
+export { parseHypothesis, readHypothesis, serializeHypothesis } from './hypothesis';
 export { serializeUnits, serializeRelations } from './csv';
 export { defaultLabelDefinitions } from './labels';
 export { stripBom } from './draft';

@@ -20,6 +20,8 @@ const requestSchema = z.strictObject({
   baseVersion: z.int().min(1),
   dryRun: z.boolean().default(false),
   accept: z.boolean().default(false),
+  /// Tags to label ids (Hypothesis files), as the user confirmed them.
+  labelMap: z.record(z.string().max(200), z.string().max(200)).optional(),
 });
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
@@ -51,6 +53,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       boundaries: ctx.boundaries,
       annotator: { id: user.id, name: user.displayName || user.name },
       replacing: { units: map.units.length },
+      labelMap: body.labelMap,
     });
     if (!result.ok) return json({ ok: false, format, errors: result.errors }, 422);
 
