@@ -105,7 +105,7 @@ describe('ronten export / import', () => {
   it('imports a map file into the local user’s map, and exports it back', async () => {
     const imported = await cli('import', write('map.argmap.json', nativeFile(annotated)), '--document', docId);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toMatch(/imported 4 units and 3 relations into local's map/);
+    expect(imported.stderr).toMatch(/imported 4 units, 3 relations and 0 comments into local's map/);
     const back = await exportedMap();
     const expected = serializeNative(annotated);
     expect(back).toEqual({ units: expected.units, relations: expected.relations, mainClaim: 'u2' });
@@ -229,7 +229,7 @@ describe('ronten export / import', () => {
     db.close();
     expect((await cli('import', path.join(dir, 'map.argmap.json'), '--document', docId, '--user', 'hanako')).code).toBe(0);
     const one = await cli('export', '--document', docId, '--user', 'hanako', '--format', 'w3c');
-    expect(JSON.parse(one.stdout)['ronten:annotator']).toEqual({ id: 'u-h', name: '花子' });
+    expect(JSON.parse(one.stdout)['ronten:annotator']).toEqual({ 'ronten:id': 'u-h', name: '花子' });
     const all = await cli('export', '--document', docId, '--all', '--format', 'argdown', '--out', path.join(dir, 'all'));
     expect(all.code, all.stderr).toBe(0);
     expect(all.stdout.trim().split('\n').map((f) => path.basename(f))).toEqual([`${docId}-hanako.argdown`, `${docId}-local.argdown`]);

@@ -42,10 +42,11 @@ commands:
                                                          export maps (F: ${formatIds.join('|')}, default json); one map
                                                          to stdout, or files <docId>-<user>.<ext> under DIR
                                                          (brat always needs --out; --all needs --out)
-  import FILE --document ID [--user U] [--format F] [--accept]
+  import FILE --document ID [--user U] [--format F] [--accept] [--label-map TAG=LABEL,…]
                                                          replace the user's map (default: the local user) with the
                                                          file's; F from the extension when omitted (.ann reads the
-                                                         .txt beside it); refuses re-anchored imports without --accept
+                                                         .txt beside it); refuses lossy imports without --accept;
+                                                         --label-map maps a Hypothesis file's tags to labels
   agreement REFERENCE.json CANDIDATE.json [--json]       agreement of two ronten-argmap files: unit, label and
                                                          relation scores, Krippendorff's alpha on tokens
   migrate                                                apply database migrations
@@ -105,6 +106,18 @@ async function isFile(file: string): Promise<boolean> {
 function exportBaseName(documentId: string, userName: string): string {
   const safe = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
   return `${safe(documentId)}-${safe(userName)}`;
+}
+
+/// `--label-map TAG=LABEL,TAG=LABEL`: how the file's tags (Hypothesis) name the scheme's labels.
+function labelMapOption(value: string | undefined): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const map: Record<string, string> = {};
+  for (const pair of value.split(',').filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0 || at === pair.length - 1) throw new UsageError(`--label-map takes TAG=LABEL pairs separated by commas (got ${JSON.stringify(pair)})`);
+    map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return map;
 }
 
 function formatOption(value: string | undefined, fallback: FormatId | null): FormatId | null {
@@ -244,7 +257,7 @@ const commands: Record<string, Command> = {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { document: { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, accept: { type: 'boolean' } },
+      options: { document: { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, accept: { type: 'boolean' }, 'label-map': { type: 'string' } },
     });
     if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE');
     if (!values.document) throw new UsageError('--document ID is required');
@@ -279,18 +292,20 @@ const commands: Record<string, Command> = {
         labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
         boundaries,
         annotator: { id: user.id, name: user.displayName || user.name },
+        replacing: { units: existing?.units.length ?? 0 },
+        labelMap: labelMapOption(values['label-map']),
       },
     });
     if (!result.ok) throw new CliFailure(result.errors.map((e) => `${e.at}: ${e.message}`), 1);
     const report = describeImportReport(result.report, translator(catalog.en));
     if (result.needsAcceptance && !values.accept) {
-      throw new CliFailure([...report, 'refused: the file does not fit the text exactly; check the report and re-run with --accept to import it anyway'], 3);
+      throw new CliFailure([...report, 'refused: importing the file would move, leave out or lose something (above); check the report and re-run with --accept to import it anyway'], 3);
     }
     if (user.id === LOCAL_USER_ID) await ensureLocalUser(db);
     const { map } = result.value;
-    const written = await importMap(db, { documentId: doc.id, userId: user.id, map, expectedVersion: existing?.version });
+    const written = await importMap(db, { documentId: doc.id, userId: user.id, map, comments: result.value.comments, expectedVersion: existing?.version });
     if (result.needsAcceptance) for (const line of report) process.stderr.write(`${line}\n`);
-    process.stderr.write(`imported ${map.units.length} units and ${map.relations.length} relations into ${user.name}'s map of ${doc.id} (version ${written.version})\n`);
+    process.stderr.write(`imported ${map.units.length} units, ${map.relations.length} relations and ${result.value.comments.length} comments into ${user.name}'s map of ${doc.id} (version ${written.version})\n`);
   },
 
   async migrate(_args, db) {

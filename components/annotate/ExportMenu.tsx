@@ -17,6 +17,7 @@ const formatLines: Record<FormatId, MessageKey> = {
   w3c: 'io.format.w3c',
   aif: 'io.format.aif',
   brat: 'io.format.brat',
+  hypothesis: 'io.format.hypothesis',
   argdown: 'io.format.argdown',
   csv: 'io.format.csv',
 };

@@ -3,6 +3,7 @@ import type { Db } from './connect';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError } from './errors';
 import { findMap, findUser, importMap, listMapsOfDocument, mapLabelSchemeId } from './imports';
+import { listComments } from './comments';
 import { getMap } from './maps';
 import { ensureLocalUser } from './users';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
@@ -58,6 +59,27 @@ describe.each(testBackends())('importing whole maps on $name', (backend) => {
     const dangling = { ...MAP, relations: [{ id: 'r9', type: 'attack' as const, from: 'u1', to: 'nope', note: '' }] };
     await expect(importMap(db, { documentId: docId, userId, map: dangling })).rejects.toThrow();
     expect(await findMap(db, docId, userId)).toEqual(before);
+  });
+
+  it('imports the file’s comments with the map: authors by user name (else the importer, named in the body), ids kept, not added twice', async () => {
+    const docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const comments = [
+      { id: 'c-import-1', targetKind: 'unit' as const, targetId: 'u2', author: 'hanako', body: '良い根拠', createdAt: '2026-11-20T09:00:00.000Z' },
+      { id: 'c-import-2', targetKind: 'map' as const, targetId: null, author: '外部の先生', body: '全体として', createdAt: '2026-11-21T09:00:00.000Z' },
+    ];
+    const first = await importMap(db, { documentId: docId, userId, map: MAP, comments });
+    const stored = await listComments(db, first.mapId);
+    expect(stored.map((c) => [c.id, c.targetKind, c.targetId, c.author.id, c.body, c.createdAt])).toEqual([
+      ['c-import-1', 'unit', 'u2', 'u-hanako', '良い根拠', '2026-11-20T09:00:00.000Z'],
+      ['c-import-2', 'map', null, userId, '外部の先生: 全体として', '2026-11-21T09:00:00.000Z'],
+    ]);
+    await importMap(db, { documentId: docId, userId, map: MAP, comments, expectedVersion: first.version });
+    expect(await listComments(db, first.mapId)).toHaveLength(2);
+    // Another map importing the same file gets the comments under new ids.
+    const other = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const second = await importMap(db, { documentId: other, userId, map: MAP, comments });
+    expect((await listComments(db, second.mapId)).map((c) => c.id)).not.toContain('c-import-1');
+    expect(await listComments(db, second.mapId)).toHaveLength(2);
   });
 
   it('refuses a map changed since the import was checked (StaleVersionError), changing nothing', async () => {

@@ -5,7 +5,10 @@
 // Validation of the imported file (offsets, quotes, labels, re-anchoring) happens before, in
 // lib/formats (importAnnotated); importMap only re-checks what the database relies on, so that a
 // refused import writes nothing — not even the empty map a first import would create.
+import { randomUUID } from 'node:crypto';
 import type { ArgumentMap } from '@/lib/argument/types';
+import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
+import type { MapComment } from '@/lib/formats/types';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError } from './errors';
 import { getLabelScheme, schemeForUserDocument } from './label-schemes';
@@ -92,6 +95,12 @@ export interface ImportMapInput {
   documentId: string;
   userId: string;
   map: ArgumentMap;
+  /// The file's comments (importAnnotated keeps those on units and relations of `map`, and on
+  /// the map). Added beside the comments the map already has, which outlive the replacement; one
+  /// whose id the map already has (a second import of the same file) is not added twice. Authors
+  /// are users by name; a comment by someone without an account here is the importer's, its
+  /// body opened with the author's name.
+  comments?: readonly MapComment[];
   /// The version the import was validated against; a map changed since is refused
   /// (StaleVersionError) rather than overwritten. Omit to replace whatever is there.
   expectedVersion?: number;
@@ -116,11 +125,39 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
       throw new InvalidDataError(`unit ${u.id}: ${u.start}–${u.end} is not a span of the document`);
     }
   }
+  const comments = input.comments ?? [];
+  const names = [...new Set(comments.map((c) => c.author).filter(Boolean))];
+  const authors = new Map(names.length ? (await db.kysely.selectFrom('users').select(['id', 'name']).where('name', 'in', names).execute()).map((u) => [u.name, u.id] as const) : []);
   const stored = await getOrCreateMap(db, documentId, userId);
-  const version = await replaceMapContents(db, stored.id, input.expectedVersion ?? stored.version, {
-    units: map.units.map((u) => ({ ...u })),
-    relations: map.relations.map((r) => ({ ...r })),
-    mainClaimId: map.mainClaimId,
-  });
+  const version = await replaceMapContents(
+    db,
+    stored.id,
+    input.expectedVersion ?? stored.version,
+    { units: map.units.map((u) => ({ ...u })), relations: map.relations.map((r) => ({ ...r })), mainClaimId: map.mainClaimId },
+    async (trx) => {
+      if (!comments.length) return;
+      // Ids are kept unless another map's comment has one (ids are unique across maps).
+      const taken = new Map<string, string>();
+      const ids = comments.map((c) => c.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const c of await trx.selectFrom('comments').select(['id', 'map_id']).where('id', 'in', ids.slice(i, i + 500)).execute()) taken.set(c.id, c.map_id);
+      }
+      const rows = comments
+        .filter((c) => taken.get(c.id) !== stored.id)
+        .map((c) => {
+          const authorId = authors.get(c.author);
+          return {
+            id: taken.has(c.id) ? randomUUID() : c.id,
+            map_id: stored.id,
+            target_kind: c.targetKind,
+            target_id: c.targetKind === 'map' ? null : c.targetId,
+            author_id: authorId ?? userId,
+            body: authorId || !c.author ? c.body.trim() : `${c.author}: ${c.body.trim()}`.slice(0, COMMENT_MAX_LENGTH),
+            created_at: /^\d{4}-\d{2}-\d{2}T/.test(c.createdAt) ? c.createdAt : new Date().toISOString(),
+          };
+        });
+      if (rows.length) await trx.insertInto('comments').values(rows).execute();
+    },
+  );
   return { mapId: stored.id, version };
 }

@@ -138,12 +138,14 @@ export async function getMap(db: Db, mapId: string): Promise<StoredMap | null> {
 /// version. Throws StaleVersionError (nothing changed) when the map is no longer at
 /// `expectedVersion`, NotFoundError when there is no such map, InvalidDataError when the main
 /// claim is not one of the units; a constraint violation (duplicate id, relation to a missing
-/// unit, empty span) rolls everything back, version included.
+/// unit, empty span) rolls everything back, version included. `alongside` runs last in the same
+/// transaction (an import's comments), so its failure rolls the replacement back too.
 export async function replaceMapContents(
   db: Db,
   mapId: string,
   expectedVersion: number,
   contents: MapContents,
+  alongside?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<number> {
   const { units, relations, mainClaimId } = contents;
   if (mainClaimId !== null && !units.some((u) => u.id === mainClaimId)) {
@@ -171,6 +173,7 @@ export async function replaceMapContents(
     await trx.deleteFrom('units').where('map_id', '=', mapId).execute();
     await insertUnits(trx, mapId, units, (id) => unitBorn.get(id) ?? now);
     await insertRelations(trx, mapId, relations, (id) => relationBorn.get(id) ?? now);
+    await alongside?.(trx);
     return expectedVersion + 1;
   });
 }

@@ -4,15 +4,20 @@
 //
 // Mapping. Each unit is an I-node whose text is its quote. Each support is a RA node ("Default
 // Inference", scheme 72) with edges I(from) → RA → I(to); each attack a CA node ("Default
-// Conflict", scheme 71), I(attacker) → CA → I(target). Node ids are decimal strings and edge
-// ids numbers, as OVA makes them. `text` is the document text verbatim (OVA would show it as
-// HTML; plain Japanese text displays fine there). The OVA block gives a simple grid layout so
-// the map opens in OVA without piling every node at the origin.
+// Conflict", scheme 71), I(attacker) → CA → I(target). As in IAT analyses (AIFdb), the author
+// (one participant, "Author 筆者") says each unit: an L-node "Author 筆者: <quote>" with its
+// locution and a YA "Asserting" node, L → YA → I; each relation has a TA node between the two
+// L-nodes and a YA "Arguing" (support) or "Disagreeing" (attack) node, TA → YA → RA/CA. Node ids
+// are decimal strings and edge ids numbers, as OVA makes them. `text` is OVA3's HTML of the
+// document text (ovaText.ts: escaped, <br> per line break, a highlighted span per I-node), so
+// OVA3 links every I-node to its passage. The OVA block gives a simple grid layout. An empty map
+// has one L-node (the essay said by its author): OVA3's loader fails on a file without nodes.
 //
 // What AIF cannot say — labels, offsets, unit and relation ids, notes, the main claim, the
 // annotator, the label scheme, comments — is kept in `ronten` extension fields (on each I- and
-// S-node, and at the top level), so that our own re-import is lossless. Offsets there are Unicode
-// code points (`ronten.offsetUnit`).
+// S-node, and at the top level), and again in the text's data span, which an OVA3 load-and-save
+// keeps although it drops the other fields; so our re-import is lossless either way. Offsets are
+// Unicode code points (`ronten.offsetUnit`).
 //
 // Reading also takes plain AIF without those fields (AIFdb exports, OVA maps): I-nodes are
 // anchored by their text (no offsets, so import reports them as moved for the user to accept),
@@ -20,10 +25,11 @@
 // relation per premise. What a map cannot represent — conflicts or inferences aimed at another
 // S-node (undercuts), rephrase/preference nodes, S-nodes without both ends — is left out and
 // listed as skipped. L, YA and TA nodes (the dialogue layer) are ignored: they carry no
-// argument structure of their own.
+// argument structure of their own. Files exported before the text was HTML read as before.
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
+import { htmlToText, ovaData, ovaHtml } from './ovaText';
 import { documentFromText, draftToAnnotated, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
@@ -62,8 +68,8 @@ export interface AifFile {
     edges: AifEdge[];
     schemefulfillments: Array<{ nodeID: string; schemeID: string }>;
     descriptorfulfillments: unknown[];
-    participants: unknown[];
-    locutions: unknown[];
+    participants: Array<{ participantID: number; firstname: string; surname: string }>;
+    locutions: Array<{ nodeID: string; personID: number; start: null; end: null }>;
   };
   text: string;
   OVA: {
@@ -87,7 +93,18 @@ export interface AifFile {
   };
 }
 
-const SCHEMES = { RA: { text: 'Default Inference', schemeID: '72' }, CA: { text: 'Default Conflict', schemeID: '71' } } as const;
+// Scheme ids as OVA3 assigns them.
+const SCHEMES = {
+  RA: { text: 'Default Inference', schemeID: '72' },
+  CA: { text: 'Default Conflict', schemeID: '71' },
+  asserting: { text: 'Asserting', schemeID: '74' },
+  arguing: { text: 'Arguing', schemeID: '80' },
+  disagreeing: { text: 'Disagreeing', schemeID: '78' },
+  transition: { text: 'Default Transition', schemeID: '82' },
+} as const;
+
+/// The one speaker of an essay: its author (OVA3 writes an L-node's text as "first last: …").
+const AUTHOR = { participantID: 1, firstname: 'Author', surname: '筆者' } as const;
 
 /// "2026-11-26 12:00:00", the timestamp form OVA and AIFdb write.
 function aifTimestamp(iso: string): string {
@@ -103,61 +120,80 @@ export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string
   const nodes: AifNode[] = [];
   const edges: AifEdge[] = [];
   const schemefulfillments: AifFile['AIF']['schemefulfillments'] = [];
+  const locutions: AifFile['AIF']['locutions'] = [];
+  const extras: Record<string, AifUnitExtra | AifRelationExtra> = {};
   const nodeOfUnit = new Map<string, string>();
   let next = 1;
+  const add = (text: string, type: string, scheme?: { text: string; schemeID: string }, ronten?: AifUnitExtra | AifRelationExtra) => {
+    const nodeID = String(next++);
+    nodes.push({ nodeID, text: scheme?.text ?? text, type, timestamp, ...(ronten ? { ronten } : {}) });
+    if (scheme) schemefulfillments.push({ nodeID, schemeID: scheme.schemeID });
+    if (ronten) extras[nodeID] = ronten;
+    return nodeID;
+  };
+  const edge = (fromID: string, toID: string) => edges.push({ edgeID: edges.length + 1, fromID, toID });
   for (const u of map.units) {
-    const nodeID = String(next++);
-    nodeOfUnit.set(u.id, nodeID);
-    nodes.push({
-      nodeID,
-      text: document.text.slice(u.start, u.end),
-      type: 'I',
-      timestamp,
-      ronten: { unitId: u.id, label: u.label, start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end), note: u.note },
-    });
+    nodeOfUnit.set(u.id, add(document.text.slice(u.start, u.end), 'I', undefined, { unitId: u.id, label: u.label, start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end), note: u.note }));
   }
-  for (const r of map.relations) {
-    const nodeID = String(next++);
+  const relationNodes = map.relations.map((r) => {
     const kind = r.type === 'support' ? 'RA' : 'CA';
-    nodes.push({ nodeID, text: SCHEMES[kind].text, type: kind, timestamp, ronten: { relationId: r.id, note: r.note } });
-    schemefulfillments.push({ nodeID, schemeID: SCHEMES[kind].schemeID });
-    edges.push({ edgeID: edges.length + 1, fromID: nodeOfUnit.get(r.from)!, toID: nodeID });
-    edges.push({ edgeID: edges.length + 1, fromID: nodeID, toID: nodeOfUnit.get(r.to)! });
+    const nodeID = add('', kind, SCHEMES[kind], { relationId: r.id, note: r.note });
+    edge(nodeOfUnit.get(r.from)!, nodeID);
+    edge(nodeID, nodeOfUnit.get(r.to)!);
+    return nodeID;
+  });
+  // The dialogue layer, as IAT analyses (and AIFdb) have it: the author says each unit (L-node,
+  // YA Asserting to its I-node), and moves from premise to conclusion (TA between their
+  // L-nodes, YA Arguing or Disagreeing to the relation node).
+  const speaker = `${AUTHOR.firstname} ${AUTHOR.surname}`;
+  const locutionOfUnit = new Map<string, string>();
+  for (const u of map.units) {
+    const l = add(`${speaker}: ${document.text.slice(u.start, u.end)}`, 'L');
+    locutions.push({ nodeID: l, personID: AUTHOR.participantID, start: null, end: null });
+    const ya = add('', 'YA', SCHEMES.asserting);
+    edge(l, ya);
+    edge(ya, nodeOfUnit.get(u.id)!);
+    locutionOfUnit.set(u.id, l);
   }
-  // A plain grid: I-nodes in text order, then the relation nodes; OVA lets the user rearrange.
+  map.relations.forEach((r, i) => {
+    const ta = add('', 'TA', SCHEMES.transition);
+    edge(locutionOfUnit.get(r.from)!, ta);
+    edge(ta, locutionOfUnit.get(r.to)!);
+    const ya = add('', 'YA', r.type === 'support' ? SCHEMES.arguing : SCHEMES.disagreeing);
+    edge(ta, ya);
+    edge(ya, relationNodes[i]);
+  });
+  // OVA3's loader cannot open a map without nodes; an empty map has the essay as one locution.
+  if (nodes.length === 0) {
+    const l = add(`${speaker}: ${document.text}`, 'L');
+    locutions.push({ nodeID: l, personID: AUTHOR.participantID, start: null, end: null });
+  }
+  const ronten: AifFile['ronten'] = {
+    format: 'ronten-aif',
+    version: 1,
+    offsetUnit: 'codepoint',
+    document: { id: document.id, title: document.title, language: document.language, textSha256: document.textSha256 },
+    annotator: { ...input.annotator },
+    labels: input.labels.map((l) => ({ id: l.id, name: { ...l.name } })),
+    mainClaim: map.mainClaimId,
+    comments: input.comments.map((c) => ({ ...c })),
+    exportedAt,
+  };
+  const { html } = ovaHtml(
+    document.text,
+    map.units.map((u) => ({ start: u.start, end: u.end, nodeID: nodeOfUnit.get(u.id)! })),
+    { ...ronten, nodes: extras },
+  );
+  // A plain grid: I-nodes in text order, then the relation nodes, then the dialogue layer; OVA
+  // lets the user rearrange.
   const COLUMNS = 8;
   const ovaNodes = nodes.map((n, i) => ({ nodeID: n.nodeID, visible: true, x: 60 + (i % COLUMNS) * 260, y: 60 + Math.floor(i / COLUMNS) * 160, timestamp: '' }));
   return {
-    AIF: { nodes, edges, schemefulfillments, descriptorfulfillments: [], participants: [], locutions: [] },
-    text: document.text,
+    AIF: { nodes, edges, schemefulfillments, descriptorfulfillments: [], participants: [{ ...AUTHOR }], locutions },
+    text: html,
     OVA: { firstname: input.annotator.name, surname: '', url: '', nodes: ovaNodes, edges: edges.map((e) => ({ fromID: e.fromID, toID: e.toID, visible: true })) },
-    ronten: {
-      format: 'ronten-aif',
-      version: 1,
-      offsetUnit: 'codepoint',
-      document: { id: document.id, title: document.title, language: document.language, textSha256: document.textSha256 },
-      annotator: { ...input.annotator },
-      labels: input.labels.map((l) => ({ id: l.id, name: { ...l.name } })),
-      mainClaim: map.mainClaimId,
-      comments: input.comments.map((c) => ({ ...c })),
-      exportedAt,
-    },
+    ronten,
   };
-}
-
-
-/// OVA stores the analysed text as HTML (spans per locution, <br> per line); we want its text.
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_, e: string) => {
-      const lower = e.toLowerCase();
-      if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-      if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }[lower]!;
-    });
 }
 
 /// The file as a draft. Ronten's own files are checked against their own text (when the text's
@@ -174,22 +210,26 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
   }
   const errors: FormatError[] = [];
   const skipped: FormatError[] = [];
-  const extra = isObject(root.ronten) ? root.ronten : null;
+  // Our fields: in the file (ours as written), else in the text's data span (the file after an
+  // OVA3 load-and-save, which drops fields it does not know but keeps the text).
+  const rawText = typeof root.text === 'string' ? root.text : isObject(root.text) && typeof root.text.txt === 'string' ? root.text.txt : undefined;
+  const embedded = rawText !== undefined ? ovaData(rawText) : undefined;
+  const extra = isObject(root.ronten) ? root.ronten : isObject(embedded) ? embedded : null;
+  const embeddedNodes = isObject(embedded) && isObject(embedded.nodes) ? embedded.nodes : {};
+  const extraOf = (nodeID: string, node: Json) => (isObject(node.ronten) ? node.ronten : isObject(embeddedNodes[nodeID]) ? embeddedNodes[nodeID] : null);
   const fileLabels = extra ? parseLabels(extra.labels) : null;
   const labels = options.labels ?? fileLabels ?? defaultLabelDefinitions;
   const fileDocument = extra && isObject(extra.document) ? extra.document : {};
   const declaredSha = typeof fileDocument.textSha256 === 'string' ? fileDocument.textSha256 : undefined;
 
-  // The text the file was made on: verbatim when its sha256 is the declared one, else OVA's HTML
-  // turned back into text (only good for finding quotes).
-  const rawText = typeof root.text === 'string' ? root.text : isObject(root.text) && typeof root.text.txt === 'string' ? root.text.txt : undefined;
+  // The text the file was made on: verbatim (files before the text was OVA's HTML) or OVA's HTML
+  // turned back into text; exact when its sha256 is the declared one, else only good for finding
+  // quotes.
   let sourceText: string | undefined;
   let exactText = false;
   if (rawText !== undefined) {
-    if (declaredSha !== undefined && sha256Hex(rawText) === declaredSha) {
-      sourceText = rawText;
-      exactText = true;
-    } else sourceText = /<[a-z][^>]*>|&[a-z#0-9]+;/i.test(rawText) ? htmlToText(rawText) : rawText;
+    sourceText = declaredSha !== undefined && sha256Hex(rawText) === declaredSha ? rawText : /<[a-z][^>]*>|&[a-z#0-9]+;/i.test(rawText) ? htmlToText(rawText) : rawText;
+    exactText = declaredSha !== undefined && sha256Hex(sourceText) === declaredSha;
   }
   const offsets = sourceText !== undefined ? makeOffsetConverter(sourceText) : null;
 
@@ -224,7 +264,7 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
   const unitOfNode = new Map<string, string>();
   for (const [nodeID, { node, path }] of nodeById) {
     if (node.type !== 'I') continue;
-    const r = isObject(node.ronten) ? node.ronten : null;
+    const r = extraOf(nodeID, node);
     const id = r && typeof r.unitId === 'string' ? r.unitId : nodeID;
     const at = `${path} (unit ${id})`;
     unitOfNode.set(nodeID, id);
@@ -285,7 +325,7 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
       skipped.push({ at: path, message: `${node.type} node ${nodeID} needs at least one premise and exactly one conclusion I-node (has ${premises.length} and ${conclusions.length}): left out` });
       continue;
     }
-    const r = isObject(node.ronten) ? node.ronten : null;
+    const r = extraOf(nodeID, node);
     const note = r && typeof r.note === 'string' ? r.note : '';
     premises.forEach((premise, k) => {
       const id = r && typeof r.relationId === 'string' && premises.length === 1 ? r.relationId : premises.length === 1 ? nodeID : `${nodeID}-${k + 1}`;

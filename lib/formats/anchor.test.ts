@@ -154,6 +154,7 @@ describe('re-anchoring an import made on another version of the text', () => {
     const file = JSON.parse(formats.aif.files(map)[0].content);
     for (const n of file.AIF.nodes) delete n.ronten;
     delete file.ronten;
+    file.text = file.text.replace(/<span data-ronten="[^"]*"><\/span>/, ''); // the copy that rides in the text for OVA3
     const result = importAnnotated(file, { format: 'aif', document: essay, labels: map.labels, boundaries });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.report.moved.map((m) => [m.from, m.how])).toEqual(map.map.units.map(() => [null, 'exact']));

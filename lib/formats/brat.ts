@@ -12,14 +12,25 @@
 //   everything Python's str.splitlines() splits at, because that is how brat reads the file.
 // - `R<n>\tsupports Arg1:T<a> Arg2:T<b>` / `attacks`: Arg1 is the premise or attacker.
 // - `A<n>\tMainClaim T<k>`: a binary attribute on the main claim.
-// - `#<n>\tAnnotatorNotes T<k>\t<note>` (or R<k>): notes, escaped (below).
+// - `#<n>\tAnnotatorNotes T<k>\t<note>` (or R<k>): notes, raw as brat writes and shows them —
+//   brat has no escapes, so line breaks and tabs (which would end the line or the field) are
+//   written as spaces; nothing else changes. brat's own notes are read raw.
+// - Discontinuous spans from other files (fragments with text between them) cannot be one unit
+//   of a map: they are read as the span from the first fragment's start to the last one's end,
+//   and the report lists them (the import then needs the user's acceptance).
 //
 // Our round trip. brat has no ids of its own beyond T/R numbers, so every unit and relation also
 // gets `#<n>\tRontenId T<k>\t<id>` (R<k> for relations); reading uses those ids, and `T<k>` /
 // `R<k>` where they are absent (files from other tools). A unit whose span begins or ends with a
 // line break cannot be expressed by fragments alone; it gets `#<n>\tRontenSpan T<k>\t<start>
-// <end>` with its exact code-point span. Note and id texts escape `\` as `\\`, line breaks as
-// `\n`, `\r` or `\uXXXX`, and tabs as `\t`, so that each stays on its line and is unambiguous.
+// <end>` with its exact code-point span. A note that writing raw changed (it had line breaks or
+// tabs) or that has a backslash also gets `#<n>\tRontenNote T<k>\t<note>` with the exact note;
+// reading takes it while the AnnotatorNotes line still says what it was written from (a note
+// edited in brat wins). RontenId and RontenNote texts escape `\` as `\\`, line breaks as `\n`,
+// `\r` or `\uXXXX`, and tabs as `\t`, so that each stays on its line and is unambiguous. Files
+// Ronten wrote before notes were raw (escaped AnnotatorNotes, no RontenNote) still read right:
+// in a file with RontenId lines, an AnnotatorNotes without a RontenNote is unescaped when it is
+// a well-formed escape (a raw note without backslashes is its own unescape).
 // Comments and the annotator are not carried (brat has no place for them).
 //
 // parse validates every line and reports `line N: …`: bad line shape, duplicate or unknown ids,
@@ -27,7 +38,7 @@
 import { compareIds } from '@/lib/argument/types';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
-import { documentFromText, draftToAnnotated } from './draft';
+import { documentFromText, draftToAnnotated, stripBom } from './draft';
 import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
@@ -71,6 +82,19 @@ export function unescapeBratText(s: string): string | null {
   return bad || /\\$/.test(s.replace(/\\\\/g, '')) ? null : out;
 }
 
+/// A note as brat shows it: on one line, in one field (line breaks and tabs become spaces).
+export function rawBratNote(s: string): string {
+  return s.replace(/\r\n|[\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g, ' ');
+}
+
+/// AnnotatorNotes (raw) and, when the raw line is not the exact note, RontenNote (escaped).
+function noteLines(target: string, note: string): string[] {
+  const raw = rawBratNote(note);
+  const lines = [`AnnotatorNotes ${target}\t${raw}`];
+  if (raw !== note || note.includes('\\')) lines.push(`RontenNote ${target}\t${escapeBratText(note)}`);
+  return lines;
+}
+
 /// The fragments of [start, end) (UTF-16) between line breaks, as code-point pairs.
 function fragmentsOf(text: string, start: number, end: number, toCp: (i: number) => number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -106,13 +130,13 @@ export function serializeBrat(input: AnnotatedMap): BratFiles {
     lines.push(`${t}\t${capitalizeLabel(u.label)} ${fragments.map(([s, e]) => `${s} ${e}`).join(';')}\t${fragmentText}`);
     notes.push(`RontenId ${t}\t${escapeBratText(u.id)}`);
     if (!exact) notes.push(`RontenSpan ${t}\t${span[0]} ${span[1]}`);
-    if (u.note) notes.push(`AnnotatorNotes ${t}\t${escapeBratText(u.note)}`);
+    if (u.note) notes.push(...noteLines(t, u.note));
   });
   map.relations.forEach((r, i) => {
     const rid = `R${i + 1}`;
     lines.push(`${rid}\t${r.type === 'support' ? 'supports' : 'attacks'} Arg1:${tOf.get(r.from)} Arg2:${tOf.get(r.to)}`);
     notes.push(`RontenId ${rid}\t${escapeBratText(r.id)}`);
-    if (r.note) notes.push(`AnnotatorNotes ${rid}\t${escapeBratText(r.note)}`);
+    if (r.note) notes.push(...noteLines(rid, r.note));
   });
   if (map.mainClaimId !== null) lines.push(`A1\tMainClaim ${tOf.get(map.mainClaimId)}`);
   notes.forEach((n, i) => lines.push(`#${i + 1}\t${n}`));
@@ -124,6 +148,8 @@ export function serializeBrat(input: AnnotatedMap): BratFiles {
 export function bratAnnotationConf(labels: readonly LabelDefinition[]): string {
   return [
     '# Ronten label scheme for brat. Offsets in the .ann files are Unicode code points.',
+    '# AnnotatorNotes are written raw, as brat shows them: line breaks and tabs in a note become',
+    '# spaces there (RontenNote lines keep the exact note for Ronten).',
     '[entities]',
     ...labels.map((l) => capitalizeLabel(l.id)),
     '',
@@ -152,7 +178,8 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   if (typeof input !== 'object' || input === null || typeof (input as BratFiles).txt !== 'string' || typeof (input as BratFiles).ann !== 'string') {
     return { ok: false, errors: [{ at: '(file)', message: 'brat needs both files: { txt, ann }' }] };
   }
-  const { txt, ann } = input as BratFiles;
+  const txt = stripBom((input as BratFiles).txt);
+  const ann = stripBom((input as BratFiles).ann);
   const labels = options.labels ?? defaultLabelDefinitions;
   const offsets = makeOffsetConverter(txt);
   const cpLength = offsets.codePointLength;
@@ -222,8 +249,9 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       for (let k = 1; k < fragments.length; k++) {
         const gap = slice(fragments[k - 1][1], fragments[k][0]);
         if (gap.replace(LINE_BREAKS, '') !== '') {
-          errors.push({ at, message: `text between fragments (${JSON.stringify(gap.slice(0, 20))}) is not a line break: a unit is one continuous span` });
-          return;
+          const [s, e] = [fragments[0][0], fragments[fragments.length - 1][1]];
+          skipped.push({ at, message: `${id}'s discontinuous span ${m[2]} is read as one span ${s}–${e} (a unit is one continuous span; the text between its fragments is now in it)` });
+          break;
         }
       }
       textBounds.set(id, { line: n, label, start: fragments[0][0], end: fragments[fragments.length - 1][1] });
@@ -258,11 +286,12 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
         errors.push({ at, message: `expected "${id}\\t<NoteType> <T or R id>\\t<text>"` });
         return;
       }
-      if (!['AnnotatorNotes', 'RontenId', 'RontenSpan'].includes(m[1])) {
-        errors.push({ at, message: `unknown note type "${m[1]}" (expected AnnotatorNotes, RontenId or RontenSpan)` });
+      if (!['AnnotatorNotes', 'RontenId', 'RontenSpan', 'RontenNote'].includes(m[1])) {
+        errors.push({ at, message: `unknown note type "${m[1]}" (expected AnnotatorNotes, RontenId, RontenSpan or RontenNote)` });
         return;
       }
-      const text = unescapeBratText(tail);
+      // brat's own notes are raw; ours are escaped (they must stay on one line exactly).
+      const text = m[1] === 'AnnotatorNotes' ? tail : unescapeBratText(tail);
       if (text === null) {
         errors.push({ at, message: 'malformed escape in the note text (\\\\, \\t, \\n, \\r or \\uXXXX)' });
         return;
@@ -278,6 +307,8 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   const unitNotes = new Map<string, string[]>();
   const relationNotes = new Map<string, string[]>();
   const spanOverride = new Map<string, { line: number; start: number; end: number }>();
+  const exactNotes = new Map<string, string[]>();
+  const madeByRonten = notes.some((n) => n.kind === 'RontenId');
   for (const note of notes) {
     const at = `line ${note.line}`;
     const isUnit = textBounds.has(note.target);
@@ -310,8 +341,19 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       }
       spanOverride.set(note.target, { line: note.line, start: s, end: e });
     } else {
-      const map = isUnit ? unitNotes : relationNotes;
+      const map = note.kind === 'RontenNote' ? exactNotes : isUnit ? unitNotes : relationNotes;
       (map.get(note.target) ?? map.set(note.target, []).get(note.target)!).push(note.text);
+    }
+  }
+  // The exact note stands in for the raw one it was written with; an old Ronten file's escaped
+  // note is unescaped (see the header); anything else is brat's raw text.
+  for (const map of [unitNotes, relationNotes]) {
+    for (const [target, raws] of map) {
+      const exact = exactNotes.get(target) ?? [];
+      map.set(
+        target,
+        raws.map((raw) => exact.find((e) => rawBratNote(e) === raw) ?? (madeByRonten && !exactNotes.size ? (unescapeBratText(raw) ?? raw) : raw)),
+      );
     }
   }
 

@@ -61,7 +61,8 @@ function input(format: FormatId): ClassArchiveInput {
   };
 }
 
-const importable = formatIds.filter((f) => formats[f].canImport);
+// Hypothesis files hold units only (no relations): its own test checks what comes back.
+const importable = formatIds.filter((f) => formats[f].canImport && f !== 'hypothesis');
 
 describe('safeFileName', () => {
   it.each([

@@ -125,11 +125,14 @@ export function documentFromText(text: string, meta: { id?: string; title?: stri
   return { id: meta.id ?? 'document', title: meta.title ?? '', language: meta.language ?? 'ja', text, textSha256: sha256Hex(text) };
 }
 
+/// The text without a leading UTF-8 byte order mark (editors on Windows write one).
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /// JSON text or an already parsed value; truncated or invalid JSON is an error at '(file)'.
 export function parseJsonInput(input: unknown): ParseResult<unknown> {
   if (typeof input !== 'string') return { ok: true, value: input };
   try {
-    return { ok: true, value: JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) };
+    return { ok: true, value: JSON.parse(stripBom(input)) };
   } catch (e) {
     return { ok: false, errors: [{ at: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
   }

@@ -26,7 +26,8 @@ describe('golden files', () => {
   });
 
   it('the golden files of importable formats import back to the small map', () => {
-    for (const id of formatIds.filter((f) => formats[f].canImport)) {
+    // Hypothesis has no relations and no offsets in our text: its own test covers it.
+    for (const id of formatIds.filter((f) => formats[f].canImport && f !== 'hypothesis')) {
       const read = (suffix: string) => fs.readFileSync(path.join(dir, `small${suffix}`), 'utf8');
       const input = id === 'brat' ? { txt: read('.txt'), ann: read('.ann') } : read(formats[id].extensions[0]);
       const result = importAnnotated(input, { format: id, document: map.document, labels: map.labels });

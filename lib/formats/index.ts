@@ -8,9 +8,10 @@
 // found by their quotes (anchor.ts). Anything moved, unplaced, dropped or left out is in the
 // report, and the result says the user must accept it before it replaces a map.
 //
-// Every export states its offset unit and uses Unicode code points; see each module's header
-// for its dialect.
+// Every export states its offset unit and uses Unicode code points (Hypothesis's, UTF-16 units,
+// as Hypothesis counts); see each module's header for its dialect.
 import { compareIds } from '@/lib/argument/types';
+import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import { anchorMap } from './anchor';
 import { serializeAif, readAif } from './aif';
 import { serializeArgdown } from './argdown';
@@ -20,9 +21,10 @@ import { checkDraft } from './draft';
 import { readNative, serializeNative } from './native';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions } from './types';
 import { readW3c, serializeW3c } from './w3c';
+import { readHypothesis, serializeHypothesis } from './hypothesis';
 import type { ImportReport, Reanchoring } from './report';
 
-export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv';
+export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv' | 'hypothesis';
 
 /// One file of an export: its name is `<docId>-<userName>` followed by `suffix`.
 export interface ExportFile {
@@ -39,7 +41,8 @@ export interface FormatInfo {
   extensions: string[];
   mediaType: string;
   canImport: boolean;
-  offsetUnit: 'codepoint';
+  /// Code points everywhere except Hypothesis, whose positions count UTF-16 units.
+  offsetUnit: 'codepoint' | 'utf16';
   /// The files one map exports to.
   files(input: AnnotatedMap, options?: { exportedAt?: string }): ExportFile[];
   /// Files the format's tools read beside the maps, under fixed names (brat's annotation.conf):
@@ -100,6 +103,16 @@ export const formats: Record<FormatId, FormatInfo> = {
     companions: (input) => [{ name: 'annotation.conf', content: bratAnnotationConf(input.labels) }],
     read: (input, o) => readBrat(input, o),
   },
+  hypothesis: {
+    id: 'hypothesis',
+    name: 'Hypothesis (JSON export)',
+    extensions: ['.hypothesis.json'],
+    mediaType: 'application/json',
+    canImport: true,
+    offsetUnit: 'utf16',
+    files: (input, o) => [{ suffix: '.hypothesis.json', mediaType: 'application/json', content: json(serializeHypothesis(input, o)) }],
+    read: (input, o) => readHypothesis(input, o),
+  },
   argdown: {
     id: 'argdown',
     name: 'Argdown',
@@ -137,6 +150,7 @@ export function detectFormat(fileName: string, content?: string): FormatId | nul
     if (/"format"\s*:\s*"ronten-argmap"/.test(content)) return 'json';
     if (/"@context"|"Annotation(Collection|Page)?"/.test(content)) return 'w3c';
     if (/"AIF"\s*:|"nodes"\s*:/.test(content)) return 'aif';
+    if (/^\s*\[|"annotations"\s*:/.test(content) && /"tags"\s*:|"annotations"\s*:/.test(content)) return 'hypothesis';
   }
   return null;
 }
@@ -151,6 +165,10 @@ export interface ImportOptions {
   boundaries?: readonly number[];
   /// Who the map is for; defaults to what the file says.
   annotator?: { id: string; name: string };
+  /// How many units the map being replaced has: replacing some with none needs acceptance.
+  replacing?: { units: number };
+  /// Tags to label ids (Hypothesis), as the user confirmed them.
+  labelMap?: Record<string, string>;
   minSimilarity?: number;
 }
 
@@ -163,7 +181,7 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   const format = formats[options.format];
   if (!format?.read) return { ok: false, errors: [{ at: '(options)', message: `${options.format} cannot be imported (importable: ${formatIds.filter((f) => formats[f].canImport).join(', ')})` }] };
   const { document, labels } = options;
-  const read = format.read(input, { document, labels });
+  const read = format.read(input, { document, labels, labelMap: options.labelMap });
   if (!read.ok) return read;
   const draft = read.value;
   const errors = checkDraft(draft, labels);
@@ -180,9 +198,22 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   const { map, report } = anchorMap(draft, document.text, { boundaries: options.boundaries, trustOffsets: sameText, minSimilarity: options.minSimilarity });
   const unitIds = new Set(map.units.map((u) => u.id));
   const relationIds = new Set(map.relations.map((r) => r.id));
-  const comments = draft.comments.filter((c) => c.targetKind === 'map' || (c.targetId !== null && (c.targetKind === 'unit' ? unitIds : relationIds).has(c.targetId)));
-  const fullReport: ImportReport = { ...report, reanchored, skipped: draft.skipped };
-  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || draft.skipped.length > 0;
+  const skipped = [...draft.skipped];
+  const commentIds = new Set<string>();
+  const comments = draft.comments.filter((c) => {
+    const body = c.body.trim();
+    const problem = body === '' ? 'an empty comment' : body.length > COMMENT_MAX_LENGTH ? `a comment longer than ${COMMENT_MAX_LENGTH} characters` : commentIds.has(c.id) ? 'a second comment with this id' : null;
+    commentIds.add(c.id);
+    if (problem) {
+      skipped.push({ at: `comment ${c.id}`, message: `${problem}: left out` });
+      return false;
+    }
+    return c.targetKind === 'map' || (c.targetId !== null && (c.targetKind === 'unit' ? unitIds : relationIds).has(c.targetId));
+  });
+  const emptiesMap = map.units.length === 0 && (options.replacing?.units ?? 0) > 0 ? { units: options.replacing!.units } : null;
+  const tagLabels = draft.tagLabels ?? [];
+  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap, tagLabels };
+  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null || tagLabels.length > 0;
   return {
     ok: true,
     value: {
@@ -204,6 +235,8 @@ export { parseW3c, readW3c, serializeW3c } from './w3c';
 export { parseAif, readAif, serializeAif } from './aif';
 export { parseBrat, readBrat, serializeBrat, bratAnnotationConf } from './brat';
 export { serializeArgdown } from './argdown';
+export { parseHypothesis, readHypothesis, serializeHypothesis } from './hypothesis';
 export { serializeUnits, serializeRelations } from './csv';
 export { defaultLabelDefinitions } from './labels';
+export { stripBom } from './draft';
 export type * from './types';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { argmapV1Schema } from './native';
 
 export const publishedSchemas: Record<string, () => object> = {
-  'ronten-argmap.v1.schema.json': () => z.toJSONSchema(argmapV1Schema, { target: 'draft-2020-12' }),
+  'ronten-argmap.v1.schema.json': () => z.toJSONSchema(argmapV1Schema, { target: 'draft-2020-12', io: 'input' }),
 };
 
 export function renderSchema(name: string): string {

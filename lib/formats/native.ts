@@ -1,6 +1,8 @@
 // The native export, `ronten-argmap` version 1: one JSON document per map, offsets in Unicode
 // code points (so Python's text[start:end] == quote), with the document's text and sha256 so a
-// file stands on its own. Import reproduces the map exactly. The JSON Schema published in
+// file stands on its own. Import reproduces the map exactly. Reading is lenient where it costs
+// nothing: `note`, `document.id` and `comments` may be left out (they default to '', 'document'
+// and []); the published schema is the reading side (`io: 'input'`), so it says the same. The JSON Schema published in
 // `lib/formats/schemas/` is generated from `argmapV1Schema` (scripts/gen-schemas.ts).
 import { z } from 'zod';
 import { compareUnits, relationTypes, type ArgumentUnit } from '@/lib/argument/types';
@@ -17,7 +19,8 @@ export const argmapV1Schema = z
     version: z.literal(1),
     offsetUnit: z.literal('codepoint'),
     document: z.object({
-      id,
+      // Optional fields a hand-written or another tool's file may leave out default on import.
+      id: id.default('document'),
       title: z.string(),
       language: z.string().min(2),
       textSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256'),
@@ -33,10 +36,10 @@ export const argmapV1Schema = z
         start: z.int().min(0),
         end: z.int().min(0),
         quote: z.string(),
-        note: z.string(),
+        note: z.string().default(''),
       }),
     ),
-    relations: z.array(z.object({ id, type: z.enum(relationTypes as [string, ...string[]]), from: id, to: id, note: z.string() })),
+    relations: z.array(z.object({ id, type: z.enum(relationTypes as [string, ...string[]]), from: id, to: id, note: z.string().default('') })),
     comments: z.array(
       z.object({
         id,
@@ -45,7 +48,8 @@ export const argmapV1Schema = z
         body: z.string(),
         createdAt: z.string(),
       }),
-    ),
+    )
+    .default([]),
     exportedAt: z.string(),
   })
   .meta({

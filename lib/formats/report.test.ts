@@ -14,6 +14,9 @@ const report: ImportReport = {
   droppedRelations: [{ relationId: 'r1', type: 'support', from: 'u3', to: 'u1', missing: ['u3'] }],
   mainClaimDropped: 'u3',
   skipped: [{ at: 'A7', message: 'attribute left out' }],
+  comments: 2,
+  tagLabels: [{ tag: '根拠', label: 'evidence', units: 3 }],
+  emptiesMap: { units: 40 },
 };
 
 const lines = (locale: Locale) => describeImportReport(report, translator(catalog[locale]));
@@ -28,6 +31,9 @@ describe('describeImportReport', () => {
       'dropped relation r1 (u3 supports u1): unit u3 could not be placed',
       'main claim u3 was not placed: the map has no main claim',
       'left out A7: attribute left out',
+      'tag "根拠" read as label evidence (3 units)',
+      'the file has no units: importing it empties a map of 40 units',
+      'comments imported with the map: 2',
       'units unchanged: 5',
     ]);
   });
@@ -38,6 +44,6 @@ describe('describeImportReport', () => {
     expect(ja[1]).toBe('単位 u1 を移しました：12–21 → 7–16（完全一致）');
     expect(ja[3]).toBe('単位 u3 は置けません：「本文にない引用」：引用が本文に見つかりません（一致も十分に近いものもありません）');
     // No English left over in the Japanese lines (ids, offsets and the file's own notes aside).
-    for (const line of ja.filter((l) => !l.includes('attribute left out'))) expect(line.replace(/u\d|r\d|sha256|[ab]{12}/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    for (const line of ja.filter((l) => !l.includes('attribute left out'))) expect(line.replace(/u\d|r\d|sha256|[ab]{12}|evidence/g, '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 });

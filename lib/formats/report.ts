@@ -17,6 +17,13 @@ export interface ImportReport extends AnchorReport {
   reanchored: Reanchoring | null;
   /// What the file holds that a map cannot represent (left out).
   skipped: FormatError[];
+  /// Comments the file brings with the map.
+  comments: number;
+  /// Tags read as labels, for the user to confirm (Hypothesis).
+  tagLabels: Array<{ tag: string; label: string; units: number }>;
+  /// Set when the file has no units and would replace a map that has some (`units` of them):
+  /// a lossy import like any other, so it needs acceptance.
+  emptiesMap: { units: number } | null;
 }
 
 const shortQuote = (quote: string) => `「${quote.length > 40 ? `${quote.slice(0, 40)}…` : quote}」`;
@@ -45,6 +52,9 @@ export function describeImportReport(report: ImportReport, t: Translate): string
   }
   if (report.mainClaimDropped) lines.push(t('report.mainClaimDropped', { unit: report.mainClaimDropped }));
   for (const s of report.skipped) lines.push(t('report.skipped', { at: s.at, message: s.message }));
+  for (const m of report.tagLabels) lines.push(t('report.tagLabel', { tag: m.tag, label: m.label, n: m.units }));
+  if (report.emptiesMap) lines.push(t('report.emptiesMap', { n: report.emptiesMap.units }));
+  if (report.comments) lines.push(t('report.comments', { n: report.comments }));
   lines.push(t('report.unchanged', { n: report.unchanged }));
   return lines;
 }

@@ -77,7 +77,7 @@ describe.each([
     for (const u of native.units) expect(slice(u.start, u.end)).toBe(u.quote);
     const w3c = serializeW3c(map);
     expect(w3c['ronten:offsetUnit']).toBe('codepoint');
-    for (const a of w3c.first.items) {
+    for (const a of w3c.first!.items) {
       if (a.motivation !== 'tagging') continue;
       const [quote, position] = a.target.selector;
       expect(slice(position.start, position.end)).toBe(quote.exact);

@@ -90,6 +90,8 @@ export interface MapDraft {
   /// What the file holds that a map cannot represent and the reader left out (an AIF undercut,
   /// a relation node without a conclusion). Importing them needs the user's acceptance.
   skipped: FormatError[];
+  /// Tags read as labels (Hypothesis), with how many units each labelled: the user confirms them.
+  tagLabels?: Array<{ tag: string; label: string; units: number }>;
 }
 
 export interface ReadOptions {
@@ -97,4 +99,6 @@ export interface ReadOptions {
   document?: AnnotatedDocument;
   /// The label scheme labels are resolved against (brat writes `Claim` for `claim`).
   labels?: LabelDefinition[];
+  /// Tags to label ids, as the user maps them (Hypothesis tags are free text).
+  labelMap?: Record<string, string>;
 }

@@ -22,7 +22,7 @@
 // that name a label by display name ("Claim", "主張"), annotations on the whole document
 // (skipped and reported). Offsets are trusted only when the file names the same text (equal
 // sha256); otherwise they are hints for re-anchoring (Hypothesis, for one, counts UTF-16 units).
-import { makeOffsetConverter } from '@/lib/text/offsets';
+import { makeOffsetConverter, type OffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { draftToAnnotated, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
@@ -31,6 +31,29 @@ import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComm
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const RONTEN_NAMESPACE = 'https://ronten.invalid/ns#';
+
+/// Our terms, each declared, so that JSON-LD processors (safe mode included) keep them. Unit
+/// references are IRIs (`@type: @id`); the label scheme is an ordered list; a label's display
+/// names are a language map. No term of ours holds a number (offsets are the W3C selector's).
+export const RONTEN_CONTEXT = {
+  ronten: RONTEN_NAMESPACE,
+  'ronten:offsetUnit': { '@id': 'ronten:offsetUnit' },
+  'ronten:document': { '@id': 'ronten:document' },
+  'ronten:annotator': { '@id': 'ronten:annotator' },
+  'ronten:labels': { '@id': 'ronten:labels', '@container': '@list' },
+  'ronten:mainClaim': { '@id': 'ronten:mainClaim', '@type': '@id' },
+  'ronten:from': { '@id': 'ronten:from', '@type': '@id' },
+  'ronten:to': { '@id': 'ronten:to', '@type': '@id' },
+  'ronten:id': { '@id': 'ronten:id' },
+  'ronten:title': { '@id': 'ronten:title' },
+  'ronten:language': { '@id': 'ronten:language' },
+  'ronten:textSha256': { '@id': 'ronten:textSha256' },
+  'ronten:name': { '@id': 'ronten:name', '@container': '@language' },
+  'ronten:targetId': { '@id': 'ronten:targetId' },
+} as const;
+
+/// At most this many UTF-16 units of prefix / suffix (dom-anchor-text-quote's pattern limit).
+const QUOTE_CONTEXT_UNITS = 32;
 
 export interface W3cTextualBody {
   type: 'TextualBody';
@@ -69,7 +92,11 @@ export interface W3cRelationAnnotation {
   type: 'Annotation';
   motivation: 'linking';
   body: W3cTextualBody | W3cTextualBody[];
+  /// Both ends, for tools that read linking annotations; a W3C target list is a set, so the
+  /// direction is in ronten:from (the premise or attacker) and ronten:to.
   target: [string, string];
+  'ronten:from': string;
+  'ronten:to': string;
 }
 
 export interface W3cCommentAnnotation {
@@ -86,8 +113,16 @@ export interface W3cCommentAnnotation {
 
 export type W3cAnnotation = W3cUnitAnnotation | W3cRelationAnnotation | W3cCommentAnnotation;
 
+export interface W3cPage {
+  id: string;
+  type: 'AnnotationPage';
+  partOf: { id: string; label: string; total: number };
+  startIndex: 0;
+  items: W3cAnnotation[];
+}
+
 export interface W3cCollection {
-  '@context': [typeof W3C_CONTEXT, { ronten: string }];
+  '@context': [typeof W3C_CONTEXT, typeof RONTEN_CONTEXT];
   id: string;
   type: 'AnnotationCollection';
   label: string;
@@ -96,12 +131,14 @@ export interface W3cCollection {
   generator: { id: string; type: 'Software'; name: string };
   generated: string;
   'ronten:offsetUnit': 'codepoint';
-  'ronten:document': { id: string; title: string; language: string; textSha256: string };
-  'ronten:annotator': { id: string; name: string };
-  'ronten:labels': LabelDefinition[];
-  /// The main claim's annotation id, or null.
-  'ronten:mainClaim': string | null;
-  first: { type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
+  'ronten:document': { 'ronten:id': string; 'ronten:title': string; 'ronten:language': string; 'ronten:textSha256': string };
+  'ronten:annotator': { 'ronten:id': string; name: string };
+  'ronten:labels': Array<{ 'ronten:id': string; 'ronten:name': { ja: string; en: string } }>;
+  /// The main claim's annotation id; absent when there is none (JSON-LD drops nulls anyway).
+  'ronten:mainClaim'?: string;
+  /// The one page, embedded; both absent for an empty map (a page must have items).
+  first?: W3cPage;
+  last?: string;
 }
 
 const enc = encodeURIComponent;
@@ -110,6 +147,7 @@ export const unitUrn = (docId: string, unitId: string) => `urn:ronten:unit:${enc
 export const relationUrn = (docId: string, relationId: string) => `urn:ronten:relation:${enc(docId)}:${enc(relationId)}`;
 export const commentUrn = (docId: string, commentId: string) => `urn:ronten:comment:${enc(docId)}:${enc(commentId)}`;
 export const mapUrn = (docId: string, annotatorId: string) => `urn:ronten:map:${enc(docId)}:${enc(annotatorId)}`;
+const pageUrn = (docId: string, annotatorId: string) => `urn:ronten:page:${enc(docId)}:${enc(annotatorId)}`;
 const userUrn = (userId: string) => `urn:ronten:user:${enc(userId)}`;
 
 /// Our id inside a ronten URN of that kind, or null (another tool's id, or a malformed one).
@@ -123,6 +161,15 @@ function decodeUrn(kind: string, urn: string): string | null {
   }
 }
 
+/// The quote's context for a TextQuoteSelector: up to 32 code points, then shortened by whole
+/// code points (never splitting a surrogate pair) to at most 32 UTF-16 units.
+export function quoteContext(text: string, offsets: OffsetConverter, start: number, end: number): { prefix: string; suffix: string } {
+  let { prefix, suffix } = contextAround(text, offsets, start, end);
+  while (prefix.length > QUOTE_CONTEXT_UNITS) prefix = prefix.slice(prefix.codePointAt(0)! > 0xffff ? 2 : 1);
+  while (suffix.length > QUOTE_CONTEXT_UNITS) suffix = suffix.slice(0, /[\udc00-\udfff]$/.test(suffix) ? -2 : -1);
+  return { prefix, suffix };
+}
+
 export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string } = {}): W3cCollection {
   const { document, map } = input;
   const text = document.text;
@@ -131,7 +178,7 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
   const collectionId = mapUrn(document.id, input.annotator.id);
   const items: W3cAnnotation[] = [];
   for (const u of map.units) {
-    const { prefix, suffix } = contextAround(text, offsets, u.start, u.end);
+    const { prefix, suffix } = quoteContext(text, offsets, u.start, u.end);
     const body: W3cTextualBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: u.label }];
     if (u.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: u.note, format: 'text/plain' });
     items.push({
@@ -151,12 +198,15 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
   }
   for (const r of map.relations) {
     const tag: W3cTextualBody = { type: 'TextualBody', purpose: 'tagging', value: r.type };
+    const [from, to] = [unitUrn(document.id, r.from), unitUrn(document.id, r.to)];
     items.push({
       id: relationUrn(document.id, r.id),
       type: 'Annotation',
       motivation: 'linking',
       body: r.note ? [tag, { type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' }] : tag,
-      target: [unitUrn(document.id, r.from), unitUrn(document.id, r.to)],
+      target: [from, to],
+      'ronten:from': from,
+      'ronten:to': to,
     });
   }
   for (const c of input.comments) {
@@ -173,8 +223,9 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
       ...(c.targetKind === 'map' && c.targetId !== null ? { 'ronten:targetId': c.targetId } : {}),
     });
   }
+  const page = pageUrn(document.id, input.annotator.id);
   return {
-    '@context': [W3C_CONTEXT, { ronten: RONTEN_NAMESPACE }],
+    '@context': [W3C_CONTEXT, RONTEN_CONTEXT],
     id: collectionId,
     type: 'AnnotationCollection',
     label: document.title,
@@ -183,15 +234,28 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
     generator: { id: 'urn:ronten:software:ronten', type: 'Software', name: 'Ronten' },
     generated: options.exportedAt ?? new Date().toISOString(),
     'ronten:offsetUnit': 'codepoint',
-    'ronten:document': { id: document.id, title: document.title, language: document.language, textSha256: document.textSha256 },
-    'ronten:annotator': { ...input.annotator },
-    'ronten:labels': input.labels.map((l) => ({ id: l.id, name: { ...l.name } })),
-    'ronten:mainClaim': map.mainClaimId === null ? null : unitUrn(document.id, map.mainClaimId),
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    'ronten:document': { 'ronten:id': document.id, 'ronten:title': document.title, 'ronten:language': document.language, 'ronten:textSha256': document.textSha256 },
+    'ronten:annotator': { 'ronten:id': input.annotator.id, name: input.annotator.name },
+    'ronten:labels': input.labels.map((l) => ({ 'ronten:id': l.id, 'ronten:name': { ...l.name } })),
+    ...(map.mainClaimId === null ? {} : { 'ronten:mainClaim': unitUrn(document.id, map.mainClaimId) }),
+    ...(items.length ? { first: { id: page, type: 'AnnotationPage' as const, partOf: { id: collectionId, label: document.title, total: items.length }, startIndex: 0 as const, items }, last: page } : {}),
   };
 }
 
 const asArray = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
+
+/// A string field of our extension objects: `ronten:<key>` (this version) or `<key>` (files
+/// exported before the JSON-LD context declared our terms).
+function pick(o: Json, key: string): string | undefined {
+  const v = o[`ronten:${key}`] ?? o[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/// A whole number ≥ 0, or its decimal string (how JSON-LD processors return typed numbers).
+function asCount(x: unknown): number | null {
+  if (isCount(x)) return x;
+  return typeof x === 'string' && /^\d{1,15}$/.test(x) ? Number(x) : null;
+}
 
 function motivations(a: Json): string[] {
   return asArray(a.motivation).filter((m): m is string => typeof m === 'string');
@@ -254,10 +318,10 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
 
   const errors: FormatError[] = [];
   const skipped: FormatError[] = [];
-  const fileLabels = parseLabels(top['ronten:labels']);
+  const fileLabels = parseLabels(asArray(top['ronten:labels']).map((l) => (isObject(l) ? { id: pick(l, 'id'), name: l.name ?? l['ronten:name'] } : l)));
   const labels = options.labels ?? fileLabels ?? defaultLabelDefinitions;
   const fileDocument = isObject(top['ronten:document']) ? top['ronten:document'] : {};
-  let declaredSha = typeof fileDocument.textSha256 === 'string' ? fileDocument.textSha256 : undefined;
+  let declaredSha = pick(fileDocument, 'textSha256');
   const document = options.document;
   const docOffsets = document ? makeOffsetConverter(document.text) : null;
   const path = (i: number) => (base ? `${base}[${i}]` : Array.isArray(root) ? `[${i}]` : '(file)');
@@ -310,7 +374,7 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
         continue;
       }
       const target = targets[0];
-      if (typeof target['ronten:textSha256'] === 'string') declaredSha ??= target['ronten:textSha256'];
+      declaredSha ??= pick(target, 'textSha256');
       const selectors = asArray(target.selector).filter(isObject);
       const quoteSelector = selectors.find((s) => s.type === 'TextQuoteSelector');
       const positionSelector = selectors.find((s) => s.type === 'TextPositionSelector');
@@ -321,12 +385,14 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
       let start: number | null = null;
       let end: number | null = null;
       if (positionSelector) {
-        if (!isCount(positionSelector.start) || !isCount(positionSelector.end) || positionSelector.start >= positionSelector.end) {
+        // JSON-LD processors give typed numbers back as strings ("18"): both are read.
+        const [s, e] = [asCount(positionSelector.start), asCount(positionSelector.end)];
+        if (s === null || e === null || s >= e) {
           errors.push({ at: `${at}: TextPositionSelector`, message: `start and end must be whole numbers with start < end (got ${JSON.stringify(positionSelector.start)}–${JSON.stringify(positionSelector.end)})` });
           continue;
         }
-        start = positionSelector.start;
-        end = positionSelector.end;
+        start = s;
+        end = e;
       }
       let quote: string;
       if (quoteSelector) {
@@ -384,9 +450,12 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
         errors.push({ at: `${at}: body`, message: `needs a tagging body "support" or "attack"${typeTag.length ? ` (got ${typeTag.map((t) => JSON.stringify(t)).join(', ')})` : ''}` });
         continue;
       }
-      const ends = asArray(a.target).map(targetId);
+      // ronten:from / ronten:to when present (a target list has no order in JSON-LD); else the
+      // target list in the order written, as files before them and other tools give it.
+      const explicit = a['ronten:from'] !== undefined || a['ronten:to'] !== undefined;
+      const ends = explicit ? [targetId(a['ronten:from']), targetId(a['ronten:to'])] : asArray(a.target).map(targetId);
       if (ends.length !== 2 || ends.some((e) => e === null)) {
-        errors.push({ at: `${at}: target`, message: 'expected [from, to]: two annotation ids' });
+        errors.push({ at: `${at}: ${explicit ? 'ronten:from / ronten:to' : 'target'}`, message: 'expected [from, to]: two annotation ids' });
         continue;
       }
       relations.push({ id, type, from: unitIdOf(ends[0]!), to: unitIdOf(ends[1]!), note: notesOf(bs), at });
@@ -420,18 +489,20 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
 
   let mainClaimId: string | null = null;
   const main = top['ronten:mainClaim'];
-  if (typeof main === 'string') mainClaimId = unitIdOf(main);
+  if (typeof main === 'string' || (isObject(main) && typeof main.id === 'string')) mainClaimId = unitIdOf(targetId(main)!);
   else if (main !== undefined && main !== null) errors.push({ at: 'ronten:mainClaim', message: 'expected an annotation id or null' });
 
   if (errors.length) return { ok: false, errors };
-  const annotator = isObject(top['ronten:annotator']) && typeof top['ronten:annotator'].id === 'string' ? { id: top['ronten:annotator'].id as string, name: String(top['ronten:annotator'].name ?? '') } : creatorAnnotator(top.creator);
+  const fileAnnotator = isObject(top['ronten:annotator']) ? top['ronten:annotator'] : {};
+  const annotatorId = pick(fileAnnotator, 'id');
+  const annotator = annotatorId !== undefined ? { id: annotatorId, name: String(fileAnnotator.name ?? '') } : creatorAnnotator(top.creator);
   return {
     ok: true,
     value: {
       source: {
-        documentId: typeof fileDocument.id === 'string' ? fileDocument.id : undefined,
-        title: typeof fileDocument.title === 'string' ? fileDocument.title : typeof top.label === 'string' ? top.label : undefined,
-        language: typeof fileDocument.language === 'string' ? fileDocument.language : undefined,
+        documentId: pick(fileDocument, 'id'),
+        title: pick(fileDocument, 'title') ?? (typeof top.label === 'string' ? top.label : undefined),
+        language: pick(fileDocument, 'language'),
         textSha256: declaredSha,
       },
       annotator,

@@ -23,6 +23,8 @@ const requestSchema = z.strictObject({
   baseVersion: z.int().min(1),
   dryRun: z.boolean().default(false),
   accept: z.boolean().default(false),
+  /// Tags to label ids (Hypothesis files), as the user confirmed them.
+  labelMap: z.record(z.string().max(200), z.string().max(200)).optional(),
 });
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
@@ -50,6 +52,8 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
         labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
         boundaries: ctx.boundaries,
         annotator: { id: user.id, name: user.displayName || user.name },
+        replacing: { units: map.units.length },
+        labelMap: body.labelMap,
       },
     });
     if (!result.ok) return json({ ok: false, format, errors: result.errors }, 422);
@@ -67,7 +71,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       const current = (await getMap(db, map.id))!;
       return json({ ...summary, written: false, error: 'the map changed since the import was checked', version: current.version }, 409);
     }
-    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, expectedVersion: body.baseVersion });
+    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, comments: result.value.comments, expectedVersion: body.baseVersion });
     return json({ ...summary, written: true, version: written.version, map: result.value.map });
   });
 }

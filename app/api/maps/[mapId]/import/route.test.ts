@@ -1,0 +1,57 @@
+// POST /api/maps/:mapId/import in solo mode, on SQLite and (when available) PostgreSQL: a file
+// with a UTF-8 BOM is read as the CLI reads it, its comments are written with the map and
+// counted, and an empty file over a map with units is refused until accepted.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, ensureLocalUser, getDocumentText, getOrCreateMap, listComments, type Db } from '@/lib/db';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
+import { defaultLabelDefinitions, serializeNative, type AnnotatedMap } from '@/lib/formats';
+import { params, request, useApiDb } from '../../../_test/support';
+import { POST } from './route';
+
+describe.each(testBackends())('map import route on $name', (backend) => {
+  const t = useApiDb(backend, 'solo');
+  let db: Db;
+  let mapId: string;
+  let annotated: AnnotatedMap;
+
+  beforeAll(async () => {
+    db = t.db;
+    const local = await ensureLocalUser(db);
+    const docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const doc = (await getDocumentText(db, docId))!;
+    mapId = (await getOrCreateMap(db, docId, local.id)).id;
+    annotated = {
+      document: { id: doc.id, title: doc.title, language: doc.language, text: doc.canonical.text, textSha256: doc.canonical.sha256 },
+      annotator: { id: local.id, name: local.name },
+      labels: defaultLabelDefinitions,
+      map: {
+        units: [
+          { id: 'u1', label: 'claim', start: 8, end: 22, note: '' },
+          { id: 'u2', label: 'evidence', start: 22, end: 31, note: 'note' },
+        ],
+        relations: [{ id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' }],
+        mainClaimId: 'u1',
+      },
+      comments: [{ id: 'c-route-1', targetKind: 'unit', targetId: 'u2', author: local.name, body: '良い根拠', createdAt: '2026-11-20T09:00:00.000Z' }],
+    };
+  });
+
+  const post = (content: string, baseVersion: number, accept = false) =>
+    POST(request('POST', `/api/maps/${mapId}/import`, { body: { fileName: 'map.argmap.json', content, baseVersion, accept } }), params({ mapId }));
+
+  it('reads a file with a UTF-8 BOM and writes its comments with the map', async () => {
+    const res = await post(`\ufeff${JSON.stringify(serializeNative(annotated))}`, 1);
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ written: true, units: 2, relations: 1, needsAcceptance: false, report: { comments: 1, emptiesMap: null } });
+    expect((await listComments(db, mapId)).map((c) => [c.id, c.targetId, c.body])).toEqual([['c-route-1', 'u2', '良い根拠']]);
+  });
+
+  it('refuses to empty the map without acceptance, and says why', async () => {
+    const empty = JSON.stringify(serializeNative({ ...annotated, map: { units: [], relations: [], mainClaimId: null }, comments: [] }));
+    const refused = await (await post(empty, 2)).json();
+    expect(refused).toMatchObject({ written: false, needsAcceptance: true, report: { emptiesMap: { units: 2 } } });
+    const accepted = await (await post(empty, 2, true)).json();
+    expect(accepted).toMatchObject({ written: true, units: 0 });
+  });
+});

@@ -1,0 +1,122 @@
+// Hypothesis (web.hypothes.is), both ways, in the JSON its client exports and imports
+// (`{ export_date, export_userid, client_version, annotations: [...] }`; the client's importer
+// reads `annotations` and keeps each one's target, tags, text, uri and document).
+//
+// Export. One annotation per unit: its label as the tag (the label's English name, e.g.
+// "Claim"; the main claim also tagged "main claim"), its note as the text, and a target on
+// `urn:ronten:document:<id>` with a TextQuoteSelector (≤ 32 UTF-16 units of context) and a
+// TextPositionSelector. Hypothesis counts positions in UTF-16 units of the page's text, so these
+// do too (unlike our other formats, which count code points). Relations and comments have no
+// place in Hypothesis and are not written; the file is for reading units in Hypothesis.
+//
+// Import. Its export file or a bare array of its annotations. A unit per annotation with a
+// TextQuoteSelector, anchored by its quote (Hypothesis annotates a web page, not our text: its
+// positions are only hints). Its label is its first tag that names a label — by the user's
+// mapping (`labelMap`, e.g. `--label-map 根拠=evidence`), else by the label's id or either
+// name — or the scheme's first label; the report lists every tag read as a label, for the user
+// to confirm. `text` becomes the note; replies become comments on their annotation; page notes
+// (no selector) are left out and reported. The annotations are turned into W3C ones and read by
+// readW3c, which does the rest.
+import { makeOffsetConverter } from '@/lib/text/offsets';
+import { draftToAnnotated, parseJsonInput } from './draft';
+import { isObject } from './json';
+import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
+import type { AnnotatedMap, FormatError, MapDraft, ParseResult, ReadOptions } from './types';
+import { documentUrn, quoteContext, readW3c } from './w3c';
+
+export interface HypothesisFile {
+  export_date: string;
+  export_userid: string;
+  client_version: string;
+  annotations: Array<{
+    id: string;
+    created: string;
+    updated: string;
+    user: string;
+    uri: string;
+    document: { title: string };
+    tags: string[];
+    text: string;
+    target: Array<{ source: string; selector: Array<{ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number }> }>;
+  }>;
+}
+
+export const MAIN_CLAIM_TAG = 'main claim';
+
+export function serializeHypothesis(input: AnnotatedMap, options: { exportedAt?: string } = {}): HypothesisFile {
+  const { document, map } = input;
+  const text = document.text;
+  const offsets = makeOffsetConverter(text);
+  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const uri = documentUrn(document.id);
+  const nameOf = new Map(input.labels.map((l) => [l.id, l.name.en || capitalizeLabel(l.id)]));
+  return {
+    export_date: exportedAt,
+    export_userid: input.annotator.name,
+    client_version: 'ronten',
+    annotations: map.units.map((u) => ({
+      id: u.id,
+      created: exportedAt,
+      updated: exportedAt,
+      user: input.annotator.name,
+      uri,
+      document: { title: document.title },
+      tags: [nameOf.get(u.label) ?? u.label, ...(map.mainClaimId === u.id ? [MAIN_CLAIM_TAG] : [])],
+      text: u.note,
+      target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact: text.slice(u.start, u.end), ...quoteContext(text, offsets, u.start, u.end) }, { type: 'TextPositionSelector', start: u.start, end: u.end }] }],
+    })),
+  };
+}
+
+/// The file as a draft, through readW3c (see the header).
+export function readHypothesis(input: unknown, options: ReadOptions = {}): ParseResult<MapDraft> {
+  const json = parseJsonInput(input);
+  if (!json.ok) return json;
+  const root = json.value;
+  const list = Array.isArray(root) ? root : isObject(root) && Array.isArray(root.annotations) ? root.annotations : null;
+  if (!list) return { ok: false, errors: [{ at: '(file)', message: 'not a Hypothesis export: expected { annotations: [...] } or an array of annotations' }] };
+  const labels = options.labels ?? defaultLabelDefinitions;
+  const base = Array.isArray(root) ? '' : 'annotations';
+  const errors: FormatError[] = [];
+  const tagLabels = new Map<string, { label: string; units: number }>();
+  let mainClaim: string | null = null;
+  const items = list.map((a: unknown, i: number) => {
+    if (!isObject(a)) return a;
+    const tags = Array.isArray(a.tags) ? a.tags.filter((t): t is string => typeof t === 'string') : [];
+    const references = Array.isArray(a.references) ? a.references.filter((r): r is string => typeof r === 'string') : [];
+    const body = typeof a.text === 'string' && a.text !== '' ? [{ purpose: 'commenting', value: a.text }] : [];
+    if (references.length) {
+      const creator = { name: typeof a.user === 'string' ? a.user.replace(/^acct:/, '') : '' };
+      return { id: a.id, motivation: 'replying', body, target: references[references.length - 1], creator, created: a.created };
+    }
+    const hit = tags.map((t) => ({ tag: t, label: options.labelMap?.[t] ?? resolveLabel(t, labels) })).find((x) => x.label !== null && labels.some((l) => l.id === x.label));
+    if (hit) {
+      const seen = tagLabels.get(hit.tag) ?? { label: hit.label!, units: 0 };
+      tagLabels.set(hit.tag, { ...seen, units: seen.units + 1 });
+    } else if (Array.isArray(a.target) && a.target.some((t) => isObject(t) && t.selector !== undefined)) {
+      errors.push({ at: `${base}[${i}]`, message: `no tag names a label (${tags.length ? tags.map((t) => JSON.stringify(t)).join(', ') : 'no tags'}): labelled ${labels[0]?.id}` });
+    }
+    if (tags.includes(MAIN_CLAIM_TAG) && typeof a.id === 'string') mainClaim ??= a.id;
+    const target = Array.isArray(a.target) ? a.target.map((t) => (isObject(t) && Array.isArray(t.selector) ? { ...t, selector: t.selector.filter((s) => isObject(s) && s.type === 'TextQuoteSelector') } : t)) : a.target;
+    return { id: a.id, motivation: 'tagging', body: [{ purpose: 'tagging', value: hit?.label ?? labels[0]?.id ?? 'claim' }, ...body], target };
+  });
+  const read = readW3c(items, { ...options, labels });
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    value: {
+      ...read.value,
+      mainClaimId: mainClaim,
+      tagLabels: [...tagLabels].map(([tag, v]) => ({ tag, ...v })),
+      // Units without a label tag are not left out, but the user should know how they came in.
+      skipped: [...errors, ...read.value.skipped],
+    },
+  };
+}
+
+/// Strict: the annotations on `options.document`, by their quotes.
+export function parseHypothesis(input: unknown, options: ReadOptions = {}): ParseResult<AnnotatedMap> {
+  if (!options.document) return { ok: false, errors: [{ at: '(options)', message: 'Hypothesis annotations do not carry the text: pass the document they annotate' }] };
+  const read = readHypothesis(input, options);
+  return read.ok ? draftToAnnotated(read.value, options.document, options.labels ?? defaultLabelDefinitions) : read;
+}
