@@ -43,6 +43,7 @@ import { SidePane, type PaneTab } from './SidePane';
 import { ExportMenu, type FormatChoice } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { SelectedComments, useFeedback, type CommentsProps } from './Comments';
+import { useCaretAnnouncement } from './caretAnnouncement';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
 import { relationTypeKey } from '@/lib/i18n/locale';
@@ -372,6 +373,8 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   // user is elsewhere (the list, the divider) the text may reflow under a stale tooltip. The
   // position is measured again when focus comes back.
   const [essayFocused, setEssayFocused] = useState(false);
+  // The tooltip's content, said: the word, its reading and the units over it.
+  useCaretAnnouncement({ t, locale, text, tokens, units: map.units, labels, mainClaimId: map.mainClaimId }, tokenSelection, setAnnouncement);
   const caretInfo = useMemo((): Hover | null => {
     const view = editorRef.current?.view;
     const frame = frameRef.current;
