@@ -25,7 +25,7 @@ import { unpackTokens, type PackedTokens } from '@/lib/tokens/wire';
 import { createPositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
 import { reveal } from '../editor/reveal';
-import { selectedSpan, setTokenSelection, type TokenSelection } from '../editor/extensions/token-layer';
+import { isWordToken, selectedSpan, setTokenSelection, stepWordToken, tokenIndexAt, type TokenSelection } from '../editor/extensions/token-layer';
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
@@ -242,6 +242,20 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
     reveal(rect, 'smooth');
   };
 
+  /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
+  /// the essay takes focus, so the keyboard (and the caret's announcement) carries on there.
+  const jumpToUnit = (id: string) => {
+    const view = editorRef.current?.view;
+    const unit = unitOf(id);
+    if (!view || !unit) return;
+    setSelectedId(id);
+    setSelectedRelationId(null);
+    const at = tokenIndexAt(tokens, unit.start);
+    setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
+    view.dom.focus({ preventScroll: true });
+    scrollTextTo(id);
+  };
+
   // Shortcuts also work when nothing in particular has focus (e.g. after a dialog closed).
   const keyHandler = useRef<(event: KeyEvent) => void>(() => {});
   useEffect(() => {
@@ -408,6 +422,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   // when what they show changes, not on every key.
   const handlers = useStableHandlers({
     showUnit,
+    jumpToUnit,
     relabel,
     setNote,
     removeUnit,
@@ -527,6 +542,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
         readOnly={readOnly}
         feedback={feedback}
         onSelect={handlers.showUnit}
+        onJump={handlers.jumpToUnit}
         onHover={handlers.hoverUnits}
         onRelabel={handlers.relabel}
         onNote={handlers.setNote}
