@@ -388,7 +388,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
   // position is measured again when focus comes back.
   const [essayFocused, setEssayFocused] = useState(false);
   // The tooltip's content, said: the word, its reading and the units over it.
-  useCaretAnnouncement({ t, locale, text, tokens, units: map.units, labels, mainClaimId: map.mainClaimId }, tokenSelection, setAnnouncement);
+  useCaretAnnouncement({ t, locale, text, tokens, units: map.units, labels, mainClaimId: map.mainClaimId }, tokenSelection, announcement, setAnnouncement);
   const caretInfo = useMemo((): Hover | null => {
     const view = editorRef.current?.view;
     const frame = frameRef.current;

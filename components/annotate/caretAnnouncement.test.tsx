@@ -56,11 +56,17 @@ describe('useCaretAnnouncement', () => {
   afterEach(() => vi.useRealTimers());
 
   let move: (s: TokenSelection) => void = () => {};
+  let announce: (text: string) => void = () => {};
   const said: string[] = [];
   function Harness() {
     const [selection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
+    const [current, setCurrent] = useState('');
     move = setSelection;
-    useCaretAnnouncement(ctx('ja'), selection, (text) => said.push(text));
+    announce = (text) => {
+      said.push(text);
+      setCurrent(text);
+    };
+    useCaretAnnouncement(ctx('ja'), selection, current, announce);
     return null;
   }
 
@@ -80,5 +86,14 @@ describe('useCaretAnnouncement', () => {
     act(() => move(caret(2)));
     act(() => vi.advanceTimersByTime(DELAY * 2));
     expect(said).toEqual(['安い（やすい）、根拠、主張（論旨）の中', '選択範囲: 𠮷野家は安い']);
+  });
+
+  it('drops a pending caret announcement when an action is said meanwhile', () => {
+    said.length = 0;
+    render(<Harness />);
+    act(() => move(caret(0)));
+    act(() => announce('支持の関係を作りました'));
+    act(() => vi.advanceTimersByTime(DELAY * 2));
+    expect(said).toEqual(['支持の関係を作りました']);
   });
 });

@@ -47,13 +47,17 @@ export function caretAnnouncement({ t, locale, text, tokens, units, labels, main
   return word + t('announce.listJoin') + t('announce.caretIn', { list });
 }
 
-/// Announces the caret through `say` (the workspace's live region) once it rests.
-export function useCaretAnnouncement(ctx: CaretContext, selection: TokenSelection, say: (text: string) => void) {
+/// Announces the caret through `say` (the workspace's live region) once it rests. `current` is
+/// what the region says now: when something else is said meanwhile (an action's result), the
+/// pending caret announcement is dropped rather than said over it.
+export function useCaretAnnouncement(ctx: CaretContext, selection: TokenSelection, current: string, say: (text: string) => void) {
   const latest = useRef(ctx);
   useLayoutEffect(() => {
     latest.current = ctx;
   });
   const said = useRef<TokenSelection>({ caret: null, anchor: null });
+  const saying = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     const before = said.current;
     // A cleared selection with the caret in place is a unit being added: not a move.
@@ -61,11 +65,14 @@ export function useCaretAnnouncement(ctx: CaretContext, selection: TokenSelectio
       said.current = selection;
       return;
     }
-    const timer = setTimeout(() => {
+    timer.current = setTimeout(() => {
       said.current = selection;
-      const text = caretAnnouncement(latest.current, selection);
-      if (text) say(text);
+      saying.current = caretAnnouncement(latest.current, selection);
+      if (saying.current) say(saying.current);
     }, DELAY);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(timer.current);
   }, [selection, say]);
+  useEffect(() => {
+    if (current !== saying.current) clearTimeout(timer.current);
+  }, [current]);
 }
