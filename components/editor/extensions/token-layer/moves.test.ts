@@ -39,6 +39,18 @@ describe('stepToStop', () => {
     expect(tokens[stepToStop(tokens, by === 'sentence' ? sentences : paragraphs, word(from), step)].surface).toBe(to);
   });
 
+  // By token index: 0 𠮷野家, 4 。, 6 ？, 9 次, 13 。, 14 終わり.
+  it.each([
+    ['sentence', 0, 4], // to the end of its own sentence, 。 included
+    ['sentence', 4, 6],
+    ['sentence', 9, 13],
+    ['sentence', 14, 14],
+    ['paragraph', 1, 6], // the paragraph's last word, not the line break or the indent
+    ['paragraph', 6, 14],
+  ] as const)('extending by %s from token %d reaches token %d', (by, from, to) => {
+    expect(stepToStop(tokens, by === 'sentence' ? sentences : paragraphs, from, 1, true)).toBe(to);
+  });
+
   it('starts at the first word when there is no caret', () => {
     expect(stepToStop(tokens, sentences, null, 1)).toBe(0);
     expect(stepToStop(tokens, sentences, null, -1)).toBe(0);

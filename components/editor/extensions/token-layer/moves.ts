@@ -43,15 +43,18 @@ function wordAtStop(tokens: readonly Token[], offset: number): number {
 }
 
 /// Where a sentence or paragraph move from `caret` lands, given the stops (sorted start
-/// offsets). Forward: the next stop's first word, or the last word after the last stop.
+/// offsets). Forward: the next stop's first word, or the last word after the last stop; when
+/// extending a selection (`toEnd`), the last word before the next stop instead, so Shift+Ctrl+→
+/// selects to the end of the sentence, 。 included, and not the next sentence's first word.
 /// Backward: the start of the caret's own sentence or paragraph, or the one before when the
 /// caret is already there (as text editors do), or the first word. No caret: the first word.
-export function stepToStop(tokens: readonly Token[], stops: readonly number[], caret: number | null, step: 1 | -1): number {
+export function stepToStop(tokens: readonly Token[], stops: readonly number[], caret: number | null, step: 1 | -1, toEnd = false): number {
   if (caret == null) return edgeWord(tokens, -1);
   if (step === 1) {
-    for (const stop of stops) {
-      const word = wordAtStop(tokens, stop);
-      if (word > caret) return word;
+    for (let i = toEnd ? 1 : 0; i < stops.length; i++) {
+      const word = wordAtStop(tokens, stops[i]);
+      const target = toEnd ? stepWordToken(tokens, word, -1) : word;
+      if (target > caret) return target;
     }
     return edgeWord(tokens, 1);
   }

@@ -96,7 +96,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
   };
 
   /// Where a move takes the caret.
-  const target = (view: EditorView, move: CaretMove, caret: number | null): number => {
+  const target = (view: EditorView, move: CaretMove, caret: number | null, extend: boolean): number => {
     switch (move.by) {
       case 'word':
         return caret == null ? edgeWord(tokens, -1) : stepWordToken(tokens, caret, move.step);
@@ -105,7 +105,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
       case 'page':
         return turnPage(view, caret, move.step);
       default:
-        return stepToStop(tokens, stops[move.by], caret, move.step);
+        return stepToStop(tokens, stops[move.by], caret, move.step, extend);
     }
   };
 
@@ -170,7 +170,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
           const move = caretMove(event, mac);
           if (!move) return false;
           event.preventDefault();
-          const next = target(view, move, caret);
+          const next = target(view, move, caret, event.shiftKey);
           // Shift extends a selection from where the caret was; a plain move collapses it.
           select(view, { caret: next, anchor: event.shiftKey ? (anchor ?? caret ?? next) : null });
           // The caret is the keyboard user's only view of where they are: keep it on screen.
