@@ -52,7 +52,7 @@ type EssayProps = Omit<Props, 'units'>;
 /// not re-render it. Its callbacks are stable (useStableHandlers above).
 const Essay = memo(function Essay({ text, blocks, tokens, positions, label, onSelectionChange, onHoverChange, onReady }: EssayProps) {
   const editor = useEssayEditor(text, blocks, label, [
-    TokenLayer.configure({ tokens, positions, onSelectionChange, onHoverChange }),
+    TokenLayer.configure({ text, tokens, positions, onSelectionChange, onHoverChange }),
     ReadingPlace,
   ]);
   // The keyboard help below the essay describes it to screen readers.

@@ -24,7 +24,7 @@ import {
 import { createPositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
 import { reveal } from '../editor/reveal';
-import { selectedSpan, setTokenSelection, type TokenSelection } from '../editor/extensions/token-layer';
+import { isWordToken, selectedSpan, setTokenSelection, stepWordToken, tokenIndexAt, type TokenSelection } from '../editor/extensions/token-layer';
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
@@ -43,6 +43,7 @@ import { SidePane, type PaneTab } from './SidePane';
 import { ExportMenu, type FormatChoice } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { SelectedComments, useFeedback, type CommentsProps } from './Comments';
+import { useCaretAnnouncement } from './caretAnnouncement';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
 import { relationTypeKey } from '@/lib/i18n/locale';
@@ -263,6 +264,20 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
     reveal(rect, 'smooth');
   };
 
+  /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
+  /// the essay takes focus, so the keyboard (and the caret's announcement) carries on there.
+  const jumpToUnit = (id: string) => {
+    const view = editorRef.current?.view;
+    const unit = unitOf(id);
+    if (!view || !unit) return;
+    setSelectedId(id);
+    setSelectedRelationId(null);
+    const at = tokenIndexAt(tokens, unit.start);
+    setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
+    view.dom.focus({ preventScroll: true });
+    scrollTextTo(id);
+  };
+
   // Shortcuts also work when nothing in particular has focus (e.g. after a dialog closed).
   const keyHandler = useRef<(event: KeyEvent) => void>(() => {});
   useEffect(() => {
@@ -394,6 +409,14 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   // user is elsewhere (the list, the divider) the text may reflow under a stale tooltip. The
   // position is measured again when focus comes back.
   const [essayFocused, setEssayFocused] = useState(false);
+  // The tooltip's content, said: the word, its reading and the units over it.
+  const caretDetails = useTokenDetails(documentRef, tokenSelection.caret, tokenSelection.caret == null ? '' : tokens[tokenSelection.caret].surface);
+  useCaretAnnouncement(
+    { t, locale, text, tokens, caretReading: caretDetails?.reading ?? null, units: map.units, labels, mainClaimId: map.mainClaimId },
+    tokenSelection,
+    announcement,
+    setAnnouncement,
+  );
   const caretInfo = useMemo((): Hover | null => {
     const view = editorRef.current?.view;
     const frame = frameRef.current;
@@ -428,6 +451,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   // when what they show changes, not on every key.
   const handlers = useStableHandlers({
     showUnit,
+    jumpToUnit,
     relabel,
     setNote,
     removeUnit,
@@ -547,6 +571,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
         readOnly={readOnly}
         feedback={feedback}
         onSelect={handlers.showUnit}
+        onJump={handlers.jumpToUnit}
         onHover={handlers.hoverUnits}
         onRelabel={handlers.relabel}
         onNote={handlers.setNote}

@@ -54,6 +54,7 @@ function Harness({ comments, selected }: { comments: CommentsProps; selected: st
       readOnly
       feedback={feedback}
       onSelect={setSelectedId}
+      onJump={noop}
       onHover={noop}
       onRelabel={noop}
       onNote={noop}

@@ -14,6 +14,8 @@ import { relationTypeKey } from '@/lib/i18n/locale';
 
 interface Actions {
   onSelect: (id: string) => void;
+  /// Moves the essay's caret to the unit and focuses the essay.
+  onJump: (id: string) => void;
   onHover: (ids: string[]) => void;
   onRelabel: (id: string, label: string) => void;
   onNote: (id: string, note: string) => void;
@@ -233,6 +235,14 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
             {unit.note}
           </span>
         )}
+      </button>
+      <button
+        type="button"
+        className="btn absolute right-1.5 top-1 px-1.5 py-0 text-xs"
+        aria-label={t('annotate.jumpToUnitNamed', { label: name, quote: shorten(quote, 30) })}
+        onClick={() => actions.onJump(unit.id)}
+      >
+        {t('annotate.jumpToUnit')}
       </button>
       {selected && (
         <div className="space-y-2 border-t border-stone-200 px-2.5 py-2">

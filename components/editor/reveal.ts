@@ -4,7 +4,7 @@
 /// Room kept clear at the top (the sticky toolbar and some air) and at the bottom. The reader's
 /// place in the essay is the text just below the top one (./extensions/readingPlace).
 export const TOP = 80;
-const BOTTOM = 40;
+export const BOTTOM = 40;
 
 /// Scrolls the page so that `rect` (viewport coordinates) sits a third of the way down, unless
 /// it is already in view.

@@ -6,6 +6,7 @@ import type { PositionMap } from '../../positions';
 import { tokenLayerPlugin, type TokenSelection } from './plugin';
 
 export interface TokenLayerOptions {
+  text: string;
   tokens: readonly TokenSpan[];
   positions: PositionMap | null;
   onSelectionChange?: (selection: TokenSelection) => void;
@@ -14,11 +15,11 @@ export interface TokenLayerOptions {
 
 export const TokenLayer = Extension.create<TokenLayerOptions>({
   name: 'tokenLayer',
-  addOptions: () => ({ tokens: [], positions: null }),
+  addOptions: () => ({ text: '', tokens: [], positions: null }),
   addProseMirrorPlugins() {
-    const { tokens, positions, onSelectionChange, onHoverChange } = this.options;
+    const { text, tokens, positions, onSelectionChange, onHoverChange } = this.options;
     if (!positions) return [];
-    return [tokenLayerPlugin({ tokens, positions, onSelectionChange, onHoverChange })];
+    return [tokenLayerPlugin({ text, tokens, positions, onSelectionChange, onHoverChange })];
   },
 });
 

@@ -1,15 +1,18 @@
 // The token layer: a token caret moved with the keyboard (the read-only editor has no text caret
 // of its own), a token-snapped selection — from a mouse drag, or Shift+arrows off the caret —
 // and the word under the mouse. All three are painted as CSS highlights (../../highlights), so
-// moving them never touches the essay's DOM.
+// moving them never touches the essay's DOM. The caret moves by word, sentence, paragraph and
+// screenful (./moves).
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { TokenSpan } from '@/lib/tokens/types';
 import { snapToTokens, tokenBoundaries } from '@/lib/argument/snap';
 import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf } from '../../highlights';
-import { reveal } from '../../reveal';
+import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
+import { BOTTOM, TOP, reveal } from '../../reveal';
 import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
+import { caretMove, edgeWord, stepToStop, type CaretMove } from './moves';
 
 /// `caret` is the focused token; `anchor`, when set, is the other end of a selected token range.
 export interface TokenSelection {
@@ -20,6 +23,8 @@ export interface TokenSelection {
 export const tokenLayerKey = new PluginKey<TokenSelection>('tokenLayer');
 
 export interface TokenLayerPluginOptions {
+  /// The canonical text the tokens cover (its sentences and paragraphs are caret stops).
+  text: string;
   tokens: readonly TokenSpan[];
   positions: PositionMap;
   onSelectionChange?: (selection: TokenSelection) => void;
@@ -39,8 +44,10 @@ export function setTokenSelection(view: EditorView, selection: TokenSelection) {
 
 const names = ['ronten-caret', 'ronten-selection', 'ronten-hover'];
 
-export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHoverChange }: TokenLayerPluginOptions): Plugin<TokenSelection> {
+export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, onHoverChange }: TokenLayerPluginOptions): Plugin<TokenSelection> {
   const boundaries = tokenBoundaries(tokens);
+  const stops = { sentence: sentenceStarts(text), paragraph: paragraphStarts(text) };
+  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.platform);
   let hovered: number | null = null;
 
   const select = (view: EditorView, selection: TokenSelection) => setTokenSelection(view, selection);
@@ -88,6 +95,39 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
     onHoverChange?.(index);
   };
 
+  /// Where a move takes the caret.
+  const target = (view: EditorView, move: CaretMove, caret: number | null, extend: boolean): number => {
+    switch (move.by) {
+      case 'word':
+        return caret == null ? edgeWord(tokens, -1) : stepWordToken(tokens, caret, move.step);
+      case 'edge':
+        return edgeWord(tokens, move.step);
+      case 'page':
+        return turnPage(view, caret, move.step);
+      default:
+        return stepToStop(tokens, stops[move.by], caret, move.step, extend);
+    }
+  };
+
+  /// PageUp/PageDown: scrolls a screenful (less the sticky toolbar's room) and puts the caret on
+  /// the word now where it was on the screen, so it moves with the view instead of staying
+  /// behind; at the top or bottom of the page, on the first or last word.
+  const turnPage = (view: EditorView, caret: number | null, step: 1 | -1): number => {
+    const was = caret == null ? null : rangesOf(view, positions).rect(tokens[caret].start, tokens[caret].end);
+    const scrolled = window.scrollY;
+    window.scrollBy({ top: step * Math.max(100, window.innerHeight - TOP - BOTTOM), behavior: 'instant' });
+    if (window.scrollY === scrolled) return edgeWord(tokens, step);
+    const frame = view.dom.getBoundingClientRect();
+    const y = was ? (was.top + was.bottom) / 2 : TOP + 12;
+    const hit = view.posAtCoords({
+      left: was ? was.left + 1 : frame.left + 1,
+      top: Math.min(Math.max(y, TOP + 4), window.innerHeight - BOTTOM - 4),
+    });
+    if (!hit) return edgeWord(tokens, step);
+    const index = tokenIndexAt(tokens, positions.toOffset(hit.pos));
+    return isWordToken(tokens[index]) ? index : stepWordToken(tokens, index, step);
+  };
+
   return new Plugin<TokenSelection>({
     key: tokenLayerKey,
     state: {
@@ -119,38 +159,22 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
     props: {
       handleDOMEvents: {
         keydown(view, event) {
-          if (tokens.length === 0 || event.altKey || event.ctrlKey || event.metaKey) return false;
+          if (tokens.length === 0) return false;
           const { caret, anchor } = tokenLayerKey.getState(view.state)!;
-          const first = stepWordToken(tokens, -1, 1);
-          let next: number | null;
-          switch (event.key) {
-            case 'ArrowRight':
-            case 'ArrowDown':
-              next = caret == null ? first : stepWordToken(tokens, caret, 1);
-              break;
-            case 'ArrowLeft':
-            case 'ArrowUp':
-              next = caret == null ? first : stepWordToken(tokens, caret, -1);
-              break;
-            case 'Home':
-              next = first;
-              break;
-            case 'End':
-              next = stepWordToken(tokens, tokens.length, -1);
-              break;
-            case 'Escape':
-              if (caret == null) return false;
-              // First Escape drops the selection, the second the caret.
-              select(view, anchor != null ? { caret, anchor: null } : { caret: null, anchor: null });
-              return false;
-            default:
-              return false;
+          if (event.key === 'Escape') {
+            if (caret == null) return false;
+            // First Escape drops the selection, the second the caret.
+            select(view, anchor != null ? { caret, anchor: null } : { caret: null, anchor: null });
+            return false;
           }
+          const move = caretMove(event, mac);
+          if (!move) return false;
           event.preventDefault();
+          const next = target(view, move, caret, event.shiftKey);
           // Shift extends a selection from where the caret was; a plain move collapses it.
           select(view, { caret: next, anchor: event.shiftKey ? (anchor ?? caret ?? next) : null });
           // The caret is the keyboard user's only view of where they are: keep it on screen.
-          if (next != null) reveal(rangesOf(view, positions).rect(tokens[next].start, tokens[next].end));
+          reveal(rangesOf(view, positions).rect(tokens[next].start, tokens[next].end));
           return true;
         },
         mouseup(view) {

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+// What the live region says when the word caret moves: the word, its reading, the units over
+// it (main claim named), in Japanese and English; and that a run of moves is said once, after
+// the keys rest, and a unit added under the caret is not said again as a move.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, useState } from 'react';
+import { catalog, translator, type Locale } from '@/lib/i18n/messages';
+import type { Token } from '@/lib/tokens/types';
+import type { TokenSelection } from '../editor/extensions/token-layer';
+import { render } from '../testing/render';
+import { DELAY, caretAnnouncement, useCaretAnnouncement, type CaretContext } from './caretAnnouncement';
+
+const labels = [
+  { id: 'claim', ja: '主張', en: 'Claim' },
+  { id: 'evidence', ja: '根拠', en: 'Evidence' },
+];
+// 𠮷野家 は 安い 。 (readings in hiragana as the tokenizer gives them)
+const surfaces: Array<[string, string]> = [['𠮷野家', 'よしのや'], ['は', 'は'], ['安い', 'やすい'], ['。', '']];
+let at = 0;
+const tokens: Token[] = surfaces.map(([surface, reading]) => {
+  const token = { start: at, end: at + surface.length, cpStart: 0, cpEnd: 0, surface, pos: '', posDetail: '', basicForm: surface, reading };
+  at += surface.length;
+  return token;
+});
+const text = surfaces.map(([s]) => s).join('');
+const units = [
+  { id: 'whole', label: 'claim', start: 0, end: text.length, note: '' },
+  { id: 'inner', label: 'evidence', start: 5, end: 7, note: '' }, // 安い,
+];
+
+const ctx = (locale: Locale, mainClaimId: string | null = 'whole'): CaretContext => ({ t: translator(catalog[locale]), locale, text, tokens, caretReading: null, units, labels, mainClaimId });
+const caret = (index: number, anchor: number | null = null): TokenSelection => ({ caret: index, anchor });
+
+describe('caretAnnouncement', () => {
+  it.each([
+    ['ja', caret(0), '𠮷野家（よしのや）、主張（論旨）の中'],
+    ['en', caret(0), '𠮷野家 (よしのや), in Claim (main claim)'],
+    ['ja', caret(1), 'は、主張（論旨）の中'], // a reading equal to the word is not repeated
+    ['ja', caret(2), '安い（やすい）、根拠、主張（論旨）の中'], // innermost first
+    ['en', caret(2), '安い (やすい), in Evidence, Claim (main claim)'],
+    ['ja', caret(2, 0), '選択範囲: 𠮷野家は安い'],
+    ['en', caret(1, 1), 'Selection: は'],
+  ] as const)('%s %j says %j', (locale, selection, said) => {
+    expect(caretAnnouncement({ ...ctx(locale), caretReading: tokens[selection.caret!].reading }, selection)).toBe(said);
+  });
+
+  it('names no main claim when there is none, and no units outside them', () => {
+    const reading = tokens[0].reading;
+    expect(caretAnnouncement({ ...ctx('ja', null), caretReading: reading, units: units.slice(1) }, caret(0))).toBe('𠮷野家（よしのや）');
+    expect(caretAnnouncement({ ...ctx('ja', null), caretReading: reading }, caret(0))).toBe('𠮷野家（よしのや）、主張の中');
+    // The reading loads with the token's detail chunk: until then the word alone is said.
+    expect(caretAnnouncement(ctx('ja', null), caret(0))).toBe('𠮷野家、主張の中');
+    expect(caretAnnouncement(ctx('ja'), { caret: null, anchor: null })).toBeNull();
+  });
+});
+
+describe('useCaretAnnouncement', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  let move: (s: TokenSelection) => void = () => {};
+  let announce: (text: string) => void = () => {};
+  const said: string[] = [];
+  function Harness() {
+    const [selection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
+    const [current, setCurrent] = useState('');
+    move = setSelection;
+    announce = (text) => {
+      said.push(text);
+      setCurrent(text);
+    };
+    // As the workspace does: the caret token's reading, once its details are there.
+    const caretReading = selection.caret == null ? null : tokens[selection.caret].reading;
+    useCaretAnnouncement({ ...ctx('ja'), caretReading }, selection, current, announce);
+    return null;
+  }
+
+  it('says a run of moves once, when the keys rest, and not a selection cleared in place', () => {
+    said.length = 0;
+    render(<Harness />);
+    for (const index of [0, 1, 2, 1, 2]) {
+      act(() => move(caret(index)));
+      act(() => vi.advanceTimersByTime(DELAY / 5)); // key repeat
+    }
+    expect(said).toEqual([]);
+    act(() => vi.advanceTimersByTime(DELAY));
+    expect(said).toEqual(['安い（やすい）、根拠、主張（論旨）の中']);
+    act(() => move(caret(2, 0)));
+    act(() => vi.advanceTimersByTime(DELAY));
+    // The selection is labelled and cleared: the caret has not moved, nothing more is said.
+    act(() => move(caret(2)));
+    act(() => vi.advanceTimersByTime(DELAY * 2));
+    expect(said).toEqual(['安い（やすい）、根拠、主張（論旨）の中', '選択範囲: 𠮷野家は安い']);
+  });
+
+  it('drops a pending caret announcement when an action is said meanwhile', () => {
+    said.length = 0;
+    render(<Harness />);
+    act(() => move(caret(0)));
+    act(() => announce('支持の関係を作りました'));
+    act(() => vi.advanceTimersByTime(DELAY * 2));
+    expect(said).toEqual(['支持の関係を作りました']);
+  });
+});

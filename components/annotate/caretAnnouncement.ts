@@ -1,0 +1,80 @@
+// What the polite live region says when the word caret moves, so a screen-reader user hears the
+// text: the word, its reading (when it differs from the word) and the units covering it,
+// innermost first, with the main claim named; while Shift extends a selection, the selection.
+// Said after the keys stop for a moment (DELAY), so a held arrow key does not queue a word per
+// repeat; said only when the caret or the selection moved, not when a unit is added under it
+// (the workspace says that).
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { ArgumentUnit } from '@/lib/argument';
+import type { Locale, Translate } from '@/lib/i18n/messages';
+import type { TokenSpan } from '@/lib/tokens/types';
+import { unitsAt } from '../editor/extensions/unit-layer';
+import type { TokenSelection } from '../editor/extensions/token-layer';
+import { labelName, type LabelInfo } from './labels';
+
+/// Quiet time after the last caret move before it is announced (key repeat is ~30 ms apart).
+export const DELAY = 250;
+
+export interface CaretContext {
+  t: Translate;
+  locale: Locale;
+  text: string;
+  tokens: readonly TokenSpan[];
+  /// The reading of the caret's token once its details have arrived (they load by chunk).
+  caretReading: string | null;
+  units: readonly ArgumentUnit[];
+  labels: readonly LabelInfo[];
+  mainClaimId: string | null;
+}
+
+const shorten = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/// The sentence for a caret position (null: nothing to say).
+export function caretAnnouncement({ t, locale, text, tokens, caretReading, units, labels, mainClaimId }: CaretContext, selection: TokenSelection): string | null {
+  if (selection.caret == null) return null;
+  const token = tokens[selection.caret];
+  if (selection.anchor != null) {
+    const [a, b] = [tokens[Math.min(selection.anchor, selection.caret)], tokens[Math.max(selection.anchor, selection.caret)]];
+    return t('annotate.selection', { quote: shorten(text.slice(a.start, b.end)) });
+  }
+  const word = caretReading && caretReading !== token.surface ? t('announce.caret', { word: token.surface, reading: caretReading }) : token.surface;
+  const here = unitsAt(units, token.start);
+  if (here.length === 0) return word;
+  const list = here
+    .map((u) => {
+      const label = labelName(labels.find((l) => l.id === u.label), locale);
+      return u.id === mainClaimId ? t('announce.unitMain', { label }) : label;
+    })
+    .join(t('announce.listJoin'));
+  return word + t('announce.listJoin') + t('announce.caretIn', { list });
+}
+
+/// Announces the caret through `say` (the workspace's live region) once it rests. `current` is
+/// what the region says now: when something else is said meanwhile (an action's result), the
+/// pending caret announcement is dropped rather than said over it.
+export function useCaretAnnouncement(ctx: CaretContext, selection: TokenSelection, current: string, say: (text: string) => void) {
+  const latest = useRef(ctx);
+  useLayoutEffect(() => {
+    latest.current = ctx;
+  });
+  const said = useRef<TokenSelection>({ caret: null, anchor: null });
+  const saying = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    const before = said.current;
+    // A cleared selection with the caret in place is a unit being added: not a move.
+    if (selection.caret === before.caret && (selection.anchor == null || selection.anchor === before.anchor)) {
+      said.current = selection;
+      return;
+    }
+    timer.current = setTimeout(() => {
+      said.current = selection;
+      saying.current = caretAnnouncement(latest.current, selection);
+      if (saying.current) say(saying.current);
+    }, DELAY);
+    return () => clearTimeout(timer.current);
+  }, [selection, say]);
+  useEffect(() => {
+    if (current !== saying.current) clearTimeout(timer.current);
+  }, [current]);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Token } from '@/lib/tokens/types';
+import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
+import { caretMove, stepToStop } from './moves';
+
+/// Tokens from their surfaces (the other fields do not matter to moves).
+function tokensOf(surfaces: string[]): { text: string; tokens: Token[] } {
+  let start = 0;
+  const tokens = surfaces.map((surface) => {
+    const token: Token = { start, end: start + surface.length, cpStart: 0, cpEnd: 0, surface, pos: '', posDetail: '', basicForm: surface, reading: '' };
+    start += surface.length;
+    return token;
+  });
+  return { text: surfaces.join(''), tokens };
+}
+
+// Two paragraphs: 「𠮷野家に行った。本当？」 / 「　次の段落です。終わり」.
+const { text, tokens } = tokensOf(['𠮷野家', 'に', '行っ', 'た', '。', '本当', '？', '\n', '\u3000', '次', 'の', '段落', 'です', '。', '終わり']);
+const word = (surface: string) => tokens.findIndex((t) => t.surface === surface);
+
+describe('stepToStop', () => {
+  const sentences = sentenceStarts(text);
+  const paragraphs = paragraphStarts(text);
+  it.each([
+    ['sentence', '𠮷野家', 1, '本当'],
+    ['sentence', 'に', 1, '本当'],
+    ['sentence', '本当', 1, '次'], // over the line break and the indent
+    ['sentence', '次', 1, '終わり'],
+    ['sentence', '終わり', 1, '終わり'], // no next sentence: the last word
+    ['sentence', '行っ', -1, '𠮷野家'], // back to its own sentence's start
+    ['sentence', '本当', -1, '𠮷野家'], // at a start: the sentence before
+    ['sentence', '？', -1, '本当'],
+    ['sentence', '𠮷野家', -1, '𠮷野家'],
+    ['paragraph', '行っ', 1, '次'],
+    ['paragraph', '次', 1, '終わり'], // no next paragraph: the last word
+    ['paragraph', '段落', -1, '次'],
+    ['paragraph', '次', -1, '𠮷野家'],
+  ] as const)('%s from %s by %d lands on %s', (by, from, step, to) => {
+    expect(tokens[stepToStop(tokens, by === 'sentence' ? sentences : paragraphs, word(from), step)].surface).toBe(to);
+  });
+
+  // By token index: 0 𠮷野家, 4 。, 6 ？, 9 次, 13 。, 14 終わり.
+  it.each([
+    ['sentence', 0, 4], // to the end of its own sentence, 。 included
+    ['sentence', 4, 6],
+    ['sentence', 9, 13],
+    ['sentence', 14, 14],
+    ['paragraph', 1, 6], // the paragraph's last word, not the line break or the indent
+    ['paragraph', 6, 14],
+  ] as const)('extending by %s from token %d reaches token %d', (by, from, to) => {
+    expect(stepToStop(tokens, by === 'sentence' ? sentences : paragraphs, from, 1, true)).toBe(to);
+  });
+
+  it('starts at the first word when there is no caret', () => {
+    expect(stepToStop(tokens, sentences, null, 1)).toBe(0);
+    expect(stepToStop(tokens, sentences, null, -1)).toBe(0);
+  });
+});
+
+describe('caretMove', () => {
+  const key = (key: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey', boolean>> = {}) => ({ key, ctrlKey: false, altKey: false, metaKey: false, ...mods });
+  it.each([
+    [key('ArrowRight'), false, { by: 'word', step: 1 }],
+    [key('ArrowUp'), true, { by: 'word', step: -1 }],
+    [key('ArrowRight', { ctrlKey: true }), false, { by: 'sentence', step: 1 }],
+    [key('ArrowLeft', { ctrlKey: true }), false, { by: 'sentence', step: -1 }],
+    [key('ArrowLeft', { altKey: true }), false, null], // Alt+← is the browser's Back
+    [key('ArrowLeft', { altKey: true }), true, { by: 'sentence', step: -1 }], // ⌥+← on macOS
+    [key('ArrowRight', { ctrlKey: true }), true, { by: 'sentence', step: 1 }], // when macOS leaves it to the page
+    [key('ArrowRight', { ctrlKey: true, altKey: true }), true, null],
+    [key('ArrowDown', { ctrlKey: true }), false, { by: 'paragraph', step: 1 }],
+    [key('ArrowUp', { altKey: true }), true, { by: 'paragraph', step: -1 }],
+    [key('ArrowRight', { metaKey: true }), true, null],
+    [key('PageDown'), false, { by: 'page', step: 1 }],
+    [key('PageUp'), true, { by: 'page', step: -1 }],
+    [key('PageDown', { ctrlKey: true }), false, null], // the browser's next tab
+    [key('Home'), false, { by: 'edge', step: -1 }],
+    [key('End'), false, { by: 'edge', step: 1 }],
+    [key('a'), false, null],
+  ])('%j (mac: %s) is %j', (event, mac, move) => {
+    expect(caretMove(event, mac)).toEqual(move);
+  });
+});
