@@ -542,6 +542,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
           <ArgumentMapView
             title={title}
             text={text}
+            boundaries={ctx.boundaries}
             map={deferred.map}
             labels={labels}
             hints={hints}
