@@ -440,7 +440,7 @@ export function AnnotationWorkspace({ title, text, blocks, packedTokens, labels,
       onTab={setPane}
       main={
       <div>
-        <div className="sticky top-0 z-20 mb-3 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50/95 py-2 text-sm">
+        <div className="sticky top-0 z-20 mb-3 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50 py-2 text-sm">
           {!readOnly && (
             <>
               <button type="button" onClick={undo} disabled={history.done.length === 0} aria-keyshortcuts="Control+Z" className="btn">
