@@ -1,7 +1,7 @@
 // How the annotation page looks and reads: the export menu's keyboard, the sticky toolbar, the
 // pane divider's name, the list's edge buttons, and the main claim told apart from every label.
 import { expect, test } from '@playwright/test';
-import { addUnits, essayPath, mapState, resetMap } from './support';
+import { addUnits, essayPath, mapState, resetMap, wordBox } from './support';
 
 test.beforeEach(async ({ request }) => {
   await resetMap(request);
@@ -35,7 +35,8 @@ test('an opaque toolbar, a named divider, edge buttons that say which edge moves
   const [unit] = await addUnits(request, [{ quote: 'ロシアの影響力が拡大した側面は少なからずあったはずである。', label: 'claim' }]);
   await page.goto(essayPath);
   const toolbar = page.locator('.sticky').first();
-  expect(await toolbar.evaluate((el) => getComputedStyle(el).backgroundColor)).toMatch(/^rgb\(/); // no alpha
+  // Opaque: no alpha in the computed colour (rgba(…), or lab(… / a)).
+  expect(await toolbar.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toMatch(/rgba|\//);
   await expect(page.getByRole('separator', { name: '単位一覧・マップの幅' })).toBeVisible();
   await page.locator(`[data-unit-row="${unit.id}"] button`).first().click();
   const row = page.locator(`[data-unit-row="${unit.id}"]`);
@@ -51,6 +52,7 @@ test('the main claim is framed in the text, the list and the map, not recoloured
   const { mapId, version } = await mapState(request);
   await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: `main-${Date.now()}`, baseVersion: version, operations: [{ op: 'setMainClaim', before: null, after: main.id }] } });
   await page.goto(essayPath);
+  await wordBox(page, 'セルビア'); // scrolls the text there: boxes are drawn near the view
   // In the text: framed (an outline), with the claim's own tint kept.
   await expect(page.locator(`.unit-marks [data-unit="${main.id}"]`).first()).toBeAttached();
   await expect(page.locator(`.unit-marks [data-unit="${counter.id}"]`).first()).toBeAttached();

@@ -184,7 +184,12 @@ test('the map opens readable on the main claim, with a minimap and a note when f
 });
 
 test('a small map fits whole, readable, without a minimap; node text breaks between words', async ({ page, request }) => {
-  await addUnits(request, [claim, { quote: 'それがロシアの求心力低下によるものかどうかは、単純には結論づけられないと思われる。', label: 'evidence' }]);
+  // Related, so the two nodes stack (a premise under its conclusion) and fit a narrow pane.
+  const [c, e] = await addUnits(request, [claim, { quote: 'それがロシアの求心力低下によるものかどうかは、単純には結論づけられないと思われる。', label: 'evidence' }]);
+  const { mapId, version } = await mapState(request);
+  await request.post(`/api/maps/${mapId}/operations`, {
+    data: { batchId: `rel-${Date.now()}`, baseVersion: version, operations: [{ op: 'addRelation', relation: { id: 'r1', type: 'support', from: e.id, to: c.id, note: '' } }] },
+  });
   await page.goto(essayPath);
   await page.getByRole('tab', { name: '議論マップ' }).click();
   const map = page.getByRole('region', { name: '議論マップ' });

@@ -62,6 +62,13 @@ describe('the map viewport', () => {
     for (const b of small.values()) expect(offFrame(first.view, b, { width: 1200, height: 700 })).toBe(false);
   });
 
+  it('without a main claim opens on the top layer from its left end', () => {
+    const row = new Map(['a', 'b', 'c'].map((id, i) => [id, box(16 + i * 244, 16)]));
+    const first = firstView(row, [], null, frame)!;
+    expect(offFrame(first.view, row.get('a')!, frame)).toBe(false);
+    expect(textPx(first.view.k)).toBeGreaterThanOrEqual(11 - 1e-9);
+  });
+
   it('without a main claim opens on the top layer', () => {
     const first = firstView(six, edges, null, { width: 1200, height: 700 })!;
     expect(offFrame(first.view, six.get('main')!, { width: 1200, height: 700 })).toBe(false);

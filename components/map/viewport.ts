@@ -50,18 +50,20 @@ export function boundsOf(boxes: readonly Box[]): Box | null {
 }
 
 /// The view showing `box` whole and centred, as large as allowed; below `readableScale` it stays
-/// at that scale, centred across and showing the box's top, and says `clamped`.
-export function fitBox(box: Box, frame: Frame): { view: View; clamped: boolean } {
+/// at that scale showing the box's top — its middle (`align` 'centre', where the main claim sits)
+/// or its left end ('start', where the first of a row of units sits) — and says `clamped`.
+export function fitBox(box: Box, frame: Frame, align: 'centre' | 'start' = 'centre'): { view: View; clamped: boolean } {
   const k = Math.min(maxFitScale, (frame.width - 2 * pad) / box.width, (frame.height - 2 * pad) / box.height);
   const clamped = k < readableScale;
   const s = clamped ? readableScale : k;
-  const x = frame.width / 2 - (box.x + box.width / 2) * s;
+  const x = clamped && align === 'start' ? pad - box.x * s : frame.width / 2 - (box.x + box.width / 2) * s;
   const y = clamped ? pad - box.y * s : frame.height / 2 - (box.y + box.height / 2) * s;
   return { view: { x, y, k: s }, clamped };
 }
 
 /// The map's first view: everything when it fits readably; else the main claim and the units one
-/// relation away from it (or, without a main claim, the top layer); else the main claim alone.
+/// relation away from it (or, without a main claim, the top layer from its left end, where the
+/// first units in text order are); else the main claim alone.
 export function firstView(
   nodes: ReadonlyMap<string, Box>,
   edges: readonly { from: string; to: string }[],
@@ -85,7 +87,7 @@ export function firstView(
     const top = Math.min(...[...nodes.values()].map((b) => b.y));
     focus = [...nodes.values()].filter((b) => b.y === top);
   }
-  const near = fitBox(boundsOf(focus)!, frame);
+  const near = fitBox(boundsOf(focus)!, frame, main ? 'centre' : 'start');
   if (!near.clamped || !main) return { view: near.view, clamped: true };
   return { view: fitBox(main, frame).view, clamped: true };
 }
