@@ -1,9 +1,9 @@
 // A drag selects, wherever in a character it starts and ends: start and end points swept across
 // every character of several words on several lines, at every 10% of the character's width, at
 // device pixel ratios 1 and 2. Each drag must leave a selection snapped to whole words that
-// covers what was dragged over. (A drag started at the exact centre of a character once selected
-// nothing: Chromium put the selection's anchor and focus on the element rather than in the text,
-// see components/editor/extensions/token-layer/plugin.ts.)
+// covers what was dragged over. (A drag pressed at the centre of a character — and at many other
+// points — once selected nothing: the browser's selection, which the editor read, stayed collapsed
+// on the pointer through the drag; see components/editor/extensions/token-layer/plugin.ts.)
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { essayId, essayPath, resetMap } from './support';

@@ -83,7 +83,11 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const miniViewRef = useRef<SVGRectElement>(null);
   const zoom = usePanZoom({ frameRef, svgRef, miniViewRef, boxes, content, edges: layoutInput.edges, mainClaimId: map.mainClaimId });
-  const { bringIntoView } = zoom;
+  const { bringIntoView, apply: applyView, offFrame: anyOffFrame } = zoom;
+  // A minimap just shown needs the view's rectangle drawn in it.
+  useEffect(() => {
+    if (anyOffFrame) applyView();
+  }, [anyOffFrame, applyView]);
 
   // Bring a unit selected elsewhere (text, list) into view.
   useEffect(() => {

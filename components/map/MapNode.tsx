@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import type { PlacedNode } from '@/lib/argument/layout';
 import type { StructureHint } from '@/lib/argument/hints';
+import { displayWidth } from '@/lib/text/width';
 import { colorsOfSlot } from '../annotate/labels';
 import { nodeMetrics, nodeOutline, type NodeText } from './nodeShape';
 
@@ -84,7 +85,7 @@ export const MapNode = memo(function MapNode({ id, node, slot, labelText, mainTe
         data-export-stroke={colors.edge}
         data-export-stroke-width={1.5}
       />
-      <rect x={padding} y={5} width={Math.max(40, [...chip].length * (labelFontSize + 1) + 10)} height={labelFontSize + 6} rx={3} fill={colors.fill} />
+      <rect x={padding} y={5} width={Math.min(node.width - 2 * padding, Math.max(40, displayWidth(chip) * labelFontSize + 12))} height={labelFontSize + 6} rx={3} fill={colors.fill} />
       <text x={padding + 5} y={5 + labelFontSize + 1} fontSize={labelFontSize} fontWeight={700} fill={colors.ink}>
         {chip}
       </text>

@@ -93,9 +93,9 @@ export function tokenLayerPlugin({ tokens, positions, onSelectionChange, onHover
   };
 
   /// A mouse drag, read from where it was pressed and where the pointer is now — not from the
-  /// browser's selection: Chromium collapsed that selection onto the pointer (anchor = focus) for
-  /// drags pressed at or right of a character's centre, so such a drag selected nothing
-  /// (see e2e/drag-sweep.spec.ts).
+  /// browser's selection: in Chromium that selection stayed collapsed on the pointer (anchor =
+  /// focus, moving with it) through drags pressed at many points of a character, its centre
+  /// among them, so such a drag selected nothing (e2e/drag-sweep.spec.ts: 131 of 189 drags).
   interface Press {
     x: number;
     y: number;
