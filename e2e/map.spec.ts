@@ -143,3 +143,59 @@ test('compare with the example: figures, and matched / missed / extra units on b
   const names = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.entries()].filter(([, h]) => h.size > 0).map(([n]) => n).sort());
   expect(names).toEqual(expect.arrayContaining(['ronten-cmp-extra', 'ronten-cmp-matched', 'ronten-cmp-missing']));
 });
+
+test('the map opens readable on the main claim, with a minimap and a note when fit cannot show everything', async ({ page }) => {
+  await page.goto(`${essayPath}/example`);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const map = page.getByRole('region', { name: '議論マップ' });
+  await expect(map.locator('[data-unit-id]')).toHaveCount(40);
+  const frame = map.locator('div:has(> svg > g[data-viewport])');
+  /// The smallest node text on screen: its font size times the view's scale.
+  const textPx = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector<SVGGElement>('g[data-viewport]')!.ownerSVGElement!;
+      const k = new DOMMatrix(getComputedStyle(svg).transform).a;
+      const sizes = [...svg.querySelectorAll('[data-unit-id] text')].map((t) => Number(t.getAttribute('font-size')));
+      return Math.min(...sizes) * k;
+    });
+  const inFrame = async (locator: ReturnType<typeof map.locator>) => {
+    const f = (await frame.boundingBox())!;
+    const b = (await locator.boundingBox())!;
+    return b.x >= f.x - 1 && b.y >= f.y - 1 && b.x + b.width <= f.x + f.width + 1 && b.y + b.height <= f.y + f.height + 1;
+  };
+  expect(await textPx()).toBeGreaterThanOrEqual(11);
+  expect(await inFrame(map.locator('[data-main-claim]'))).toBe(true);
+  await expect(page.getByRole('img', { name: '縮小図' })).toBeVisible();
+
+  // Fit stays readable and says it cannot show everything.
+  await map.getByRole('button', { name: '全体を表示' }).click();
+  expect(await textPx()).toBeGreaterThanOrEqual(11);
+  await expect(map.getByRole('status')).toContainText('読める大きさに収まりません');
+
+  // Every edge has a name of its own, with the quotes of its ends.
+  const names = await map.locator('[data-relation-id]').evaluateAll((edges) => edges.map((e) => e.getAttribute('aria-label')));
+  expect(names[0]).toMatch(/^.+「.+」が.+「.+」を(支持|攻撃)$/);
+  expect(new Set(names).size).toBe(names.length);
+
+  // A node reached with the keyboard is brought into view.
+  const far = map.locator('[data-unit-id]').last();
+  await far.focus();
+  await expect.poll(() => inFrame(far)).toBe(true);
+});
+
+test('a small map fits whole, readable, without a minimap; node text breaks between words', async ({ page, request }) => {
+  // Related, so the two nodes stack (a premise under its conclusion) and fit a narrow pane.
+  const [c, e] = await addUnits(request, [claim, { quote: 'それがロシアの求心力低下によるものかどうかは、単純には結論づけられないと思われる。', label: 'evidence' }]);
+  const { mapId, version } = await mapState(request);
+  await request.post(`/api/maps/${mapId}/operations`, {
+    data: { batchId: `rel-${Date.now()}`, baseVersion: version, operations: [{ op: 'addRelation', relation: { id: 'r1', type: 'support', from: e.id, to: c.id, note: '' } }] },
+  });
+  await page.goto(essayPath);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const map = page.getByRole('region', { name: '議論マップ' });
+  await expect(map.locator('[data-unit-id]')).toHaveCount(2);
+  await expect(page.getByRole('img', { name: '縮小図' })).toHaveCount(0);
+  const lines = await map.locator('[data-unit-id] tspan').allTextContents();
+  expect(lines.join('|')).not.toMatch(/結論づ\|け/);
+  expect(lines.some((l) => l.endsWith('結論づ'))).toBe(false);
+});

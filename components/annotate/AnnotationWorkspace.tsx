@@ -481,7 +481,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
       onTab={setPane}
       main={
       <div>
-        <div className="sticky top-0 z-20 mb-3 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50/95 py-2 text-sm">
+        <div className="sticky top-0 z-20 mb-3 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50 py-2 text-sm">
           {!readOnly && (
             <>
               <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" className="btn">
@@ -588,6 +588,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
           <ArgumentMapView
             title={title}
             text={text}
+            boundaries={ctx.boundaries}
             map={deferred.map}
             labels={labels}
             hints={hints}

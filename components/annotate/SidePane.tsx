@@ -52,7 +52,7 @@ export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Pro
         aria-valuenow={width}
         aria-valuemin={minWidth}
         aria-valuemax={maxWidth}
-        aria-label={t('pane.tabs')}
+        aria-label={t('pane.divider')}
         tabIndex={0}
         className="hidden cursor-col-resize rounded bg-stone-200 hover:bg-sky-300 focus-visible:bg-sky-400 lg:block"
         onPointerDown={(e) => {

@@ -210,7 +210,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
       ref={rowRef}
       data-unit-row={unit.id}
       style={{ top, height: selected ? undefined : rowHeight - 6 }}
-      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
+      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
       onMouseEnter={() => actions.onHover([unit.id])}
       onMouseLeave={() => actions.onHover([])}
     >
@@ -223,7 +223,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
         <span className={`label-chip ${labelClass(labels, unit.label)}`} data-label={unit.label}>
           {name}
         </span>
-        {isMain && <span className="ml-1 text-xs font-semibold text-amber-700">★ {t('annotate.mainClaim')}</span>}
+        {isMain && <span className="main-claim-mark ml-1">★ {t('annotate.mainClaim')}</span>}
         <CommentBadge n={comments} />
         <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>
           {selected ? quote : shorten(quote, 80)}
@@ -259,16 +259,16 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                 ))}
               </select>
               <button type="button" className="btn" aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
-                ⇤
+                ←[
               </button>
               <button type="button" className="btn" aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
-                ⇥
+                [→
               </button>
               <button type="button" className="btn" aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
-                ⇤
+                ←]
               </button>
               <button type="button" className="btn" aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
-                ⇥
+                ]→
               </button>
               {unit.label === labelRoles(labels.map((l) => l.id)).claim && (
                 <button type="button" className="btn" aria-keyshortcuts="M" onClick={() => actions.onToggleMainClaim(unit.id)}>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, format } from '@/lib/i18n/messages';
-import { SLOT_COUNT, colorsOfSlot, labelClass, labelKeys, labelSlot, otherColors, slotColors } from './labels';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SLOT_COUNT, colorsOfSlot, labelClass, labelColorCss, labelKeys, labelSlot, otherColors, slotColors } from './labels';
 
 const ids = (...xs: string[]) => xs.map((id) => ({ id }));
 const defaults = ids('claim', 'evidence', 'counterargument', 'rebuttal');
@@ -66,10 +68,24 @@ describe('slot colours', () => {
     expect([...slotColors.map((c) => c.fill)].sort()).toEqual([...okabeIto].sort());
   });
 
-  it('keep their ink readable on the fill and their lines visible on white (≥ 3:1)', () => {
+  it('keep chip text at WCAG AA on its fill (≥ 4.5:1) and lines visible on white (≥ 3:1)', () => {
     for (const c of [...slotColors, otherColors]) {
-      expect(contrast(c.ink, c.fill), `${c.ink} on ${c.fill}`).toBeGreaterThanOrEqual(3);
+      expect(contrast(c.ink, c.fill), `${c.ink} on ${c.fill}`).toBeGreaterThanOrEqual(4.5);
       expect(contrast(c.edge, '#ffffff'), `${c.edge} on white`).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe('the page’s label colours', () => {
+  it('are generated from the table (run `npm run gen:label-css` after changing it)', () => {
+    expect(fs.readFileSync(path.join(process.cwd(), 'app/label-colors.css'), 'utf8')).toBe(labelColorCss());
+  });
+
+  it('give every slot its fill, line and ink from the table', () => {
+    const css = labelColorCss();
+    for (const [k, c] of slotColors.entries()) {
+      expect(css).toContain(`--slot-${k}: ${c.fill}; --slot-${k}-edge: ${c.edge}; --slot-${k}-ink: ${c.ink};`);
+      expect(css).toContain(`.label-slot-${k} { --unit: var(--slot-${k}); --unit-edge: var(--slot-${k}-edge); --unit-ink: var(--slot-${k}-ink); }`);
     }
   });
 });

@@ -34,7 +34,7 @@ export function labelSlot(labels: readonly { id: string }[], id: string): number
   return i >= 0 && i < SLOT_COUNT ? i : null;
 }
 
-/// The CSS class giving a label's colours (--unit, --unit-ink, --unit-edge: globals.css).
+/// The CSS class giving a label's colours (--unit, --unit-ink, --unit-edge: labelColorCss).
 export function labelClass(labels: readonly { id: string }[], id: string): string {
   const slot = labelSlot(labels, id);
   return slot === null ? 'label-other' : `label-slot-${slot}`;
@@ -43,25 +43,45 @@ export function labelClass(labels: readonly { id: string }[], id: string): strin
 export interface SlotColors {
   /// The Okabe–Ito colour: chips, buttons, tints.
   fill: string;
-  /// Text on the fill (white where it keeps ≥3:1, else near-black).
+  /// Text on the fill, keeping WCAG AA for small text (≥ 4.5:1): white on the dark fills,
+  /// near-black on the others (white on bluish green is only 3.42:1).
   ink: string;
   /// Lines on white (underlines, outlines): the fill, or a darker shade of it where the fill
   /// itself is under 3:1 against white.
   edge: string;
 }
 
-// The same values as the .label-slot-* rules in app/globals.css (SVG exports need them inline).
+const dark = '#0c0a09';
+const white = '#ffffff';
+
+/// The one table of label colours. The page's CSS variables and .label-slot-* rules are generated
+/// from it (labelColorCss → app/label-colors.css, `npm run gen:label-css`); SVG exports use it
+/// inline.
 export const slotColors: readonly SlotColors[] = [
-  { fill: '#0072b2', ink: '#ffffff', edge: '#0072b2' }, // blue
-  { fill: '#009e73', ink: '#ffffff', edge: '#009e73' }, // bluish green
-  { fill: '#d55e00', ink: '#ffffff', edge: '#d55e00' }, // vermillion
-  { fill: '#cc79a7', ink: '#ffffff', edge: '#cc79a7' }, // reddish purple
-  { fill: '#000000', ink: '#ffffff', edge: '#000000' }, // black
-  { fill: '#e69f00', ink: '#1c1917', edge: '#a16f00' }, // orange
-  { fill: '#56b4e9', ink: '#1c1917', edge: '#3c7ea3' }, // sky blue
-  { fill: '#f0e442', ink: '#1c1917', edge: '#847d24' }, // yellow
+  { fill: '#0072b2', ink: white, edge: '#0072b2' }, // blue
+  { fill: '#009e73', ink: dark, edge: '#009e73' }, // bluish green
+  { fill: '#d55e00', ink: dark, edge: '#d55e00' }, // vermillion
+  { fill: '#cc79a7', ink: dark, edge: '#cc79a7' }, // reddish purple
+  { fill: '#000000', ink: white, edge: '#000000' }, // black
+  { fill: '#e69f00', ink: dark, edge: '#a16f00' }, // orange
+  { fill: '#56b4e9', ink: dark, edge: '#3c7ea3' }, // sky blue
+  { fill: '#f0e442', ink: dark, edge: '#847d24' }, // yellow
 ];
-export const otherColors: SlotColors = { fill: '#57534e', ink: '#ffffff', edge: '#57534e' };
+export const otherColors: SlotColors = { fill: '#57534e', ink: white, edge: '#57534e' };
+
+/// The stylesheet of label colours: --slot-<k>, --slot-<k>-edge, --slot-<k>-ink and --slot-other*
+/// on :root, and .label-slot-<k> / .label-other setting --unit, --unit-edge and --unit-ink.
+export function labelColorCss(): string {
+  const vars = [
+    ...slotColors.map((c, k) => `  --slot-${k}: ${c.fill}; --slot-${k}-edge: ${c.edge}; --slot-${k}-ink: ${c.ink};`),
+    `  --slot-other: ${otherColors.fill}; --slot-other-edge: ${otherColors.edge}; --slot-other-ink: ${otherColors.ink};`,
+  ];
+  const rules = [
+    ...slotColors.map((_, k) => `.label-slot-${k} { --unit: var(--slot-${k}); --unit-edge: var(--slot-${k}-edge); --unit-ink: var(--slot-${k}-ink); }`),
+    '.label-other { --unit: var(--slot-other); --unit-edge: var(--slot-other-edge); --unit-ink: var(--slot-other-ink); }',
+  ];
+  return `/* Generated from components/annotate/labels.ts (slotColors) by \`npm run gen:label-css\`: do not edit. */\n:root {\n${vars.join('\n')}\n}\n${rules.join('\n')}\n`;
+}
 
 export function colorsOfSlot(slot: number | null): SlotColors {
   return slot === null ? otherColors : (slotColors[slot] ?? otherColors);

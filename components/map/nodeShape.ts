@@ -5,9 +5,11 @@
 import { wrapText } from '@/lib/text/wrap';
 
 export const nodeWidth = 220;
+// Both sizes are ≥ 11 px on screen at the map's readable scale (./viewport).
 const fontSize = 13;
+const labelFontSize = 12;
 const lineHeight = 18;
-const headerHeight = 24;
+const headerHeight = 26;
 const padding = 10;
 /// Characters per line, in full-width units: the node's inner width over the font size.
 const lineWidth = (nodeWidth - 2 * padding) / fontSize;
@@ -20,15 +22,31 @@ export interface NodeText {
   truncated: boolean;
 }
 
-export function nodeText(quote: string): NodeText {
-  return wrapText(quote.replace(/\s+/g, ' ').trim(), lineWidth, maxLines);
+/// The quote's lines. `boundaries` (sorted token boundaries of the whole text) and `start` (the
+/// quote's offset in it) let lines break only between words; whitespace runs become one space.
+export function nodeText(quote: string, boundaries?: readonly number[], start = 0): NodeText {
+  let flat = '';
+  const wordStarts = new Set<number>();
+  let b = 0;
+  if (boundaries) while (b < boundaries.length && boundaries[b] < start) b++;
+  for (let i = 0; i < quote.length; i++) {
+    if (boundaries) {
+      while (b < boundaries.length && boundaries[b] < start + i) b++;
+      if (boundaries[b] === start + i) wordStarts.add(flat.length);
+    }
+    if (/\s/.test(quote[i])) {
+      if (flat.length > 0 && !flat.endsWith(' ')) flat += ' ';
+    } else flat += quote[i];
+  }
+  flat = flat.trimEnd();
+  return wrapText(flat, lineWidth, maxLines, boundaries ? wordStarts : undefined);
 }
 
 export function nodeHeight(text: NodeText): number {
   return headerHeight + text.lines.length * lineHeight + padding;
 }
 
-export const nodeMetrics = { fontSize, lineHeight, headerHeight, padding };
+export const nodeMetrics = { fontSize, labelFontSize, lineHeight, headerHeight, padding };
 
 /// The outline of a node by slot (the default scheme's claim, evidence, counterargument,
 /// rebuttal are 0–3): 0 rounded, 1 square (also a label outside the scheme), 2 cut corners,

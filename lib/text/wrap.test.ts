@@ -41,6 +41,27 @@ describe('wrapText', () => {
   ])('%s', (_, text, maxWidth, maxLines, lines, truncated = false) => {
     expect(wrapText(text, maxWidth, maxLines)).toEqual({ lines, truncated });
   });
+
+  // Word starts: 単純|に|は|結論|づけ|られ|ない (the morphemes of the corpus sentence).
+  const words = (text: string, ...parts: string[]) => {
+    expect(parts.join('')).toBe(text);
+    const starts = new Set<number>();
+    let at = 0;
+    for (const p of parts) {
+      starts.add(at);
+      at += p.length;
+    }
+    return starts;
+  };
+  it.each<[string, string, string[], number, number, string[]]>([
+    ['breaks only where a word starts', '単純には結論づけられない', ['単純', 'に', 'は', '結論', 'づけ', 'られ', 'ない'], 5, 3, ['単純には', '結論づけ', 'られない']],
+    ['never 結論づ｜けられ', '結論づけられない', ['結論', 'づけ', 'られ', 'ない'], 3, 4, ['結論', 'づけ', 'られ', 'ない']],
+    ['a word longer than the line still splits', '結論づけられない', ['結論づけられない'], 3, 4, ['結論づ', 'けられ', 'ない']],
+    ['kinsoku still holds', 'ちょっと待って', ['ちょっと', '待っ', 'て'], 5, 3, ['ちょっと', '待って']],
+    ['offsets count across newlines', 'あい\nうえお', ['あい', '\n', 'う', 'えお'], 2, 4, ['あい', 'う', 'えお']],
+  ])('with word starts: %s', (_, text, parts, maxWidth, maxLines, lines) => {
+    expect(wrapText(text, maxWidth, maxLines, words(text, ...parts)).lines).toEqual(lines);
+  });
 });
 
 describe('fallbackGraphemes', () => {

@@ -10,7 +10,9 @@
 //   combining sequence or an emoji ZWJ sequence is never split); anywhere between CJK
 //   characters, but inside a run of Latin letters and digits only at spaces; and, by basic
 //   kinsoku (禁則), never before closing punctuation or small kana and never after an opening
-//   bracket. When no allowed break fits, the word rule gives way first, then kinsoku.
+//   bracket. Given `wordStarts` (UTF-16 offsets where a word — a morpheme — starts), a break
+//   between two non-space graphemes falls only there, so 結論づけられ never splits as
+//   結論づ｜けられ. When no allowed break fits, the word rule gives way first, then kinsoku.
 // - At most `maxLines` lines; when more would be needed the last kept line ends with '…'
 //   (the ellipsis included in `maxWidth`) and `truncated` is true.
 import { codePointWidth, displayWidth } from './width';
@@ -104,16 +106,29 @@ const SPLITS_WORD = 1;
 const ANY = 2;
 
 /// Wraps `text` into at most `maxLines` lines of at most `maxWidth` (in `displayWidth` units).
-export function wrapText(text: string, maxWidth: number, maxLines: number): WrappedText {
+/// `wordStarts`, when given, are the offsets in `text` where a word starts (and a break may fall).
+export function wrapText(text: string, maxWidth: number, maxLines: number, wordStarts?: ReadonlySet<number>): WrappedText {
   if (maxLines <= 0) return { lines: [], truncated: text.length > 0 };
   const paragraphs = text.split(/\r\n|\r|\n/);
   const lines: string[] = [];
+  let base = 0; // offset of the paragraph in `text`
   for (let p = 0; p < paragraphs.length; p++) {
     const g = graphemes(paragraphs[p]);
     const w = g.map(displayWidth);
+    // Where a break before grapheme i would split a word (only with `wordStarts`).
+    let splits: boolean[] | undefined;
+    if (wordStarts) {
+      splits = [];
+      let at = base;
+      for (const x of g) {
+        splits.push(!wordStarts.has(at));
+        at += x.length;
+      }
+    }
+    base += paragraphs[p].length + 1;
     let start = 0;
     do {
-      const end = lineEnd(g, w, start, maxWidth);
+      const end = lineEnd(g, w, start, maxWidth, splits);
       if (lines.length === maxLines - 1 && (end.next < g.length || p < paragraphs.length - 1)) {
         lines.push(truncatedLine(g, w, start, maxWidth));
         return { lines, truncated: true };
@@ -127,14 +142,14 @@ export function wrapText(text: string, maxWidth: number, maxLines: number): Wrap
 
 /// Where the line starting at `start` ends: `end` excludes trailing break spaces, `next` is
 /// where the following line starts (after the spaces dropped at the break).
-function lineEnd(g: readonly string[], w: readonly number[], start: number, maxWidth: number): { end: number; next: number } {
+function lineEnd(g: readonly string[], w: readonly number[], start: number, maxWidth: number, splits?: readonly boolean[]): { end: number; next: number } {
   const n = g.length;
   const best = [-1, -1, -1]; // the latest break before index i, per acceptability
   let width = 0;
   let lastContent = -1; // last non-space grapheme on the line so far
   for (let i = start; i < n; i++) {
     if (i > start) {
-      const level = breakLevel(g, i, lastContent);
+      const level = breakLevel(g, i, lastContent, splits);
       for (let l = level; l <= ANY; l++) best[l] = i;
     }
     if (isBreakSpace(g[i])) {
@@ -154,7 +169,7 @@ function lineEnd(g: readonly string[], w: readonly number[], start: number, maxW
   return { end: trimEnd(g, start, n), next: n };
 }
 
-function breakLevel(g: readonly string[], i: number, lastContent: number): number {
+function breakLevel(g: readonly string[], i: number, lastContent: number, splits?: readonly boolean[]): number {
   const next = g[i];
   if (isBreakSpace(next)) return ANY; // break after the spaces, not before them
   const prev = g[i - 1];
@@ -162,6 +177,7 @@ function breakLevel(g: readonly string[], i: number, lastContent: number): numbe
   const end = isBreakSpace(prev) ? (lastContent >= 0 ? g[lastContent] : '') : prev;
   if (noLineStart.has(next) || noLineEnd.has(end) || (inseparable.has(prev) && prev === next)) return ANY;
   if (!isBreakSpace(prev) && isWordPart(prev) && isWordPart(next)) return SPLITS_WORD;
+  if (!isBreakSpace(prev) && splits?.[i]) return SPLITS_WORD;
   return OK;
 }
 

@@ -52,7 +52,20 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
 
   const select = (view: EditorView, selection: TokenSelection) => setTokenSelection(view, selection);
 
-  /// Reads the browser's selection (a mouse drag) and snaps it outward to whole tokens.
+  /// The token range [from, to) covers once snapped outward to whole words, trimmed of line
+  /// breaks at its ends; `backward` puts the caret at its start.
+  const snappedSelection = (from: number, to: number, backward: boolean): TokenSelection | null => {
+    const span = snapToTokens(boundaries, from, to);
+    if (!span) return null;
+    let first = tokenIndexAt(tokens, span.start);
+    let last = tokenIndexAt(tokens, span.end - 1);
+    // A drag across a paragraph end should not start or end on the line break itself.
+    while (first < last && !isWordToken(tokens[first])) first++;
+    while (last > first && !isWordToken(tokens[last])) last--;
+    return backward ? { anchor: last, caret: first } : { anchor: first, caret: last };
+  };
+
+  /// Reads the browser's selection (a Shift+click, or a drag whose ends are off the text).
   const selectionFromDOM = (view: EditorView): TokenSelection | null => {
     const dom = view.dom.ownerDocument.getSelection();
     if (!dom || dom.isCollapsed || !dom.anchorNode || !dom.focusNode) return null;
@@ -65,14 +78,49 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
     } catch {
       return null;
     }
-    const span = snapToTokens(boundaries, Math.min(from, to), Math.max(from, to));
-    if (!span) return null;
-    let first = tokenIndexAt(tokens, span.start);
-    let last = tokenIndexAt(tokens, span.end - 1);
-    // A drag across a paragraph end should not start or end on the line break itself.
-    while (first < last && !isWordToken(tokens[first])) first++;
-    while (last > first && !isWordToken(tokens[last])) last--;
-    return from <= to ? { anchor: first, caret: last } : { anchor: last, caret: first };
+    return snappedSelection(Math.min(from, to), Math.max(from, to), from > to);
+  };
+
+  /// What a point of a drag covers: the character under it, as [c, c + 1), or — beside the
+  /// text — the gap posAtCoords finds nearest, as [o, o). posAtCoords alone answers the gap
+  /// nearest the point, which from a character's centre on is AFTER it, so a drag from there
+  /// would miss the character it started on.
+  const pointSpan = (view: EditorView, x: number, y: number): { lo: number; hi: number } | null => {
+    const hit = view.posAtCoords({ left: x, top: y });
+    if (!hit) return null;
+    const o = positions.toOffset(hit.pos);
+    const ranges = rangesOf(view, positions);
+    const end = tokens.length ? tokens[tokens.length - 1].end : 0;
+    for (const c of [o - 1, o]) {
+      if (c < 0 || c >= end) continue;
+      const r = ranges.rect(c, c + 1);
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return { lo: c, hi: c + 1 };
+    }
+    return { lo: o, hi: o };
+  };
+
+  /// A mouse drag, read from where it was pressed and where the pointer is now — not from the
+  /// browser's selection: in Chromium that selection stayed collapsed on the pointer (anchor =
+  /// focus, moving with it) through drags pressed at many points of a character, its centre
+  /// among them, so such a drag selected nothing (e2e/drag-sweep.spec.ts: 131 of 189 drags).
+  interface Press {
+    x: number;
+    y: number;
+    at: { lo: number; hi: number } | null;
+    moved: boolean;
+  }
+  let pressed: Press | null = null;
+  const dragSelection = (view: EditorView, press: Press, x: number, y: number): TokenSelection | null => {
+    if (!press.at) return null;
+    const at = pointSpan(view, x, y);
+    if (!at) return null;
+    const from = Math.min(press.at.lo, at.lo);
+    const to = Math.max(press.at.hi, at.hi);
+    return snappedSelection(from, to, at.lo < press.at.lo);
+  };
+  const paintSelection = (view: EditorView, selection: TokenSelection | null) => {
+    const span = selection ? selectedSpan(tokens, selection) : null;
+    paint(view, new Map([['ronten-selection', span ? [rangesOf(view, positions).range(span.start, span.end)] : []]]));
   };
 
   const tokenAtPoint = (view: EditorView, event: MouseEvent): number | null => {
@@ -128,6 +176,19 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
     return isWordToken(tokens[index]) ? index : stepWordToken(tokens, index, step);
   };
 
+  /// The end of a press: a drag selects what it covered; a Shift+click extends the browser's
+  /// selection, which is read instead.
+  const release = (view: EditorView, event: MouseEvent) => {
+    const drag = pressed;
+    pressed = null;
+    const dragged = drag?.moved ? (dragSelection(view, drag, event.clientX, event.clientY) ?? selectionFromDOM(view)) : selectionFromDOM(view);
+    if (dragged) select(view, dragged);
+    else paintSelection(view, null); // what the drag showed while it moved
+    // Our own highlights show the selection and caret; the browser's selection would only make
+    // ProseMirror sync it back on every later transaction.
+    view.dom.ownerDocument.getSelection()?.removeAllRanges();
+  };
+
   return new Plugin<TokenSelection>({
     key: tokenLayerKey,
     state: {
@@ -177,21 +238,22 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
           reveal(rangesOf(view, positions).rect(tokens[next].start, tokens[next].end));
           return true;
         },
-        mouseup(view) {
-          const dragged = selectionFromDOM(view);
-          if (dragged) select(view, dragged);
-          // Our own highlights show the selection and caret; the browser's selection would
-          // only make ProseMirror sync it back on every later transaction.
-          view.dom.ownerDocument.getSelection()?.removeAllRanges();
-          return false;
-        },
         mousedown(view, event) {
-          if (event.button !== 0 || event.shiftKey) return false;
+          pressed = null;
+          if (event.button !== 0) return false;
+          // The release may come anywhere (past the essay's edge), so listen on the document.
+          view.dom.ownerDocument.addEventListener('mouseup', (up) => release(view, up), { capture: true, once: true });
+          if (event.shiftKey) return false;
+          pressed = { x: event.clientX, y: event.clientY, at: pointSpan(view, event.clientX, event.clientY), moved: false };
           select(view, { caret: tokenAtPoint(view, event), anchor: null });
           return false;
         },
         mousemove(view, event) {
           setHover(view, tokenAtPoint(view, event));
+          if (pressed && (event.buttons & 1) === 0) pressed = null;
+          // Past ProseMirror's click slop (4 px) a press is a drag: show what it selects so far.
+          if (pressed && !pressed.moved && Math.max(Math.abs(event.clientX - pressed.x), Math.abs(event.clientY - pressed.y)) > 4) pressed.moved = true;
+          if (pressed?.moved) paintSelection(view, dragSelection(view, pressed, event.clientX, event.clientY));
           return false;
         },
         mouseleave(view) {

@@ -12,6 +12,8 @@
 // a deeper line would run into the next line's text. Deeper units share depth 2's line; their
 // tints still stack.
 // The tint covers the text (the content box); the line is the bottom border, below the padding.
+// The main claim keeps its label's tint and line and is framed besides (an outline all round, in
+// ink, not a colour): no label draws a frame, so it cannot be taken for one.
 import { SLOT_COUNT } from '@/components/annotate/labels';
 
 /// The class of a box for a label slot (null: a label outside the scheme).
@@ -44,7 +46,7 @@ ${slotColours}
 }
 .slot-4, .slot-other { --line: double; border-bottom-width: 4px; }
 .slot-5, .slot-6, .slot-7 { border-top: 2px var(--line) var(--unit-edge); margin-top: -2px; }
-.unit-mark.is-main { --wave: 0px; background: color-mix(in srgb, #e69f00 22%, transparent) content-box; border-bottom: 4px double #b45309; }
+.unit-mark.is-main { outline: 2px solid #1c1917; outline-offset: 1px; border-radius: 2px; }
 .unit-mark.is-emphasized { --wave: 0px; background: color-mix(in srgb, #56b4e9 38%, transparent) content-box; border-bottom: 2px solid var(--unit-edge); }
 .unit-mark.is-selected { --wave: 0px; background: color-mix(in srgb, #56b4e9 45%, transparent) content-box; border-bottom: 3px solid #1c1917; }
 `;
