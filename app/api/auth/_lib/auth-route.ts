@@ -10,8 +10,8 @@ import { handle, HttpError } from '@/app/_shared/http';
 export const NO_STORE = { 'cache-control': 'no-store' };
 
 /// Runs an auth handler: 404 in solo mode, lib/auth errors as 401/403/409/422/429.
-export function handleAuth(fn: () => Promise<Response>): Promise<Response> {
-  return handle(async () => {
+export function handleAuth(request: Request, fn: () => Promise<Response>): Promise<Response> {
+  return handle(request, async () => {
     if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no accounts in solo mode (set RONTEN_MODE=classroom)');
     try {
       return await fn();

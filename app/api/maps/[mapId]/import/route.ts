@@ -5,29 +5,32 @@
 // (same text, nothing moved) or `accept` is true — and then only if the map is still at
 // `baseVersion` (409 otherwise), in one transaction. A refused import (422) changes nothing.
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
-import { handle, HttpError, json, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, readBody, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
 const maxChars = 5_000_000;
-const requestSchema = z.strictObject({
-  fileName: z.string().min(1).max(300),
-  format: z.string().optional(),
-  content: z.union([z.string().max(maxChars), z.strictObject({ txt: z.string().max(maxChars), ann: z.string().max(maxChars) })]),
-  baseVersion: z.int().min(1),
-  dryRun: z.boolean().default(false),
-  accept: z.boolean().default(false),
-});
+const requestSchema = withSafeText(
+  z.strictObject({
+    fileName: z.string().min(1).max(300),
+    format: z.string().optional(),
+    content: z.union([z.string().max(maxChars), z.strictObject({ txt: z.string().max(maxChars), ann: z.string().max(maxChars) })]),
+    baseVersion: z.int().min(1),
+    dryRun: z.boolean().default(false),
+    accept: z.boolean().default(false),
+  }),
+);
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const user = await currentUser(db, request);
-    const map = await ownMap(db, user, (await params).mapId);
+    const map = await ownMap(db, user, (await pathParams(params)).mapId);
     const body = await readBody(request, requestSchema);
 
     const format = body.format ?? (typeof body.content === 'string' ? detectFormat(body.fileName, body.content) : 'brat');
