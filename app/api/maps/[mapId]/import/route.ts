@@ -42,7 +42,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       try {
         input = JSON.parse(body.content);
       } catch (e) {
-        return json({ ok: false, format, errors: [{ at: body.fileName, message: `not valid JSON: ${(e as Error).message}` }] }, 422);
+        return refusedImport(format, [{ at: body.fileName, message: `not valid JSON: ${(e as Error).message}` }]);
       }
     }
     const [doc, scheme, ctx] = await Promise.all([getDocumentText(db, map.documentId), getLabelScheme(db, map.labelSchemeId), documentContext(db, map.documentId, map.labelSchemeId)]);
@@ -54,7 +54,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       boundaries: ctx.boundaries,
       annotator: { id: user.id, name: user.displayName || user.name },
     });
-    if (!result.ok) return json({ ok: false, format, errors: result.errors }, 422);
+    if (!result.ok) return refusedImport(format, result.errors);
 
     const summary = {
       ok: true,
@@ -72,4 +72,11 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, expectedVersion: body.baseVersion });
     return json({ ...summary, written: true, version: written.version, map: result.value.map });
   });
+}
+
+/// A file that cannot be imported: every problem in `errors` (the dialog lists them), the first
+/// also as `error`, the shape of every other refusal.
+function refusedImport(format: string, errors: Array<{ at: string; message: string }>): Response {
+  const [first] = errors;
+  return json({ ok: false, format, error: first ? `${first.at}: ${first.message}` : 'the file cannot be imported', errors }, 422);
 }
