@@ -138,7 +138,7 @@ describe.each(testBackends())('fuzz of every API route on $name', (backend) => {
   beforeAll(async () => {
     world = await buildWorld(t.db);
     routes = await apiRoutes();
-  });
+  }, 60_000);
   afterAll(() => errors.mockRestore());
 
   it('finds every route in app/api', () => {

@@ -26,7 +26,7 @@ describe.each(testBackends())('attacks on $name', (backend) => {
     db = t.db;
     w = await buildWorld(db);
     routes = await apiRoutes();
-  });
+  }, 60_000);
 
   function send(method: string, path: string, opts: { body?: unknown; as?: keyof World['cookie'] | null } = {}): Promise<Response> {
     const headers: Record<string, string> = { 'content-type': 'application/json', origin: ORIGIN };
