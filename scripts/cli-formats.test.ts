@@ -169,7 +169,7 @@ describe('ronten export / import', () => {
         return [write('bad/nul.argmap.json', JSON.stringify(f))];
       },
       1,
-      /^ronten import: unit u1: note contains U\+0000 \(a NUL character\)$/m,
+      /^ronten import: unit u1: note: contains U\+0000 \(a NUL character\)$/m,
     ],
     [
       'a bad .ann line',
