@@ -162,6 +162,16 @@ describe('ronten export / import', () => {
       /^ronten import: relation r1: refers to missing unit u9$/m,
     ],
     [
+      'U+0000 in a note (which PostgreSQL cannot store)',
+      () => {
+        const f = serializeNative(annotated);
+        f.units[0].note = 'a\u0000b';
+        return [write('bad/nul.argmap.json', JSON.stringify(f))];
+      },
+      1,
+      /^ronten import: unit u1: note: contains U\+0000 \(a NUL character\)$/m,
+    ],
+    [
       'a bad .ann line',
       () => {
         const ann = fs.readFileSync(path.join(dir, 'out', `${docId}-local.ann`), 'utf8');

@@ -70,6 +70,7 @@ describe('ronten CLI', () => {
     ['an empty file', () => write('empty.txt', ''), /is empty/],
     ['a file over 1 MiB', () => write('big.txt', 'あ'.repeat(400_000)), /limit is 1048576 bytes/],
     ['a missing file', () => path.join(dir, 'missing.txt'), /no such file/],
+    ['a file holding U+0000 (which PostgreSQL cannot store)', () => write('nul.txt', '本文\u0000です。'), /U\+0000/],
   ])('refuses %s with one line on stderr, exit 2, nothing written', async (_name, makeFile, message) => {
     const before = JSON.parse((await cli('docs', '--json')).stdout);
     const { code, stdout, stderr } = await cli('import-text', makeFile());

@@ -4,7 +4,8 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
-import { MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { BatchReusedError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { unsafeTextProblem } from '@/lib/text/safeText';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return NextResponse.json(data, { status, headers });
@@ -99,13 +100,28 @@ function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const first = issues[0];
-    throw new HttpError(422, `invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}`, { issues });
+    throw new HttpError(422, `invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}`, { field: first.path, issues });
   }
   return parsed.data;
 }
 
-/// Runs a handler, turning known errors into answers (and unknown ones into a logged 500).
-export async function handle(fn: () => Promise<Response>): Promise<Response> {
+/// A dynamic route's parameters (already percent-decoded by Next), refused with 400 when one
+/// holds text no table can hold (U+0000, a lone surrogate: lib/text/safeText) — PostgreSQL
+/// would fail on it, so no lookup could answer. Badly encoded paths never get this far
+/// (malformedPath in app/_shared/paths.ts, run by proxy.ts).
+export async function pathParams<P extends Record<string, string>>(params: Promise<P>): Promise<P> {
+  const values = await params;
+  for (const [name, value] of Object.entries(values)) {
+    const problem = unsafeTextProblem(value);
+    if (problem) throw new HttpError(400, `the path's ${name} ${problem}`, { field: name });
+  }
+  return values;
+}
+
+/// Runs the handler of `request`, turning known errors into answers. Anything else is a fault
+/// here, not the client's: logged with the route (method and path) and answered 500 in the
+/// usual JSON shape, never as a plain-text page.
+export async function handle(request: Request, fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (e) {
@@ -114,7 +130,17 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
     if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason });
     if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion });
     if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt });
-    console.error(e);
+    if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId });
+    console.error(`${request.method} ${routeOf(request)}: unexpected error`, e);
     return problem(500, 'internal error');
+  }
+}
+
+/// The path of `request` for a log line (its query may hold secrets, so it is left out).
+function routeOf(request: Request): string {
+  try {
+    return new URL(request.url).pathname;
+  } catch {
+    return request.url;
   }
 }

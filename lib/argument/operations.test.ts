@@ -151,6 +151,16 @@ describe('operations', () => {
     ['a stale update', [addUnitOp(unit('a', 0, 3)), { op: 'updateUnit', id: 'a', before: { label: 'evidence' }, after: { label: 'rebuttal' } }], /has changed/],
     ['an empty span', [addUnitOp(unit('a', 0, 3)), { op: 'updateUnit', id: 'a', before: { end: 3 }, after: { end: 0 } }], /empty/],
     ['a stale main claim', [addUnitOp(unit('a', 0, 3)), { op: 'setMainClaim', before: 'a', after: null }], /main claim/],
+    // A `before` that leaves out a changed field would overwrite it blind.
+    ['a blind update (before: {})', [addUnitOp(unit('a', 0, 3)), { op: 'updateUnit', id: 'a', before: {}, after: { label: 'rebuttal' } }], /exactly the fields after changes \(label\)/],
+    ['an update whose before lacks a changed field', [addUnitOp(unit('a', 0, 3)), { op: 'updateUnit', id: 'a', before: { label: 'claim' }, after: { label: 'rebuttal', note: 'x' } }], /exactly the fields/],
+    ['an update whose before names another field', [addUnitOp(unit('a', 0, 3)), { op: 'updateUnit', id: 'a', before: { note: '' }, after: { label: 'rebuttal' } }], /exactly the fields/],
+    ['an update that changes nothing', [addUnitOp(unit('a', 0, 3)), { op: 'updateUnit', id: 'a', before: {}, after: {} }], /changes nothing/],
+    [
+      'a blind relation update',
+      [addUnitOp(unit('a', 0, 3)), addUnitOp(unit('b', 3, 4)), { op: 'addRelation', relation: rel('r1', 'a', 'b') }, { op: 'updateRelation', id: 'r1', before: {}, after: { type: 'attack' } }],
+      /exactly the fields after changes \(type\)/,
+    ],
   ] as Array<[string, Operation[], RegExp]>)('refuses %s', (_name, ops, message) => {
     expect(() => applyAll(emptyMap, ops)).toThrow(OperationError);
     expect(() => applyAll(emptyMap, ops)).toThrow(message);

@@ -58,6 +58,16 @@ export function sameFields<T extends object>(actual: T, expected: Partial<T>): b
   return (Object.keys(expected) as Array<keyof T>).every((k) => actual[k] === expected[k]);
 }
 
+/// An update's `before` must name exactly the fields its `after` changes (and at least one):
+/// a `before` that leaves a changed field out would overwrite it blind, whatever it now holds,
+/// and its inverse would not restore it.
+function checkUpdateFields(what: string, before: object, after: object): void {
+  const changed = Object.keys(after).sort();
+  const known = Object.keys(before).sort();
+  if (changed.length === 0) fail(`${what}: the update changes nothing`);
+  if (changed.join() !== known.join()) fail(`${what}: before must give the current value of exactly the fields after changes (${changed.join(', ')})`);
+}
+
 /// Applies one operation. `before` values are checked, so a stale operation fails loudly
 /// instead of silently overwriting someone's change.
 export function apply(map: ArgumentMap, operation: Operation): ArgumentMap {
@@ -94,6 +104,7 @@ export function apply(map: ArgumentMap, operation: Operation): ArgumentMap {
       };
     }
     case 'updateUnit': {
+      checkUpdateFields(`unit ${operation.id}`, operation.before, operation.after);
       const current = map.units.find((u) => u.id === operation.id) ?? fail(`unit ${operation.id} does not exist`);
       if (!sameFields(current, operation.before)) fail(`unit ${operation.id} has changed since this operation was made`);
       const next = { ...current, ...operation.after };
@@ -114,6 +125,7 @@ export function apply(map: ArgumentMap, operation: Operation): ArgumentMap {
       return { ...map, relations: map.relations.filter((x) => x.id !== current.id) };
     }
     case 'updateRelation': {
+      checkUpdateFields(`relation ${operation.id}`, operation.before, operation.after);
       const current = map.relations.find((x) => x.id === operation.id) ?? fail(`relation ${operation.id} does not exist`);
       if (!sameFields(current, operation.before)) fail(`relation ${operation.id} has changed since this operation was made`);
       const next = { ...current, ...operation.after };

@@ -1,6 +1,7 @@
 // zod schemas for the argument wire shapes, shared by the route handlers and the client.
 // Structure only; whether an operation fits the map and document is `checkOperation`'s job.
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 import type { Operation } from './operations';
 import { LIMITS } from './limits';
 
@@ -27,11 +28,13 @@ export const operationSchema: z.ZodType<Operation> = z.discriminatedUnion('op', 
   z.strictObject({ op: z.literal('setMainClaim'), before: id.nullable(), after: id.nullable() }),
 ]);
 
-/// POST /api/maps/[mapId]/operations
-export const operationsRequestSchema = z.strictObject({
-  baseVersion: z.int().min(0),
-  operations: z.array(operationSchema).min(1).max(LIMITS.operationsPerBatch, `a batch has at most ${LIMITS.operationsPerBatch} operations`),
-});
+/// POST /api/maps/[mapId]/operations (every string storable: lib/text/safeText).
+export const operationsRequestSchema = withSafeText(
+  z.strictObject({
+    baseVersion: z.int().min(0),
+    operations: z.array(operationSchema).min(1).max(LIMITS.operationsPerBatch, `a batch has at most ${LIMITS.operationsPerBatch} operations`),
+  }),
+);
 export type OperationsRequest = z.infer<typeof operationsRequestSchema>;
 
 export const mapSchema = z.strictObject({

@@ -7,6 +7,7 @@
 // a datetime-local value into UTC with its own time zone (localDateTimeToIso), since only it
 // knows the zone the instructor means.
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 
 const id = (what: string) => z.string({ error: `${what} must be a string id` }).min(1, `${what} is empty`).max(200, `${what} is too long`);
 
@@ -18,20 +19,24 @@ const dueAt = z.iso
 const referenceMapId = id('referenceMapId').nullable();
 
 /// POST /api/courses/[id]/assignments
-export const newAssignmentSchema = z.strictObject({
-  documentId: id('documentId'),
-  title: z.string({ error: 'title must be a string' }).trim().min(1, 'title is empty').max(200, 'title is longer than 200 characters'),
-  dueAt: dueAt.optional(),
-  labelSchemeId: id('labelSchemeId').optional(),
-  referenceMapId: referenceMapId.optional(),
-});
+export const newAssignmentSchema = withSafeText(
+  z.strictObject({
+    documentId: id('documentId'),
+    title: z.string({ error: 'title must be a string' }).trim().min(1, 'title is empty').max(200, 'title is longer than 200 characters'),
+    dueAt: dueAt.optional(),
+    labelSchemeId: id('labelSchemeId').optional(),
+    referenceMapId: referenceMapId.optional(),
+  }),
+);
 export type NewAssignmentRequest = z.infer<typeof newAssignmentSchema>;
 
 /// PATCH /api/assignments/[id]: the due date and the reference map, each optional (absent =
 /// unchanged, null = remove); at least one of them.
-export const assignmentChangeSchema = z
-  .strictObject({ dueAt: dueAt.optional(), referenceMapId: referenceMapId.optional() })
-  .refine((v) => v.dueAt !== undefined || v.referenceMapId !== undefined, { error: 'nothing to change: send dueAt and/or referenceMapId' });
+export const assignmentChangeSchema = withSafeText(
+  z
+    .strictObject({ dueAt: dueAt.optional(), referenceMapId: referenceMapId.optional() })
+    .refine((v) => v.dueAt !== undefined || v.referenceMapId !== undefined, { error: 'nothing to change: send dueAt and/or referenceMapId' }),
+);
 export type AssignmentChange = z.infer<typeof assignmentChangeSchema>;
 
 /// The stored form of a due date: UTC with milliseconds (sorts as text, like every timestamp).
@@ -73,7 +78,7 @@ export const labelSchema = z.strictObject({
 });
 
 /// POST /api/label-schemes
-export const newLabelSchemeSchema = z.strictObject({
+export const newLabelSchemeSchema = withSafeText(z.strictObject({
   name: z.string({ error: 'name must be a string' }).trim().min(1, 'name is empty').max(80, 'name is longer than 80 characters'),
   labels: z
     .array(labelSchema, { error: 'labels must be a list' })
@@ -86,7 +91,7 @@ export const newLabelSchemeSchema = z.strictObject({
         seen.add(l.id);
       });
     }),
-});
+}));
 export type NewLabelSchemeRequest = z.infer<typeof newLabelSchemeSchema>;
 
 /// Which part of a label line is wrong: not three parts, or the id, Japanese or English name.
@@ -119,6 +124,8 @@ export function parseLabelLines(
 export const ACCOUNT_ROLE_VALUES = ['student', 'instructor', 'admin'] as const;
 
 /// POST /api/users/[id]/role
-export const roleChangeSchema = z.strictObject({
-  role: z.enum(ACCOUNT_ROLE_VALUES, { error: `role must be one of ${ACCOUNT_ROLE_VALUES.join(', ')}` }),
-});
+export const roleChangeSchema = withSafeText(
+  z.strictObject({
+    role: z.enum(ACCOUNT_ROLE_VALUES, { error: `role must be one of ${ACCOUNT_ROLE_VALUES.join(', ')}` }),
+  }),
+);

@@ -1,6 +1,7 @@
 // zod schema of a new feedback comment (POST /api/maps/[mapId]/comments), shared by the route
 // handler and anything else that writes comments. What a comment is: ./types.
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 import { COMMENT_MAX_LENGTH, commentTargetKinds } from './types';
 
 export * from './types';
@@ -14,7 +15,8 @@ export const commentBodySchema = z
 
 const targetId = z.string({ error: 'targetId must be the id of a unit or relation of the map' }).min(1).max(100);
 
-export const newCommentSchema = z.discriminatedUnion(
+export const newCommentSchema = withSafeText(
+  z.discriminatedUnion(
   'targetKind',
   [
     z.strictObject({ targetKind: z.literal('unit'), targetId, body: commentBodySchema }),
@@ -22,5 +24,6 @@ export const newCommentSchema = z.discriminatedUnion(
     z.strictObject({ targetKind: z.literal('map'), targetId: z.null({ error: 'a comment on the whole map has targetId null' }).optional(), body: commentBodySchema }),
   ],
   { error: `targetKind must be one of ${commentTargetKinds.join(', ')}` },
+  ),
 );
 export type NewCommentRequest = z.infer<typeof newCommentSchema>;

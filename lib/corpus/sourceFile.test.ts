@@ -25,6 +25,7 @@ describe('decodeSourceFile', () => {
     ['Shift_JIS bytes', new Uint8Array([0x93, 0xfa, 0x96, 0x7b]), 'not-utf8'],
     ['truncated sequence', new Uint8Array([0xe3, 0x81]), 'not-utf8'],
     ['too large', new Uint8Array(maxSourceBytes + 1).fill(0x61), 'too-large'],
+    ['U+0000 (which PostgreSQL cannot store)', utf8('本文\u0000です'), 'not-storable'],
   ])('refuses %s', (_name, bytes, problem) => {
     const result = problemOf(bytes);
     expect(result?.problem).toBe(problem);

@@ -1,9 +1,12 @@
 // Checks an imported text file before anything is derived from it: it must be UTF-8, not
-// empty, and within the size limit. Errors carry a code and a one-line message for the CLI/UI.
+// empty, within the size limit, and storable (no U+0000: lib/text/safeText). Errors carry a
+// code and a one-line message for the CLI/UI.
+
+import { unsafeTextProblem } from '@/lib/text/safeText';
 
 export const maxSourceBytes = 1024 * 1024;
 
-export type SourceProblem = 'empty' | 'too-large' | 'not-utf8';
+export type SourceProblem = 'empty' | 'too-large' | 'not-utf8' | 'not-storable';
 
 export class SourceFileError extends Error {
   constructor(
@@ -31,6 +34,9 @@ export function decodeSourceFile(bytes: Uint8Array, name = 'the file'): string {
     throw new SourceFileError('not-utf8', `${name} is not valid UTF-8 (first bad byte at offset ${at}); save it as UTF-8 and try again`);
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new SourceFileError('empty', `${name} is empty`);
+  // Valid UTF-8 holds no lone surrogates, but may hold U+0000, which PostgreSQL cannot store.
+  const unsafe = unsafeTextProblem(text);
+  if (unsafe) throw new SourceFileError('not-storable', `${name} ${unsafe}: it is not a plain text file`);
   return text;
 }
 

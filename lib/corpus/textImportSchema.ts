@@ -5,12 +5,13 @@
 // counts): 200,000 is a long book chapter, far beyond an essay, and keeps one import's
 // tokenizing (done once, on the server) to a second or two.
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 
 export const TEXT_IMPORT_MAX_CHARS = 200_000;
 export const TITLE_MAX_CHARS = 200;
 export const reflowChoices = ['auto', 'on', 'off'] as const;
 
-export const textImportSchema = z.strictObject({
+export const textImportSchema = withSafeText(z.strictObject({
   title: z.string({ error: 'title must be a string' }).trim().min(1, 'title is empty: give the text a title').max(TITLE_MAX_CHARS, `title is longer than ${TITLE_MAX_CHARS} characters`),
   text: z
     .string({ error: 'text must be a string' })
@@ -21,5 +22,5 @@ export const textImportSchema = z.strictObject({
     .string({ error: 'language must be a string' })
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a language tag such as "ja"')
     .default('ja'),
-});
+}));
 export type TextImportRequest = z.infer<typeof textImportSchema>;

@@ -43,6 +43,14 @@ export class StaleVersionError extends DbError {
   }
 }
 
+/// A batch id already applied to the map came again with other operations: a client bug or a
+/// forgery, never a resend (a resend carries the same operations).
+export class BatchReusedError extends DbError {
+  constructor(readonly batchId: string) {
+    super(`batch "${batchId}" was already applied with other operations: a new batch needs a new id`);
+  }
+}
+
 export type ConstraintKind = 'unique' | 'foreign_key' | 'check' | 'not_null';
 
 /// Which kind of constraint a driver error reports, or null when it is not a constraint error.

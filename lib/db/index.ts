@@ -24,6 +24,7 @@ export {
   StaleVersionError,
   OperationRejectedError,
   MapLockedError,
+  BatchReusedError,
   constraintViolation,
   type ConstraintKind,
 } from './errors';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp, invert, removeUnitOp, setMainClaimOp, updateUnitOp, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import { createDocument } from './documents';
-import { NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { BatchReusedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
 import { ensureLocalUser } from './users';
@@ -88,6 +88,32 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     expect(again).toMatchObject({ version: 2, duplicate: true });
     expect(again.map.units).toEqual([claim, evidence]);
     expect((await getMap(db, m.id))!.version).toBe(3);
+  });
+
+  it('refuses a batch id sent again with other operations, and writes nothing', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'batch-1');
+    await expect(applyOperations(db, m.id, 1, [addUnitOp(evidence)], 'batch-1')).rejects.toBeInstanceOf(BatchReusedError);
+    await expect(applyOperations(db, m.id, 2, [addUnitOp(evidence)], 'batch-1')).rejects.toBeInstanceOf(BatchReusedError);
+    // The same operations with their keys in another order are the same batch.
+    const reordered = { mainClaim: false, relations: [], unit: { note: '', end: claim.end, start: claim.start, label: claim.label, id: claim.id }, op: 'addUnit' } as Operation;
+    expect(await applyOperations(db, m.id, 1, [reordered], 'batch-1')).toMatchObject({ version: 2, duplicate: true });
+    expect(await getMap(db, m.id)).toMatchObject({ version: 2, units: [claim] });
+  });
+
+  it('takes a batch applied before batch hashes existed (no hash) as done', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'old-batch');
+    await db.kysely.updateTable('applied_batches').set({ content_hash: null }).where('batch_id', '=', 'old-batch').execute();
+    expect(await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'old-batch')).toMatchObject({ version: 2, duplicate: true });
+  });
+
+  it('answers concurrent sends of one batch with one write and the rest as duplicates', async () => {
+    const m = await freshMap();
+    const results = await Promise.all(Array.from({ length: 4 }, () => applyOperations(db, m.id, 1, [addUnitOp(claim), addUnitOp(evidence)], 'batch-twice')));
+    expect(results.map((r) => r.duplicate).sort()).toEqual([false, true, true, true]);
+    expect(results.every((r) => r.version === 2)).toBe(true);
+    expect(await getMap(db, m.id)).toMatchObject({ version: 2, units: [claim, evidence] });
   });
 
   it('forgets a refused batch, so it can be retried', async () => {

@@ -2,11 +2,12 @@
 // One transaction per request: the version is bumped first (refusing a stale base or a
 // submitted map, as in replaceMapContents), the operations are checked against the map and the document, and only
 // the rows that changed are written. Any refusal rolls everything back, version included.
+import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import type { Database } from './schema';
-import { NotFoundError, OperationRejectedError } from './errors';
+import { BatchReusedError, constraintViolation, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
 
@@ -35,8 +36,9 @@ export interface AppliedOperations {
   duplicate: boolean;
 }
 
-/// `batchId`, when given, makes the call idempotent: a batch applied before is not applied again.
-/// A submitted map refuses every new batch with MapLockedError and nothing is written.
+/// `batchId`, when given, makes the call idempotent: a batch applied before is not applied again
+/// (the same id with other operations is refused with BatchReusedError). A submitted map
+/// refuses every new batch with MapLockedError and nothing is written.
 export async function applyOperations(
   db: Db,
   mapId: string,
@@ -47,28 +49,59 @@ export async function applyOperations(
   const header = await db.kysely.selectFrom('argument_maps').select(['document_id', 'label_scheme_id']).where('id', '=', mapId).executeTakeFirst();
   if (!header) throw new NotFoundError('argument map', mapId);
   const ctx = await documentContext(db, header.document_id, header.label_scheme_id);
+  const contentHash = batchId ? batchHash(operations) : null;
 
-  return db.kysely.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    if (batchId) {
-      const done = await trx
-        .selectFrom('applied_batches')
-        .select('version')
-        .where('map_id', '=', mapId)
-        .where('batch_id', '=', batchId)
-        .executeTakeFirst();
-      if (done) return { version: Number(done.version), map: await readContents(trx, mapId), duplicate: true };
-    }
-    await bumpVersion(trx, mapId, expectedVersion, now);
-    const before = await readContents(trx, mapId);
-    const result = applyChecked(before, operations, ctx);
-    if (!result.ok) throw new OperationRejectedError(result.index, result.error);
-    await writeDiff(trx, mapId, before, result.map, now);
-    if (batchId) {
-      await trx.insertInto('applied_batches').values({ map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: now }).execute();
-    }
-    return { version: expectedVersion + 1, map: result.map, duplicate: false };
-  });
+  try {
+    return await db.kysely.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      if (batchId) {
+        const done = await appliedBefore(trx, mapId, batchId, contentHash!);
+        if (done) return done;
+      }
+      await bumpVersion(trx, mapId, expectedVersion, now);
+      const before = await readContents(trx, mapId);
+      const result = applyChecked(before, operations, ctx);
+      if (!result.ok) throw new OperationRejectedError(result.index, result.error);
+      await writeDiff(trx, mapId, before, result.map, now);
+      if (batchId) {
+        await trx
+          .insertInto('applied_batches')
+          .values({ map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: now, content_hash: contentHash })
+          .execute();
+      }
+      return { version: expectedVersion + 1, map: result.map, duplicate: false };
+    });
+  } catch (e) {
+    // Two sends of one batch at once (a resend racing the original): on PostgreSQL both find no
+    // applied row, one bumps the version, and the other then fails the version check (or, with
+    // another base, the batch's primary key). Once the winner has committed this is a duplicate.
+    if (!batchId || !(e instanceof StaleVersionError || constraintViolation(e) === 'unique')) throw e;
+    const done = await db.kysely.transaction().execute((trx) => appliedBefore(trx, mapId, batchId, contentHash!));
+    if (!done) throw e;
+    return done;
+  }
+}
+
+/// sha256 of a batch's operations (object keys sorted, so key order does not count), to tell a
+/// resend from a reused id.
+export function batchHash(operations: readonly Operation[]): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+  return createHash('sha256').update(JSON.stringify(sorted(operations))).digest('hex');
+}
+
+/// The answer to a batch already applied to the map, or null when it is new; BatchReusedError
+/// when its id was applied with other operations.
+async function appliedBefore(trx: Transaction<Database>, mapId: string, batchId: string, contentHash: string): Promise<AppliedOperations | null> {
+  const done = await trx
+    .selectFrom('applied_batches')
+    .select(['version', 'content_hash'])
+    .where('map_id', '=', mapId)
+    .where('batch_id', '=', batchId)
+    .executeTakeFirst();
+  if (!done) return null;
+  if (done.content_hash !== null && done.content_hash !== contentHash) throw new BatchReusedError(batchId);
+  return { version: Number(done.version), map: await readContents(trx, mapId), duplicate: true };
 }
 
 async function readContents(trx: Transaction<Database>, mapId: string): Promise<ArgumentMap> {

@@ -92,6 +92,8 @@ export interface AppliedBatchesTable {
   batch_id: string;
   version: number;
   created_at: string;
+  /// sha256 of the batch's operations (batchHash); null for rows older than migration 007.
+  content_hash: string | null;
 }
 
 export interface SessionsTable {

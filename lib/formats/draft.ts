@@ -8,19 +8,25 @@
 import { compareIds, compareUnits, type ArgumentUnit } from '@/lib/argument/types';
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
+import { findUnsafeText } from '@/lib/text/safeText';
 import { contextAround, findExact, prepareSearchText } from './anchor';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, UnitDraft } from './types';
 
 /// Problems that make a draft unusable whatever text it lands on: duplicate ids, labels outside
 /// the scheme, relations to missing units, self-relations, duplicate relations, a main claim
-/// that is not a unit.
+/// that is not a unit, text that cannot be stored (U+0000, lone surrogates: lib/text/safeText).
 export function checkDraft(draft: MapDraft, labels?: readonly LabelDefinition[]): FormatError[] {
   const errors: FormatError[] = [];
+  const storable = (at: string, fields: Record<string, unknown>) => {
+    const found = findUnsafeText(fields);
+    if (found) errors.push({ at, message: `${found.path.join('.')} ${found.problem}` });
+  };
   const labelIds = labels ? new Set(labels.map((l) => l.id)) : null;
   const unitIds = new Set<string>();
   for (const u of draft.units) {
     if (unitIds.has(u.id)) errors.push({ at: u.at, message: `duplicate unit id ${u.id}` });
     unitIds.add(u.id);
+    storable(u.at, { id: u.id, label: u.label, note: u.note, quote: u.quote });
     if (labelIds && !labelIds.has(u.label)) errors.push({ at: u.at, message: `unknown label "${u.label}" (expected one of ${[...labelIds].join(', ')})` });
   }
   const relationIds = new Set<string>();
@@ -28,6 +34,7 @@ export function checkDraft(draft: MapDraft, labels?: readonly LabelDefinition[])
   for (const r of draft.relations) {
     if (relationIds.has(r.id)) errors.push({ at: r.at, message: `duplicate relation id ${r.id}` });
     relationIds.add(r.id);
+    storable(r.at, { id: r.id, from: r.from, to: r.to, note: r.note });
     for (const end of new Set([r.from, r.to])) if (!unitIds.has(end)) errors.push({ at: r.at, message: `refers to missing unit ${end}` });
     if (r.from === r.to) errors.push({ at: r.at, message: 'a unit cannot support or attack itself' });
     const key = `${r.type} ${r.from} ${r.to}`;

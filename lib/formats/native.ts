@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { compareUnits, relationTypes, type ArgumentUnit } from '@/lib/argument/types';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { sha256Hex } from '@/lib/text/hash';
+import { withSafeText } from '@/lib/text/safeText';
 import { draftFromAnnotated, parseJsonInput } from './draft';
 import type { AnnotatedMap, FormatAdapter, FormatError, MapDraft, ParseResult } from './types';
 
@@ -60,6 +61,10 @@ export const argmapV1Schema = z
 
 export type ArgmapV1 = z.infer<typeof argmapV1Schema>;
 
+/// What import checks: the published shape, and only storable text (lib/text/safeText). Kept
+/// apart from argmapV1Schema so the refinement does not touch the generated JSON Schema.
+const argmapV1Import = withSafeText(argmapV1Schema);
+
 export function serializeNative(input: AnnotatedMap, options: { exportedAt?: string } = {}): ArgmapV1 {
   const { document, map } = input;
   const offsets = makeOffsetConverter(document.text);
@@ -98,7 +103,7 @@ export function parseNative(input: unknown): ParseResult<AnnotatedMap> {
   if (typeof input === 'object' && input !== null && 'version' in input && !supportedVersions.includes((input as { version: unknown }).version as number)) {
     return { ok: false, errors: [{ at: 'version', message: `unsupported version ${JSON.stringify((input as { version: unknown }).version)} (this build reads ${supportedVersions.join(', ')})` }] };
   }
-  const parsed = argmapV1Schema.safeParse(input);
+  const parsed = argmapV1Import.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => ({ at: describePath(input, i.path), message: i.message })) };
   }

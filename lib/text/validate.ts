@@ -5,17 +5,17 @@
 // can report every problem at once.
 
 import { sha256Hex } from './hash';
+import { hasLoneSurrogate } from './safeText';
 import type { CanonicalText } from './types';
 
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085]/u;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /// Problems with `c`, or [] when it satisfies every CanonicalText invariant.
 export function validateCanonicalText(c: CanonicalText): string[] {
   const problems: string[] = [];
   const { text, blocks } = c;
   if (text !== text.normalize('NFC')) problems.push('text is not NFC');
-  if (LONE_SURROGATE.test(text)) problems.push('text contains a lone surrogate');
+  if (hasLoneSurrogate(text)) problems.push('text contains a lone surrogate');
   if (text.includes('\uFEFF')) problems.push('text contains U+FEFF');
   let expectedStart = 0;
   blocks.forEach((b, i) => {

@@ -12,7 +12,7 @@ import { assertSameOrigin, currentUser, requireRole } from '@/app/_shared/sessio
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const user = requireRole(await currentUser(db, request), 'instructor', 'admin');

@@ -11,7 +11,7 @@ import { classroomUser } from '@/app/_shared/classroom';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
     requireRole(user, 'instructor', 'admin');
     return json({ schemes: await listLabelSchemes(db, user.id) });
@@ -19,7 +19,7 @@ export function GET(request: Request) {
 }
 
 export function POST(request: Request) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
     requireRole(user, 'instructor', 'admin');
     const body = await readBody(request, newLabelSchemeSchema, BODY_LIMITS.form);

@@ -12,6 +12,7 @@ import * as m004 from './004_courses';
 import * as m005 from './005_label_scheme_owners';
 import * as m006 from './006_default_label_names';
 import * as m011 from './011_tokens_packed';
+import * as m007 from './007_batch_hash';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '005_label_scheme_owners': m005,
   '006_default_label_names': m006,
   '011_tokens_packed': m011,
+  '007_batch_hash': m007,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when

@@ -5,15 +5,15 @@
 // Classroom mode only.
 import { InvalidDataError, updateAssignment } from '@/lib/db';
 import { assignmentChangeSchema, toUtcIso } from '@/lib/classroom/schemas';
-import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
-    const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors change an assignment');
+    const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors change an assignment');
     const body = await readBody(request, assignmentChangeSchema, BODY_LIMITS.form);
     try {
       const updated = await updateAssignment(db, assignment.id, {

@@ -12,8 +12,8 @@ export const NO_STORE = { 'cache-control': 'no-store' };
 /// Runs an auth handler: 404 in solo mode, lib/auth errors as 401/403/409/422/429. Every error
 /// answer carries the error's `code` and `params` besides the English `error`, for the client
 /// to word it in the UI's language.
-export function handleAuth(fn: () => Promise<Response>): Promise<Response> {
-  return handle(async () => {
+export function handleAuth(request: Request, fn: () => Promise<Response>): Promise<Response> {
+  return handle(request, async () => {
     if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no accounts in solo mode (set RONTEN_MODE=classroom)', { code: 'auth.soloMode', params: {} });
     try {
       return await fn();

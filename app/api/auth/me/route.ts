@@ -7,7 +7,7 @@ import { handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return handleAuth(async () => {
+  return handleAuth(request, async () => {
     const user = await currentUser(await openDb(), request);
     return json({ user: publicUser(user) }, 200, NO_STORE);
   });

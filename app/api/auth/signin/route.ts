@@ -2,6 +2,7 @@
 // 401 "wrong user name or password" (the same for an unknown name); 429 with Retry-After
 // (seconds) after 5 failures for the name or 20 from the client within 15 minutes.
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 import { openDb } from '@/lib/db';
 import { signIn } from '@/lib/auth/accounts';
 import { json, BODY_LIMITS, readBody } from '@/app/_shared/http';
@@ -10,10 +11,10 @@ import { clientKey, handleAuth, NO_STORE, publicUser } from '../_lib/auth-route'
 
 export const dynamic = 'force-dynamic';
 
-const requestSchema = z.strictObject({ name: z.string().max(200), password: z.string().max(2000) });
+const requestSchema = withSafeText(z.strictObject({ name: z.string().max(200), password: z.string().max(2000) }));
 
 export function POST(request: Request) {
-  return handleAuth(async () => {
+  return handleAuth(request, async () => {
     assertSameOrigin(request);
     const body = await readBody(request, requestSchema, BODY_LIMITS.auth);
     const db = await openDb();

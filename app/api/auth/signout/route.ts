@@ -9,7 +9,7 @@ import { handleAuth, NO_STORE } from '../_lib/auth-route';
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request) {
-  return handleAuth(async () => {
+  return handleAuth(request, async () => {
     assertSameOrigin(request);
     const token = sessionToken(request);
     if (token) await signOut(await openDb(), token);

@@ -9,7 +9,7 @@
 // else, 401 without a session, 400 for an unknown format. Classroom mode only.
 import { classAgreementCsv } from '@/lib/agreement/classAgreement';
 import { safeFileName } from '@/lib/formats/classArchive';
-import { download, handle, HttpError, json } from '@/app/_shared/http';
+import { download, handle, HttpError, json, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 import { loadAssignmentReview } from '@/app/assignments/_lib/review';
 
@@ -18,9 +18,9 @@ export const dynamic = 'force-dynamic';
 const FORMATS = ['json', 'csv'] as const;
 
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
-    const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors see the class’s agreement');
+    const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors see the class’s agreement');
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
     if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `unknown format "${format}" (available: ${FORMATS.join(', ')})`);
 

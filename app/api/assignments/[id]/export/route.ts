@@ -8,15 +8,15 @@ import { loadClassExport } from '@/lib/db';
 import { formatIds, isFormatId } from '@/lib/formats';
 import { safeFileName } from '@/lib/formats/classArchive';
 import { runTask } from '@/lib/server/workerPool';
-import { download, handle, HttpError } from '@/app/_shared/http';
+import { download, handle, HttpError, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
-    const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors export the class’s maps');
+    const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors export the class’s maps');
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
     if (!isFormatId(format)) throw new HttpError(400, `unknown format "${format}" (available: ${formatIds.join(', ')})`);
     const loaded = await loadClassExport(db, assignment.id);

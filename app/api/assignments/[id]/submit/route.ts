@@ -3,15 +3,15 @@
 // 200 { mapId, version, submittedAt }. The map is then locked (423 on edits) until an instructor
 // unlocks it; submitting again changes nothing. 403 for instructors, 404 for non-members.
 import { getOrCreateMap, submitMap } from '@/lib/db';
-import { handle, json } from '@/app/_shared/http';
+import { handle, json, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
-    const assignment = await requireAssignmentRole(db, user, (await params).id, 'student', 'only the course’s students submit');
+    const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'student', 'only the course’s students submit');
     const map = await getOrCreateMap(db, assignment.documentId, user.id, assignment.labelSchemeId);
     const { submittedAt, version } = await submitMap(db, map.id);
     return json({ mapId: map.id, version, submittedAt });

@@ -3,18 +3,19 @@
 // changes nothing). 403 for the course's students; 404 for non-members, for a user who is not a
 // student of the course, and for a student without a map. Classroom mode only.
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 import { courseRole, findMap, unlockMap } from '@/lib/db';
-import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
-const requestSchema = z.strictObject({ userId: z.string().min(1).max(200) });
+const requestSchema = withSafeText(z.strictObject({ userId: z.string().min(1).max(200) }));
 
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
-    const assignment = await requireAssignmentRole(db, user, (await params).id, 'instructor', 'only the course’s instructors unlock a submission');
+    const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors unlock a submission');
     const body = await readBody(request, requestSchema, BODY_LIMITS.form);
     if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`);
     const map = await findMap(db, assignment.documentId, body.userId);

@@ -8,7 +8,7 @@
 // is not an instructor's map of the document in the assignment's scheme. Classroom mode only.
 import { courseRole, createAssignment, documentAssignmentScheme, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, type Db, type User } from '@/lib/db';
 import { newAssignmentSchema, toUtcIso } from '@/lib/classroom/schemas';
-import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { classroomUser, courseAccess, requireCourseInstructor } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
@@ -16,18 +16,18 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, { params }: Params) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
-    const { id } = await params;
+    const { id } = await pathParams(params);
     await courseAccess(db, user, id);
     return json({ assignments: await listAssignments(db, id) });
   });
 }
 
 export function POST(request: Request, { params }: Params) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user } = await classroomUser(request);
-    const { id } = await params;
+    const { id } = await pathParams(params);
     await requireCourseInstructor(db, user, id);
     const body = await readBody(request, newAssignmentSchema, BODY_LIMITS.form);
     if (body.labelSchemeId) await requireUsableScheme(db, user, id, body.documentId, body.labelSchemeId);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { getDocumentInfo, openDb } from '@/lib/db';
 import { DETAIL_CHUNK, detailChunk } from '@/lib/tokens/spans';
-import { handle, HttpError, json } from '@/app/_shared/http';
+import { handle, HttpError, json, pathParams } from '@/app/_shared/http';
 import { currentUser } from '@/app/_shared/session';
 import { documentWire } from '@/app/_shared/documentWire';
 
@@ -17,12 +17,12 @@ const fromSchema = z
   .refine((n) => n % DETAIL_CHUNK === 0, `from must be a multiple of ${DETAIL_CHUNK}`);
 
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const db = await openDb();
     await currentUser(db, request);
     const parsed = fromSchema.safeParse(new URL(request.url).searchParams.get('from') ?? undefined);
     if (!parsed.success) throw new HttpError(422, `invalid request: ${parsed.error.issues[0].message}`);
-    const { id } = await params;
+    const { id } = await pathParams(params);
     const doc = await getDocumentInfo(db, id);
     const wire = doc && (await documentWire(db, doc));
     if (!wire) throw new HttpError(404, `no document ${id}`);

@@ -6,7 +6,7 @@
 // map takes comments too.
 import { addComment, InvalidDataError, listComments, openDb } from '@/lib/db';
 import { newCommentSchema } from '@/lib/comments/schema';
-import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, readableMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -14,19 +14,19 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ mapId: string }> };
 
 export function GET(request: Request, { params }: Params) {
-  return handle(async () => {
+  return handle(request, async () => {
     const db = await openDb();
-    const map = await readableMap(db, await currentUser(db, request), (await params).mapId);
+    const map = await readableMap(db, await currentUser(db, request), (await pathParams(params)).mapId);
     return json({ comments: await listComments(db, map.id) });
   });
 }
 
 export function POST(request: Request, { params }: Params) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const user = await currentUser(db, request);
-    const map = await readableMap(db, user, (await params).mapId);
+    const map = await readableMap(db, user, (await pathParams(params)).mapId);
     const body = await readBody(request, newCommentSchema, BODY_LIMITS.comment);
     try {
       const comment = await addComment(db, { mapId: map.id, authorId: user.id, targetKind: body.targetKind, targetId: body.targetId ?? null, body: body.body });

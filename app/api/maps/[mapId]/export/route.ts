@@ -4,17 +4,17 @@ import { loadAnnotatedMap, openDb } from '@/lib/db';
 import { formatIds, formats, isFormatId } from '@/lib/formats';
 import { safeFileName } from '@/lib/formats/classArchive';
 import { zip } from '@/lib/formats/zip';
-import { download, handle, HttpError } from '@/app/_shared/http';
+import { download, handle, HttpError, pathParams } from '@/app/_shared/http';
 import { currentUser, readableMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
     if (!isFormatId(format)) throw new HttpError(422, `unknown format "${format}" (available: ${formatIds.join(', ')})`);
     const db = await openDb();
-    const map = await readableMap(db, await currentUser(db, request), (await params).mapId);
+    const map = await readableMap(db, await currentUser(db, request), (await pathParams(params)).mapId);
     const annotated = await loadAnnotatedMap(db, map);
     // Each part made safe on its own, so that a long document id does not cut off the annotator.
     const base = `${safeFileName(annotated.document.id, 'document')}-${safeFileName(annotated.annotator.name, 'map')}`;

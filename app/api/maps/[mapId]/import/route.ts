@@ -7,32 +7,35 @@
 // so is one past the map size limits (lib/argument/limits). The body is at most
 // BODY_LIMITS.mapImport bytes (413 beyond).
 import { z } from 'zod';
+import { withSafeText } from '@/lib/text/safeText';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { detectFormat, formats, isFormatId } from '@/lib/formats';
 import { runTask } from '@/lib/server/workerPool';
-import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
 const maxChars = 5_000_000;
-const requestSchema = z.strictObject({
-  fileName: z.string().min(1).max(300),
-  format: z.string().optional(),
-  content: z.union([z.string().max(maxChars), z.strictObject({ txt: z.string().max(maxChars), ann: z.string().max(maxChars) })]),
-  baseVersion: z.int().min(1),
-  dryRun: z.boolean().default(false),
-  accept: z.boolean().default(false),
-  /// Tags to label ids (Hypothesis files), as the user confirmed them.
-  labelMap: z.record(z.string().max(200), z.string().max(200)).optional(),
-});
+const requestSchema = withSafeText(
+  z.strictObject({
+    fileName: z.string().min(1).max(300),
+    format: z.string().optional(),
+    content: z.union([z.string().max(maxChars), z.strictObject({ txt: z.string().max(maxChars), ann: z.string().max(maxChars) })]),
+    baseVersion: z.int().min(1),
+    dryRun: z.boolean().default(false),
+    accept: z.boolean().default(false),
+    /// Tags to label ids (Hypothesis files), as the user confirmed them.
+    labelMap: z.record(z.string().max(200), z.string().max(200)).optional(),
+  }),
+);
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const user = await currentUser(db, request);
-    const map = await ownMap(db, user, (await params).mapId);
+    const map = await ownMap(db, user, (await pathParams(params)).mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.mapImport);
 
     const format = body.format ?? (typeof body.content === 'string' ? detectFormat(body.fileName, body.content) : 'brat');
@@ -56,7 +59,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
         labelMap: body.labelMap,
       },
     });
-    if (!result.ok) return json({ ok: false, format, errors: result.errors }, 422);
+    if (!result.ok) return refusedImport(format, result.errors);
 
     const summary = {
       ok: true,
@@ -74,4 +77,11 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, comments: result.value.comments, expectedVersion: body.baseVersion });
     return json({ ...summary, written: true, version: written.version, map: result.value.map });
   });
+}
+
+/// A file that cannot be imported: every problem in `errors` (the dialog lists them), the first
+/// also as `error`, the shape of every other refusal.
+function refusedImport(format: string, errors: Array<{ at: string; message: string }>): Response {
+  const [first] = errors;
+  return json({ ok: false, format, error: first ? `${first.at}: ${first.message}` : 'the file cannot be imported', errors }, 422);
 }

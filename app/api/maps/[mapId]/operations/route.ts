@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
-import { handle, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
+import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -13,10 +13,10 @@ export const dynamic = 'force-dynamic';
 const requestSchema = operationsRequestSchema.extend({ batchId: z.string().min(8).max(100) });
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
-    const map = await ownMap(db, await currentUser(db, request), (await params).mapId);
+    const map = await ownMap(db, await currentUser(db, request), (await pathParams(params)).mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
     try {
       const result = await applyOperations(db, map.id, body.baseVersion, body.operations, body.batchId);

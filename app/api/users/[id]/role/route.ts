@@ -4,19 +4,19 @@
 import { setRole } from '@/lib/auth/accounts';
 import { ForbiddenError, LastAdminError } from '@/lib/auth/errors';
 import { roleChangeSchema } from '@/lib/classroom/schemas';
-import { handle, HttpError, json, BODY_LIMITS, readBody } from '@/app/_shared/http';
+import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { requireRole } from '@/app/_shared/session';
 import { classroomUser } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, user: admin } = await classroomUser(request);
     requireRole(admin, 'admin'); // 403 before the body is read
     const body = await readBody(request, roleChangeSchema, BODY_LIMITS.form);
     try {
-      const user = await setRole(db, admin.id, (await params).id, body.role);
+      const user = await setRole(db, admin.id, (await pathParams(params)).id, body.role);
       return json({ user: { id: user.id, name: user.name, displayName: user.displayName, role: user.role, createdAt: user.createdAt } });
     } catch (e) {
       if (e instanceof LastAdminError) throw new HttpError(409, e.message, { field: 'role' });

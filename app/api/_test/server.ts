@@ -1,0 +1,55 @@
+// Test support for the security tests (imported by *.test.ts only): requests as the server
+// takes them, with no server — the raw URL goes through proxy.ts first, then to the route
+// handler its path names (found by walking app/api, so a new route is attacked too), with the
+// decoded path parameters, as Next does. 404 when no route matches, 405 for another method.
+import fs from 'node:fs';
+import path from 'node:path';
+import { NextRequest } from 'next/server';
+import { proxy } from '@/proxy';
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+
+export interface ApiRoute {
+  /// "/api/maps/[mapId]/operations"
+  pattern: string;
+  segments: string[];
+  methods: Record<string, Handler>;
+}
+
+const API_DIR = path.resolve(__dirname, '..');
+
+/// Every route.ts under app/api, with the methods it exports.
+export async function apiRoutes(): Promise<ApiRoute[]> {
+  const files = (fs.readdirSync(API_DIR, { recursive: true }) as string[]).filter((f) => path.basename(f) === 'route.ts' && !f.split(path.sep).some((p) => p.startsWith('_')));
+  const routes: ApiRoute[] = [];
+  for (const file of files.sort()) {
+    const mod = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
+    const methods = Object.fromEntries(['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].filter((m) => typeof mod[m] === 'function').map((m) => [m, mod[m] as Handler]));
+    const segments = ['api', ...path.dirname(file).split(path.sep).filter((s) => s !== '.')];
+    routes.push({ pattern: `/${segments.join('/')}`, segments, methods });
+  }
+  // Static segments before dynamic ones, as Next matches them (/api/courses/join before /api/courses/[id]).
+  const dynamicCount = (r: ApiRoute) => r.segments.filter((s) => s.startsWith('[')).length;
+  return routes.sort((a, b) => dynamicCount(a) - dynamicCount(b) || a.pattern.localeCompare(b.pattern));
+}
+
+/// The answer to `request` (its URL as sent, possibly malformed) from proxy.ts and the routes.
+export async function serve(routes: readonly ApiRoute[], request: Request): Promise<Response> {
+  const proxied = proxy(new NextRequest(request.url, { method: request.method, headers: request.headers }));
+  if (!proxied.headers.has('x-middleware-next')) return proxied;
+  const segments = new URL(request.url).pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
+  for (const route of routes) {
+    if (route.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = route.segments.every((s, i) => {
+      const dynamic = /^\[(\w+)\]$/.exec(s);
+      if (dynamic) params[dynamic[1]] = segments[i];
+      return dynamic !== null || s === segments[i];
+    });
+    if (!matches) continue;
+    const handler = route.methods[request.method];
+    if (!handler) return new Response(null, { status: 405 });
+    return handler(request, { params: Promise.resolve(params) });
+  }
+  return new Response(null, { status: 404 });
+}
