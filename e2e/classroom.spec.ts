@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { classroomPort } from '../playwright.config';

@@ -11,7 +11,7 @@ export class AuthError extends Error {
 /// A user name or password (or display name) that breaks the account rules; `field` names it.
 export class InvalidAccountInputError extends AuthError {
   constructor(
-    readonly field: 'name' | 'password' | 'displayName' | 'role',
+    readonly field: 'name' | 'password' | 'displayName' | 'role' | 'joinCode',
     message: string,
   ) {
     super(message);
@@ -32,8 +32,11 @@ export class InvalidCredentialsError extends AuthError {
 }
 
 export class RateLimitedError extends AuthError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`too many failed sign-in attempts: try again in ${retryAfterSeconds} seconds`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'failed sign-in attempts',
+  ) {
+    super(`too many ${what}: try again in ${retryAfterSeconds} seconds`);
   }
 }
 
@@ -45,3 +48,7 @@ export class LastAdminError extends ForbiddenError {
     super('the last admin cannot stop being admin: make another account admin first');
   }
 }
+
+
+/// Sign-up is switched off by an admin (or needs a join code that was not given).
+export class SignUpClosedError extends ForbiddenError {}

@@ -29,7 +29,6 @@ export {
 } from './errors';
 export {
   createDocument,
-  listDocuments,
   getDocument,
   getDocumentText,
   documentExists,
@@ -39,6 +38,7 @@ export {
   type StoredDocument,
   type StoredDocumentText,
 } from './documents';
+export { listDocuments, documentVisibleTo, setDocumentPublic, type DocumentViewer } from './documentAccess';
 export { ensureLocalUser, getUser, LOCAL_USER_ID, type User, type UserRole } from './users';
 export {
   getLabelScheme,
@@ -92,6 +92,7 @@ export {
   createCourse,
   getCourse,
   joinCourse,
+  findCourseByJoinCode,
   listCoursesOf,
   courseRole,
   listMembers,
@@ -119,3 +120,4 @@ export {
   type DashboardRow,
 } from './courses';
 export { loadAssignmentMaps, type AssignmentMaps, type StudentMap, type ReferenceMap, type ReviewMap } from './assignmentMaps';
+export { getSignUpMode, setSignUpMode, isSignUpMode, SIGN_UP_MODES, DEFAULT_SIGN_UP_MODE, type SignUpMode } from './settings';

@@ -11,6 +11,7 @@ import * as m003 from './003_accounts';
 import * as m004 from './004_courses';
 import * as m005 from './005_label_scheme_owners';
 import * as m006 from './006_default_label_names';
+import * as m008 from './008_settings_public_documents';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '004_courses': m004,
   '005_label_scheme_owners': m005,
   '006_default_label_names': m006,
+  '008_settings_public_documents': m008,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when
