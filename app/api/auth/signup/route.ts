@@ -1,4 +1,4 @@
-// POST /api/auth/signup — { name, displayName?, password, joinCode? } → 201 { user, course }
+// POST /api/auth/signup — { name, displayName?, password, joinCode? } → 201 { user } (plus `course` when a join code enrolled it)
 // and the session cookie (signed in at once). The first account on the server is admin, later
 // ones students. The admin's sign-up setting decides who may (lib/auth/enrolment.ts): 403 when
 // it is off; with 'code', a course's join code is needed and the account joins that course
@@ -30,6 +30,6 @@ export function POST(request: Request) {
     const db = await openDb();
     const { user, course } = await gatedSignUp(db, { ...body, clientKey: clientKey(request) });
     const { token } = await startSession(db, user);
-    return json({ user: publicUser(user), course: course && publicCourse(course) }, 201, { ...NO_STORE, 'set-cookie': sessionCookie(request, token) });
+    return json({ user: publicUser(user), ...(course && { course: publicCourse(course) }) }, 201, { ...NO_STORE, 'set-cookie': sessionCookie(request, token) });
   });
 }
