@@ -24,8 +24,8 @@ export const NAME_SLOWDOWN_AFTER = 10;
 export const NAME_DELAY_STEP_MS = 100;
 export const NAME_DELAY_MAX_MS = 2000;
 
-/// Sign-ups per client address in the window: a class of 30 behind one school NAT fits.
-export const MAX_SIGNUPS_PER_CLIENT = 40;
+/// Sign-ups per client address in the window: a class of 50 behind one school NAT fits.
+export const MAX_SIGNUPS_PER_CLIENT = 60;
 /// Wrong join codes (at sign-up or joining) per client address, and per account, in the window.
 export const MAX_JOIN_FAILURES_PER_CLIENT = 30;
 export const MAX_JOIN_FAILURES_PER_ACCOUNT = 10;
