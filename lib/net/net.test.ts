@@ -20,6 +20,8 @@ describe('origins', () => {
     ['127.0.0.1', false],
     ['127.0.0.1:3380/x', false],
     ['user@127.0.0.1:3380', false],
+    ['127.0.0.1:3380?x', false],
+    ['127.0.0.1:3380#x', false],
     ['', false],
   ])('Host %j → %s with the defaults', (host, ok) => {
     expect(hostAllowed(host, defaults)).toBe(ok);

@@ -13,8 +13,6 @@
 export interface Origins {
   /// Normalized origins (`new URL(o).origin`), in the order given.
   readonly list: readonly string[];
-  /// Their `host` parts (host[:port], lower case), which a request's Host header must equal.
-  readonly hosts: ReadonlySet<string>;
 }
 
 export function parseOrigins(value: string | undefined, port: string | undefined): Origins {
@@ -33,7 +31,7 @@ export function parseOrigins(value: string | undefined, port: string | undefined
     }
     return url.origin;
   });
-  return { list, hosts: new Set(list.map((o) => new URL(o).host)) };
+  return { list };
 }
 
 let cached: { key: string; origins: Origins } | null = null;
@@ -52,7 +50,8 @@ export function hostAllowed(host: string | null, origins: Origins = serverOrigin
   for (const scheme of new Set(origins.list.map((o) => new URL(o).protocol))) {
     try {
       const url = new URL(`${scheme}//${host}`);
-      if (url.pathname === '/' && !url.username && origins.hosts.has(url.host) && origins.list.includes(url.origin)) return true;
+      const bare = url.pathname === '/' && !url.username && !url.password && !url.search && !url.hash && !/[/?#@]/.test(host);
+      if (bare && origins.list.includes(url.origin)) return true;
     } catch {
       // not a host at all
     }
