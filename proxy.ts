@@ -1,14 +1,31 @@
-// Next runs this before every route and page (Next 16's name for middleware). It only refuses
-// addresses no route can serve (app/_shared/paths.ts): 400 in the API's JSON shape, and the
-// not-found page for pages.
+// Next's proxy (formerly middleware): runs before every route — pages, API, downloads, static
+// files. Composed of small functions from app/_shared so each concern stays in one place:
+// refuse a foreign Host (hostCheck.ts), refuse addresses no route can serve (paths.ts: 400 in
+// the API's JSON shape, the not-found page for pages), then give the request its CSP nonce and
+// every response its security headers (securityHeaders.ts).
 import { NextResponse, type NextRequest } from 'next/server';
+import { foreignHostResponse } from '@/app/_shared/hostCheck';
 import { malformedPath } from '@/app/_shared/paths';
+import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/app/_shared/securityHeaders';
 
 export function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy(newNonce());
+  const refused = foreignHostResponse(request) ?? malformedResponse(request);
+  if (refused) {
+    applySecurityHeaders(refused.headers, csp);
+    return refused;
+  }
+  // Next reads the nonce for its own inline scripts from the request's CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  applySecurityHeaders(response.headers, csp);
+  return response;
+}
+
+function malformedResponse(request: NextRequest): NextResponse | null {
   const problem = malformedPath(request.url);
-  if (!problem) return NextResponse.next();
+  if (!problem) return null;
   if (new URL(request.url).pathname.startsWith('/api/')) return NextResponse.json({ error: problem }, { status: 400 });
   return NextResponse.rewrite(new URL('/_malformed-address', request.url), { status: 404 });
 }
-
-export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };

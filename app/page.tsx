@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, '/');
-  const documents = await listDocuments(db);
+  const documents = await listDocuments(db, user); // a student: their courses' texts and public ones
   const mayImport = hasRole(user, 'instructor', 'admin'); // as POST /api/documents requires
   const number = new Intl.NumberFormat(locale);
   return (

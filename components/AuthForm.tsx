@@ -1,12 +1,15 @@
 'use client';
 // Sign in, or create an account (classroom mode): posts to /api/auth and, on success, goes on
-// to the page the user came from. Errors are the server's, shown as text.
+// to the page the user came from. Errors are the server's, shown as text. Creating an account
+// is offered as the admin's sign-up setting allows: not at all ('off'), or with a course join
+// code ('code').
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useT } from './I18nProvider';
 import { serverReason, useJsonRequest } from './useJsonRequest';
+import type { SignUpMode } from '@/lib/db/settings';
 
-export function AuthForm({ next }: { next: string }) {
+export function AuthForm({ next, signUp }: { next: string; signUp: SignUpMode }) {
   const t = useT();
   const router = useRouter();
   const [mode, setMode] = useState<'signin' | 'signup'>('signin');
@@ -17,6 +20,7 @@ export function AuthForm({ next }: { next: string }) {
     const form = new FormData(event.currentTarget);
     const body: Record<string, string> = { name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') };
     if (mode === 'signup' && form.get('displayName')) body.displayName = String(form.get('displayName'));
+    if (mode === 'signup' && form.get('joinCode')) body.joinCode = String(form.get('joinCode'));
     // On failure the server's reason (wrong password, name taken…) after the form's sentence.
     const answer = await send(`/api/auth/${mode}`, 'POST', body, (failure) => t('auth.failed', { reason: serverReason(t, failure) }));
     if (!answer) return;
@@ -40,6 +44,12 @@ export function AuthForm({ next }: { next: string }) {
           <input name="displayName" autoComplete="name" className="mt-1 block w-full rounded border border-stone-300 px-2 py-1" />
         </label>
       )}
+      {mode === 'signup' && signUp === 'code' && (
+        <label className="block text-sm">
+          {t('auth.joinCode')}
+          <input name="joinCode" required autoComplete="off" className="mt-1 block w-full rounded border border-stone-300 px-2 py-1 font-mono" />
+        </label>
+      )}
       <label className="block text-sm">
         {t('auth.password')}
         <input
@@ -60,9 +70,11 @@ export function AuthForm({ next }: { next: string }) {
         <button type="submit" disabled={busy} className="btn font-semibold">
           {mode === 'signin' ? t('auth.signIn') : t('auth.signUp')}
         </button>
-        <button type="button" className="text-sm text-sky-800 underline" onClick={() => setMode(mode === 'signin' ? 'signup' : 'signin')}>
-          {mode === 'signin' ? t('auth.noAccount') : t('auth.haveAccount')}
-        </button>
+        {signUp !== 'off' && (
+          <button type="button" className="text-sm text-sky-800 underline" onClick={() => setMode(mode === 'signin' ? 'signup' : 'signin')}>
+            {mode === 'signin' ? t('auth.noAccount') : t('auth.haveAccount')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -5,6 +5,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { translator, type Locale } from '@/lib/i18n/locale';
 import type { Messages } from '@/lib/i18n/messages';
+import './zodWithoutEval';
 
 const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import Ajv2020 from 'ajv/dist/2020';
 import { addUnits, clickWord, drag, essayPath, essayText, expectSaved, mapState, resetMap, wordBox } from './support';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { classroomPort } from '../playwright.config';
@@ -19,6 +19,9 @@ test('pages ask for a sign-in; the first account is the admin; maps belong to th
   await admin.getByRole('button', { name: 'アカウントを作る' }).click();
   await expect(admin).toHaveURL(/\/documents\/russia-diplomacy-2020$/);
   await expect(admin.getByTestId('signed-in-as')).toHaveText('sensei（管理者）');
+  // Students see only their courses' texts and public ones: the admin makes the essay public.
+  const made = await admin.request.post('/api/documents/russia-diplomacy-2020/public', { data: { public: true }, headers: { origin: `http://127.0.0.1:${classroomPort}` } });
+  expect(made.status()).toBe(200);
 
   const student = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
   await student.goto('/signin');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { drag, essayPath, expectSaved, mapState, resetMap } from './support';
 
 const example = path.join(__dirname, '../corpus/russia-diplomacy-2020.example.argmap.json');

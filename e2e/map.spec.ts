@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { addUnits, essayPath, essayText, expectSaved, mapState, resetMap } from './support';
 
 const claim = { quote: 'ロシアの影響力が拡大した側面は少なからずあったはずである。', label: 'claim' };

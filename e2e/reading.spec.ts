@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { TOP } from '../components/editor/reveal';
 import { hoverWord } from './support';
 

@@ -20,4 +20,4 @@ node --import tsx scripts/cli.ts migrate
 node --import tsx scripts/cli.ts seed
 
 echo "ronten: serving on http://127.0.0.1:${PORT}" >&2
-exec npx next start -H 127.0.0.1 -p "$PORT"
+exec node scripts/server.mjs --host 127.0.0.1 --port "$PORT"

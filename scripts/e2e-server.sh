@@ -8,4 +8,4 @@ db="data/${E2E_DB:-e2e}.sqlite"
 rm -f "$db" "$db-wal" "$db-shm"
 export DATABASE_URL="file:$db"
 node --import tsx scripts/cli.ts seed
-exec npx next start -H 127.0.0.1 -p "$port"
+exec node scripts/server.mjs --host 127.0.0.1 --port "$port"

@@ -2,7 +2,7 @@
 // admin) manage it. A course or assignment the user cannot see answers 404, not 403, so that
 // ids cannot be probed; a member who lacks the role (a student) gets 403.
 import { rontenMode } from '@/lib/auth/mode';
-import { courseRole, getAssignment, openDb, type Assignment, type CourseRole, type CourseWithRole, type Db, type User } from '@/lib/db';
+import { courseRole, getAssignment, getMap, openDb, type Assignment, type CourseRole, type CourseWithRole, type Db, type User } from '@/lib/db';
 import { HttpError } from './http';
 import { assertSameOrigin, currentUser } from './session';
 
@@ -51,6 +51,18 @@ export async function requireAssignmentRole(db: Db, user: User, assignmentId: st
   const access = await assignmentAccess(db, user, assignmentId);
   if (access.role !== role) throw new HttpError(403, refusal);
   return access.assignment;
+}
+
+/// 422 unless the map the user wants as an assignment's reference is their own: the reference
+/// is read by the course's instructors (review, agreement, class export), so choosing someone
+/// else's map — an admin's, another instructor's — would hand it to them. The storage layer's
+/// further rules (of the document, in the assignment's labels) are checked when it is saved.
+export async function requireOwnReference(db: Db, user: User, referenceMapId: string | null | undefined): Promise<void> {
+  if (!referenceMapId) return;
+  const map = await getMap(db, referenceMapId);
+  if (map?.userId !== user.id) {
+    throw new HttpError(422, `reference map "${referenceMapId}" is not one of your maps: annotate the text yourself and choose that map`, { field: 'referenceMapId' });
+  }
 }
 
 async function courseExists(db: Db, courseId: string): Promise<boolean> {

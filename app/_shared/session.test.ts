@@ -1,14 +1,19 @@
 // The request checks of app/_shared/session.ts that need no database: the cross-site check in
 // both modes, roles, and the session cookie's attributes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '@/lib/db';
 import { assertSameOrigin, clearedSessionCookie, requireRole, sessionCookie, sessionToken } from './session';
 import { HttpError } from './http';
 
-const saved = process.env.RONTEN_MODE;
+const saved = { RONTEN_MODE: process.env.RONTEN_MODE, RONTEN_ORIGIN: process.env.RONTEN_ORIGIN };
+beforeEach(() => {
+  process.env.RONTEN_ORIGIN = 'http://ronten.example:3000, https://ronten.school.jp';
+});
 afterEach(() => {
-  if (saved === undefined) delete process.env.RONTEN_MODE;
-  else process.env.RONTEN_MODE = saved;
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
 });
 
 function status(fn: () => unknown): number {
@@ -33,8 +38,11 @@ describe.each([
   [{ referer: 'http://ronten.example:3000/documents/d1' }, 200, 200],
   [{ referer: 'https://evil.example/page' }, 403, 403],
   [{ origin: 'https://evil.example', referer: 'http://ronten.example:3000/' }, 403, 403],
-  [{ origin: 'https://ronten.school.jp', host: 'ronten.school.jp' }, 200, 200],
-  [{ origin: 'https://ronten.school.jp', 'x-forwarded-host': 'ronten.school.jp' }, 200, 200],
+  [{ origin: 'https://ronten.school.jp' }, 200, 200],
+  [{ origin: 'http://ronten.school.jp' }, 403, 403], // the scheme counts too
+  // DNS rebinding: the sender picks Host and Origin alike; only the configured origins count.
+  [{ origin: 'http://evil.example:3000', host: 'evil.example:3000' }, 403, 403],
+  [{ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }, 403, 403],
 ])('assertSameOrigin(POST with %j)', (headers, solo, classroom) => {
   it(`solo → ${solo}`, () => {
     delete process.env.RONTEN_MODE;
@@ -58,12 +66,14 @@ it('requireRole answers 403 for a missing role; the solo local user passes', () 
   expect(status(() => requireRole(user('local'), 'admin'))).toBe(200);
 });
 
-it('sets an httpOnly, SameSite=Lax, Path=/ cookie, Secure over https, and reads it back', () => {
+it('sets an httpOnly, SameSite=Lax, Path=/ cookie, Secure when the configured origin is https, and reads it back', () => {
   const token = 'a'.repeat(43);
-  const plain = sessionCookie(new Request('http://localhost/api/auth/signin'), token);
+  const at = (host: string, headers: Record<string, string> = {}) => new Request(`http://${host}/api/auth/signin`, { headers: { host, ...headers } });
+  const plain = sessionCookie(at('ronten.example:3000'), token);
   expect(plain).toBe(`ronten_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`);
-  expect(sessionCookie(new Request('https://ronten.example/api/auth/signin'), token)).toMatch(/; Secure$/);
-  expect(sessionCookie(new Request('http://internal/api/auth/signin', { headers: { 'x-forwarded-proto': 'https' } }), token)).toMatch(/; Secure$/);
+  expect(sessionCookie(at('ronten.school.jp'), token)).toMatch(/; Secure$/);
+  // X-Forwarded-Proto from a client that is not a trusted proxy proves nothing.
+  expect(sessionCookie(at('ronten.example:3000', { 'x-forwarded-proto': 'https' }), token)).not.toMatch(/Secure/);
   expect(clearedSessionCookie(new Request('http://localhost/'))).toMatch(/^ronten_session=; .*Max-Age=0/);
   expect(sessionToken(new Request('http://x/', { headers: { cookie: `theme=dark; ronten_session=${token}; x=1` } }))).toBe(token);
   expect(sessionToken(new Request('http://x/', { headers: { cookie: 'not_ronten_session=zzz' } }))).toBeNull();

@@ -9,6 +9,8 @@ import { ensureLocalUser, getMap, teachesStudentOnDocument, type Db, type Stored
 import { SESSION_MAX_MS, sessionUser } from '@/lib/auth/accounts';
 import { rontenMode } from '@/lib/auth/mode';
 import { redirect } from 'next/navigation';
+import { hostIsHttps, originAllowed, serverOrigins } from '@/lib/net/origins';
+import { requestClient } from '@/lib/net/client';
 import { HttpError } from './http';
 
 export const SESSION_COOKIE = 'ronten_session';
@@ -72,9 +74,11 @@ export async function readableMap(db: Db, user: User, mapId: string): Promise<St
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /// Refuses (403) a mutation sent from another site: the Origin (or, without one, the Referer)
-/// must name this server's host. Browsers always send Origin on cross-site POSTs, so a request
-/// with neither is not from a browser form or fetch: classroom mode still refuses it (its
-/// clients are browsers); solo mode lets it through for the CLI, scripts and tests.
+/// must be one of this server's configured origins (RONTEN_ORIGIN, lib/net/origins.ts) —
+/// never the request's own Host, which the sender chooses. Browsers always send Origin on
+/// cross-site POSTs, so a request with neither is not from a browser form or fetch: classroom
+/// mode still refuses it (its clients are browsers); solo mode lets it through for the CLI,
+/// scripts and tests.
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
   const source = request.headers.get('origin') ?? request.headers.get('referer');
@@ -82,20 +86,17 @@ export function assertSameOrigin(request: Request): void {
     if (rontenMode() === 'solo') return;
     throw new HttpError(403, 'cross-site request refused: the request has neither an Origin nor a Referer header');
   }
-  let sourceHost: string;
-  try {
-    sourceHost = new URL(source).host; // "null" (sandboxed frames) does not parse: refused
-  } catch {
-    throw new HttpError(403, 'cross-site request refused: unreadable Origin');
-  }
-  const ownHosts = [request.headers.get('host'), firstValue(request.headers.get('x-forwarded-host')), new URL(request.url).host];
-  if (!sourceHost || !ownHosts.includes(sourceHost)) {
-    throw new HttpError(403, `cross-site request refused: it comes from ${sourceHost || 'an unknown origin'}`);
+  if (!originAllowed(source)) {
+    let from = 'an unknown origin';
+    try {
+      from = new URL(source).origin;
+    } catch {}
+    throw new HttpError(403, `cross-site request refused: it comes from ${from}, not from ${serverOrigins().list.join(' or ')}`);
   }
 }
 
 /// The Set-Cookie value that stores a session token: httpOnly, SameSite=Lax, Path=/, Secure
-/// when the request came over https (directly or through a proxy that says so).
+/// when the request came over https (isHttps).
 export function sessionCookie(request: Request, token: string): string {
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(SESSION_MAX_MS / 1000)}${isHttps(request) ? '; Secure' : ''}`;
 }
@@ -110,12 +111,10 @@ export function sessionToken(request: Request): string | null {
   return readCookie(request.headers.get('cookie'), SESSION_COOKIE);
 }
 
+/// Cookies are Secure when the origin the request came to is https (RONTEN_ORIGIN), or a
+/// trusted proxy says the client used https.
 function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || firstValue(request.headers.get('x-forwarded-proto')) === 'https';
-}
-
-function firstValue(header: string | null): string | null {
-  return header ? header.split(',')[0].trim() : null;
+  return hostIsHttps(request.headers.get('host')) || requestClient(request).https;
 }
 
 function readCookie(header: string | null, name: string): string | null {

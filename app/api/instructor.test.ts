@@ -3,7 +3,7 @@
 // and editing assignments with a scheme and a reference map, roles (POST /api/users/:id/role)
 // and the class export (GET /api/assignments/:id/export). Then solo mode.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocument, getDocument, getMap, getOrCreateMap, getUser, loadAnnotatedMap, type Db } from '@/lib/db';
+import { createDocument, getAssignment, getDocument, getMap, getOrCreateMap, getUser, listAssignments, loadAnnotatedMap, type Db } from '@/lib/db';
 import { applyOperations } from '@/lib/db/operations';
 import { addUnitOp } from '@/lib/argument';
 import { formats, importAnnotated, type FormatId } from '@/lib/formats';
@@ -158,9 +158,19 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
       }
       const ref = await getOrCreateMap(db, doc, id.instructor);
       const studentMap = await getOrCreateMap(db, doc, id.studentB);
-      const refused = await patch({ referenceMapId: studentMap.id }, 'instructor');
-      expect(refused.status).toBe(422);
-      expect(await refused.json()).toMatchObject({ error: expect.stringMatching(/not an instructor's map/), field: 'referenceMapId' });
+      // Only one's own map: not a student's, not an admin's or another instructor's (the
+      // reference is read through the review pages and the class export).
+      const adminMap = await getOrCreateMap(db, doc, id.admin);
+      const otherMap = await getOrCreateMap(db, doc, id.otherInstructor);
+      for (const other of [studentMap, adminMap, otherMap]) {
+        const refused = await patch({ referenceMapId: other.id }, 'instructor');
+        expect(refused.status).toBe(422);
+        expect(await refused.json()).toMatchObject({ error: expect.stringMatching(/not one of your maps/), field: 'referenceMapId' });
+        const created = await createAssignmentRoute(request('POST', `/api/courses/${courseId}/assignments`, { body: { documentId: doc, title: '盗む', labelSchemeId: schemeId, referenceMapId: other.id }, cookie: as('instructor') }), params({ id: courseId }));
+        expect(created.status).toBe(422);
+      }
+      expect((await getAssignment(db, asg))!.referenceMapId).toBeNull();
+      expect((await listAssignments(db, courseId)).filter((a) => a.title === '盗む')).toEqual([]);
       const set = await patch({ referenceMapId: ref.id }, 'instructor');
       expect(set.status).toBe(200);
       expect((await set.json()).assignment).toMatchObject({ referenceMapId: ref.id, dueAt: '2030-05-01T01:00:00.000Z' });

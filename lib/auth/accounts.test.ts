@@ -2,10 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalUser, getUser, type Db } from '@/lib/db';
 import { testBackends, useTestDb } from '@/lib/db/test-support';
+import { MAX_FAILURES_PER_CLIENT, NAME_DELAY_MAX_MS, NAME_SLOWDOWN_AFTER, PAIR_BACKOFF_BASE_S, RATE_PAIR_FREE, RATE_WINDOW_MS } from './throttle';
 import {
-  MAX_FAILURES_PER_CLIENT,
-  MAX_FAILURES_PER_NAME,
-  RATE_WINDOW_MS,
   SESSION_IDLE_MS,
   SESSION_MAX_MS,
   sessionId,
@@ -110,35 +108,44 @@ describe.each(testBackends())('accounts on $name', (backend) => {
     expect(await db.kysely.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute()).toEqual([]);
   });
 
-  it(`locks a name after ${MAX_FAILURES_PER_NAME} failures; another name's success does not reset it`, async () => {
+  it(`backs one client off a name after ${RATE_PAIR_FREE} failures, doubling; the owner elsewhere still signs in`, async () => {
     const now = new Date('2031-05-05T10:00:00.000Z');
     const at = (s: number) => new Date(now.getTime() + s * 1000);
-    for (let i = 0; i < MAX_FAILURES_PER_NAME; i++) {
+    for (let i = 0; i < RATE_PAIR_FREE; i++) {
       await expect(signIn(db, { name: 'eve', password: 'wrong-password', clientKey: 'c-lock' }, at(i))).rejects.toBeInstanceOf(InvalidCredentialsError);
     }
-    // Even the right password is refused now, with the time until the oldest failure expires.
-    const limited = await signIn(db, { name: 'eve', password, clientKey: 'c-other' }, at(10)).catch((e) => e);
+    // That client, even with the right password, waits PAIR_BACKOFF_BASE_S after its last failure.
+    const limited = await signIn(db, { name: 'eve', password, clientKey: 'c-lock' }, at(10)).catch((e) => e);
     expect(limited).toBeInstanceOf(RateLimitedError);
-    expect(limited.retryAfterSeconds).toBe(RATE_WINDOW_MS / 1000 - 10);
-    // Someone else signing in from the same client resets nothing for eve.
-    await signIn(db, { name: 'fay', password, clientKey: 'c-lock' }, at(11));
-    await expect(signIn(db, { name: 'eve', password, clientKey: 'c-lock' }, at(12))).rejects.toBeInstanceOf(RateLimitedError);
-    // Refused attempts did not count: once the window has passed the oldest failure, one more try fits.
-    const later = await signIn(db, { name: 'eve', password, clientKey: 'c-lock' }, new Date(now.getTime() + RATE_WINDOW_MS + 1000));
-    expect(later.user.name).toBe('eve');
+    expect(limited.retryAfterSeconds).toBe(PAIR_BACKOFF_BASE_S - 6);
+    // Eve from her own address is not held back by it.
+    expect((await signIn(db, { name: 'eve', password, clientKey: 'c-eve' }, at(10))).user.name).toBe('eve');
+    // Refused attempts did not count; after the back-off one more guess fits, and the next wait doubles.
+    const t = RATE_PAIR_FREE - 1 + PAIR_BACKOFF_BASE_S + 1;
+    await expect(signIn(db, { name: 'eve', password: 'wrong-password', clientKey: 'c-lock' }, at(t))).rejects.toBeInstanceOf(InvalidCredentialsError);
+    const again = await signIn(db, { name: 'eve', password, clientKey: 'c-lock' }, at(t + 1)).catch((e) => e);
+    expect(again.retryAfterSeconds).toBe(2 * PAIR_BACKOFF_BASE_S - 1);
+    // Once the window has passed, that client may try again.
+    expect((await signIn(db, { name: 'eve', password, clientKey: 'c-lock' }, at(t + RATE_WINDOW_MS / 1000))).user.name).toBe('eve');
   });
 
-  it('a success clears its own name’s failures', async () => {
+  it('100 failures for a name from other clients only slow its owner down, never stop them', async () => {
     const now = new Date('2032-01-01T00:00:00.000Z');
-    for (let i = 0; i < MAX_FAILURES_PER_NAME - 1; i++) {
-      await signIn(db, { name: 'ben', password: 'wrong-password', clientKey: `c-clear-${i}` }, now).catch(() => {});
+    await signUp(db, { name: 'owner', password });
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    for (let batch = 0; batch < 10; batch++) {
+      const guesses = Array.from({ length: 10 }, (_, i) =>
+        signIn(db, { name: 'owner', password: 'wrong-password', clientKey: `203.0.113.${batch * 10 + i}` }, now, { sleep }).catch((e) => e),
+      );
+      expect((await Promise.all(guesses)).every((e) => e instanceof InvalidCredentialsError)).toBe(true);
     }
-    await signIn(db, { name: 'ben', password, clientKey: 'c-clear' }, now);
-    for (let i = 0; i < MAX_FAILURES_PER_NAME - 1; i++) {
-      await signIn(db, { name: 'ben', password: 'wrong-password', clientKey: `c-clear2-${i}` }, now).catch(() => {});
-    }
-    expect((await signIn(db, { name: 'ben', password, clientKey: 'c-clear' }, now)).user.name).toBe('ben');
-  });
+    expect(waits.length).toBeGreaterThan(100 - NAME_SLOWDOWN_AFTER - 10);
+    waits.length = 0;
+    const owner = await signIn(db, { name: 'owner', password, clientKey: '198.51.100.7' }, now, { sleep });
+    expect(owner.user.name).toBe('owner');
+    expect(waits).toEqual([NAME_DELAY_MAX_MS]);
+  }, 180_000); // 101 argon2id checks
 
   it(`locks a client after ${MAX_FAILURES_PER_CLIENT} failures across names`, async () => {
     const now = new Date('2033-01-01T00:00:00.000Z');
@@ -151,7 +158,7 @@ describe.each(testBackends())('accounts on $name', (backend) => {
     const limited = await signIn(db, { name: 'cai', password, clientKey: 'c-spray' }, now).catch((e) => e);
     expect(limited).toBeInstanceOf(RateLimitedError);
     expect((await signIn(db, { name: 'cai', password, clientKey: 'c-elsewhere' }, now)).user.name).toBe('cai');
-  });
+  }, 120_000);
 
   it('lets only an admin change roles, and never demotes the last admin', async () => {
     const admin = (await db.kysely.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;

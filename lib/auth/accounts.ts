@@ -8,8 +8,9 @@
 // - A session token is 32 random bytes (base64url) that lives only in the cookie; the database
 //   keeps its sha256. A session ends SESSION_IDLE_MS after its last use, and at the latest
 //   SESSION_MAX_MS after sign-in, whichever comes first.
-// - Sign-in failures are counted per user name and per client key over RATE_WINDOW_MS; an attempt
-//   is recorded *before* the password is checked, so parallel guesses cannot overshoot a limit.
+// - Sign-in failures are counted per (name, client), per client and per name (./throttle.ts: the
+//   owner of a name cannot be locked out by others' failures, only slowed down); an attempt is
+//   recorded *before* the password is checked, so parallel guesses cannot overshoot a limit.
 //   Unknown names and wrong passwords give the same error and cost the same time.
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -34,6 +35,7 @@ import {
 } from '@/lib/db';
 import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, LastAdminError, NameTakenError, RateLimitedError, type Problem } from './errors';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { MAX_FAILURES_PER_CLIENT, nameDelayMs, pairRetryAfter, RATE_WINDOW_MS, throttleKey, windowRetryAfter } from './throttle';
 import { ACCOUNT_ROLE_VALUES } from '@/lib/classroom/schemas';
 
 const MINUTE = 60_000;
@@ -43,9 +45,6 @@ export const SESSION_MAX_MS = 30 * DAY;
 /// A session's last_seen_at is written at most this often (not on every request).
 const TOUCH_EVERY_MS = 5 * MINUTE;
 
-export const RATE_WINDOW_MS = 15 * MINUTE;
-export const MAX_FAILURES_PER_NAME = 5;
-export const MAX_FAILURES_PER_CLIENT = 20;
 
 const NAME_PATTERN = /^[a-z0-9_.-]{3,40}$/;
 const DISPLAY_NAME_MAX = 80;
@@ -103,34 +102,44 @@ export interface SignedIn {
   expiresAt: string;
 }
 
+export interface SignInDeps {
+  /// Waits the per-name slow-down (tests pass one that does not wait).
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /// Checks the password and opens a session. Throws InvalidCredentialsError or RateLimitedError.
-export async function signIn(db: Db, input: SignInInput, now = new Date()): Promise<SignedIn> {
+export async function signIn(db: Db, input: SignInInput, now = new Date(), deps: SignInDeps = {}): Promise<SignedIn> {
   const name = normalizeUserName(input.name).slice(0, 100);
-  const nameKey = `name:${name}`;
-  const clientKey = `client:${input.clientKey.slice(0, 200)}`;
+  const client = input.clientKey.slice(0, 200);
+  const keys = { pair: throttleKey.signInPair(name, client), client: throttleKey.signInClient(client), name: throttleKey.signInName(name) };
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
 
   await pruneLoginAttempts(db, since);
-  const ids = await recordLoginAttempts(db, [nameKey, clientKey], now);
-  const [nameTimes, clientTimes] = await Promise.all([
-    loginAttemptTimes(db, nameKey, since, ids),
-    loginAttemptTimes(db, clientKey, since, ids),
+  const ids = await recordLoginAttempts(db, [keys.pair, keys.client, keys.name], now);
+  const [pairTimes, clientTimes, nameTimes] = await Promise.all([
+    loginAttemptTimes(db, keys.pair, since, ids),
+    loginAttemptTimes(db, keys.client, since, ids),
+    loginAttemptTimes(db, keys.name, since, ids),
   ]);
-  const waits = [retryAfter(nameTimes, MAX_FAILURES_PER_NAME, now), retryAfter(clientTimes, MAX_FAILURES_PER_CLIENT, now)];
-  const wait = Math.max(...waits.map((w) => w ?? 0));
+  const wait = Math.max(pairRetryAfter(pairTimes, now) ?? 0, windowRetryAfter(clientTimes, MAX_FAILURES_PER_CLIENT, now) ?? 0);
   if (wait > 0) {
     // A refused attempt is not a guess: it does not count, so the wait stays as announced.
     await deleteLoginAttempts(db, { ids });
     throw new RateLimitedError(wait);
   }
+  const delay = nameDelayMs(nameTimes.length);
+  if (delay > 0) await (deps.sleep ?? realSleep)(delay);
 
   const found = await findCredentials(db, name);
   // Unknown names still pay for one argon2id derivation, so timing does not tell them apart.
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
   if (!found || !ok) throw new InvalidCredentialsError();
 
-  // Success clears this name's failures (and does not count against the client), nothing else.
-  await deleteLoginAttempts(db, { key: nameKey, ids });
+  // Success is not a failure, and clears this client's failures for the name; others' failures
+  // for the name stay (they keep slowing down whoever is guessing).
+  await deleteLoginAttempts(db, { key: keys.pair, ids });
   await deleteExpiredSessions(db, now, found.user.id);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();
@@ -187,14 +196,6 @@ export function sessionId(token: string): string {
 
 function isTokenShaped(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
-}
-
-/// Seconds until one more attempt fits under `limit`, given the earlier attempts' times
-/// (oldest first); null when it fits now.
-function retryAfter(times: string[], limit: number, now: Date): number | null {
-  if (times.length < limit) return null;
-  const mustExpire = times[times.length - limit];
-  return Math.max(1, Math.ceil((Date.parse(mustExpire) + RATE_WINDOW_MS - now.getTime()) / 1000));
 }
 
 let dummy: Promise<string> | null = null;

@@ -26,7 +26,7 @@ export class AuthError extends Error {
 /// A user name or password (or display name) that breaks the account rules; `field` names it.
 export class InvalidAccountInputError extends AuthError {
   constructor(
-    readonly field: 'name' | 'password' | 'displayName' | 'role',
+    readonly field: 'name' | 'password' | 'displayName' | 'role' | 'joinCode',
     problem: Problem,
   ) {
     super(problem.message, problem.code, problem.params);
@@ -46,9 +46,20 @@ export class InvalidCredentialsError extends AuthError {
   }
 }
 
+/// What was tried too often: its English words and its catalog code.
+const RATE_LIMITS = {
+  signIn: { what: 'failed sign-in attempts', code: 'auth.rateLimited' },
+  signUp: { what: 'sign-ups from this address', code: 'auth.rateLimitedSignUp' },
+  joinCode: { what: 'wrong join codes', code: 'auth.rateLimitedJoinCode' },
+} as const;
+
 export class RateLimitedError extends AuthError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`too many failed sign-in attempts: try again in ${retryAfterSeconds} seconds`, 'auth.rateLimited', { seconds: retryAfterSeconds });
+  constructor(
+    readonly retryAfterSeconds: number,
+    kind: keyof typeof RATE_LIMITS = 'signIn',
+  ) {
+    const { what, code } = RATE_LIMITS[kind];
+    super(`too many ${what}: try again in ${retryAfterSeconds} seconds`, code, { seconds: retryAfterSeconds });
   }
 }
 
@@ -58,5 +69,13 @@ export class ForbiddenError extends AuthError {}
 export class LastAdminError extends ForbiddenError {
   constructor() {
     super('the last admin cannot stop being admin: make another account admin first', 'auth.lastAdmin');
+  }
+}
+
+
+/// Sign-up is switched off by an admin (or needs a join code that was not given).
+export class SignUpClosedError extends ForbiddenError {
+  constructor() {
+    super('sign-up is closed on this server: ask the admin for an account', 'auth.signUpClosed');
   }
 }

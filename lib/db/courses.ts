@@ -113,6 +113,12 @@ export async function getCourse(db: Db, courseId: string): Promise<Course | null
   return row ? toCourse(row) : null;
 }
 
+/// The course with this join code, or null.
+export async function findCourseByJoinCode(db: Db, code: string): Promise<Course | null> {
+  const row = await db.kysely.selectFrom('courses').selectAll().where('join_code', '=', normalizeJoinCode(code)).executeTakeFirst();
+  return row ? toCourse(row) : null;
+}
+
 /// Enrols the user in the course with this code (as student unless already a member); returns
 /// the course and the role held. Unknown code → NotFoundError.
 export async function joinCourse(db: Db, userId: string, code: string): Promise<CourseWithRole> {

@@ -9,8 +9,8 @@ import {
   getDocumentInfo,
   getDocumentText,
   getDocumentWire,
-  listDocuments,
 } from './documents';
+import { listDocuments } from './documentAccess';
 import * as m011 from './migrations/011_tokens_packed';
 import { packTokens } from '@/lib/tokens/wire';
 import { DuplicateIdError, InvalidDataError } from './errors';
@@ -60,12 +60,12 @@ describe.each(testBackends())('documents on $name', (backend) => {
 
     const list = await listDocuments(db);
     const byId = new Map(list.map((d) => [d.id, d]));
-    expect(byId.get(a)).toEqual({ id: a, title: 'A', language: 'ja', length: 3, maps: 1, createdAt: expect.any(String) });
+    expect(byId.get(a)).toEqual({ id: a, title: 'A', language: 'ja', length: 3, maps: 1, public: false, createdAt: expect.any(String) });
     expect(byId.get(b)).toMatchObject({ length: 1, maps: 0 });
     for (const d of list) {
       expect(typeof d.length).toBe('number');
       expect(typeof d.maps).toBe('number');
-      expect(Object.keys(d).sort()).toEqual(['createdAt', 'id', 'language', 'length', 'maps', 'title']);
+      expect(Object.keys(d).sort()).toEqual(['createdAt', 'id', 'language', 'length', 'maps', 'public', 'title']);
     }
     // Newest first.
     const times = list.map((d) => d.createdAt);

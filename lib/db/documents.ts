@@ -34,8 +34,10 @@ export interface DocumentSummary {
   language: string;
   /// Length of the canonical text in code points.
   length: number;
-  /// Number of argument maps on this document.
+  /// Number of argument maps on this document (that the viewer may read: documentAccess.ts).
   maps: number;
+  /// An admin made it visible to every signed-in user.
+  public: boolean;
   createdAt: string;
 }
 
@@ -89,36 +91,6 @@ export async function createDocument(db: Db, input: CreateDocumentInput): Promis
     throw err;
   }
   return id;
-}
-
-/// All documents, newest first, with their map counts. Never reads the tokens.
-export async function listDocuments(db: Db): Promise<DocumentSummary[]> {
-  const rows = await db.kysely
-    .selectFrom('documents as d')
-    .select((eb) => [
-      'd.id',
-      'd.title',
-      'd.language',
-      'd.length_cp',
-      'd.created_at',
-      eb
-        .selectFrom('argument_maps as m')
-        .whereRef('m.document_id', '=', 'd.id')
-        .select((e) => e.fn.countAll().as('n'))
-        .as('maps'),
-    ])
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    language: r.language,
-    length: Number(r.length_cp),
-    // PostgreSQL returns count(*) (a bigint) as a string.
-    maps: Number(r.maps ?? 0),
-    createdAt: r.created_at,
-  }));
 }
 
 /// The whole document including tokens, or null.

@@ -30,7 +30,6 @@ export {
 } from './errors';
 export {
   createDocument,
-  listDocuments,
   getDocument,
   getDocumentText,
   getDocumentInfo,
@@ -44,6 +43,7 @@ export {
   type DocumentInfo,
   type DocumentWireRow,
 } from './documents';
+export { listDocuments, documentVisibleTo, setDocumentPublic, type DocumentViewer } from './documentAccess';
 export { ensureLocalUser, getUser, LOCAL_USER_ID, type User, type UserRole } from './users';
 export {
   getLabelScheme,
@@ -97,6 +97,7 @@ export {
   createCourse,
   getCourse,
   joinCourse,
+  findCourseByJoinCode,
   listCoursesOf,
   courseRole,
   listMembers,
@@ -124,3 +125,4 @@ export {
   type DashboardRow,
 } from './courses';
 export { loadAssignmentMaps, type AssignmentMaps, type StudentMap, type ReferenceMap, type ReviewMap } from './assignmentMaps';
+export { getSignUpMode, setSignUpMode, isSignUpMode, SIGN_UP_MODES, DEFAULT_SIGN_UP_MODE, type SignUpMode } from './settings';

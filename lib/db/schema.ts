@@ -6,6 +6,7 @@
 // SQLite and PostgreSQL alike: ids are text, timestamps are ISO-8601 text (UTC, with
 // milliseconds, so they sort lexicographically), JSON is text, numbers are `integer`.
 // Migrations themselves use Kysely<any>: they must keep working when these types move on.
+import type { Generated } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -33,6 +34,8 @@ export interface DocumentsTable {
   tokens_packed: string;
   token_count: number;
   created_at: string;
+  /// 1: an admin made it visible to every signed-in user (migration 008); 0: course texts only.
+  public: Generated<number>;
 }
 
 export interface LabelSchemesTable {
@@ -105,9 +108,15 @@ export interface SessionsTable {
   last_seen_at: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface LoginAttemptsTable {
   id: string;
-  /// 'name:<user name>' or 'client:<client key>'.
+  /// A kind and its subject, as lib/auth/throttle.ts throttleKey writes them.
   key: string;
   at: string;
 }
@@ -156,6 +165,7 @@ export interface Database {
   applied_batches: AppliedBatchesTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  settings: SettingsTable;
   account_claims: AccountClaimsTable;
   courses: CoursesTable;
   enrolments: EnrolmentsTable;

@@ -1,11 +1,19 @@
-// CSV tables of a map, for spreadsheets and statistics: one of units, one of relations. Export
-// only (a table has no room for the text, the scheme or the annotator).
+// CSV tables, for spreadsheets and statistics: the ONE CSV writer of the project (map export,
+// class export, agreement table, compare table), and the two tables of a map — units and
+// relations. Export only (a table has no room for the text, the scheme or the annotator).
 //
 // RFC 4180: fields separated by commas, records by CRLF, a field quoted with `"` when it holds a
 // comma, a quote, CR or LF (quotes inside doubled), and always a header row. Offsets are Unicode
 // code points (columns `start_cp`, `end_cp`), so that Python's text[start:end] is the quote.
 // UTF-8 with a byte-order mark by default: Excel (Japanese Windows in particular) reads a CSV
 // without one as Shift_JIS and garbles every Japanese character.
+//
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`, `+`,
+// `-` or `@` (and one starting with tab or CR, which some strip first) as a formula — a student's
+// display name `=HYPERLINK(…)` would run in the teacher's spreadsheet. Every *text* cell starting
+// with one of these gets a leading `'`, which spreadsheets show as text and do not display.
+// Numbers the program wrote (a JS number, e.g. -0.5) are not text and stay numbers: only
+// `string` cells are neutralized, so callers pass figures as numbers, never pre-formatted.
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import type { AnnotatedMap } from './types';
 
@@ -14,20 +22,31 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-export function csvField(value: string | number | boolean): string {
-  const s = String(value);
+/// A cell: text (neutralized and quoted as needed), a number or boolean written as is, or
+/// nothing (null/undefined: an empty cell).
+export type CsvCell = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/// One cell as it goes into the file.
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return String(value);
+  const s = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function table(rows: Array<Array<string | number | boolean>>, options: CsvOptions): string {
-  const body = rows.map((r) => r.map(csvField).join(',')).join('\r\n');
+/// A whole table: rows of cells (the first is the header), CRLF after every record.
+export function csvTable(rows: CsvCell[][], options: CsvOptions = {}): string {
+  const body = rows.map((r) => r.map(csvCell).join(',')).join('\r\n');
   return `${options.bom === false ? '' : '\ufeff'}${body}\r\n`;
 }
 
 export function serializeUnits(input: AnnotatedMap, options: CsvOptions = {}): string {
   const { document, map } = input;
   const offsets = makeOffsetConverter(document.text);
-  return table(
+  return csvTable(
     [
       ['id', 'label', 'start_cp', 'end_cp', 'quote', 'note', 'main_claim'],
       ...map.units.map((u) => [u.id, u.label, offsets.toCodePoint(u.start), offsets.toCodePoint(u.end), document.text.slice(u.start, u.end), u.note, u.id === map.mainClaimId]),
@@ -39,7 +58,7 @@ export function serializeUnits(input: AnnotatedMap, options: CsvOptions = {}): s
 export function serializeRelations(input: AnnotatedMap, options: CsvOptions = {}): string {
   const { document, map } = input;
   const quote = new Map(map.units.map((u) => [u.id, document.text.slice(u.start, u.end)]));
-  return table(
+  return csvTable(
     [['id', 'type', 'from', 'to', 'from_quote', 'to_quote', 'note'], ...map.relations.map((r) => [r.id, r.type, r.from, r.to, quote.get(r.from) ?? '', quote.get(r.to) ?? '', r.note])],
     options,
   );

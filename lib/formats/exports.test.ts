@@ -3,7 +3,7 @@
 // nothing in a quote that Argdown would read as syntax).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeArgdownText, serializeArgdown } from './argdown';
-import { csvField, serializeRelations, serializeUnits } from './csv';
+import { csvCell, csvTable, serializeRelations, serializeUnits } from './csv';
 import { loadEssay, makeLargeMap, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
 
@@ -59,13 +59,14 @@ beforeAll(async () => {
 
 describe('CSV', () => {
   it('quotes exactly the fields that need it', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('cr\r')).toBe('"cr\r"');
-    expect(csvField('tab\there')).toBe('tab\there');
-    expect(csvField(12)).toBe('12');
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\r')).toBe('"cr\r"');
+    expect(csvCell('tab\there')).toBe('tab\there');
+    expect(csvCell(12)).toBe('12');
+    expect(csvCell(null)).toBe('');
   });
 
   it('units: BOM, header, every unit back with code-point offsets that slice to the quote', () => {
@@ -144,5 +145,31 @@ describe('Argdown', () => {
 
   it('the small map reads as intended', () => {
     expect(serializeArgdown(smallMap())).toContain('[u1]: 𠮷野家の𩸽は安い。 #evidence {"unit":"u1","start":7,"end":16,"note":"tab\\there, \\"quoted\\", comma"}\n    +> [u2] // r1');
+  });
+});
+
+describe('CSV formula injection (OWASP): text starting with = + - @ tab CR gets a leading quote', () => {
+  const FORMULAS = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+
+  it.each(FORMULAS)('neutralizes the text cell %j; numbers written by the program stay numbers', (cell) => {
+    const [row] = readCsv(csvTable([[cell, -0.25, 3, true]], { bom: false }));
+    expect(row).toEqual([`'${cell}`, '-0.25', '3', 'true']);
+    expect(Number(row[1])).toBe(-0.25);
+  });
+
+  it('every unit and relation note starting with one of them comes out neutralized', () => {
+    const input = smallMap();
+    input.map.units = input.map.units.map((u, i) => ({ ...u, note: FORMULAS[i % FORMULAS.length] }));
+    input.map.relations = input.map.relations.map((r, i) => ({ ...r, note: FORMULAS[(i + 1) % FORMULAS.length] }));
+    const tables = [
+      { csv: serializeUnits(input), note: 5, count: input.map.units.length },
+      { csv: serializeRelations(input), note: 6, count: input.map.relations.length },
+    ];
+    for (const { csv, note, count } of tables) {
+      const rows = readCsv(csv.slice(1)).slice(1);
+      expect(rows).toHaveLength(count);
+      for (const row of rows) expect(row[note].startsWith("'")).toBe(true);
+      for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
   });
 });

@@ -8,7 +8,8 @@ import { signUp, startSession } from '@/lib/auth/accounts';
 import { changeAccountRole, closeAllDbs, openDb, type Db } from '@/lib/db';
 import type { Backend, TestDatabase } from '@/lib/db/test-support';
 
-export const ORIGIN = 'http://localhost';
+/// This server's origin by default (lib/net/origins.ts: PORT unset → 3000).
+export const ORIGIN = 'http://localhost:3000';
 export const PASSWORD = 'long enough password';
 
 /// The second argument of a dynamic route's handler.

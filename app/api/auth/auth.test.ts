@@ -1,9 +1,10 @@
 // Classroom mode through the real route handlers, on SQLite and (when available) PostgreSQL:
 // sign-up, sign-in, sign-out and /me; 401 without a session, 404 for another student's map,
 // 403 and nothing written for a cross-site mutation; and every auth route 404 in solo mode.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument, getMap, getOrCreateMap, type Db } from '@/lib/db';
-import { MAX_FAILURES_PER_NAME } from '@/lib/auth/accounts';
+import { RATE_PAIR_FREE } from '@/lib/auth/throttle';
+import { PEER_HEADER } from '@/lib/net/client';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { ORIGIN, PASSWORD as password, params, request as apiRequest, useApiDb } from '../_test/support';
 import { POST as signupRoute } from './signup/route';
@@ -19,11 +20,27 @@ import { POST as postImport } from '../maps/[mapId]/import/route';
 interface Opts {
   cookie?: string;
   origin?: string | null;
+  /// The socket peer, as scripts/server.mjs reports it (sign-in failures are counted per client).
   ip?: string;
+  headers?: Record<string, string>;
 }
-/// As a browser at `ip` sends it (sign-in failures are counted per client).
+// What scripts/server.mjs sets at start; the peer header must carry it to be believed.
+const PEER_TOKEN = 'auth-test-peer-token';
+const savedEnv = { token: process.env.RONTEN_PEER_TOKEN, proxies: process.env.RONTEN_TRUSTED_PROXIES };
+beforeAll(() => {
+  process.env.RONTEN_PEER_TOKEN = PEER_TOKEN;
+  delete process.env.RONTEN_TRUSTED_PROXIES;
+});
+afterAll(() => {
+  for (const [key, value] of [['RONTEN_PEER_TOKEN', savedEnv.token], ['RONTEN_TRUSTED_PROXIES', savedEnv.proxies]] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+/// As a browser at `ip` sends it, through our server.
 function request(path: string, method: 'GET' | 'POST', body: unknown, opts: Opts = {}) {
-  return apiRequest(method, path, { body, cookie: opts.cookie, origin: opts.origin, headers: { 'x-forwarded-for': opts.ip ?? '192.0.2.1' } });
+  const headers = { [PEER_HEADER]: `${PEER_TOKEN} ${opts.ip ?? '192.0.2.1'} tcp`, ...opts.headers };
+  return apiRequest(method, path, { body, cookie: opts.cookie, origin: opts.origin, headers });
 }
 const signup = (body: unknown, opts?: Opts) => signupRoute(request('/api/auth/signup', 'POST', body, opts));
 const signin = (body: unknown, opts?: Opts) => signinRoute(request('/api/auth/signin', 'POST', body, opts));
@@ -100,16 +117,45 @@ describe.each(testBackends())('classroom accounts API on $name', (backend) => {
     expect((await signout({ cookie })).status).toBe(200); // twice is fine
   });
 
-  it('answers 429 with Retry-After after too many failures for one name', async () => {
+  it('answers 429 with Retry-After to a client guessing one name; rotating X-Forwarded-For gains nothing', async () => {
     await signup({ name: 'target', password });
-    for (let i = 0; i < MAX_FAILURES_PER_NAME; i++) {
-      const r = await signin({ name: 'target', password: 'guess-guess' }, { ip: `198.51.100.${i}` });
+    const guess = (i: number, extra: Partial<Opts> = {}) =>
+      signin({ name: 'target', password: 'guess-guess' }, { ip: '198.51.100.66', headers: { 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `203.0.113.${i}` }, ...extra });
+    for (let i = 0; i < RATE_PAIR_FREE; i++) {
+      const r = await guess(i);
       expect(r.status, JSON.stringify(await r.clone().json())).toBe(401);
     }
-    const res = await signin({ name: 'target', password }, { ip: '203.0.113.9' });
-    expect(res.status).toBe(429);
-    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await res.json()).toMatchObject({ error: expect.stringMatching(/too many/), code: 'auth.rateLimited', params: { seconds: Number(res.headers.get('retry-after')) } });
+    for (let i = RATE_PAIR_FREE; i < RATE_PAIR_FREE + 5; i++) {
+      const res = await guess(i);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await res.json()).toMatchObject({ error: expect.stringMatching(/too many/), code: 'auth.rateLimited', params: { seconds: Number(res.headers.get('retry-after')) } });
+    }
+    // A forged peer header (without the server's token) is no way out either: it counts as one
+    // unknown client, which a forged X-Forwarded-For does not split.
+    const forged = (i: number) => guess(i, { ip: undefined, headers: { [PEER_HEADER]: `wrong-token 192.0.2.${i} tcp`, 'x-forwarded-for': `192.0.2.${i}` } });
+    for (let i = 0; i < RATE_PAIR_FREE; i++) expect((await forged(i)).status).toBe(401);
+    expect((await forged(99)).status).toBe(429);
+    // The owner, from their own address, signs in.
+    expect((await signin({ name: 'target', password }, { ip: '203.0.113.9' })).status).toBe(200);
+  });
+
+  it('believes X-Forwarded-For only from a trusted proxy (RONTEN_TRUSTED_PROXIES)', async () => {
+    process.env.RONTEN_TRUSTED_PROXIES = '10.0.0.0/8, ::1';
+    try {
+      const viaProxy = (client: string) => signin({ name: 'target', password: 'guess-guess' }, { ip: '10.1.2.3', headers: { 'x-forwarded-for': `6.6.6.6, ${client}` } });
+      // Each forwarded client has its own budget; the left-most (client-written) entry is not it.
+      for (let i = 0; i < RATE_PAIR_FREE; i++) expect((await viaProxy('198.51.100.200')).status).toBe(401);
+      expect((await viaProxy('198.51.100.200')).status).toBe(429);
+      expect((await viaProxy('198.51.100.201')).status).toBe(401);
+      // ...and the cookie is Secure when the proxy says the client used https.
+      const ok = await signin({ name: 'aki', password }, { ip: '10.1.2.3', headers: { 'x-forwarded-for': '198.51.100.202', 'x-forwarded-proto': 'https' } });
+      expect(ok.headers.get('set-cookie')).toMatch(/; Secure$/);
+      const untrusted = await signin({ name: 'aki', password }, { ip: '192.0.2.77', headers: { 'x-forwarded-proto': 'https' } });
+      expect(untrusted.headers.get('set-cookie')).not.toMatch(/Secure/);
+    } finally {
+      delete process.env.RONTEN_TRUSTED_PROXIES;
+    }
   });
 
   it('answers 401 on the maps API without a session', async () => {

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getOrCreateMap, listComments, openDb } from '@/lib/db';
+import { documentVisibleTo, getOrCreateMap, listComments, openDb } from '@/lib/db';
 import { formats } from '@/lib/formats';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { DocumentHeader } from '@/components/DocumentHeader';
@@ -18,6 +18,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const doc = await loadDocumentView(db, id);
   if (!doc) notFound();
   const user = await pageUser(db, `/documents/${encodeURIComponent(id)}`);
+  if (!(await documentVisibleTo(db, user, doc.id))) notFound(); // not a text of the student's courses
   const map = await getOrCreateMap(db, doc.id, user.id);
   const [labels, comments] = await Promise.all([loadLabels(db, map.labelSchemeId), listComments(db, map.id)]);
   const number = new Intl.NumberFormat(locale);

@@ -1,12 +1,12 @@
 // PATCH /api/assignments/:id — { dueAt?: ISO with zone | null, referenceMapId?: string | null }
 // (at least one; null removes) → 200 { assignment }. The course's instructors (and admins);
 // 403 for its students, 404 for everyone else. 422 for a bad body and for a reference map that
-// is not an instructor's map of the assignment's document in its label scheme (as on create).
+// is not the caller's own map of the assignment's document in its label scheme (as on create).
 // Classroom mode only.
 import { InvalidDataError, updateAssignment } from '@/lib/db';
 import { assignmentChangeSchema, toUtcIso } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
-import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
+import { classroomUser, requireAssignmentRole, requireOwnReference } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +15,7 @@ export function PATCH(request: Request, { params }: { params: Promise<{ id: stri
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors change an assignment');
     const body = await readBody(request, assignmentChangeSchema, BODY_LIMITS.form);
+    await requireOwnReference(db, user, body.referenceMapId);
     try {
       const updated = await updateAssignment(db, assignment.id, {
         dueAt: body.dueAt === undefined ? undefined : body.dueAt === null ? null : toUtcIso(body.dueAt),

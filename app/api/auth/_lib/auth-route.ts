@@ -5,6 +5,7 @@ import { NextResponse } from 'next/server';
 import { rontenMode } from '@/lib/auth/mode';
 import { AuthError, ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, NameTakenError, RateLimitedError } from '@/lib/auth/errors';
 import type { User } from '@/lib/db';
+import { requestClient } from '@/lib/net/client';
 import { handle, HttpError } from '@/app/_shared/http';
 
 export const NO_STORE = { 'cache-control': 'no-store' };
@@ -40,9 +41,8 @@ export function publicUser(user: User) {
   return { id: user.id, name: user.name, displayName: user.displayName, role: user.role };
 }
 
-/// The key the per-client sign-in limit counts under: the client address as the proxy in front
-/// reports it (Next's own server sets x-forwarded-for), else one shared bucket.
+/// The key the per-client limits count under: the client's address (lib/net/client.ts: the
+/// socket peer, or what a trusted proxy reports).
 export function clientKey(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0].trim();
-  return forwarded || request.headers.get('x-real-ip')?.trim() || 'unknown';
+  return requestClient(request).address;
 }

@@ -1,6 +1,7 @@
 // POST /api/auth/signin — { name, password } → 200 { user } and the session cookie.
 // 401 "wrong user name or password" (the same for an unknown name); 429 with Retry-After
-// (seconds) after 5 failures for the name or 20 from the client within 15 minutes.
+// (seconds) when this client is backing off for the name or has failed too often over all
+// names (lib/auth/throttle.ts); others' failures for the name only slow it down.
 import { z } from 'zod';
 import { withSafeText } from '@/lib/text/safeText';
 import { openDb } from '@/lib/db';

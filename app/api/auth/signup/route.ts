@@ -1,13 +1,19 @@
-// POST /api/auth/signup — { name, displayName?, password } → 201 { user } and the session
-// cookie (signed in at once). The first account on the server is admin, later ones students.
-// 409 when the name is taken, 422 naming the field for a bad name, display name or password.
+// POST /api/auth/signup — { name, displayName?, password, joinCode? } → 201 { user } (plus `course` when a join code enrolled it)
+// and the session cookie (signed in at once). The first account on the server is admin, later
+// ones students. The admin's sign-up setting decides who may (lib/auth/enrolment.ts): 403 when
+// it is off; with 'code', a course's join code is needed and the account joins that course
+// (422 field joinCode when missing or wrong). 429 beyond the per-address sign-up limit or for
+// too many wrong codes. 409 when the name is taken, 422 naming the field for a bad name,
+// display name or password.
 import { z } from 'zod';
 import { withSafeText } from '@/lib/text/safeText';
 import { openDb } from '@/lib/db';
-import { signUp, startSession } from '@/lib/auth/accounts';
+import { startSession } from '@/lib/auth/accounts';
+import { gatedSignUp } from '@/lib/auth/enrolment';
 import { json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, sessionCookie } from '@/app/_shared/session';
-import { handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
+import { clientKey, handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
+import { publicCourse } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +22,7 @@ const requestSchema = withSafeText(
     name: z.string().max(200),
     displayName: z.string().max(400).optional(),
     password: z.string().max(2000),
+    joinCode: z.string().max(40).optional(),
   }),
 );
 
@@ -24,8 +31,8 @@ export function POST(request: Request) {
     assertSameOrigin(request);
     const body = await readBody(request, requestSchema, BODY_LIMITS.auth);
     const db = await openDb();
-    const user = await signUp(db, body);
+    const { user, course } = await gatedSignUp(db, { ...body, clientKey: clientKey(request) });
     const { token } = await startSession(db, user);
-    return json({ user: publicUser(user) }, 201, { ...NO_STORE, 'set-cookie': sessionCookie(request, token) });
+    return json({ user: publicUser(user), ...(course && { course: publicCourse(course) }) }, 201, { ...NO_STORE, 'set-cookie': sessionCookie(request, token) });
   });
 }

@@ -4,12 +4,12 @@
 // an unknown document or label scheme, a scheme that is another instructor's (only the default,
 // the user's own, the course's instructors' schemes and the scheme the text's assignments in
 // other courses already use may be used: every assignment on a text has one), a text whose
-// assignments use another scheme, and a reference map that
-// is not an instructor's map of the document in the assignment's scheme. Classroom mode only.
+// assignments use another scheme, and a reference map that is not the caller's own map of the
+// document in the assignment's scheme. Classroom mode only.
 import { courseRole, createAssignment, documentAssignmentScheme, InvalidDataError, labelSchemeOwner, listAssignments, NotFoundError, type Db, type User } from '@/lib/db';
 import { newAssignmentSchema, toUtcIso } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
-import { classroomUser, courseAccess, requireCourseInstructor } from '@/app/_shared/classroom';
+import { classroomUser, courseAccess, requireCourseInstructor, requireOwnReference } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,6 +31,7 @@ export function POST(request: Request, { params }: Params) {
     await requireCourseInstructor(db, user, id);
     const body = await readBody(request, newAssignmentSchema, BODY_LIMITS.form);
     if (body.labelSchemeId) await requireUsableScheme(db, user, id, body.documentId, body.labelSchemeId);
+    await requireOwnReference(db, user, body.referenceMapId);
     try {
       const assignment = await createAssignment(db, id, {
         documentId: body.documentId,
