@@ -2,6 +2,11 @@
 // One transaction per request: the version is bumped first (refusing a stale base or a
 // submitted map, as in replaceMapContents), the operations are checked against the map and the document, and only
 // the rows that changed are written. Any refusal rolls everything back, version included.
+//
+// Cheap per batch: the document's token boundaries, the scheme's labels and the map's contents
+// at the version this process last wrote come from writeCache (see its invariants); a batch
+// based on that version reads nothing but its duplicate check, and is checked against the
+// cached map. A miss reads the contents inside the transaction, after the version check.
 import type { Transaction } from 'kysely';
 import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
@@ -9,23 +14,45 @@ import type { Database } from './schema';
 import { NotFoundError, OperationRejectedError } from './errors';
 import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
+import { writeCache } from './writeCache';
 
-/// Token boundaries and labels of a map's document. Documents never change once imported, so
-/// the boundaries are computed once per process and document.
+/// Token boundaries of a document. Documents never change once imported, so the boundaries
+/// are computed once per process, database and document (the oldest forgotten past a bound:
+/// a big text's boundaries are a few MB).
 const contextCache = new Map<string, { textLength: number; boundaries: number[] }>();
+const MAX_DOCUMENTS = 100;
 
 export async function documentContext(db: Db, documentId: string, labelSchemeId: string): Promise<DocumentContext> {
-  let cached = contextCache.get(documentId);
+  const key = `${db.url}\u0000${documentId}`;
+  let cached = contextCache.get(key);
   if (!cached) {
     const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_json']).where('id', '=', documentId).executeTakeFirst();
     if (!row) throw new NotFoundError('document', documentId);
     const tokens = JSON.parse(row.tokens_json) as Array<{ start: number; end: number }>;
     cached = { textLength: row.canonical_text.length, boundaries: tokenBoundaries(tokens) };
-    contextCache.set(documentId, cached);
+    contextCache.set(key, cached);
+    if (contextCache.size > MAX_DOCUMENTS) contextCache.delete(contextCache.keys().next().value!);
   }
-  const scheme = await getLabelScheme(db, labelSchemeId);
-  if (!scheme) throw new NotFoundError('label scheme', labelSchemeId);
-  return { ...cached, labels: scheme.labels.map((l) => l.id) };
+  let labels = writeCache.labels(db.url, labelSchemeId);
+  if (!labels) {
+    const scheme = await getLabelScheme(db, labelSchemeId);
+    if (!scheme) throw new NotFoundError('label scheme', labelSchemeId);
+    labels = scheme.labels.map((l) => l.id);
+    writeCache.rememberLabels(db.url, labelSchemeId, labels);
+  }
+  return { ...cached, labels };
+}
+
+/// Who owns the map and which document it annotates (both fixed when the map is created), or
+/// undefined when there is no such map. Cached: the ownership check of every autosave.
+export async function mapOwner(db: Db, mapId: string): Promise<{ userId: string; documentId: string } | undefined> {
+  const known = writeCache.owner(db.url, mapId);
+  if (known) return known;
+  const row = await db.kysely.selectFrom('argument_maps').select(['user_id', 'document_id']).where('id', '=', mapId).executeTakeFirst();
+  if (!row) return undefined;
+  const owner = { userId: row.user_id, documentId: row.document_id };
+  writeCache.rememberOwner(db.url, mapId, owner);
+  return owner;
 }
 
 export interface AppliedOperations {
@@ -44,11 +71,13 @@ export async function applyOperations(
   operations: readonly Operation[],
   batchId?: string,
 ): Promise<AppliedOperations> {
-  const header = await db.kysely.selectFrom('argument_maps').select(['document_id', 'label_scheme_id']).where('id', '=', mapId).executeTakeFirst();
-  if (!header) throw new NotFoundError('argument map', mapId);
-  const ctx = await documentContext(db, header.document_id, header.label_scheme_id);
+  const snapshot = writeCache.snapshotAt(db.url, mapId, expectedVersion);
+  const labelSchemeId = snapshot?.labelSchemeId ?? (await readLabelSchemeId(db, mapId));
+  const owner = await mapOwner(db, mapId);
+  if (!owner) throw new NotFoundError('argument map', mapId);
+  const ctx = await documentContext(db, owner.documentId, labelSchemeId);
 
-  return db.kysely.transaction().execute(async (trx) => {
+  const result = await db.kysely.transaction().execute(async (trx): Promise<AppliedOperations> => {
     const now = new Date().toISOString();
     if (batchId) {
       const done = await trx
@@ -60,7 +89,8 @@ export async function applyOperations(
       if (done) return { version: Number(done.version), map: await readContents(trx, mapId), duplicate: true };
     }
     await bumpVersion(trx, mapId, expectedVersion, now);
-    const before = await readContents(trx, mapId);
+    // The version check passed: the database holds what this process saw at expectedVersion.
+    const before = snapshot?.map ?? (await readContents(trx, mapId));
     const result = applyChecked(before, operations, ctx);
     if (!result.ok) throw new OperationRejectedError(result.index, result.error);
     await writeDiff(trx, mapId, before, result.map, now);
@@ -69,6 +99,15 @@ export async function applyOperations(
     }
     return { version: expectedVersion + 1, map: result.map, duplicate: false };
   });
+  // Only after the commit: a rolled-back write must leave nothing behind.
+  if (!result.duplicate) writeCache.rememberSnapshot(db.url, mapId, { version: result.version, labelSchemeId, map: result.map });
+  return result;
+}
+
+async function readLabelSchemeId(db: Db, mapId: string): Promise<string> {
+  const row = await db.kysely.selectFrom('argument_maps').select('label_scheme_id').where('id', '=', mapId).executeTakeFirst();
+  if (!row) throw new NotFoundError('argument map', mapId);
+  return row.label_scheme_id;
 }
 
 async function readContents(trx: Transaction<Database>, mapId: string): Promise<ArgumentMap> {
