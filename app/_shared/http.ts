@@ -2,7 +2,8 @@
 // message that names the problem, map storage errors to their HTTP status, send downloads.
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { serverBusy } from './overload';
+import { DatabaseBusyError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return NextResponse.json(data, { status, headers });
@@ -64,6 +65,7 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
     if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason });
     if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion });
     if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt });
+    if (e instanceof DatabaseBusyError) return serverBusy(e.message);
     console.error(e);
     return problem(500, 'internal error');
   }

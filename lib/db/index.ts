@@ -18,6 +18,7 @@ export {
 } from './connect';
 export {
   DbError,
+  DatabaseBusyError,
   DuplicateIdError,
   NotFoundError,
   InvalidDataError,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { detectFormat, formats, importAnnotated, isFormatId } from '@/lib/formats';
+import { gateWrite } from '@/app/_shared/overload';
 import { handle, HttpError, json, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
@@ -23,7 +24,7 @@ const requestSchema = z.strictObject({
 });
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(async () => {
+  return gateWrite(() => handle(async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const user = await currentUser(db, request);
@@ -68,5 +69,5 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     }
     const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, expectedVersion: body.baseVersion });
     return json({ ...summary, written: true, version: written.version, map: result.value.map });
-  });
+  }));
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
+import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, readBody } from '@/app/_shared/http';
 import { assertOwnMap, assertSameOrigin, currentUser } from '@/app/_shared/session';
 
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 const requestSchema = operationsRequestSchema.extend({ batchId: z.string().min(8).max(100) });
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(async () => {
+  return gateWrite(() => handle(async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const mapId = (await params).mapId;
@@ -30,5 +31,5 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
         409,
       );
     }
-  });
+  }));
 }
