@@ -45,7 +45,7 @@ export class Client {
         },
       );
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => resolve({ status: 0, ms: performance.now() - t0, body: '', headers: {} }));
+      req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: 0, ms: performance.now() - t0, body: err.code ?? err.message, headers: {} }));
       if (data) req.write(data);
       req.end();
     });

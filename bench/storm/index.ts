@@ -7,7 +7,8 @@
 //   STORM_DATABASES (sqlite,postgres)
 //   STORM_PORT (3300)        port of the server under test
 //   STORM_APP_DIR (.)        the build to run (another checkout, for before/after figures)
-//   STORM_BIG_DOCUMENT (1)   0 skips (d), whose import tokenizes 1 MiB
+//   STORM_SCENARIOS (abcde)  which scenarios to run (the floor always runs; c and e need b)
+//   STORM_PROFILE_DIR        the server writes a V8 CPU profile there when it stops (--cpu-prof)
 //   STORM_PG_URL             a PostgreSQL server to create the bench database on; without it
 //                            scripts/pg-temp.sh starts a throwaway one
 import fs from 'node:fs';
@@ -41,23 +42,30 @@ async function stormOn(name: string, report: Report, url: string): Promise<void>
   const paceSeconds = env('STORM_PACE_SECONDS', 15);
   const cls: Class = await makeClass(url, students + 1);
   const attacker = cls.students.pop()!;
-  const bigDocument = env('STORM_BIG_DOCUMENT', 1) ? importBigDocument(url) : null;
-  const server = await startServer(env('STORM_PORT', 3300), { DATABASE_URL: url, RONTEN_MODE: 'classroom' });
+  const scenarios = process.env.STORM_SCENARIOS ?? 'abcde';
+  const bigDocument = scenarios.includes('d') ? importBigDocument(url) : null;
+  const profile = process.env.STORM_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.STORM_PROFILE_DIR)}`] : [];
+  const server = await startServer(env('STORM_PORT', 3300), { DATABASE_URL: url, RONTEN_MODE: 'classroom' }, profile);
   const client = new Client(server.base, { origin: server.base });
   try {
     await floor(client, server, 20, 2); // warm up the routes
     const f = await floor(client, server, students, Math.min(seconds, 10));
     reportFloor(report, name, f, students);
-    reportSaturated(report, name, await saturated(client, server, cls, seconds), f);
-
-    const pace = await classPace(client, server, cls, paceSeconds);
-    reportPace(report, name, pace);
-    const answers: BadInputAnswer[] = [];
-    const attacked = await classPace(client, server, cls, paceSeconds, () => sendBadInputs(client, attacker, cls, answers));
-    reportBadInputs(report, name, attacked, answers);
-    const signIns: number[] = [];
-    const flooded = await classPace(client, server, cls, paceSeconds, signInFlood(client, cls.students.map((s) => s.name), signIns));
-    reportSignInFlood(report, name, flooded, pace, signIns);
+    if (scenarios.includes('a')) reportSaturated(report, name, await saturated(client, server, cls, seconds), f);
+    if (scenarios.includes('b')) {
+      const pace = await classPace(client, server, cls, paceSeconds);
+      reportPace(report, name, pace);
+      if (scenarios.includes('c')) {
+        const answers: BadInputAnswer[] = [];
+        const attacked = await classPace(client, server, cls, paceSeconds, () => sendBadInputs(client, attacker, cls, answers));
+        reportBadInputs(report, name, attacked, answers);
+      }
+      if (scenarios.includes('e')) {
+        const signIns: number[] = [];
+        const flooded = await classPace(client, server, cls, paceSeconds, signInFlood(client, cls.students.map((s) => s.name), signIns));
+        reportSignInFlood(report, name, flooded, pace, signIns);
+      }
+    }
 
     if (bigDocument) reportBigDocument(report, name, await bigDocumentViews(client, server, bigDocument, cls.students[0].cookie));
   } finally {

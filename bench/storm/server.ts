@@ -44,10 +44,10 @@ function statField(pid: number, index: number): number {
   }
 }
 
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
   const dir = appDir();
   if (!fs.existsSync(path.join(dir, '.next/BUILD_ID'))) throw new Error(`no production build in ${dir}: run \`npx next build\``);
-  const child: ChildProcess = spawn(process.execPath, [path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: dir,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
