@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseBusyError } from '@/lib/db';
+import { handle } from './http';
 import { gateWrite, pendingWrites } from './overload';
 
 describe('gateWrite', () => {
@@ -33,5 +35,14 @@ describe('gateWrite', () => {
     process.env.RONTEN_MAX_PENDING_WRITES = '1';
     await expect(gateWrite(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(pendingWrites()).toBe(0);
+  });
+
+  it('answers a database that stayed locked (SQLite shared with the CLI) the same way: 503, not 500', async () => {
+    const answer = await handle(async () => {
+      throw new DatabaseBusyError();
+    });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await answer.json()).toMatchObject({ error: expect.stringContaining('busy') });
   });
 });
