@@ -4,9 +4,9 @@ import type { Db } from './connect';
 import { createDocument } from './documents';
 import { NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { getMap, getOrCreateMap, replaceMapContents } from './maps';
-import { applyOperations } from './operations';
+import { applyOperations, documentContext } from './operations';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, testBackends, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -148,5 +148,15 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     // Had the refused batch's first operation leaked into memory, u2 would be a duplicate id here.
     await expect(applyOperations(db, m.id, 2, [addUnitOp(evidence), support])).resolves.toMatchObject({ version: 3 });
     expect(await getMap(db, m.id)).toMatchObject({ units: [claim, evidence], relations: [support.relation] });
+  });
+
+  it('reads a document’s tokens once for a class’s first batches arriving together', async () => {
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    await documentContext(db, doc, 'default'); // another document: the scheme's labels are known now
+    const other = await createDocument(db, fixtureDocument([...NON_BMP_SURFACES, '。']));
+    const counting = countingDb(db);
+    const contexts = await Promise.all(Array.from({ length: 8 }, () => documentContext(counting.db, other, 'default')));
+    expect(counting.count).toBe(1);
+    expect(new Set(contexts.map((c) => c.boundaries)).size).toBe(1);
   });
 });

@@ -18,21 +18,29 @@ import { writeCache } from './writeCache';
 
 /// Token boundaries of a document. Documents never change once imported, so the boundaries
 /// are computed once per process, database and document (the oldest forgotten past a bound:
-/// a big text's boundaries are a few MB).
-const contextCache = new Map<string, { textLength: number; boundaries: number[] }>();
+/// a big text's boundaries are a few MB). The promise is what is kept, so that a class's first
+/// batches, arriving together, read and parse the document's tokens once, not once each.
+const contextCache = new Map<string, Promise<{ textLength: number; boundaries: number[] }>>();
 const MAX_DOCUMENTS = 100;
+
+async function readBoundaries(db: Db, documentId: string): Promise<{ textLength: number; boundaries: number[] }> {
+  const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_json']).where('id', '=', documentId).executeTakeFirst();
+  if (!row) throw new NotFoundError('document', documentId);
+  const tokens = JSON.parse(row.tokens_json) as Array<{ start: number; end: number }>;
+  return { textLength: row.canonical_text.length, boundaries: tokenBoundaries(tokens) };
+}
 
 export async function documentContext(db: Db, documentId: string, labelSchemeId: string): Promise<DocumentContext> {
   const key = `${db.url}\u0000${documentId}`;
-  let cached = contextCache.get(key);
-  if (!cached) {
-    const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_json']).where('id', '=', documentId).executeTakeFirst();
-    if (!row) throw new NotFoundError('document', documentId);
-    const tokens = JSON.parse(row.tokens_json) as Array<{ start: number; end: number }>;
-    cached = { textLength: row.canonical_text.length, boundaries: tokenBoundaries(tokens) };
-    contextCache.set(key, cached);
+  let reading = contextCache.get(key);
+  if (!reading) {
+    const started = readBoundaries(db, documentId);
+    reading = started;
+    contextCache.set(key, started);
+    started.catch(() => contextCache.get(key) === started && contextCache.delete(key)); // retry a failed read next time
     if (contextCache.size > MAX_DOCUMENTS) contextCache.delete(contextCache.keys().next().value!);
   }
+  const cached = await reading;
   let labels = writeCache.labels(db.url, labelSchemeId);
   if (!labels) {
     const scheme = await getLabelScheme(db, labelSchemeId);
