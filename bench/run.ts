@@ -1,5 +1,5 @@
 // `npm run bench`: prints the performance figures the issues set targets for. Figures only —
-// tests never assert on time. Page figures need a production build (`npx next build`).
+// tests never assert on time. Page and storm figures need a production build (`npx next build`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -10,6 +10,7 @@ import { tokenize, dictionaryLoadCount } from '@/lib/tokens/kuromoji';
 import { editorFigures, mapFigures } from './editor';
 import { layoutFigures } from './layout';
 import { bigDocumentSection } from './bigDocument';
+import { stormFigures } from './storm';
 
 const root = process.cwd();
 const essaySource = fs.readFileSync(path.join(root, 'corpus/russia-diplomacy-2020.source.txt'), 'utf8');
@@ -111,6 +112,8 @@ async function main() {
   await layoutFigures(report);
   await pageFigures();
   if (fs.existsSync(path.join(root, '.next/BUILD_ID'))) await bigDocumentSection(root, essaySource, report);
+  console.log('\nStorm (issue 12): a class saving against the production build — settings in bench/storm/index.ts');
+  await stormFigures(report);
 }
 
 main().catch((e) => {

@@ -5,7 +5,7 @@
 // Route handlers pass their Request (currentUser(db, request)): the cookie is read from it,
 // which also lets tests call handlers directly. Server components call currentUser(db), which
 // reads the cookie through next/headers.
-import { ensureLocalUser, getMap, teachesStudentOnDocument, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
+import { ensureLocalUser, getMap, mapOwner, teachesStudentOnDocument, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
 import { SESSION_MAX_MS, sessionUser } from '@/lib/auth/accounts';
 import { rontenMode } from '@/lib/auth/mode';
 import { redirect } from 'next/navigation';
@@ -57,6 +57,12 @@ export async function ownMap(db: Db, user: User, mapId: string): Promise<StoredM
   const map = await getMap(db, mapId);
   if (!map || map.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
   return map;
+}
+
+/// As ownMap, without loading the map: the autosave route needs only the check (cached per map).
+export async function assertOwnMap(db: Db, user: User, mapId: string): Promise<void> {
+  const owner = await mapOwner(db, mapId);
+  if (!owner || owner.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
 }
 
 /// The map, if this user may read it; otherwise 404. Readers: the owner; an instructor of a

@@ -6,16 +6,18 @@
 //   postgres://… / postgresql://… → PostgreSQL through a pg Pool
 //
 // Invariants: every Db returned is migrated to the latest schema; SQLite runs with WAL,
-// foreign keys ON and a busy timeout (the app and the CLI may share the file); one Db per URL
+// foreign keys ON, write transactions that take the lock at BEGIN and wait for it without
+// blocking (sqliteDialect.ts: the app and the CLI may share the file); one Db per URL
 // per process, cached on globalThis because Next's dev server re-evaluates modules and would
 // otherwise leak a pool or a file handle on every reload. close() drops the cache entry.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 import { migrateKyselyToLatest } from './migrations';
+import { BUSY_SLICE_MS, sqliteDialect } from './sqliteDialect';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -159,18 +161,19 @@ async function openSqlite(file: string | ':memory:'): Promise<Kysely<Database>> 
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   try {
-    // WAL lets the app read while the CLI writes; busy_timeout makes a writer wait for the
-    // lock instead of failing at once; foreign keys are off in SQLite unless asked for.
+    // WAL lets the app read while the CLI writes; a short busy_timeout lets a writer wait a
+    // moment for the lock inside SQLite (on the event loop), longer waits are sqliteDialect's
+    // retries off it; foreign keys are off in SQLite unless asked for.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_SLICE_MS}`);
     // Safe with WAL (only the last transactions may be lost on power failure, never corrupted).
     sqlite.pragma('synchronous = NORMAL');
   } catch (err) {
     sqlite.close();
     throw err;
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
 }
 
 async function openPostgres(url: string): Promise<Kysely<Database>> {

@@ -29,6 +29,14 @@ export class NotFoundError extends DbError {
 /// The data breaks an invariant the storage layer guards (e.g. tokens that do not cover the text).
 export class InvalidDataError extends DbError {}
 
+/// The database stayed locked by another process (SQLite shared with the CLI) for longer than a
+/// request may wait. Nothing was written; the caller may retry (503).
+export class DatabaseBusyError extends DbError {
+  constructor(options?: { cause?: unknown }) {
+    super('the database is busy with another writer: try again shortly', options);
+  }
+}
+
 /// An optimistic-concurrency write was based on an outdated version of the map.
 /// `currentVersion` lets the client tell the user and reload.
 export class StaleVersionError extends DbError {

@@ -18,6 +18,7 @@ export {
 } from './connect';
 export {
   DbError,
+  DatabaseBusyError,
   DuplicateIdError,
   NotFoundError,
   InvalidDataError,
@@ -67,7 +68,7 @@ export {
   type RelationType,
   type MapContents,
 } from './maps';
-export { applyOperations, documentContext, type AppliedOperations } from './operations';
+export { applyOperations, documentContext, mapOwner, type AppliedOperations } from './operations';
 export { loadAnnotatedMap, loadMapComments, toAnnotatedMap } from './annotatedMap';
 export { loadClassExport, type ClassExport, type ClassExportMap } from './classExport';
 export { addComment, listComments, getComment, deleteComment, type NewComment } from './comments';

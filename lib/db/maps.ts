@@ -17,6 +17,7 @@ import type { Db } from './connect';
 import type { Database, RelationsTable, UnitsTable } from './schema';
 import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { schemeForUserDocument } from './label-schemes';
+import { writeCache } from './writeCache';
 
 export type RelationType = 'support' | 'attack';
 
@@ -151,6 +152,7 @@ export async function replaceMapContents(
   if (mainClaimId !== null && !units.some((u) => u.id === mainClaimId)) {
     throw new InvalidDataError(`main claim "${mainClaimId}" is not one of the map's units`);
   }
+  writeCache.forgetSnapshot(db.url, mapId);
   return db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     await bumpVersion(trx, mapId, expectedVersion, now);

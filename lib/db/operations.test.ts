@@ -1,12 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addUnitOp, invert, removeUnitOp, setMainClaimOp, updateUnitOp, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import { createDocument } from './documents';
 import { BatchReusedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
-import { getMap, getOrCreateMap } from './maps';
-import { applyOperations } from './operations';
+import { getMap, getOrCreateMap, replaceMapContents } from './maps';
+import { applyOperations, documentContext } from './operations';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, testBackends, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -124,5 +124,65 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
 
   it('reports a missing map', async () => {
     await expect(applyOperations(db, 'no-such-map', 1, [setMainClaimOp({ units: [], relations: [], mainClaimId: null }, null)])).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  // The write path keeps each map's contents at the version it last wrote (writeCache). Another
+  // app instance on the same database has its own memory: a fresh copy of the modules stands in
+  // for it here.
+  async function otherInstance(): Promise<typeof import('./operations')> {
+    vi.resetModules();
+    try {
+      return await import('./operations');
+    } finally {
+      vi.resetModules();
+    }
+  }
+
+  it('checks a batch against what another instance wrote, not against its own memory', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim), addUnitOp(evidence)]); // remembered at v2
+    const other = await otherInstance();
+    const removed = await other.applyOperations(db, m.id, 2, [removeUnitOp((await getMap(db, m.id))!, 'u1')]); // v3, without u1
+
+    // Remembered v2 still had u1: a relation to it must be refused at v3, and nothing written.
+    const attempt = applyOperations(db, m.id, 3, [support]);
+    await expect(attempt).rejects.toMatchObject({ index: 0, reason: expect.stringMatching(/missing unit u1/) });
+    // A batch on the version this instance remembers is stale, though the memory says it fits.
+    await expect(applyOperations(db, m.id, 2, [support])).rejects.toBeInstanceOf(StaleVersionError);
+    expect(await getMap(db, m.id)).toMatchObject({ version: 3, units: removed.map.units, relations: [] });
+
+    // And the other way round: this instance writes, the other's memory (v3) is behind.
+    await applyOperations(db, m.id, 3, [addUnitOp(claim)]);
+    await expect(other.applyOperations(db, m.id, 4, [support])).resolves.toMatchObject({ version: 5 });
+    expect(await getMap(db, m.id)).toMatchObject({ version: 5, units: [claim, evidence], relations: [support.relation] });
+  });
+
+  it('sees a whole-map replacement (an import) made between two batches', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)]);
+    await (await otherInstance()).applyOperations(db, m.id, 2, [addUnitOp(evidence)]); // v3 elsewhere
+    await replaceMapContents(db, m.id, 3, { units: [evidence], relations: [], mainClaimId: null }); // v4 here
+    await expect(applyOperations(db, m.id, 4, [support])).rejects.toBeInstanceOf(OperationRejectedError);
+    await expect(applyOperations(db, m.id, 4, [addUnitOp(claim), support])).resolves.toMatchObject({ version: 5 });
+    expect(await getMap(db, m.id)).toMatchObject({ units: [claim, evidence], relations: [support.relation] });
+  });
+
+  it('keeps its memory right after a refused batch', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)]);
+    await expect(applyOperations(db, m.id, 2, [addUnitOp(evidence), addUnitOp({ ...claim, id: 'u9', label: 'x' })])).rejects.toBeInstanceOf(OperationRejectedError);
+    // Had the refused batch's first operation leaked into memory, u2 would be a duplicate id here.
+    await expect(applyOperations(db, m.id, 2, [addUnitOp(evidence), support])).resolves.toMatchObject({ version: 3 });
+    expect(await getMap(db, m.id)).toMatchObject({ units: [claim, evidence], relations: [support.relation] });
+  });
+
+  it('reads a document’s tokens once for a class’s first batches arriving together', async () => {
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    await documentContext(db, doc, 'default'); // another document: the scheme's labels are known now
+    const other = await createDocument(db, fixtureDocument([...NON_BMP_SURFACES, '。']));
+    const counting = countingDb(db);
+    const contexts = await Promise.all(Array.from({ length: 8 }, () => documentContext(counting.db, other, 'default')));
+    expect(counting.count).toBe(1);
+    expect(new Set(contexts.map((c) => c.boundaries)).size).toBe(1);
   });
 });

@@ -2,6 +2,11 @@
 // One transaction per request: the version is bumped first (refusing a stale base or a
 // submitted map, as in replaceMapContents), the operations are checked against the map and the document, and only
 // the rows that changed are written. Any refusal rolls everything back, version included.
+//
+// Cheap per batch: the document's token boundaries, the scheme's labels and the map's contents
+// at the version this process last wrote come from writeCache (see its invariants); a batch
+// based on that version reads nothing but its duplicate check, and is checked against the
+// cached map. A miss reads the contents inside the transaction, after the version check.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
@@ -10,23 +15,53 @@ import type { Database } from './schema';
 import { BatchReusedError, constraintViolation, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
+import { writeCache } from './writeCache';
 
-/// Token boundaries and labels of a map's document. Documents never change once imported, so
-/// the boundaries are computed once per process and document.
-const contextCache = new Map<string, { textLength: number; boundaries: number[] }>();
+/// Token boundaries of a document. Documents never change once imported, so the boundaries
+/// are computed once per process, database and document (the oldest forgotten past a bound:
+/// a big text's boundaries are a few MB). The promise is what is kept, so that a class's first
+/// batches, arriving together, read and parse the document's tokens once, not once each.
+const contextCache = new Map<string, Promise<{ textLength: number; boundaries: number[] }>>();
+const MAX_DOCUMENTS = 100;
+
+async function readBoundaries(db: Db, documentId: string): Promise<{ textLength: number; boundaries: number[] }> {
+  const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_json']).where('id', '=', documentId).executeTakeFirst();
+  if (!row) throw new NotFoundError('document', documentId);
+  const tokens = JSON.parse(row.tokens_json) as Array<{ start: number; end: number }>;
+  return { textLength: row.canonical_text.length, boundaries: tokenBoundaries(tokens) };
+}
 
 export async function documentContext(db: Db, documentId: string, labelSchemeId: string): Promise<DocumentContext> {
-  let cached = contextCache.get(documentId);
-  if (!cached) {
-    const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_json']).where('id', '=', documentId).executeTakeFirst();
-    if (!row) throw new NotFoundError('document', documentId);
-    const tokens = JSON.parse(row.tokens_json) as Array<{ start: number; end: number }>;
-    cached = { textLength: row.canonical_text.length, boundaries: tokenBoundaries(tokens) };
-    contextCache.set(documentId, cached);
+  const key = `${db.url}\u0000${documentId}`;
+  let reading = contextCache.get(key);
+  if (!reading) {
+    const started = readBoundaries(db, documentId);
+    reading = started;
+    contextCache.set(key, started);
+    started.catch(() => contextCache.get(key) === started && contextCache.delete(key)); // retry a failed read next time
+    if (contextCache.size > MAX_DOCUMENTS) contextCache.delete(contextCache.keys().next().value!);
   }
-  const scheme = await getLabelScheme(db, labelSchemeId);
-  if (!scheme) throw new NotFoundError('label scheme', labelSchemeId);
-  return { ...cached, labels: scheme.labels.map((l) => l.id) };
+  const cached = await reading;
+  let labels = writeCache.labels(db.url, labelSchemeId);
+  if (!labels) {
+    const scheme = await getLabelScheme(db, labelSchemeId);
+    if (!scheme) throw new NotFoundError('label scheme', labelSchemeId);
+    labels = scheme.labels.map((l) => l.id);
+    writeCache.rememberLabels(db.url, labelSchemeId, labels);
+  }
+  return { ...cached, labels };
+}
+
+/// Who owns the map and which document it annotates (both fixed when the map is created), or
+/// undefined when there is no such map. Cached: the ownership check of every autosave.
+export async function mapOwner(db: Db, mapId: string): Promise<{ userId: string; documentId: string } | undefined> {
+  const known = writeCache.owner(db.url, mapId);
+  if (known) return known;
+  const row = await db.kysely.selectFrom('argument_maps').select(['user_id', 'document_id']).where('id', '=', mapId).executeTakeFirst();
+  if (!row) return undefined;
+  const owner = { userId: row.user_id, documentId: row.document_id };
+  writeCache.rememberOwner(db.url, mapId, owner);
+  return owner;
 }
 
 export interface AppliedOperations {
@@ -46,30 +81,34 @@ export async function applyOperations(
   operations: readonly Operation[],
   batchId?: string,
 ): Promise<AppliedOperations> {
-  const header = await db.kysely.selectFrom('argument_maps').select(['document_id', 'label_scheme_id']).where('id', '=', mapId).executeTakeFirst();
-  if (!header) throw new NotFoundError('argument map', mapId);
-  const ctx = await documentContext(db, header.document_id, header.label_scheme_id);
+  const snapshot = writeCache.snapshotAt(db.url, mapId, expectedVersion);
+  const labelSchemeId = snapshot?.labelSchemeId ?? (await readLabelSchemeId(db, mapId));
+  const owner = await mapOwner(db, mapId);
+  if (!owner) throw new NotFoundError('argument map', mapId);
+  const ctx = await documentContext(db, owner.documentId, labelSchemeId);
   const contentHash = batchId ? batchHash(operations) : null;
 
+  let result: AppliedOperations;
   try {
-    return await db.kysely.transaction().execute(async (trx) => {
+    result = await db.kysely.transaction().execute(async (trx): Promise<AppliedOperations> => {
       const now = new Date().toISOString();
       if (batchId) {
         const done = await appliedBefore(trx, mapId, batchId, contentHash!);
         if (done) return done;
       }
       await bumpVersion(trx, mapId, expectedVersion, now);
-      const before = await readContents(trx, mapId);
-      const result = applyChecked(before, operations, ctx);
-      if (!result.ok) throw new OperationRejectedError(result.index, result.error);
-      await writeDiff(trx, mapId, before, result.map, now);
+      // The version check passed: the database holds what this process saw at expectedVersion.
+      const before = snapshot?.map ?? (await readContents(trx, mapId));
+      const applied = applyChecked(before, operations, ctx);
+      if (!applied.ok) throw new OperationRejectedError(applied.index, applied.error);
+      await writeDiff(trx, mapId, before, applied.map, now);
       if (batchId) {
         await trx
           .insertInto('applied_batches')
           .values({ map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: now, content_hash: contentHash })
           .execute();
       }
-      return { version: expectedVersion + 1, map: result.map, duplicate: false };
+      return { version: expectedVersion + 1, map: applied.map, duplicate: false };
     });
   } catch (e) {
     // Two sends of one batch at once (a resend racing the original): on PostgreSQL both find no
@@ -80,6 +119,9 @@ export async function applyOperations(
     if (!done) throw e;
     return done;
   }
+  // Only after the commit: a rolled-back write must leave nothing behind.
+  if (!result.duplicate) writeCache.rememberSnapshot(db.url, mapId, { version: result.version, labelSchemeId, map: result.map });
+  return result;
 }
 
 /// sha256 of a batch's operations (object keys sorted, so key order does not count), to tell a
@@ -102,6 +144,12 @@ async function appliedBefore(trx: Transaction<Database>, mapId: string, batchId:
   if (!done) return null;
   if (done.content_hash !== null && done.content_hash !== contentHash) throw new BatchReusedError(batchId);
   return { version: Number(done.version), map: await readContents(trx, mapId), duplicate: true };
+}
+
+async function readLabelSchemeId(db: Db, mapId: string): Promise<string> {
+  const row = await db.kysely.selectFrom('argument_maps').select('label_scheme_id').where('id', '=', mapId).executeTakeFirst();
+  if (!row) throw new NotFoundError('argument map', mapId);
+  return row.label_scheme_id;
 }
 
 async function readContents(trx: Transaction<Database>, mapId: string): Promise<ArgumentMap> {

@@ -11,6 +11,7 @@ import { withSafeText } from '@/lib/text/safeText';
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { detectFormat, formats, isFormatId } from '@/lib/formats';
 import { runTask } from '@/lib/server/workerPool';
+import { gateWrite } from '@/app/_shared/overload';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
 
@@ -31,7 +32,7 @@ const requestSchema = withSafeText(
 );
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(request, async () => {
+  return gateWrite(() => handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const user = await currentUser(db, request);
@@ -76,7 +77,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     }
     const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: result.value.map, comments: result.value.comments, expectedVersion: body.baseVersion });
     return json({ ...summary, written: true, version: written.version, map: result.value.map });
-  });
+  }));
 }
 
 /// A file that cannot be imported: every problem in `errors` (the dialog lists them), the first

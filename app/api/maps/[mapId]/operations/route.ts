@@ -5,29 +5,31 @@
 import { z } from 'zod';
 import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
+import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
+import { assertOwnMap, assertSameOrigin, currentUser } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
 const requestSchema = operationsRequestSchema.extend({ batchId: z.string().min(8).max(100) });
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return handle(request, async () => {
+  return gateWrite(() => handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
-    const map = await ownMap(db, await currentUser(db, request), (await pathParams(params)).mapId);
+    const { mapId } = await pathParams(params);
+    await assertOwnMap(db, await currentUser(db, request), mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
     try {
-      const result = await applyOperations(db, map.id, body.baseVersion, body.operations, body.batchId);
+      const result = await applyOperations(db, mapId, body.baseVersion, body.operations, body.batchId);
       return json(result.duplicate ? { version: result.version, map: result.map, duplicate: true } : { version: result.version });
     } catch (e) {
       if (!(e instanceof StaleVersionError)) throw e;
-      const current = (await getMap(db, map.id))!;
+      const current = (await getMap(db, mapId))!;
       return json(
         { error: e.message, version: current.version, map: { units: current.units, relations: current.relations, mainClaimId: current.mainClaimId } },
         409,
       );
     }
-  });
+  }));
 }

@@ -1,0 +1,41 @@
+// Prints the storm's figures beside issue 12's targets. Figures only: nothing here fails.
+import { statusCounts } from './http';
+import type { BigDocumentFigures } from './bigDocument';
+import type { BadInputAnswer } from './badInputs';
+import type { Latencies, PaceFigures } from './scenarios';
+
+export type Report = (name: string, value: string, target?: string) => void;
+
+const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+
+export function reportFloor(report: Report, db: string, f: Latencies, concurrency: number) {
+  report(`[${db}] floor: /api/health at ${concurrency} clients`, `${f.perSecond.toFixed(0)} req/s`, `p50 ${ms(f.p50)}, p99 ${ms(f.p99)}, server CPU ${ms(f.cpuPerRequest)}/req`);
+}
+
+export function reportSaturated(report: Report, db: string, s: Latencies, floor: Latencies) {
+  const ratio = s.perSecond / floor.perSecond;
+  report(`[${db}] (a) saturated: acknowledged batches/s`, `${s.perSecond.toFixed(0)} /s`, `${ratio.toFixed(2)}× floor (target ≥ 0.6×)`);
+  report(`[${db}] (a) saturated: p50 / p95 / p99`, `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`, `p99 = ${(s.p99 / s.p50).toFixed(1)}× p50 (target ≤ 3×)`);
+  report(`[${db}] (a) saturated: server CPU per batch`, ms(s.cpuPerRequest), `answers ${statusCounts(s.statuses)}`);
+}
+
+export function reportPace(report: Report, db: string, p: PaceFigures) {
+  report(`[${db}] (b) class pace: p50 / p99`, `${ms(p.savers.p50)} / ${ms(p.savers.p99)}`, `target p99 < 100 ms; ${statusCounts(p.savers.statuses)}`);
+  report(`[${db}] (c) health probe worst, during (b)`, ms(p.probeWorst), `target < 100 ms (${p.probeCount} probes)`);
+}
+
+export function reportBadInputs(report: Report, db: string, p: PaceFigures, answers: BadInputAnswer[]) {
+  report(`[${db}] (c) health probe worst, bad inputs sent`, ms(p.probeWorst), `target < 100 ms; savers p99 ${ms(p.savers.p99)}`);
+  for (const a of answers) report(`[${db}]     ${a.name}`, `HTTP ${a.status}`, `answered in ${ms(a.ms)}`);
+}
+
+export function reportSignInFlood(report: Report, db: string, flood: PaceFigures, without: PaceFigures, signIns: number[]) {
+  const ratio = flood.savers.p95 / without.savers.p95;
+  report(`[${db}] (e) sign-in flood: savers' p95`, ms(flood.savers.p95), `${ratio.toFixed(1)}× without (${ms(without.savers.p95)}; target ≤ 2×); sign-ins ${statusCounts(signIns)}`);
+}
+
+export function reportBigDocument(report: Report, db: string, d: BigDocumentFigures) {
+  report(`[${db}] (d) 1 MiB document: server time per view`, ms(d.viewMs), `target < 300 ms (HTTP ${d.status})`);
+  report(`[${db}] (d) 1 MiB document: HTML`, `${(d.htmlBytes / 2 ** 20).toFixed(2)} MB`, 'target < 1 MB');
+  report(`[${db}] (d) 16 concurrent views: peak RSS`, `${d.peakRssMb.toFixed(0)} MB`, `target < 500 MB; slowest view ${ms(d.concurrentMs)}`);
+}
