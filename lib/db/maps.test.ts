@@ -101,6 +101,27 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     expect(after!.units.map((u) => u.id)).toEqual(['u1']);
   });
 
+  it('lets other work run while it stores a big map (between its insert statements)', async () => {
+    const map = await freshMap();
+    const units = Array.from({ length: 2_000 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: 8, end: 13 }));
+    // A chain of immediates stands for the other requests of the event loop: each one runs only
+    // when the store lets the loop turn.
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const stored = replaceMapContents(db, map.id, 1, { units, relations: [], mainClaimId: null });
+    const turnsAtStart = turns;
+    await stored;
+    running = false;
+    expect(turns - turnsAtStart).toBeGreaterThanOrEqual(5);
+    expect((await getMap(db, map.id))!.units).toHaveLength(2_000);
+  });
+
   it('refuses a stale version with StaleVersionError and changes nothing', async () => {
     const map = await freshMap();
     await replaceMapContents(db, map.id, 1, CONTENTS);

@@ -201,11 +201,19 @@ export async function bumpVersion(trx: Transaction<Database>, mapId: string, exp
 }
 
 // Rows per INSERT: 7 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
-// bound-parameter limits.
-const INSERT_CHUNK = 500;
+// bound-parameter limits, and one statement (compiled and, on SQLite, run synchronously) stays a
+// few milliseconds of the event loop.
+const INSERT_CHUNK = 200;
 
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+/// The items in chunks, letting the event loop run other requests between two chunks: storing
+/// a 20,000-unit import is a hundred-odd statements, which in one go held every other request
+/// (health checks, other students' saves) for seconds. The transaction stays open meanwhile;
+/// other writers wait for it as they would anyway.
+async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    yield items.slice(i, i + size);
+  }
 }
 
 type NewUnit = Pick<StoredUnit, 'id' | 'label' | 'start' | 'end'> & { note?: string };
@@ -214,7 +222,7 @@ type NewRelation = Pick<StoredRelation, 'id' | 'type' | 'from' | 'to'> & { note?
 /// Inserts units in a few multi-row statements (both write paths: a batch of operations may add
 /// thousands); `createdAt` gives each its creation time.
 export async function insertUnits(trx: Transaction<Database>, mapId: string, units: readonly NewUnit[], createdAt: (id: string) => string): Promise<void> {
-  for (const chunk of chunks(units, INSERT_CHUNK)) {
+  for await (const chunk of chunks(units, INSERT_CHUNK)) {
     await trx
       .insertInto('units')
       .values(chunk.map((u) => ({ map_id: mapId, id: u.id, label: u.label, start_offset: u.start, end_offset: u.end, note: u.note ?? '', created_at: createdAt(u.id) })))
@@ -224,7 +232,7 @@ export async function insertUnits(trx: Transaction<Database>, mapId: string, uni
 
 /// As insertUnits, for relations (insert them after the units they reference).
 export async function insertRelations(trx: Transaction<Database>, mapId: string, relations: readonly NewRelation[], createdAt: (id: string) => string): Promise<void> {
-  for (const chunk of chunks(relations, INSERT_CHUNK)) {
+  for await (const chunk of chunks(relations, INSERT_CHUNK)) {
     await trx
       .insertInto('relations')
       .values(chunk.map((r) => ({ map_id: mapId, id: r.id, type: r.type, from_unit: r.from, to_unit: r.to, note: r.note ?? '', created_at: createdAt(r.id) })))
