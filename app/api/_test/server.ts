@@ -35,7 +35,10 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
 
 /// The answer to `request` (its URL as sent, possibly malformed) from proxy.ts and the routes.
 export async function serve(routes: readonly ApiRoute[], request: Request): Promise<Response> {
-  const proxied = proxy(new NextRequest(request.url, { method: request.method, headers: request.headers }));
+  // A server always sees a Host header (the URL's host); a Request made here has none.
+  const headers = new Headers(request.headers);
+  if (!headers.has('host')) headers.set('host', new URL(request.url).host);
+  const proxied = proxy(new NextRequest(request.url, { method: request.method, headers }));
   if (!proxied.headers.has('x-middleware-next')) return proxied;
   const segments = new URL(request.url).pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
   for (const route of routes) {
