@@ -118,7 +118,7 @@ test('relations by mouse, shown under both units, retyped and refused as self-re
   await expect(rows).toHaveCount(2);
   // A row by its label chip (an open row's controls mention every label).
   const row = (label: string) => page.locator(`[data-unit-row]:has(> button [data-label="${label}"])`);
-  const pick = (label: string) => row(label).locator('> button').click();
+  const pick = (label: string) => row(label).locator('> button').first().click();
 
   await pick('evidence');
   await page.getByRole('button', { name: '支持する…' }).click();
@@ -230,8 +230,8 @@ test('two tabs on one map never overwrite each other', async ({ browser, request
   expect((await mapState(request)).map.units).toHaveLength(2);
   // Conflicting edits of the same unit: the later one is not forced over the earlier.
   await a.reload();
-  await a.locator('[data-unit-row]:has(> button [data-label="evidence"]) > button').click();
-  await b.locator('[data-unit-row]:has(> button [data-label="evidence"]) > button').click();
+  await a.locator('[data-unit-row]:has(> button [data-label="evidence"]) > button').first().click();
+  await b.locator('[data-unit-row]:has(> button [data-label="evidence"]) > button').first().click();
   await a.keyboard.press('3');
   await expectSaved(a);
   await b.keyboard.press('4');

@@ -55,7 +55,7 @@ test('pages ask for a sign-in; the first account is the admin; maps belong to th
   await student.getByLabel('ユーザー名').fill('gakusei');
   await student.getByLabel('パスワード').fill('wrong password!');
   await student.getByRole('button', { name: 'サインイン' }).click();
-  await expect(student.getByRole('alert').filter({ hasText: 'サインインできませんでした' })).toContainText('wrong user name or password');
+  await expect(student.getByRole('alert').filter({ hasText: 'サインインできませんでした' })).toContainText('ユーザー名かパスワードが違います');
 });
 
 test('a course: instructor creates it and an assignment, a student joins, annotates and submits, the instructor reviews', async ({ browser }) => {

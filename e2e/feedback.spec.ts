@@ -32,9 +32,9 @@ test('undo after another tab\'s change merged: refused steps leave the history, 
   await b.goto(essayPath);
   await drag(b, 'それ', 'れる');
   await b.keyboard.press('1');
-  await row(b, 'evidence').locator('> button').click();
+  await row(b, 'evidence').locator('> button').first().click();
   await b.keyboard.press('s');
-  await row(b, 'claim').locator('> button').click();
+  await row(b, 'claim').locator('> button').first().click();
   await expectSaved(b);
 
   // Tab a, a version behind, adds another unit: its save meets b's change and merges it.
@@ -113,12 +113,12 @@ test('a refusal is shown where the user looks, and the target prompt stays in vi
     { quote: '注意深く検討し続けるべきだろう。', label: 'evidence' },
   ]);
   await page.goto(essayPath);
-  await row(page, 'evidence').locator('> button').click();
+  await row(page, 'evidence').locator('> button').first().click();
   await page.keyboard.press('s');
   await expect(page.getByTestId('link-prompt')).toBeInViewport();
   await expect(page.getByTestId('link-prompt')).toContainText('支持する相手の単位を選んでください');
   // Picking the unit itself is refused, visibly.
-  await row(page, 'evidence').locator('> button').click();
+  await row(page, 'evidence').locator('> button').first().click();
   const refusal = page.getByTestId('notices').locator('[data-tone="error"]');
   await expect(refusal).toHaveText(/できません: 単位は自分自身を支持・攻撃できません/);
   await expect(refusal).toBeInViewport();
