@@ -9,13 +9,14 @@
 // cached map. A miss reads the contents inside the transaction, after the version check.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { applyChecked, tokenBoundaries, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
+import { applyChecked, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { BatchReusedError, constraintViolation, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
 import { writeCache } from './writeCache';
+import type { PackedTokens } from '@/lib/tokens/wire';
 
 /// Token boundaries of a document. Documents never change once imported, so the boundaries
 /// are computed once per process, database and document (the oldest forgotten past a bound:
@@ -24,11 +25,16 @@ import { writeCache } from './writeCache';
 const contextCache = new Map<string, Promise<{ textLength: number; boundaries: number[] }>>();
 const MAX_DOCUMENTS = 100;
 
+/// From the packed tokens (lib/tokens/wire: a length per token), not tokens_json: the boundaries
+/// are the lengths' running sums, and the packed form is a fraction of the full tokens to read
+/// and parse (tens of MB for a 1 MiB text).
 async function readBoundaries(db: Db, documentId: string): Promise<{ textLength: number; boundaries: number[] }> {
-  const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_json']).where('id', '=', documentId).executeTakeFirst();
+  const row = await db.kysely.selectFrom('documents').select(['canonical_text', 'tokens_packed']).where('id', '=', documentId).executeTakeFirst();
   if (!row) throw new NotFoundError('document', documentId);
-  const tokens = JSON.parse(row.tokens_json) as Array<{ start: number; end: number }>;
-  return { textLength: row.canonical_text.length, boundaries: tokenBoundaries(tokens) };
+  const { len } = JSON.parse(row.tokens_packed) as PackedTokens;
+  const boundaries = [0];
+  for (const n of len) boundaries.push(boundaries[boundaries.length - 1] + n);
+  return { textLength: row.canonical_text.length, boundaries };
 }
 
 export async function documentContext(db: Db, documentId: string, labelSchemeId: string): Promise<DocumentContext> {
