@@ -65,13 +65,19 @@ export function treeUsage(pid: number): { cpuMs: number; rss: number } {
   return { cpuMs, rss };
 }
 
+/// The address of the document content a page names (its preload link), or null when the page
+/// inlines everything (a build from before the content route).
+export function contentAddress(html: string): string | null {
+  return html.match(/\/api\/documents\/[^"\\]+\/content[^"\\]*/)?.[0].replaceAll('&amp;', '&') ?? null;
+}
+
 /// Fetches one view: the page, then the content it names. Returns both bodies' sizes.
 async function view(base: string, documentId: string): Promise<{ html: number; content: number }> {
   const page = await fetch(`${base}/documents/${encodeURIComponent(documentId)}`);
   if (!page.ok) throw new Error(`page answered ${page.status}`);
   const html = await page.text();
-  const src = html.match(/\/api\/documents\/[^"\\]+\/content[^"\\]*/)?.[0];
-  const content = src ? (await (await fetch(new URL(src.replaceAll('&amp;', '&'), base))).arrayBuffer()).byteLength : 0;
+  const src = contentAddress(html);
+  const content = src ? (await (await fetch(new URL(src, base))).arrayBuffer()).byteLength : 0;
   return { html: Buffer.byteLength(html), content };
 }
 
@@ -141,7 +147,7 @@ export async function bigDocumentSection(root: string, essay: string, report: (n
     id = run('node', ['--import', 'tsx', 'scripts/cli.ts', 'import-text', file, '--title', '1 MiB bench'], env).trim();
     fs.rmSync(file);
   }
-  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const server = spawn(process.execPath, ['scripts/server.mjs', '--host', '127.0.0.1', '--port', String(port)], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const base = `http://127.0.0.1:${port}`;
   try {
     const until = Date.now() + 120_000;

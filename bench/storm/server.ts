@@ -1,4 +1,4 @@
-// The production server the storm runs against: `next start` from a build (this worktree's, or
+// The production server the storm runs against: `npm start`'s scripts/server.mjs over a build (this worktree's, or
 // STORM_APP_DIR's for a before/after comparison), its process group's CPU time and RSS read
 // from /proc, a clean stop or a SIGKILL.
 import fs from 'node:fs';
@@ -47,7 +47,12 @@ function statField(pid: number, index: number): number {
 export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
   const dir = appDir();
   if (!fs.existsSync(path.join(dir, '.next/BUILD_ID'))) throw new Error(`no production build in ${dir}: run \`npx next build\``);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // What `npm start` serves (scripts/server.mjs: Next's handler behind node:http, which hands the
+  // app the client's address); a checkout from before it had one gets `next start`.
+  const server = fs.existsSync(path.join(dir, 'scripts/server.mjs'))
+    ? [path.join(dir, 'scripts/server.mjs'), '--host', '127.0.0.1', '--port', String(port)]
+    : [path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...server], {
     cwd: dir,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
