@@ -13,6 +13,7 @@
 //                            scripts/pg-temp.sh starts a throwaway one
 import fs from 'node:fs';
 import path from 'node:path';
+import { openDb, setDocumentPublic } from '@/lib/db';
 import { Client } from './http';
 import { appDir, startServer } from './server';
 import { freshSqliteUrl, makeClass, withPostgres, type Class } from './setup';
@@ -44,6 +45,8 @@ async function stormOn(name: string, report: Report, url: string): Promise<void>
   const attacker = cls.students.pop()!;
   const scenarios = process.env.STORM_SCENARIOS ?? 'abcde';
   const bigDocument = scenarios.includes('d') ? importBigDocument(url) : null;
+  // Students see only their courses' texts and public ones: the 1 MiB text is public.
+  if (bigDocument) await setDocumentPublic(await openDb(url), bigDocument, true);
   const profile = process.env.STORM_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.STORM_PROFILE_DIR)}`] : [];
   const server = await startServer(env('STORM_PORT', 3300), { DATABASE_URL: url, RONTEN_MODE: 'classroom' }, profile);
   const client = new Client(server.base, { origin: server.base });
