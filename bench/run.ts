@@ -11,6 +11,7 @@ import { editorFigures, mapFigures } from './editor';
 import { layoutFigures } from './layout';
 import { bigDocumentSection } from './bigDocument';
 import { stormFigures } from './storm';
+import { suggestionFigures } from './suggestions';
 
 const root = process.cwd();
 const essaySource = fs.readFileSync(path.join(root, 'corpus/russia-diplomacy-2020.source.txt'), 'utf8');
@@ -109,6 +110,7 @@ async function pageFigures() {
 async function main() {
   console.log(`Ronten bench — node ${process.version}, ${new Date().toISOString()}\n`);
   await tokenizerFigures();
+  await suggestionFigures(root, report);
   await layoutFigures(report);
   await pageFigures();
   if (fs.existsSync(path.join(root, '.next/BUILD_ID'))) await bigDocumentSection(root, essaySource, report);

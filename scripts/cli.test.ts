@@ -65,6 +65,22 @@ describe('ronten CLI', () => {
     expect(docs[0].length).toBe([...fromDb.text].length);
   });
 
+  it('suggest FILE --json: units from signposts, with code-point offsets that slice to the quote', async () => {
+    const text = '𠮷野家は安いと思われる。例えば、牛丼は四百円だ。\n確かに高い店もあるが、多くは安い。';
+    const file = write('suggest.txt', text);
+    const { code, stdout } = await cli('suggest', file, '--json');
+    expect(code).toBe(0);
+    const suggestions = JSON.parse(stdout) as Array<{ start: number; end: number; cpStart: number; cpEnd: number; label: string; cue: string }>;
+    const chars = [...text];
+    expect(suggestions.map((s) => [s.label, s.cue, chars.slice(s.cpStart, s.cpEnd).join('')])).toEqual([
+      ['claim', 'と思われる', '𠮷野家は安いと思われる。'],
+      ['evidence', '例えば', '例えば、牛丼は四百円だ。'],
+      ['counterargument', '確かに', '確かに高い店もあるが、'],
+      ['rebuttal', '確かに', '多くは安い。'],
+    ]);
+    for (const s of suggestions) expect(text.slice(s.start, s.end)).toBe(chars.slice(s.cpStart, s.cpEnd).join(''));
+  });
+
   it.each([
     ['a non-UTF-8 file', () => write('sjis.txt', new Uint8Array([0x93, 0xfa, 0x96, 0x7b])), /not valid UTF-8/],
     ['an empty file', () => write('empty.txt', ''), /is empty/],

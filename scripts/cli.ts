@@ -30,6 +30,9 @@ import { decodeSourceFile, SourceFileError } from '@/lib/corpus/sourceFile';
 import { importText, prepareText } from '@/lib/corpus/importText';
 import { seedCorpus } from '@/lib/corpus/seed';
 import type { Reflow } from '@/lib/text/types';
+import { makeOffsetConverter } from '@/lib/text/offsets';
+import type { Token } from '@/lib/tokens';
+import { suggestUnits } from '@/lib/signposts/suggest';
 import { agreementCommand } from './agreement';
 
 const usage = `usage: ronten <command> [options]
@@ -38,6 +41,8 @@ commands:
   import-text FILE [--title T] [--reflow auto|on|off]   import a UTF-8 .txt; prints the new document id
   docs [--json]                                          list documents
   tokens DOC_ID|FILE [--reflow auto|on|off]              print {"text", "tokens"} as JSON (a FILE is not stored)
+  suggest DOC_ID|FILE [--json] [--reflow auto|on|off]    units suggested by the text's signposts (例えば, しかし, …):
+                                                         a line each, or [{start, end, cpStart, cpEnd, label, cue}]
   export --document ID [--user U | --all] [--format F] [--out DIR]
                                                          export maps (F: ${formatIds.join('|')}, default json); one map
                                                          to stdout, or files <docId>-<user>.<ext> under DIR
@@ -71,6 +76,18 @@ class CliFailure extends Error {
 // The bin runs us from the repository root; file arguments are relative to where the user was.
 const callerCwd = process.env.RONTEN_CALLER_CWD ?? process.cwd();
 const resolveArg = (file: string) => path.resolve(callerCwd, file);
+
+/// The canonical text and tokens of a stored document, or of a FILE prepared as an import would
+/// be (and not stored).
+async function textAndTokens(target: string, reflow: string | undefined, db: () => Promise<Db>): Promise<{ text: string; tokens: Token[] }> {
+  if (await isFile(target)) {
+    const prepared = await prepareText(await readSource(target), reflowOption(reflow));
+    return { text: prepared.canonical.text, tokens: prepared.tokens };
+  }
+  const doc = await getDocument(await db(), target);
+  if (!doc) throw new UsageError(`${target}: no such file, and no document with that id`);
+  return { text: doc.canonical.text, tokens: doc.tokens };
+}
 
 function reflowOption(value: string | undefined): Reflow {
   if (value === undefined) return 'auto';
@@ -183,17 +200,31 @@ const commands: Record<string, Command> = {
   async tokens(args, db) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reflow: { type: 'string' } } });
     if (positionals.length !== 1) throw new UsageError('tokens takes one DOC_ID or FILE');
-    const [target] = positionals;
-    let result: { text: string; tokens: unknown[] };
-    if (await isFile(target)) {
-      const prepared = await prepareText(await readSource(target), reflowOption(values.reflow));
-      result = { text: prepared.canonical.text, tokens: prepared.tokens };
-    } else {
-      const doc = await getDocument(await db(), target);
-      if (!doc) throw new UsageError(`${target}: no such file, and no document with that id`);
-      result = { text: doc.canonical.text, tokens: doc.tokens };
+    process.stdout.write(`${JSON.stringify(await textAndTokens(positionals[0], values.reflow, db))}\n`);
+  },
+
+  async suggest(args, db) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { reflow: { type: 'string' }, json: { type: 'boolean' } },
+    });
+    if (positionals.length !== 1) throw new UsageError('suggest takes one DOC_ID or FILE');
+    const { text, tokens } = await textAndTokens(positionals[0], values.reflow, db);
+    const offsets = makeOffsetConverter(text);
+    const suggestions = suggestUnits(text, tokens).map(({ start, end, label, cue }) => ({
+      start,
+      end,
+      cpStart: offsets.toCodePoint(start),
+      cpEnd: offsets.toCodePoint(end),
+      label,
+      cue,
+    }));
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(suggestions, null, 2)}\n`);
+      return;
     }
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    for (const s of suggestions) process.stdout.write(`${s.cpStart}-${s.cpEnd}\t${s.label}\t${s.cue}\t${text.slice(s.start, s.end)}\n`);
   },
 
   async export(args, getDb) {
