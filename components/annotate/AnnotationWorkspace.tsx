@@ -40,6 +40,10 @@ import { useSavedMap } from './useSavedMap';
 import { NoticeArea, useNotices } from './Notices';
 import { statusNotice, syncNotice } from './saveNotices';
 import { SidePane, type PaneTab } from './SidePane';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { useSuggestions } from './useSuggestions';
+import { schemeLabel } from '@/lib/signposts/accept';
+import type { Suggestion } from '@/lib/signposts/suggest';
 import { ExportMenu, type FormatChoice } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { SelectedComments, useFeedback, type CommentsProps } from './Comments';
@@ -67,6 +71,8 @@ export interface WorkspaceProps {
   /// The map is submitted: shown (and exportable) but not editable until an instructor unlocks
   /// it — the server refuses edits anyway (423); this keeps the page from offering them.
   locked?: boolean;
+  /// Offer the signposts' suggestions (an instructor may turn them off for an assignment).
+  suggestions?: boolean;
 }
 
 interface Hover {
@@ -112,7 +118,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   );
 }
 
-function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false }: WorkspaceProps & DocumentContent) {
+function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false, suggestions: suggestionsAllowed = true }: WorkspaceProps & DocumentContent) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null || locked;
@@ -151,8 +157,10 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   const [hover, setHover] = useState<Hover | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const frameRef = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
   const onReady = useCallback((editor: Editor) => {
     editorRef.current = editor;
+    setEditor(editor);
   }, []);
 
   // A search, not an index: the workspace looks up one or two units a render, and a map of
@@ -278,6 +286,33 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
     scrollTextTo(id);
   };
 
+  /// "In text" on a suggestion: the caret to its first word, the essay focused and scrolled there.
+  const jumpToOffset = (offset: number) => {
+    const view = editorRef.current?.view;
+    if (!view) return;
+    const at = tokenIndexAt(tokens, offset);
+    setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
+    view.dom.focus({ preventScroll: true });
+    reveal(rangesOf(view, positions).rect(offset, tokens[at].end), 'smooth');
+  };
+
+  const labelIds = useMemo(() => labels.map((l) => l.id), [labels]);
+  const suggestionLabel = useCallback((s: Suggestion) => labelName(labelById.get(schemeLabel(s, labelIds) ?? ''), locale), [labelById, labelIds, locale]);
+  const suggestions = useSuggestions({
+    enabled: suggestionsAllowed && !readOnly,
+    text,
+    tokens,
+    map,
+    labelIds,
+    mapId,
+    caretOffset: tokenSelection.caret == null ? null : tokens[tokenSelection.caret].start,
+    editor,
+    positions,
+    run,
+    accepted: useCallback((s: Suggestion) => t('suggest.accepted', { label: suggestionLabel(s) }), [t, suggestionLabel]),
+  });
+  const atHand = suggestions.atHand === undefined ? undefined : suggestions.suggestions[suggestions.atHand];
+
   // Shortcuts also work when nothing in particular has focus (e.g. after a dialog closed).
   const keyHandler = useRef<(event: KeyEvent) => void>(() => {});
   useEffect(() => {
@@ -346,6 +381,15 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
           event.preventDefault();
           removeUnit(selected.id);
         }
+        return;
+      case 'y':
+      case 'Y':
+      case 'n':
+      case 'N':
+        if (suggestions.atHand === undefined) return;
+        event.preventDefault();
+        if (event.key.toLowerCase() === 'y') suggestions.accept(suggestions.atHand);
+        else suggestions.dismiss(suggestions.atHand);
         return;
       case 'Escape':
         if (linkMode) setLinkMode(null);
@@ -452,6 +496,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   const handlers = useStableHandlers({
     showUnit,
     jumpToUnit,
+    jumpToOffset,
     relabel,
     setNote,
     removeUnit,
@@ -494,6 +539,11 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
             </>
           )}
           {readOnly && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t('annotate.readOnly')}</span>}
+          {atHand && (
+            <span role="status" data-testid="suggestion-at-caret" className="rounded border border-dashed border-sky-600 bg-white px-2 py-0.5 text-sky-900">
+              {t('suggest.atCaret', { label: suggestionLabel(atHand), cue: atHand.cue })}
+            </span>
+          )}
           {mapId && (
             <span className="ml-auto flex gap-2">
               <a href={`/api/maps/${encodeURIComponent(mapId)}/export?format=json`} download className="btn">
@@ -615,6 +665,11 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
             relationId={map.relations.some((r) => r.id === selectedRelationId) ? selectedRelationId : null}
           />
         </div>
+      }
+      suggestions={
+        suggestions.suggestions.length > 0 && (
+          <SuggestionsPanel state={suggestions} text={text} labels={labels} readOnly={readOnly} onJump={handlers.jumpToOffset} />
+        )
       }
       footer={
       <>

@@ -5,12 +5,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../I18nProvider';
 
-export type PaneTab = 'list' | 'map';
+export type PaneTab = 'list' | 'map' | 'suggestions';
 
 interface Props {
   main: ReactNode;
   list: ReactNode;
   map: ReactNode;
+  /// The signposts' suggestions; no tab when absent (read-only views, or turned off).
+  suggestions?: ReactNode;
   footer?: ReactNode;
   tab: PaneTab;
   onTab: (tab: PaneTab) => void;
@@ -21,7 +23,7 @@ const widthKey = 'ronten:pane-width';
 const minWidth = 280;
 const maxWidth = 1100;
 
-export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Props) {
+export function SidePane({ main, list, map, suggestions, footer, tab, onTab, onKeyDown }: Props) {
   const t = useT();
   const [width, setWidth] = useState(420);
   const drag = useRef<{ startX: number; width: number } | null>(null);
@@ -41,7 +43,9 @@ export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Pro
   const tabs: Array<{ id: PaneTab; label: string }> = [
     { id: 'list', label: t('pane.list') },
     { id: 'map', label: t('pane.map') },
+    ...(suggestions ? [{ id: 'suggestions' as const, label: t('pane.suggestions') }] : []),
   ];
+  const shown = tabs.some((x) => x.id === tab) ? tab : 'list';
 
   return (
     <div className="workspace-grid grid gap-4" style={{ ['--side' as string]: `${width}px` }} onKeyDown={onKeyDown}>
@@ -77,15 +81,16 @@ export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Pro
               id={`tab-${x.id}`}
               type="button"
               role="tab"
-              aria-selected={tab === x.id}
+              aria-selected={shown === x.id}
               aria-controls={`panel-${x.id}`}
-              tabIndex={tab === x.id ? 0 : -1}
+              tabIndex={shown === x.id ? 0 : -1}
               onClick={() => onTab(x.id)}
               onKeyDown={(e) => {
                 if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
                   e.preventDefault();
                   e.stopPropagation();
-                  onTab(x.id === 'list' ? 'map' : 'list');
+                  const step = e.key === 'ArrowRight' ? 1 : tabs.length - 1;
+                  onTab(tabs[(tabs.findIndex((y) => y.id === x.id) + step) % tabs.length].id);
                 }
               }}
               className="-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-stone-600 aria-selected:border-sky-700 aria-selected:text-sky-900"
@@ -94,8 +99,8 @@ export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Pro
             </button>
           ))}
         </div>
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-          {tab === 'list' ? list : map}
+        <div id={`panel-${shown}`} role="tabpanel" aria-labelledby={`tab-${shown}`}>
+          {shown === 'list' ? list : shown === 'map' ? map : suggestions}
         </div>
       </div>
       {footer}
