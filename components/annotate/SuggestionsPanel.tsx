@@ -59,7 +59,7 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({ state, text, la
                   <span className={`label-chip ${labelClass(labels, label.id)}`}>{labelName(label, locale)}</span>
                   <span className="ml-2 text-stone-600">{t('suggest.cue', { cue: s.cue })}</span>
                 </p>
-                <p className="mt-1 text-stone-900">「{quote(i)}」</p>
+                <p className="suggestion-quote mt-1 text-stone-900">「{quote(i)}」</p>
                 {target && (
                   <p className="mt-1 text-xs text-stone-600">
                     {t(s.relation!.type === 'support' ? 'suggest.supports' : 'suggest.attacks', {
