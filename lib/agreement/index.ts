@@ -7,7 +7,8 @@
 // overlap, optimal one-to-one) — match.ts with assignment.ts; map comparison — compare.ts;
 // Krippendorff's alpha — alpha.ts; token-level alpha — tokenAlpha.ts; a class against a reference
 // and among itself (per-student table, means, class alpha, CSV) — classAgreement.ts; how many
-// maps mark each passage with each label — heat.ts.
+// maps mark each passage with each label — heat.ts; the teacher's boundary-forgiving reading
+// (found / boundaries differ, content words, core clause) — teacher.ts.
 
 export { scores, type Scores } from './prf';
 export { compareSpanUnits, matchUnits, spanOverlap, spansMatch, type MatchCriterion, type SpanUnit, type UnitMatching, type UnitPair } from './match';
@@ -35,3 +36,4 @@ export {
   type StudentAgreement,
 } from './classAgreement';
 export { heatBucket, heatLegend, heatRuns, type Heat, type HeatRun } from './heat';
+export { contentWords, FUNCTION_POS, spanFound, teacherMatch, type FoundPair, type TeacherMatch, type WordToken } from './teacher';
