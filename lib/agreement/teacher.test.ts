@@ -52,14 +52,14 @@ describe('the issue’s thesis case', () => {
   it('a subordinate clause without the head is not found, though its Dice is as high', () => {
     // 350–372 「2020年後半に旧ソ連諸国での相次いだ混乱は」: 8 words (2020 年 後半 旧 ソ連 諸国 相次い
     // 混乱), inside the reference: 2·8 < 23, Dice = 16/31 ≥ ½, but the head れる is not in it.
-    expect(spanFound(unit('r', 346, 427), unit('s', 350, 372), words)).toBe(false);
+    expect(spanFound(unit('r', 346, 427), unit('s', 350, 372), THESIS_TOKENS)).toBe(false);
     // With the head, the last 9 words (求心力 … れる, 393–426) are found: 4·9 = 36 ≥ 23 + 9.
-    expect(spanFound(unit('r', 346, 427), unit('s', 393, 426), words)).toBe(true);
+    expect(spanFound(unit('r', 346, 427), unit('s', 393, 426), THESIS_TOKENS)).toBe(true);
   });
 
   it('a student who stops before 「と思われる」 still shares over half the longer span', () => {
     // 386–421: それ … られ = 9 words of 11; against the 11-word clause reference: 2·9 ≥ 11.
-    expect(spanFound(unit('r', 386, 426), unit('s', 386, 421), words)).toBe(true);
+    expect(spanFound(unit('r', 386, 426), unit('s', 386, 421), THESIS_TOKENS)).toBe(true);
   });
 });
 

@@ -133,23 +133,36 @@ function foundShared(r: SpanUnit, s: SpanUnit, [rlo, rhi]: [number, number], [sl
   return -1;
 }
 
-/// Whether `reference` is found by `student` over `words` (content words, contentWords()).
-export function spanFound(reference: SpanUnit, student: SpanUnit, words: readonly WordToken[]): boolean {
+/// The content words of a text, ready to test many spans against each other (majority.ts).
+export interface WordIndex {
+  /// words(U) as an index range [lo, hi) into the content words.
+  range(u: { start: number; end: number }): [number, number];
+  /// Whether `reference` is found by `student` (rules (a)–(c)).
+  found(reference: SpanUnit, student: SpanUnit): boolean;
+}
+
+/// A WordIndex over `tokens` (all of a text's tokens; content words are picked here).
+export function wordIndex(tokens: readonly WordToken[]): WordIndex {
+  const words = contentWords(tokens);
   const starts = words.map((w) => w.start);
   const ends = words.map((w) => w.end);
-  return foundShared(reference, student, wordRange(starts, ends, reference), wordRange(starts, ends, student)) >= 0;
+  const range = (u: { start: number; end: number }) => wordRange(starts, ends, u);
+  return { range, found: (r, s) => foundShared(r, s, range(r), range(s)) >= 0 };
+}
+
+/// Whether `reference` is found by `student` over `tokens` (see the header).
+export function spanFound(reference: SpanUnit, student: SpanUnit, tokens: readonly WordToken[]): boolean {
+  return wordIndex(tokens).found(reference, student);
 }
 
 /// Which reference units and relations `student` found (see the header). `tokens`: the
 /// document's tokens (all of them; content words are picked here).
 export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, tokens: readonly WordToken[]): TeacherMatch {
-  const words = contentWords(tokens);
-  const starts = words.map((w) => w.start);
-  const ends = words.map((w) => w.end);
+  const { range } = wordIndex(tokens);
   const ref = [...reference.units].sort(compareSpanUnits);
   const stu = [...student.units].sort(compareSpanUnits);
-  const refRanges = ref.map((u) => wordRange(starts, ends, u));
-  const stuRanges = stu.map((u) => wordRange(starts, ends, u));
+  const refRanges = ref.map(range);
+  const stuRanges = stu.map(range);
 
   const pairOf = (i: number, j: number, shared: number): FoundPair => {
     const nr = refRanges[i][1] - refRanges[i][0];
