@@ -33,7 +33,7 @@ import { csvTable, type CsvCell } from '@/lib/formats/csv';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { compareMaps } from './compare';
 import { hundredths, type Scores } from './prf';
-import { teacherMatch, type WordToken } from './teacher';
+import { teacherMatch, teacherSummary, type TeacherSummary, type WordToken } from './teacher';
 import { tokenLevelAlpha, type TokenAlpha, type TokenSpan } from './tokenAlpha';
 
 /// A student of the class, with their map of the text or null when they have not started.
@@ -55,18 +55,6 @@ export interface ReferenceScores {
   relationsUntyped: Scores;
   /// The teacher's reading (teacher.ts): reference units found with boundaries forgiven.
   teacher: TeacherSummary;
-}
-
-/// What the teacher's views say of one student (teacher.ts for the definitions).
-export interface TeacherSummary {
-  referenceUnits: number;
-  found: number;
-  boundariesDiffer: number;
-  labelDiffers: number;
-  /// Mean content-word Dice of the found pairs; null when nothing was found.
-  meanDice: number | null;
-  referenceRelations: number;
-  relationsFound: number;
 }
 
 export interface StudentAgreement {
@@ -130,7 +118,6 @@ export function classAgreement({ reference, students, tokens, labels }: ClassAgr
     let vsReference: ReferenceScores | null = null;
     if (reference && map && started(map)) {
       const c = compareMaps(reference, map);
-      const tm = teacherMatch(reference, map, tokens);
       vsReference = {
         unitsExact: c.units.exact,
         unitsOverlap: c.units.overlap,
@@ -139,15 +126,7 @@ export function classAgreement({ reference, students, tokens, labels }: ClassAgr
         labelAgreeing: c.labels.agreeing,
         relationsTyped: c.relations.typed,
         relationsUntyped: c.relations.untyped,
-        teacher: {
-          referenceUnits: tm.units.reference,
-          found: tm.units.found,
-          boundariesDiffer: tm.units.boundariesDiffer,
-          labelDiffers: tm.units.labelDiffers,
-          meanDice: tm.units.meanDice,
-          referenceRelations: tm.relations.reference,
-          relationsFound: tm.relations.found,
-        },
+        teacher: teacherSummary(teacherMatch(reference, map, tokens)),
       };
     }
     return {

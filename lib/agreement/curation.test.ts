@@ -5,6 +5,7 @@ import { applyAll, invertAll } from '@/lib/argument/operations';
 import type { ArgumentMap, ArgumentUnit, Relation } from '@/lib/argument/types';
 import { takeIntoReference } from './curation';
 import { majorityMap } from './majority';
+import { teacherMatch } from './teacher';
 
 const unit = (id: string, start: number, end: number, label = 'claim'): ArgumentUnit => ({ id, label, start, end, note: '' });
 const rel = (id: string, from: string, to: string, type: Relation['type'] = 'support'): Relation => ({ id, type, from, to, note: '' });
@@ -20,7 +21,7 @@ describe('takeIntoReference', () => {
   const student = map([unit('a', 8, 12), unit('b', 12, 20, 'evidence'), unit('d', 0, 12)], [rel('s1', 'b', 'a'), rel('s2', 'b', 'd', 'attack')]);
 
   it('takes a unit as one addUnit with a fresh id, undoable by its inverse', () => {
-    const r = takeIntoReference(reference, student, { kind: 'unit', id: 'b' }, tokens, ids());
+    const r = takeIntoReference(reference, student, { kind: 'unit', id: 'b' }, teacherMatch(reference, student, tokens).units.pairs, ids());
     expect(r).toEqual({ ok: true, addedUnits: 1, addedRelations: 0, operations: [{ op: 'addUnit', unit: unit('u-new1', 12, 20, 'evidence'), relations: [], mainClaim: false }] });
     if (!r.ok) return;
     const after = applyAll(reference, r.operations);
@@ -29,30 +30,30 @@ describe('takeIntoReference', () => {
   });
 
   it('refuses a unit the reference already has (same span and label)', () => {
-    expect(takeIntoReference(reference, student, { kind: 'unit', id: 'd' }, tokens, ids())).toEqual({ ok: false, reason: 'alreadyInReference' });
+    expect(takeIntoReference(reference, student, { kind: 'unit', id: 'd' }, teacherMatch(reference, student, tokens).units.pairs, ids())).toEqual({ ok: false, reason: 'alreadyInReference' });
   });
 
   it('takes a relation onto the reference unit its end found, taking the other end too', () => {
     // a (8–12) finds c (0–12): 4 of 12 words, holds c's head (word 11), Dice 8/16 = ½. (With d,
     // the exact 0–12, in the same map, c would pair with d one-to-one and a would be copied.)
     const mine = map([unit('a', 8, 12), unit('b', 12, 20, 'evidence')], [rel('s1', 'b', 'a')]);
-    expect(takeIntoReference(reference, student, { kind: 'relation', id: 's1' }, tokens, ids())).toMatchObject({ ok: true, addedUnits: 2 });
-    const r = takeIntoReference(reference, mine, { kind: 'relation', id: 's1' }, tokens, ids());
+    expect(takeIntoReference(reference, student, { kind: 'relation', id: 's1' }, teacherMatch(reference, student, tokens).units.pairs, ids())).toMatchObject({ ok: true, addedUnits: 2 });
+    const r = takeIntoReference(reference, mine, { kind: 'relation', id: 's1' }, teacherMatch(reference, mine, tokens).units.pairs, ids());
     expect(r).toMatchObject({ ok: true, addedUnits: 1, addedRelations: 1 });
     if (!r.ok) return;
     const after = applyAll(reference, r.operations);
     expect(after.relations).toEqual([rel('r-new2', 'u-new1', 'c')]);
     expect(applyAll(after, invertAll(r.operations))).toEqual(reference);
     // Taken once, the same relation again is refused.
-    expect(takeIntoReference(after, mine, { kind: 'relation', id: 's1' }, tokens, ids())).toEqual({ ok: false, reason: 'alreadyInReference' });
+    expect(takeIntoReference(after, mine, { kind: 'relation', id: 's1' }, teacherMatch(after, mine, tokens).units.pairs, ids())).toEqual({ ok: false, reason: 'alreadyInReference' });
   });
 
   it('refuses a relation whose ends land on one reference unit, and unknown ids', () => {
     // Two student units with c's span and label: one pairs with c, the other is "the same" as c.
     const twins = map([unit('x', 0, 12), unit('y', 0, 12)], [rel('t', 'y', 'x')]);
-    expect(takeIntoReference(reference, twins, { kind: 'relation', id: 't' }, tokens, ids())).toEqual({ ok: false, reason: 'selfRelation' });
-    expect(takeIntoReference(reference, student, { kind: 'relation', id: 'nope' }, tokens, ids())).toEqual({ ok: false, reason: 'unknownItem' });
-    expect(takeIntoReference(reference, student, { kind: 'unit', id: 'nope' }, tokens, ids())).toEqual({ ok: false, reason: 'unknownItem' });
+    expect(takeIntoReference(reference, twins, { kind: 'relation', id: 't' }, teacherMatch(reference, twins, tokens).units.pairs, ids())).toEqual({ ok: false, reason: 'selfRelation' });
+    expect(takeIntoReference(reference, student, { kind: 'relation', id: 'nope' }, teacherMatch(reference, student, tokens).units.pairs, ids())).toEqual({ ok: false, reason: 'unknownItem' });
+    expect(takeIntoReference(reference, student, { kind: 'unit', id: 'nope' }, teacherMatch(reference, student, tokens).units.pairs, ids())).toEqual({ ok: false, reason: 'unknownItem' });
   });
 });
 

@@ -8,7 +8,8 @@
 //   reference already has a unit with the same span AND label ("alreadyInReference"): a second
 //   copy would make the reference count that passage twice.
 // - Taking a relation (type, from → to) maps each end to the reference: to the reference unit
-//   that end FOUND (teacherMatch, teacher.ts — the unit a teacher sees as "the same"), else to a
+//   that end FOUND (the pairs of teacherMatch, teacher.ts — the unit a teacher sees as "the same";
+//   the caller passes them, as the compare view has them already), else to a
 //   reference unit with the same span and label, else the end unit is taken too (one click keeps
 //   the relation's meaning). Refused when the reference already has that relation
 //   ("alreadyInReference") or when both ends land on one reference unit ("selfRelation").
@@ -17,7 +18,6 @@
 
 import { addUnitOp, type Operation } from '@/lib/argument/operations';
 import type { ArgumentMap, ArgumentUnit } from '@/lib/argument/types';
-import { teacherMatch, type WordToken } from './teacher';
 
 export type TakeItem = { kind: 'unit'; id: string } | { kind: 'relation'; id: string };
 export type TakeRefusal = 'unknownItem' | 'alreadyInReference' | 'selfRelation';
@@ -26,9 +26,16 @@ export type TakeResult =
   | { ok: true; operations: Operation[]; /** reference units the operations add (for the message) */ addedUnits: number; addedRelations: number }
   | { ok: false; reason: TakeRefusal };
 
-/// The operations that take `item` of `student` into `reference` (see the header). `newId`
-/// makes a fresh id for a unit ('u') or a relation ('r') of the reference.
-export function takeIntoReference(reference: ArgumentMap, student: ArgumentMap, item: TakeItem, tokens: readonly WordToken[], newId: (kind: 'u' | 'r') => string): TakeResult {
+/// The operations that take `item` of `student` into `reference` (see the header). `found`:
+/// teacherMatch(reference, student, tokens).units.pairs. `newId` makes a fresh id for a unit
+/// ('u') or a relation ('r') of the reference.
+export function takeIntoReference(
+  reference: ArgumentMap,
+  student: ArgumentMap,
+  item: TakeItem,
+  found: ReadonlyArray<{ reference: string; student: string }>,
+  newId: (kind: 'u' | 'r') => string,
+): TakeResult {
   const sameAs = (u: ArgumentUnit) => reference.units.find((r) => r.start === u.start && r.end === u.end && r.label === u.label);
   const copy = (u: ArgumentUnit): ArgumentUnit => ({ id: newId('u'), label: u.label, start: u.start, end: u.end, note: u.note });
 
@@ -43,10 +50,10 @@ export function takeIntoReference(reference: ArgumentMap, student: ArgumentMap, 
   const from = relation && student.units.find((u) => u.id === relation.from);
   const to = relation && student.units.find((u) => u.id === relation.to);
   if (!relation || !from || !to) return { ok: false, reason: 'unknownItem' };
-  const found = new Map(teacherMatch(reference, student, tokens).units.pairs.map((p) => [p.student, p.reference]));
+  const partner = new Map(found.map((p) => [p.student, p.reference]));
   const operations: Operation[] = [];
   const end = (u: ArgumentUnit): string => {
-    const known = found.get(u.id) ?? sameAs(u)?.id;
+    const known = partner.get(u.id) ?? sameAs(u)?.id;
     if (known !== undefined) return known;
     const added = copy(u);
     operations.push(addUnitOp(added));

@@ -38,6 +38,6 @@ export {
   type StudentAgreement,
 } from './classAgreement';
 export { heatBucket, heatLegend, heatRuns, type Heat, type HeatRun } from './heat';
-export { contentWords, FUNCTION_POS, spanFound, teacherMatch, wordIndex, type WordIndex, type FoundPair, type TeacherMatch, type WordToken } from './teacher';
+export { contentWords, FUNCTION_POS, spanFound, teacherMatch, teacherSummary, wordIndex, type TeacherSummary, type WordIndex, type FoundPair, type TeacherMatch, type WordToken } from './teacher';
 export { takeIntoReference, type TakeItem, type TakeRefusal, type TakeResult } from './curation';
 export { majorityMap, type MajorityMap } from './majority';

@@ -247,3 +247,30 @@ export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, token
     mainClaim: main && ref.some((u) => u.id === main) ? { reference: main, student: partner.get(main) ?? null } : null,
   };
 }
+
+/// What the teacher's views say of one student: the counts of a TeacherMatch, without the ids.
+export interface TeacherSummary {
+  referenceUnits: number;
+  found: number;
+  boundariesDiffer: number;
+  labelDiffers: number;
+  /// Mean content-word Dice of the found pairs; null when nothing was found.
+  meanDice: number | null;
+  referenceRelations: number;
+  relationsFound: number;
+  /// Null when the reference names no main claim.
+  mainClaimFound: boolean | null;
+}
+
+export function teacherSummary(m: TeacherMatch): TeacherSummary {
+  return {
+    referenceUnits: m.units.reference,
+    found: m.units.found,
+    boundariesDiffer: m.units.boundariesDiffer,
+    labelDiffers: m.units.labelDiffers,
+    meanDice: m.units.meanDice,
+    referenceRelations: m.relations.reference,
+    relationsFound: m.relations.found,
+    mainClaimFound: m.mainClaim && m.mainClaim.student !== null,
+  };
+}

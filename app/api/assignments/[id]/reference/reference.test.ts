@@ -5,6 +5,7 @@
 // through POST /api/maps/:id/operations, as the compare view sends them).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { takeIntoReference } from '@/lib/agreement/curation';
+import { teacherMatch } from '@/lib/agreement/teacher';
 import { addUnitOp, invertAll, type Operation } from '@/lib/argument';
 import { applyOperations, createAssignment, createCourse, createDocument, getAssignment, getDocument, getMap, getOrCreateMap, joinCourse, type Db } from '@/lib/db';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
@@ -115,7 +116,7 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
     let n = 0;
     const fresh = (kind: 'u' | 'r') => `${kind}-taken-${++n}`;
     // B's evidence 22–29 is not in the reference (its 22–31 has other boundaries): taken.
-    const taken = takeIntoReference(ref, student, { kind: 'unit', id: 'b2' }, tokens, fresh);
+    const taken = takeIntoReference(ref, student, { kind: 'unit', id: 'b2' }, teacherMatch(ref, student, tokens).units.pairs, fresh);
     expect(taken.ok).toBe(true);
     if (!taken.ok) return;
     const res = await saveOps(refId, cookie.instructor, ref.version, taken.operations);
@@ -123,7 +124,7 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
     const after = (await getMap(db, refId))!;
     expect(after.units.map((x) => [x.id, x.start, x.end])).toContainEqual(['u-taken-1', 22, 29]);
     // B's claim 8–22 is in the reference already.
-    expect(takeIntoReference(after, student, { kind: 'unit', id: 'b1' }, tokens, fresh)).toEqual({ ok: false, reason: 'alreadyInReference' });
+    expect(takeIntoReference(after, student, { kind: 'unit', id: 'b1' }, teacherMatch(after, student, tokens).units.pairs, fresh)).toEqual({ ok: false, reason: 'alreadyInReference' });
     // A stale base version is the save route's 409; the admin cannot write the instructor's map.
     expect((await saveOps(refId, cookie.instructor, ref.version, taken.operations)).status).toBe(409);
     expect([403, 404]).toContain((await saveOps(refId, cookie.admin, after.version, invertAll(taken.operations))).status);
