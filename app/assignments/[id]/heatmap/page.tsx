@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { DocumentHeader } from '@/components/DocumentHeader';
 import { HeatmapView } from '@/components/review/HeatmapView';
+import { MajorityReference } from '@/components/review/MajorityReference';
 import { heatRuns } from '@/lib/agreement/heat';
 import { rontenMode } from '@/lib/auth/mode';
 import { getLabelScheme, loadAssignmentMaps, getDocument, openDb } from '@/lib/db';
@@ -13,7 +14,8 @@ export const dynamic = 'force-dynamic';
 // The class heat map of an assignment, for the course's instructors (and admins): the essay
 // with every student's units overlaid, one label at a time, tinted by how many students marked
 // each passage with it. The runs are computed here from the stored tokens (lib/agreement/heat.ts);
-// the page sends only the text, its blocks and the runs.
+// the page sends only the text, its blocks and the runs. Below it, the reference can be built
+// from the class's majority (what the darkest passages are, as a map).
 export default async function AssignmentHeatmapPage({ params }: { params: Promise<{ id: string }> }) {
   if (rontenMode() !== 'classroom') notFound();
   const { id } = await params;
@@ -39,6 +41,7 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
         {t('review.heatMaps', { n: heat.maps })}
       </p>
       <HeatmapView text={doc.canonical.text} blocks={doc.canonical.blocks} labels={labels} runs={heat.byLabel} total={heat.maps} language={doc.language} />
+      <MajorityReference assignmentId={id} documentId={assignment.documentId} />
     </article>
   );
 }

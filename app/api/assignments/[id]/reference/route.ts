@@ -13,7 +13,7 @@
 // Refusals (422 unless said; `reason` names them for the client's words): `tooFewMaps` (fewer
 // than two students have started), `noMajority` (no unit has a majority), `referenceNotEmpty`
 // (409: the target map has units and `replace` is not true; `units` says how many),
-// `notReferenceOwner` (403: the reference is another instructor's map), `schemeMismatch` (the
+// `notReferenceOwner` (403: the reference is another instructor's map, `owner` names them), `schemeMismatch` (the
 // caller's map uses another label scheme than the assignment). 403 for the course's students,
 // 404 for everyone else. Classroom mode only.
 //
@@ -25,7 +25,7 @@ import { majorityMap } from '@/lib/agreement/majority';
 import { addUnitOp, apply, invertAll, removeUnitOp, type Operation } from '@/lib/argument/operations';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { withSafeText } from '@/lib/text/safeText';
-import { applyOperations, getDocument, getMap, getOrCreateMap, loadAssignmentMaps, updateAssignment } from '@/lib/db';
+import { applyOperations, getDocument, getMap, getOrCreateMap, getUser, loadAssignmentMaps, updateAssignment } from '@/lib/db';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
@@ -41,7 +41,10 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
 
     const target = assignment.referenceMapId ? await getMap(db, assignment.referenceMapId) : await getOrCreateMap(db, assignment.documentId, user.id, assignment.labelSchemeId);
     if (!target) throw new HttpError(404, 'the assignment’s reference map is gone');
-    if (target.userId !== user.id) throw new HttpError(403, 'the reference map is another instructor’s: they change it', { reason: 'notReferenceOwner' });
+    if (target.userId !== user.id) {
+      const owner = await getUser(db, target.userId);
+      throw new HttpError(403, 'the reference map is another instructor’s: they change it', { reason: 'notReferenceOwner', owner: owner ? owner.displayName || owner.name : target.userId });
+    }
     if (target.labelSchemeId !== assignment.labelSchemeId) {
       throw new HttpError(422, `your map of this text uses the label scheme "${target.labelSchemeId}", the assignment "${assignment.labelSchemeId}"`, { reason: 'schemeMismatch' });
     }
