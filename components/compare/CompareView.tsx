@@ -10,6 +10,7 @@
 // lacks gets a button that takes it into the reference (useReferenceCuration).
 import { useMemo } from 'react';
 import type { MapComparison } from '@/lib/agreement/compare';
+import { hundredths } from '@/lib/agreement/prf';
 import { teacherSummary, type TeacherMatch } from '@/lib/agreement/teacher';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { csvTable, type CsvCell } from '@/lib/formats/csv';
@@ -108,8 +109,9 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
   ];
   const csv = useMemo(() => {
     const keys = ['units_exact', 'units_overlap', 'relations_typed', 'relations_untyped'];
-    const table: CsvCell[][] = [['measure', 'precision', 'recall', 'f1'], ...rows.map(([, s], i) => [keys[i], s.precision, s.recall, s.f1])];
-    table.push(['label_accuracy', comparison.labels.accuracy, null, null]);
+    // Figures to two decimals, as every agreement CSV (lib/agreement/prf.ts hundredths).
+    const table: CsvCell[][] = [['measure', 'precision', 'recall', 'f1'], ...rows.map(([, s], i) => [keys[i], hundredths(s.precision), hundredths(s.recall), hundredths(s.f1)])];
+    table.push(['label_accuracy', hundredths(comparison.labels.accuracy), null, null]);
     return csvTable(table);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [comparison]);
