@@ -6,7 +6,8 @@ import { classroomPort } from '../playwright.config';
 // exactly the thesis clause 「それがロシアの求心力低下による…と思われる」 (386–426) against a
 // reference thesis from 「そして、2020年後半に…」 (346–427) is told "found" with boundaries that
 // differ; the instructor takes the student's evidence and relation into the reference with one
-// click each, sees the worded agreement change, and undoes the last take.
+// click each, sees the worded agreement change, and undoes the last take; then, from the heat
+// map, takes a passage most of the class marked.
 test.use({ baseURL: `http://127.0.0.1:${classroomPort}` });
 
 const base = `http://127.0.0.1:${classroomPort}`;
@@ -84,4 +85,18 @@ test('the exact-thesis case counts as found; a student’s unit and relation are
 
   // The student cannot take anything: the compare page is the instructors'.
   expect((await student.goto(sensei.url()))!.status()).toBe(404);
+
+  // Two more students both mark 「ロシアのサイバー攻撃・サイバー諜報」 (315–332): 2 of 3 is a
+  // majority the reference lacks, listed under the heat map with a take button.
+  for (const name of ['kyureta2', 'kyureta3']) {
+    const other = await account(browser, name, course.course.joinCode);
+    await addUnits(other, [unit(`${name}-thesis`, 'claim', 386, 426), unit(`${name}-cyber`, 'evidence', 315, 332)]);
+  }
+  await sensei.goto(`${assignmentPath}/heatmap`);
+  const candidates = sensei.getByTestId('majority-candidates');
+  await expect(candidates).toContainText('3 人中 2 人');
+  await candidates.getByRole('button', { name: '「ロシアのサイバー攻撃・サイバー諜報」を基準に取り込む' }).click();
+  await expect(sensei.getByTestId('curation-notice')).toContainText('基準に取り込みました: ロシアのサイバー攻撃・サイバー諜報');
+  await expect(candidates).toContainText('ありません');
+  expect((await (await sensei.request.get(`/api/maps/${referenceId}`)).json()).map.units).toHaveLength(3);
 });
