@@ -33,7 +33,7 @@ import { csvTable, type CsvCell } from '@/lib/formats/csv';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { compareMaps } from './compare';
 import { hundredths, type Scores } from './prf';
-import { teacherMatch, teacherSummary, type TeacherSummary, type WordToken } from './teacher';
+import { teacherMatch, teacherSummary, wordIndex, type TeacherSummary, type WordToken } from './teacher';
 import { tokenLevelAlpha, type TokenAlpha, type TokenSpan } from './tokenAlpha';
 
 /// A student of the class, with their map of the text or null when they have not started.
@@ -113,6 +113,7 @@ function started(map: NonNullable<ClassMember['map']>): boolean {
 
 /// The per-student table and class figures (see the header for every definition).
 export function classAgreement({ reference, students, tokens, labels }: ClassAgreementInput): ClassAgreement {
+  const words = wordIndex(tokens);
   const rows: StudentAgreement[] = students.map((s) => {
     const map = s.map;
     let vsReference: ReferenceScores | null = null;
@@ -126,7 +127,7 @@ export function classAgreement({ reference, students, tokens, labels }: ClassAgr
         labelAgreeing: c.labels.agreeing,
         relationsTyped: c.relations.typed,
         relationsUntyped: c.relations.untyped,
-        teacher: teacherSummary(teacherMatch(reference, map, tokens)),
+        teacher: teacherSummary(teacherMatch(reference, map, words)),
       };
     }
     return {

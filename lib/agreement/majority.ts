@@ -19,7 +19,7 @@
 // writes them into a map.
 
 import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument/types';
-import { teacherMatch, wordIndex, type WordToken } from './teacher';
+import { teacherMatch, wordIndex, type WordIndex, type WordToken } from './teacher';
 
 export interface MajorityMap {
   map: ArgumentMap;
@@ -29,10 +29,10 @@ export interface MajorityMap {
   votes: Record<string, number>;
 }
 
-/// The class's majority map (see the header).
-export function majorityMap(students: readonly ArgumentMap[], tokens: readonly WordToken[]): MajorityMap {
+/// The class's majority map (see the header). `tokens`: the text's tokens or their wordIndex.
+export function majorityMap(students: readonly ArgumentMap[], tokens: readonly WordToken[] | WordIndex): MajorityMap {
   const n = students.length;
-  const words = wordIndex(tokens);
+  const words = 'range' in tokens ? tokens : wordIndex(tokens);
   const most = (votes: number) => 2 * votes > n;
 
   interface Proposal { start: number; end: number; label: string; exact: Set<number>; votes: number; order: number }
@@ -68,7 +68,7 @@ export function majorityMap(students: readonly ArgumentMap[], tokens: readonly W
   const relationVotes = new Map<string, { type: RelationType; from: string; to: string; voters: Set<number> }>();
   const mainVotes = new Map<string, number>();
   students.forEach((m, who) => {
-    const toMajority = new Map(teacherMatch(skeleton, m, tokens).units.pairs.map((p) => [p.student, p.reference]));
+    const toMajority = new Map(teacherMatch(skeleton, m, words).units.pairs.map((p) => [p.student, p.reference]));
     for (const r of m.relations) {
       const from = toMajority.get(r.from);
       const to = toMajority.get(r.to);

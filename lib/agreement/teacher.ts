@@ -60,9 +60,12 @@ export const FUNCTION_POS: readonly string[] = ['記号', '助詞', '助動詞',
 
 /// The content words of `tokens`, sorted by start (see the header).
 export function contentWords(tokens: readonly WordToken[]): WordToken[] {
-  return tokens
-    .filter((t) => t.end > t.start && !(t.surface !== undefined && /^\s*$/u.test(t.surface)) && !(t.pos !== undefined && FUNCTION_POS.includes(t.pos)))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const words = tokens.filter((t) => t.end > t.start && !(t.pos !== undefined && FUNCTION_POS.includes(t.pos)) && !(t.surface !== undefined && t.surface.trim() === ''));
+  // Stored tokens are in text order already: sort only when they are not.
+  for (let i = 1; i < words.length; i++) {
+    if (words[i - 1].start > words[i].start) return words.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  return words;
 }
 
 /// A reference unit and the student unit that found it.
@@ -141,7 +144,8 @@ export interface WordIndex {
   found(reference: SpanUnit, student: SpanUnit): boolean;
 }
 
-/// A WordIndex over `tokens` (all of a text's tokens; content words are picked here).
+/// A WordIndex over `tokens` (all of a text's tokens; content words are picked here). Build it
+/// once per text when matching many maps (a class): picking the words is the costly part.
 export function wordIndex(tokens: readonly WordToken[]): WordIndex {
   const words = contentWords(tokens);
   const starts = words.map((w) => w.start);
@@ -156,9 +160,9 @@ export function spanFound(reference: SpanUnit, student: SpanUnit, tokens: readon
 }
 
 /// Which reference units and relations `student` found (see the header). `tokens`: the
-/// document's tokens (all of them; content words are picked here).
-export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, tokens: readonly WordToken[]): TeacherMatch {
-  const { range } = wordIndex(tokens);
+/// document's tokens (all of them; content words are picked here), or their wordIndex.
+export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, tokens: readonly WordToken[] | WordIndex): TeacherMatch {
+  const { range } = 'range' in tokens ? tokens : wordIndex(tokens);
   const ref = [...reference.units].sort(compareSpanUnits);
   const stu = [...student.units].sort(compareSpanUnits);
   const refRanges = ref.map(range);

@@ -4,7 +4,7 @@ import { HeatmapView } from '@/components/review/HeatmapView';
 import { MajorityReference } from '@/components/review/MajorityReference';
 import { MajorityCandidates } from '@/components/review/MajorityCandidates';
 import { majorityMap } from '@/lib/agreement/majority';
-import { teacherMatch } from '@/lib/agreement/teacher';
+import { teacherMatch, wordIndex } from '@/lib/agreement/teacher';
 import { heatRuns } from '@/lib/agreement/heat';
 import { rontenMode } from '@/lib/auth/mode';
 import { getLabelScheme, getMap, getUser, loadAssignmentMaps, getDocument, openDb } from '@/lib/db';
@@ -37,9 +37,10 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
   const reference = assignment.referenceMapId ? await getMap(db, assignment.referenceMapId) : null;
   let candidates = null;
   if (reference && started.length >= 2) {
-    const majority = majorityMap(started, doc.tokens);
+    const words = wordIndex(doc.tokens);
+    const majority = majorityMap(started, words);
     const referenceMap = { units: reference.units, relations: reference.relations, mainClaimId: reference.mainClaimId };
-    const match = teacherMatch(referenceMap, majority.map, doc.tokens);
+    const match = teacherMatch(referenceMap, majority.map, words);
     const owner = await getUser(db, reference.userId);
     candidates = {
       reference: referenceMap,
