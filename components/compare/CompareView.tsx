@@ -4,8 +4,14 @@
 // the agreement figures of lib/agreement as a table (downloadable as CSV).
 // Two wordings: 'example' (my map against the worked example) and 'pair' (any two maps of an
 // assignment, A and B, for its instructors: B is scored against A).
+// With `teacher` (lib/agreement/teacher.ts) the marks, lists and relations follow the teacher's
+// reading — boundary choices forgiven — said in words above the research table; with
+// `curation` (A is the assignment's reference) each of B's units and relations the reference
+// lacks gets a button that takes it into the reference (useReferenceCuration).
 import { useMemo } from 'react';
 import type { MapComparison } from '@/lib/agreement/compare';
+import { hundredths } from '@/lib/agreement/prf';
+import { teacherSummary, type TeacherMatch } from '@/lib/agreement/teacher';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { csvTable, type CsvCell } from '@/lib/formats/csv';
 import type { Block } from '@/lib/text/types';
@@ -13,6 +19,9 @@ import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
 import { ComparedEssay, type UnitStatus } from './ComparedEssay';
 import { ComparedRelations } from './ComparedRelations';
+import { CurationNotice } from './CurationNotice';
+import { FoundSummary } from './FoundSummary';
+import { useReferenceCuration, type CurationTarget } from './useReferenceCuration';
 
 interface Props {
   text: string;
@@ -24,14 +33,32 @@ interface Props {
   variant?: 'example' | 'pair';
   /// The CSV download's file name.
   csvName?: string;
+  /// The teacher's reading of the same two maps (computed on the server, with the tokens).
+  teacher?: TeacherMatch;
+  /// Set when `reference` is the assignment's reference map and `candidate` a student's.
+  curation?: CurationTarget;
 }
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
-export function CompareView({ text, blocks, labels, reference, candidate, comparison, variant = 'example', csvName = 'agreement.csv' }: Props) {
+export function CompareView({ text, blocks, labels, reference, candidate, comparison, variant = 'example', csvName = 'agreement.csv', teacher, curation }: Props) {
   const t = useT();
-  const nMissing = comparison.matches.missing.length;
-  const nExtra = comparison.matches.extra.length;
+  // What the marks and lists follow: the teacher's reading when given, else the research one.
+  const matches = useMemo(
+    () =>
+      teacher
+        ? { pairs: teacher.units.pairs.map((p) => ({ reference: p.reference, candidate: p.student })), missing: teacher.units.missing, extra: teacher.units.extra }
+        : comparison.matches,
+    [teacher, comparison],
+  );
+  const relationPairs = useMemo(
+    () => (teacher ? teacher.relations.pairs.map((p) => ({ reference: p.reference, candidate: p.student })) : comparison.relationMatches.pairs),
+    [teacher, comparison],
+  );
+  const curator = useReferenceCuration(curation, reference.map, candidate.map, teacher?.units.pairs ?? []);
+  const canTake = curation?.mayEdit === true;
+  const nMissing = matches.missing.length;
+  const nExtra = matches.extra.length;
   const words =
     variant === 'pair'
       ? {
@@ -56,22 +83,22 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
     const candLabel = new Map(candidate.map.units.map((u) => [u.id, u.label]));
     const referenceStatus = new Map<string, UnitStatus>();
     const candidateStatus = new Map<string, UnitStatus>();
-    for (const id of comparison.matches.missing) referenceStatus.set(id, 'missing');
-    for (const id of comparison.matches.extra) candidateStatus.set(id, 'extra');
-    for (const p of comparison.matches.pairs) {
+    for (const id of matches.missing) referenceStatus.set(id, 'missing');
+    for (const id of matches.extra) candidateStatus.set(id, 'extra');
+    for (const p of matches.pairs) {
       const s: UnitStatus = refLabel.get(p.reference) === candLabel.get(p.candidate) ? 'matched' : 'relabelled';
       referenceStatus.set(p.reference, s);
       candidateStatus.set(p.candidate, s);
     }
     return { referenceStatus, candidateStatus };
-  }, [reference, candidate, comparison]);
+  }, [reference, candidate, matches]);
 
   const relationSides = useMemo(
     () => ({
-      reference: new Set(comparison.relationMatches.pairs.map((p) => p.reference)),
-      candidate: new Set(comparison.relationMatches.pairs.map((p) => p.candidate)),
+      reference: new Set(relationPairs.map((p) => p.reference)),
+      candidate: new Set(relationPairs.map((p) => p.candidate)),
     }),
-    [comparison],
+    [relationPairs],
   );
 
   const rows: Array<[string, { precision: number; recall: number; f1: number }]> = [
@@ -82,8 +109,9 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
   ];
   const csv = useMemo(() => {
     const keys = ['units_exact', 'units_overlap', 'relations_typed', 'relations_untyped'];
-    const table: CsvCell[][] = [['measure', 'precision', 'recall', 'f1'], ...rows.map(([, s], i) => [keys[i], s.precision, s.recall, s.f1])];
-    table.push(['label_accuracy', comparison.labels.accuracy, null, null]);
+    // Figures to two decimals, as every agreement CSV (lib/agreement/prf.ts hundredths).
+    const table: CsvCell[][] = [['measure', 'precision', 'recall', 'f1'], ...rows.map(([, s], i) => [keys[i], hundredths(s.precision), hundredths(s.recall), hundredths(s.f1)])];
+    table.push(['label_accuracy', hundredths(comparison.labels.accuracy), null, null]);
     return csvTable(table);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [comparison]);
@@ -96,6 +124,12 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
 
   return (
     <div className="space-y-6">
+      {teacher && <FoundSummary t={t} summary={teacherSummary(teacher)} />}
+      {curation && !curation.mayEdit && (
+        <p role="note" className="text-sm text-stone-600" data-testid="curation-not-owner">
+          {t('curation.notOwner', { name: curation.ownerName })}
+        </p>
+      )}
       <section aria-labelledby="scores-heading" className="max-w-3xl">
         <h2 id="scores-heading" className="mb-2 text-lg font-semibold">
           {t('compare.scores')}
@@ -142,9 +176,9 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
 
       <div className="grid gap-6 lg:grid-cols-2">
         {[
-          { side: reference, status: referenceStatus, heading: words.referenceHeading, list: comparison.matches.missing, listTitle: words.missingList, testid: 'missing', matchedRelations: relationSides.reference, only: { className: 'cmp-missing' as const, word: words.missing } },
-          { side: candidate, status: candidateStatus, heading: words.candidateHeading, list: comparison.matches.extra, listTitle: words.extraList, testid: 'extra', matchedRelations: relationSides.candidate, only: { className: 'cmp-extra' as const, word: words.extra } },
-        ].map(({ side, status, heading, list, listTitle, testid, matchedRelations, only }) => (
+          { side: reference, status: referenceStatus, heading: words.referenceHeading, list: matches.missing, listTitle: words.missingList, testid: 'missing', matchedRelations: relationSides.reference, only: { className: 'cmp-missing' as const, word: words.missing }, takes: false },
+          { side: candidate, status: candidateStatus, heading: words.candidateHeading, list: matches.extra, listTitle: words.extraList, testid: 'extra', matchedRelations: relationSides.candidate, only: { className: 'cmp-extra' as const, word: words.extra }, takes: canTake },
+        ].map(({ side, status, heading, list, listTitle, testid, matchedRelations, only, takes }) => (
           <section key={testid} aria-label={heading} className="min-w-0">
             <h2 className="mb-2 font-semibold">{heading}</h2>
             <details className="mb-3 text-sm" open={list.length > 0 && list.length <= 12}>
@@ -154,18 +188,44 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
               <ul className="mt-1 space-y-1">
                 {list.length === 0 && <li className="text-stone-500">{t('compare.none')}</li>}
                 {list.map((id) => (
-                  <li key={id} lang="ja" className="truncate">
-                    <span className="mr-1 text-xs text-stone-500">{labelOf(side.map, id)}</span>
-                    {quote(side.map, id)}
+                  <li key={id} lang="ja" className={takes ? 'flex items-center gap-2' : 'truncate'}>
+                    <span className="min-w-0 flex-1 truncate">
+                      <span className="mr-1 text-xs text-stone-500">{labelOf(side.map, id)}</span>
+                      {quote(side.map, id)}
+                    </span>
+                    {takes && (
+                      <button
+                        type="button"
+                        className="btn min-h-11 shrink-0 text-xs"
+                        aria-label={t('curation.takeUnit', { quote: short(quote(side.map, id)) })}
+                        onClick={() => void curator.take({ kind: 'unit', id }, short(quote(side.map, id)))}
+                        data-testid="take-unit"
+                      >
+                        {t('curation.take')}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>
             </details>
-            <ComparedRelations map={side.map} text={text} matched={matchedRelations} only={only} />
+            <ComparedRelations
+              map={side.map}
+              text={text}
+              matched={matchedRelations}
+              only={only}
+              onTake={takes ? (relationId, what) => void curator.take({ kind: 'relation', id: relationId }, what) : undefined}
+            />
             <ComparedEssay text={text} blocks={blocks} label={heading} units={side.map.units} status={status} />
           </section>
         ))}
       </div>
+      {curation && <CurationNotice notice={curator.notice} onUndo={() => void curator.undo()} onDismiss={curator.dismiss} />}
     </div>
   );
+}
+
+/// A quote cut to 30 characters (by characters: a cut inside 𩸽 would show a broken one).
+function short(quote: string): string {
+  const chars = [...quote];
+  return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : quote;
 }

@@ -13,11 +13,14 @@ interface Props {
   matched: ReadonlySet<string>;
   /// The status class and legend word of a relation found on this side only.
   only: { className: 'cmp-missing' | 'cmp-extra'; word: string };
+  /// When set, each relation found on this side only gets a button that takes it into the
+  /// reference map (with its quotes, for the message).
+  onTake?: (relationId: string, what: string) => void;
 }
 
 const quoteLength = 24;
 
-export function ComparedRelations({ map, text, matched, only }: Props) {
+export function ComparedRelations({ map, text, matched, only, onTake }: Props) {
   const t = useT();
   const units = new Map(map.units.map((u) => [u.id, u]));
   const quote = (id: string) => {
@@ -27,15 +30,26 @@ export function ComparedRelations({ map, text, matched, only }: Props) {
   };
   const onlyHere = map.relations.filter((r) => !matched.has(r.id)).length;
   return (
-    <details className="mb-3 text-sm" data-testid="compared-relations">
+    <details className="mb-3 text-sm" data-testid="compared-relations" open={onTake !== undefined && onlyHere > 0 && onlyHere <= 12 ? true : undefined}>
       <summary className="cursor-pointer">{t('compare.relationList', { matched: map.relations.length - onlyHere, only: onlyHere, onlyWord: only.word })}</summary>
       <ul className="mt-1 space-y-1">
         {map.relations.length === 0 && <li className="text-stone-500">{t('compare.none')}</li>}
-        {map.relations.map((r) => (
-          <li key={r.id} lang="ja" className={`cmp-key block truncate ${matched.has(r.id) ? 'cmp-matched' : only.className}`} data-relation-status={matched.has(r.id) ? 'matched' : 'only'}>
-            {quote(r.from)} <span className="text-xs text-stone-600">→ {t(relationTypeKey(r.type))} →</span> {quote(r.to)}
-          </li>
-        ))}
+        {map.relations.map((r) => {
+          const what = `${quote(r.from)} → ${t(relationTypeKey(r.type))} → ${quote(r.to)}`;
+          const takes = onTake !== undefined && !matched.has(r.id);
+          return (
+            <li key={r.id} lang="ja" className={`cmp-key ${takes ? 'flex items-center gap-2' : 'block truncate'} ${matched.has(r.id) ? 'cmp-matched' : only.className}`} data-relation-status={matched.has(r.id) ? 'matched' : 'only'}>
+              <span className="min-w-0 flex-1 truncate">
+                {quote(r.from)} <span className="text-xs text-stone-600">→ {t(relationTypeKey(r.type))} →</span> {quote(r.to)}
+              </span>
+              {takes && (
+                <button type="button" className="btn min-h-11 shrink-0 text-xs" aria-label={t('curation.takeRelation', { quote: what })} onClick={() => onTake(r.id, what)} data-testid="take-relation">
+                  {t('curation.take')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );

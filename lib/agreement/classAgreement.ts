@@ -5,7 +5,9 @@
 //
 // Definitions:
 // - Per student (compareMaps, compare.ts): unit P/R/F1 with exact and ≥ ½-overlap matching,
-//   label accuracy on the overlap pairs, relation P/R/F1 typed and untyped, and the counts.
+//   label accuracy on the overlap pairs, relation P/R/F1 typed and untyped, and the counts; and
+//   the teacher's reading (teacherMatch, teacher.ts): reference units and relations found with
+//   boundary choices forgiven, how many of those differ in boundaries or label.
 //   `vsReference` is null when the assignment has no reference map, and for a student who has
 //   not started: no map, or an empty one never submitted (opening the text creates an empty map;
 //   a student who only looked has handed in nothing to score). A SUBMITTED empty map is scored,
@@ -13,7 +15,9 @@
 // - Class means are macro-averages: every student with a map weighs the same, however many
 //   units they drew (an instructor asks "how is the class doing", not "how are the units
 //   doing"). Label accuracy is averaged over the students for whom it is defined (null = no
-//   overlap pair to judge). Null without a reference or without any map.
+//   overlap pair to judge). Null without a reference or without any map. foundShare = mean of
+//   found / reference units (1 for an empty reference: nothing to find); relationsFoundShare
+//   likewise over relations, null when the reference has none.
 // - Class alpha (tokenLevelAlpha, tokenAlpha.ts) is over the STUDENTS' maps only, each one
 //   coder; the reference does not count as a coder. Alpha measures whether the students can
 //   apply the scheme consistently among themselves; adding the reference would make the figure
@@ -28,7 +32,8 @@
 import { csvTable, type CsvCell } from '@/lib/formats/csv';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { compareMaps } from './compare';
-import type { Scores } from './prf';
+import { hundredths, type Scores } from './prf';
+import { teacherMatch, teacherSummary, wordIndex, type TeacherSummary, type WordToken } from './teacher';
 import { tokenLevelAlpha, type TokenAlpha, type TokenSpan } from './tokenAlpha';
 
 /// A student of the class, with their map of the text or null when they have not started.
@@ -48,6 +53,8 @@ export interface ReferenceScores {
   labelAgreeing: number;
   relationsTyped: Scores;
   relationsUntyped: Scores;
+  /// The teacher's reading (teacher.ts): reference units found with boundaries forgiven.
+  teacher: TeacherSummary;
 }
 
 export interface StudentAgreement {
@@ -73,6 +80,9 @@ export interface ClassMeans {
   labelAccuracy: number | null;
   relationsTyped: Prf;
   relationsUntyped: Prf;
+  /// Mean share of the reference's units / relations found (teacher.ts), per student.
+  foundShare: number;
+  relationsFoundShare: number | null;
 }
 
 export interface ClassAgreement {
@@ -89,8 +99,9 @@ export interface ClassAgreement {
 export interface ClassAgreementInput {
   reference: ArgumentMap | null;
   students: readonly ClassMember[];
-  /// Units of analysis for alpha (see wordTokens).
-  tokens: readonly TokenSpan[];
+  /// Units of analysis for alpha (see wordTokens); with their parts of speech, also the content
+  /// words of the teacher's reading (teacher.ts).
+  tokens: readonly WordToken[];
   /// The labels to report alpha for (the assignment's scheme, in its order).
   labels: readonly string[];
 }
@@ -102,6 +113,7 @@ function started(map: NonNullable<ClassMember['map']>): boolean {
 
 /// The per-student table and class figures (see the header for every definition).
 export function classAgreement({ reference, students, tokens, labels }: ClassAgreementInput): ClassAgreement {
+  const words = wordIndex(tokens);
   const rows: StudentAgreement[] = students.map((s) => {
     const map = s.map;
     let vsReference: ReferenceScores | null = null;
@@ -115,6 +127,7 @@ export function classAgreement({ reference, students, tokens, labels }: ClassAgr
         labelAgreeing: c.labels.agreeing,
         relationsTyped: c.relations.typed,
         relationsUntyped: c.relations.untyped,
+        teacher: teacherSummary(teacherMatch(reference, map, words)),
       };
     }
     return {
@@ -139,7 +152,7 @@ export function classAgreement({ reference, students, tokens, labels }: ClassAgr
 }
 
 /// The tokens of `text` that are words: whitespace-only tokens dropped (see the header).
-export function wordTokens(text: string, tokens: readonly TokenSpan[]): TokenSpan[] {
+export function wordTokens<T extends TokenSpan>(text: string, tokens: readonly T[]): T[] {
   return tokens.filter((t) => !/^\s*$/u.test(text.slice(t.start, t.end)));
 }
 
@@ -158,6 +171,9 @@ function classMeans(scored: readonly ReferenceScores[]): ClassMeans | null {
     labelAccuracy: mean(scored.flatMap((r) => (r.labelAccuracy === null ? [] : [r.labelAccuracy]))),
     relationsTyped: prf((r) => r.relationsTyped),
     relationsUntyped: prf((r) => r.relationsUntyped),
+    // An empty reference has nothing to find: every student found all of it.
+    foundShare: mean(scored.map((r) => (r.teacher.referenceUnits ? r.teacher.found / r.teacher.referenceUnits : 1)))!,
+    relationsFoundShare: mean(scored.flatMap((r) => (r.teacher.referenceRelations ? [r.teacher.relationsFound / r.teacher.referenceRelations] : []))),
   };
 }
 
@@ -186,6 +202,13 @@ export const CLASS_AGREEMENT_COLUMNS = [
   'relation_untyped_f1',
   'alpha_label',
   'alpha',
+  'reference_units',
+  'units_found',
+  'boundaries_differ',
+  'labels_differ',
+  'found_word_dice',
+  'reference_relations',
+  'relations_found',
 ] as const;
 
 type Cells = Partial<Record<(typeof CLASS_AGREEMENT_COLUMNS)[number], string | number | null>>;
@@ -197,13 +220,18 @@ type Cells = Partial<Record<(typeof CLASS_AGREEMENT_COLUMNS)[number], string | n
 ///   without a map (units_matched… count the overlap matching);
 /// - `mean`: the class means (only when there are any);
 /// - `alpha`: one per label, then `(all)` for alpha over every label, in `alpha_label`/`alpha`.
-/// Numbers are written in full precision; an undefined figure (null) is an empty cell.
+/// Counts are whole numbers; figures (P/R/F1, accuracy, alpha, Dice, shares) are rounded to two
+/// decimals (hundredths, prf.ts) — the JSON API keeps full precision; an undefined figure (null)
+/// is an empty cell. The last columns are the teacher's reading (teacher.ts): units_found of
+/// reference_units with boundaries forgiven, of which boundaries_differ / labels_differ, the mean
+/// content-word Dice of the found pairs, relations_found of reference_relations; in the mean row,
+/// units_found and relations_found are the mean SHARES found (0–1).
 export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: boolean } = {}): string {
   const record = (cells: Cells) => CLASS_AGREEMENT_COLUMNS.map((c) => cells[c] ?? '');
   const prfCells = (prefix: 'unit_exact' | 'unit_overlap' | 'relation_typed', s: Prf): Cells => ({
-    [`${prefix}_precision`]: s.precision,
-    [`${prefix}_recall`]: s.recall,
-    [`${prefix}_f1`]: s.f1,
+    [`${prefix}_precision`]: hundredths(s.precision),
+    [`${prefix}_recall`]: hundredths(s.recall),
+    [`${prefix}_f1`]: hundredths(s.f1),
   });
   const rows: CsvCell[][] = [[...CLASS_AGREEMENT_COLUMNS]];
   for (const s of agreement.students) {
@@ -223,9 +251,16 @@ export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: bo
           units_extra: r.unitsOverlap.extra,
           ...prfCells('unit_exact', r.unitsExact),
           ...prfCells('unit_overlap', r.unitsOverlap),
-          label_accuracy: r.labelAccuracy,
+          label_accuracy: hundredths(r.labelAccuracy),
           ...prfCells('relation_typed', r.relationsTyped),
-          relation_untyped_f1: r.relationsUntyped.f1,
+          relation_untyped_f1: hundredths(r.relationsUntyped.f1),
+          reference_units: r.teacher.referenceUnits,
+          units_found: r.teacher.found,
+          boundaries_differ: r.teacher.boundariesDiffer,
+          labels_differ: r.teacher.labelDiffers,
+          found_word_dice: hundredths(r.teacher.meanDice),
+          reference_relations: r.teacher.referenceRelations,
+          relations_found: r.teacher.relationsFound,
         }),
       }),
     );
@@ -237,13 +272,15 @@ export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: bo
         row: 'mean',
         ...prfCells('unit_exact', m.unitsExact),
         ...prfCells('unit_overlap', m.unitsOverlap),
-        label_accuracy: m.labelAccuracy,
+        label_accuracy: hundredths(m.labelAccuracy),
         ...prfCells('relation_typed', m.relationsTyped),
-        relation_untyped_f1: m.relationsUntyped.f1,
+        relation_untyped_f1: hundredths(m.relationsUntyped.f1),
+        units_found: hundredths(m.foundShare),
+        relations_found: hundredths(m.relationsFoundShare),
       }),
     );
   }
-  for (const label of agreement.labels) rows.push(record({ row: 'alpha', alpha_label: label, alpha: agreement.alpha.byLabel[label] ?? null }));
-  rows.push(record({ row: 'alpha', alpha_label: '(all)', alpha: agreement.alpha.overall }));
+  for (const label of agreement.labels) rows.push(record({ row: 'alpha', alpha_label: label, alpha: hundredths(agreement.alpha.byLabel[label] ?? null) }));
+  rows.push(record({ row: 'alpha', alpha_label: '(all)', alpha: hundredths(agreement.alpha.overall) }));
   return csvTable(rows, options);
 }

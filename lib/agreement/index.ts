@@ -7,9 +7,12 @@
 // overlap, optimal one-to-one) — match.ts with assignment.ts; map comparison — compare.ts;
 // Krippendorff's alpha — alpha.ts; token-level alpha — tokenAlpha.ts; a class against a reference
 // and among itself (per-student table, means, class alpha, CSV) — classAgreement.ts; how many
-// maps mark each passage with each label — heat.ts.
+// maps mark each passage with each label — heat.ts; the teacher's boundary-forgiving reading
+// (found / boundaries differ, content words, core clause) — teacher.ts; curating a reference from
+// the class (one student's unit or relation as operations; the class's majority) — curation.ts,
+// majority.ts.
 
-export { scores, type Scores } from './prf';
+export { hundredths, scores, type Scores } from './prf';
 export { compareSpanUnits, matchUnits, spanOverlap, spansMatch, type MatchCriterion, type SpanUnit, type UnitMatching, type UnitPair } from './match';
 export { optimalMatching, type PrioritizedEdge } from './assignment';
 export { compareMaps, orderLabels, type MapComparison } from './compare';
@@ -35,3 +38,6 @@ export {
   type StudentAgreement,
 } from './classAgreement';
 export { heatBucket, heatLegend, heatRuns, type Heat, type HeatRun } from './heat';
+export { contentWords, FUNCTION_POS, spanFound, teacherMatch, teacherSummary, wordIndex, type TeacherSummary, type WordIndex, type FoundPair, type TeacherMatch, type WordToken } from './teacher';
+export { takeIntoReference, type TakeItem, type TakeRefusal, type TakeResult } from './curation';
+export { majorityMap, type MajorityMap } from './majority';

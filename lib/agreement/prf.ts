@@ -51,3 +51,11 @@ export function scores(matched: number, predicted: number, expected: number): Sc
     extra,
   };
 }
+
+/// A figure as tables and CSV files show it: rounded to two decimals (0.9666666666666667 →
+/// 0.97), half away from zero; null stays null. Full precision stays in the JSON APIs.
+export function hundredths(x: number | null): number | null {
+  if (x === null) return null;
+  const r = Math.sign(x) * Math.round(Math.abs(x) * 100) / 100;
+  return r === 0 ? 0 : r; // no "-0"
+}

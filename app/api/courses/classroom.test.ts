@@ -15,6 +15,7 @@ import { PATCH as patchAssignmentRoute } from '../assignments/[id]/route';
 import { GET as dashboardRoute } from '../assignments/[id]/dashboard/route';
 import { POST as submitRoute } from '../assignments/[id]/submit/route';
 import { POST as unlockRoute } from '../assignments/[id]/unlock/route';
+import { POST as referenceRoute } from '../assignments/[id]/reference/route';
 import { GET as classExportRoute } from '../assignments/[id]/export/route';
 import { GET as agreementRoute } from '../assignments/[id]/agreement/route';
 import { POST as importDocumentRoute } from '../documents/route';
@@ -60,6 +61,8 @@ const ROUTES: Record<string, Call> = {
   'GET /api/assignments/:id/dashboard': (w, c) => dashboardRoute(get(`/api/assignments/${w.asg1}/dashboard`, c), params({ id: w.asg1 })),
   'POST /api/assignments/:id/submit': (w, c) => submitRoute(post(`/api/assignments/${w.asg2}/submit`, {}, c), params({ id: w.asg2 })),
   'POST /api/assignments/:id/unlock': (w, c) => unlockRoute(post(`/api/assignments/${w.asg2}/unlock`, { userId: w.id.studentA }, c), params({ id: w.asg2 })),
+  // A body it refuses (422) once the caller may: who may is decided first (reference.test.ts does the rest).
+  'POST /api/assignments/:id/reference (bad body)': (w, c) => referenceRoute(post(`/api/assignments/${w.asg1}/reference`, { from: 'nobody' }, c), params({ id: w.asg1 })),
   'GET /api/assignments/:id/export': (w, c) => classExportRoute(get(`/api/assignments/${w.asg1}/export?format=json`, c), params({ id: w.asg1 })),
   'GET /api/assignments/:id/agreement': (w, c) => agreementRoute(get(`/api/assignments/${w.asg1}/agreement`, c), params({ id: w.asg1 })),
   'POST /api/documents': (_w, c) => importDocumentRoute(post('/api/documents', { title: `取り込み ${++batch}`, text: '主張。なぜなら根拠。', reflow: 'off' }, c)),
@@ -103,6 +106,7 @@ const EXPECTED: Record<keyof typeof ROUTES, number[]> = {
   'GET /api/assignments/:id/dashboard':                 [200,  200,  404,  403,  403,  404,  401],
   'POST /api/assignments/:id/submit':                   [403,  403,  404,  200,  200,  404,  401],
   'POST /api/assignments/:id/unlock':                   [200,  200,  404,  403,  403,  404,  401],
+  'POST /api/assignments/:id/reference (bad body)':     [422,  422,  404,  403,  403,  404,  401],
   'GET /api/assignments/:id/export':                    [200,  200,  404,  403,  403,  404,  401],
   'GET /api/assignments/:id/agreement':                 [200,  200,  404,  403,  403,  404,  401],
   'POST /api/documents':                                [201,  201,  201,  403,  403,  403,  401],

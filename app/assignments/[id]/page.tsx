@@ -8,6 +8,8 @@ import { PostForm } from '@/components/PostForm';
 import { AgreementPanel } from '@/components/review/AgreementPanel';
 import { ClassExportForm } from '@/components/review/ClassExportForm';
 import { ComparePicker } from '@/components/review/ComparePicker';
+import { MajorityReference } from '@/components/review/MajorityReference';
+import { foundSentence } from '@/components/review/foundWords';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
 import { assignmentForPage } from '../_lib/access';
@@ -19,7 +21,9 @@ export const dynamic = 'force-dynamic';
 // annotate the document, submit (which locks the map). Instructors: every student's progress —
 // units per label, relations, last edit, submitted — with a link to each map (read-only),
 // unlock, compare with the reference or any two maps, the class's agreement (per student vs the
-// reference, alpha per label, CSV), the heat map and the class export.
+// reference, alpha per label, CSV), the heat map and the class export. Each row says in words
+// how much of the reference the student found (lib/agreement/teacher.ts); the reference can be
+// built from the class's majority here (and taken unit by unit in a comparison).
 export default async function AssignmentPage({ params }: { params: Promise<{ id: string }> }) {
   if (rontenMode() !== 'classroom') notFound();
   const { id } = await params;
@@ -77,6 +81,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   }
 
   const [rows, review] = await Promise.all([courseDashboard(db, id), loadAssignmentReview(db, assignment)]);
+  const foundOf = new Map(review.agreement.students.flatMap((s) => (s.vsReference ? [[s.userId, s.vsReference.teacher] as const] : [])));
   const { labels } = review;
   const reference = review.maps.reference;
   const compareHref = (a: string, b: string) => `${assignmentPath}/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
@@ -113,6 +118,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
                 </th>
               ))}
               <th scope="col" className="py-1 text-right font-medium">{t('courses.relations')}</th>
+              {reference && <th scope="col" className="py-1 pl-3 font-medium">{t('found.column')}</th>}
               <th scope="col" className="py-1 pl-3 font-medium">{t('courses.lastEdit')}</th>
               <th scope="col" className="py-1 font-medium">{t('courses.submitted')}</th>
               <th scope="col" className="py-1" />
@@ -132,6 +138,11 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
                     </td>
                   ))}
                   <td className="py-1 text-right">{r.relations}</td>
+                  {reference && (
+                    <td className="max-w-xs py-1 pl-3" data-testid="dashboard-found">
+                      {foundOf.has(r.userId) ? foundSentence(t, foundOf.get(r.userId)!) : '—'}
+                    </td>
+                  )}
                   <td className="py-1 pl-3">{r.lastEdit ? date.format(new Date(r.lastEdit)) : t('courses.notStarted')}</td>
                   <td className="py-1">
                     {r.submittedAt ? date.format(new Date(r.submittedAt)) : pastDue ? <span className="font-semibold text-orange-800">{t('review.overdue')}</span> : '—'}
@@ -159,6 +170,8 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
       {mapOptions.length >= 2 && <ComparePicker assignmentId={id} options={mapOptions} />}
 
       <AgreementPanel assignmentId={id} agreement={review.agreement} labels={labels} />
+
+      <MajorityReference assignmentId={id} documentId={assignment.documentId} />
 
       <ClassExportForm assignmentId={id} formats={formatIds.map((f) => ({ id: f, name: formats[f].name }))} />
     </section>

@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { DocumentHeader } from '@/components/DocumentHeader';
 import { compareMaps } from '@/lib/agreement/compare';
-import { getDocumentText, getOrCreateMap, openDb } from '@/lib/db';
+import { teacherMatch } from '@/lib/agreement/teacher';
+import { getDocument, getOrCreateMap, openDb } from '@/lib/db';
 import { CompareView } from '@/components/compare/CompareView';
 import { serverT } from '../../../_shared/locale';
 import { pageUser } from '../../../_shared/session';
@@ -10,11 +11,12 @@ import { loadExampleMap, mayOpenExample } from '../../../_shared/exampleMap';
 
 export const dynamic = 'force-dynamic';
 
-// The user's map beside the worked example: what matched, what was missed, what was added.
+// The user's map beside the worked example: what matched, what was missed, what was added — in
+// words first (the teacher's reading, boundary choices forgiven), then the research figures.
 export default async function ComparePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
-  const doc = await getDocumentText(db, id);
+  const doc = await getDocument(db, id);
   if (!doc) notFound();
   const user = await pageUser(db, `/documents/${encodeURIComponent(id)}/compare`);
   if (!mayOpenExample(user)) notFound();
@@ -37,6 +39,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
         reference={{ name: example.annotator.name, map: example.map }}
         candidate={{ name: user.displayName || user.name, map: candidate }}
         comparison={compareMaps(example.map, candidate)}
+        teacher={teacherMatch(example.map, candidate, doc.tokens)}
       />
     </article>
   );

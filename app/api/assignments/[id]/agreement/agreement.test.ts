@@ -117,6 +117,11 @@ describe.each(testBackends())('GET /api/assignments/:id/agreement on $name', (ba
     expect(lines[0]).toBe(CLASS_AGREEMENT_COLUMNS.join(','));
     expect(lines[1]).toMatch(/^student,studenta,"山田, ""A""",/);
     expect(lines[2]).toMatch(/^student,studentb,studentb,/);
+    // Figures to two decimals: studentB found 1 of 2 units, F1 = 2/3 → 0.67, never 0.6666666666666666.
+    expect(lines[2].split(',')[CLASS_AGREEMENT_COLUMNS.indexOf('unit_exact_f1')]).toBe('0.67');
+    const figures = lines.flatMap((l) => l.split(',')).filter((c) => /^-?\d+\.\d+$/.test(c));
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) expect(f).toMatch(/^-?\d+\.\d{1,2}$/);
     expect(lines[3]).toMatch(/^mean,/);
     expect(lines.filter((l) => l.startsWith('alpha,')).map((l) => l.split(',')[21])).toEqual(['claim', 'evidence', 'counterargument', 'rebuttal', '(all)']);
   });
