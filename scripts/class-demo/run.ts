@@ -92,7 +92,14 @@ async function main() {
   const labels = example.value.labels.map((l) => l.id);
 
   const admin = new Client(base, values.admin!);
-  const adminUser = await admin.enter(values['admin-password'] ?? password);
+  const adminUser = await admin.enter(values['admin-password'] ?? password).catch((e: unknown) => {
+    // The server already has its first account (the admin) and it is not this name/password.
+    throw new Error(
+      `${e instanceof Error ? e.message : String(e)}\n` +
+        `could not sign in as the admin "${values.admin}" on ${base}. The server already has accounts: ` +
+        'name its admin with --admin NAME --admin-password PASSWORD (or run on a fresh server, where the demo signs up "admin" itself)',
+    );
+  });
   if (adminUser.role !== 'admin') throw new Error(`${values.admin} is not an admin on ${base}: run on a fresh server, or name the admin with --admin/--admin-password`);
 
   const teacher = new Client(base, 'teacher');
