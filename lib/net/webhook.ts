@@ -43,7 +43,7 @@ export interface WebhookEvent {
 let inFlight = 0;
 
 /// The configured receiver, or null when none (or not an http(s) URL: logged once per value).
-export function webhookUrl(env: NodeJS.ProcessEnv = process.env): URL | null {
+export function webhookUrl(env: Readonly<Record<string, string | undefined>> = process.env): URL | null {
   const raw = env[WEBHOOK_URL_ENV]?.trim();
   if (!raw) return null;
   try {
@@ -58,7 +58,7 @@ let warned: string | null = null;
 
 /// Sends the event to the webhook, if one is configured, without waiting (see the header).
 /// Returns the delivery for tests to await; callers ignore it.
-export function deliver(event: WebhookEvent, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export function deliver(event: WebhookEvent, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
   const url = webhookUrl(env);
   if (!url) return Promise.resolve();
   if (inFlight >= WEBHOOK_MAX_IN_FLIGHT) {
