@@ -31,6 +31,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
     event.preventDefault();
     await markRead({ ids: [item.id] });
     router.push(item.path);
+    router.refresh(); // the header's count is part of the layout, which navigation keeps
   };
   const anyUnread = items.some((i) => i.unread);
   return (

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssignment, createCourse, createDocument, getOrCreateMap, joinCourse, listMembers, type Db } from '@/lib/db';
+import { createAssignment, createCourse, createDocument, findCredentials, getOrCreateMap, joinCourse, listMembers, type Db } from '@/lib/db';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { params, request, signUpAll, useApiDb } from '../_test/support';
 import { GET as getCourseRoute, PATCH as patchCourseRoute } from './[id]/route';
@@ -16,6 +16,7 @@ import { GET as listCoursesRoute } from './route';
 import { POST as createAssignmentRoute } from './[id]/assignments/route';
 import { POST as submitRoute } from '../assignments/[id]/submit/route';
 import { POST as signinRoute } from '../auth/signin/route';
+import { POST as signupRoute } from '../auth/signup/route';
 import { POST as passwordRoute } from '../auth/password/route';
 import { GET as meRoute } from '../auth/me/route';
 import { POST as addCommentRoute } from '../maps/[mapId]/comments/route';
@@ -195,6 +196,10 @@ describe.each(testBackends())('course administration API on $name', (backend) =>
       await rosterRoute(csv(`/api/courses/${course.id}/roster`, new TextEncoder().encode('新人\n'), cookie.sensei), params({ id: course.id })),
     ];
     for (const res of refusals) expect([res.status, (await body(res)).code]).toEqual([423, 'course.archived']);
+    // Signing up with the code of an archived course makes no account.
+    const signup = await signupRoute(post('/api/auth/signup', { name: 'late-comer', password: 'long enough password', joinCode: course.joinCode }));
+    expect([signup.status, (await body(signup)).code]).toEqual([423, 'course.archived']);
+    expect(await findCredentials(db, 'late-comer')).toBeNull();
     const read = await body(await getCourseRoute(get(`/api/courses/${course.id}`, cookie.mio), params({ id: course.id })));
     expect(read.course.archivedAt).not.toBeNull();
     expect((await patchCourse({ archived: false }, cookie.sensei)).status).toBe(200);
