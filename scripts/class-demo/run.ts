@@ -93,11 +93,14 @@ async function main() {
 
   const admin = new Client(base, values.admin!);
   const adminUser = await admin.enter(values['admin-password'] ?? password).catch((e: unknown) => {
-    // The server already has its first account (the admin) and it is not this name/password.
+    const message = e instanceof Error ? e.message : String(e);
+    // 401 (the name exists with another password) or 403 (sign-up closed): the server already
+    // has its admin, and it is not this name and password.
+    if (!/→ 40[13] /.test(message)) throw e;
     throw new Error(
-      `${e instanceof Error ? e.message : String(e)}\n` +
-        `could not sign in as the admin "${values.admin}" on ${base}. The server already has accounts: ` +
-        'name its admin with --admin NAME --admin-password PASSWORD (or run on a fresh server, where the demo signs up "admin" itself)',
+      `${message}\n` +
+        `could not sign in as the admin "${values.admin}" on ${base}: this server already has accounts. ` +
+        'Name its admin with --admin NAME --admin-password PASSWORD (on a fresh server the demo signs up "admin" itself).',
     );
   });
   if (adminUser.role !== 'admin') throw new Error(`${values.admin} is not an admin on ${base}: run on a fresh server, or name the admin with --admin/--admin-password`);
