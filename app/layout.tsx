@@ -5,7 +5,8 @@ import { I18nProvider } from '@/components/I18nProvider';
 import { catalog } from '@/lib/i18n/messages';
 import { LocaleSwitcher } from '@/components/LocaleSwitcher';
 import { serverT } from './_shared/locale';
-import { openDb } from '@/lib/db';
+import { openDb, unreadCount } from '@/lib/db';
+import { NotificationBell } from '@/components/notifications/NotificationBell';
 import { rontenMode } from '@/lib/auth/mode';
 import { AccountMenu } from '@/components/AccountMenu';
 import { optionalUser } from './_shared/session';
@@ -17,7 +18,9 @@ export async function generateMetadata() {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await serverT();
-  const user = rontenMode() === 'classroom' ? await optionalUser(await openDb()) : null;
+  const db = rontenMode() === 'classroom' ? await openDb() : null;
+  const user = db ? await optionalUser(db) : null;
+  const unread = db && user && !user.mustChangePassword ? await unreadCount(db, user.id) : null;
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
@@ -37,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     {t('courses.title')}
                   </Link>
                 )}
+                {unread !== null && <NotificationBell unread={unread} t={t} />}
                 {user && <AccountMenu name={user.displayName || user.name} role={user.role} />}
                 <LocaleSwitcher />
               </div>

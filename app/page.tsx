@@ -1,7 +1,10 @@
 import Link from 'next/link';
-import { openDb, listDocuments } from '@/lib/db';
+import { openDb, listDocuments, listNotifications, notificationPath, studentOverview } from '@/lib/db';
+import { rontenMode } from '@/lib/auth/mode';
+import { StudentHome } from '@/components/home/StudentHome';
 import { serverT } from './_shared/locale';
 import { hasRole, pageUser } from './_shared/session';
+import { notificationText } from './_shared/notificationText';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,6 +12,13 @@ export default async function HomePage() {
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, '/');
   const documents = await listDocuments(db, user); // a student: their courses' texts and public ones
+  if (rontenMode() === 'classroom' && user.role === 'student') {
+    // A student's home: their courses, assignments and unread feedback, not every text's map counts.
+    const [courses, notifications] = await Promise.all([studentOverview(db, user.id), listNotifications(db, user.id, 20)]);
+    const unread = notifications.filter((n) => n.readAt === null).map((n) => ({ id: n.id, text: notificationText(t, n), path: notificationPath(n) }));
+    const texts = documents.map((d) => ({ id: d.id, title: d.title, language: d.language }));
+    return <StudentHome t={t} locale={locale} courses={courses} unread={unread} texts={texts} now={Date.now()} />;
+  }
   const mayImport = hasRole(user, 'instructor', 'admin'); // as POST /api/documents requires
   const number = new Intl.NumberFormat(locale);
   return (

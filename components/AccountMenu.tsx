@@ -15,6 +15,9 @@ export function AccountMenu({ name, role }: { name: string; role: 'student' | 'i
   return (
     <div className="flex items-center gap-2 text-sm">
       <span data-testid="signed-in-as">{t('auth.signedInAs', { name, role: t(`auth.role.${role}`) })}</span>
+      <Link href="/account/password" className="text-sky-800 underline-offset-4 hover:underline">
+        {t('password.link')}
+      </Link>
       {role === 'admin' && (
         <Link href="/admin" className="text-sky-800 underline-offset-4 hover:underline">
           {t('admin.link')}

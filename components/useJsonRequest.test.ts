@@ -9,7 +9,7 @@ describe('describeFailure', () => {
   it('says the kind of failure in the UI language, with the server’s message as detail', () => {
     expect(describeFailure(ja, 403, 'only the course’s instructors may do this')).toBe('できませんでした — その操作の権限がありません（only the course’s instructors may do this）');
     expect(describeFailure(en, 409, 'the last admin cannot stop being admin')).toBe('Could not do that — it conflicts with another change (the last admin cannot stop being admin)');
-    expect(describeFailure(ja, 423)).toBe('できませんでした — 提出済みのため変更できません');
+    expect(describeFailure(ja, 423)).toBe('できませんでした — ロックされているため変更できません（提出済みのマップ、アーカイブ済みのコース）');
   });
 
   it('covers statuses it has no word for, and an unreachable server', () => {

@@ -19,7 +19,8 @@ const statusKinds: Record<number, MessageKey> = {
   429: 'request.status.429',
 };
 
-/// The server's refusal codes (app/api/auth, the map import route) and their messages.
+/// The server's refusal codes (app/api/auth, the map import route, the course administration and
+/// roster routes) and their messages.
 const codeMessages: Record<string, MessageKey> = {
   'auth.nameTaken': 'error.auth.nameTaken',
   'auth.wrongCredentials': 'error.auth.wrongCredentials',
@@ -35,6 +36,28 @@ const codeMessages: Record<string, MessageKey> = {
   'account.passwordLong': 'error.account.passwordLong',
   'account.role': 'error.account.role',
   'import.unknownFormat': 'error.import.unknownFormat',
+  'course.archived': 'error.course.archived',
+  'course.notFound': 'error.course.notFound',
+  'course.instructorsOnly': 'error.course.instructorsOnly',
+  'course.removeOwner': 'error.course.removeOwner',
+  'course.notMember': 'error.course.notMember',
+  'course.notInstructorAccount': 'error.course.notInstructorAccount',
+  'course.unknownUser': 'error.course.unknownUser',
+  'roster.invalid': 'error.roster.invalid',
+  'roster.encoding': 'error.roster.encoding',
+  'roster.csv': 'error.roster.csv',
+  'roster.empty': 'error.roster.empty',
+  'roster.tooManyRows': 'error.roster.tooManyRows',
+  'roster.emptyName': 'error.roster.emptyName',
+  'roster.nameTooLong': 'error.roster.nameTooLong',
+  'roster.nameControl': 'error.roster.nameControl',
+  'roster.unsafeText': 'error.roster.unsafeText',
+  'roster.duplicateUserName': 'error.roster.duplicateUserName',
+  'roster.duplicateName': 'error.roster.duplicateName',
+  'roster.nameTaken': 'error.roster.nameTaken',
+  'account.currentPasswordWrong': 'error.account.currentPasswordWrong',
+  'account.passwordUnchanged': 'error.account.passwordUnchanged',
+  'auth.passwordChangeRequired': 'error.auth.passwordChangeRequired',
 };
 
 /// The server's reason in the UI's language when its answer has a code the catalog knows (with

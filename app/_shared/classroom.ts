@@ -26,12 +26,12 @@ export async function courseAccess(db: Db, user: User, courseId: string): Promis
   const role = await courseRole(db, courseId, user.id);
   if (role) return role;
   if (user.role === 'admin' && (await courseExists(db, courseId))) return 'instructor';
-  throw new HttpError(404, `course "${courseId}" not found`);
+  throw new HttpError(404, `course "${courseId}" not found`, { code: 'course.notFound', params: {} });
 }
 
 /// As courseAccess, and 403 unless the user teaches the course.
 export async function requireCourseInstructor(db: Db, user: User, courseId: string): Promise<void> {
-  if ((await courseAccess(db, user, courseId)) !== 'instructor') throw new HttpError(403, 'only the course’s instructors may do this');
+  if ((await courseAccess(db, user, courseId)) !== 'instructor') throw new HttpError(403, 'only the course’s instructors may do this', { code: 'course.instructorsOnly', params: {} });
 }
 
 /// The assignment and the user's standing in its course; 404 when either is out of reach.
@@ -69,7 +69,15 @@ async function courseExists(db: Db, courseId: string): Promise<boolean> {
   return (await db.kysely.selectFrom('courses').select('id').where('id', '=', courseId).executeTakeFirst()) !== undefined;
 }
 
-/// What a client learns about a course: the join code only when it teaches the course.
+/// What a client learns about a course: the join code (and whether it works) only when it
+/// teaches the course.
 export function publicCourse(c: CourseWithRole) {
-  return { id: c.id, title: c.title, role: c.role, createdAt: c.createdAt, ...(c.role === 'instructor' ? { joinCode: c.joinCode } : {}) };
+  return {
+    id: c.id,
+    title: c.title,
+    role: c.role,
+    createdAt: c.createdAt,
+    archivedAt: c.archivedAt,
+    ...(c.role === 'instructor' ? { joinCode: c.joinCode, joinEnabled: c.joinEnabled } : {}),
+  };
 }

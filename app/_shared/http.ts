@@ -4,7 +4,7 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
-import { BatchReusedError, DatabaseBusyError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { BatchReusedError, CourseArchivedError, DatabaseBusyError, MapLockedError, MemberChangeError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 import { unsafeTextProblem } from '@/lib/text/safeText';
 import { serverBusy } from './overload';
 
@@ -55,17 +55,25 @@ export const BODY_LIMITS = {
   operations: 1024 * 1024,
   /// A text to import: the same 1 MiB as a .txt file (maxSourceBytes).
   textImport: maxSourceBytes,
+  /// A roster CSV (ROSTER_MAX_ROWS = 2,000 rows of a user name and a name: ~200 kB; room for long names).
+  roster: 1024 * 1024,
   /// A map file to import (a 20,000-unit, 10,000-relation map in the json format is 3.9 MB).
   mapImport: 16 * 1024 * 1024,
 } as const;
 
 /// The body as text, refused with 413 { error, limit } once it passes `limit` bytes. Every route
-/// that reads a body reads it through here (or readBody), never request.json()/text()/formData().
+/// that reads a body reads it through here (or readBody, readBytes), never request.json()/text()/formData().
 export async function readText(request: Request, limit: number): Promise<string> {
+  // As request.text() decodes: UTF-8, a leading BOM dropped, bad bytes replaced.
+  return new TextDecoder().decode(await readBytes(request, limit));
+}
+
+/// The body's bytes, within `limit` as readText (for files whose encoding is found out later).
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
   const tooLarge = () => new HttpError(413, `the request body is larger than ${limit.toLocaleString('en')} bytes, the limit for this request`, { limit });
   const announced = Number(request.headers.get('content-length') ?? NaN);
   if (announced > limit) throw tooLarge();
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -79,8 +87,7 @@ export async function readText(request: Request, limit: number): Promise<string>
     }
     chunks.push(value);
   }
-  // As request.text() decodes: UTF-8, a leading BOM dropped, bad bytes replaced.
-  return new TextDecoder().decode(Buffer.concat(chunks, size));
+  return Buffer.concat(chunks, size);
 }
 
 /// Reads the JSON body (at most `limit` bytes, see readText) and parses it against `schema`;
@@ -133,6 +140,8 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
     if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt });
     if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId });
     if (e instanceof DatabaseBusyError) return serverBusy(e.message);
+    if (e instanceof CourseArchivedError) return problem(423, e.message, { code: 'course.archived', params: { title: e.title } });
+    if (e instanceof MemberChangeError) return problem(409, e.message, { code: e.code, params: {} });
     console.error(`${request.method} ${routeOf(request)}: unexpected error`, e);
     return problem(500, 'internal error');
   }

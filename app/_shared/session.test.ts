@@ -60,7 +60,7 @@ it('lets safe methods through in either mode', () => {
 });
 
 it('requireRole answers 403 for a missing role; the solo local user passes', () => {
-  const user = (role: User['role']): User => ({ id: 'u', name: 'u', displayName: 'u', role, createdAt: '' });
+  const user = (role: User['role']): User => ({ id: 'u', name: 'u', displayName: 'u', role, createdAt: '', mustChangePassword: false });
   expect(status(() => requireRole(user('student'), 'instructor', 'admin'))).toBe(403);
   expect(status(() => requireRole(user('instructor'), 'instructor', 'admin'))).toBe(200);
   expect(status(() => requireRole(user('local'), 'admin'))).toBe(200);

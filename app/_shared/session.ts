@@ -15,29 +15,36 @@ import { HttpError } from './http';
 
 export const SESSION_COOKIE = 'ronten_session';
 
-export async function currentUser(db: Db, request?: Request): Promise<User> {
-  if (rontenMode() === 'solo') return ensureLocalUser(db);
-  const token = request ? readCookie(request.headers.get('cookie'), SESSION_COOKIE) : await cookieFromNextHeaders();
-  const user = await sessionUser(db, token);
+/// The signed-in user; 401 without a session. An account still on the one-time password of its
+/// roster slip gets 403 `auth.passwordChangeRequired` everywhere but where `pendingPassword:
+/// 'allow'` is passed (changing the password, asking who one is).
+export async function currentUser(db: Db, request?: Request, opts: { pendingPassword?: 'allow' } = {}): Promise<User> {
+  const user = await sessionUserOf(db, request);
   if (!user) throw new HttpError(401, 'not signed in (or the session has expired): sign in first');
+  if (user.mustChangePassword && opts.pendingPassword !== 'allow') {
+    throw new HttpError(403, 'choose your own password first (the one-time password only lets you do that)', { code: 'auth.passwordChangeRequired', params: {} });
+  }
   return user;
 }
 
-/// The signed-in user, or null (classroom mode without a live session). For the page shell.
+async function sessionUserOf(db: Db, request?: Request): Promise<User | null> {
+  if (rontenMode() === 'solo') return ensureLocalUser(db);
+  const token = request ? readCookie(request.headers.get('cookie'), SESSION_COOKIE) : await cookieFromNextHeaders();
+  return sessionUser(db, token);
+}
+
+/// The signed-in user, or null (classroom mode without a live session). For the page shell:
+/// also a user who still has to choose a password (the header shows who is signed in).
 export async function optionalUser(db: Db): Promise<User | null> {
-  try {
-    return await currentUser(db);
-  } catch (e) {
-    if (e instanceof HttpError && e.status === 401) return null;
-    throw e;
-  }
+  return sessionUserOf(db);
 }
 
 /// For pages: the user, or — in classroom mode without a session — off to sign in, coming back
-/// to `path` afterwards.
+/// to `path` afterwards; a user on a one-time password goes to choose their own first.
 export async function pageUser(db: Db, path: string): Promise<User> {
   const user = await optionalUser(db);
   if (!user) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  if (user.mustChangePassword) redirect(`/account/password?next=${encodeURIComponent(path)}`);
   return user;
 }
 

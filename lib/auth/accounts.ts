@@ -23,6 +23,8 @@ import {
   findLiveSession,
   getUser,
   insertAccount,
+  passwordHashOf,
+  replacePassword,
   insertSession,
   loginAttemptTimes,
   pruneLoginAttempts,
@@ -35,6 +37,7 @@ import {
 } from '@/lib/db';
 import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, LastAdminError, NameTakenError, RateLimitedError, type Problem } from './errors';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { isOneTimeHash, verifyOneTimePassword } from './oneTimePassword';
 import { MAX_FAILURES_PER_CLIENT, nameDelayMs, pairRetryAfter, RATE_WINDOW_MS, throttleKey, windowRetryAfter } from './throttle';
 import { ACCOUNT_ROLE_VALUES } from '@/lib/classroom/schemas';
 
@@ -47,7 +50,7 @@ const TOUCH_EVERY_MS = 5 * MINUTE;
 
 
 const NAME_PATTERN = /^[a-z0-9_.-]{3,40}$/;
-const DISPLAY_NAME_MAX = 80;
+export const DISPLAY_NAME_MAX = 80;
 
 /// The stored form of a user name: trimmed, NFC, lower case.
 export function normalizeUserName(name: string): string {
@@ -134,7 +137,7 @@ export async function signIn(db: Db, input: SignInInput, now = new Date(), deps:
 
   const found = await findCredentials(db, name);
   // Unknown names still pay for one argon2id derivation, so timing does not tell them apart.
-  const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
+  const ok = await checkPassword(input.password, found?.passwordHash ?? (await dummyHash()));
   if (!found || !ok) throw new InvalidCredentialsError();
 
   // Success is not a failure, and clears this client's failures for the name; others' failures
@@ -145,6 +148,31 @@ export async function signIn(db: Db, input: SignInInput, now = new Date(), deps:
   const expiresAt = new Date(now.getTime() + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();
   await insertSession(db, { id: sessionId(token), userId: found.user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString() });
   return { token, user: found.user, expiresAt };
+}
+
+/// Whether `password` matches the stored hash: argon2id, or a roster's one-time password
+/// (./oneTimePassword.ts), which also pays one argon2id derivation so that its timing does not
+/// tell roster accounts that have not signed in yet from others.
+async function checkPassword(password: string, stored: string): Promise<boolean> {
+  if (!isOneTimeHash(stored)) return verifyPassword(password, stored);
+  await verifyPassword(password, await dummyHash());
+  return verifyOneTimePassword(password, stored);
+}
+
+/// Replaces the user's password with one they chose, after checking the current one (their own,
+/// or the one-time password of their slip); lifts the obligation to change it. Throws
+/// InvalidAccountInputError ('currentPassword' when it is wrong, 'password' for the new one).
+export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<void> {
+  const stored = await passwordHashOf(db, userId);
+  if (!stored || !(await checkPassword(current, stored))) {
+    throw new InvalidAccountInputError('currentPassword', { code: 'account.currentPasswordWrong', params: {}, message: 'the current password is wrong' });
+  }
+  const problem = passwordProblem(next);
+  if (problem) throw new InvalidAccountInputError('password', problem);
+  if (next.normalize('NFC') === current.normalize('NFC')) {
+    throw new InvalidAccountInputError('password', { code: 'account.passwordUnchanged', params: {}, message: 'choose a password other than the current one' });
+  }
+  if (!(await replacePassword(db, userId, await hashPassword(next)))) throw new NotFoundError('user', userId);
 }
 
 /// Opens a session for a user who just proved who they are (right after sign-up).

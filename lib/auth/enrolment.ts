@@ -12,6 +12,7 @@
 // - With the setting 'code', the code is checked before the account is made, and the new
 //   account joins that course.
 import {
+  CourseArchivedError,
   findCourseByJoinCode,
   getSignUpMode,
   joinCourse,
@@ -67,10 +68,13 @@ export async function gatedSignUp(db: Db, input: GatedSignUpInput, now = new Dat
   if (mode === 'code' || code) {
     if (!code) throw new InvalidAccountInputError('joinCode', { code: 'account.joinCodeNeeded', params: {}, message: 'this server needs a course join code to sign up: ask your instructor for it' });
     await checkLimits(db, [[throttleKey.joinClient(client), MAX_JOIN_FAILURES_PER_CLIENT]], 'joinCode', now);
-    if (!(await findCourseByJoinCode(db, code))) {
+    const course = await findCourseByJoinCode(db, code);
+    if (!course) {
       await recordLoginAttempts(db, [throttleKey.joinClient(client)], now);
       throw new InvalidAccountInputError('joinCode', { code: 'account.joinCodeUnknown', params: {}, message: 'no course has this join code' });
     }
+    // Before the account is made: joining an archived course would fail after it.
+    if (course.archivedAt) throw new CourseArchivedError(course.id, course.title);
     courseCode = code;
   }
   const user = await signUp(db, input, now);

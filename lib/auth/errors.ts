@@ -26,7 +26,7 @@ export class AuthError extends Error {
 /// A user name or password (or display name) that breaks the account rules; `field` names it.
 export class InvalidAccountInputError extends AuthError {
   constructor(
-    readonly field: 'name' | 'password' | 'displayName' | 'role' | 'joinCode',
+    readonly field: 'name' | 'password' | 'displayName' | 'role' | 'joinCode' | 'currentPassword',
     problem: Problem,
   ) {
     super(problem.message, problem.code, problem.params);

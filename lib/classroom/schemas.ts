@@ -129,3 +129,28 @@ export const roleChangeSchema = withSafeText(
     role: z.enum(ACCOUNT_ROLE_VALUES, { error: `role must be one of ${ACCOUNT_ROLE_VALUES.join(', ')}` }),
   }),
 );
+
+/// PATCH /api/courses/[id]: archive or reopen, and the join code — regenerate (a new code that
+/// works), disable (joining by code stops), enable (the same code works again). At least one.
+export const courseChangeSchema = withSafeText(
+  z
+    .strictObject({
+      archived: z.boolean({ error: 'archived must be true or false' }).optional(),
+      joinCode: z.enum(['regenerate', 'disable', 'enable'], { error: 'joinCode must be regenerate, disable or enable' }).optional(),
+    })
+    .refine((v) => v.archived !== undefined || v.joinCode !== undefined, { error: 'nothing to change: send archived and/or joinCode' }),
+);
+export type CourseChange = z.infer<typeof courseChangeSchema>;
+
+/// POST /api/courses/[id]/instructors: the user name of an instructor account.
+export const addInstructorSchema = withSafeText(z.strictObject({ name: z.string({ error: 'name must be a string' }).trim().min(1, 'name is empty').max(100, 'name is too long') }));
+
+/// POST /api/notifications/read: these notifications, or all of them.
+export const notificationsReadSchema = withSafeText(
+  z.union([z.strictObject({ ids: z.array(z.string().min(1).max(100)).min(1).max(500) }), z.strictObject({ all: z.literal(true) })], {
+    error: 'send { ids: [...] } or { all: true }',
+  }),
+);
+
+/// POST /api/auth/password: the current password (or the slip's one-time password) and a new one.
+export const passwordChangeSchema = withSafeText(z.strictObject({ currentPassword: z.string().max(2000), newPassword: z.string().max(2000) }));

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './connect';
 import { constraintViolation } from './errors';
-import { getUser, type User, type UserRole } from './users';
+import { getUser, toUser, type User, type UserRole } from './users';
 
 export type AccountRole = Exclude<UserRole, 'local'>;
 
@@ -51,27 +51,24 @@ export async function insertAccount(db: Db, input: NewAccount, now = new Date())
 export async function findCredentials(db: Db, name: string): Promise<{ user: User; passwordHash: string } | null> {
   const row = await db.kysely
     .selectFrom('users')
-    .select(['id', 'name', 'display_name', 'role', 'created_at', 'password_hash'])
+    .select(['id', 'name', 'display_name', 'role', 'created_at', 'must_change_password', 'password_hash'])
     .where('name', '=', name)
     .where('role', '<>', 'local')
     .executeTakeFirst();
   if (!row || row.password_hash === null) return null;
-  return {
-    user: { id: row.id, name: row.name, displayName: row.display_name, role: row.role, createdAt: row.created_at },
-    passwordHash: row.password_hash,
-  };
+  return { user: toUser(row), passwordHash: row.password_hash };
 }
 
 /// Every account (not the local user), oldest first: the admin page's list.
 export async function listAccounts(db: Db): Promise<User[]> {
   const rows = await db.kysely
     .selectFrom('users')
-    .select(['id', 'name', 'display_name', 'role', 'created_at'])
+    .select(['id', 'name', 'display_name', 'role', 'created_at', 'must_change_password'])
     .where('role', '<>', 'local')
     .orderBy('created_at')
     .orderBy('name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, displayName: r.display_name, role: r.role, createdAt: r.created_at }));
+  return rows.map(toUser);
 }
 
 export type RoleChange = { ok: true; user: User } | { ok: false; reason: 'not-found' | 'last-admin' };
@@ -95,4 +92,17 @@ export async function changeAccountRole(db: Db, userId: string, role: AccountRol
   if (outcome !== 'changed') return { ok: false, reason: outcome };
   const user = await getUser(db, userId);
   return user ? { ok: true, user } : { ok: false, reason: 'not-found' };
+}
+
+/// The account's password hash (null for the local user and unknown ids).
+export async function passwordHashOf(db: Db, userId: string): Promise<string | null> {
+  const row = await db.kysely.selectFrom('users').select('password_hash').where('id', '=', userId).where('role', '<>', 'local').executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/// Stores the password the user chose (its argon2id hash) and lifts the one-time-password
+/// obligation. False for an unknown account.
+export async function replacePassword(db: Db, userId: string, passwordHash: string): Promise<boolean> {
+  const result = await db.kysely.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0 }).where('id', '=', userId).where('role', '<>', 'local').executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -10,6 +10,11 @@
 // - A submitted map (argument_maps.submitted_at set) refuses every write (MapLockedError, see
 //   bumpVersion in maps.ts) until unlockMap; submit and unlock bump the version, so a client
 //   that missed the change reloads instead of writing over it.
+// - An archived course (archived_at set) is read-only: every change to it or its assignments,
+//   joining it and submitting to it throws CourseArchivedError (assertCourseActive); reading
+//   and exporting go on. Unarchiving makes it active again.
+// - A join code switched off (join_disabled) finds no course, as an unknown code; regenerating
+//   the code switches it on again. The owner can never be removed from the course.
 // Authorization (who may see or do what) is the route layer's business (app/_shared/session.ts).
 
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -29,6 +34,20 @@ export interface Course {
   joinCode: string;
   ownerId: string;
   createdAt: string;
+  /// When an instructor archived the course, or null while it is active.
+  archivedAt: string | null;
+  /// False when the instructors switched the join code off.
+  joinEnabled: boolean;
+}
+
+/// The course is archived: it takes no changes (reading and exporting go on).
+export class CourseArchivedError extends DbError {
+  constructor(
+    readonly courseId: string,
+    readonly title: string,
+  ) {
+    super(`the course "${title}" is archived: it is read-only (an instructor can unarchive it)`);
+  }
 }
 
 export interface CourseWithRole extends Course {
@@ -84,14 +103,22 @@ export function normalizeJoinCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]+/g, '');
 }
 
-type CourseRow = CoursesTable;
-const toCourse = (r: CourseRow): Course => ({ id: r.id, title: r.title, joinCode: r.join_code, ownerId: r.owner_id, createdAt: r.created_at });
+type CourseRow = Pick<CoursesTable, 'id' | 'title' | 'join_code' | 'owner_id' | 'created_at' | 'archived_at'> & { join_disabled?: number | null };
+const toCourse = (r: CourseRow): Course => ({
+  id: r.id,
+  title: r.title,
+  joinCode: r.join_code,
+  ownerId: r.owner_id,
+  createdAt: r.created_at,
+  archivedAt: r.archived_at ?? null,
+  joinEnabled: Number(r.join_disabled ?? 0) === 0,
+});
 
 /// Creates a course owned (and taught) by `ownerId`. `codes` is for tests (forcing collisions).
 export async function createCourse(db: Db, ownerId: string, title: string, codes: () => string = newJoinCode): Promise<Course> {
   const now = new Date().toISOString();
   for (let attempt = 0; attempt < 10; attempt++) {
-    const course: CourseRow = { id: randomUUID(), title, join_code: codes(), owner_id: ownerId, created_at: now };
+    const course = { id: randomUUID(), title, join_code: codes(), owner_id: ownerId, created_at: now, archived_at: null };
     try {
       await db.kysely.transaction().execute(async (trx) => {
         await trx.insertInto('courses').values(course).execute();
@@ -113,17 +140,28 @@ export async function getCourse(db: Db, courseId: string): Promise<Course | null
   return row ? toCourse(row) : null;
 }
 
-/// The course with this join code, or null.
+/// NotFoundError for an unknown course, CourseArchivedError for an archived one: what every
+/// change to a course or its assignments checks first.
+export async function assertCourseActive(db: Db, courseId: string): Promise<Course> {
+  const course = await getCourse(db, courseId);
+  if (!course) throw new NotFoundError('course', courseId);
+  if (course.archivedAt) throw new CourseArchivedError(course.id, course.title);
+  return course;
+}
+
+/// The course with this join code, or null (also when the code is switched off).
 export async function findCourseByJoinCode(db: Db, code: string): Promise<Course | null> {
-  const row = await db.kysely.selectFrom('courses').selectAll().where('join_code', '=', normalizeJoinCode(code)).executeTakeFirst();
+  const row = await db.kysely.selectFrom('courses').selectAll().where('join_code', '=', normalizeJoinCode(code)).where('join_disabled', '=', 0).executeTakeFirst();
   return row ? toCourse(row) : null;
 }
 
 /// Enrols the user in the course with this code (as student unless already a member); returns
-/// the course and the role held. Unknown code → NotFoundError.
+/// the course and the role held. Unknown or switched-off code → NotFoundError; an archived
+/// course → CourseArchivedError.
 export async function joinCourse(db: Db, userId: string, code: string): Promise<CourseWithRole> {
-  const row = await db.kysely.selectFrom('courses').selectAll().where('join_code', '=', normalizeJoinCode(code)).executeTakeFirst();
+  const row = await db.kysely.selectFrom('courses').selectAll().where('join_code', '=', normalizeJoinCode(code)).where('join_disabled', '=', 0).executeTakeFirst();
   if (!row) throw new NotFoundError('course with join code', code);
+  if (row.archived_at) throw new CourseArchivedError(row.id, row.title);
   try {
     await db.kysely
       .insertInto('enrolments')
@@ -142,7 +180,7 @@ export async function listCoursesOf(db: Db, userId: string): Promise<CourseWithR
   const rows = await db.kysely
     .selectFrom('courses as c')
     .innerJoin('enrolments as e', 'e.course_id', 'c.id')
-    .select(['c.id', 'c.title', 'c.join_code', 'c.owner_id', 'c.created_at', 'e.role'])
+    .select(['c.id', 'c.title', 'c.join_code', 'c.owner_id', 'c.created_at', 'c.archived_at', 'c.join_disabled', 'e.role'])
     .where('e.user_id', '=', userId)
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id')
@@ -194,7 +232,7 @@ const toAssignment = (r: AssignmentRow): Assignment => ({
 /// Adds an assignment. NotFoundError for an unknown course, document or label scheme;
 /// InvalidDataError when the reference map is not an instructor's map of the same document.
 export async function createAssignment(db: Db, courseId: string, input: NewAssignment): Promise<Assignment> {
-  if (!(await getCourse(db, courseId))) throw new NotFoundError('course', courseId);
+  await assertCourseActive(db, courseId);
   const doc = await db.kysely.selectFrom('documents').select('id').where('id', '=', input.documentId).executeTakeFirst();
   if (!doc) throw new NotFoundError('document', input.documentId);
   const labelSchemeId = input.labelSchemeId ?? DEFAULT_LABEL_SCHEME_ID;
@@ -284,6 +322,7 @@ export interface AssignmentChanges {
 export async function updateAssignment(db: Db, assignmentId: string, changes: AssignmentChanges): Promise<Assignment> {
   const current = await getAssignment(db, assignmentId);
   if (!current) throw new NotFoundError('assignment', assignmentId);
+  await assertCourseActive(db, current.courseId);
   if (changes.referenceMapId) await checkReferenceMap(db, current.courseId, current.documentId, current.labelSchemeId, changes.referenceMapId);
   const set: { due_at?: string | null; reference_map_id?: string | null } = {};
   if (changes.dueAt !== undefined) set.due_at = changes.dueAt;

@@ -88,6 +88,8 @@ export {
   findCredentials,
   listAccounts,
   changeAccountRole,
+  passwordHashOf,
+  replacePassword,
   type AccountRole,
   type NewAccount,
   type RoleChange,
@@ -112,6 +114,8 @@ export {
   submitMap,
   unlockMap,
   courseDashboard,
+  assertCourseActive,
+  CourseArchivedError,
   newJoinCode,
   normalizeJoinCode,
   JOIN_CODE_ALPHABET,
@@ -127,3 +131,27 @@ export {
 } from './courses';
 export { loadAssignmentMaps, type AssignmentMaps, type StudentMap, type ReferenceMap, type ReviewMap } from './assignmentMaps';
 export { getSignUpMode, setSignUpMode, isSignUpMode, SIGN_UP_MODES, DEFAULT_SIGN_UP_MODE, type SignUpMode } from './settings';
+export {
+  setCourseArchived,
+  regenerateJoinCode,
+  setJoinEnabled,
+  removeMember,
+  addInstructor,
+  takenNames,
+  createRosterAccounts,
+  MemberChangeError,
+  NamesTakenError,
+  type RosterAccount,
+} from './courseAdmin';
+export {
+  notify,
+  notificationPath,
+  unreadCount,
+  listNotifications,
+  markNotificationsRead,
+  NOTIFICATION_KINDS,
+  type Notification,
+  type NotificationEvent,
+  type NotificationKind,
+} from './notifications';
+export { studentOverview, type StudentAssignment, type StudentCourse } from './studentHome';

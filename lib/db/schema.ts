@@ -15,6 +15,8 @@ export interface UsersTable {
   role: 'student' | 'instructor' | 'admin' | 'local';
   password_hash: string | null;
   created_at: string;
+  /// 1: a roster account still on its one-time password (013).
+  must_change_password: Generated<number>;
 }
 
 export interface DocumentsTable {
@@ -134,6 +136,10 @@ export interface CoursesTable {
   join_code: string;
   owner_id: string;
   created_at: string;
+  /// When an instructor archived it (read-only since), or null (013).
+  archived_at: string | null;
+  /// 1: the join code is switched off (013).
+  join_disabled: Generated<number>;
 }
 
 export interface EnrolmentsTable {
@@ -154,6 +160,20 @@ export interface AssignmentsTable {
   created_at: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  /// The recipient.
+  user_id: string;
+  kind: 'comment' | 'reply' | 'submitted' | 'returned';
+  actor_id: string | null;
+  map_id: string | null;
+  document_id: string | null;
+  comment_id: string | null;
+  assignment_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   documents: DocumentsTable;
@@ -170,4 +190,5 @@ export interface Database {
   courses: CoursesTable;
   enrolments: EnrolmentsTable;
   assignments: AssignmentsTable;
+  notifications: NotificationsTable;
 }

@@ -3,7 +3,7 @@
 // lib/auth's; here a session is simply alive while expires_at is in the future.
 
 import type { Db } from './connect';
-import type { User } from './users';
+import { toUser, type User } from './users';
 
 export interface StoredSession {
   id: string;
@@ -35,6 +35,7 @@ export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ 
       'users.display_name as display_name',
       'users.role as role',
       'users.created_at as user_created_at',
+      'users.must_change_password as must_change_password',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now.toISOString())
@@ -42,7 +43,7 @@ export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ 
   if (!row) return null;
   return {
     session: { id: row.id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at },
-    user: { id: row.user_id, name: row.name, displayName: row.display_name, role: row.role, createdAt: row.user_created_at },
+    user: toUser({ id: row.user_id, name: row.name, display_name: row.display_name, role: row.role, created_at: row.user_created_at, must_change_password: row.must_change_password }),
   };
 }
 

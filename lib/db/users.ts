@@ -16,6 +16,8 @@ export interface User {
   displayName: string;
   role: UserRole;
   createdAt: string;
+  /// A roster account still on its one-time password: it must choose its own before anything else.
+  mustChangePassword: boolean;
 }
 
 export const LOCAL_USER_ID = 'local';
@@ -47,10 +49,13 @@ export async function ensureLocalUser(db: Db): Promise<User> {
 export async function getUser(db: Db, id: string): Promise<User | null> {
   const row = await db.kysely
     .selectFrom('users')
-    .select(['id', 'name', 'display_name', 'role', 'created_at'])
+    .select(['id', 'name', 'display_name', 'role', 'created_at', 'must_change_password'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row
-    ? { id: row.id, name: row.name, displayName: row.display_name, role: row.role, createdAt: row.created_at }
-    : null;
+  return row ? toUser(row) : null;
+}
+
+/// A users row (the columns every reader selects) as plain data.
+export function toUser(row: { id: string; name: string; display_name: string; role: UserRole; created_at: string; must_change_password: number | string }): User {
+  return { id: row.id, name: row.name, displayName: row.display_name, role: row.role, createdAt: row.created_at, mustChangePassword: Number(row.must_change_password) === 1 };
 }

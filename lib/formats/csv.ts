@@ -63,3 +63,67 @@ export function serializeRelations(input: AnnotatedMap, options: CsvOptions = {}
     options,
   );
 }
+
+/// One record read from a CSV file: its cells and the line it starts on (1-based).
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/// Reads an RFC 4180 table (the inverse of csvTable, also with LF or CR line ends and without a
+/// header): records with the line each starts on, so errors can name it. A leading BOM is
+/// dropped. Fails, naming the line, on a quote left open or text after a closing quote.
+export function parseCsv(text: string): { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string } {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let recordLine = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let quoted = false;
+  let afterQuote = false;
+  const endRecord = () => {
+    cells.push(cell);
+    records.push({ line: recordLine, cells });
+    cells = [];
+    cell = '';
+    afterQuote = false;
+  };
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+          afterQuote = true;
+        }
+      } else {
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        cell += c;
+      }
+      continue;
+    }
+    if (c === ',') {
+      cells.push(cell);
+      cell = '';
+      afterQuote = false;
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else if (afterQuote) {
+      return { ok: false, line, message: 'text after a closing quote (a quote inside a quoted cell is written "")' };
+    } else if (c === '"' && cell === '') {
+      quoted = true;
+    } else {
+      cell += c;
+    }
+  }
+  if (quoted) return { ok: false, line: recordLine, message: 'a quoted cell is not closed' };
+  if (cell !== '' || cells.length > 0) endRecord();
+  return { ok: true, records };
+}

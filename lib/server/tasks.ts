@@ -14,6 +14,7 @@ export const tasks = {
   verifyPassword: ({ password, phc }: { password: string; phc: string }) => argon2Verify(password, phc),
   importFile: async (input: ImportFileInput) => (await import('./importFile')).importFile(input),
   classArchive: async (input: ClassArchiveInput) => (await import('@/lib/formats/classArchive')).classArchive(input),
+  prepareRoster: async (input: { bytes: Uint8Array; prefix: string }) => (await import('@/lib/auth/roster')).prepareRoster(input),
 };
 
 export type TaskName = keyof typeof tasks;

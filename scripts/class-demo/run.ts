@@ -92,7 +92,17 @@ async function main() {
   const labels = example.value.labels.map((l) => l.id);
 
   const admin = new Client(base, values.admin!);
-  const adminUser = await admin.enter(values['admin-password'] ?? password);
+  const adminUser = await admin.enter(values['admin-password'] ?? password).catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    // 401 (the name exists with another password) or 403 (sign-up closed): the server already
+    // has its admin, and it is not this name and password.
+    if (!/→ 40[13] /.test(message)) throw e;
+    throw new Error(
+      `${message}\n` +
+        `could not sign in as the admin "${values.admin}" on ${base}: this server already has accounts. ` +
+        'Name its admin with --admin NAME --admin-password PASSWORD (on a fresh server the demo signs up "admin" itself).',
+    );
+  });
   if (adminUser.role !== 'admin') throw new Error(`${values.admin} is not an admin on ${base}: run on a fresh server, or name the admin with --admin/--admin-password`);
 
   const teacher = new Client(base, 'teacher');

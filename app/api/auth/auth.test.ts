@@ -66,7 +66,7 @@ describe.each(testBackends())('classroom accounts API on $name', (backend) => {
   it('signs up: the first account is admin and signed in at once, the next a student', async () => {
     const first = await signup({ name: 'Sensei', displayName: '先生 𠮷田', password });
     expect(first.status).toBe(201);
-    expect(await first.json()).toEqual({ user: { id: expect.any(String), name: 'sensei', displayName: '先生 𠮷田', role: 'admin' } });
+    expect(await first.json()).toEqual({ user: { id: expect.any(String), name: 'sensei', displayName: '先生 𠮷田', role: 'admin', mustChangePassword: false } });
     expect(first.headers.get('set-cookie')).toMatch(/^ronten_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
     expect(first.headers.get('cache-control')).toBe('no-store');
     const meRes = await me({ cookie: cookieOf(first) });

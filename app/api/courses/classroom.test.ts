@@ -9,7 +9,9 @@ import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-s
 import { params, request, signUpAll, useApiDb } from '../_test/support';
 import { GET as listCourses, POST as createCourseRoute } from './route';
 import { POST as joinRoute } from './join/route';
-import { GET as getCourseRoute } from './[id]/route';
+import { GET as getCourseRoute, PATCH as patchCourseRoute } from './[id]/route';
+import { GET as notificationsRoute } from '../notifications/route';
+import { POST as notificationsReadRoute } from '../notifications/read/route';
 import { GET as listAssignmentsRoute, POST as createAssignmentRoute } from './[id]/assignments/route';
 import { PATCH as patchAssignmentRoute } from '../assignments/[id]/route';
 import { GET as dashboardRoute } from '../assignments/[id]/dashboard/route';
@@ -54,6 +56,9 @@ const ROUTES: Record<string, Call> = {
   'POST /api/courses': (_w, c) => createCourseRoute(post('/api/courses', { title: '新しい授業' }, c)),
   'POST /api/courses/join': (w, c) => joinRoute(post('/api/courses/join', { code: w.sandboxCode }, c)),
   'GET /api/courses/:id': (w, c) => getCourseRoute(get(`/api/courses/${w.courseA}`, c), params({ id: w.courseA })),
+  'PATCH /api/courses/:id (join code on)': (w, c) => patchCourseRoute(request('PATCH', `/api/courses/${w.courseA}`, { body: { joinCode: 'enable' }, cookie: c }), params({ id: w.courseA })),
+  'GET /api/notifications': (_w, c) => notificationsRoute(get('/api/notifications', c)),
+  'POST /api/notifications/read': (_w, c) => notificationsReadRoute(post('/api/notifications/read', { all: true }, c)),
   'GET /api/courses/:id/assignments': (w, c) => listAssignmentsRoute(get(`/api/courses/${w.courseA}/assignments`, c), params({ id: w.courseA })),
   'POST /api/courses/:id/assignments': (w, c) =>
     createAssignmentRoute(post(`/api/courses/${w.courseA}/assignments`, { documentId: w.doc1, title: '追加課題', dueAt: '2030-04-01T09:00:00+09:00' }, c), params({ id: w.courseA })),
@@ -101,6 +106,9 @@ const EXPECTED: Record<keyof typeof ROUTES, number[]> = {
   'POST /api/courses/join':                             [200,  200,  200,  200,  200,  200,  401],
   'GET /api/courses/:id':                               [200,  200,  404,  200,  200,  404,  401],
   'GET /api/courses/:id/assignments':                   [200,  200,  404,  200,  200,  404,  401],
+  'PATCH /api/courses/:id (join code on)':              [200,  200,  404,  403,  403,  404,  401],
+  'GET /api/notifications':                             [200,  200,  200,  200,  200,  200,  401],
+  'POST /api/notifications/read':                       [200,  200,  200,  200,  200,  200,  401],
   'POST /api/courses/:id/assignments':                  [201,  201,  404,  403,  403,  404,  401],
   'PATCH /api/assignments/:id':                         [200,  200,  404,  403,  403,  404,  401],
   'GET /api/assignments/:id/dashboard':                 [200,  200,  404,  403,  403,  404,  401],

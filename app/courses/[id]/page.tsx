@@ -3,7 +3,10 @@ import { notFound } from 'next/navigation';
 import { getLabelScheme, listDocuments, listLabelSchemes, listMapsOfUser, openDb } from '@/lib/db';
 import { courseRole, getCourse, listAssignments, listMembers, textSchemes } from '@/lib/db/courses';
 import { rontenMode } from '@/lib/auth/mode';
+import { ROSTER_MAX_ROWS } from '@/lib/auth/roster';
 import { AssignmentSettings, LabelSchemeForm, NewAssignmentForm, type ReferenceCandidate } from './AssignmentForms';
+import { CourseAdmin } from './CourseAdmin';
+import { RosterImport } from './RosterImport';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
 
@@ -12,8 +15,10 @@ export const dynamic = 'force-dynamic';
 // A course: its assignments (with due date, and for instructors the label scheme, whether there
 // is a reference map, and a form to change both; the assignment page has the class export),
 // and for instructors forms
-// for a new assignment and a new label scheme, and the member list. Someone who is not a member
-// gets 404: the course does not exist for them.
+// for a new assignment and a new label scheme, and the course's administration (join code,
+// archiving, members, co-instructors, roster import with sign-in slips). An archived course says
+// so on top and offers no changes. Someone who is not a member gets 404: the course does not
+// exist for them.
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
   if (rontenMode() !== 'classroom') notFound();
   const { id } = await params;
@@ -62,6 +67,11 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       <h1 id="course-heading" className="text-2xl font-bold">
         {course.title}
       </h1>
+      {course.archivedAt && (
+        <p className="rounded border border-stone-300 bg-stone-100 px-3 py-2 text-sm" data-testid="archived-banner">
+          {t('course.archivedBanner')}
+        </p>
+      )}
       <div>
         <h2 className="mb-2 font-semibold">{t('courses.assignments')}</h2>
         {assignments.length === 0 && <p className="text-stone-600">{t('courses.noAssignments')}</p>}
@@ -97,7 +107,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                   </>
                 )}
               </span>
-              {teaches && (
+              {teaches && !course.archivedAt && (
                 <AssignmentSettings
                   assignmentId={a.id}
                   title={a.title}
@@ -112,26 +122,28 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       </div>
       {teaches && (
         <>
-          <div>
-            <h2 className="mb-2 font-semibold">{t('courses.newAssignment')}</h2>
-            {documents.length === 0 ? (
-              <p className="text-sm text-stone-600">{t('courses.form.noDocuments')}</p>
-            ) : (
-              <NewAssignmentForm
-                courseId={id}
-                documents={documents.map((d) => ({ id: d.id, title: d.title }))}
-                schemes={schemes.map((s) => ({ id: s.id, name: s.name, labelCount: s.labels.length }))}
-                candidates={candidates}
-                existing={assignments.map((a) => ({ documentId: a.documentId, title: a.title }))}
-                textSchemes={fixedSchemes}
-              />
-            )}
-            <p className="mt-2 text-sm">
-              <Link href="/texts/new" className="text-sky-800 underline-offset-4 hover:underline">
-                {t('texts.link')}
-              </Link>
-            </p>
-          </div>
+          {!course.archivedAt && (
+            <div>
+              <h2 className="mb-2 font-semibold">{t('courses.newAssignment')}</h2>
+              {documents.length === 0 ? (
+                <p className="text-sm text-stone-600">{t('courses.form.noDocuments')}</p>
+              ) : (
+                <NewAssignmentForm
+                  courseId={id}
+                  documents={documents.map((d) => ({ id: d.id, title: d.title }))}
+                  schemes={schemes.map((s) => ({ id: s.id, name: s.name, labelCount: s.labels.length }))}
+                  candidates={candidates}
+                  existing={assignments.map((a) => ({ documentId: a.documentId, title: a.title }))}
+                  textSchemes={fixedSchemes}
+                />
+              )}
+              <p className="mt-2 text-sm">
+                <Link href="/texts/new" className="text-sky-800 underline-offset-4 hover:underline">
+                  {t('texts.link')}
+                </Link>
+              </p>
+            </div>
+          )}
           <div>
             <h2 className="mb-2 font-semibold">{t('schemes.heading')}</h2>
             {schemes.length > 1 && (
@@ -148,18 +160,22 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
             <LabelSchemeForm />
           </div>
           <div>
-            <h2 className="mb-2 font-semibold">{t('courses.members')}</h2>
-            <p className="mb-2 text-sm text-stone-600">
-              {t('courses.joinCode')}: <code data-testid="join-code">{course.joinCode}</code>
-            </p>
-            <ul className="text-sm">
-              {members.map((m) => (
-                <li key={m.userId}>
-                  {m.displayName || m.name} <span className="text-stone-500">({t(`courses.role.${m.role}`)})</span>
-                </li>
-              ))}
-            </ul>
+            <h2 className="mb-2 font-semibold">{t('course.adminHeading')}</h2>
+            <CourseAdmin
+              courseId={id}
+              title={course.title}
+              archived={course.archivedAt !== null}
+              joinCode={course.joinCode}
+              joinEnabled={course.joinEnabled}
+              members={members.map((m) => ({ ...m, owner: m.userId === course.ownerId }))}
+            />
           </div>
+          {!course.archivedAt && (
+            <div>
+              <h2 className="mb-2 font-semibold">{t('roster.heading')}</h2>
+              <RosterImport courseId={id} courseTitle={course.title} maxRows={ROSTER_MAX_ROWS} />
+            </div>
+          )}
         </>
       )}
     </section>

@@ -38,7 +38,7 @@ export function handleAuth(request: Request, fn: () => Promise<Response>): Promi
 
 /// What the client learns about a user.
 export function publicUser(user: User) {
-  return { id: user.id, name: user.name, displayName: user.displayName, role: user.role };
+  return { id: user.id, name: user.name, displayName: user.displayName, role: user.role, mustChangePassword: user.mustChangePassword };
 }
 
 /// The key the per-client limits count under: the client's address (lib/net/client.ts: the

@@ -4,7 +4,7 @@
 // student of the course, and for a student without a map. Classroom mode only.
 import { z } from 'zod';
 import { withSafeText } from '@/lib/text/safeText';
-import { courseRole, findMap, unlockMap } from '@/lib/db';
+import { assertCourseActive, courseRole, findMap, unlockMap } from '@/lib/db';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
@@ -16,6 +16,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
   return handle(request, async () => {
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors unlock a submission');
+    await assertCourseActive(db, assignment.courseId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.form);
     if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`);
     const map = await findMap(db, assignment.documentId, body.userId);

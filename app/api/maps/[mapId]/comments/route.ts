@@ -3,8 +3,9 @@
 // POST /api/maps/:mapId/comments — the same readers (an instructor gives feedback, the owner
 // answers): { targetKind, targetId?, body } → 201 { comment }; 422 when the body is malformed
 // or the unit or relation is not in the map. Not a map edit: no version bump, and a submitted
-// map takes comments too.
-import { addComment, InvalidDataError, listComments, openDb } from '@/lib/db';
+// map takes comments too. The comment is announced (notify): an instructor's to the map's owner,
+// the owner's reply to the instructors who teach them on that text.
+import { addComment, InvalidDataError, listComments, notify, openDb } from '@/lib/db';
 import { newCommentSchema } from '@/lib/comments/schema';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, readableMap } from '@/app/_shared/session';
@@ -30,6 +31,7 @@ export function POST(request: Request, { params }: Params) {
     const body = await readBody(request, newCommentSchema, BODY_LIMITS.comment);
     try {
       const comment = await addComment(db, { mapId: map.id, authorId: user.id, targetKind: body.targetKind, targetId: body.targetId ?? null, body: body.body });
+      await notify(db, { kind: 'comment', mapId: map.id, commentId: comment.id, actorId: user.id });
       return json({ comment }, 201);
     } catch (e) {
       if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'targetId' });

@@ -1,0 +1,208 @@
+// Course administration, roster import, first sign-in and notifications through the real route
+// handlers, on SQLite and (when available) PostgreSQL: who may do what, the reason code of every
+// refusal, nothing half-written, and the webhook reached without the request waiting for it.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssignment, createCourse, createDocument, findCredentials, getOrCreateMap, joinCourse, listMembers, type Db } from '@/lib/db';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
+import { params, request, signUpAll, useApiDb } from '../_test/support';
+import { GET as getCourseRoute, PATCH as patchCourseRoute } from './[id]/route';
+import { DELETE as removeMemberRoute } from './[id]/members/[userId]/route';
+import { POST as addInstructorRoute } from './[id]/instructors/route';
+import { POST as rosterRoute } from './[id]/roster/route';
+import { POST as joinRoute } from './join/route';
+import { GET as listCoursesRoute } from './route';
+import { POST as createAssignmentRoute } from './[id]/assignments/route';
+import { POST as submitRoute } from '../assignments/[id]/submit/route';
+import { POST as signinRoute } from '../auth/signin/route';
+import { POST as signupRoute } from '../auth/signup/route';
+import { POST as passwordRoute } from '../auth/password/route';
+import { GET as meRoute } from '../auth/me/route';
+import { POST as addCommentRoute } from '../maps/[mapId]/comments/route';
+import { GET as notificationsRoute } from '../notifications/route';
+import { POST as readRoute } from '../notifications/read/route';
+
+const get = (path: string, cookie?: string) => request('GET', path, { cookie });
+const post = (path: string, body: unknown, cookie?: string) => request('POST', path, { body, cookie });
+const patch = (path: string, body: unknown, cookie?: string) => request('PATCH', path, { body, cookie });
+const csv = (path: string, bytes: Uint8Array, cookie: string) =>
+  new Request(`http://localhost:3000${path}`, { method: 'POST', headers: { cookie, origin: 'http://localhost:3000', 'content-type': 'text/csv' }, body: Buffer.from(bytes) });
+const body = async (res: Response) => (await res.json()) as Record<string, any>;
+
+describe.each(testBackends())('course administration API on $name', (backend) => {
+  const t = useApiDb(backend, 'classroom');
+  let db: Db;
+  let id: Record<'admin' | 'sensei' | 'fukuda' | 'mio' | 'ren', string>;
+  let cookie: Record<'admin' | 'sensei' | 'fukuda' | 'mio' | 'ren', string>;
+  let course: { id: string; joinCode: string };
+  let docId: string;
+  let assignmentId: string;
+  const hooks: any[] = [];
+  let hookServer: http.Server;
+  const saved = process.env.RONTEN_WEBHOOK_URL;
+
+  beforeAll(async () => {
+    db = t.db;
+    ({ id, cookie } = await signUpAll(db, ['admin', 'sensei', 'fukuda', 'mio', 'ren'] as const, { instructors: ['sensei', 'fukuda'] }));
+    course = await createCourse(db, id.sensei, '論証入門');
+    await joinCourse(db, id.mio, course.joinCode);
+    await joinCourse(db, id.ren, course.joinCode);
+    docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    assignmentId = (await createAssignment(db, course.id, { documentId: docId, title: '第1回' })).id;
+    hookServer = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (c) => (text += c));
+      req.on('end', () => {
+        hooks.push(JSON.parse(text));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
+    process.env.RONTEN_WEBHOOK_URL = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`;
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.RONTEN_WEBHOOK_URL;
+    else process.env.RONTEN_WEBHOOK_URL = saved;
+    await new Promise<void>((r) => hookServer.close(() => r()));
+  });
+
+  const patchCourse = (b: unknown, c: string) => patchCourseRoute(patch(`/api/courses/${course.id}`, b, c), params({ id: course.id }));
+
+  it('only the course’s instructors administer it; students get 403, outsiders 404, each with a code', async () => {
+    const student = await patchCourse({ joinCode: 'disable' }, cookie.mio);
+    expect([student.status, (await body(student)).code]).toEqual([403, 'course.instructorsOnly']);
+    const outsider = await patchCourse({ joinCode: 'disable' }, cookie.fukuda);
+    expect([outsider.status, (await body(outsider)).code]).toEqual([404, 'course.notFound']);
+    const bad = await patchCourse({ joinCode: 'scramble' }, cookie.sensei);
+    expect(bad.status).toBe(422);
+    const admin = await patchCourse({ joinCode: 'enable' }, cookie.admin);
+    expect(admin.status).toBe(200);
+  });
+
+  it('regenerates and switches off the join code', async () => {
+    const res = await patchCourse({ joinCode: 'regenerate' }, cookie.sensei);
+    const fresh = (await body(res)).course;
+    expect(fresh.joinCode).not.toBe(course.joinCode);
+    expect((await joinRoute(post('/api/courses/join', { code: course.joinCode }, cookie.fukuda))).status).toBe(404);
+    course.joinCode = fresh.joinCode;
+    expect((await body(await patchCourse({ joinCode: 'disable' }, cookie.sensei))).course.joinEnabled).toBe(false);
+    expect((await joinRoute(post('/api/courses/join', { code: course.joinCode }, cookie.fukuda))).status).toBe(404);
+    expect((await body(await patchCourse({ joinCode: 'enable' }, cookie.sensei))).course.joinEnabled).toBe(true);
+  });
+
+  it('adds a co-instructor with the same rights; refuses unknown names and student accounts', async () => {
+    const add = (name: string, c = cookie.sensei) => addInstructorRoute(post(`/api/courses/${course.id}/instructors`, { name }, c), params({ id: course.id }));
+    const unknown = await add('nobody');
+    expect([unknown.status, (await body(unknown)).code]).toEqual([422, 'course.unknownUser']);
+    const student = await add('ren');
+    expect([student.status, (await body(student)).code]).toEqual([409, 'course.notInstructorAccount']);
+    expect((await add('fukuda')).status).toBe(201);
+    expect((await patchCourse({ joinCode: 'enable' }, cookie.fukuda)).status).toBe(200);
+    expect((await getCourseRoute(get(`/api/courses/${course.id}`, cookie.fukuda), params({ id: course.id })).then(body)).members).toHaveLength(4);
+  });
+
+  it('removes a member but not the owner', async () => {
+    const remove = (userId: string) => removeMemberRoute(request('DELETE', `/api/courses/${course.id}/members/${userId}`, { cookie: cookie.fukuda }), params({ id: course.id, userId }));
+    const owner = await remove(id.sensei);
+    expect([owner.status, (await body(owner)).code]).toEqual([409, 'course.removeOwner']);
+    expect((await remove(id.ren)).status).toBe(200);
+    const again = await remove(id.ren);
+    expect([again.status, (await body(again)).code]).toEqual([409, 'course.notMember']);
+    expect((await getCourseRoute(get(`/api/courses/${course.id}`, cookie.ren), params({ id: course.id }))).status).toBe(404);
+  });
+
+  it('notifies a comment’s map owner, a reply’s and a submission’s instructors, and posts the webhook', async () => {
+    const map = await getOrCreateMap(db, docId, id.mio);
+    const comment = (c: string, text: string) => addCommentRoute(post(`/api/maps/${map.id}/comments`, { targetKind: 'map', body: text }, c), params({ mapId: map.id }));
+    expect((await comment(cookie.sensei, 'もう少し根拠を')).status).toBe(201);
+    let mine = await body(await notificationsRoute(get('/api/notifications', cookie.mio)));
+    expect(mine.unread).toBe(1);
+    expect(mine.notifications[0]).toMatchObject({ kind: 'comment', actor: { name: 'sensei' }, commentBody: 'もう少し根拠を', assignmentTitle: '第1回', path: `/documents/${docId}` });
+    expect((await comment(cookie.mio, '直しました')).status).toBe(201);
+    expect((await submitRoute(post(`/api/assignments/${assignmentId}/submit`, {}, cookie.mio), params({ id: assignmentId }))).status).toBe(200);
+    expect((await submitRoute(post(`/api/assignments/${assignmentId}/submit`, {}, cookie.mio), params({ id: assignmentId }))).status).toBe(200);
+    for (const teacher of ['sensei', 'fukuda'] as const) {
+      const theirs = await body(await notificationsRoute(get('/api/notifications', cookie[teacher])));
+      expect(theirs.notifications.map((n: { kind: string }) => n.kind)).toEqual(['submitted', 'reply']); // the second submit changed nothing
+      expect(theirs.notifications[0].path).toBe(`/maps/${map.id}`);
+    }
+    // Read: one's own only, then all.
+    const foreign = await body(await readRoute(post('/api/notifications/read', { ids: [mine.notifications[0].id] }, cookie.sensei)));
+    expect(foreign.unread).toBe(2);
+    expect((await body(await readRoute(post('/api/notifications/read', { all: true }, cookie.mio)))).unread).toBe(0);
+    mine = await body(await notificationsRoute(get('/api/notifications', cookie.mio)));
+    expect(mine.notifications[0].readAt).not.toBeNull();
+    expect((await readRoute(post('/api/notifications/read', { ids: [] }, cookie.mio))).status).toBe(422);
+    // The webhook: each event arrives, recipients named; the requests did not wait for it.
+    for (let i = 0; i < 100 && hooks.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(hooks.map((h) => h.kind)).toEqual(['comment', 'reply', 'submitted']);
+    expect(hooks[0].recipients).toEqual([{ userId: id.mio, name: 'mio', displayName: 'mio' }]);
+    expect(hooks[2].recipients.map((r: { name: string }) => r.name).sort()).toEqual(['fukuda', 'sensei']);
+  });
+
+  it('imports a Shift_JIS roster; a slip signs in only to choose a password, then everything works', async () => {
+    const sjis = new Uint8Array([...new TextEncoder().encode('user,name\r\nsato-h,'), 0x8d, 0xb2, 0x93, 0xa1, 0x0d, 0x0a]); // 佐藤 = 8D B2 93 A1
+    const res = await rosterRoute(csv(`/api/courses/${course.id}/roster`, sjis, cookie.sensei), params({ id: course.id }));
+    expect(res.status).toBe(201);
+    const answer = await body(res);
+    expect(answer).toMatchObject({ created: 1, encoding: 'shift_jis', accounts: [{ name: 'sato-h', displayName: '佐藤' }] });
+    const otp = answer.accounts[0].oneTimePassword as string;
+
+    const signedIn = await signinRoute(post('/api/auth/signin', { name: 'sato-h', password: otp.toLowerCase() }));
+    expect(signedIn.status).toBe(200);
+    expect((await body(signedIn)).user.mustChangePassword).toBe(true);
+    const session = signedIn.headers.get('set-cookie')!.split(';')[0];
+    const blocked = await listCoursesRoute(get('/api/courses', session));
+    expect([blocked.status, (await body(blocked)).code]).toEqual([403, 'auth.passwordChangeRequired']);
+    expect((await meRoute(get('/api/auth/me', session))).status).toBe(200);
+    const wrong = await passwordRoute(post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'my own password' }, session));
+    expect([wrong.status, (await body(wrong)).code]).toEqual([422, 'account.currentPasswordWrong']);
+    const same = await passwordRoute(post('/api/auth/password', { currentPassword: otp, newPassword: otp }, session));
+    expect([same.status, (await body(same)).code]).toEqual([422, 'account.passwordUnchanged']);
+    expect((await passwordRoute(post('/api/auth/password', { currentPassword: otp, newPassword: 'my own password' }, session))).status).toBe(200);
+    const courses = await body(await listCoursesRoute(get('/api/courses', session)));
+    expect(courses.courses.map((c: { title: string }) => c.title)).toEqual(['論証入門']);
+    // The slip's password no longer works.
+    expect((await signinRoute(post('/api/auth/signin', { name: 'sato-h', password: otp }))).status).toBe(401);
+  });
+
+  it('refuses a roster with problems line by line, writing nothing; students may not import', async () => {
+    const before = (await listMembers(db, course.id)).length;
+    const text = new TextEncoder().encode('\ufeffuser,氏名\na-1,山田\n\na-1,佐藤\na-3,' + 'あ'.repeat(81) + '\na-4,""\n');
+    const res = await rosterRoute(csv(`/api/courses/${course.id}/roster`, text, cookie.sensei), params({ id: course.id }));
+    const answer = await body(res);
+    expect(res.status).toBe(422);
+    expect(answer.code).toBe('roster.invalid');
+    expect(answer.problems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([
+      [4, 'roster.duplicateUserName'],
+      [5, 'roster.nameTooLong'],
+      [6, 'roster.emptyName'],
+    ]);
+    expect((await listMembers(db, course.id)).length).toBe(before);
+    const student = await rosterRoute(csv(`/api/courses/${course.id}/roster`, new TextEncoder().encode('誰か\n'), cookie.mio), params({ id: course.id }));
+    expect(student.status).toBe(403);
+    const garbage = await rosterRoute(csv(`/api/courses/${course.id}/roster`, new Uint8Array([0x82, 0xff, 0xfe]), cookie.sensei), params({ id: course.id }));
+    expect((await body(garbage)).problems[0].code).toBe('roster.encoding');
+  });
+
+  it('an archived course refuses changes with 423 course.archived, stays readable, and reopens', async () => {
+    expect((await patchCourse({ archived: true }, cookie.sensei)).status).toBe(200);
+    const refusals = [
+      await createAssignmentRoute(post(`/api/courses/${course.id}/assignments`, { documentId: docId, title: '第2回' }, cookie.sensei), params({ id: course.id })),
+      await submitRoute(post(`/api/assignments/${assignmentId}/submit`, {}, cookie.mio), params({ id: assignmentId })),
+      await joinRoute(post('/api/courses/join', { code: course.joinCode }, cookie.ren)),
+      await patchCourse({ joinCode: 'regenerate' }, cookie.sensei),
+      await rosterRoute(csv(`/api/courses/${course.id}/roster`, new TextEncoder().encode('新人\n'), cookie.sensei), params({ id: course.id })),
+    ];
+    for (const res of refusals) expect([res.status, (await body(res)).code]).toEqual([423, 'course.archived']);
+    // Signing up with the code of an archived course makes no account.
+    const signup = await signupRoute(post('/api/auth/signup', { name: 'late-comer', password: 'long enough password', joinCode: course.joinCode }));
+    expect([signup.status, (await body(signup)).code]).toEqual([423, 'course.archived']);
+    expect(await findCredentials(db, 'late-comer')).toBeNull();
+    const read = await body(await getCourseRoute(get(`/api/courses/${course.id}`, cookie.mio), params({ id: course.id })));
+    expect(read.course.archivedAt).not.toBeNull();
+    expect((await patchCourse({ archived: false }, cookie.sensei)).status).toBe(200);
+    expect((await createAssignmentRoute(post(`/api/courses/${course.id}/assignments`, { documentId: docId, title: '第2回' }, cookie.sensei), params({ id: course.id }))).status).toBe(201);
+  });
+});

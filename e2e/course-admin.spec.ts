@@ -1,0 +1,107 @@
+import { expect, test } from './csp';
+import { classroomPort } from '../playwright.config';
+
+// Running a course without an admin at hand, on the classroom server: a roster becomes accounts
+// with printable sign-in slips; a student signs in with a slip and must choose a password first;
+// the student's home lists the course; a comment is announced by the bell; archiving freezes the
+// course but keeps it readable and exportable.
+test.use({ baseURL: `http://127.0.0.1:${classroomPort}` });
+
+const origin = `http://127.0.0.1:${classroomPort}`;
+const password = 'correct horse battery';
+
+test('roster → slips → first sign-in sets a password → home, notifications, archive', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The first account on this server is the admin, who may run courses too.
+  const teacher = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await teacher.goto('/signin');
+  await teacher.getByRole('button', { name: 'アカウントがない方は作成' }).click();
+  await teacher.getByLabel('ユーザー名').fill('kyoushi');
+  await teacher.getByLabel('パスワード').fill(password);
+  await teacher.getByRole('button', { name: 'アカウントを作る' }).click();
+  await expect(teacher.getByTestId('signed-in-as')).toBeVisible();
+  await teacher.goto('/courses');
+  await teacher.getByLabel('コース名').fill('名簿の授業');
+  await teacher.getByRole('button', { name: '作成' }).click();
+  await teacher.getByRole('link', { name: '名簿の授業' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: '名簿の授業' })).toBeVisible();
+  await teacher.getByLabel('課題名').fill('ロシア外交の論証');
+  await teacher.getByLabel('文書').selectOption('russia-diplomacy-2020');
+  await teacher.getByRole('button', { name: '作成' }).click();
+  await expect(teacher.getByRole('link', { name: 'ロシア外交の論証' })).toBeVisible();
+
+  // A roster with a duplicate: every problem by line, nothing imported.
+  const roster = teacher.getByTestId('roster-import');
+  await roster.getByLabel('名簿ファイル（CSV）').setInputFiles({ name: 'meibo.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff氏名\n山田 太郎\n山田 太郎\n') });
+  await roster.getByRole('button', { name: '取り込む' }).click();
+  await expect(roster.getByRole('alert')).toContainText('3行目: 「山田 太郎」は2行目と重複しています');
+  await expect(teacher.getByTestId('members').getByRole('listitem')).toHaveCount(1);
+
+  // The fixed roster: two accounts, their slips, printable.
+  await roster.getByLabel('名簿ファイル（CSV）').setInputFiles({ name: 'meibo.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff氏名\n山田 太郎\n佐藤 花子\n') });
+  await roster.getByRole('button', { name: '取り込む' }).click();
+  await expect(roster.getByTestId('roster-done')).toContainText('2人のアカウントを作り');
+  await expect(roster.getByTestId('slip')).toHaveCount(2);
+  await expect(teacher.getByTestId('members').getByRole('listitem')).toHaveCount(3);
+  const user = (await roster.getByTestId('slip-user').first().textContent())!.trim();
+  const oneTime = (await roster.getByTestId('slip-password').first().textContent())!.trim();
+  expect(oneTime).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+  await teacher.emulateMedia({ media: 'print' });
+  await expect(teacher.locator('header').first()).toBeHidden();
+  await expect(roster.getByTestId('slip').first()).toBeVisible();
+  await expect(roster.getByRole('button', { name: '用紙を印刷' })).toBeHidden();
+  await teacher.emulateMedia({ media: 'screen' });
+
+  // The student signs in with the slip and is made to choose a password before anything else.
+  const student = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await student.goto('/signin');
+  await student.getByLabel('ユーザー名').fill(user);
+  await student.getByLabel('パスワード').fill(oneTime);
+  await student.getByRole('button', { name: 'サインイン' }).click();
+  await expect(student.getByRole('heading', { name: 'パスワードを設定する' })).toBeVisible();
+  expect((await student.request.get('/api/courses')).status()).toBe(403);
+  await student.goto('/courses');
+  await expect(student).toHaveURL(/\/account\/password\?next=%2Fcourses/);
+  await student.getByLabel('現在のパスワード（または仮パスワード）').fill(oneTime);
+  await student.getByLabel('新しいパスワード（8文字以上）').fill('my own password');
+  await student.getByLabel('新しいパスワード（確認）').fill('my own password');
+  await student.getByRole('button', { name: 'パスワードを設定' }).click();
+  await expect(student).toHaveURL(/\/courses$/);
+  await expect(student.getByTestId('signed-in-as')).toHaveText('山田 太郎（学生）');
+
+  // Home: the course and its assignment, not started; no notifications yet.
+  await student.goto('/');
+  const row = student.getByTestId('home-assignment').filter({ hasText: 'ロシア外交の論証' });
+  await expect(row.getByTestId('home-status')).toHaveText('未着手');
+  await expect(student.getByRole('link', { name: 'お知らせ（未読なし）' })).toBeVisible();
+
+  // The teacher comments on the student's map: the bell says so, the home lists it, reading clears it.
+  const { mapId } = await (await student.request.get('/api/documents/russia-diplomacy-2020/map')).json();
+  const commented = await teacher.request.post(`/api/maps/${mapId}/comments`, { headers: { origin }, data: { targetKind: 'map', body: '論旨はどこですか？' } });
+  expect(commented.status()).toBe(201);
+  await student.reload();
+  await expect(row.getByTestId('home-feedback')).toHaveText('未読のフィードバック 1件');
+  await student.getByRole('link', { name: 'お知らせ（未読1件）' }).click();
+  await expect(student.getByRole('heading', { name: 'お知らせ' })).toBeVisible();
+  const item = student.getByTestId('notifications').getByRole('listitem').first();
+  await expect(item).toContainText('kyoushiさんが「ロシア外交の論証」のあなたのマップにコメントしました');
+  await expect(item).toContainText('論旨はどこですか？');
+  await item.getByRole('link').click();
+  await expect(student).toHaveURL(/\/documents\/russia-diplomacy-2020$/);
+  await expect(student.getByRole('link', { name: 'お知らせ（未読なし）' })).toBeVisible();
+
+  // Archive: asked in place, then the course is read-only (still exportable), and says why.
+  await teacher.reload();
+  await teacher.getByRole('button', { name: 'コースをアーカイブする' }).click();
+  await teacher.getByRole('button', { name: 'はい' }).click();
+  await expect(teacher.getByTestId('course-admin-status')).toHaveText('コースをアーカイブしました。');
+  await expect(teacher.getByTestId('archived-banner')).toBeVisible();
+  await expect(teacher.getByLabel('課題名')).toHaveCount(0);
+  const assignmentPath = (await teacher.getByRole('link', { name: 'ロシア外交の論証' }).getAttribute('href'))!;
+  const submit = await student.request.post(`/api${assignmentPath}/submit`, { headers: { origin } });
+  expect(submit.status()).toBe(423);
+  expect((await submit.json()).code).toBe('course.archived');
+  expect((await teacher.request.get(`/api${assignmentPath}/export?format=json`)).status()).toBe(200);
+  await student.goto('/');
+  await expect(student.getByTestId('home-course')).toContainText('アーカイブ済み');
+});

@@ -1,0 +1,68 @@
+// What a student's home page lists: each course they take, its assignments with the due date,
+// whether they started and submitted (their map of the assignment's text), and how much unread
+// feedback (notifications) waits on that text. Two queries, whatever the number of courses.
+// Grading (scores, returned) joins onto the same rows where it is stored.
+
+import type { Db } from './connect';
+import { unreadByDocument } from './notifications';
+
+export interface StudentAssignment {
+  id: string;
+  title: string;
+  documentId: string;
+  documentTitle: string;
+  dueAt: string | null;
+  mapId: string | null;
+  submittedAt: string | null;
+  /// Unread notifications about the student's map of this text.
+  unread: number;
+}
+
+export interface StudentCourse {
+  id: string;
+  title: string;
+  archived: boolean;
+  assignments: StudentAssignment[];
+}
+
+/// The courses the user takes as a student, newest first, assignments oldest first.
+export async function studentOverview(db: Db, userId: string): Promise<StudentCourse[]> {
+  const [rows, unread] = await Promise.all([
+    db.kysely
+      .selectFrom('enrolments as e')
+      .innerJoin('courses as c', 'c.id', 'e.course_id')
+      .leftJoin('assignments as a', 'a.course_id', 'c.id')
+      .leftJoin('documents as d', 'd.id', 'a.document_id')
+      .leftJoin('argument_maps as m', (j) => j.onRef('m.document_id', '=', 'a.document_id').on('m.user_id', '=', userId))
+      .select(['c.id as course_id', 'c.title as course_title', 'c.archived_at', 'c.created_at as course_created', 'a.id', 'a.title', 'a.document_id', 'd.title as document_title', 'a.due_at', 'a.created_at', 'm.id as map_id', 'm.submitted_at'])
+      .where('e.user_id', '=', userId)
+      .where('e.role', '=', 'student')
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id')
+      .orderBy('a.created_at')
+      .orderBy('a.id')
+      .execute(),
+    unreadByDocument(db, userId),
+  ]);
+  const courses: StudentCourse[] = [];
+  for (const r of rows) {
+    let course = courses.at(-1);
+    if (!course || course.id !== r.course_id) {
+      course = { id: r.course_id, title: r.course_title, archived: r.archived_at !== null, assignments: [] };
+      courses.push(course);
+    }
+    if (r.id && r.document_id) {
+      course.assignments.push({
+        id: r.id,
+        title: r.title!,
+        documentId: r.document_id,
+        documentTitle: r.document_title ?? r.document_id,
+        dueAt: r.due_at ?? null,
+        mapId: r.map_id ?? null,
+        submittedAt: r.submitted_at ?? null,
+        unread: unread.get(r.document_id) ?? 0,
+      });
+    }
+  }
+  return courses;
+}
