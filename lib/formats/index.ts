@@ -167,7 +167,8 @@ export interface ImportOptions {
   annotator?: { id: string; name: string };
   /// How many units the map being replaced has: replacing some with none needs acceptance.
   replacing?: { units: number };
-  /// Tags to label ids (Hypothesis), as the user confirmed them.
+  /// Tags to label ids (Hypothesis, W3C, Recogito), as the user confirmed them; `SKIP_TAG`
+  /// leaves a tag's units out (tags.ts).
   labelMap?: Record<string, string>;
   minSimilarity?: number;
 }
@@ -212,8 +213,11 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   });
   const emptiesMap = map.units.length === 0 && (options.replacing?.units ?? 0) > 0 ? { units: options.replacing!.units } : null;
   const tagLabels = draft.tagLabels ?? [];
-  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap, tagLabels };
-  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null || tagLabels.length > 0;
+  const unknownTags = draft.unknownTags ?? [];
+  const skippedTags = draft.skippedTags ?? [];
+  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap, tagLabels, unknownTags, skippedTags };
+  const needsAcceptance =
+    report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null || tagLabels.length > 0 || unknownTags.length > 0 || skippedTags.length > 0;
   return {
     ok: true,
     value: {
@@ -238,5 +242,6 @@ export { serializeArgdown } from './argdown';
 export { parseHypothesis, readHypothesis, serializeHypothesis } from './hypothesis';
 export { serializeUnits, serializeRelations } from './csv';
 export { defaultLabelDefinitions } from './labels';
+export { SKIP_TAG, makeTagResolver, type TagSummary } from './tags';
 export { stripBom } from './draft';
 export type * from './types';
