@@ -22,9 +22,10 @@ import { readNative, serializeNative } from './native';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions } from './types';
 import { readW3c, serializeW3c } from './w3c';
 import { readHypothesis, serializeHypothesis } from './hypothesis';
+import { readRecogito, serializeRecogito } from './recogito';
 import type { ImportReport, Reanchoring } from './report';
 
-export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv' | 'hypothesis';
+export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv' | 'hypothesis' | 'recogito';
 
 /// One file of an export: its name is `<docId>-<userName>` followed by `suffix`.
 export interface ExportFile {
@@ -113,6 +114,16 @@ export const formats: Record<FormatId, FormatInfo> = {
     files: (input, o) => [{ suffix: '.hypothesis.json', mediaType: 'application/json', content: json(serializeHypothesis(input, o)) }],
     read: (input, o) => readHypothesis(input, o),
   },
+  recogito: {
+    id: 'recogito',
+    name: 'Recogito (W3C annotations for @recogito/text-annotator)',
+    extensions: ['.recogito.json'],
+    mediaType: 'application/json',
+    canImport: true,
+    offsetUnit: 'codepoint',
+    files: (input) => [{ suffix: '.recogito.json', mediaType: 'application/json', content: json(serializeRecogito(input)) }],
+    read: (input, o) => readRecogito(input, o),
+  },
   argdown: {
     id: 'argdown',
     name: 'Argdown',
@@ -148,9 +159,12 @@ export function detectFormat(fileName: string, content?: string): FormatId | nul
   for (const f of Object.values(formats)) if (f.canImport && f.extensions.some((e) => name.endsWith(e))) return f.id;
   if (name.endsWith('.json') && content !== undefined) {
     if (/"format"\s*:\s*"ronten-argmap"/.test(content)) return 'json';
+    // A bare array: Hypothesis's annotations have tags; W3C ones (Recogito saves those) selectors.
+    if (/^\s*\[/.test(content) && /"tags"\s*:/.test(content)) return 'hypothesis';
+    if (/^\s*\[/.test(content) && /"selector"\s*:/.test(content)) return 'recogito';
     if (/"@context"|"Annotation(Collection|Page)?"/.test(content)) return 'w3c';
     if (/"AIF"\s*:|"nodes"\s*:/.test(content)) return 'aif';
-    if (/^\s*\[|"annotations"\s*:/.test(content) && /"tags"\s*:|"annotations"\s*:/.test(content)) return 'hypothesis';
+    if (/"annotations"\s*:/.test(content)) return 'hypothesis';
   }
   return null;
 }
@@ -240,6 +254,7 @@ export { parseAif, readAif, serializeAif } from './aif';
 export { parseBrat, readBrat, serializeBrat, bratAnnotationConf } from './brat';
 export { serializeArgdown } from './argdown';
 export { parseHypothesis, readHypothesis, serializeHypothesis } from './hypothesis';
+export { parseRecogito, readRecogito, serializeRecogito, RECOGITO_OFFSET_NOTE } from './recogito';
 export { serializeUnits, serializeRelations } from './csv';
 export { defaultLabelDefinitions } from './labels';
 export { SKIP_TAG, makeTagResolver, type TagSummary } from './tags';
