@@ -19,8 +19,10 @@
 //
 // Reading is lenient where other tools differ: a single body or selector instead of an array,
 // a target array of one, no TextPositionSelector (the unit is then anchored by its quote), tags
-// that name a label by display name ("Claim", "主張"), annotations on the whole document
-// (skipped and reported). Offsets are trusted only when the file names the same text (equal
+// that name a label by display name ("Claim", "主張") or by the user's mapping, and units whose
+// tags name no label left out with their tags listed for mapping (tags.ts), annotations on the
+// whole document (skipped and reported). readW3cItems is the reader the Hypothesis and Recogito
+// readers hand their annotations to. Offsets are trusted only when the file names the same text (equal
 // sha256); otherwise they are hints for re-anchoring (Hypothesis, for one, counts UTF-16 units).
 import { makeOffsetConverter, type OffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
