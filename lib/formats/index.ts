@@ -116,7 +116,7 @@ export const formats: Record<FormatId, FormatInfo> = {
   },
   recogito: {
     id: 'recogito',
-    name: 'Recogito (W3C annotations for @recogito/text-annotator)',
+    name: 'Recogito (@recogito/text-annotator)',
     extensions: ['.recogito.json'],
     mediaType: 'application/json',
     canImport: true,
