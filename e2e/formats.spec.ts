@@ -17,7 +17,7 @@ test('the export menu offers every format, and multi-file formats come as a ZIP'
   await page.getByRole('button', { name: /書き出す ▾/ }).click();
   const menu = page.getByRole('menu', { name: '書き出す' });
   await expect(menu.getByRole('menuitem')).toHaveCount(8);
-  const [w3c] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: /W3C/ }).click()]);
+  const [w3c] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: /^W3C/ }).click()]);
   const collection = JSON.parse(fs.readFileSync((await w3c.path())!, 'utf8'));
   expect(collection.type).toBe('AnnotationCollection');
   const annotation = collection.first.items[0];
