@@ -16,8 +16,8 @@ test('the export menu offers every format, and multi-file formats come as a ZIP'
   await expectSaved(page);
   await page.getByRole('button', { name: /書き出す ▾/ }).click();
   const menu = page.getByRole('menu', { name: '書き出す' });
-  await expect(menu.getByRole('menuitem')).toHaveCount(7);
-  const [w3c] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: /W3C/ }).click()]);
+  await expect(menu.getByRole('menuitem')).toHaveCount(8);
+  const [w3c] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: /^W3C/ }).click()]);
   const collection = JSON.parse(fs.readFileSync((await w3c.path())!, 'utf8'));
   expect(collection.type).toBe('AnnotationCollection');
   const annotation = collection.first.items[0];
@@ -71,4 +71,33 @@ test('import: a broken file is refused with errors that point at the item, and n
   await expect(report).toContainText('relation r-bad');
   await expect(dialog.getByRole('button', { name: '今のマップを置き換える' })).toBeDisabled();
   expect(await mapState(request)).toEqual(before);
+});
+
+test('import: tags that name no label get a label chosen in the dialog, and import with it', async ({ page, request }, info) => {
+  const file = JSON.parse(fs.readFileSync(example, 'utf8')) as { units: Array<{ id: string; label: string; quote: string }> };
+  const units = file.units.slice(0, 5);
+  const annotations = units.map((u, i) => ({
+    id: u.id,
+    tags: [i < 2 ? '結論' : u.label],
+    text: '',
+    uri: 'https://example.org/essay',
+    target: [{ source: 'https://example.org/essay', selector: [{ type: 'TextQuoteSelector', exact: u.quote, prefix: '', suffix: '' }] }],
+  }));
+  const hypothesis = info.outputPath('tags.hypothesis.json');
+  fs.writeFileSync(hypothesis, JSON.stringify({ export_date: '2026-11-20T10:00:00.000Z', annotations }));
+  await page.goto(essayPath);
+  await page.getByRole('button', { name: '読み込む' }).click();
+  const dialog = page.getByRole('dialog', { name: 'マップを読み込む' });
+  await dialog.getByLabel('ファイルを選ぶ').setInputFiles(hypothesis);
+  await expect(dialog.getByTestId('import-report')).toContainText('3単位・0関係を読み込めます。');
+  await expect(dialog.getByTestId('import-report')).toContainText('タグ「結論」はどのラベルにも当たらない');
+  const mapping = dialog.getByRole('group', { name: 'ラベルに当たらないタグ' });
+  const select = mapping.getByLabel(/結論/);
+  await select.selectOption('claim');
+  await expect(mapping.getByRole('status')).toHaveText('5単位・0関係を読み込めます。');
+  await expect(dialog.getByTestId('import-report')).toContainText('タグ「結論」をラベル claim として読みます（2 単位）');
+  await dialog.getByRole('button', { name: '今のマップを置き換える' }).click();
+  await expect(dialog).toBeHidden();
+  const { map } = await mapState(request);
+  expect(map.units.map((u: { id: string; label: string }) => [u.id, u.label]).sort()).toEqual(units.map((u, i) => [u.id, i < 2 ? 'claim' : u.label]).sort());
 });

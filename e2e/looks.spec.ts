@@ -13,7 +13,7 @@ test('the export menu follows the menu button pattern', async ({ page }) => {
   await button.focus();
   await page.keyboard.press('ArrowDown');
   const items = page.getByRole('menu', { name: '書き出す' }).getByRole('menuitem');
-  await expect(items).toHaveCount(7);
+  await expect(items).toHaveCount(8);
   await expect(items.first()).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(1)).toBeFocused();

@@ -51,7 +51,8 @@ commands:
                                                          replace the user's map (default: the local user) with the
                                                          file's; F from the extension when omitted (.ann reads the
                                                          .txt beside it); refuses lossy imports without --accept;
-                                                         --label-map maps a Hypothesis file's tags to labels
+                                                         --label-map maps a file's tags (Hypothesis, W3C,
+                                                         Recogito) to labels, TAG=- leaves their units out
   agreement REFERENCE.json CANDIDATE.json [--json]       agreement of two ronten-argmap files: unit, label and
                                                          relation scores, Krippendorff's alpha on tokens
   migrate                                                apply database migrations
@@ -125,7 +126,8 @@ function exportBaseName(documentId: string, userName: string): string {
   return `${safe(documentId)}-${safe(userName)}`;
 }
 
-/// `--label-map TAG=LABEL,TAG=LABEL`: how the file's tags (Hypothesis) name the scheme's labels.
+/// `--label-map TAG=LABEL,TAG=-`: how the file's tags (Hypothesis, W3C, Recogito) name the
+/// scheme's labels; `-` (SKIP_TAG) leaves a tag's units out.
 function labelMapOption(value: string | undefined): Record<string, string> | undefined {
   if (value === undefined) return undefined;
   const map: Record<string, string> = {};
@@ -329,6 +331,8 @@ const commands: Record<string, Command> = {
     });
     if (!result.ok) throw new CliFailure(result.errors.map((e) => `${e.at}: ${e.message}`), 1);
     const report = describeImportReport(result.report, translator(catalog.en));
+    const unknownTags = result.report.unknownTags ?? [];
+    if (unknownTags.length) report.push(`map them with --label-map ${unknownTags.map((u) => `${u.tag}=LABEL`).join(',')} (LABEL one of ${scheme.labels.map((l) => l.id).join(', ')}, or - to leave them out)`);
     if (result.needsAcceptance && !values.accept) {
       throw new CliFailure([...report, 'refused: importing the file would move, leave out or lose something (above); check the report and re-run with --accept to import it anyway'], 3);
     }

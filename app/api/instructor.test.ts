@@ -204,7 +204,7 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
       expect(Object.fromEntries(statuses)).toEqual({ admin: 200, instructor: 200, otherInstructor: 404, studentA: 403, studentB: 403, outsider: 404, anonymous: 401 });
       const unknown = await get('docx', 'instructor');
       expect(unknown.status).toBe(400);
-      expect((await unknown.json()).error).toMatch(/unknown format "docx" \(available: json, w3c, aif, brat, hypothesis, argdown, csv\)/);
+      expect((await unknown.json()).error).toMatch(/unknown format "docx" \(available: json, w3c, aif, brat, hypothesis, recogito, argdown, csv\)/);
     });
 
     it.each(['json', 'w3c', 'aif', 'brat', 'argdown', 'csv'] as const)('%s: a ZIP with every student’s map, the reference and the manifest', async (format: FormatId) => {

@@ -18,6 +18,7 @@ const formatLines: Record<FormatId, MessageKey> = {
   aif: 'io.format.aif',
   brat: 'io.format.brat',
   hypothesis: 'io.format.hypothesis',
+  recogito: 'io.format.recogito',
   argdown: 'io.format.argdown',
   csv: 'io.format.csv',
 };

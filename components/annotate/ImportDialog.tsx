@@ -1,12 +1,14 @@
 'use client';
 // Import a map from a file: pick or drop it, see the server's validation report (errors that
 // point at items, or what was re-anchored), and only then replace the map. Reading and uploading
-// show progress, for large files.
+// show progress, for large files. Tags of the file that name no label get a label (or "skip")
+// chosen here (TagMapping); the file is checked again with the mapping, and imported with it.
 import { memo, useRef, useState } from 'react';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { describeImportReport, type ImportReport } from '@/lib/formats/report';
 import { useT } from '../I18nProvider';
 import { wordedError } from '../useJsonRequest';
+import { TagMapping, type SchemeLabel } from './TagMapping';
 
 interface Report {
   ok: boolean;
@@ -19,6 +21,7 @@ interface Report {
   written?: boolean;
   version?: number;
   map?: ArgumentMap;
+  labels?: SchemeLabel[];
   error?: string;
 }
 
@@ -69,18 +72,56 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
   const [report, setReport] = useState<Report | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  /// Tags of this file that named no label when it was first checked (rows stay once shown).
+  const [tags, setTags] = useState<Array<{ tag: string; units: number }>>([]);
+  const [labelMap, setLabelMap] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
   const url = `/api/maps/${encodeURIComponent(mapId)}/import`;
 
   const open = () => {
     setPayload(null);
     setReport(null);
     setProblem(null);
+    setTags([]);
+    setLabelMap({});
+    setNotice(null);
     dialog.current?.showModal();
+  };
+
+  /// A dry run of `next` with `mapping`: the report, and any tag not yet listed added to the rows.
+  const dryRun = async (next: Payload, mapping: Record<string, string>) => {
+    setProgress(t('io.checking'));
+    const res = await post(url, { ...next, baseVersion, dryRun: true, labelMap: mapping }, (f) => setProgress(`${t('io.checking')} ${Math.round(f * 100)}%`));
+    setReport(res.body.ok === undefined ? { ok: false, errors: [{ at: next.fileName, message: wordedError(t, res.body) ?? `HTTP ${res.status}` }] } : res.body);
+    const unknown = res.body.report?.unknownTags ?? [];
+    setTags((shown) => [...shown, ...unknown.filter((u) => !shown.some((s) => s.tag === u.tag))]);
+    return res.body;
+  };
+
+  const choose = async (tag: string, choice: string | null) => {
+    if (!payload) return;
+    const next = { ...labelMap };
+    if (choice === null) delete next[tag];
+    else next[tag] = choice;
+    setLabelMap(next);
+    setNotice(null);
+    try {
+      const body = await dryRun(payload, next);
+      // Said where the choice was made (under the selects), as well as in the report.
+      setNotice(body.ok ? t('io.valid', { units: body.units ?? 0, relations: body.relations ?? 0 }) : t('io.invalid'));
+    } catch (e) {
+      setProblem((e as Error).message);
+    } finally {
+      setProgress(null);
+    }
   };
 
   const check = async (files: File[]) => {
     setReport(null);
     setProblem(null);
+    setTags([]);
+    setLabelMap({});
+    setNotice(null);
     if (files.length === 0) return;
     const ann = files.find((f) => f.name.toLowerCase().endsWith('.ann'));
     const txt = files.find((f) => f.name.toLowerCase().endsWith('.txt'));
@@ -94,9 +135,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
         next = { fileName: files[0].name, content: await readText(files[0], show) };
       }
       setPayload(next);
-      setProgress(t('io.checking'));
-      const res = await post(url, { ...next, baseVersion, dryRun: true }, (f) => setProgress(`${t('io.checking')} ${Math.round(f * 100)}%`));
-      setReport(res.body.ok === undefined ? { ok: false, errors: [{ at: next.fileName, message: wordedError(t, res.body) ?? `HTTP ${res.status}` }] } : res.body);
+      await dryRun(next, {});
     } catch (e) {
       setProblem((e as Error).message);
     } finally {
@@ -108,7 +147,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
     if (!payload) return;
     setProgress(t('io.checking'));
     try {
-      const res = await post(url, { ...payload, baseVersion, accept: true }, () => {});
+      const res = await post(url, { ...payload, baseVersion, accept: true, labelMap }, () => {});
       if (res.status === 409) return setProblem(t('io.stale'));
       if (res.body.written && res.body.version && res.body.map) {
         onImported(res.body.version, res.body.map, res.body.units ?? 0, res.body.relations ?? 0);
@@ -185,6 +224,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
               )}
             </div>
           )}
+          <TagMapping tags={tags} labels={report?.labels ?? []} labelMap={labelMap} disabled={progress !== null} notice={notice} onChange={(tag, choice) => void choose(tag, choice)} />
           {report?.ok && (
             <p id="import-replace-note" className="text-sm text-stone-600">
               {t('io.replaceNote')}

@@ -31,7 +31,10 @@
 // Ronten wrote before notes were raw (escaped AnnotatorNotes, no RontenNote) still read right:
 // in a file with RontenId lines, an AnnotatorNotes without a RontenNote is unescaped when it is
 // a well-formed escape (a raw note without backslashes is its own unescape).
-// Comments and the annotator are not carried (brat has no place for them).
+// Comments ride on the unit or relation they are about as `#<n>\tRontenComment T<k>\t<JSON>`
+// (id, author, createdAt, body; escaped like RontenId), brat keeping such lines as it keeps
+// notes; a comment on the whole map rides on the first unit with `"about": "map"` (a map with
+// no units carries none). The annotator is not carried (brat has no place for it).
 //
 // parse validates every line and reports `line N: …`: bad line shape, duplicate or unknown ids,
 // offsets past the end of the text, text that does not match the .txt, unknown labels.
@@ -40,7 +43,7 @@ import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { documentFromText, draftToAnnotated, stripBom } from './draft';
 import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
-import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
 export interface BratFiles {
   txt: string;
@@ -139,6 +142,13 @@ export function serializeBrat(input: AnnotatedMap): BratFiles {
     if (r.note) notes.push(...noteLines(rid, r.note));
   });
   if (map.mainClaimId !== null) lines.push(`A1\tMainClaim ${tOf.get(map.mainClaimId)}`);
+  const rOf = new Map(map.relations.map((r, i) => [r.id, `R${i + 1}`]));
+  for (const c of input.comments) {
+    const on = c.targetKind === 'unit' ? tOf.get(c.targetId ?? '') : c.targetKind === 'relation' ? rOf.get(c.targetId ?? '') : map.units.length ? 'T1' : undefined;
+    if (on === undefined) continue;
+    const about = c.targetKind === 'map' ? { about: 'map', ...(c.targetId !== null ? { targetId: c.targetId } : {}) } : {};
+    notes.push(`RontenComment ${on}\t${escapeBratText(JSON.stringify({ id: c.id, author: c.author, createdAt: c.createdAt, body: c.body, ...about }))}`);
+  }
   notes.forEach((n, i) => lines.push(`#${i + 1}\t${n}`));
   return { txt: text, ann: lines.length ? `${lines.join('\n')}\n` : '' };
 }
@@ -286,8 +296,8 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
         errors.push({ at, message: `expected "${id}\\t<NoteType> <T or R id>\\t<text>"` });
         return;
       }
-      if (!['AnnotatorNotes', 'RontenId', 'RontenSpan', 'RontenNote'].includes(m[1])) {
-        errors.push({ at, message: `unknown note type "${m[1]}" (expected AnnotatorNotes, RontenId, RontenSpan or RontenNote)` });
+      if (!['AnnotatorNotes', 'RontenId', 'RontenSpan', 'RontenNote', 'RontenComment'].includes(m[1])) {
+        errors.push({ at, message: `unknown note type "${m[1]}" (expected AnnotatorNotes, RontenId, RontenSpan, RontenNote or RontenComment)` });
         return;
       }
       // brat's own notes are raw; ours are escaped (they must stay on one line exactly).
@@ -309,6 +319,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   const spanOverride = new Map<string, { line: number; start: number; end: number }>();
   const exactNotes = new Map<string, string[]>();
   const madeByRonten = notes.some((n) => n.kind === 'RontenId');
+  const commentLines: Array<{ line: number; target: string; isUnit: boolean; text: string }> = [];
   for (const note of notes) {
     const at = `line ${note.line}`;
     const isUnit = textBounds.has(note.target);
@@ -317,7 +328,9 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       errors.push({ at, message: `unknown annotation reference ${note.target}` });
       continue;
     }
-    if (note.kind === 'RontenId') {
+    if (note.kind === 'RontenComment') {
+      commentLines.push({ line: note.line, target: note.target, isUnit, text: note.text });
+    } else if (note.kind === 'RontenId') {
       const map = isUnit ? unitIds : relationIdOf;
       if (map.has(note.target)) errors.push({ at, message: `a second RontenId for ${note.target}` });
       else if (note.text === '') errors.push({ at, message: 'an empty RontenId' });
@@ -394,6 +407,29 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     else if (mainClaimId !== null) errors.push({ at: `line ${m.line}`, message: 'a second MainClaim' });
     else mainClaimId = unitIds.get(m.target) ?? m.target;
   }
+  const comments: MapComment[] = [];
+  for (const c of commentLines) {
+    let v: unknown;
+    try {
+      v = JSON.parse(c.text);
+    } catch {
+      v = null;
+    }
+    const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+    if (![o.id, o.author, o.createdAt, o.body].every((x) => typeof x === 'string')) {
+      errors.push({ at: `line ${c.line}`, message: 'RontenComment needs {"id", "author", "createdAt", "body"} as JSON' });
+      continue;
+    }
+    const aboutMap = o.about === 'map';
+    comments.push({
+      id: o.id as string,
+      targetKind: aboutMap ? 'map' : c.isUnit ? 'unit' : 'relation',
+      targetId: aboutMap ? (typeof o.targetId === 'string' ? o.targetId : null) : c.isUnit ? (unitIds.get(c.target) ?? c.target) : (relationIdOf.get(c.target) ?? c.target),
+      author: o.author as string,
+      body: o.body as string,
+      createdAt: o.createdAt as string,
+    });
+  }
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => lineOf(a.at) - lineOf(b.at)) };
   return {
     ok: true,
@@ -402,7 +438,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       units,
       relations: relations.sort(compareIds),
       mainClaimId,
-      comments: [],
+      comments,
       skipped,
     },
   };

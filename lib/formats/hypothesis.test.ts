@@ -39,14 +39,13 @@ const hypothesisExport = {
 const options = { format: 'hypothesis' as const, document: map.document, labels: map.labels };
 
 describe('Hypothesis import', () => {
-  it('its export file imports: tags to labels (by name, by mapping, else the first label), text as notes, replies as comments, all listed for confirmation', () => {
+  it('its export file imports: tags to labels (by name, by mapping), text as notes, replies as comments, all listed for confirmation; a unit whose tags name no label waits for a mapping', () => {
     const result = importAnnotated(JSON.stringify(hypothesisExport), { ...options, labelMap: { 'my-claim': 'claim' } });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const units = result.value.map.units.map((u) => [u.id, u.label, text.slice(u.start, u.end), u.note]);
     expect(units).toEqual([
       ['h1', 'evidence', '𠮷野家の𩸽は安い。', 'a **note**'],
       ['h2', 'claim', '皆が食べる。', ''],
-      ['h3', 'claim', 'それは誤解だ。', ''],
     ]);
     expect(result.value.comments).toEqual([{ id: 'h4', targetKind: 'unit', targetId: 'h1', author: 'hanako@hypothes.is', body: 'a reply', createdAt: '2026-11-20T09:00:00.000Z' }]);
     expect(result.needsAcceptance).toBe(true);
@@ -54,11 +53,19 @@ describe('Hypothesis import', () => {
       { tag: '根拠', label: 'evidence', units: 1 },
       { tag: 'my-claim', label: 'claim', units: 1 },
     ]);
-    expect(result.report.skipped).toEqual([{ at: 'annotations[2]', message: expect.stringMatching(/no tag names a label \("unrelated"\): labelled claim/) }]);
+    expect(result.report.unknownTags).toEqual([{ tag: 'unrelated', units: 1 }]);
+    const mapped = importAnnotated(JSON.stringify(hypothesisExport), { ...options, labelMap: { 'my-claim': 'claim', unrelated: 'rebuttal' } });
+    expect(mapped.ok && mapped.value.map.units.map((u) => [u.id, u.label])).toEqual([['h1', 'evidence'], ['h2', 'claim'], ['h3', 'rebuttal']]);
+  });
+
+  it('an annotation without tags gets the first label, said in the report', () => {
+    const result = importAnnotated([annotation('h9', '皆が食べる。', [])], options);
+    expect(result.ok && result.value.map.units.map((u) => u.label)).toEqual(['claim']);
+    expect(result.ok && result.report.skipped).toEqual([{ at: '[0]', message: 'no tags: labelled claim' }]);
   });
 
   it('a bare array of its annotations imports the same way, and a .json of either is recognized', () => {
-    const result = importAnnotated(hypothesisExport.annotations, options);
+    const result = importAnnotated(hypothesisExport.annotations, { ...options, labelMap: { 'my-claim': 'claim', unrelated: 'claim' } });
     expect(result.ok && result.value.map.units.map((u) => u.label)).toEqual(['evidence', 'claim', 'claim']);
     expect(detectFormat('export.json', JSON.stringify(hypothesisExport))).toBe('hypothesis');
   });

@@ -13,16 +13,17 @@
 // TextQuoteSelector, anchored by its quote (Hypothesis annotates a web page, not our text: its
 // positions are only hints). Its label is its first tag that names a label — by the user's
 // mapping (`labelMap`, e.g. `--label-map 根拠=evidence`), else by the label's id or either
-// name — or the scheme's first label; the report lists every tag read as a label, for the user
-// to confirm. `text` becomes the note; replies become comments on their annotation; page notes
-// (no selector) are left out and reported. The annotations are turned into W3C ones and read by
-// readW3c, which does the rest.
+// name (tags.ts); an annotation with no tags gets the scheme's first label, one whose tags name
+// no label is left out until the user maps a tag. The report lists every tag read as a label and
+// every unknown tag, for the user to confirm or map. `text` becomes the note; replies become
+// comments on their annotation; page notes (no selector) are left out and reported. The
+// annotations are turned into W3C ones and read by readW3cItems, which does the rest.
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { draftToAnnotated, parseJsonInput } from './draft';
 import { isObject } from './json';
-import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
+import { capitalizeLabel, defaultLabelDefinitions } from './labels';
 import type { AnnotatedMap, FormatError, MapDraft, ParseResult, ReadOptions } from './types';
-import { documentUrn, quoteContext, readW3c } from './w3c';
+import { documentUrn, quoteContext, readW3cItems } from './w3c';
 
 export interface HypothesisFile {
   export_date: string;
@@ -68,7 +69,7 @@ export function serializeHypothesis(input: AnnotatedMap, options: { exportedAt?:
   };
 }
 
-/// The file as a draft, through readW3c (see the header).
+/// The file as a draft, through readW3cItems (see the header).
 export function readHypothesis(input: unknown, options: ReadOptions = {}): ParseResult<MapDraft> {
   const json = parseJsonInput(input);
   if (!json.ok) return json;
@@ -77,8 +78,7 @@ export function readHypothesis(input: unknown, options: ReadOptions = {}): Parse
   if (!list) return { ok: false, errors: [{ at: '(file)', message: 'not a Hypothesis export: expected { annotations: [...] } or an array of annotations' }] };
   const labels = options.labels ?? defaultLabelDefinitions;
   const base = Array.isArray(root) ? '' : 'annotations';
-  const errors: FormatError[] = [];
-  const tagLabels = new Map<string, { label: string; units: number }>();
+  const untagged: FormatError[] = [];
   let mainClaim: string | null = null;
   const items = list.map((a: unknown, i: number) => {
     if (!isObject(a)) return a;
@@ -89,27 +89,23 @@ export function readHypothesis(input: unknown, options: ReadOptions = {}): Parse
       const creator = { name: typeof a.user === 'string' ? a.user.replace(/^acct:/, '') : '' };
       return { id: a.id, motivation: 'replying', body, target: references[references.length - 1], creator, created: a.created };
     }
-    const hit = tags.map((t) => ({ tag: t, label: options.labelMap?.[t] ?? resolveLabel(t, labels) })).find((x) => x.label !== null && labels.some((l) => l.id === x.label));
-    if (hit) {
-      const seen = tagLabels.get(hit.tag) ?? { label: hit.label!, units: 0 };
-      tagLabels.set(hit.tag, { ...seen, units: seen.units + 1 });
-    } else if (Array.isArray(a.target) && a.target.some((t) => isObject(t) && t.selector !== undefined)) {
-      errors.push({ at: `${base}[${i}]`, message: `no tag names a label (${tags.length ? tags.map((t) => JSON.stringify(t)).join(', ') : 'no tags'}): labelled ${labels[0]?.id}` });
+    const labelTags = tags.filter((t) => t !== MAIN_CLAIM_TAG);
+    if (labelTags.length === 0 && Array.isArray(a.target) && a.target.some((t) => isObject(t) && t.selector !== undefined)) {
+      untagged.push({ at: `${base}[${i}]`, message: `no tags: labelled ${labels[0]?.id}` });
     }
     if (tags.includes(MAIN_CLAIM_TAG) && typeof a.id === 'string') mainClaim ??= a.id;
     const target = Array.isArray(a.target) ? a.target.map((t) => (isObject(t) && Array.isArray(t.selector) ? { ...t, selector: t.selector.filter((s) => isObject(s) && s.type === 'TextQuoteSelector') } : t)) : a.target;
-    return { id: a.id, motivation: 'tagging', body: [{ purpose: 'tagging', value: hit?.label ?? labels[0]?.id ?? 'claim' }, ...body], target };
+    return { id: a.id, motivation: 'tagging', body: [...labelTags.map((value) => ({ purpose: 'tagging', value })), ...body], target };
   });
-  const read = readW3c(items, { ...options, labels });
+  const read = readW3cItems(items, {}, (i) => `${base}[${i}]`, { ...options, labels });
   if (!read.ok) return read;
   return {
     ok: true,
     value: {
       ...read.value,
-      mainClaimId: mainClaim,
-      tagLabels: [...tagLabels].map(([tag, v]) => ({ tag, ...v })),
+      mainClaimId: mainClaim !== null && read.value.units.some((u) => u.id === mainClaim) ? mainClaim : null,
       // Units without a label tag are not left out, but the user should know how they came in.
-      skipped: [...errors, ...read.value.skipped],
+      skipped: [...untagged, ...read.value.skipped],
     },
   };
 }

@@ -22,9 +22,10 @@ import { readNative, serializeNative } from './native';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions } from './types';
 import { readW3c, serializeW3c } from './w3c';
 import { readHypothesis, serializeHypothesis } from './hypothesis';
+import { readRecogito, serializeRecogito } from './recogito';
 import type { ImportReport, Reanchoring } from './report';
 
-export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv' | 'hypothesis';
+export type FormatId = 'json' | 'w3c' | 'aif' | 'brat' | 'argdown' | 'csv' | 'hypothesis' | 'recogito';
 
 /// One file of an export: its name is `<docId>-<userName>` followed by `suffix`.
 export interface ExportFile {
@@ -113,6 +114,16 @@ export const formats: Record<FormatId, FormatInfo> = {
     files: (input, o) => [{ suffix: '.hypothesis.json', mediaType: 'application/json', content: json(serializeHypothesis(input, o)) }],
     read: (input, o) => readHypothesis(input, o),
   },
+  recogito: {
+    id: 'recogito',
+    name: 'Recogito (@recogito/text-annotator)',
+    extensions: ['.recogito.json'],
+    mediaType: 'application/json',
+    canImport: true,
+    offsetUnit: 'codepoint',
+    files: (input) => [{ suffix: '.recogito.json', mediaType: 'application/json', content: json(serializeRecogito(input)) }],
+    read: (input, o) => readRecogito(input, o),
+  },
   argdown: {
     id: 'argdown',
     name: 'Argdown',
@@ -148,9 +159,12 @@ export function detectFormat(fileName: string, content?: string): FormatId | nul
   for (const f of Object.values(formats)) if (f.canImport && f.extensions.some((e) => name.endsWith(e))) return f.id;
   if (name.endsWith('.json') && content !== undefined) {
     if (/"format"\s*:\s*"ronten-argmap"/.test(content)) return 'json';
+    // A bare array: Hypothesis's annotations have tags; W3C ones (Recogito saves those) selectors.
+    if (/^\s*\[/.test(content) && /"tags"\s*:/.test(content)) return 'hypothesis';
+    if (/^\s*\[/.test(content) && /"selector"\s*:/.test(content)) return 'recogito';
     if (/"@context"|"Annotation(Collection|Page)?"/.test(content)) return 'w3c';
     if (/"AIF"\s*:|"nodes"\s*:/.test(content)) return 'aif';
-    if (/^\s*\[|"annotations"\s*:/.test(content) && /"tags"\s*:|"annotations"\s*:/.test(content)) return 'hypothesis';
+    if (/"annotations"\s*:/.test(content)) return 'hypothesis';
   }
   return null;
 }
@@ -167,7 +181,8 @@ export interface ImportOptions {
   annotator?: { id: string; name: string };
   /// How many units the map being replaced has: replacing some with none needs acceptance.
   replacing?: { units: number };
-  /// Tags to label ids (Hypothesis), as the user confirmed them.
+  /// Tags to label ids (Hypothesis, W3C, Recogito), as the user confirmed them; `SKIP_TAG`
+  /// leaves a tag's units out (tags.ts).
   labelMap?: Record<string, string>;
   minSimilarity?: number;
 }
@@ -212,8 +227,11 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   });
   const emptiesMap = map.units.length === 0 && (options.replacing?.units ?? 0) > 0 ? { units: options.replacing!.units } : null;
   const tagLabels = draft.tagLabels ?? [];
-  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap, tagLabels };
-  const needsAcceptance = report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null || tagLabels.length > 0;
+  const unknownTags = draft.unknownTags ?? [];
+  const skippedTags = draft.skippedTags ?? [];
+  const fullReport: ImportReport = { ...report, reanchored, skipped, comments: comments.length, emptiesMap, tagLabels, unknownTags, skippedTags };
+  const needsAcceptance =
+    report.moved.length > 0 || report.unplaced.length > 0 || report.droppedRelations.length > 0 || report.mainClaimDropped !== null || skipped.length > 0 || emptiesMap !== null || tagLabels.length > 0 || unknownTags.length > 0 || skippedTags.length > 0;
   return {
     ok: true,
     value: {
@@ -236,7 +254,9 @@ export { parseAif, readAif, serializeAif } from './aif';
 export { parseBrat, readBrat, serializeBrat, bratAnnotationConf } from './brat';
 export { serializeArgdown } from './argdown';
 export { parseHypothesis, readHypothesis, serializeHypothesis } from './hypothesis';
+export { parseRecogito, readRecogito, serializeRecogito, RECOGITO_OFFSET_NOTE } from './recogito';
 export { serializeUnits, serializeRelations } from './csv';
 export { defaultLabelDefinitions } from './labels';
+export { SKIP_TAG, makeTagResolver, type TagSummary } from './tags';
 export { stripBom } from './draft';
 export type * from './types';

@@ -22,7 +22,6 @@ const cases: Case[] = [
   ['truncated JSON', 'w3c', () => formats.w3c.files(map)[0].content.slice(0, 300), '(file)', /not valid JSON/],
   ['offsets past the end', 'w3c', () => { const f = exported('w3c'); w3cUnit(f, 'u1').target.selector[1].end = 999; return f; }, 'first.items[0] (unit u1)', /not a span of the text/],
   ['a quote that does not match', 'w3c', () => { const f = exported('w3c'); w3cUnit(f, 'u1').target.selector[0].exact = '吉野家'; return f; }, 'first.items[0] (unit u1)', /does not match the text/],
-  ['an unknown label', 'w3c', () => { const f = exported('w3c'); w3cUnit(f, 'u1').body[0].value = 'opinion'; return f; }, 'first.items[0] (unit u1)', /unknown label "opinion"/],
   ['a relation to a missing unit', 'w3c', () => { const f = exported('w3c'); f.first.items.find((a: any) => a.motivation === 'linking')['ronten:to'] = 'urn:ronten:unit:small:u9'; return f; }, 'first.items[5] (relation r1)', /missing unit u9/],
   ['a relation without a type', 'w3c', () => { const f = exported('w3c'); f.first.items[5].body.value = 'agrees'; return f; }, 'first.items[5] (relation r1): body', /"support" or "attack"/],
 

@@ -19,8 +19,13 @@ export interface ImportReport extends AnchorReport {
   skipped: FormatError[];
   /// Comments the file brings with the map.
   comments: number;
-  /// Tags read as labels, for the user to confirm (Hypothesis).
+  /// Tags read as labels under another name, for the user to confirm (tags.ts).
   tagLabels: Array<{ tag: string; label: string; units: number }>;
+  /// Tags that name no label and are not mapped: their units are left out (the dialog offers a
+  /// label for each). Absent in reports made before tags could be mapped.
+  unknownTags?: Array<{ tag: string; units: number }>;
+  /// Tags the user chose to skip, with the units that left out.
+  skippedTags?: Array<{ tag: string; units: number }>;
   /// Set when the file has no units and would replace a map that has some (`units` of them):
   /// a lossy import like any other, so it needs acceptance.
   emptiesMap: { units: number } | null;
@@ -53,6 +58,8 @@ export function describeImportReport(report: ImportReport, t: Translate): string
   if (report.mainClaimDropped) lines.push(t('report.mainClaimDropped', { unit: report.mainClaimDropped }));
   for (const s of report.skipped) lines.push(t('report.skipped', { at: s.at, message: s.message }));
   for (const m of report.tagLabels) lines.push(t('report.tagLabel', { tag: m.tag, label: m.label, n: m.units }));
+  for (const m of report.unknownTags ?? []) lines.push(t('report.unknownTag', { tag: m.tag, n: m.units }));
+  for (const m of report.skippedTags ?? []) lines.push(t('report.skippedTag', { tag: m.tag, n: m.units }));
   if (report.emptiesMap) lines.push(t('report.emptiesMap', { n: report.emptiesMap.units }));
   if (report.comments) lines.push(t('report.comments', { n: report.comments }));
   lines.push(t('report.unchanged', { n: report.unchanged }));

@@ -90,8 +90,13 @@ export interface MapDraft {
   /// What the file holds that a map cannot represent and the reader left out (an AIF undercut,
   /// a relation node without a conclusion). Importing them needs the user's acceptance.
   skipped: FormatError[];
-  /// Tags read as labels (Hypothesis), with how many units each labelled: the user confirms them.
+  /// Tags read as labels under another name (Hypothesis, W3C, Recogito), with how many units
+  /// each labelled: the user confirms them. See tags.ts.
   tagLabels?: Array<{ tag: string; label: string; units: number }>;
+  /// Tags that name no label and are not mapped: their units are left out until the user maps them.
+  unknownTags?: Array<{ tag: string; units: number }>;
+  /// Tags the user chose to skip, with how many units that left out.
+  skippedTags?: Array<{ tag: string; units: number }>;
 }
 
 export interface ReadOptions {
@@ -99,6 +104,9 @@ export interface ReadOptions {
   document?: AnnotatedDocument;
   /// The label scheme labels are resolved against (brat writes `Claim` for `claim`).
   labels?: LabelDefinition[];
-  /// Tags to label ids, as the user maps them (Hypothesis tags are free text).
+  /// Tags to label ids, as the user maps them (tags are free text); `SKIP_TAG` leaves a tag's
+  /// units out (tags.ts).
   labelMap?: Record<string, string>;
+  /// Strict parsing: a unit whose tags name no label is an error, not a unit left out.
+  strictLabels?: boolean;
 }

@@ -19,13 +19,16 @@
 //
 // Reading is lenient where other tools differ: a single body or selector instead of an array,
 // a target array of one, no TextPositionSelector (the unit is then anchored by its quote), tags
-// that name a label by display name ("Claim", "主張"), annotations on the whole document
-// (skipped and reported). Offsets are trusted only when the file names the same text (equal
+// that name a label by display name ("Claim", "主張") or by the user's mapping, and units whose
+// tags name no label left out with their tags listed for mapping (tags.ts), annotations on the
+// whole document (skipped and reported). readW3cItems is the reader the Hypothesis and Recogito
+// readers hand their annotations to. Offsets are trusted only when the file names the same text (equal
 // sha256); otherwise they are hints for re-anchoring (Hypothesis, for one, counts UTF-16 units).
 import { makeOffsetConverter, type OffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { draftToAnnotated, parseJsonInput } from './draft';
-import { defaultLabelDefinitions, resolveLabel } from './labels';
+import { defaultLabelDefinitions } from './labels';
+import { makeTagResolver, type TagResolution } from './tags';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
@@ -310,12 +313,17 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
     items = Array.isArray(root.items) ? root.items : [];
     base = 'items';
   } else if (isObject(root) && (root.type === 'Annotation' || 'target' in root)) {
-    items = [root];
-    base = '';
+    return readW3cItems([root], {}, () => '(file)', options);
   } else {
     return { ok: false, errors: [{ at: '(file)', message: 'not a W3C Web Annotation collection, page, annotation or array of annotations' }] };
   }
+  return readW3cItems(items, top, (i) => (base ? `${base}[${i}]` : `[${i}]`), options);
+}
 
+/// The annotations `items` as a draft, with the collection-level facts in `top` (our `ronten:`
+/// fields, `id`, `creator`, `label`); `path(i)` says where item i is in the file, for errors.
+/// Shared by the W3C, Hypothesis and Recogito readers.
+export function readW3cItems(items: readonly unknown[], top: Json, path: (i: number) => string, options: ReadOptions = {}): ParseResult<MapDraft> {
   const errors: FormatError[] = [];
   const skipped: FormatError[] = [];
   const fileLabels = parseLabels(asArray(top['ronten:labels']).map((l) => (isObject(l) ? { id: pick(l, 'id'), name: l.name ?? l['ronten:name'] } : l)));
@@ -324,7 +332,9 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
   let declaredSha = pick(fileDocument, 'textSha256');
   const document = options.document;
   const docOffsets = document ? makeOffsetConverter(document.text) : null;
-  const path = (i: number) => (base ? `${base}[${i}]` : Array.isArray(root) ? `[${i}]` : '(file)');
+  const tags = makeTagResolver(labels, options.labelMap);
+  // Units left out for their tags: relations to them and a main claim on one go with them.
+  const leftOut = new Set<string>();
 
   // First pass: which annotation is which, so that relations and comments can name units by
   // their annotation ids whatever the order of items.
@@ -421,14 +431,17 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
         }
       }
       const bs = bodies(a);
-      const tags = bs.filter(isTag);
-      let label: string | null;
-      if (tags.length === 0) label = labels[0]?.id ?? 'claim';
-      else label = tags.map((t) => resolveLabel(t.value, labels)).find((l) => l !== null) ?? null;
-      if (label === null) {
-        errors.push({ at, message: `unknown label "${tags[0].value}" (expected one of ${labels.map((l) => l.id).join(', ')})` });
+      const tagValues = bs.filter(isTag).map((b) => b.value);
+      const resolved: TagResolution = tagValues.length === 0 ? { label: labels[0]?.id ?? 'claim', tag: null } : tags.resolve(tagValues);
+      if (!('label' in resolved)) {
+        const unknown = 'unknownTags' in resolved ? `unknown label ${resolved.unknownTags.map((t) => JSON.stringify(t)).join(', ')} (expected one of ${labels.map((l) => l.id).join(', ')})` : null;
+        // Leniently, the unit is left out and its tags are counted (tags.ts), which the report
+        // tells once per tag.
+        if (unknown && options.strictLabels) errors.push({ at, message: unknown });
+        leftOut.add(id);
         continue;
       }
+      const label = resolved.label;
       units.push({
         id,
         label,
@@ -493,6 +506,15 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
   else if (main !== undefined && main !== null) errors.push({ at: 'ronten:mainClaim', message: 'expected an annotation id or null' });
 
   if (errors.length) return { ok: false, errors };
+  const keptRelations = relations.filter((r) => {
+    const gone = [r.from, r.to].filter((end) => leftOut.has(end));
+    if (gone.length) skipped.push({ at: r.at, message: `its unit ${gone.join(' and ')} was left out for its tag: left out` });
+    return gone.length === 0;
+  });
+  if (mainClaimId !== null && leftOut.has(mainClaimId)) {
+    skipped.push({ at: 'ronten:mainClaim', message: `the main claim ${mainClaimId} was left out for its tag: the map has no main claim` });
+    mainClaimId = null;
+  }
   const fileAnnotator = isObject(top['ronten:annotator']) ? top['ronten:annotator'] : {};
   const annotatorId = pick(fileAnnotator, 'id');
   const annotator = annotatorId !== undefined ? { id: annotatorId, name: String(fileAnnotator.name ?? '') } : creatorAnnotator(top.creator);
@@ -508,10 +530,11 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
       annotator,
       labels: fileLabels ?? undefined,
       units,
-      relations,
+      relations: keptRelations,
       mainClaimId,
       comments,
       skipped,
+      ...tags.summary(),
     },
   };
 }
@@ -532,7 +555,7 @@ function creatorAnnotator(creator: unknown): { id: string; name: string } | unde
 /// Strict: the collection as a map on `options.document` (required: the text is not in the file).
 export function parseW3c(input: unknown, options: ReadOptions = {}): ParseResult<AnnotatedMap> {
   if (!options.document) return { ok: false, errors: [{ at: '(options)', message: 'W3C annotations do not carry the text: pass the document they annotate' }] };
-  const read = readW3c(input, options);
+  const read = readW3c(input, { ...options, strictLabels: true });
   if (!read.ok) return read;
   const labels = options.labels ?? read.value.labels ?? defaultLabelDefinitions;
   return draftToAnnotated(read.value, options.document, labels);

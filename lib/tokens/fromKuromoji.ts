@@ -50,6 +50,8 @@ export interface KuromojiMorpheme {
   pos_detail_3: string;
   basic_form: string;
   reading?: string;
+  conjugated_type?: string;
+  conjugated_form?: string;
 }
 
 /// How far ahead a morpheme's surface is looked for when it does not match at the cursor.
@@ -143,7 +145,13 @@ function toToken(text: string, span: Span, cpStart: number): Token {
     posDetail: [m.pos_detail_1, m.pos_detail_2, m.pos_detail_3].filter((d) => !isStar(d)).join(','),
     basicForm: isStar(m.basic_form) ? surface : m.basic_form,
     reading: isStar(m.reading) ? '' : toHiragana(m.reading!),
+    ...conjugationOf(m),
   };
+}
+
+function conjugationOf(m: KuromojiMorpheme): { conjugation?: string } {
+  const parts = [m.conjugated_type, m.conjugated_form].filter((d): d is string => d !== undefined && !isStar(d));
+  return parts.length ? { conjugation: parts.join(',') } : {};
 }
 
 

@@ -73,7 +73,7 @@ export const DETAIL_CHUNK = 1024;
 /// The details of tokens [from, from + DETAIL_CHUNK) (fewer at the end), with the tag table.
 export interface DetailChunk {
   from: number;
-  tags: [string, string][];
+  tags: PackedTokens['tags'];
   tag: number[];
   basic: (string | 0)[];
   reading: (string | 0)[];
@@ -96,8 +96,8 @@ export function detailChunk(packed: PackedTokens, from: number): DetailChunk {
 export function detailsOf(chunk: DetailChunk, index: number, surface: string): TokenDetails {
   const i = index - chunk.from;
   if (i < 0 || i >= chunk.tag.length) throw new RangeError(`detailsOf: token ${index} is not in the chunk from ${chunk.from}`);
-  const [pos, posDetail] = chunk.tags[chunk.tag[i]];
+  const [pos, posDetail, conjugation] = chunk.tags[chunk.tag[i]];
   const basic = chunk.basic[i];
   const reading = chunk.reading[i];
-  return { pos, posDetail, basicForm: basic === SAME ? surface : basic, reading: reading === SAME ? toHiragana(surface) : reading };
+  return { pos, posDetail, basicForm: basic === SAME ? surface : basic, reading: reading === SAME ? toHiragana(surface) : reading, ...(conjugation ? { conjugation } : {}) };
 }

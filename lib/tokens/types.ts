@@ -19,9 +19,13 @@ export interface Token {
   basicForm: string;
   /// Reading in hiragana (kuromoji gives katakana; converted); '' when unknown.
   reading: string;
+  /// Conjugation of an inflecting word: kuromoji's conjugated_type and conjugated_form joined
+  /// with ',' (e.g. '五段・ラ行,連用タ接続'); absent for words that do not inflect (and for
+  /// tokens stored before it was kept).
+  conjugation?: string;
 }
 
 /// A token as the editor needs it: where it is and what it says (lib/tokens/spans.ts).
 export type TokenSpan = Pick<Token, 'start' | 'end' | 'surface'>;
 /// The rest of a token: what the word tooltip shows, fetched apart (lib/tokens/spans.ts).
-export type TokenDetails = Pick<Token, 'pos' | 'posDetail' | 'basicForm' | 'reading'>;
+export type TokenDetails = Pick<Token, 'pos' | 'posDetail' | 'basicForm' | 'reading' | 'conjugation'>;

@@ -19,8 +19,9 @@ export interface PackedTokens {
   v: 1;
   /// UTF-16 length of each token; offsets are the running sums.
   len: number[];
-  /// Distinct [pos, posDetail] pairs, in order of first use.
-  tags: [string, string][];
+  /// Distinct [pos, posDetail] pairs, or [pos, posDetail, conjugation] for inflecting words, in
+  /// order of first use.
+  tags: Array<[string, string] | [string, string, string]>;
   /// Index into tags, per token.
   tag: number[];
   /// Per token: the basic form, or 0 when it equals the surface.
@@ -41,12 +42,12 @@ export function packTokens(tokens: readonly Token[]): PackedTokens {
       throw new Error(`packTokens: token ${i} spans [${t.start}, ${t.end}), expected to start at ${end}`);
     }
     end = t.end;
-    const key = `${t.pos}\u0000${t.posDetail}`;
+    const key = `${t.pos}\u0000${t.posDetail}\u0000${t.conjugation ?? ''}`;
     let tag = tagIndex.get(key);
     if (tag === undefined) {
       tag = packed.tags.length;
       tagIndex.set(key, tag);
-      packed.tags.push([t.pos, t.posDetail]);
+      packed.tags.push(t.conjugation ? [t.pos, t.posDetail, t.conjugation] : [t.pos, t.posDetail]);
     }
     packed.len.push(t.end - t.start);
     packed.tag.push(tag);
@@ -86,6 +87,7 @@ export function unpackTokens(text: string, packed: PackedTokens): Token[] {
       posDetail: tag[1],
       basicForm: basic === SAME ? surface : basic,
       reading: reading === SAME ? toHiragana(surface) : reading,
+      ...(tag[2] ? { conjugation: tag[2] } : {}),
     };
     start = end;
     cpStart = cpEnd;

@@ -16,6 +16,7 @@ export const tokenSchema = z.object({
   posDetail: z.string(),
   basicForm: z.string(),
   reading: z.string(),
+  conjugation: z.string().optional(),
 });
 
 const stringOrSame = z.union([z.string(), z.literal(SAME)]);
@@ -24,7 +25,7 @@ export const packedTokensSchema = z
   .object({
     v: z.literal(1),
     len: z.array(z.int().positive()),
-    tags: z.array(z.tuple([z.string(), z.string()])),
+    tags: z.array(z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string(), z.string(), z.string()])])),
     tag: z.array(z.int().nonnegative()),
     basic: z.array(stringOrSame),
     reading: z.array(stringOrSame),

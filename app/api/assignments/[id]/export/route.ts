@@ -1,4 +1,4 @@
-// GET /api/assignments/:id/export?format=json|w3c|aif|brat|argdown|csv|hypothesis — one ZIP with every
+// GET /api/assignments/:id/export?format=json|w3c|aif|brat|argdown|csv|hypothesis|recogito — one ZIP with every
 // student's map of the assignment in that format, the reference map (reference/) when set, and
 // manifest.json (lib/formats/classArchive.ts says the layout). The course's instructors (and
 // admins); 403 for its students, 404 for everyone else, 400 for an unknown format. The maps

@@ -1,4 +1,4 @@
-// GET /api/maps/:mapId/export?format=json|w3c|aif|brat|argdown|csv|hypothesis — the map as a download:
+// GET /api/maps/:mapId/export?format=json|w3c|aif|brat|argdown|csv|hypothesis|recogito — the map as a download:
 // one file, or a ZIP when the format is several files (brat's .txt + .ann, the two CSV tables).
 import { loadAnnotatedMap, openDb } from '@/lib/db';
 import { formatIds, formats, isFormatId } from '@/lib/formats';

@@ -1,10 +1,11 @@
 // POST /api/maps/:mapId/import in solo mode, on SQLite and (when available) PostgreSQL: a file
 // with a UTF-8 BOM is read as the CLI reads it, its comments are written with the map and
-// counted, and an empty file over a map with units is refused until accepted.
+// counted, and an empty file over a map with units is refused until accepted; a file's tags
+// that name no label are listed with the scheme's labels, and the mapping the user chose imports.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocument, ensureLocalUser, getDocumentText, getOrCreateMap, listComments, type Db } from '@/lib/db';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
-import { defaultLabelDefinitions, serializeNative, type AnnotatedMap } from '@/lib/formats';
+import { defaultLabelDefinitions, serializeHypothesis, serializeNative, type AnnotatedMap } from '@/lib/formats';
 import { params, request, useApiDb } from '../../../_test/support';
 import { POST } from './route';
 
@@ -53,5 +54,18 @@ describe.each(testBackends())('map import route on $name', (backend) => {
     expect(refused).toMatchObject({ written: false, needsAcceptance: true, report: { emptiesMap: { units: 2 } } });
     const accepted = await (await post(empty, 2, true)).json();
     expect(accepted).toMatchObject({ written: true, units: 0 });
+  });
+
+  it('lists tags that name no label with the labels to map them to, and imports with the chosen mapping', async () => {
+    const file = serializeHypothesis(annotated);
+    file.annotations[0].tags = ['結論'];
+    const send = (labelMap: Record<string, string> | undefined, dryRun: boolean) =>
+      POST(request('POST', `/api/maps/${mapId}/import`, { body: { fileName: 'h.hypothesis.json', content: JSON.stringify(file), baseVersion: 3, dryRun, accept: true, labelMap } }), params({ mapId }));
+    const checked = await (await send(undefined, true)).json();
+    expect(checked).toMatchObject({ written: false, units: 1, needsAcceptance: true, report: { unknownTags: [{ tag: '結論', units: 1 }] } });
+    expect(checked.labels.map((l: { id: string }) => l.id)).toEqual(['claim', 'evidence', 'counterargument', 'rebuttal']);
+    const written = await (await send({ 結論: 'claim' }, false)).json();
+    expect(written).toMatchObject({ written: true, units: 2, report: { unknownTags: [], tagLabels: expect.arrayContaining([{ tag: '結論', label: 'claim', units: 1 }]) } });
+    expect(written.map.units.map((u: { id: string; label: string }) => [u.id, u.label]).sort()).toEqual([['u1', 'claim'], ['u2', 'evidence']]);
   });
 });

@@ -26,8 +26,8 @@ const requestSchema = withSafeText(
     baseVersion: z.int().min(1),
     dryRun: z.boolean().default(false),
     accept: z.boolean().default(false),
-    /// Tags to label ids (Hypothesis files), as the user confirmed them.
-    labelMap: z.record(z.string().max(200), z.string().max(200)).optional(),
+    /// Tags to label ids (Hypothesis, W3C, Recogito files), as the user chose them; "-" skips a tag.
+    labelMap: z.record(z.string().max(200), z.string().max(200)).refine((m) => Object.keys(m).length <= 1000, 'at most 1000 tags').optional(),
   }),
 );
 
@@ -69,6 +69,8 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       relations: result.value.map.relations.length,
       needsAcceptance: result.needsAcceptance,
       report: result.report,
+      // The scheme the file's tags are mapped onto: the dialog offers these for unknown tags.
+      labels: scheme.labels.map((l) => ({ id: l.id, ja: l.ja, en: l.en })),
     };
     if (body.dryRun || (result.needsAcceptance && !body.accept)) return json({ ...summary, written: false });
     if (map.version !== body.baseVersion) {
