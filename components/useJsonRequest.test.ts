@@ -40,8 +40,9 @@ describe('wordedError', () => {
   });
 });
 
-/// The reason codes the server sends: the shared body checks' and those written in the source
-/// as `code: 'x.y'` or as an error class's code argument (`…, 'auth.x')` or `…, 'auth.x', {…}`).
+/// The reason codes the server sends: the shared body checks' and every quoted `area.name`
+/// string of an error-code area in the route handlers and the modules whose errors they answer
+/// with (lib/auth, lib/db), e.g. `code: 'course.notFound'` or an error class's `'auth.x'`.
 function serverCodes(): string[] {
   const codes = new Set<string>(requestReasonCodes);
   const walk = (dir: string) => {
@@ -50,18 +51,18 @@ function serverCodes(): string[] {
       if (entry.isDirectory()) walk(file);
       else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
         const source = fs.readFileSync(file, 'utf8');
-        for (const m of source.matchAll(/code: '((?:auth|account|import)\.[A-Za-z]+)'|, '((?:auth|account|import)\.[A-Za-z]+)'[,)]/g)) codes.add(m[1] ?? m[2]);
+        for (const m of source.matchAll(/'((?:auth|account|import|course|assignment|comment|request)\.[A-Za-z]+)'/g)) codes.add(m[1]);
       }
     }
   };
-  for (const dir of ['app/api', 'lib/auth', 'lib/db']) walk(path.join(process.cwd(), dir));
+  for (const dir of ['app/api', 'app/_shared', 'lib/auth', 'lib/db']) walk(path.join(process.cwd(), dir));
   return [...codes].sort();
 }
 
 describe('every reason code the server sends is worded in both languages', () => {
   const codes = serverCodes();
   it('finds the codes', () => {
-    expect(codes).toEqual(expect.arrayContaining(['auth.nameTaken', 'auth.signUpClosed', 'account.joinCodeNeeded', 'import.unknownFormat', 'field.tooLong', 'request.tooLarge']));
+    expect(codes).toEqual(expect.arrayContaining(['auth.nameTaken', 'auth.signUpClosed', 'account.joinCodeNeeded', 'import.unknownFormat', 'field.tooLong', 'request.tooLarge', 'course.instructorsOnly', 'course.studentsOnly', 'request.crossSite']));
   });
   it.each(codes)('%s', (code) => {
     expect(wordedCodes).toContain(code);

@@ -19,8 +19,9 @@ const statusKinds: Record<number, MessageKey> = {
   429: 'request.status.429',
 };
 
-/// The server's refusal codes (app/api/auth, the map import route, and every route's body
-/// checks: lib/net/requestReasons) and their messages.
+/// The server's refusal codes (app/api/auth, the classroom and comment routes, the map import
+/// route, the session and origin checks, and every route's body checks:
+/// lib/net/requestReasons) and their messages.
 const codeMessages: Record<string, MessageKey> = {
   'auth.nameTaken': 'error.auth.nameTaken',
   'auth.wrongCredentials': 'error.auth.wrongCredentials',
@@ -41,6 +42,16 @@ const codeMessages: Record<string, MessageKey> = {
   'account.joinCodeNeeded': 'error.account.joinCodeNeeded',
   'account.joinCodeUnknown': 'error.account.joinCodeUnknown',
   'import.unknownFormat': 'error.import.unknownFormat',
+  'auth.signedOut': 'error.auth.signedOut',
+  'auth.roleNeeded': 'error.auth.roleNeeded',
+  'request.crossSite': 'error.request.crossSite',
+  'course.instructorsOnly': 'error.course.instructorsOnly',
+  'course.studentsOnly': 'error.course.studentsOnly',
+  'course.notFound': 'error.course.notFound',
+  'assignment.referenceNotOwn': 'error.assignment.referenceNotOwn',
+  'assignment.schemeUnknown': 'error.assignment.schemeUnknown',
+  'assignment.schemeOthers': 'error.assignment.schemeOthers',
+  'comment.authorOnly': 'error.comment.authorOnly',
   'request.notJson': 'error.request.notJson',
   'request.tooLarge': 'error.request.tooLarge',
   'field.empty': 'error.field.empty',

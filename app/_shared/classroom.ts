@@ -26,12 +26,12 @@ export async function courseAccess(db: Db, user: User, courseId: string): Promis
   const role = await courseRole(db, courseId, user.id);
   if (role) return role;
   if (user.role === 'admin' && (await courseExists(db, courseId))) return 'instructor';
-  throw new HttpError(404, `course "${courseId}" not found`);
+  throw new HttpError(404, `course "${courseId}" not found`, { code: 'course.notFound', params: {} });
 }
 
 /// As courseAccess, and 403 unless the user teaches the course.
 export async function requireCourseInstructor(db: Db, user: User, courseId: string): Promise<void> {
-  if ((await courseAccess(db, user, courseId)) !== 'instructor') throw new HttpError(403, 'only the course’s instructors may do this');
+  if ((await courseAccess(db, user, courseId)) !== 'instructor') throw new HttpError(403, 'only the course’s instructors may do this', { code: 'course.instructorsOnly', params: {} });
 }
 
 /// The assignment and the user's standing in its course; 404 when either is out of reach.
@@ -49,7 +49,7 @@ export async function assignmentAccess(db: Db, user: User, assignmentId: string)
 /// As assignmentAccess, and 403 (saying `refusal`) unless the user has `role` in its course.
 export async function requireAssignmentRole(db: Db, user: User, assignmentId: string, role: CourseRole, refusal: string): Promise<Assignment> {
   const access = await assignmentAccess(db, user, assignmentId);
-  if (access.role !== role) throw new HttpError(403, refusal);
+  if (access.role !== role) throw new HttpError(403, refusal, { code: role === 'student' ? 'course.studentsOnly' : 'course.instructorsOnly', params: {} });
   return access.assignment;
 }
 
@@ -61,7 +61,7 @@ export async function requireOwnReference(db: Db, user: User, referenceMapId: st
   if (!referenceMapId) return;
   const map = await getMap(db, referenceMapId);
   if (map?.userId !== user.id) {
-    throw new HttpError(422, `reference map "${referenceMapId}" is not one of your maps: annotate the text yourself and choose that map`, { field: 'referenceMapId' });
+    throw new HttpError(422, `reference map "${referenceMapId}" is not one of your maps: annotate the text yourself and choose that map`, { field: 'referenceMapId', code: 'assignment.referenceNotOwn', params: {} });
   }
 }
 
