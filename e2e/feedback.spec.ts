@@ -4,7 +4,7 @@
 // the lost change and is not sent again; the "pick the target" prompt is in view wherever the
 // unit is.
 import { expect, test, type Page } from '@playwright/test';
-import { addUnits, drag, essayPath, expectSaved, mapState, resetMap } from './support';
+import { addUnits, drag, essayPath, expectSaved, mapState, resetMap, wordBox } from './support';
 
 test.beforeEach(async ({ request }) => {
   await resetMap(request);
@@ -124,4 +124,27 @@ test('a refusal is shown where the user looks, and the target prompt stays in vi
   await expect(refusal).toBeInViewport();
   await page.getByRole('button', { name: 'このお知らせを閉じる' }).click();
   await expect(refusal).toHaveCount(0);
+});
+
+test('the link prompt sits by the unit being related, and is pinned to the top while that unit is off screen', async ({ page, request }) => {
+  await addUnits(request, [{ quote: 'ロシアの影響力が拡大した側面は少なからずあったはずである。', label: 'claim' }]);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(essayPath);
+  await row(page, 'claim').locator('> button').first().click();
+  await page.keyboard.press('s');
+  const prompt = page.getByTestId('link-prompt');
+  await expect(prompt).toContainText('支持する相手の単位を選んでください');
+  // Beside the unit: just under (or over) its last line.
+  const last = await wordBox(page, 'はずである');
+  await expect.poll(async () => {
+    const box = (await prompt.boundingBox())!;
+    return Math.min(Math.abs(box.y - (last.y + last.height)), Math.abs(box.y + box.height - last.y));
+  }).toBeLessThan(30);
+  await expect(prompt).not.toHaveAttribute('data-pinned');
+
+  // The unit scrolled out of view: the prompt stays in view, pinned to the top.
+  await page.evaluate(() => window.scrollBy(0, 4000));
+  await expect(prompt).toHaveAttribute('data-pinned', '');
+  await expect(prompt).toBeInViewport();
+  expect((await prompt.boundingBox())!.y).toBeLessThan(20);
 });
