@@ -134,12 +134,25 @@ test('the link prompt sits by the unit being related, and is pinned to the top w
   await page.keyboard.press('s');
   const prompt = page.getByTestId('link-prompt');
   await expect(prompt).toContainText('支持する相手の単位を選んでください');
-  // Beside the unit: just under (or over) its last line.
-  const last = await wordBox(page, 'はずである');
-  await expect.poll(async () => {
-    const box = (await prompt.boundingBox())!;
-    return Math.min(Math.abs(box.y - (last.y + last.height)), Math.abs(box.y + box.height - last.y));
-  }).toBeLessThan(30);
+  // Beside the unit: just under (or over) its last line, both measured at the same moment (the
+  // text may still be scrolling to the unit).
+  await wordBox(page, 'はずである');
+  await expect.poll(async () =>
+    page.evaluate(() => {
+      const prompt = document.querySelector('[data-testid="link-prompt"]')!.getBoundingClientRect();
+      const walker = document.createTreeWalker(document.querySelector('.essay')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const i = node.data.indexOf('はずである');
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 5);
+        const word = range.getBoundingClientRect();
+        return Math.min(Math.abs(prompt.top - word.bottom), Math.abs(prompt.bottom - word.top));
+      }
+      return Infinity;
+    }),
+  ).toBeLessThan(20);
   await expect(prompt).not.toHaveAttribute('data-pinned');
 
   // The unit scrolled out of view: the prompt stays in view, pinned to the top.
