@@ -9,7 +9,7 @@ import { formatErrorCodes, formatErrorKey, wordedAt, wordedFormatError } from '.
 const ja = (key: MessageKey, params?: Record<string, string | number>) => format(catalog.ja, key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => format(catalog.en, key, params);
 
-const params = { detail: 'Unexpected end of JSON input', version: '2', supported: '1', id: 'u1', type: 'support', from: 'u1', to: 'u2', label: 'opinion', expected: 'claim, evidence', field: 'note', problem: 'contains U+0000 (a NUL character)', quote: '"吉野家"', start: 3, end: 9, length: 100, actual: '"ロシア"', shape: 'T1\\t<Label> <start> <end>\\t<text>' };
+const params = { max: 200, min: 8, choices: 'support, attack', detail: 'Unexpected end of JSON input', version: '2', supported: '1', id: 'u1', type: 'support', from: 'u1', to: 'u2', label: 'opinion', expected: 'claim, evidence', field: 'note', problem: 'contains U+0000 (a NUL character)', quote: '"吉野家"', start: 3, end: 9, length: 100, actual: '"ロシア"', shape: 'T1\\t<Label> <start> <end>\\t<text>' };
 
 describe('format error codes', () => {
   it.each(formatErrorCodes)('%s is worded in Japanese and English, every placeholder filled', (code) => {
@@ -53,6 +53,16 @@ describe('readers give codes the dialog words in Japanese', () => {
     if (result.ok) return;
     const worded = result.errors.map((e) => `${wordedAt(ja, e.at)}: ${wordedFormatError(ja, e)}`);
     expect(worded).toEqual(expect.arrayContaining(['関係 r1: 単位は自分自身を支持・攻撃できません', '関係 r2: ない単位 u9 を指しています', 'document.textSha256: document.text のハッシュと合いません']));
+  });
+
+  it('native: an item that does not fit the schema', () => {
+    const file = JSON.parse(formats.json.files(smallMap(), { exportedAt: EXPORTED_AT })[0].content);
+    file.units[0].label = 5;
+    const result = parseNative(file);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({ code: 'field.invalid', params: { field: 'units.0.label' } });
+    expect(wordedFormatError(ja, result.errors[0])).toBe('units.0.labelの値が正しくありません');
   });
 
   it('brat: a line of the wrong shape, an unknown relation type', () => {

@@ -7,6 +7,7 @@
 // Client-safe (the dialog imports it): no catalog here; readers make their errors with
 // formatError (./draft), which takes the English from the catalog on the server.
 import type { MessageKey, Translate } from '@/lib/i18n/messages';
+import { requestReasonCodes } from '@/lib/net/requestReasons';
 
 export const formatErrorCodes = [
   'notJson',
@@ -24,11 +25,14 @@ export const formatErrorCodes = [
   'quoteMismatch',
   'bratLine',
   'bratRelationType',
+  // A file that does not fit its format's schema: the body checks' reasons (lib/net/requestReasons),
+  // worded by the same messages (`error.field.*`), the field being the item's JSON path.
+  ...requestReasonCodes.filter((code) => code.startsWith('field.')),
 ] as const;
 export type FormatErrorCode = (typeof formatErrorCodes)[number];
 export type FormatErrorParams = Record<string, string | number>;
 
-export const formatErrorKey = (code: FormatErrorCode) => `formatError.${code}` as MessageKey;
+export const formatErrorKey = (code: FormatErrorCode) => (code.startsWith('field.') ? `error.${code}` : `formatError.${code}`) as MessageKey;
 
 const isCode = (code: unknown): code is FormatErrorCode => typeof code === 'string' && (formatErrorCodes as readonly string[]).includes(code);
 

@@ -10,6 +10,8 @@ import { makeOffsetConverter } from '@/lib/text/offsets';
 import { sha256Hex } from '@/lib/text/hash';
 import { withSafeText } from '@/lib/text/safeText';
 import { draftFromAnnotated, formatError, parseJsonInput } from './draft';
+import type { FormatErrorCode, FormatErrorParams } from './formatErrors';
+import { issueReason } from '@/lib/net/requestReasons';
 import type { AnnotatedMap, FormatAdapter, FormatError, MapDraft, ParseResult } from './types';
 
 const id = z.string().min(1).max(200);
@@ -105,7 +107,8 @@ export function parseNative(input: unknown): ParseResult<AnnotatedMap> {
   }
   const parsed = argmapV1Import.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ at: describePath(input, i.path), message: i.message })) };
+    // Each issue with its reason code (lib/net/requestReasons), so the dialog words it.
+    return { ok: false, errors: parsed.error.issues.map((i) => ({ at: describePath(input, i.path), message: i.message, ...(issueReason(i) as { code: FormatErrorCode; params: FormatErrorParams }) })) };
   }
   const file = parsed.data;
   const text = file.document.text;
