@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, format, type MessageKey } from '@/lib/i18n/messages';
-import { describeFailure, wordedError } from './useJsonRequest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { requestReasonCodes } from '@/lib/net/requestReasons';
+import { describeFailure, wordedCodes, wordedError } from './useJsonRequest';
 
 const ja = (key: MessageKey, params?: Record<string, string | number>) => format(catalog.ja, key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => format(catalog.en, key, params);
@@ -34,5 +37,54 @@ describe('wordedError', () => {
 
   it('words the same code in English', () => {
     expect(wordedError(en, { error: 'x', code: 'auth.rateLimited', params: { seconds: 60 } })).toBe('too many failed sign-ins: try again in 60 seconds');
+  });
+});
+
+/// The reason codes the server sends: the shared body checks' and every quoted `area.name`
+/// string of an error-code area in the route handlers and the modules whose errors they answer
+/// with (lib/auth, lib/db), e.g. `code: 'course.notFound'` or an error class's `'auth.x'`.
+function serverCodes(): string[] {
+  const codes = new Set<string>(requestReasonCodes);
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+        const source = fs.readFileSync(file, 'utf8');
+        for (const m of source.matchAll(/'((?:auth|account|import|course|assignment|comment|request)\.[A-Za-z]+)'/g)) codes.add(m[1]);
+      }
+    }
+  };
+  for (const dir of ['app/api', 'app/_shared', 'lib/auth', 'lib/db']) walk(path.join(process.cwd(), dir));
+  return [...codes].sort();
+}
+
+describe('every reason code the server sends is worded in both languages', () => {
+  const codes = serverCodes();
+  it('finds the codes', () => {
+    expect(codes).toEqual(expect.arrayContaining(['auth.nameTaken', 'auth.signUpClosed', 'account.joinCodeNeeded', 'import.unknownFormat', 'field.tooLong', 'request.tooLarge', 'course.instructorsOnly', 'course.studentsOnly', 'request.crossSite']));
+  });
+  it.each(codes)('%s', (code) => {
+    expect(wordedCodes).toContain(code);
+    const params = { field: 'title', max: 200, min: 8, limit: 1024, choices: 'auto, on, off', name: 'aki', seconds: 60, fileName: 'a.docx', formats: '.json', roles: 'student' };
+    for (const t of [ja, en]) {
+      const worded = wordedError(t, { error: 'ENGLISH FALLBACK', code, params });
+      expect(worded).not.toBe('ENGLISH FALLBACK');
+      expect(worded).not.toMatch(/\{[a-zA-Z]+\}/);
+    }
+  });
+});
+
+describe('request reasons name their field in words', () => {
+  it.each([
+    [ja, { code: 'field.tooLong', params: { field: 'title', max: 200 } }, '題名が長すぎます（最大200字）'],
+    [en, { code: 'field.tooLong', params: { field: 'title', max: 200 } }, 'the title is too long (at most 200 characters)'],
+    [ja, { code: 'field.empty', params: { field: 'text' } }, '本文が空です'],
+    [ja, { code: 'field.unsafeText', params: { field: 'operations.0.unit.note' } }, 'メモに保存できない文字（NUL 文字か、対になっていないサロゲート）があります'],
+    [ja, { code: 'field.invalid', params: { field: 'frobnicate' } }, 'frobnicateの値が正しくありません'],
+    [en, { code: 'field.invalid', params: { field: '' } }, 'the request is not valid'],
+    [ja, { code: 'request.tooLarge', params: { limit: 1048576 } }, '送った内容が大きすぎます（上限 1048576 バイト）'],
+  ] as const)('%#', (t, body, expected) => {
+    expect(wordedError(t, { error: 'x', ...body })).toBe(expected);
   });
 });

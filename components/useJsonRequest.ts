@@ -19,12 +19,16 @@ const statusKinds: Record<number, MessageKey> = {
   429: 'request.status.429',
 };
 
-/// The server's refusal codes (app/api/auth, the map import route, the course administration and
-/// roster routes) and their messages.
+/// The server's refusal codes (app/api/auth, the classroom and comment routes, the map import
+/// route, the session and origin checks, the course administration and roster routes, and every route's body checks:
+/// lib/net/requestReasons) and their messages.
 const codeMessages: Record<string, MessageKey> = {
   'auth.nameTaken': 'error.auth.nameTaken',
   'auth.wrongCredentials': 'error.auth.wrongCredentials',
   'auth.rateLimited': 'error.auth.rateLimited',
+  'auth.rateLimitedSignUp': 'error.auth.rateLimitedSignUp',
+  'auth.rateLimitedJoinCode': 'error.auth.rateLimitedJoinCode',
+  'auth.signUpClosed': 'error.auth.signUpClosed',
   'auth.adminOnly': 'error.auth.adminOnly',
   'auth.lastAdmin': 'error.auth.lastAdmin',
   'auth.soloMode': 'error.auth.soloMode',
@@ -35,6 +39,8 @@ const codeMessages: Record<string, MessageKey> = {
   'account.passwordShort': 'error.account.passwordShort',
   'account.passwordLong': 'error.account.passwordLong',
   'account.role': 'error.account.role',
+  'account.joinCodeNeeded': 'error.account.joinCodeNeeded',
+  'account.joinCodeUnknown': 'error.account.joinCodeUnknown',
   'import.unknownFormat': 'error.import.unknownFormat',
   'course.archived': 'error.course.archived',
   'course.notFound': 'error.course.notFound',
@@ -58,15 +64,62 @@ const codeMessages: Record<string, MessageKey> = {
   'account.currentPasswordWrong': 'error.account.currentPasswordWrong',
   'account.passwordUnchanged': 'error.account.passwordUnchanged',
   'auth.passwordChangeRequired': 'error.auth.passwordChangeRequired',
+  'auth.signedOut': 'error.auth.signedOut',
+  'auth.roleNeeded': 'error.auth.roleNeeded',
+  'request.crossSite': 'error.request.crossSite',
+  'course.studentsOnly': 'error.course.studentsOnly',
+  'assignment.referenceNotOwn': 'error.assignment.referenceNotOwn',
+  'assignment.schemeUnknown': 'error.assignment.schemeUnknown',
+  'assignment.schemeOthers': 'error.assignment.schemeOthers',
+  'comment.authorOnly': 'error.comment.authorOnly',
+  'request.notJson': 'error.request.notJson',
+  'request.tooLarge': 'error.request.tooLarge',
+  'field.empty': 'error.field.empty',
+  'field.tooLong': 'error.field.tooLong',
+  'field.tooShort': 'error.field.tooShort',
+  'field.tooMany': 'error.field.tooMany',
+  'field.choice': 'error.field.choice',
+  'field.unsafeText': 'error.field.unsafeText',
+  'field.unknown': 'error.field.unknown',
+  'field.invalid': 'error.field.invalid',
+};
+/// The codes worded here (the unit test checks the server's codes are all among them).
+export const wordedCodes: readonly string[] = Object.keys(codeMessages);
+
+/// The names of the request fields a reason may name, by the last name of its path
+/// ("operations.0.unit.note" → note); any other path is shown as it is.
+const fieldNames: Record<string, MessageKey> = {
+  title: 'field.title',
+  text: 'field.text',
+  reflow: 'field.reflow',
+  language: 'field.language',
+  name: 'field.name',
+  displayName: 'field.displayName',
+  password: 'field.password',
+  joinCode: 'field.joinCode',
+  note: 'field.note',
+  body: 'field.body',
+  documentId: 'field.documentId',
+  dueAt: 'field.dueAt',
+  role: 'field.role',
+  labelSchemeId: 'field.labelSchemeId',
 };
 
+function fieldName(t: T, path: string): string {
+  if (path === '') return t('field.request');
+  const last = path.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? '';
+  return Object.hasOwn(fieldNames, last) ? t(fieldNames[last]) : path;
+}
+
 /// The server's reason in the UI's language when its answer has a code the catalog knows (with
-/// `params` filled in), else its own message (`error`), else null.
+/// `params` filled in, a `field` named in words), else its own message (`error`), else null.
 export function wordedError(t: T, body: { error?: unknown; code?: unknown; params?: unknown }): string | null {
   const key = typeof body.code === 'string' && Object.hasOwn(codeMessages, body.code) ? codeMessages[body.code] : null;
   if (key) {
-    const params = typeof body.params === 'object' && body.params !== null ? (body.params as Record<string, unknown>) : {};
-    return t(key, Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')));
+    const raw = typeof body.params === 'object' && body.params !== null ? (body.params as Record<string, unknown>) : {};
+    const params = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+    if (typeof params.field === 'string') params.field = fieldName(t, params.field);
+    return t(key, params);
   }
   return typeof body.error === 'string' ? body.error : null;
 }

@@ -4,7 +4,7 @@
 // the lost change and is not sent again; the "pick the target" prompt is in view wherever the
 // unit is.
 import { expect, test, type Page } from '@playwright/test';
-import { addUnits, drag, essayPath, expectSaved, mapState, resetMap } from './support';
+import { addUnits, drag, essayPath, expectSaved, mapState, resetMap, wordBox } from './support';
 
 test.beforeEach(async ({ request }) => {
   await resetMap(request);
@@ -124,4 +124,40 @@ test('a refusal is shown where the user looks, and the target prompt stays in vi
   await expect(refusal).toBeInViewport();
   await page.getByRole('button', { name: 'このお知らせを閉じる' }).click();
   await expect(refusal).toHaveCount(0);
+});
+
+test('the link prompt sits by the unit being related, and is pinned to the top while that unit is off screen', async ({ page, request }) => {
+  await addUnits(request, [{ quote: 'ロシアの影響力が拡大した側面は少なからずあったはずである。', label: 'claim' }]);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(essayPath);
+  await row(page, 'claim').locator('> button').first().click();
+  await page.keyboard.press('s');
+  const prompt = page.getByTestId('link-prompt');
+  await expect(prompt).toContainText('支持する相手の単位を選んでください');
+  // Beside the unit: just under (or over) its last line, both measured at the same moment (the
+  // text may still be scrolling to the unit).
+  await wordBox(page, 'はずである');
+  await expect.poll(async () =>
+    page.evaluate(() => {
+      const prompt = document.querySelector('[data-testid="link-prompt"]')!.getBoundingClientRect();
+      const walker = document.createTreeWalker(document.querySelector('.essay')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const i = node.data.indexOf('はずである');
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 5);
+        const word = range.getBoundingClientRect();
+        return Math.min(Math.abs(prompt.top - word.bottom), Math.abs(prompt.bottom - word.top));
+      }
+      return Infinity;
+    }),
+  ).toBeLessThan(20);
+  await expect(prompt).not.toHaveAttribute('data-pinned');
+
+  // The unit scrolled out of view: the prompt stays in view, pinned to the top.
+  await page.evaluate(() => window.scrollBy(0, 4000));
+  await expect(prompt).toHaveAttribute('data-pinned', '');
+  await expect(prompt).toBeInViewport();
+  expect((await prompt.boundingBox())!.y).toBeLessThan(20);
 });

@@ -67,8 +67,9 @@ test('import: a broken file is refused with errors that point at the item, and n
   await dialog.getByLabel('ファイルを選ぶ').setInputFiles(broken);
   const report = dialog.getByTestId('import-report');
   await expect(report).toContainText('このファイルは読み込めません。');
-  await expect(report).toContainText('unit u-thesis');
-  await expect(report).toContainText('relation r-bad');
+  // Where and what, in the UI's language (lib/formats/formatErrors).
+  await expect(report).toContainText('単位 u-thesis: 引用 "これは本文にない引用" が本文の');
+  await expect(report).toContainText('関係 r-bad: ない単位 nowhere を指しています');
   await expect(dialog.getByRole('button', { name: '今のマップを置き換える' })).toBeDisabled();
   expect(await mapState(request)).toEqual(before);
 });

@@ -112,7 +112,7 @@ test('a unit row is named by label and quote, and its In text button puts the ca
   await page.goto(essayPath);
   await expect(page.getByRole('button', { name: /^主張.*注意深く検討し続けるべきだろう。/ })).toBeVisible();
 
-  await page.getByRole('button', { name: '本文の主張「注意深く検討し続けるべきだろう。」へ移動' }).click();
+  await page.getByRole('button', { name: '本文へ: 主張「注意深く検討し続けるべきだろう。」' }).click();
   await expect(page.locator('.essay')).toBeFocused();
   await expect(page.locator('[data-unit-row] button[aria-current="true"]')).toContainText('注意深く');
   await expect(caretWord(page)).toHaveText(/^注意/);

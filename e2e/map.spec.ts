@@ -199,3 +199,29 @@ test('a small map fits whole, readable, without a minimap; node text breaks betw
   expect(lines.join('|')).not.toMatch(/結論づ\|け/);
   expect(lines.some((l) => l.endsWith('結論づ'))).toBe(false);
 });
+
+test('nodes are named by label and quote (and main claim); J on a node, or In text, takes the essay caret to its unit', async ({ page, request }) => {
+  const [c] = await addUnits(request, [claim, evidence]);
+  const { mapId, version } = await mapState(request);
+  const res = await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: `main-${Date.now()}`, baseVersion: version, operations: [{ op: 'setMainClaim', before: null, after: c.id }] } });
+  expect(res.status()).toBe(200);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(essayPath);
+  await page.getByRole('tab', { name: '議論マップ' }).click();
+  const map = page.getByRole('region', { name: '議論マップ' });
+  await expect(map.getByRole('button', { name: `主張 ★ 論旨: ${claim.quote}`, exact: true })).toBeVisible();
+  const node = map.getByRole('button', { name: `根拠: ${evidence.quote}`, exact: true });
+  await expect(node).toHaveAttribute('aria-keyshortcuts', 'J');
+
+  await node.focus();
+  await page.keyboard.press('j');
+  await expect(page.locator('.essay')).toBeFocused();
+  await expect(page.getByTestId('announcer')).toHaveText(/^ロシア（ろしあ）、根拠の中$/);
+  await expect(node).toHaveAttribute('aria-pressed', 'true');
+
+  // The map's toolbar offers the same for the selected node.
+  await map.getByRole('button', { name: /^主張 ★ 論旨/ }).click();
+  await map.getByRole('button', { name: /^本文へ: 主張「ロシアの影響力/ }).click();
+  await expect(page.locator('.essay')).toBeFocused();
+  await expect(page.getByTestId('announcer')).toHaveText(/^ロシア（ろしあ）、主張（論旨）の中$/);
+});

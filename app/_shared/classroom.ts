@@ -49,7 +49,7 @@ export async function assignmentAccess(db: Db, user: User, assignmentId: string)
 /// As assignmentAccess, and 403 (saying `refusal`) unless the user has `role` in its course.
 export async function requireAssignmentRole(db: Db, user: User, assignmentId: string, role: CourseRole, refusal: string): Promise<Assignment> {
   const access = await assignmentAccess(db, user, assignmentId);
-  if (access.role !== role) throw new HttpError(403, refusal);
+  if (access.role !== role) throw new HttpError(403, refusal, { code: role === 'student' ? 'course.studentsOnly' : 'course.instructorsOnly', params: {} });
   return access.assignment;
 }
 
@@ -61,7 +61,7 @@ export async function requireOwnReference(db: Db, user: User, referenceMapId: st
   if (!referenceMapId) return;
   const map = await getMap(db, referenceMapId);
   if (map?.userId !== user.id) {
-    throw new HttpError(422, `reference map "${referenceMapId}" is not one of your maps: annotate the text yourself and choose that map`, { field: 'referenceMapId' });
+    throw new HttpError(422, `reference map "${referenceMapId}" is not one of your maps: annotate the text yourself and choose that map`, { field: 'referenceMapId', code: 'assignment.referenceNotOwn', params: {} });
   }
 }
 

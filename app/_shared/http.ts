@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
 import { BatchReusedError, CourseArchivedError, DatabaseBusyError, MapLockedError, MemberChangeError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 import { unsafeTextProblem } from '@/lib/text/safeText';
+import { issueReason, notJsonReason, tooLargeReason } from '@/lib/net/requestReasons';
 import { serverBusy } from './overload';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -70,7 +71,7 @@ export async function readText(request: Request, limit: number): Promise<string>
 
 /// The body's bytes, within `limit` as readText (for files whose encoding is found out later).
 export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError(413, `the request body is larger than ${limit.toLocaleString('en')} bytes, the limit for this request`, { limit });
+  const tooLarge = () => new HttpError(413, `the request body is larger than ${limit.toLocaleString('en')} bytes, the limit for this request`, { limit, ...tooLargeReason(limit) });
   const announced = Number(request.headers.get('content-length') ?? NaN);
   if (announced > limit) throw tooLarge();
   if (!request.body) return new Uint8Array();
@@ -102,13 +103,14 @@ function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'the request body is not valid JSON');
+    throw new HttpError(400, 'the request body is not valid JSON', { ...notJsonReason });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const first = issues[0];
-    throw new HttpError(422, `invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}`, { field: first.path, issues });
+    // The reason code words the first problem in the client's language (lib/net/requestReasons).
+    throw new HttpError(422, `invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}`, { field: first.path, issues, ...issueReason(parsed.error.issues[0]) });
   }
   return parsed.data;
 }

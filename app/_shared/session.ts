@@ -20,7 +20,7 @@ export const SESSION_COOKIE = 'ronten_session';
 /// 'allow'` is passed (changing the password, asking who one is).
 export async function currentUser(db: Db, request?: Request, opts: { pendingPassword?: 'allow' } = {}): Promise<User> {
   const user = await sessionUserOf(db, request);
-  if (!user) throw new HttpError(401, 'not signed in (or the session has expired): sign in first');
+  if (!user) throw new HttpError(401, 'not signed in (or the session has expired): sign in first', { code: 'auth.signedOut', params: {} });
   if (user.mustChangePassword && opts.pendingPassword !== 'allow') {
     throw new HttpError(403, 'choose your own password first (the one-time password only lets you do that)', { code: 'auth.passwordChangeRequired', params: {} });
   }
@@ -56,7 +56,7 @@ export function hasRole(user: User, ...roles: UserRole[]): boolean {
 /// 403 unless the user has one of `roles` (hasRole).
 export function requireRole(user: User, ...roles: UserRole[]): User {
   if (hasRole(user, ...roles)) return user;
-  throw new HttpError(403, `this needs the role ${roles.join(' or ')}; you are ${user.role}`);
+  throw new HttpError(403, `this needs the role ${roles.join(' or ')}; you are ${user.role}`, { code: 'auth.roleNeeded', params: { roles: roles.join(' / '), role: user.role } });
 }
 
 /// The map, if this user may edit it; otherwise 404 (not 403: others' maps do not exist for them).
@@ -97,14 +97,14 @@ export function assertSameOrigin(request: Request): void {
   const source = request.headers.get('origin') ?? request.headers.get('referer');
   if (source === null) {
     if (rontenMode() === 'solo') return;
-    throw new HttpError(403, 'cross-site request refused: the request has neither an Origin nor a Referer header');
+    throw new HttpError(403, 'cross-site request refused: the request has neither an Origin nor a Referer header', { code: 'request.crossSite', params: {} });
   }
   if (!originAllowed(source)) {
     let from = 'an unknown origin';
     try {
       from = new URL(source).origin;
     } catch {}
-    throw new HttpError(403, `cross-site request refused: it comes from ${from}, not from ${serverOrigins().list.join(' or ')}`);
+    throw new HttpError(403, `cross-site request refused: it comes from ${from}, not from ${serverOrigins().list.join(' or ')}`, { code: 'request.crossSite', params: {} });
   }
 }
 

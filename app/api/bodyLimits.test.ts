@@ -1,5 +1,5 @@
 // Bounded work per request at the API's door: a body past its route's limit is refused with 413
-// { error, limit } before it is parsed (Content-Length alone is enough), an over-long list with a
+// { error, limit, code, params } before it is parsed (Content-Length alone is enough), an over-long list with a
 // 422 naming the limit; either way nothing is written. On SQLite and (when available) PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocument, getMap, listAccounts, listDocuments, type Db } from '@/lib/db';
@@ -61,7 +61,8 @@ describe.each(testBackends())('body and list limits of the routes on $name', (ba
     const [mapBefore, docsBefore] = [await getMap(db, mapId), await listDocuments(db)];
     const res = await send();
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: expect.stringMatching(/larger than .* bytes/), limit });
+    // With the reason code the client words (lib/net/requestReasons).
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/larger than .* bytes/), limit, code: 'request.tooLarge', params: { limit } });
     expect(await getMap(db, mapId)).toEqual(mapBefore);
     expect(await listDocuments(db)).toEqual(docsBefore);
   });

@@ -44,6 +44,7 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 import { useSuggestions } from './useSuggestions';
 import { schemeLabel } from '@/lib/signposts/accept';
 import type { Suggestion } from '@/lib/signposts/suggest';
+import { LinkPrompt } from './LinkPrompt';
 import { ExportMenu, type FormatChoice } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { SelectedComments, useFeedback, type CommentsProps } from './Comments';
@@ -272,6 +273,13 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
     reveal(rect, 'smooth');
   };
 
+  /// The viewport boxes of a unit's lines in the essay (where the link prompt goes).
+  const unitLines = (id: string): DOMRect[] => {
+    const view = editorRef.current?.view;
+    const unit = unitOf(id);
+    return view && unit ? [...rangesOf(view, positions).rects(unit.start, unit.end)] : [];
+  };
+
   /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
   /// the essay takes focus, so the keyboard (and the caret's announcement) carries on there.
   const jumpToUnit = (id: string) => {
@@ -456,7 +464,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   // The tooltip's content, said: the word, its reading and the units over it.
   const caretDetails = useTokenDetails(documentRef, tokenSelection.caret, tokenSelection.caret == null ? '' : tokens[tokenSelection.caret].surface);
   useCaretAnnouncement(
-    { t, locale, text, tokens, caretReading: caretDetails?.reading ?? null, units: map.units, labels, mainClaimId: map.mainClaimId },
+    { t, locale, text, tokens, caretReading: caretDetails?.reading ?? null, detailsPending: caretDetails === null, units: map.units, labels, mainClaimId: map.mainClaimId },
     tokenSelection,
     announcement,
     setAnnouncement,
@@ -555,13 +563,12 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
           )}
         </div>
         {linkMode && (
-          // Pinned to the top of the viewport while active: the unit may be far down the text.
-          <p role="status" data-testid="link-prompt" className="fixed inset-x-0 top-2 z-40 mx-auto flex w-fit max-w-[min(40rem,92vw)] items-center gap-3 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 shadow-lg">
+          <LinkPrompt locate={() => unitLines(linkMode.from)}>
             <span>{t('annotate.pickTarget', { type: t(relationTypeKey(linkMode.type)) })}</span>
             <button type="button" className="btn shrink-0" onClick={() => setLinkMode(null)}>
               {t('annotate.cancelLink')}
             </button>
-          </p>
+          </LinkPrompt>
         )}
         <div
           ref={frameRef}
@@ -650,6 +657,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
             onSelectRelation={handlers.selectRelation}
             onHover={handlers.hoverUnits}
             onConnect={handlers.relate}
+            onJumpToUnit={handlers.jumpToUnit}
           />
           <StructureHints
             storageKey={`ronten:hints:${mapId ?? 'example'}`}

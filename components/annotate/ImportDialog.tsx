@@ -6,6 +6,7 @@
 import { memo, useRef, useState } from 'react';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { describeImportReport, type ImportReport } from '@/lib/formats/report';
+import { wordedAt, wordedFormatError } from '@/lib/formats/formatErrors';
 import { useT } from '../I18nProvider';
 import { wordedError } from '../useJsonRequest';
 import { TagMapping, type SchemeLabel } from './TagMapping';
@@ -13,7 +14,7 @@ import { TagMapping, type SchemeLabel } from './TagMapping';
 interface Report {
   ok: boolean;
   format?: string;
-  errors?: Array<{ at: string; message: string }>;
+  errors?: Array<{ at: string; message: string; code?: string; params?: Record<string, string | number> }>;
   units?: number;
   relations?: number;
   needsAcceptance?: boolean;
@@ -205,7 +206,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
               <ul className="mt-1 max-h-48 list-disc overflow-y-auto pl-5 text-xs">
                 {(report.errors ?? []).map((e, i) => (
                   <li key={i}>
-                    <span className="font-mono">{e.at}</span>: {e.message}
+                    <span className="font-mono">{wordedAt(t, e.at)}</span>: {wordedFormatError(t, e)}
                   </li>
                 ))}
               </ul>

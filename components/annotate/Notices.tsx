@@ -3,7 +3,8 @@
 // merged from another tab or dropped in a conflict, what the server would not save, offline and
 // overload, import results. Pinned to the bottom of the viewport (in view at any scroll place,
 // over the text being worked on) and one polite live region, so each notice is announced once
-// as it appears. Confirmations stay a while; warnings and errors stay until dismissed.
+// as it appears. Confirmations stay a while; warnings and errors stay until dismissed (a
+// 44 px button: a finger's target, WCAG 2.5.5).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../I18nProvider';
 
@@ -55,7 +56,7 @@ export function NoticeArea({ notices, onDismiss }: { notices: readonly Notice[];
         {notices.map((n) => (
           <div key={n.id} data-tone={n.tone} className={`pointer-events-auto flex items-start gap-3 rounded-md border px-3 py-2 text-sm shadow-lg ${toneClass[n.tone]}`}>
             <p className="min-w-0 flex-1 whitespace-pre-line">{n.text}</p>
-            <button type="button" className="btn min-h-8 min-w-8 shrink-0 px-2" aria-label={t('notice.dismiss')} onClick={() => onDismiss(n.id)}>
+            <button type="button" className="btn min-h-11 min-w-11 shrink-0 px-2" aria-label={t('notice.dismiss')} onClick={() => onDismiss(n.id)}>
               <span aria-hidden="true">×</span>
             </button>
           </div>

@@ -8,7 +8,7 @@ import { catalog, translator, type Locale } from '@/lib/i18n/messages';
 import type { Token } from '@/lib/tokens/types';
 import type { TokenSelection } from '../editor/extensions/token-layer';
 import { render } from '../testing/render';
-import { DELAY, caretAnnouncement, useCaretAnnouncement, type CaretContext } from './caretAnnouncement';
+import { DELAY, READING_WAIT, caretAnnouncement, useCaretAnnouncement, type CaretContext } from './caretAnnouncement';
 
 const labels = [
   { id: 'claim', ja: '主張', en: 'Claim' },
@@ -100,5 +100,36 @@ describe('useCaretAnnouncement', () => {
     act(() => announce('支持の関係を作りました'));
     act(() => vi.advanceTimersByTime(DELAY * 2));
     expect(said).toEqual(['支持の関係を作りました']);
+  });
+
+  describe('a caret whose reading is still loading (a jump from the list or the map)', () => {
+    let loaded: (ready: boolean) => void = () => {};
+    function Loading() {
+      const [selection, setSelection] = useState<TokenSelection>({ caret: null, anchor: null });
+      const [ready, setReady] = useState(false);
+      move = setSelection;
+      loaded = setReady;
+      const caretReading = ready && selection.caret != null ? tokens[selection.caret].reading : null;
+      useCaretAnnouncement({ ...ctx('ja'), caretReading, detailsPending: !ready }, selection, '', (text) => said.push(text));
+      return null;
+    }
+
+    it('waits for the reading and then says it', () => {
+      said.length = 0;
+      render(<Loading />);
+      act(() => move(caret(2)));
+      act(() => vi.advanceTimersByTime(DELAY * 2));
+      expect(said).toEqual([]);
+      act(() => loaded(true));
+      expect(said).toEqual(['安い（やすい）、根拠、主張（論旨）の中']);
+    });
+
+    it('says the word without its reading when the reading never comes', () => {
+      said.length = 0;
+      render(<Loading />);
+      act(() => move(caret(0)));
+      act(() => vi.advanceTimersByTime(DELAY + READING_WAIT));
+      expect(said).toEqual(['𠮷野家、主張（論旨）の中']);
+    });
   });
 });

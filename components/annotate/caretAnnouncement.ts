@@ -3,7 +3,8 @@
 // innermost first, with the main claim named; while Shift extends a selection, the selection.
 // Said after the keys stop for a moment (DELAY), so a held arrow key does not queue a word per
 // repeat; said only when the caret or the selection moved, not when a unit is added under it
-// (the workspace says that).
+// (the workspace says that). A caret that lands where the readings have not loaded yet (a jump
+// from the list or the map) waits for them, up to READING_WAIT, so the reading is said too.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ArgumentUnit } from '@/lib/argument';
 import type { Locale, Translate } from '@/lib/i18n/messages';
@@ -14,6 +15,8 @@ import { labelName, type LabelInfo } from './labels';
 
 /// Quiet time after the last caret move before it is announced (key repeat is ~30 ms apart).
 export const DELAY = 250;
+/// How long a rested caret waits for its reading before it is said without one.
+export const READING_WAIT = 1500;
 
 export interface CaretContext {
   t: Translate;
@@ -22,6 +25,8 @@ export interface CaretContext {
   tokens: readonly TokenSpan[];
   /// The reading of the caret's token once its details have arrived (they load by chunk).
   caretReading: string | null;
+  /// The caret's token details (its reading) are still loading.
+  detailsPending?: boolean;
   units: readonly ArgumentUnit[];
   labels: readonly LabelInfo[];
   mainClaimId: string | null;
@@ -60,6 +65,16 @@ export function useCaretAnnouncement(ctx: CaretContext, selection: TokenSelectio
   const said = useRef<TokenSelection>({ caret: null, anchor: null });
   const saying = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /// A rested caret waiting for its reading.
+  const waiting = useRef<TokenSelection | null>(null);
+  const announce = useRef<(at: TokenSelection) => void>(() => {});
+  useLayoutEffect(() => {
+    announce.current = (at: TokenSelection) => {
+      waiting.current = null;
+      saying.current = caretAnnouncement(latest.current, at);
+      if (saying.current) say(saying.current);
+    };
+  });
   useEffect(() => {
     const before = said.current;
     // A cleared selection with the caret in place is a unit being added: not a move.
@@ -67,14 +82,28 @@ export function useCaretAnnouncement(ctx: CaretContext, selection: TokenSelectio
       said.current = selection;
       return;
     }
+    waiting.current = null;
     timer.current = setTimeout(() => {
       said.current = selection;
-      saying.current = caretAnnouncement(latest.current, selection);
-      if (saying.current) say(saying.current);
+      if (selection.anchor == null && latest.current.detailsPending) {
+        waiting.current = selection;
+        timer.current = setTimeout(() => announce.current(selection), READING_WAIT);
+      } else announce.current(selection);
     }, DELAY);
     return () => clearTimeout(timer.current);
-  }, [selection, say]);
+  }, [selection]);
+  // The reading arrived for the caret that waits for it: say it now.
+  const pending = ctx.detailsPending ?? false;
   useEffect(() => {
-    if (current !== saying.current) clearTimeout(timer.current);
+    if (!pending && waiting.current) {
+      clearTimeout(timer.current);
+      announce.current(waiting.current);
+    }
+  }, [pending]);
+  useEffect(() => {
+    if (current !== saying.current) {
+      clearTimeout(timer.current);
+      waiting.current = null;
+    }
   }, [current]);
 }

@@ -28,6 +28,9 @@ export interface MapActions {
   onSelectRelation: (id: string | null) => void;
   onHover: (ids: string[]) => void;
   onConnect: (from: string, to: string, type: RelationType) => void;
+  /// Puts the essay's caret on the unit and scrolls the text to it (J on a node, or the
+  /// toolbar's "In text" button for the selected node).
+  onJumpToUnit: (id: string) => void;
 }
 
 interface Props extends MapActions {
@@ -53,7 +56,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const t = useT();
   const locale = useLocale();
   // Nodes and edges are memoized; their handlers keep one identity and reach the latest props.
-  const actions = useStableHandlers<MapActions>({ onSelectUnit: props.onSelectUnit, onSelectRelation: props.onSelectRelation, onHover: props.onHover, onConnect: props.onConnect });
+  const actions = useStableHandlers<MapActions>({ onSelectUnit: props.onSelectUnit, onSelectRelation: props.onSelectRelation, onHover: props.onHover, onConnect: props.onConnect, onJumpToUnit: props.onJumpToUnit });
 
   // --- Layout: only when the structure changes (ids, labels, sizes, relations, main claim).
   const texts = useMemo(() => new Map(map.units.map((u) => [u.id, nodeText(text.slice(u.start, u.end), boundaries, u.start)])), [map.units, text, boundaries]);
@@ -94,11 +97,12 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
     if (selectedUnitId) bringIntoView(selectedUnitId);
   }, [selectedUnitId, bringIntoView]);
 
-  const nodeActions = useMemo(() => ({ onSelectUnit: actions.onSelectUnit, onHover: actions.onHover, onFocusNode: bringIntoView }), [actions, bringIntoView]);
+  const nodeActions = useMemo(() => ({ onSelectUnit: actions.onSelectUnit, onHover: actions.onHover, onFocusNode: bringIntoView, onJumpToUnit: actions.onJumpToUnit }), [actions, bringIntoView]);
   const gesture = useConnectGesture({ frameRef, view: zoom.view, moveTo: zoom.moveTo, layout, margin, readOnly, onSelectUnit: actions.onSelectUnit, onSelectRelation: actions.onSelectRelation });
   const { chooser, setChooser } = gesture;
 
   const unitById = useMemo(() => new Map(map.units.map((u) => [u.id, u])), [map.units]);
+  const jumpTarget = selectedUnitId ? unitById.get(selectedUnitId) ?? null : null;
   const edgeName = (from: string, to: string, type: RelationType) => {
     const a = unitById.get(from);
     const b = unitById.get(to);
@@ -125,6 +129,17 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
         <button type="button" className="btn" onClick={zoom.fit}>
           {t('map.fit')}
         </button>
+        {jumpTarget && (
+          <button
+            type="button"
+            className="btn"
+            aria-keyshortcuts="J"
+            aria-label={t('annotate.jumpToUnitNamed', { label: labelName(jumpTarget.label), quote: shortQuote(text.slice(jumpTarget.start, jumpTarget.end), 30) })}
+            onClick={() => actions.onJumpToUnit(jumpTarget.id)}
+          >
+            {t('annotate.jumpToUnit')}
+          </button>
+        )}
         <span className="ml-auto" />
         <button type="button" className="btn" onClick={() => saveSvg(exportSvgText(), 'argument-map.svg')}>
           {t('map.exportSvg')}

@@ -1,7 +1,8 @@
 'use client';
 // A unit on the map: its label's outline and chip, the quote in lines broken between words, the
 // main claim framed (a second outline in ink: no label draws one, so it is never taken for a
-// label's colour), hint badges. Focusing it (Tab) brings it into view (onFocusNode).
+// label's colour), hint badges. Focusing it (Tab) brings it into view (onFocusNode); J takes
+// the essay's caret to its unit (onJumpToUnit), as the list's "In text" button does.
 import { memo } from 'react';
 import type { PlacedNode } from '@/lib/argument/layout';
 import type { StructureHint } from '@/lib/argument/hints';
@@ -13,6 +14,7 @@ export interface NodeActions {
   onSelectUnit: (id: string | null) => void;
   onHover: (ids: string[]) => void;
   onFocusNode: (id: string) => void;
+  onJumpToUnit: (id: string) => void;
 }
 
 interface Props {
@@ -50,12 +52,16 @@ export const MapNode = memo(function MapNode({ id, node, slot, labelText, mainTe
       tabIndex={0}
       aria-label={`${chip}: ${quote}`}
       aria-pressed={selected}
+      aria-keyshortcuts="J"
       style={{ cursor: 'pointer' }}
       onFocus={() => actions.onFocusNode(id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           actions.onSelectUnit(id);
+        } else if ((e.key === 'j' || e.key === 'J') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+          e.preventDefault();
+          actions.onJumpToUnit(id);
         }
       }}
       onPointerEnter={() => actions.onHover([id])}

@@ -6,6 +6,7 @@
 // tokenizing (done once, on the server) to a second or two.
 import { z } from 'zod';
 import { withSafeText } from '@/lib/text/safeText';
+import { emptyParams } from '@/lib/net/requestReasons';
 
 export const TEXT_IMPORT_MAX_CHARS = 200_000;
 export const TITLE_MAX_CHARS = 200;
@@ -16,7 +17,7 @@ export const textImportSchema = withSafeText(z.strictObject({
   text: z
     .string({ error: 'text must be a string' })
     .max(TEXT_IMPORT_MAX_CHARS, `the text is longer than ${TEXT_IMPORT_MAX_CHARS.toLocaleString('en')} characters: split it into several documents`)
-    .refine((t) => t.trim().length > 0, { error: 'the text is empty: paste the text or choose a .txt file' }),
+    .refine((t) => t.trim().length > 0, { error: 'the text is empty: paste the text or choose a .txt file', params: emptyParams }),
   reflow: z.enum(reflowChoices, { error: 'reflow must be auto, on or off' }).default('auto'),
   language: z
     .string({ error: 'language must be a string' })

@@ -41,7 +41,7 @@
 import { compareIds } from '@/lib/argument/types';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
-import { documentFromText, draftToAnnotated, stripBom } from './draft';
+import { documentFromText, draftToAnnotated, formatError, stripBom } from './draft';
 import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
@@ -229,12 +229,12 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     if (id.startsWith('T')) {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(data);
       if (!m || tail === null) {
-        errors.push({ at, message: `expected "${id}\\t<Label> <start> <end>\\t<text>" (fragments as "start end;start end")` });
+        errors.push(formatError(at, 'bratLine', { shape: `${id}\\t<Label> <start> <end>[;<start> <end>…]\\t<text>` }));
         return;
       }
       const label = resolveLabel(m[1], labels);
       if (label === null) {
-        errors.push({ at, message: `unknown label "${m[1]}" (expected one of ${labels.map((l) => capitalizeLabel(l.id)).join(', ')})` });
+        errors.push(formatError(at, 'unknownLabel', { label: m[1], expected: labels.map((l) => capitalizeLabel(l.id)).join(', ') }));
         return;
       }
       const fragments = m[2].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
@@ -268,13 +268,13 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     } else if (id.startsWith('R')) {
       const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(data.trim());
       if (!m) {
-        errors.push({ at, message: `expected "${id}\\tsupports|attacks Arg1:T<a> Arg2:T<b>"` });
+        errors.push(formatError(at, 'bratLine', { shape: `${id}\\tsupports|attacks Arg1:T<a> Arg2:T<b>` }));
         return;
       }
       const kind = m[1].toLowerCase();
       const type = kind === 'supports' || kind === 'support' ? 'support' : kind === 'attacks' || kind === 'attack' ? 'attack' : null;
       if (!type) {
-        errors.push({ at, message: `unknown relation type "${m[1]}" (expected supports or attacks)` });
+        errors.push(formatError(at, 'bratRelationType', { type: m[1] }));
         return;
       }
       relationLines.push({ line: n, id, type, arg1: m[2], arg2: m[3] });

@@ -10,7 +10,15 @@ import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { findUnsafeText } from '@/lib/text/safeText';
 import { contextAround, findExact, prepareSearchText } from './anchor';
+import { catalog, format } from '@/lib/i18n/messages';
+import { formatErrorKey, type FormatErrorCode, type FormatErrorParams } from './formatErrors';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, UnitDraft } from './types';
+
+/// A problem at `at` as a reason code (./formatErrors) with its English message from the
+/// catalog: the CLI and the API say the English, the import dialog words the code.
+export function formatError(at: string, code: FormatErrorCode, params: FormatErrorParams = {}): FormatError {
+  return { at, message: format(catalog.en, formatErrorKey(code), params), code, params };
+}
 
 /// Problems that make a draft unusable whatever text it lands on: duplicate ids, labels outside
 /// the scheme, relations to missing units, self-relations, duplicate relations, a main claim
@@ -19,29 +27,29 @@ export function checkDraft(draft: MapDraft, labels?: readonly LabelDefinition[])
   const errors: FormatError[] = [];
   const storable = (at: string, fields: Record<string, unknown>) => {
     const found = findUnsafeText(fields);
-    if (found) errors.push({ at, message: `${found.path.join('.')} ${found.problem}` });
+    if (found) errors.push(formatError(at, 'unsafeText', { field: found.path.join('.'), problem: found.problem }));
   };
   const labelIds = labels ? new Set(labels.map((l) => l.id)) : null;
   const unitIds = new Set<string>();
   for (const u of draft.units) {
-    if (unitIds.has(u.id)) errors.push({ at: u.at, message: `duplicate unit id ${u.id}` });
+    if (unitIds.has(u.id)) errors.push(formatError(u.at, 'duplicateUnit', { id: u.id }));
     unitIds.add(u.id);
     storable(u.at, { id: u.id, label: u.label, note: u.note, quote: u.quote });
-    if (labelIds && !labelIds.has(u.label)) errors.push({ at: u.at, message: `unknown label "${u.label}" (expected one of ${[...labelIds].join(', ')})` });
+    if (labelIds && !labelIds.has(u.label)) errors.push(formatError(u.at, 'unknownLabel', { label: u.label, expected: [...labelIds].join(', ') }));
   }
   const relationIds = new Set<string>();
   const keys = new Set<string>();
   for (const r of draft.relations) {
-    if (relationIds.has(r.id)) errors.push({ at: r.at, message: `duplicate relation id ${r.id}` });
+    if (relationIds.has(r.id)) errors.push(formatError(r.at, 'duplicateRelation', { id: r.id }));
     relationIds.add(r.id);
     storable(r.at, { id: r.id, from: r.from, to: r.to, note: r.note });
-    for (const end of new Set([r.from, r.to])) if (!unitIds.has(end)) errors.push({ at: r.at, message: `refers to missing unit ${end}` });
-    if (r.from === r.to) errors.push({ at: r.at, message: 'a unit cannot support or attack itself' });
+    for (const end of new Set([r.from, r.to])) if (!unitIds.has(end)) errors.push(formatError(r.at, 'missingUnit', { id: end }));
+    if (r.from === r.to) errors.push(formatError(r.at, 'selfRelation'));
     const key = `${r.type} ${r.from} ${r.to}`;
-    if (keys.has(key)) errors.push({ at: r.at, message: `duplicate ${r.type} relation from ${r.from} to ${r.to}` });
+    if (keys.has(key)) errors.push(formatError(r.at, 'duplicateRelationEnds', { type: r.type, from: r.from, to: r.to }));
     keys.add(key);
   }
-  if (draft.mainClaimId !== null && !unitIds.has(draft.mainClaimId)) errors.push({ at: 'mainClaim', message: `refers to missing unit ${draft.mainClaimId}` });
+  if (draft.mainClaimId !== null && !unitIds.has(draft.mainClaimId)) errors.push(formatError('mainClaim', 'missingUnit', { id: draft.mainClaimId }));
   return errors;
 }
 
@@ -55,18 +63,18 @@ export function placeExactly(units: readonly UnitDraft[], text: string): { ok: t
   for (const u of units) {
     if (u.start === null || u.end === null) {
       const hit = findExact(target, u.quote, { prefix: u.prefix, suffix: u.suffix });
-      if (!hit) errors.push({ at: u.at, message: `quote ${JSON.stringify(u.quote)} is not in the text` });
+      if (!hit) errors.push(formatError(u.at, 'quoteNotInText', { quote: JSON.stringify(u.quote) }));
       else placed.push({ id: u.id, label: u.label, start: hit.start, end: hit.end, note: u.note });
       continue;
     }
     if (!Number.isInteger(u.start) || !Number.isInteger(u.end) || u.start < 0 || u.end > cpLength || u.start >= u.end) {
-      errors.push({ at: u.at, message: `offsets ${u.start}–${u.end} are not a span of the text (0–${cpLength} code points)` });
+      errors.push(formatError(u.at, 'offsetsOutOfText', { start: u.start, end: u.end, length: cpLength }));
       continue;
     }
     const start = target.offsets.toUtf16(u.start);
     const end = target.offsets.toUtf16(u.end);
     if (text.slice(start, end) !== u.quote) {
-      errors.push({ at: u.at, message: `quote ${JSON.stringify(u.quote)} does not match the text at ${u.start}–${u.end} (${JSON.stringify(text.slice(start, end))})` });
+      errors.push(formatError(u.at, 'quoteMismatch', { quote: JSON.stringify(u.quote), start: u.start, end: u.end, actual: JSON.stringify(text.slice(start, end)) }));
       continue;
     }
     placed.push({ id: u.id, label: u.label, start, end, note: u.note });
@@ -141,6 +149,6 @@ export function parseJsonInput(input: unknown): ParseResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(stripBom(input)) };
   } catch (e) {
-    return { ok: false, errors: [{ at: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [formatError('(file)', 'notJson', { detail: (e as Error).message })] };
   }
 }

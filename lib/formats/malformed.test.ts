@@ -55,7 +55,7 @@ describe('malformed files', () => {
     const result = importAnnotated(make(), { format, document, labels });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContainEqual({ at, message: expect.stringMatching(message) });
+    expect(result.errors).toContainEqual(expect.objectContaining({ at, message: expect.stringMatching(message) }));
     // The strict parsers refuse it the same way.
     const input = typeof make() === 'string' ? JSON.parse('null') : make();
     if (input !== null) {
@@ -70,7 +70,7 @@ describe('malformed files', () => {
     const result = importAnnotated(input, { format: 'brat', document, labels });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContainEqual({ at: expect.stringMatching(new RegExp(`^${at}\\b`)), message: expect.stringMatching(message) });
+    expect(result.errors).toContainEqual(expect.objectContaining({ at: expect.stringMatching(new RegExp(`^${at}\\b`)), message: expect.stringMatching(message) }));
     expect(parseBrat(input).ok).toBe(false);
   });
 
@@ -80,7 +80,14 @@ describe('malformed files', () => {
     f.units[0].label = 'opinion';
     expect(parseNative(f).ok).toBe(true);
     const result = importAnnotated(f, { format: 'json', document, labels });
-    expect(result.ok || result.errors).toEqual([{ at: 'unit u1', message: expect.stringMatching(/unknown label "opinion" \(expected one of claim, evidence, counterargument, rebuttal\)/) }]);
+    expect(result.ok || result.errors).toEqual([
+      {
+        at: 'unit u1',
+        message: expect.stringMatching(/unknown label "opinion" \(expected one of claim, evidence, counterargument, rebuttal\)/),
+        code: 'unknownLabel',
+        params: { label: 'opinion', expected: 'claim, evidence, counterargument, rebuttal' },
+      },
+    ]);
   });
 
   it('export-only formats are refused as imports', () => {

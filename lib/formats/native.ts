@@ -9,7 +9,9 @@ import { compareUnits, relationTypes, type ArgumentUnit } from '@/lib/argument/t
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { sha256Hex } from '@/lib/text/hash';
 import { withSafeText } from '@/lib/text/safeText';
-import { draftFromAnnotated, parseJsonInput } from './draft';
+import { draftFromAnnotated, formatError, parseJsonInput } from './draft';
+import type { FormatErrorCode, FormatErrorParams } from './formatErrors';
+import { issueReason } from '@/lib/net/requestReasons';
 import type { AnnotatedMap, FormatAdapter, FormatError, MapDraft, ParseResult } from './types';
 
 const id = z.string().min(1).max(200);
@@ -101,16 +103,17 @@ const supportedVersions = [1];
 
 export function parseNative(input: unknown): ParseResult<AnnotatedMap> {
   if (typeof input === 'object' && input !== null && 'version' in input && !supportedVersions.includes((input as { version: unknown }).version as number)) {
-    return { ok: false, errors: [{ at: 'version', message: `unsupported version ${JSON.stringify((input as { version: unknown }).version)} (this build reads ${supportedVersions.join(', ')})` }] };
+    return { ok: false, errors: [formatError('version', 'unsupportedVersion', { version: JSON.stringify((input as { version: unknown }).version), supported: supportedVersions.join(', ') })] };
   }
   const parsed = argmapV1Import.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ at: describePath(input, i.path), message: i.message })) };
+    // Each issue with its reason code (lib/net/requestReasons), so the dialog words it.
+    return { ok: false, errors: parsed.error.issues.map((i) => ({ at: describePath(input, i.path), message: i.message, ...(issueReason(i) as { code: FormatErrorCode; params: FormatErrorParams }) })) };
   }
   const file = parsed.data;
   const text = file.document.text;
   const errors: FormatError[] = [];
-  if (sha256Hex(text) !== file.document.textSha256) errors.push({ at: 'document.textSha256', message: 'does not match document.text' });
+  if (sha256Hex(text) !== file.document.textSha256) errors.push(formatError('document.textSha256', 'textShaMismatch'));
 
   const offsets = makeOffsetConverter(text);
   const cpLength = offsets.codePointLength;
@@ -119,31 +122,31 @@ export function parseNative(input: unknown): ParseResult<AnnotatedMap> {
   const units: ArgumentUnit[] = [];
   for (const u of file.units) {
     const at = `unit ${u.id}`;
-    if (unitIds.has(u.id)) errors.push({ at, message: 'duplicate unit id' });
+    if (unitIds.has(u.id)) errors.push(formatError(at, 'duplicateUnit', { id: u.id }));
     unitIds.add(u.id);
-    if (!labelIds.has(u.label)) errors.push({ at, message: `unknown label "${u.label}"` });
+    if (!labelIds.has(u.label)) errors.push(formatError(at, 'unknownLabel', { label: u.label, expected: [...labelIds].join(', ') }));
     if (u.end > cpLength || u.start >= u.end) {
-      errors.push({ at, message: `offsets ${u.start}–${u.end} are not a span of the text (0–${cpLength} code points)` });
+      errors.push(formatError(at, 'offsetsOutOfText', { start: u.start, end: u.end, length: cpLength }));
       continue;
     }
     const start = offsets.toUtf16(u.start);
     const end = offsets.toUtf16(u.end);
-    if (text.slice(start, end) !== u.quote) errors.push({ at, message: `quote ${JSON.stringify(u.quote)} does not match the text at ${u.start}–${u.end}` });
+    if (text.slice(start, end) !== u.quote) errors.push(formatError(at, 'quoteMismatch', { quote: JSON.stringify(u.quote), start: u.start, end: u.end, actual: JSON.stringify(text.slice(start, end)) }));
     units.push({ id: u.id, label: u.label, start, end, note: u.note });
   }
   const relationKeys = new Set<string>();
   const relationIds = new Set<string>();
   for (const r of file.relations) {
     const at = `relation ${r.id}`;
-    if (relationIds.has(r.id)) errors.push({ at, message: 'duplicate relation id' });
+    if (relationIds.has(r.id)) errors.push(formatError(at, 'duplicateRelation', { id: r.id }));
     relationIds.add(r.id);
-    for (const end of [r.from, r.to]) if (!unitIds.has(end)) errors.push({ at, message: `refers to missing unit ${end}` });
-    if (r.from === r.to) errors.push({ at, message: 'a unit cannot support or attack itself' });
+    for (const end of [r.from, r.to]) if (!unitIds.has(end)) errors.push(formatError(at, 'missingUnit', { id: end }));
+    if (r.from === r.to) errors.push(formatError(at, 'selfRelation'));
     const key = `${r.type} ${r.from} ${r.to}`;
-    if (relationKeys.has(key)) errors.push({ at, message: `duplicate ${r.type} relation from ${r.from} to ${r.to}` });
+    if (relationKeys.has(key)) errors.push(formatError(at, 'duplicateRelationEnds', { type: r.type, from: r.from, to: r.to }));
     relationKeys.add(key);
   }
-  if (file.mainClaim !== null && !unitIds.has(file.mainClaim)) errors.push({ at: 'mainClaim', message: `refers to missing unit ${file.mainClaim}` });
+  if (file.mainClaim !== null && !unitIds.has(file.mainClaim)) errors.push(formatError('mainClaim', 'missingUnit', { id: file.mainClaim }));
   if (errors.length) return { ok: false, errors };
 
   return {

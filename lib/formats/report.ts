@@ -5,6 +5,7 @@
 import { relationTypeKey, type Translate } from '@/lib/i18n/locale';
 import type { AnchorReport } from './anchor';
 import type { FormatError } from './types';
+import { wordedAt, wordedFormatError } from './formatErrors';
 
 /// Why units were looked up by their quotes rather than taken at their offsets.
 export type Reanchoring =
@@ -56,7 +57,7 @@ export function describeImportReport(report: ImportReport, t: Translate): string
     lines.push(t('report.dropped', { relation: r.relationId, type: t(relationTypeKey(r.type)), from: r.from, to: r.to, missing: r.missing.join(', ') }));
   }
   if (report.mainClaimDropped) lines.push(t('report.mainClaimDropped', { unit: report.mainClaimDropped }));
-  for (const s of report.skipped) lines.push(t('report.skipped', { at: s.at, message: s.message }));
+  for (const s of report.skipped) lines.push(t('report.skipped', { at: wordedAt(t, s.at), message: wordedFormatError(t, s) }));
   for (const m of report.tagLabels) lines.push(t('report.tagLabel', { tag: m.tag, label: m.label, n: m.units }));
   for (const m of report.unknownTags ?? []) lines.push(t('report.unknownTag', { tag: m.tag, n: m.units }));
   for (const m of report.skippedTags ?? []) lines.push(t('report.skippedTag', { tag: m.tag, n: m.units }));

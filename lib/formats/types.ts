@@ -33,9 +33,15 @@ export interface AnnotatedMap {
 }
 
 /// An error that points at the item it is about (a unit id, a JSON path, a line number).
+import type { FormatErrorCode, FormatErrorParams } from './formatErrors';
+
 export interface FormatError {
   at: string;
   message: string;
+  /// The problem as a reason code and parameters (./formatErrors), which the import dialog
+  /// words in the UI's language; `message` is its English. Absent on problems with no code.
+  code?: FormatErrorCode;
+  params?: FormatErrorParams;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FormatError[] };

@@ -11,6 +11,7 @@
 // first offending field by its path, so a request is refused (422) with the field, on both
 // databases, before anything is written.
 import type { z } from 'zod';
+import { unsafeTextParams } from '@/lib/net/requestReasons';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -55,6 +56,6 @@ export function findUnsafeText(value: unknown, path: Array<string | number> = []
 export function withSafeText<S extends z.ZodType>(schema: S): S {
   return schema.superRefine((value, ctx) => {
     const found = findUnsafeText(value);
-    if (found) ctx.addIssue({ code: 'custom', path: found.path, message: found.problem });
+    if (found) ctx.addIssue({ code: 'custom', path: found.path, message: found.problem, params: unsafeTextParams });
   }) as S;
 }

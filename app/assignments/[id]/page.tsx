@@ -121,7 +121,9 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
               {reference && <th scope="col" className="py-1 pl-3 font-medium">{t('found.column')}</th>}
               <th scope="col" className="py-1 pl-3 font-medium">{t('courses.lastEdit')}</th>
               <th scope="col" className="py-1 font-medium">{t('courses.submitted')}</th>
-              <th scope="col" className="py-1" />
+              <th scope="col" className="py-1">
+                <span className="sr-only">{t('courses.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

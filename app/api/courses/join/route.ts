@@ -20,7 +20,7 @@ export function POST(request: Request) {
     try {
       return json({ course: publicCourse(await gatedJoin(db, user.id, body.code, clientKey(request))) });
     } catch (e) {
-      if (e instanceof NotFoundError) throw new HttpError(404, `no course has the join code "${body.code}"`);
+      if (e instanceof NotFoundError) throw new HttpError(404, `no course has the join code "${body.code}"`, { code: 'account.joinCodeUnknown', params: {} });
       throw e;
     }
   });

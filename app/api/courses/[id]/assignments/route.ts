@@ -55,8 +55,8 @@ export function POST(request: Request, { params }: Params) {
 /// instructor's scheme is otherwise theirs to use.
 async function requireUsableScheme(db: Db, user: User, courseId: string, documentId: string, schemeId: string): Promise<void> {
   const owner = await labelSchemeOwner(db, schemeId);
-  if (owner === undefined) throw new HttpError(422, `unknown label scheme "${schemeId}"`, { field: 'labelSchemeId' });
+  if (owner === undefined) throw new HttpError(422, `unknown label scheme "${schemeId}"`, { field: 'labelSchemeId', code: 'assignment.schemeUnknown', params: {} });
   if (owner === null || owner === user.id || (await courseRole(db, courseId, owner)) === 'instructor') return;
   if ((await documentAssignmentScheme(db, documentId)) === schemeId) return;
-  throw new HttpError(422, `label scheme "${schemeId}" is another instructor’s: use the default or one of your own`, { field: 'labelSchemeId' });
+  throw new HttpError(422, `label scheme "${schemeId}" is another instructor’s: use the default or one of your own`, { field: 'labelSchemeId', code: 'assignment.schemeOthers', params: {} });
 }

@@ -16,7 +16,7 @@ export function DELETE(request: Request, { params }: { params: Promise<{ mapId: 
     const map = await readableMap(db, user, mapId);
     const comment = await getComment(db, commentId);
     if (!comment || comment.mapId !== map.id) throw new HttpError(404, `comment "${commentId}" not found`);
-    if (comment.author.id !== user.id) throw new HttpError(403, 'only its author may delete a comment');
+    if (comment.author.id !== user.id) throw new HttpError(403, 'only its author may delete a comment', { code: 'comment.authorOnly', params: {} });
     await deleteComment(db, comment.id, user.id);
     return json({ ok: true });
   });
