@@ -17,6 +17,7 @@ const statusKinds: Record<number, MessageKey> = {
   422: 'request.status.422',
   423: 'request.status.423',
   429: 'request.status.429',
+  503: 'request.status.503',
 };
 
 /// The server's refusal codes (app/api/auth, the map import route) and their messages.
@@ -35,6 +36,7 @@ const codeMessages: Record<string, MessageKey> = {
   'account.passwordLong': 'error.account.passwordLong',
   'account.role': 'error.account.role',
   'import.unknownFormat': 'error.import.unknownFormat',
+  'server.busy': 'error.server.busy',
 };
 
 /// The server's reason in the UI's language when its answer has a code the catalog knows (with

@@ -7,12 +7,12 @@
 // Loaded inside the worker only (./worker.mjs, through tsx); the pool imports just its types.
 import { argon2Hash, argon2Verify } from '@/lib/auth/password';
 import type { ClassArchiveInput } from '@/lib/formats/classArchive';
-import type { ImportFileInput } from './importFile';
+import type { ImportRequestInput } from './importRequest';
 
 export const tasks = {
   hashPassword: argon2Hash,
   verifyPassword: ({ password, phc }: { password: string; phc: string }) => argon2Verify(password, phc),
-  importFile: async (input: ImportFileInput) => (await import('./importFile')).importFile(input),
+  importRequest: async (input: ImportRequestInput) => (await import('./importRequest')).importRequest(input),
   classArchive: async (input: ClassArchiveInput) => (await import('@/lib/formats/classArchive')).classArchive(input),
 };
 
