@@ -9,6 +9,8 @@ import { EXPORTED_AT, nonBmpDocument, smallMap } from '@/lib/formats/test-fixtur
 import { createWorkerPool } from './workerPool';
 import { importFile } from './importFile';
 import { importRequest } from './importRequest';
+import { prepareDocument } from '@/lib/corpus/importText';
+import { dictionaryLoadCount } from '@/lib/tokens/kuromoji';
 
 const pool = createWorkerPool(2);
 afterAll(() => pool.close());
@@ -60,6 +62,14 @@ describe('worker pool', () => {
     // And a refusal the same way too.
     const broken = body({ ...request, content: '{"format":' });
     expect(await pool.run('importRequest', { body: broken, options })).toEqual(importRequest({ body: broken, options }));
+  });
+
+  it('prepares a text import as prepareDocument does here, loading the dictionary in the worker only', async () => {
+    const input = { source: '𠮷野家の𩸽は安い。\nだから、皆が食べる。', reflow: 'auto' as const };
+    const there = await pool.run('prepareDocument', input);
+    expect(dictionaryLoadCount()).toBe(0);
+    expect(there).toEqual(await prepareDocument(input));
+    expect(JSON.parse(there.tokensJson).map((t: { surface: string }) => t.surface).join('')).toBe(there.canonicalText);
   });
 
   it('zips a class export to the same bytes as classArchive on this thread', async () => {
