@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formats } from '@/lib/formats';
 import { EXPORTED_AT, smallMap } from '@/lib/formats/test-fixtures';
-import { importRequest, type ImportRequestOutcome } from './importRequest';
+import { extendJson, importRequest, type ImportRequestOutcome } from './importRequest';
 
 const annotated = smallMap();
 const [file] = formats.json.files(annotated, { exportedAt: EXPORTED_AT });
@@ -54,6 +54,8 @@ describe('importRequest', () => {
     expect(outcome.baseVersion).toBe(3);
     expect(outcome.map.units.map((u) => u.id).sort()).toEqual(annotated.map.units.map((u) => u.id).sort());
     expect(JSON.parse(outcome.mapJson)).toEqual(outcome.map);
-    expect(outcome.summary).toMatchObject({ ok: true, format: 'json', needsAcceptance: false });
+    const answer = JSON.parse(extendJson(outcome.summaryJson, { written: 'true', version: '4', map: outcome.mapJson }));
+    expect(answer).toMatchObject({ ok: true, format: 'json', needsAcceptance: false, written: true, version: 4, map: outcome.map });
+    expect(JSON.parse(extendJson('{}', { a: '1' }))).toEqual({ a: 1 });
   });
 });

@@ -6,8 +6,8 @@
 // 20,000-unit map — runs on the event loop every other request waits on.
 //
 // Invariants: the answers are the route's documented ones (400 not JSON, 422 naming the field
-// or the file's problems); a written import's answer is `head` (its summary) completed by the
-// route with the new version and `mapJson`, so the map is serialized here, once.
+// or the file's problems); a write's answer is its summary and map serialized here, which the
+// route completes with the new version (extendJson), so nothing large is serialized there.
 import { z } from 'zod';
 import type { ArgumentMap } from '@/lib/argument';
 import { detectFormat, formats, isFormatId, type ImportOptions } from '@/lib/formats';
@@ -50,7 +50,14 @@ export type ImportRequestOutcome =
   /// Send `json` as it is, with `status`: nothing is to be written.
   | { kind: 'answer'; status: number; json: string }
   /// Write `map` and `comments` if the map is still at `baseVersion`.
-  | { kind: 'write'; baseVersion: number; summary: ImportSummary; map: ArgumentMap; comments: MapComment[]; mapJson: string };
+  /// `summaryJson` and `mapJson` are the answer's parts, serialized here (withWritten joins them).
+  | { kind: 'write'; baseVersion: number; summaryJson: string; map: ArgumentMap; comments: MapComment[]; mapJson: string };
+
+/// The JSON object `summaryJson` with `fields` (JSON values already serialized) added at its end.
+export function extendJson(objectJson: string, fields: Record<string, string>): string {
+  const added = Object.entries(fields).map(([k, v]) => `${JSON.stringify(k)}:${v}`);
+  return `${objectJson.slice(0, -1)}${objectJson === '{}' ? '' : ','}${added.join(',')}}`;
+}
 
 const answer = (status: number, body: unknown): ImportRequestOutcome => ({ kind: 'answer', status, json: JSON.stringify(body) });
 
@@ -81,5 +88,5 @@ export function importRequest({ body: bytes, options }: ImportRequestInput): Imp
   };
   if (body.dryRun || (result.needsAcceptance && !body.accept)) return answer(200, { ...summary, written: false });
   const { map, comments } = result.value;
-  return { kind: 'write', baseVersion: body.baseVersion, summary, map, comments, mapJson: JSON.stringify(map) };
+  return { kind: 'write', baseVersion: body.baseVersion, summaryJson: JSON.stringify(summary), map, comments, mapJson: JSON.stringify(map) };
 }

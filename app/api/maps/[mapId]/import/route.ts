@@ -11,6 +11,7 @@
 // checking, re-anchoring and serializing a 16 MiB file take seconds of CPU, which must not
 // stop this event loop. What stays here is I/O: the map, the document, the write.
 import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
+import { extendJson } from '@/lib/server/importRequest';
 import { runTask } from '@/lib/server/workerPool';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, HttpError, BODY_LIMITS, readBytes, pathParams } from '@/app/_shared/http';
@@ -43,15 +44,14 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     );
     if (outcome.kind === 'answer') return jsonText(outcome.json, outcome.status);
 
-    const { summary, baseVersion } = outcome;
+    const { summaryJson, baseVersion } = outcome;
     if (map.version !== baseVersion) {
       const current = (await getMap(db, map.id))!;
-      return jsonText(JSON.stringify({ ...summary, written: false, error: 'the map changed since the import was checked', version: current.version }), 409);
+      const error = JSON.stringify('the map changed since the import was checked');
+      return jsonText(extendJson(summaryJson, { written: 'false', error, version: String(current.version) }), 409);
     }
     const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: outcome.map, comments: outcome.comments, expectedVersion: baseVersion });
-    // The map was serialized on the worker: splice it into the summary's JSON.
-    const head = JSON.stringify({ ...summary, written: true, version: written.version });
-    return jsonText(`${head.slice(0, -1)},"map":${outcome.mapJson}}`, 200);
+    return jsonText(extendJson(summaryJson, { written: 'true', version: String(written.version), map: outcome.mapJson }), 200);
   }));
 }
 
