@@ -4,8 +4,9 @@
 //
 // Invariants:
 // - At most `size` tasks run at once (default: one less than the cores, at least 1, at most 4;
-//   RONTEN_WORKER_THREADS overrides). More wait in a FIFO queue: a flood of sign-ins queues
-//   behind itself and leaves a core to the event loop, instead of starving saves.
+//   RONTEN_WORKER_THREADS overrides). More wait in a FIFO queue, so the pool never takes the
+//   event loop's core. (Sign-ins are further held to a share of one core, and refused beyond a
+//   depth, by the credential queue in app/_shared/overload.ts.)
 // - Workers start on first use and stay; an idle one is unref'd (it never keeps a CLI or a test
 //   run alive), a busy one ref'd (the process waits for the answer);
 //   a worker that dies fails its task and is replaced on the next one.
