@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { bigDocumentPageFigures } from './bigDocumentPage';
 
 export interface BigDocumentFigures {
   /// Median wall-clock milliseconds of a view (page + content), one at a time.
@@ -163,6 +164,7 @@ export async function bigDocumentSection(root: string, essay: string, report: (n
     report('1 MiB document: content response (text + boundaries)', mb(f.contentBytes));
     report('1 MiB document: server RSS, 16 concurrent views', `${(f.peakRss16 / 2 ** 20).toFixed(0)} MiB`, 'target: < 500 MB');
     report('1 MiB document: 16 concurrent views took', `${f.concurrentMs.toFixed(0)} ms`);
+    await bigDocumentPageFigures(`${base}/documents/${id}`, report);
   } finally {
     process.kill(-server.pid!, 'SIGTERM');
   }

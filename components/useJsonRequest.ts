@@ -17,6 +17,7 @@ const statusKinds: Record<number, MessageKey> = {
   422: 'request.status.422',
   423: 'request.status.423',
   429: 'request.status.429',
+  503: 'request.status.503',
 };
 
 /// The server's refusal codes (app/api/auth, the classroom and comment routes, the map import
@@ -82,6 +83,7 @@ const codeMessages: Record<string, MessageKey> = {
   'field.unsafeText': 'error.field.unsafeText',
   'field.unknown': 'error.field.unknown',
   'field.invalid': 'error.field.invalid',
+  'server.busy': 'error.server.busy',
 };
 /// The codes worded here (the unit test checks the server's codes are all among them).
 export const wordedCodes: readonly string[] = Object.keys(codeMessages);

@@ -29,6 +29,10 @@ const app = next({ dev: false, hostname, port, dir: path.join(path.dirname(fileU
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// A stop asked for (SIGTERM from a supervisor, Ctrl+C) is a normal exit, so that exit hooks run
+// (node --cpu-prof writes its profile then: the storm's STORM_PROFILE_DIR).
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(0));
+
 createServer((req, res) => {
   const tls = req.socket.encrypted ? 'tls' : 'tcp';
   req.headers['x-ronten-peer'] = `${process.env.RONTEN_PEER_TOKEN} ${req.socket.remoteAddress ?? ''} ${tls}`;

@@ -5,8 +5,10 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
 import { BatchReusedError, CourseArchivedError, DatabaseBusyError, MapLockedError, MemberChangeError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { QueueFullError } from '@/lib/server/dutyQueue';
+import { decodeBody, parseJsonBody } from '@/lib/server/jsonBody';
 import { unsafeTextProblem } from '@/lib/text/safeText';
-import { issueReason, notJsonReason, tooLargeReason } from '@/lib/net/requestReasons';
+import { tooLargeReason } from '@/lib/net/requestReasons';
 import { serverBusy } from './overload';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -62,19 +64,13 @@ export const BODY_LIMITS = {
   mapImport: 16 * 1024 * 1024,
 } as const;
 
-/// The body as text, refused with 413 { error, limit } once it passes `limit` bytes. Every route
-/// that reads a body reads it through here (or readBody, readBytes), never request.json()/text()/formData().
-export async function readText(request: Request, limit: number): Promise<string> {
-  // As request.text() decodes: UTF-8, a leading BOM dropped, bad bytes replaced.
-  return new TextDecoder().decode(await readBytes(request, limit));
-}
-
-/// The body's bytes, within `limit` as readText (for files whose encoding is found out later).
+/// The body's bytes (in an ArrayBuffer of their own), refused with 413 { error, limit } once they pass `limit`. Every route that
+/// reads a body reads it through here (readText, readBody), never request.json()/text()/formData().
 export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
   const tooLarge = () => new HttpError(413, `the request body is larger than ${limit.toLocaleString('en')} bytes, the limit for this request`, { limit, ...tooLargeReason(limit) });
   const announced = Number(request.headers.get('content-length') ?? NaN);
   if (announced > limit) throw tooLarge();
-  if (!request.body) return new Uint8Array();
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -88,31 +84,29 @@ export async function readBytes(request: Request, limit: number): Promise<Uint8A
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, size);
+  // Its own ArrayBuffer (Buffer.concat may slice Node's shared pool), so it can be transferred.
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
 }
 
-/// Reads the JSON body (at most `limit` bytes, see readText) and parses it against `schema`;
-/// a 422 names the first problem's path.
+/// The body as text (at most `limit` bytes, see readBytes).
+export async function readText(request: Request, limit: number): Promise<string> {
+  return decodeBody(await readBytes(request, limit));
+}
+
+/// Reads the JSON body (at most `limit` bytes, see readBytes) and parses it against `schema`:
+/// 400 when it is not JSON, 422 naming the first problem's path (lib/server/jsonBody). A body
+/// that can be large enough to stop the event loop goes to a worker as bytes instead
+/// (the map import: lib/server/importRequest).
 export async function readBody<S extends z.ZodType>(request: Request, schema: S, limit: number): Promise<z.infer<S>> {
-  return parseBody(await readText(request, limit), schema);
-}
-
-/// Parses a JSON text against `schema`: 400 when it is not JSON, 422 naming the first problem.
-function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'the request body is not valid JSON', { ...notJsonReason });
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const first = issues[0];
-    // The reason code words the first problem in the client's language (lib/net/requestReasons).
-    throw new HttpError(422, `invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}`, { field: first.path, issues, ...issueReason(parsed.error.issues[0]) });
-  }
-  return parsed.data;
+  const parsed = parseJsonBody(await readText(request, limit), schema);
+  if (!parsed.ok) throw new HttpError(parsed.status, parsed.error, parsed.extra);
+  return parsed.value;
 }
 
 /// A dynamic route's parameters (already percent-decoded by Next), refused with 400 when one
@@ -144,6 +138,7 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
     if (e instanceof DatabaseBusyError) return serverBusy(e.message);
     if (e instanceof CourseArchivedError) return problem(423, e.message, { code: 'course.archived', params: { title: e.title } });
     if (e instanceof MemberChangeError) return problem(409, e.message, { code: e.code, params: {} });
+    if (e instanceof QueueFullError) return serverBusy(e.message, e.retryAfterSeconds);
     console.error(`${request.method} ${routeOf(request)}: unexpected error`, e);
     return problem(500, 'internal error');
   }

@@ -125,7 +125,12 @@ export function signInFlood(client: Client, names: string[], statuses: number[])
   return async (until: number) => {
     await Promise.all(
       Array.from({ length: 16 }, async (_, i) => {
-        while (performance.now() < until) statuses.push((await client.request('POST', '/api/auth/signin', { name: names[i % names.length], password: PASSWORD })).status);
+        while (performance.now() < until) {
+          const a = await client.request('POST', '/api/auth/signin', { name: names[i % names.length], password: PASSWORD });
+          statuses.push(a.status);
+          // As the sign-in page does: a busy server's Retry-After is waited out, not hammered.
+          if (a.status === 503 || a.status === 429) await sleep(1000 * Number(a.headers['retry-after'] ?? 1));
+        }
       }),
     );
   };

@@ -60,12 +60,48 @@ export interface StoredDocument extends StoredDocumentText {
   tokens: Token[];
 }
 
+/// What createDocument stores besides the caller's facts: the canonical text's columns and its
+/// tokens serialized, checked (the sha256 is the text's, the tokens cover it). CPU work that
+/// grows with the text (hashing, 28 MB of JSON for a 1 MiB text): the server's text import runs
+/// it on a worker thread (lib/corpus/importText prepareDocument) and stores the result with
+/// insertDocument. Throws InvalidDataError when text, hash and tokens disagree.
+export interface SerializedDocument {
+  canonicalText: string;
+  blocksJson: string;
+  sha256: string;
+  lengthCp: number;
+  tokensJson: string;
+  tokensPacked: string;
+  tokenCount: number;
+}
+
+export function serializeDocument(canonical: CanonicalText, tokens: Token[]): SerializedDocument {
+  const { text, blocks, sha256 } = canonical;
+  checkDocument(text, sha256, tokens);
+  return {
+    canonicalText: text,
+    blocksJson: JSON.stringify(blocks),
+    sha256,
+    lengthCp: codePointLength(text),
+    tokensJson: JSON.stringify(tokens),
+    tokensPacked: JSON.stringify(packTokens(tokens)),
+    tokenCount: tokens.length,
+  };
+}
+
+export type InsertDocumentInput = Omit<CreateDocumentInput, 'canonical' | 'tokens'> & { serialized: SerializedDocument };
+
 /// Stores a document and returns its id. Throws DuplicateIdError when the id is taken and
 /// InvalidDataError when the canonical text, its hash and the tokens disagree.
 export async function createDocument(db: Db, input: CreateDocumentInput): Promise<string> {
+  const { canonical, tokens, ...rest } = input;
+  return insertDocument(db, { ...rest, serialized: serializeDocument(canonical, tokens) });
+}
+
+/// createDocument's insert, of a document serializeDocument made (nothing else makes one).
+export async function insertDocument(db: Db, input: InsertDocumentInput): Promise<string> {
   const id = input.id ?? randomUUID();
-  const { text, blocks, sha256 } = input.canonical;
-  checkDocument(text, sha256, input.tokens);
+  const s = input.serialized;
   try {
     await db.kysely
       .insertInto('documents')
@@ -76,13 +112,13 @@ export async function createDocument(db: Db, input: CreateDocumentInput): Promis
         source_text: input.sourceText,
         reflow: input.reflow,
         origin: input.origin ?? null,
-        canonical_text: text,
-        blocks_json: JSON.stringify(blocks),
-        sha256,
-        length_cp: codePointLength(text),
-        tokens_json: JSON.stringify(input.tokens),
-        tokens_packed: JSON.stringify(packTokens(input.tokens)),
-        token_count: input.tokens.length,
+        canonical_text: s.canonicalText,
+        blocks_json: s.blocksJson,
+        sha256: s.sha256,
+        length_cp: s.lengthCp,
+        tokens_json: s.tokensJson,
+        tokens_packed: s.tokensPacked,
+        token_count: s.tokenCount,
         created_at: new Date().toISOString(),
       })
       .execute();

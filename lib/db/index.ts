@@ -31,6 +31,7 @@ export {
 } from './errors';
 export {
   createDocument,
+  insertDocument,
   getDocument,
   getDocumentText,
   getDocumentInfo,
@@ -38,6 +39,7 @@ export {
   documentExists,
   deleteDocument,
   type CreateDocumentInput,
+  type InsertDocumentInput,
   type DocumentSummary,
   type StoredDocument,
   type StoredDocumentText,

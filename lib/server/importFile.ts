@@ -1,5 +1,5 @@
 // Reading an imported map file into a map for a stored document: the import route runs it on
-// the worker pool (./tasks), the CLI's `import` directly. One implementation for both, so an
+// the worker pool (inside ./importRequest), the CLI's `import` directly. One implementation for both, so an
 // import is refused or accepted the same way wherever it comes in.
 import { mapSizeProblem } from '@/lib/argument/limits';
 import { importAnnotated, type ImportOptions, type ImportResult } from '@/lib/formats';

@@ -7,7 +7,10 @@ import { formats } from '@/lib/formats';
 import { classArchive, type ClassArchiveInput } from '@/lib/formats/classArchive';
 import { EXPORTED_AT, nonBmpDocument, smallMap } from '@/lib/formats/test-fixtures';
 import { createWorkerPool } from './workerPool';
-import { importFile, type ImportFileInput } from './importFile';
+import { importFile } from './importFile';
+import { importRequest } from './importRequest';
+import { prepareDocument } from '@/lib/corpus/importText';
+import { dictionaryLoadCount } from '@/lib/tokens/kuromoji';
 
 const pool = createWorkerPool(2);
 afterAll(() => pool.close());
@@ -41,21 +44,32 @@ describe('worker pool', () => {
     expect(await pool.run('verifyPassword', { password: 'x', phc: 'not a hash' })).toBe(false);
   });
 
-  it('imports a map file as importFile does on this thread', async () => {
+  it("takes an import request's body as bytes, handed over, and answers as importRequest does here", async () => {
     const annotated = smallMap();
     const [file] = formats.json.files(annotated, { exportedAt: EXPORTED_AT });
     const boundaries = [...Array(annotated.document.text.length + 1).keys()];
-    const input: ImportFileInput = {
-      fileName: 'small.argmap.json',
-      content: String(file.content),
-      options: { format: 'json', document: annotated.document, labels: annotated.labels, boundaries },
-    };
-    const there = await pool.run('importFile', input);
-    expect(there.ok).toBe(true);
-    expect(there).toEqual(importFile(input));
+    const options = { document: annotated.document, labels: annotated.labels, boundaries };
+    const body = (json: unknown) => new TextEncoder().encode(JSON.stringify(json));
+    const request = { fileName: 'small.argmap.json', content: String(file.content), baseVersion: 1, accept: true };
+
+    const sent = body(request);
+    const there = await pool.run('importRequest', { body: sent, options }, [sent.buffer]);
+    // Transferred, not copied: the route's copy is gone, the worker parsed the only one.
+    expect(sent.byteLength).toBe(0);
+    expect(there).toEqual(importRequest({ body: body(request), options }));
+    expect(there.kind).toBe('write');
+
     // And a refusal the same way too.
-    const broken = { ...input, content: '{"format":' };
-    expect(await pool.run('importFile', broken)).toEqual(importFile(broken));
+    const broken = body({ ...request, content: '{"format":' });
+    expect(await pool.run('importRequest', { body: broken, options })).toEqual(importRequest({ body: broken, options }));
+  });
+
+  it('prepares a text import as prepareDocument does here, loading the dictionary in the worker only', async () => {
+    const input = { source: '𠮷野家の𩸽は安い。\nだから、皆が食べる。', reflow: 'auto' as const };
+    const there = await pool.run('prepareDocument', input);
+    expect(dictionaryLoadCount()).toBe(0);
+    expect(there).toEqual(await prepareDocument(input));
+    expect(JSON.parse(there.tokensJson).map((t: { surface: string }) => t.surface).join('')).toBe(there.canonicalText);
   });
 
   it('zips a class export to the same bytes as classArchive on this thread', async () => {

@@ -4,8 +4,9 @@
 //
 // Invariants:
 // - At most `size` tasks run at once (default: one less than the cores, at least 1, at most 4;
-//   RONTEN_WORKER_THREADS overrides). More wait in a FIFO queue: a flood of sign-ins queues
-//   behind itself and leaves a core to the event loop, instead of starving saves.
+//   RONTEN_WORKER_THREADS overrides). More wait in a FIFO queue, so the pool never takes the
+//   event loop's core. (Sign-ins are further held to a share of one core, and refused beyond a
+//   depth, by the credential queue in app/_shared/overload.ts.)
 // - Workers start on first use and stay; an idle one is unref'd (it never keeps a CLI or a test
 //   run alive), a busy one ref'd (the process waits for the answer);
 //   a worker that dies fails its task and is replaced on the next one.
@@ -24,6 +25,7 @@ export const WORKER_THREADS_ENV = 'RONTEN_WORKER_THREADS';
 interface Job {
   task: TaskName;
   input: unknown;
+  transfer: Transferable[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -34,7 +36,9 @@ interface Slot {
 }
 
 export interface WorkerPool {
-  run<K extends TaskName>(task: K, input: TaskInput<K>): Promise<TaskOutput<K>>;
+  /// `transfer`: buffers inside `input` handed to the worker instead of copied (the caller must
+  /// not use them afterwards), e.g. a request body.
+  run<K extends TaskName>(task: K, input: TaskInput<K>, transfer?: Transferable[]): Promise<TaskOutput<K>>;
   /// Tasks running now, waiting, and the most that ever ran at once (for tests and the bench).
   stats(): { running: number; queued: number; maxRunning: number; size: number };
   close(): Promise<void>;
@@ -90,14 +94,14 @@ export function createWorkerPool(size = defaultPoolSize()): WorkerPool {
       slot.job = job;
       slot.worker.ref(); // a task in flight keeps the process alive; an idle worker does not
       maxRunning = Math.max(maxRunning, running());
-      slot.worker.postMessage({ task: job.task, input: job.input });
+      slot.worker.postMessage({ task: job.task, input: job.input }, job.transfer as never);
     }
   }
 
   return {
-    run(task, input) {
+    run(task, input, transfer = []) {
       return new Promise((resolve, reject) => {
-        queue.push({ task, input, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ task, input, transfer, resolve: resolve as (v: unknown) => void, reject });
         next();
       });
     },
@@ -114,7 +118,12 @@ export function createWorkerPool(size = defaultPoolSize()): WorkerPool {
 const POOL_KEY = Symbol.for('ronten.lib.server.workerPool');
 
 /// Runs `task` on the process's shared pool.
-export function runTask<K extends TaskName>(task: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
+export function runTask<K extends TaskName>(task: K, input: TaskInput<K>, transfer?: Transferable[]): Promise<TaskOutput<K>> {
+  return sharedPool().run(task, input, transfer);
+}
+
+/// The process's shared pool (started on first use).
+export function sharedPool(): WorkerPool {
   const g = globalThis as typeof globalThis & { [POOL_KEY]?: WorkerPool };
-  return (g[POOL_KEY] ??= createWorkerPool()).run(task, input);
+  return (g[POOL_KEY] ??= createWorkerPool());
 }

@@ -7,6 +7,7 @@ import { AuthError, ForbiddenError, InvalidAccountInputError, InvalidCredentials
 import type { User } from '@/lib/db';
 import { requestClient } from '@/lib/net/client';
 import { handle, HttpError } from '@/app/_shared/http';
+import { credentialQueue } from '@/app/_shared/overload';
 
 export const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -34,6 +35,14 @@ export function handleAuth(request: Request, fn: () => Promise<Response>): Promi
       throw e;
     }
   });
+}
+
+/// handleAuth for the routes that check or set a password (sign-in, sign-up): the whole handler
+/// — its argon2id and its session writes — waits its turn in the credential queue
+/// (app/_shared/overload), and is answered 503 + Retry-After when too many are waiting, before
+/// anything is read or written.
+export function handleCredentials(request: Request, fn: () => Promise<Response>): Promise<Response> {
+  return handleAuth(request, () => credentialQueue().run(fn));
 }
 
 /// What the client learns about a user.

@@ -8,14 +8,14 @@ import { openDb } from '@/lib/db';
 import { signIn } from '@/lib/auth/accounts';
 import { json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, sessionCookie } from '@/app/_shared/session';
-import { clientKey, handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
+import { clientKey, handleCredentials, NO_STORE, publicUser } from '../_lib/auth-route';
 
 export const dynamic = 'force-dynamic';
 
 const requestSchema = withSafeText(z.strictObject({ name: z.string().max(200), password: z.string().max(2000) }));
 
 export function POST(request: Request) {
-  return handleAuth(request, async () => {
+  return handleCredentials(request, async () => {
     assertSameOrigin(request);
     const body = await readBody(request, requestSchema, BODY_LIMITS.auth);
     const db = await openDb();

@@ -12,7 +12,7 @@ import { startSession } from '@/lib/auth/accounts';
 import { gatedSignUp } from '@/lib/auth/enrolment';
 import { json, BODY_LIMITS, readBody } from '@/app/_shared/http';
 import { assertSameOrigin, sessionCookie } from '@/app/_shared/session';
-import { clientKey, handleAuth, NO_STORE, publicUser } from '../_lib/auth-route';
+import { clientKey, handleCredentials, NO_STORE, publicUser } from '../_lib/auth-route';
 import { publicCourse } from '@/app/_shared/classroom';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ const requestSchema = withSafeText(
 );
 
 export function POST(request: Request) {
-  return handleAuth(request, async () => {
+  return handleCredentials(request, async () => {
     assertSameOrigin(request);
     const body = await readBody(request, requestSchema, BODY_LIMITS.auth);
     const db = await openDb();
