@@ -17,7 +17,8 @@ describe('describeFailure', () => {
 
   it('covers statuses it has no word for, and an unreachable server', () => {
     expect(describeFailure(en, 418)).toBe('Could not do that — the request is not valid');
-    expect(describeFailure(en, 503)).toBe('Could not do that — the server had an error');
+    expect(describeFailure(en, 502)).toBe('Could not do that — the server had an error');
+    expect(describeFailure(en, 503)).toBe('Could not do that — the server is busy: wait a moment and try again');
     expect(describeFailure(ja, null)).toBe('できませんでした — サーバーに接続できません');
   });
 });
@@ -51,22 +52,22 @@ function serverCodes(): string[] {
       if (entry.isDirectory()) walk(file);
       else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
         const source = fs.readFileSync(file, 'utf8');
-        for (const m of source.matchAll(/'((?:auth|account|import|course|assignment|comment|request)\.[A-Za-z]+)'/g)) codes.add(m[1]);
+        for (const m of source.matchAll(/'((?:auth|account|import|course|assignment|comment|request|roster|server)\.[A-Za-z]+)'/g)) codes.add(m[1]);
       }
     }
   };
-  for (const dir of ['app/api', 'app/_shared', 'lib/auth', 'lib/db']) walk(path.join(process.cwd(), dir));
+  for (const dir of ['app/api', 'app/_shared', 'lib/auth', 'lib/db', 'lib/server']) walk(path.join(process.cwd(), dir));
   return [...codes].sort();
 }
 
 describe('every reason code the server sends is worded in both languages', () => {
   const codes = serverCodes();
   it('finds the codes', () => {
-    expect(codes).toEqual(expect.arrayContaining(['auth.nameTaken', 'auth.signUpClosed', 'account.joinCodeNeeded', 'import.unknownFormat', 'field.tooLong', 'request.tooLarge', 'course.instructorsOnly', 'course.studentsOnly', 'request.crossSite']));
+    expect(codes).toEqual(expect.arrayContaining(['auth.nameTaken', 'auth.signUpClosed', 'account.joinCodeNeeded', 'import.unknownFormat', 'field.tooLong', 'request.tooLarge', 'course.instructorsOnly', 'course.studentsOnly', 'request.crossSite', 'server.busy', 'roster.encoding']));
   });
   it.each(codes)('%s', (code) => {
     expect(wordedCodes).toContain(code);
-    const params = { field: 'title', max: 200, min: 8, limit: 1024, choices: 'auto, on, off', name: 'aki', seconds: 60, fileName: 'a.docx', formats: '.json', roles: 'student' };
+    const params = { field: 'title', max: 200, min: 8, limit: 1024, choices: 'auto, on, off', name: 'aki', seconds: 60, fileName: 'a.docx', formats: '.json', roles: 'student', title: '論証入門', line: 3, rows: 2000, user: 'aki', first: 2, count: 4 };
     for (const t of [ja, en]) {
       const worded = wordedError(t, { error: 'ENGLISH FALLBACK', code, params });
       expect(worded).not.toBe('ENGLISH FALLBACK');

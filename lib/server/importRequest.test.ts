@@ -18,7 +18,7 @@ function answered(outcome: ImportRequestOutcome) {
 
 describe('importRequest', () => {
   it('answers 400 for a body that is not JSON', () => {
-    expect(answered(run('{"fileName":'))).toEqual({ status: 400, body: { error: 'the request body is not valid JSON' } });
+    expect(answered(run('{"fileName":'))).toEqual({ status: 400, body: { error: 'the request body is not valid JSON', code: 'request.notJson', params: {} } });
   });
 
   it('answers 422 naming the field for a body that does not fit the schema, or text no table can hold', () => {
