@@ -8,6 +8,7 @@ import {
   listDocuments,
   getDocument,
   getDocumentText,
+  getDocumentWire,
   migrateToLatest,
   ensureLocalUser,
   findMap,
@@ -31,13 +32,20 @@ import { importText, prepareText } from '@/lib/corpus/importText';
 import { seedCorpus } from '@/lib/corpus/seed';
 import type { Reflow } from '@/lib/text/types';
 import { agreementCommand } from './agreement';
+import { decodeLengths } from '@/lib/tokens/lengths';
+import { phraseSizes, phrasesOf } from '@/lib/tokens/phrases';
+import type { PackedTokens } from '@/lib/tokens/wire';
+import type { Phrase } from '@/lib/tokens/phrases';
+import type { Token } from '@/lib/tokens/types';
 
 const usage = `usage: ronten <command> [options]
 
 commands:
   import-text FILE [--title T] [--reflow auto|on|off]   import a UTF-8 .txt; prints the new document id
   docs [--json]                                          list documents
-  tokens DOC_ID|FILE [--reflow auto|on|off]              print {"text", "tokens"} as JSON (a FILE is not stored)
+  tokens DOC_ID|FILE [--reflow auto|on|off] [--phrases]  print {"text", "tokens"} as JSON (a FILE is not stored);
+                                                         --phrases adds "phrases": [{start, end, cpStart, cpEnd}],
+                                                         the 文節 covering the text (stored ones for a DOC_ID)
   export --document ID [--user U | --all] [--format F] [--out DIR]
                                                          export maps (F: ${formatIds.join('|')}, default json); one map
                                                          to stdout, or files <docId>-<user>.<ext> under DIR
@@ -181,17 +189,24 @@ const commands: Record<string, Command> = {
   },
 
   async tokens(args, db) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reflow: { type: 'string' } } });
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reflow: { type: 'string' }, phrases: { type: 'boolean' } } });
     if (positionals.length !== 1) throw new UsageError('tokens takes one DOC_ID or FILE');
     const [target] = positionals;
-    let result: { text: string; tokens: unknown[] };
+    let result: { text: string; tokens: Token[]; phrases?: Phrase[] };
     if (await isFile(target)) {
       const prepared = await prepareText(await readSource(target), reflowOption(values.reflow));
       result = { text: prepared.canonical.text, tokens: prepared.tokens };
+      if (values.phrases) result.phrases = phrasesOf(prepared.tokens, phraseSizes(prepared.tokens));
     } else {
       const doc = await getDocument(await db(), target);
       if (!doc) throw new UsageError(`${target}: no such file, and no document with that id`);
       result = { text: doc.canonical.text, tokens: doc.tokens };
+      if (values.phrases) {
+        // The phrases stored with the tokens (what the editor snaps to), not computed afresh.
+        const wire = await getDocumentWire(await db(), target);
+        if (!wire) throw new UsageError(`${target}: no document with that id`);
+        result.phrases = phrasesOf(doc.tokens, decodeLengths((JSON.parse(wire.packedTokens) as PackedTokens).phrases));
+      }
     }
     process.stdout.write(`${JSON.stringify(result)}\n`);
   },
