@@ -32,6 +32,7 @@ import { useStableHandlers } from '../useStableHandlers';
 import { TokenInfo } from '../TokenInfo';
 import { contentUrl, useDocumentContent, useTokenDetails, type DocumentContent, type DocumentRef } from './useDocumentContent';
 import { AnnotatedEssay } from './AnnotatedEssay';
+import { ReadingOptions } from './ReadingOptions';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
@@ -94,7 +95,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   // Fetched while the page's scripts load, not after them.
   preload(contentUrl(props.documentRef), { as: 'fetch', crossOrigin: 'anonymous' });
   const [content, retry] = useDocumentContent(props.documentRef);
-  if (content.status === 'ready') return <Workspace {...props} text={content.text} blocks={content.blocks} tokens={content.tokens} />;
+  if (content.status === 'ready') return <Workspace {...props} text={content.text} blocks={content.blocks} tokens={content.tokens} phrases={content.phrases} />;
   if (content.status === 'loading') {
     return (
       <p role="status" className="py-8 text-stone-500">
@@ -112,7 +113,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   );
 }
 
-function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false }: WorkspaceProps & DocumentContent) {
+function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false }: WorkspaceProps & DocumentContent) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null || locked;
@@ -494,6 +495,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
             </>
           )}
           {readOnly && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t('annotate.readOnly')}</span>}
+          <ReadingOptions />
           {mapId && (
             <span className="ml-auto flex gap-2">
               <a href={`/api/maps/${encodeURIComponent(mapId)}/export?format=json`} download className="btn">
@@ -524,6 +526,8 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
             text={text}
             blocks={blocks}
             tokens={tokens}
+            phrases={phrases}
+            documentRef={documentRef}
             positions={positions}
             units={unitLayer}
             label={t('document.text')}

@@ -33,6 +33,15 @@ export function tokenSpans(text: string, encodedLengths: string): TokenSpan[] {
   return spans;
 }
 
+/// The phrases (phrases.ts) as the editor steps and snaps by them: the first token of each, then
+/// `tokenCount`, from their encoded sizes; throws unless they cover the tokens exactly.
+export function phraseStarts(encodedSizes: string, tokenCount: number): number[] {
+  const starts = [0];
+  for (const n of decodeLengths(encodedSizes)) starts.push(starts[starts.length - 1] + n);
+  if (starts[starts.length - 1] !== tokenCount) throw new Error(`phraseStarts: phrases cover ${starts[starts.length - 1]} of ${tokenCount} tokens`);
+  return starts;
+}
+
 /// Tokens per detail chunk: a chunk is ~10–20 kB of JSON.
 export const DETAIL_CHUNK = 1024;
 
