@@ -24,7 +24,7 @@ import {
 import { createPositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
 import { reveal } from '../editor/reveal';
-import { isWordToken, selectedSpan, setTokenSelection, stepWordToken, tokenIndexAt, type TokenSelection } from '../editor/extensions/token-layer';
+import { isWordToken, pickCaret, selectedSpan, setTokenSelection, stepWordToken, tokenIndexAt, type TokenSelection } from '../editor/extensions/token-layer';
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
@@ -194,8 +194,8 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
     if (view) setTokenSelection(view, { caret: tokenSelection.caret, anchor: null });
   };
 
-  const addUnit = (label: string) => {
-    const span = selectedSpan(tokens, tokenSelection);
+  const addUnit = (label: string, selection = tokenSelection) => {
+    const span = selectedSpan(tokens, selection);
     if (!span) return;
     const id = `u-${crypto.randomUUID().slice(0, 8)}`;
     if (run([addUnitOp({ id, label, start: span.start, end: span.end, note: '' })], t('announce.unitAdded', { label: labelName(labelById.get(label), locale) }))) {
@@ -306,7 +306,9 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
       const label = labels[Number(digit) - 1];
       if (!label || readOnly) return;
       event.preventDefault();
-      if (tokenSelection.anchor != null || (!selected && tokenSelection.caret != null)) return addUnit(label.id);
+      if (tokenSelection.anchor != null) return addUnit(label.id);
+      // A caret alone: the phrase (or morpheme) it shows.
+      if (!selected && tokenSelection.caret != null && editorRef.current) return addUnit(label.id, pickCaret(editorRef.current.view));
       if (selected) return relabel(selected.id, label.id);
       return;
     }
@@ -314,7 +316,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
       case ' ':
         if (tokenSelection.caret != null && editorRef.current && event.target === editorRef.current.view.dom) {
           event.preventDefault();
-          setTokenSelection(editorRef.current.view, { caret: tokenSelection.caret, anchor: tokenSelection.caret });
+          pickCaret(editorRef.current.view);
         }
         return;
       case 'Enter': {

@@ -26,5 +26,5 @@ export const TokenLayer = Extension.create<TokenLayerOptions>({
   },
 });
 
-export { tokenLayerKey, selectedSpan, setTokenSelection, type Precision, type TokenSelection } from './plugin';
+export { tokenLayerKey, pickCaret, selectedSpan, setTokenSelection, type Precision, type TokenSelection } from './plugin';
 export { tokenIndexAt, stepWordToken, isWordToken } from './tokenIndex';

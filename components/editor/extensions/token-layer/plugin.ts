@@ -54,6 +54,15 @@ export function setTokenSelection(view: EditorView, selection: TokenSelection) {
   view.dispatch(view.state.tr.setMeta(tokenLayerKey, selection));
 }
 
+const pickMeta = 'tokenLayer:pick';
+
+/// Selects what the caret shows — its phrase, or its morpheme in morpheme precision — (Space, or
+/// a label key with no selection) and returns the new selection.
+export function pickCaret(view: EditorView): TokenSelection {
+  view.dispatch(view.state.tr.setMeta(pickMeta, true));
+  return tokenLayerKey.getState(view.state)!;
+}
+
 const names = ['ronten-caret', 'ronten-selection', 'ronten-hover'];
 
 export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, onSelectionChange, onHoverChange }: TokenLayerPluginOptions): Plugin<TokenSelection> {
@@ -241,7 +250,14 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
     key: tokenLayerKey,
     state: {
       init: () => ({ caret: null, anchor: null }),
-      apply: (tr: Transaction, value) => (tr.getMeta(tokenLayerKey) as TokenSelection | undefined) ?? value,
+      apply: (tr: Transaction, value) => {
+        if (tr.getMeta(pickMeta) && value.caret != null) {
+          if (!byPhrase(false)) return { caret: value.caret, anchor: value.caret };
+          const shown = caretSpan(value.caret);
+          return { caret: value.caret, anchor: tokenIndexAt(tokens, shown.end - 1) };
+        }
+        return (tr.getMeta(tokenLayerKey) as TokenSelection | undefined) ?? value;
+      },
     },
     view: (editorView) => {
       let last: TokenSelection | undefined;
