@@ -18,6 +18,7 @@ import { readingOptions, useReadingOptions } from './readingOptions';
 import { useFurigana } from './useFurigana';
 import type { DocumentRef } from './useDocumentContent';
 import { useT } from '../I18nProvider';
+import { ReadingOptions } from './ReadingOptions';
 
 interface Props {
   text: string;
@@ -50,11 +51,12 @@ export function AnnotatedEssay({ text, blocks, tokens, phrases, documentRef, pos
   const furigana = useFurigana(editor, positions, documentRef, options.furigana, options.furiganaAbove);
   return (
     <>
-      {furigana.status !== 'idle' && (
-        <p role="status" className="mb-2 text-sm text-stone-600" data-testid="furigana-status">
-          {furigana.status === 'failed' ? t('reading.furiganaFailed', { reason: furigana.reason }) : t('reading.furiganaLoading')}
+      <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <ReadingOptions />
+        <p role="status" className="text-stone-600" data-testid="furigana-status">
+          {furigana.status === 'failed' ? t('reading.furiganaFailed', { reason: furigana.reason }) : furigana.status === 'loading' ? t('reading.furiganaLoading') : ''}
         </p>
-      )}
+      </div>
       <div className={`essay-frame ${furigana.shown ? 'furigana' : ''}`}>
         <UnitLayer editor={editor} positions={positions} blocks={blocks} tokens={tokens} units={units} />
         <Essay text={text} blocks={blocks} tokens={tokens} phrases={phrases} positions={positions} label={label} {...handlers} />

@@ -32,7 +32,6 @@ import { useStableHandlers } from '../useStableHandlers';
 import { TokenInfo } from '../TokenInfo';
 import { contentUrl, useDocumentContent, useTokenDetails, type DocumentContent, type DocumentRef } from './useDocumentContent';
 import { AnnotatedEssay } from './AnnotatedEssay';
-import { ReadingOptions } from './ReadingOptions';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { UnitList } from './UnitList';
@@ -497,7 +496,6 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
             </>
           )}
           {readOnly && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t('annotate.readOnly')}</span>}
-          <ReadingOptions />
           {mapId && (
             <span className="ml-auto flex gap-2">
               <a href={`/api/maps/${encodeURIComponent(mapId)}/export?format=json`} download className="btn">

@@ -1,5 +1,6 @@
 'use client';
-// The reading-aid toggles in the workspace's toolbar: morpheme precision for selections and
+// The reading-aid toggles above the essay (not in the sticky toolbar, whose height the reading
+// place and the caret's reveal count on): morpheme precision for selections and
 // furigana with the grade they start from. What they set lives in ./readingOptions.
 import { useId } from 'react';
 import { useT } from '../I18nProvider';

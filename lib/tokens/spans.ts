@@ -13,7 +13,8 @@
 
 import type { TokenDetails, TokenSpan } from './types';
 import { toHiragana } from './fromKuromoji';
-import { SAME, type PackedTokens } from './wire';
+import type { PackedTokens } from './wire';
+import { SAME } from './same';
 import { decodeLengths } from './lengths';
 
 export { decodeLengths, encodeLengths } from './lengths';

@@ -20,7 +20,8 @@ import { encodeLengths } from './lengths';
 import { phraseSizes } from './phrases';
 
 /// Marks a basic form equal to the surface, or a reading equal to toHiragana(surface).
-export const SAME = 0 as const;
+export { SAME } from './same';
+import { SAME } from './same';
 
 export interface PackedTokens {
   v: 1;
