@@ -28,7 +28,8 @@
 // Every other token starts a phrase, and so does any word after a line break or 。 (a phrase
 // never runs from one sentence or paragraph into the next; the line break itself, spaces and a
 // closing bracket after 。 end the phrase before them). Unknown words (kuromoji's guesses:
-// 名詞 for katakana/latin runs, 記号 for symbols) follow the same rules.
+// 名詞 for katakana/latin runs, 記号 for symbols) follow the same rules; a 記号 that is a letter
+// (𠮷, a kanji outside the BMP) counts as a noun.
 
 /// What the rules read of a token.
 export interface PhraseToken {
