@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './csp';
 import Ajv2020 from 'ajv/dist/2020';
-import { addUnits, clickWord, drag, essayPath, essayText, expectSaved, mapState, resetMap, wordBox } from './support';
+import { addUnits, clickWord, drag, essayPath, essayText, expectSaved, mapState, preferMorphemes, resetMap, wordBox } from './support';
 
 test.beforeEach(async ({ request }) => {
   await resetMap(request);
 });
 
-test('a drag from mid-word to mid-word becomes a unit snapped to whole words', async ({ page, request }) => {
+test('a drag from mid-word to mid-word becomes a unit snapped to whole phrases', async ({ page, request }) => {
   await page.goto(essayPath);
-  // 「…単純には結論づけられないと思われる」: start inside それ, end inside 単純.
+  // 「…単純には結論づけられないと思われる」: start inside それ, end inside 単純 (of 単純には).
   await drag(page, 'それ', '単純');
-  await expect(page.getByRole('toolbar', { name: 'ラベルを付ける' })).toContainText('選択範囲: それがロシアの求心力低下によるものかどうかは、単純');
+  await expect(page.getByRole('toolbar', { name: 'ラベルを付ける' })).toContainText('選択範囲: それがロシアの求心力低下によるものかどうかは、単純には');
   await page.getByRole('toolbar').getByRole('button', { name: '主張' }).click();
   await expect(page.locator('[data-unit-row]')).toHaveCount(1);
   await expectSaved(page);
@@ -22,7 +22,7 @@ test('a drag from mid-word to mid-word becomes a unit snapped to whole words', a
   expect(map.units).toHaveLength(1);
   const unit = map.units[0];
   expect(unit.label).toBe('claim');
-  expect(text.slice(unit.start, unit.end)).toBe('それがロシアの求心力低下によるものかどうかは、単純');
+  expect(text.slice(unit.start, unit.end)).toBe('それがロシアの求心力低下によるものかどうかは、単純には');
 });
 
 test('units are drawn under their words: restyled when selected, drawn when scrolled to, redrawn when the text reflows', async ({ page, request }) => {
@@ -72,6 +72,8 @@ test('units are drawn under their words: restyled when selected, drawn when scro
 });
 
 test('keyboard only: caret, Shift+arrows, label, select, relate', async ({ page, request }) => {
+  // Counts words: by morpheme (phrases: e2e/phrases.spec.ts).
+  await preferMorphemes(page);
   await page.goto(essayPath);
   const essay = page.getByRole('document', { name: '本文' });
   await essay.focus();
@@ -161,6 +163,7 @@ test('undo and redo every change', async ({ page, request }) => {
 });
 
 test('grow and shrink a unit by one word at either end, by keyboard', async ({ page, request }) => {
+  await preferMorphemes(page);
   await page.goto(essayPath);
   await drag(page, '旧', '混乱');
   await page.keyboard.press('2');

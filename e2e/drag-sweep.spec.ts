@@ -6,7 +6,7 @@
 // on the pointer through the drag; see components/editor/extensions/token-layer/plugin.ts.)
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { essayId, essayPath, resetMap } from './support';
+import { essayId, essayPath, preferMorphemes, resetMap } from './support';
 
 interface Token {
   start: number;
@@ -99,6 +99,8 @@ for (const scale of [1, 2]) {
       const starts = new Set(tokens.map((t) => t.start));
       starts.add(tokens[tokens.length - 1].end);
       const tokenOf = (offset: number) => tokens.find((t) => t.start <= offset && offset < t.end)!;
+      // The drag's own ends, exactly: by morpheme (phrases widen them; e2e/phrases.spec.ts).
+      await preferMorphemes(page);
       await page.goto(essayPath);
       await page.locator('.essay').waitFor();
 

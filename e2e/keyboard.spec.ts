@@ -3,10 +3,12 @@
 // paragraph (Shift extends); PageDown takes the caret along with the view; a unit row's
 // "In text" button puts the caret on the unit in the essay.
 import { expect, test, type Page } from '@playwright/test';
-import { addUnits, essayPath, essayText, expectSaved, mapState, resetMap } from './support';
+import { addUnits, essayPath, essayText, expectSaved, mapState, preferMorphemes, resetMap } from './support';
 
-test.beforeEach(async ({ request }) => {
+test.beforeEach(async ({ page, request }) => {
   await resetMap(request);
+  // These count words: the caret by morpheme (phrases: e2e/phrases.spec.ts).
+  await preferMorphemes(page);
 });
 
 const announcer = (page: Page) => page.getByTestId('announcer');

@@ -1,6 +1,11 @@
 import { expect, test } from './csp';
 import { TOP } from '../components/editor/reveal';
-import { hoverWord } from './support';
+import { hoverWord, preferMorphemes } from './support';
+
+// The caret here steps word by word: by morpheme (phrases: e2e/phrases.spec.ts).
+test.beforeEach(async ({ page }) => {
+  await preferMorphemes(page);
+});
 
 test('lists the corpus essay and opens it tokenized', async ({ page }) => {
   await page.goto('/');

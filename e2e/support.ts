@@ -1,6 +1,6 @@
 // Helpers shared by the end-to-end tests: the essay's map through the real HTTP API, and a
 // mouse drag between two words of the essay.
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 export const essayId = 'russia-diplomacy-2020';
 export const essayPath = `/documents/${essayId}`;
@@ -118,4 +118,11 @@ export async function addUnits(request: APIRequestContext, units: Array<{ quote:
   });
   expect(res.status()).toBe(200);
   return made;
+}
+
+/// Morpheme precision (selections and the caret by morpheme, not phrase), as the reader's
+/// setting (components/annotate/readingOptions.ts) sets it, for specs that count words; the
+/// default, phrases, is e2e/phrases.spec.ts's.
+export async function preferMorphemes(target: Page | BrowserContext) {
+  await target.addInitScript(() => localStorage.setItem('ronten:reading-options', JSON.stringify({ precision: 'morpheme' })));
 }

@@ -81,6 +81,44 @@ describe('ronten CLI', () => {
     for (const s of suggestions) expect(text.slice(s.start, s.end)).toBe(chars.slice(s.cpStart, s.cpEnd).join(''));
   });
 
+  it('tokens --phrases: phrases cover the text contiguously, on token boundaries, in both units; the stored ones for a DOC_ID', async () => {
+    type Span = { start: number; end: number; cpStart: number; cpEnd: number };
+    const check = ({ text, tokens, phrases }: { text: string; tokens: Span[]; phrases: Span[] }) => {
+      const starts = new Set(tokens.map((t) => t.start));
+      let at = 0;
+      let cp = 0;
+      for (const p of phrases) {
+        expect([p.start, p.cpStart]).toEqual([at, cp]);
+        expect(p.end).toBeGreaterThan(p.start);
+        expect(starts.has(p.start)).toBe(true);
+        expect([...text].slice(p.cpStart, p.cpEnd).join('')).toBe(text.slice(p.start, p.end));
+        at = p.end;
+        cp = p.cpEnd;
+      }
+      expect([at, cp]).toEqual([text.length, [...text].length]);
+    };
+    const file = write('phrases.txt', `影響は多かった。${tricky}`);
+    const fromFile = JSON.parse((await cli('tokens', file, '--phrases')).stdout);
+    check(fromFile);
+    const texts = fromFile.phrases.map((p: Span) => fromFile.text.slice(p.start, p.end));
+    expect(texts.slice(0, 2)).toEqual(['影響は', '多かった。']);
+    const id = (await cli('import-text', file)).stdout.trim();
+    const fromDb = JSON.parse((await cli('tokens', id, '--phrases')).stdout);
+    expect(fromDb).toEqual(fromFile);
+    // Without the flag, no phrases.
+    expect(JSON.parse((await cli('tokens', file)).stdout).phrases).toBeUndefined();
+  });
+
+  it('tokens --phrases on the essay in corpus/', async () => {
+    const { code, stdout } = await cli('tokens', 'corpus/russia-diplomacy-2020.source.txt', '--phrases');
+    expect(code).toBe(0);
+    const { text, phrases } = JSON.parse(stdout) as { text: string; phrases: Array<{ start: number; end: number }> };
+    const texts = phrases.map((p) => text.slice(p.start, p.end));
+    expect(texts.join('')).toBe(text);
+    expect(texts).toContain('「スプートニク V」を');
+    expect(texts).toContain('振り返ってみると、');
+  });
+
   it.each([
     ['a non-UTF-8 file', () => write('sjis.txt', new Uint8Array([0x93, 0xfa, 0x96, 0x7b])), /not valid UTF-8/],
     ['an empty file', () => write('empty.txt', ''), /is empty/],

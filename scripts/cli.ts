@@ -8,6 +8,7 @@ import {
   listDocuments,
   getDocument,
   getDocumentText,
+  getDocumentWire,
   migrateToLatest,
   ensureLocalUser,
   findMap,
@@ -31,16 +32,22 @@ import { importText, prepareText } from '@/lib/corpus/importText';
 import { seedCorpus } from '@/lib/corpus/seed';
 import type { Reflow } from '@/lib/text/types';
 import { makeOffsetConverter } from '@/lib/text/offsets';
-import type { Token } from '@/lib/tokens';
 import { suggestUnits } from '@/lib/signposts/suggest';
 import { agreementCommand } from './agreement';
+import { decodeLengths } from '@/lib/tokens/lengths';
+import { phraseSizes, phrasesOf } from '@/lib/tokens/phrases';
+import type { PackedTokens } from '@/lib/tokens/wire';
+import type { Phrase } from '@/lib/tokens/phrases';
+import type { Token } from '@/lib/tokens/types';
 
 const usage = `usage: ronten <command> [options]
 
 commands:
   import-text FILE [--title T] [--reflow auto|on|off]   import a UTF-8 .txt; prints the new document id
   docs [--json]                                          list documents
-  tokens DOC_ID|FILE [--reflow auto|on|off]              print {"text", "tokens"} as JSON (a FILE is not stored)
+  tokens DOC_ID|FILE [--reflow auto|on|off] [--phrases]  print {"text", "tokens"} as JSON (a FILE is not stored);
+                                                         --phrases adds "phrases": [{start, end, cpStart, cpEnd}],
+                                                         the 文節 covering the text (stored ones for a DOC_ID)
   suggest DOC_ID|FILE [--json] [--reflow auto|on|off]    units suggested by the text's signposts (例えば, しかし, …):
                                                          a line each, or [{start, end, cpStart, cpEnd, label, cue}]
   export --document ID [--user U | --all] [--format F] [--out DIR]
@@ -88,6 +95,13 @@ async function textAndTokens(target: string, reflow: string | undefined, db: () 
   const doc = await getDocument(await db(), target);
   if (!doc) throw new UsageError(`${target}: no such file, and no document with that id`);
   return { text: doc.canonical.text, tokens: doc.tokens };
+}
+
+/// The phrases stored with a document's tokens (what the editor snaps to), not computed afresh.
+async function storedPhraseSizes(db: Db, id: string): Promise<number[]> {
+  const wire = await getDocumentWire(db, id);
+  if (!wire) throw new UsageError(`${id}: no document with that id`);
+  return decodeLengths((JSON.parse(wire.packedTokens) as PackedTokens).phrases);
 }
 
 function reflowOption(value: string | undefined): Reflow {
@@ -200,9 +214,13 @@ const commands: Record<string, Command> = {
   },
 
   async tokens(args, db) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reflow: { type: 'string' } } });
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reflow: { type: 'string' }, phrases: { type: 'boolean' } } });
     if (positionals.length !== 1) throw new UsageError('tokens takes one DOC_ID or FILE');
-    process.stdout.write(`${JSON.stringify(await textAndTokens(positionals[0], values.reflow, db))}\n`);
+    const [target] = positionals;
+    const { text, tokens } = await textAndTokens(target, values.reflow, db);
+    const result: { text: string; tokens: Token[]; phrases?: Phrase[] } = { text, tokens };
+    if (values.phrases) result.phrases = phrasesOf(tokens, (await isFile(target)) ? phraseSizes(tokens) : await storedPhraseSizes(await db(), target));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
   },
 
   async suggest(args, db) {

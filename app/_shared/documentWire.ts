@@ -1,6 +1,7 @@
 // The wire forms of a document's tokens, served from memory: the content a page fetches (text,
-// blocks and token boundaries, lib/tokens/spans.ts) as ready bytes, and the packed tokens the
-// detail chunks are cut from. Documents never change once imported, so each is built once per
+// blocks, token boundaries and phrase sizes, lib/tokens/spans.ts) as ready bytes, the packed
+// tokens the detail chunks are cut from, and — made when furigana are first asked for — the
+// words' readings (lib/tokens/ruby.ts). Documents never change once imported, so each is built once per
 // process from the stored packed tokens (never from the tokens' full JSON) and kept, keyed by
 // id and sha256 (a document deleted and imported again under its id is built afresh).
 //
@@ -12,12 +13,23 @@
 import { getDocumentWire, type Db, type DocumentInfo } from '@/lib/db';
 import { encodeLengths } from '@/lib/tokens/spans';
 import type { PackedTokens } from '@/lib/tokens/wire';
+import { rubiesOf, toRubyRows } from '@/lib/tokens/ruby';
 
 export interface DocumentWire {
   sha256: string;
-  /// The JSON of { text, blocks, lengths }, UTF-8: what /api/documents/:id/content sends.
+  /// The JSON of { text, blocks, lengths, phrases }, UTF-8: what /api/documents/:id/content sends.
   content: Uint8Array<ArrayBuffer>;
   packed: PackedTokens;
+  text: string;
+  /// The JSON of { ruby: RubyRow[] }, UTF-8, made on first use (rubyBytes).
+  ruby?: Uint8Array<ArrayBuffer>;
+}
+
+/// What /api/documents/:id/ruby sends: every kanji word's reading and grade. Made once per
+/// document and process, when a reader first turns furigana on (linear in the tokens).
+export function rubyBytes(wire: DocumentWire): Uint8Array<ArrayBuffer> {
+  wire.ruby ??= new TextEncoder().encode(JSON.stringify({ ruby: toRubyRows(rubiesOf(wire.text, wire.packed)) }));
+  return wire.ruby;
 }
 
 /// About six 1 MiB texts. An entry is counted as 8× its content: the parsed packed tokens' four
@@ -43,8 +55,8 @@ async function build(db: Db, doc: DocumentInfo): Promise<DocumentWire | null> {
   if (!row || row.sha256 !== doc.sha256) return null;
   const packed = JSON.parse(row.packedTokens) as PackedTokens;
   // blocks arrive as stored JSON: spliced in, not parsed and stringified again.
-  const content = `{"text":${JSON.stringify(row.text)},"blocks":${row.blocksJson},"lengths":${JSON.stringify(encodeLengths(packed.len))}}`;
-  return { sha256: row.sha256, content: new TextEncoder().encode(content), packed };
+  const content = `{"text":${JSON.stringify(row.text)},"blocks":${row.blocksJson},"lengths":${JSON.stringify(encodeLengths(packed.len))},"phrases":${JSON.stringify(packed.phrases)}}`;
+  return { sha256: row.sha256, content: new TextEncoder().encode(content), packed, text: row.text };
 }
 
 /// The wire forms of the document `doc` describes (getDocumentInfo), or null when it is gone.

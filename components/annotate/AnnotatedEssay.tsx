@@ -1,7 +1,7 @@
 'use client';
 // The essay in tiptap with its layers: tokens (caret, snapped selection, hover) painted as CSS
-// highlights, and units drawn as boxes behind the text. The document never changes; props only
-// drive the layers.
+// highlights, units drawn as boxes behind the text, and furigana when the reader turns them on
+// (./readingOptions). The document never changes; props only drive the layers.
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Block } from '@/lib/text/types';
@@ -13,11 +13,20 @@ import { ReadingPlace } from '../editor/extensions/readingPlace';
 import { useStableHandlers } from '../useStableHandlers';
 import { afterNextPaint } from '../useAfterPaint';
 import { UnitMarks, type UnitLayerInput } from '../editor/extensions/unit-layer';
+import { Furigana } from '../editor/extensions/furigana';
+import { readingOptions, useReadingOptions } from './readingOptions';
+import { useFurigana } from './useFurigana';
+import type { DocumentRef } from './useDocumentContent';
+import { useT } from '../I18nProvider';
+import { ReadingOptions } from './ReadingOptions';
 
 interface Props {
   text: string;
   blocks: Block[];
   tokens: readonly TokenSpan[];
+  /// Phrase starts as token indices, then the token count (phraseStartTokens).
+  phrases: readonly number[];
+  documentRef: DocumentRef;
   positions: PositionMap;
   units: UnitLayerInput;
   label: string;
@@ -26,7 +35,7 @@ interface Props {
   onReady: (editor: Editor) => void;
 }
 
-export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, onSelectionChange, onHoverChange, onReady }: Props) {
+export function AnnotatedEssay({ text, blocks, tokens, phrases, documentRef, positions, units, label, onSelectionChange, onHoverChange, onReady }: Props) {
   const [editor, setEditor] = useState<Editor | null>(null);
   // The editor is made once, with these: they must reach the latest callbacks.
   const handlers = useStableHandlers({
@@ -37,23 +46,36 @@ export function AnnotatedEssay({ text, blocks, tokens, positions, units, label, 
       onReady(e);
     },
   });
+  const t = useT();
+  const options = useReadingOptions();
+  const furigana = useFurigana(editor, positions, documentRef, options.furigana, options.furiganaAbove);
   return (
-    <div className="essay-frame">
-      <UnitLayer editor={editor} positions={positions} blocks={blocks} tokens={tokens} units={units} />
-      <Essay text={text} blocks={blocks} tokens={tokens} positions={positions} label={label} {...handlers} />
-    </div>
+    <>
+      <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <ReadingOptions />
+        <p role="status" className="text-stone-600" data-testid="furigana-status">
+          {furigana.status === 'failed' ? t('reading.furiganaFailed', { reason: furigana.reason }) : furigana.status === 'loading' ? t('reading.furiganaLoading') : ''}
+        </p>
+      </div>
+      <div className={`essay-frame ${furigana.shown ? 'furigana' : ''}`}>
+        <UnitLayer editor={editor} positions={positions} blocks={blocks} tokens={tokens} units={units} />
+        <Essay text={text} blocks={blocks} tokens={tokens} phrases={phrases} positions={positions} label={label} {...handlers} />
+      </div>
+    </>
   );
 }
 
-type EssayProps = Omit<Props, 'units'>;
+type EssayProps = Omit<Props, 'units' | 'documentRef'>;
 
 /// The editor itself, created once. Memoized: tiptap's useEditor updates the editor's options on
 /// every render, which runs a ProseMirror view update over the whole essay — a unit change must
 /// not re-render it. Its callbacks are stable (useStableHandlers above).
-const Essay = memo(function Essay({ text, blocks, tokens, positions, label, onSelectionChange, onHoverChange, onReady }: EssayProps) {
+const Essay = memo(function Essay({ text, blocks, tokens, phrases, positions, label, onSelectionChange, onHoverChange, onReady }: EssayProps) {
   const editor = useEssayEditor(text, blocks, label, [
-    TokenLayer.configure({ text, tokens, positions, onSelectionChange, onHoverChange }),
+    // Precision is read at each gesture: the reader may change it while the editor lives.
+    TokenLayer.configure({ text, tokens, phrases, positions, precision: () => readingOptions().precision, onSelectionChange, onHoverChange }),
     ReadingPlace,
+    Furigana,
   ]);
   // The keyboard help below the essay describes it to screen readers.
   useEffect(() => {

@@ -24,7 +24,7 @@ import {
 import { createPositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
 import { reveal } from '../editor/reveal';
-import { isWordToken, selectedSpan, setTokenSelection, stepWordToken, tokenIndexAt, type TokenSelection } from '../editor/extensions/token-layer';
+import { isWordToken, pickCaret, selectedSpan, setTokenSelection, stepWordToken, tokenIndexAt, type TokenSelection } from '../editor/extensions/token-layer';
 import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
@@ -101,7 +101,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   // Fetched while the page's scripts load, not after them.
   preload(contentUrl(props.documentRef), { as: 'fetch', crossOrigin: 'anonymous' });
   const [content, retry] = useDocumentContent(props.documentRef);
-  if (content.status === 'ready') return <Workspace {...props} text={content.text} blocks={content.blocks} tokens={content.tokens} />;
+  if (content.status === 'ready') return <Workspace {...props} text={content.text} blocks={content.blocks} tokens={content.tokens} phrases={content.phrases} />;
   if (content.status === 'loading') {
     return (
       <p role="status" className="py-8 text-stone-500">
@@ -119,7 +119,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   );
 }
 
-function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false, suggestions: suggestionsAllowed = true }: WorkspaceProps & DocumentContent) {
+function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false, suggestions: suggestionsAllowed = true }: WorkspaceProps & DocumentContent) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null || locked;
@@ -202,8 +202,8 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
     if (view) setTokenSelection(view, { caret: tokenSelection.caret, anchor: null });
   };
 
-  const addUnit = (label: string) => {
-    const span = selectedSpan(tokens, tokenSelection);
+  const addUnit = (label: string, selection = tokenSelection) => {
+    const span = selectedSpan(tokens, selection);
     if (!span) return;
     const id = `u-${crypto.randomUUID().slice(0, 8)}`;
     if (run([addUnitOp({ id, label, start: span.start, end: span.end, note: '' })], t('announce.unitAdded', { label: labelName(labelById.get(label), locale) }))) {
@@ -348,7 +348,9 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
       const label = labels[Number(digit) - 1];
       if (!label || readOnly) return;
       event.preventDefault();
-      if (tokenSelection.anchor != null || (!selected && tokenSelection.caret != null)) return addUnit(label.id);
+      if (tokenSelection.anchor != null) return addUnit(label.id);
+      // A caret alone: the phrase (or morpheme) it shows.
+      if (!selected && tokenSelection.caret != null && editorRef.current) return addUnit(label.id, pickCaret(editorRef.current.view));
       if (selected) return relabel(selected.id, label.id);
       return;
     }
@@ -356,7 +358,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
       case ' ':
         if (tokenSelection.caret != null && editorRef.current && event.target === editorRef.current.view.dom) {
           event.preventDefault();
-          setTokenSelection(editorRef.current.view, { caret: tokenSelection.caret, anchor: tokenSelection.caret });
+          pickCaret(editorRef.current.view);
         }
         return;
       case 'Enter': {
@@ -581,6 +583,8 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
             text={text}
             blocks={blocks}
             tokens={tokens}
+            phrases={phrases}
+            documentRef={documentRef}
             positions={positions}
             units={unitLayer}
             label={t('document.text')}

@@ -1,13 +1,13 @@
 'use client';
-// The document as the editor needs it, fetched rather than inlined in the page: its text, blocks
-// and token spans from /api/documents/:id/content, and its tokens' details (for the word
+// The document as the editor needs it, fetched rather than inlined in the page: its text, blocks,
+// token spans and phrases from /api/documents/:id/content, and its tokens' details (for the word
 // tooltip) a chunk at a time, when a tooltip first shows a token of the chunk
 // (lib/tokens/spans.ts). Both answers are immutable for the text's sha256, so the browser keeps
 // them; a 1 MiB text inlined made 4 MB of HTML a view.
 import { useEffect, useMemo, useState } from 'react';
 import type { Block } from '@/lib/text/types';
 import type { TokenDetails, TokenSpan } from '@/lib/tokens/types';
-import { chunkStart, detailsOf, tokenSpans, type DetailChunk } from '@/lib/tokens/spans';
+import { chunkStart, detailsOf, phraseStarts, tokenSpans, type DetailChunk } from '@/lib/tokens/spans';
 
 /// Which document, and which text of it (its sha256): what the page passes.
 export interface DocumentRef {
@@ -19,6 +19,8 @@ export interface DocumentContent {
   text: string;
   blocks: Block[];
   tokens: TokenSpan[];
+  /// The first token of each phrase, then the token count (lib/tokens/phrases.ts).
+  phrases: number[];
 }
 
 export type ContentState = { status: 'loading' } | { status: 'failed'; reason: string } | ({ status: 'ready' } & DocumentContent);
@@ -50,8 +52,9 @@ export function useDocumentContent(doc: DocumentRef): [ContentState, () => void]
     setState({ status: 'loading' });
     getJson(url, abort.signal)
       .then((body) => {
-        const { text, blocks, lengths } = body as { text: string; blocks: Block[]; lengths: string };
-        setState({ status: 'ready', text, blocks, tokens: tokenSpans(text, lengths) });
+        const { text, blocks, lengths, phrases } = body as { text: string; blocks: Block[]; lengths: string; phrases: string };
+        const tokens = tokenSpans(text, lengths);
+        setState({ status: 'ready', text, blocks, tokens, phrases: phraseStarts(phrases, tokens.length) });
       })
       .catch((e: unknown) => {
         if (!abort.signal.aborted) setState({ status: 'failed', reason: e instanceof Error ? e.message : String(e) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isBoundary, snapToTokens, stepEdge, tokenBoundaries } from './snap';
+import { isBoundary, phraseOf, snapToTokens, stepEdge, tokenBoundaries, widenToPhrases } from './snap';
 
 // "ロシア|の|外交|を|振り返る" → boundaries 0,3,4,6,7,11
 const tokens = [
@@ -49,5 +49,26 @@ describe('stepEdge', () => {
     ['cannot go before 0', { start: 0, end: 3 }, 'start', -1, null],
   ] as const)('%s', (_name, span, edge, step, expected) => {
     expect(stepEdge(b, span, edge, step)).toEqual(expected);
+  });
+});
+
+describe('phrases', () => {
+  // Tokens 0–1, 2–4, 5 form three phrases of six tokens.
+  const starts = [0, 2, 5, 6];
+  it.each([
+    [0, 0], [1, 0], [2, 1], [4, 1], [5, 2], [6, 2],
+  ])('token %i is in phrase %i', (token, phrase) => {
+    expect(phraseOf(starts, token)).toBe(phrase);
+  });
+  it.each([
+    [[3, 3], { first: 2, last: 4 }],
+    [[1, 3], { first: 0, last: 4 }],
+    [[2, 4], { first: 2, last: 4 }],
+    [[4, 5], { first: 2, last: 5 }],
+  ] as const)('widens %j to %j', ([first, last], expected) => {
+    expect(widenToPhrases(starts, first, last)).toEqual(expected);
+  });
+  it('leaves a range alone without phrases', () => {
+    expect(widenToPhrases([0], 1, 2)).toEqual({ first: 1, last: 2 });
   });
 });

@@ -56,3 +56,18 @@ export function stepEdge(
   const next = edge === 'start' ? { start: boundaries[k], end: span.end } : { start: span.start, end: boundaries[k] };
   return next.start < next.end ? next : null;
 }
+
+// Phrases (文節, lib/tokens/phrases.ts) as the editor uses them: `starts` lists the first token
+// of each phrase, in order, then the token count (phraseStartTokens). Selections snap outward to
+// phrases by default; units and their offsets stay on token boundaries (a phrase boundary is one).
+
+/// The phrase holding token `index`.
+export function phraseOf(starts: readonly number[], index: number): number {
+  return Math.min(floorIndex(starts, index), Math.max(0, starts.length - 2));
+}
+
+/// The token range [first, last] widened outward to whole phrases.
+export function widenToPhrases(starts: readonly number[], first: number, last: number): { first: number; last: number } {
+  if (starts.length < 2) return { first, last };
+  return { first: starts[phraseOf(starts, first)], last: starts[phraseOf(starts, last) + 1] - 1 };
+}

@@ -12,6 +12,8 @@ import {
 } from './documents';
 import { listDocuments } from './documentAccess';
 import * as m011 from './migrations/011_tokens_packed';
+import * as m014 from './migrations/014_phrases';
+import { encodeLengths } from '@/lib/tokens/lengths';
 import { packTokens } from '@/lib/tokens/wire';
 import { DuplicateIdError, InvalidDataError } from './errors';
 import { getOrCreateMap } from './maps';
@@ -154,5 +156,22 @@ describe.each(testBackends())('documents on $name', (backend) => {
     expect((await getDocumentWire(db, 'packed'))?.packedTokens).toBe(packed);
     expect(await getDocumentInfo(db, 'no such')).toBeNull();
     expect(await getDocumentWire(db, 'no such')).toBeNull();
+  });
+
+  it('stores the phrases with the packed tokens, and 014 adds them to documents stored without', async () => {
+    const input = fixtureDocument(['影響', 'は', '多かっ', 'た', '。'], { id: 'phrased' });
+    const tags: [string, string][] = [['名詞', 'サ変接続'], ['助詞', '係助詞'], ['形容詞', '自立'], ['助動詞', ''], ['記号', '句点']];
+    input.tokens.forEach((t, i) => ([t.pos, t.posDetail] = tags[i]));
+    await createDocument(db, input);
+    const packed = JSON.stringify(packTokens(input.tokens));
+    expect(JSON.parse(packed).phrases).toBe(encodeLengths([2, 3]));
+    // Back to before 014 (packed tokens without phrases), then forward again.
+    await m014.down(db.kysely);
+    expect(JSON.parse((await getDocumentWire(db, 'phrased'))!.packedTokens).phrases).toBeUndefined();
+    await m014.up(db.kysely);
+    expect((await getDocumentWire(db, 'phrased'))?.packedTokens).toBe(packed);
+    // Run again, it leaves rows that have phrases alone.
+    await m014.up(db.kysely);
+    expect((await getDocumentWire(db, 'phrased'))?.packedTokens).toBe(packed);
   });
 });

@@ -12,3 +12,4 @@ export {
 export { packTokens, unpackTokens, type PackedTokens } from './wire';
 export { chunkStart, detailChunk, detailsOf, encodeLengths, tokenSpans, DETAIL_CHUNK, type DetailChunk } from './spans';
 export { packedTokensSchema, tokenSchema } from './wireSchema';
+export { phraseSizes, phrasesOf, phraseStartTokens, type Phrase, type PhraseToken } from './phrases';

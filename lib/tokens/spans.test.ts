@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Token } from './types';
 import { loadTokenizer, tokenizeWith, type KuromojiTokenizer } from './kuromoji';
 import { packTokens } from './wire';
-import { DETAIL_CHUNK, chunkStart, decodeLengths, detailChunk, detailsOf, encodeLengths, tokenSpans } from './spans';
+import { DETAIL_CHUNK, chunkStart, decodeLengths, detailChunk, detailsOf, encodeLengths, phraseStarts, tokenSpans } from './spans';
 
 let tokenizer: KuromojiTokenizer;
 beforeAll(async () => {
@@ -93,5 +93,15 @@ describe('token spans and detail chunks', () => {
     expect(() => detailChunk(packed, 1)).toThrow(RangeError);
     expect(() => detailChunk(packed, DETAIL_CHUNK)).toThrow(RangeError);
     expect(() => detailsOf(detailChunk(packed, 0), DETAIL_CHUNK, 'x')).toThrow(RangeError);
+  });
+});
+
+describe('phraseStarts', () => {
+  it('turns the stored phrase sizes into the first token of each phrase, then the count', () => {
+    expect(phraseStarts(encodeLengths([2, 3, 1]), 6)).toEqual([0, 2, 5, 6]);
+    expect(phraseStarts('', 0)).toEqual([0]);
+  });
+  it('refuses sizes that do not cover the tokens', () => {
+    expect(() => phraseStarts(encodeLengths([2, 3]), 6)).toThrow(/cover 5 of 6/);
   });
 });

@@ -13,44 +13,11 @@
 
 import type { TokenDetails, TokenSpan } from './types';
 import { toHiragana } from './fromKuromoji';
-import { SAME, type PackedTokens } from './wire';
+import type { PackedTokens } from './wire';
+import { SAME } from './same';
+import { decodeLengths } from './lengths';
 
-const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-/// Starts a length of 64 or more, written in base 36 up to the next END.
-const ESCAPE = '~';
-const END = '.';
-
-/// One character per token length (see the header); lengths must be positive integers.
-export function encodeLengths(lengths: readonly number[]): string {
-  let out = '';
-  for (const n of lengths) {
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`encodeLengths: ${n} is not a token length`);
-    out += n < DIGITS.length ? DIGITS[n] : `${ESCAPE}${n.toString(36)}${END}`;
-  }
-  return out;
-}
-
-/// The lengths encodeLengths wrote; throws on anything it would not write.
-export function decodeLengths(encoded: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < encoded.length; i++) {
-    const c = encoded[i];
-    if (c === ESCAPE) {
-      const end = encoded.indexOf(END, i + 1);
-      const n = end < 0 ? NaN : parseInt(encoded.slice(i + 1, end), 36);
-      if (!(n >= DIGITS.length) || !/^[0-9a-z]+$/.test(encoded.slice(i + 1, end))) {
-        throw new Error(`decodeLengths: bad escape at ${i}`);
-      }
-      out.push(n);
-      i = end;
-      continue;
-    }
-    const n = DIGITS.indexOf(c);
-    if (n <= 0) throw new Error(`decodeLengths: unexpected ${JSON.stringify(c)} at ${i}`);
-    out.push(n);
-  }
-  return out;
-}
+export { decodeLengths, encodeLengths } from './lengths';
 
 /// The spans of `text`'s tokens from their encoded lengths; throws unless they cover it exactly.
 export function tokenSpans(text: string, encodedLengths: string): TokenSpan[] {
@@ -65,6 +32,15 @@ export function tokenSpans(text: string, encodedLengths: string): TokenSpan[] {
   }
   if (start !== text.length) throw new Error(`tokenSpans: tokens cover ${start} of ${text.length} code units`);
   return spans;
+}
+
+/// The phrases (phrases.ts) as the editor steps and snaps by them: the first token of each, then
+/// `tokenCount`, from their encoded sizes; throws unless they cover the tokens exactly.
+export function phraseStarts(encodedSizes: string, tokenCount: number): number[] {
+  const starts = [0];
+  for (const n of decodeLengths(encodedSizes)) starts.push(starts[starts.length - 1] + n);
+  if (starts[starts.length - 1] !== tokenCount) throw new Error(`phraseStarts: phrases cover ${starts[starts.length - 1]} of ${tokenCount} tokens`);
+  return starts;
 }
 
 /// Tokens per detail chunk: a chunk is ~10–20 kB of JSON.

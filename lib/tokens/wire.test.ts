@@ -78,7 +78,7 @@ describe('packTokens / unpackTokens', () => {
 });
 
 describe('packedTokensSchema', () => {
-  const valid: PackedTokens = { v: 1, len: [2, 1], tags: [['名詞', '一般']], tag: [0, 0], basic: [0, 0], reading: [0, ''] };
+  const valid: PackedTokens = { v: 1, len: [2, 1], tags: [['名詞', '一般']], tag: [0, 0], basic: [0, 0], reading: [0, ''], phrases: 'C' };
 
   it('accepts a packed form', () => {
     expect(packedTokensSchema.parse(valid)).toEqual(valid);
@@ -90,6 +90,8 @@ describe('packedTokensSchema', () => {
     ['columns of unequal length', { ...valid, reading: [0] }],
     ['a tag out of range', { ...valid, tag: [0, 1] }],
     ['1 as a "same" marker', { ...valid, basic: [1, 0] }],
+    ['phrases that do not cover the tokens', { ...valid, phrases: 'B' }],
+    ['phrases not encoded', { ...valid, phrases: '!' }],
     ['a missing column', { v: 1, len: [], tags: [], tag: [], basic: [] }],
   ])('rejects %s', (_name, value) => {
     expect(packedTokensSchema.safeParse(value).success).toBe(false);

@@ -7,13 +7,21 @@
 // (token lengths suffice), code-point offsets, a basic form equal to the surface and a reading
 // equal to the surface in hiragana. The 10,000-character essay in the corpus packs to 8% of
 // JSON.stringify(tokens) (64 kB instead of 800 kB).
+//
+// The packed form also carries the text's phrases (phrases.ts), computed here, when the tokens
+// are packed (at import), so that no page view computes them: `phrases` is each phrase's size in
+// tokens, one character a phrase (lengths.ts). Documents stored before phrases existed got them
+// in migration 014.
 
 import type { Token } from './types';
 import { codePointLength } from '@/lib/text/offsets';
 import { assertTokensCoverText, toHiragana } from './fromKuromoji';
+import { encodeLengths } from './lengths';
+import { phraseSizes } from './phrases';
 
 /// Marks a basic form equal to the surface, or a reading equal to toHiragana(surface).
-export const SAME = 0 as const;
+export { SAME } from './same';
+import { SAME } from './same';
 
 export interface PackedTokens {
   v: 1;
@@ -28,13 +36,15 @@ export interface PackedTokens {
   basic: (string | 0)[];
   /// Per token: the reading, or 0 when it equals toHiragana(surface).
   reading: (string | 0)[];
+  /// Each phrase's size in tokens, encoded by encodeLengths; the sizes sum to len.length.
+  phrases: string;
 }
 
 
 /// Packs tokens that run contiguously from offset 0 (as tokensFromKuromoji makes them).
 export function packTokens(tokens: readonly Token[]): PackedTokens {
   const tagIndex = new Map<string, number>();
-  const packed: PackedTokens = { v: 1, len: [], tags: [], tag: [], basic: [], reading: [] };
+  const packed: PackedTokens = { v: 1, len: [], tags: [], tag: [], basic: [], reading: [], phrases: encodeLengths(phraseSizes(tokens)) };
   let end = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

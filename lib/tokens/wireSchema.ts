@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Token } from './types';
 import { SAME, type PackedTokens } from './wire';
+import { decodeLengths } from './lengths';
 
 const offset = z.int().nonnegative();
 
@@ -29,6 +30,7 @@ export const packedTokensSchema = z
     tag: z.array(z.int().nonnegative()),
     basic: z.array(stringOrSame),
     reading: z.array(stringOrSame),
+    phrases: z.string(),
   })
   .superRefine((p, ctx) => {
     for (const key of ['tag', 'basic', 'reading'] as const) {
@@ -39,6 +41,15 @@ export const packedTokensSchema = z
           message: `has ${p[key].length} entries for ${p.len.length} tokens`,
         });
       }
+    }
+    let sizes: number[] | null;
+    try {
+      sizes = decodeLengths(p.phrases);
+    } catch {
+      sizes = null;
+    }
+    if (!sizes || sizes.reduce((a, b) => a + b, 0) !== p.len.length) {
+      ctx.addIssue({ code: 'custom', path: ['phrases'], message: `do not cover the ${p.len.length} tokens` });
     }
     const i = p.tag.findIndex((t) => t >= p.tags.length);
     if (i >= 0) {

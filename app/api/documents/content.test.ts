@@ -10,6 +10,9 @@ import { loadDocumentView } from '@/app/_shared/documentProps';
 import { params, request, signUpAll, useApiDb } from '../_test/support';
 import { GET as contentRoute } from './[id]/content/route';
 import { GET as tokensRoute } from './[id]/tokens/route';
+import { GET as rubyRoute } from './[id]/ruby/route';
+import { decodeLengths } from '@/lib/tokens/lengths';
+import { phraseSizes } from '@/lib/tokens/phrases';
 
 /// 2.5 chunks of tokens over several lines, non-BMP surfaces included.
 function bigDocument(id: string, word = '𠮷野家'): CreateDocumentInput {
@@ -40,9 +43,9 @@ describe.each(testBackends())('document content and token details on $name', (ba
     expect(body.text).toBe(input.canonical.text);
     expect(body.blocks).toEqual(input.canonical.blocks);
     expect(tokenSpans(body.text, body.lengths)).toEqual(input.tokens.map(({ start, end, surface }) => ({ start, end, surface })));
-    // About the text itself: one byte a token on top of the text and blocks.
+    // About the text itself: one byte a token and one a phrase on top of the text and blocks.
     const floor = Buffer.byteLength(input.canonical.text) + JSON.stringify(input.canonical.blocks).length;
-    expect(bytes.byteLength).toBeLessThan(floor + input.tokens.length + 100);
+    expect(bytes.byteLength).toBeLessThan(floor + input.tokens.length + body.phrases.length + 100);
     expect((await content('big', '?v=stale')).headers.get('cache-control')).not.toContain('immutable');
   });
 
@@ -86,6 +89,31 @@ describe.each(testBackends())('document content and token details on $name', (ba
     const second = bigDocument('again', '吉野家');
     await createDocument(db, second);
     expect((await (await content('again')).json()).text).toBe(second.canonical.text);
+  });
+
+  it('sends the phrases stored with the tokens: sizes that cover every token', async () => {
+    const body = await (await content('big')).json();
+    const sizes = decodeLengths(body.phrases);
+    expect(sizes).toEqual(phraseSizes(input.tokens));
+    expect(sizes.reduce((a: number, b: number) => a + b, 0)).toBe(input.tokens.length);
+  });
+
+  it('sends the furigana of the kanji words, with their grades, only to a signed-in user', async () => {
+    const doc = fixtureDocument(['外交', 'を', '振り返っ', 'た', '。', '震撼'], { id: 'ruby' });
+    const readings = ['がいこう', 'を', 'ふりかえっ', 'た', '。', 'しんかん'];
+    doc.tokens.forEach((tok, i) => (tok.reading = readings[i]));
+    await createDocument(db, doc);
+    const ruby = (as: string | null = cookie, query = '') => rubyRoute(request('GET', `/api/documents/ruby/ruby${query}`, { cookie: as ?? undefined }), params({ id: 'ruby' }));
+    const res = await ruby(cookie, `?v=${doc.canonical.sha256}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect((await res.json()).ruby).toEqual([
+      [0, 2, 2, 'がいこう'],
+      [3, 6, 7, 'ふりかえ'],
+      [9, 11, 8, 'しんかん'],
+    ]);
+    expect((await ruby(null)).status).toBe(401);
+    expect((await rubyRoute(request('GET', '/api/documents/nope/ruby', { cookie }), params({ id: 'nope' }))).status).toBe(404);
   });
 
   it('keeps the page props small whatever the size of the text', async () => {

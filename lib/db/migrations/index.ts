@@ -15,6 +15,7 @@ import * as m011 from './011_tokens_packed';
 import * as m007 from './007_batch_hash';
 import * as m008 from './008_settings_public_documents';
 import * as m013 from './013_course_admin';
+import * as m014 from './014_phrases';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '007_batch_hash': m007,
   '008_settings_public_documents': m008,
   '013_course_admin': m013,
+  '014_phrases': m014,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when

@@ -3,12 +3,15 @@
 import { Extension } from '@tiptap/core';
 import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../../positions';
-import { tokenLayerPlugin, type TokenSelection } from './plugin';
+import { tokenLayerPlugin, type Precision, type TokenSelection } from './plugin';
 
 export interface TokenLayerOptions {
   text: string;
   tokens: readonly TokenSpan[];
   positions: PositionMap | null;
+  /// Phrase starts as token indices, then the token count (phraseStartTokens).
+  phrases?: readonly number[];
+  precision?: () => Precision;
   onSelectionChange?: (selection: TokenSelection) => void;
   onHoverChange?: (index: number | null) => void;
 }
@@ -17,11 +20,11 @@ export const TokenLayer = Extension.create<TokenLayerOptions>({
   name: 'tokenLayer',
   addOptions: () => ({ text: '', tokens: [], positions: null }),
   addProseMirrorPlugins() {
-    const { text, tokens, positions, onSelectionChange, onHoverChange } = this.options;
+    const { text, tokens, positions, phrases, precision, onSelectionChange, onHoverChange } = this.options;
     if (!positions) return [];
-    return [tokenLayerPlugin({ text, tokens, positions, onSelectionChange, onHoverChange })];
+    return [tokenLayerPlugin({ text, tokens, positions, phrases, precision, onSelectionChange, onHoverChange })];
   },
 });
 
-export { tokenLayerKey, selectedSpan, setTokenSelection, type TokenSelection } from './plugin';
+export { tokenLayerKey, pickCaret, selectedSpan, setTokenSelection, type Precision, type TokenSelection } from './plugin';
 export { tokenIndexAt, stepWordToken, isWordToken } from './tokenIndex';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '@/lib/tokens/types';
 import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
-import { caretMove, stepToStop } from './moves';
+import { caretMove, extendByPhrase, stepPhrase, stepToStop } from './moves';
+import { phraseStartTokens } from '@/lib/tokens/phrases';
 
 /// Tokens from their surfaces (the other fields do not matter to moves).
 function tokensOf(surfaces: string[]): { text: string; tokens: Token[] } {
@@ -60,14 +61,15 @@ describe('stepToStop', () => {
 describe('caretMove', () => {
   const key = (key: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey', boolean>> = {}) => ({ key, ctrlKey: false, altKey: false, metaKey: false, ...mods });
   it.each([
-    [key('ArrowRight'), false, { by: 'word', step: 1 }],
-    [key('ArrowUp'), true, { by: 'word', step: -1 }],
+    [key('ArrowRight'), false, { by: 'word', step: 1, morpheme: false }],
+    [key('ArrowUp'), true, { by: 'word', step: -1, morpheme: false }],
+    [key('ArrowRight', { altKey: true }), false, { by: 'word', step: 1, morpheme: true }], // morpheme precision
+    [key('ArrowLeft', { ctrlKey: true, altKey: true }), true, { by: 'word', step: -1, morpheme: true }], // ⌃⌥ on macOS
+    [key('ArrowLeft', { ctrlKey: true, altKey: true }), false, null],
     [key('ArrowRight', { ctrlKey: true }), false, { by: 'sentence', step: 1 }],
     [key('ArrowLeft', { ctrlKey: true }), false, { by: 'sentence', step: -1 }],
-    [key('ArrowLeft', { altKey: true }), false, null], // Alt+← is the browser's Back
     [key('ArrowLeft', { altKey: true }), true, { by: 'sentence', step: -1 }], // ⌥+← on macOS
     [key('ArrowRight', { ctrlKey: true }), true, { by: 'sentence', step: 1 }], // when macOS leaves it to the page
-    [key('ArrowRight', { ctrlKey: true, altKey: true }), true, null],
     [key('ArrowDown', { ctrlKey: true }), false, { by: 'paragraph', step: 1 }],
     [key('ArrowUp', { altKey: true }), true, { by: 'paragraph', step: -1 }],
     [key('ArrowRight', { metaKey: true }), true, null],
@@ -79,5 +81,40 @@ describe('caretMove', () => {
     [key('a'), false, null],
   ])('%j (mac: %s) is %j', (event, mac, move) => {
     expect(caretMove(event, mac)).toEqual(move);
+  });
+});
+
+describe('phrase moves', () => {
+  // 0 𠮷野家 1 に | 2 行っ 3 た 4 。 | 5 本当 6 ？ 7 \n | 8 　 9 次 10 の | 11 段落 12 です 13 。 | 14 終わり
+  const starts = phraseStartTokens([2, 3, 3, 3, 3, 1]);
+
+  it.each([
+    [null, 1, 0],
+    [0, 1, 2],
+    [1, 1, 2],
+    [2, 1, 5],
+    [5, 1, 9], // over the line break and the indent, to the phrase's first word
+    [14, 1, 14], // no next phrase
+    [3, -1, 2], // back to its own phrase's start
+    [2, -1, 0], // already there: the phrase before
+    [9, -1, 5],
+    [0, -1, 0],
+  ] as const)('from %s, a step of %i reaches token %i', (caret, step, to) => {
+    expect(stepPhrase(tokens, starts, caret, step)).toBe(to);
+  });
+
+  it('Shift+arrows grow and shrink a selection of whole phrases, ending on words', () => {
+    let sel: { caret: number; anchor: number | null } = { caret: 2, anchor: null };
+    sel = extendByPhrase(tokens, starts, sel, 1);
+    expect(sel).toEqual({ anchor: 2, caret: 6 }); // 行った。本当？ (the line break left out)
+    sel = extendByPhrase(tokens, starts, sel, 1);
+    expect(sel).toEqual({ anchor: 2, caret: 10 });
+    sel = extendByPhrase(tokens, starts, sel, -1);
+    expect(sel).toEqual({ anchor: 2, caret: 6 });
+    sel = extendByPhrase(tokens, starts, sel, -1);
+    expect(sel).toEqual({ anchor: 4, caret: 2 }); // one phrase: 行った。
+    sel = extendByPhrase(tokens, starts, sel, -1);
+    expect(sel).toEqual({ anchor: 4, caret: 0 }); // grows backward
+    expect(extendByPhrase(tokens, starts, { caret: 3, anchor: null }, -1)).toEqual({ anchor: 4, caret: 0 });
   });
 });

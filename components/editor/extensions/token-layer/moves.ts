@@ -1,14 +1,20 @@
 // Which caret move a key asks for, and where the sentence and paragraph moves land. Pure (the
 // page move measures the screen, so it lives in ./plugin).
 //
-// Keys (README "Annotating"): ←/→ and ↑/↓ step one word; Ctrl+←/→ (also ⌥+←/→ on macOS, where
+// Keys (README "Annotating"): ←/→ and ↑/↓ step one phrase (文節) — one morpheme when the reader
+// chose morpheme precision, or with Alt (⌃⌥ on macOS, where ⌥ alone jumps by sentence); Ctrl+←/→ (also ⌥+←/→ on macOS, where
 // Ctrl+arrows usually switch desktops) step to the previous / next sentence start; Ctrl+↑/↓ (also
 // ⌥+↑/↓ on macOS) to the previous / next paragraph start; PageUp/PageDown move a screenful with the view;
 // Home/End go to the first / last word. Alt is not taken elsewhere: Alt+← is the browser's Back.
 import type { TokenSpan as Token } from '@/lib/tokens/types';
+import { phraseOf } from '@/lib/argument/snap';
 import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
 
-export type CaretMove = { by: 'word' | 'sentence' | 'paragraph' | 'page'; step: 1 | -1 } | { by: 'edge'; step: 1 | -1 };
+/// A 'word' move steps by phrase, or by morpheme when `morpheme` is set (the modifier).
+export type CaretMove =
+  | { by: 'word'; step: 1 | -1; morpheme: boolean }
+  | { by: 'sentence' | 'paragraph' | 'page'; step: 1 | -1 }
+  | { by: 'edge'; step: 1 | -1 };
 
 type MoveKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>;
 
@@ -23,7 +29,10 @@ export function caretMove(event: MoveKey, mac: boolean): CaretMove | null {
   const step = STEP[event.key];
   if (step) {
     if (jump) return { by: event.key === 'ArrowLeft' || event.key === 'ArrowRight' ? 'sentence' : 'paragraph', step };
-    return event.ctrlKey || event.altKey ? null : { by: 'word', step };
+    // Morpheme precision: Alt, or ⌃⌥ on macOS (both keys: ⌥ alone is the sentence jump there).
+    const fine = mac ? event.ctrlKey && event.altKey : event.altKey && !event.ctrlKey;
+    if (fine) return { by: 'word', step, morpheme: true };
+    return event.ctrlKey || event.altKey ? null : { by: 'word', step, morpheme: false };
   }
   if (event.ctrlKey || event.altKey) return null;
   if (event.key === 'PageDown' || event.key === 'PageUp') return { by: 'page', step: event.key === 'PageDown' ? 1 : -1 };
@@ -63,4 +72,69 @@ export function stepToStop(tokens: readonly Token[], stops: readonly number[], c
     if (word < caret) return word;
   }
   return edgeWord(tokens, -1);
+}
+
+/// The first word of phrase `phrase` (or the phrase's first token when it holds no word).
+function phraseWord(tokens: readonly Token[], starts: readonly number[], phrase: number): number {
+  const first = starts[phrase];
+  if (isWordToken(tokens[first])) return first;
+  const next = stepWordToken(tokens, first, 1);
+  return next < starts[phrase + 1] ? next : first;
+}
+
+/// The last word of phrase `phrase` (trailing spaces and line breaks are not words).
+function phraseLastWord(tokens: readonly Token[], starts: readonly number[], phrase: number): number {
+  const last = starts[phrase + 1] - 1;
+  if (isWordToken(tokens[last])) return last;
+  const prev = stepWordToken(tokens, last, -1);
+  return prev >= starts[phrase] ? prev : last;
+}
+
+/// Whether the phrase holds a word (a phrase of only a line break, at the text's start, does not).
+function hasWord(tokens: readonly Token[], starts: readonly number[], phrase: number): boolean {
+  return isWordToken(tokens[phraseWord(tokens, starts, phrase)]);
+}
+
+/// The nearest phrase with a word from `phrase` in direction `step`, or null.
+function nextPhrase(tokens: readonly Token[], starts: readonly number[], phrase: number, step: 1 | -1): number | null {
+  for (let p = phrase + step; p >= 0 && p < starts.length - 1; p += step) if (hasWord(tokens, starts, p)) return p;
+  return null;
+}
+
+/// Where a phrase step takes the caret: the first word of the next phrase; backward, the start of
+/// the caret's own phrase, or of the one before when the caret is there already. No caret: the
+/// first word.
+export function stepPhrase(tokens: readonly Token[], starts: readonly number[], caret: number | null, step: 1 | -1): number {
+  if (caret == null) return edgeWord(tokens, -1);
+  const own = phraseOf(starts, caret);
+  if (step === -1 && caret > phraseWord(tokens, starts, own)) return phraseWord(tokens, starts, own);
+  const p = nextPhrase(tokens, starts, own, step);
+  return p == null ? caret : phraseWord(tokens, starts, p);
+}
+
+/// Shift+arrow by phrase: the selection is whole phrases [a, b] with the caret at one end; the
+/// caret's end moves one phrase (a one-phrase selection grows in the direction of the step).
+/// Returns the new caret and anchor, on words at the selection's ends.
+export function extendByPhrase(
+  tokens: readonly Token[],
+  starts: readonly number[],
+  selection: { caret: number; anchor: number | null },
+  step: 1 | -1,
+): { caret: number; anchor: number } {
+  const { caret } = selection;
+  const anchor = selection.anchor ?? caret;
+  let a = phraseOf(starts, Math.min(caret, anchor));
+  let b = phraseOf(starts, Math.max(caret, anchor));
+  let high = a === b ? step === 1 : caret >= anchor;
+  if (high) {
+    const p = step === 1 ? nextPhrase(tokens, starts, b, 1) : b > a ? nextPhrase(tokens, starts, b, -1) : null;
+    if (p != null) b = p;
+  } else {
+    const p = step === -1 ? nextPhrase(tokens, starts, a, -1) : a < b ? nextPhrase(tokens, starts, a, 1) : null;
+    if (p != null) a = p;
+  }
+  if (a === b) high = step === 1;
+  const lo = phraseWord(tokens, starts, a);
+  const hi = phraseLastWord(tokens, starts, b);
+  return high ? { caret: hi, anchor: lo } : { caret: lo, anchor: hi };
 }

@@ -1,18 +1,24 @@
 // The token layer: a token caret moved with the keyboard (the read-only editor has no text caret
 // of its own), a token-snapped selection — from a mouse drag, or Shift+arrows off the caret —
 // and the word under the mouse. All three are painted as CSS highlights (../../highlights), so
-// moving them never touches the essay's DOM. The caret moves by word, sentence, paragraph and
+// moving them never touches the essay's DOM. The caret moves by phrase, sentence, paragraph and
 // screenful (./moves).
+//
+// Phrases (文節, lib/tokens/phrases.ts): a drag or a Shift+click snaps outward to whole phrases,
+// and the caret steps and shows by phrase, unless the reader chose morpheme precision
+// (`precision`) or holds Alt (Alt-drag, Alt+arrows; ⌃⌥+arrows on macOS). A double click selects
+// the phrase (the morpheme, in morpheme precision), a triple click the sentence. The selection is
+// still a token range: units keep morpheme offsets.
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { TokenSpan } from '@/lib/tokens/types';
-import { snapToTokens, tokenBoundaries } from '@/lib/argument/snap';
+import { floorIndex, snapToTokens, tokenBoundaries, widenToPhrases } from '@/lib/argument/snap';
 import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf } from '../../highlights';
 import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
 import { BOTTOM, TOP, reveal } from '../../reveal';
 import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
-import { caretMove, edgeWord, stepToStop, type CaretMove } from './moves';
+import { caretMove, edgeWord, extendByPhrase, stepPhrase, stepToStop, type CaretMove } from './moves';
 
 /// `caret` is the focused token; `anchor`, when set, is the other end of a selected token range.
 export interface TokenSelection {
@@ -27,9 +33,15 @@ export interface TokenLayerPluginOptions {
   text: string;
   tokens: readonly TokenSpan[];
   positions: PositionMap;
+  /// The first token of each phrase, then the token count (phraseStartTokens); none: morphemes only.
+  phrases?: readonly number[];
+  /// The reader's choice, read at each gesture: snap to phrases or to morphemes.
+  precision?: () => Precision;
   onSelectionChange?: (selection: TokenSelection) => void;
   onHoverChange?: (index: number | null) => void;
 }
+
+export type Precision = 'phrase' | 'morpheme';
 
 /// The span [start, end) a token selection covers, in canonical offsets.
 export function selectedSpan(tokens: readonly TokenSpan[], selection: TokenSelection): { start: number; end: number } | null {
@@ -42,10 +54,30 @@ export function setTokenSelection(view: EditorView, selection: TokenSelection) {
   view.dispatch(view.state.tr.setMeta(tokenLayerKey, selection));
 }
 
+const pickMeta = 'tokenLayer:pick';
+
+/// Selects what the caret shows — its phrase, or its morpheme in morpheme precision — (Space, or
+/// a label key with no selection) and returns the new selection.
+export function pickCaret(view: EditorView): TokenSelection {
+  view.dispatch(view.state.tr.setMeta(pickMeta, true));
+  return tokenLayerKey.getState(view.state)!;
+}
+
 const names = ['ronten-caret', 'ronten-selection', 'ronten-hover'];
 
-export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, onHoverChange }: TokenLayerPluginOptions): Plugin<TokenSelection> {
+export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, onSelectionChange, onHoverChange }: TokenLayerPluginOptions): Plugin<TokenSelection> {
   const boundaries = tokenBoundaries(tokens);
+  const starts = phrases && phrases.length > 1 ? phrases : null;
+  /// Whether a gesture works on phrases: there are phrases, the reader did not choose morphemes,
+  /// and the gesture does not hold the modifier.
+  const byPhrase = (modifier: boolean) => starts != null && !modifier && (precision?.() ?? 'phrase') === 'phrase';
+  /// What the caret shows: its phrase, or its token.
+  const caretSpan = (caret: number): { start: number; end: number } => {
+    if (!byPhrase(false)) return tokens[caret];
+    let end = widenToPhrases(starts!, caret, caret).last;
+    while (end > caret && !isWordToken(tokens[end])) end--;
+    return { start: tokens[caret].start, end: tokens[end].end };
+  };
   const stops = { sentence: sentenceStarts(text), paragraph: paragraphStarts(text) };
   const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.platform);
   let hovered: number | null = null;
@@ -54,11 +86,12 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
 
   /// The token range [from, to) covers once snapped outward to whole words, trimmed of line
   /// breaks at its ends; `backward` puts the caret at its start.
-  const snappedSelection = (from: number, to: number, backward: boolean): TokenSelection | null => {
+  const snappedSelection = (from: number, to: number, backward: boolean, modifier = false): TokenSelection | null => {
     const span = snapToTokens(boundaries, from, to);
     if (!span) return null;
     let first = tokenIndexAt(tokens, span.start);
     let last = tokenIndexAt(tokens, span.end - 1);
+    if (byPhrase(modifier)) ({ first, last } = widenToPhrases(starts!, first, last));
     // A drag across a paragraph end should not start or end on the line break itself.
     while (first < last && !isWordToken(tokens[first])) first++;
     while (last > first && !isWordToken(tokens[last])) last--;
@@ -66,7 +99,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
   };
 
   /// Reads the browser's selection (a Shift+click, or a drag whose ends are off the text).
-  const selectionFromDOM = (view: EditorView): TokenSelection | null => {
+  const selectionFromDOM = (view: EditorView, modifier: boolean): TokenSelection | null => {
     const dom = view.dom.ownerDocument.getSelection();
     if (!dom || dom.isCollapsed || !dom.anchorNode || !dom.focusNode) return null;
     if (!view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return null;
@@ -78,7 +111,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
     } catch {
       return null;
     }
-    return snappedSelection(Math.min(from, to), Math.max(from, to), from > to);
+    return snappedSelection(Math.min(from, to), Math.max(from, to), from > to, modifier);
   };
 
   /// What a point of a drag covers: the character under it, as [c, c + 1), or — beside the
@@ -108,15 +141,28 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
     y: number;
     at: { lo: number; hi: number } | null;
     moved: boolean;
+    /// Alt held at the press: morpheme precision for this drag.
+    alt: boolean;
   }
   let pressed: Press | null = null;
-  const dragSelection = (view: EditorView, press: Press, x: number, y: number): TokenSelection | null => {
+  const dragSelection = (view: EditorView, press: Press, x: number, y: number, alt: boolean): TokenSelection | null => {
     if (!press.at) return null;
     const at = pointSpan(view, x, y);
     if (!at) return null;
     const from = Math.min(press.at.lo, at.lo);
     const to = Math.max(press.at.hi, at.hi);
-    return snappedSelection(from, to, at.lo < press.at.lo);
+    return snappedSelection(from, to, at.lo < press.at.lo, press.alt || alt);
+  };
+
+  /// A double click: the phrase (or morpheme) under the pointer; a triple click: its sentence.
+  const multiClickSelection = (view: EditorView, event: MouseEvent): TokenSelection | null => {
+    const at = pointSpan(view, event.clientX, event.clientY);
+    if (!at || at.lo === at.hi) return null;
+    if (event.detail === 2) return snappedSelection(at.lo, at.hi, false, event.altKey);
+    const k = floorIndex(stops.sentence, at.lo);
+    const start = stops.sentence[k] ?? 0;
+    const end = k + 1 < stops.sentence.length ? stops.sentence[k + 1] : text.length;
+    return snappedSelection(start, end, false, true);
   };
   const paintSelection = (view: EditorView, selection: TokenSelection | null) => {
     const span = selection ? selectedSpan(tokens, selection) : null;
@@ -147,6 +193,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
   const target = (view: EditorView, move: CaretMove, caret: number | null, extend: boolean): number => {
     switch (move.by) {
       case 'word':
+        if (byPhrase(move.morpheme)) return stepPhrase(tokens, starts!, caret, move.step);
         return caret == null ? edgeWord(tokens, -1) : stepWordToken(tokens, caret, move.step);
       case 'edge':
         return edgeWord(tokens, move.step);
@@ -181,7 +228,15 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
   const release = (view: EditorView, event: MouseEvent) => {
     const drag = pressed;
     pressed = null;
-    const dragged = drag?.moved ? (dragSelection(view, drag, event.clientX, event.clientY) ?? selectionFromDOM(view)) : selectionFromDOM(view);
+    if (multiClicked) {
+      // The double or triple click selected at the press; the browser's own word selection goes.
+      multiClicked = false;
+      view.dom.ownerDocument.getSelection()?.removeAllRanges();
+      return;
+    }
+    const dragged = drag?.moved
+      ? (dragSelection(view, drag, event.clientX, event.clientY, event.altKey) ?? selectionFromDOM(view, drag.alt || event.altKey))
+      : selectionFromDOM(view, event.altKey);
     if (dragged) select(view, dragged);
     else paintSelection(view, null); // what the drag showed while it moved
     // Our own highlights show the selection and caret; the browser's selection would only make
@@ -189,11 +244,20 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
     view.dom.ownerDocument.getSelection()?.removeAllRanges();
   };
 
+  let multiClicked = false;
+
   return new Plugin<TokenSelection>({
     key: tokenLayerKey,
     state: {
       init: () => ({ caret: null, anchor: null }),
-      apply: (tr: Transaction, value) => (tr.getMeta(tokenLayerKey) as TokenSelection | undefined) ?? value,
+      apply: (tr: Transaction, value) => {
+        if (tr.getMeta(pickMeta) && value.caret != null) {
+          if (!byPhrase(false)) return { caret: value.caret, anchor: value.caret };
+          const shown = caretSpan(value.caret);
+          return { caret: value.caret, anchor: tokenIndexAt(tokens, shown.end - 1) };
+        }
+        return (tr.getMeta(tokenLayerKey) as TokenSelection | undefined) ?? value;
+      },
     },
     view: (editorView) => {
       let last: TokenSelection | undefined;
@@ -204,7 +268,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
           last = now;
           const ranges = rangesOf(view, positions);
           const span = now.anchor != null ? selectedSpan(tokens, now) : null;
-          const caret = now.caret != null ? tokens[now.caret] : null;
+          const caret = now.caret != null ? caretSpan(now.caret) : null;
           paint(
             view,
             new Map([
@@ -231,11 +295,19 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
           const move = caretMove(event, mac);
           if (!move) return false;
           event.preventDefault();
-          const next = target(view, move, caret, event.shiftKey);
-          // Shift extends a selection from where the caret was; a plain move collapses it.
-          select(view, { caret: next, anchor: event.shiftKey ? (anchor ?? caret ?? next) : null });
+          let next: TokenSelection;
+          if (move.by === 'word' && event.shiftKey && caret != null && byPhrase(move.morpheme)) {
+            // Shift+arrows by phrase keep the selection to whole phrases.
+            next = extendByPhrase(tokens, starts!, { caret, anchor }, move.step);
+          } else {
+            const to = target(view, move, caret, event.shiftKey);
+            // Shift extends a selection from where the caret was; a plain move collapses it.
+            next = { caret: to, anchor: event.shiftKey ? (anchor ?? caret ?? to) : null };
+          }
+          select(view, next);
           // The caret is the keyboard user's only view of where they are: keep it on screen.
-          reveal(rangesOf(view, positions).rect(tokens[next].start, tokens[next].end));
+          const shown = caretSpan(next.caret!);
+          reveal(rangesOf(view, positions).rect(shown.start, shown.end));
           return true;
         },
         mousedown(view, event) {
@@ -244,7 +316,17 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
           // The release may come anywhere (past the essay's edge), so listen on the document.
           view.dom.ownerDocument.addEventListener('mouseup', (up) => release(view, up), { capture: true, once: true });
           if (event.shiftKey) return false;
-          pressed = { x: event.clientX, y: event.clientY, at: pointSpan(view, event.clientX, event.clientY), moved: false };
+          if (event.detail >= 2) {
+            const chosen = multiClickSelection(view, event);
+            if (chosen) {
+              // Not the browser's word or paragraph selection: ours, snapped.
+              event.preventDefault();
+              multiClicked = true;
+              select(view, chosen);
+              return true;
+            }
+          }
+          pressed = { x: event.clientX, y: event.clientY, at: pointSpan(view, event.clientX, event.clientY), moved: false, alt: event.altKey };
           select(view, { caret: tokenAtPoint(view, event), anchor: null });
           return false;
         },
@@ -253,7 +335,7 @@ export function tokenLayerPlugin({ text, tokens, positions, onSelectionChange, o
           if (pressed && (event.buttons & 1) === 0) pressed = null;
           // Past ProseMirror's click slop (4 px) a press is a drag: show what it selects so far.
           if (pressed && !pressed.moved && Math.max(Math.abs(event.clientX - pressed.x), Math.abs(event.clientY - pressed.y)) > 4) pressed.moved = true;
-          if (pressed?.moved) paintSelection(view, dragSelection(view, pressed, event.clientX, event.clientY));
+          if (pressed?.moved) paintSelection(view, dragSelection(view, pressed, event.clientX, event.clientY, event.altKey));
           return false;
         },
         mouseleave(view) {
