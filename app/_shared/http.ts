@@ -4,7 +4,7 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
-import { BatchReusedError, DatabaseBusyError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { BatchReusedError, DatabaseBusyError, GradingRefusal, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 import { unsafeTextProblem } from '@/lib/text/safeText';
 import { serverBusy } from './overload';
 
@@ -132,6 +132,7 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
     if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion });
     if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt });
     if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId });
+    if (e instanceof GradingRefusal) return problem(e.status, e.message, { code: e.code, params: e.params });
     if (e instanceof DatabaseBusyError) return serverBusy(e.message);
     console.error(`${request.method} ${routeOf(request)}: unexpected error`, e);
     return problem(500, 'internal error');

@@ -127,3 +127,22 @@ export {
 } from './courses';
 export { loadAssignmentMaps, type AssignmentMaps, type StudentMap, type ReferenceMap, type ReviewMap } from './assignmentMaps';
 export { getSignUpMode, setSignUpMode, isSignUpMode, SIGN_UP_MODES, DEFAULT_SIGN_UP_MODE, type SignUpMode } from './settings';
+export {
+  GradingRefusal,
+  getLatePolicy,
+  setLatePolicy,
+  setExtension,
+  listExtensions,
+  studentDue,
+  currentRubric,
+  rubricVersions,
+  saveRubric,
+  submitAssignment,
+  getGrade,
+  listGrades,
+  returnedGradesOfMap,
+  saveGrade,
+  returnForRevision,
+  type Grade,
+  type GradeInput,
+} from './grading';

@@ -14,6 +14,7 @@ import * as m006 from './006_default_label_names';
 import * as m011 from './011_tokens_packed';
 import * as m007 from './007_batch_hash';
 import * as m008 from './008_settings_public_documents';
+import * as m012 from './012_grading';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '011_tokens_packed': m011,
   '007_batch_hash': m007,
   '008_settings_public_documents': m008,
+  '012_grading': m012,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when

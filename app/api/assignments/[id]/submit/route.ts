@@ -1,8 +1,11 @@
 // POST /api/assignments/:id/submit — a student of the course hands in their map of the
 // assignment's document (created, empty, with the assignment's label scheme if they have none):
-// 200 { mapId, version, submittedAt }. The map is then locked (423 on edits) until an instructor
-// unlocks it; submitting again changes nothing. 403 for instructors, 404 for non-members.
-import { getOrCreateMap, submitMap } from '@/lib/db';
+// 200 { mapId, version, submittedAt, lateByMs } (lateByMs null when on time). The map is then
+// locked (423 on edits) until an instructor unlocks it or returns it for revision; submitting
+// again changes nothing. Past the student's due time under the 'lock' policy: 423
+// { code: 'grading.closed', params: { due } }. 403 for instructors, 404 for non-members.
+import { submitAssignment } from '@/lib/db';
+import { emitGradingEvent } from '@/lib/grading/events';
 import { handle, json, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
@@ -12,8 +15,8 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
   return handle(request, async () => {
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'student', 'only the course’s students submit');
-    const map = await getOrCreateMap(db, assignment.documentId, user.id, assignment.labelSchemeId);
-    const { submittedAt, version } = await submitMap(db, map.id);
-    return json({ mapId: map.id, version, submittedAt });
+    const { mapId, version, submittedAt, lateByMs, already } = await submitAssignment(db, assignment, user.id);
+    if (!already) await emitGradingEvent({ kind: 'submitted', assignmentId: assignment.id, userId: user.id, mapId, submittedAt, lateByMs });
+    return json({ mapId, version, submittedAt, lateByMs });
   });
 }

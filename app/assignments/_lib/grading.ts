@@ -1,0 +1,49 @@
+// What the dashboard, the gradebook routes and the course's gradebook load for an assignment:
+// the class's progress (courseDashboard), grades, extensions and rubric versions, and each
+// student's agreement with the reference from the review (loadAssignmentReview), put together
+// by lib/grading/gradebook.ts. Server-only; authorization is the caller's.
+import { courseDashboard, currentRubric, findMap, getGrade, getLabelScheme, getMap, listExtensions, listGrades, rubricVersions, studentDue, type Assignment, type Db } from '@/lib/db';
+import { lateBy } from '@/lib/grading/deadline';
+import { rubricMax } from '@/lib/grading/rubric';
+import { suggestScores } from '@/lib/grading/suggest';
+import { gradebook, type Gradebook } from '@/lib/grading/gradebook';
+import { loadAssignmentReview, type AssignmentReview } from './review';
+
+export async function loadGradebook(db: Db, assignment: Assignment, review?: AssignmentReview): Promise<Gradebook> {
+  const [students, grades, extensions, rubrics, loaded] = await Promise.all([
+    courseDashboard(db, assignment.id),
+    listGrades(db, assignment.id),
+    listExtensions(db, assignment.id),
+    rubricVersions(db, assignment.id),
+    review ?? loadAssignmentReview(db, assignment),
+  ]);
+  const agreement = new Map(
+    loaded.agreement.students.flatMap((s) => (s.vsReference ? [[s.userId, { unitsF1: s.vsReference.unitsOverlap.f1, relationsF1: s.vsReference.relationsTyped.f1 }] as const] : [])),
+  );
+  return gradebook({ dueAt: assignment.dueAt, students, grades, extensions, rubrics, agreement });
+}
+
+/// What the grading panel needs for one student: the current rubric, their grade, due time,
+/// lateness, and the suggestions from comparing their map with the reference.
+export async function loadGradingPanel(db: Db, assignment: Assignment, studentId: string) {
+  const [rubric, grade, due, map, reference, scheme] = await Promise.all([
+    currentRubric(db, assignment.id),
+    getGrade(db, assignment.id, studentId),
+    studentDue(db, assignment, studentId),
+    findMap(db, assignment.documentId, studentId),
+    assignment.referenceMapId ? getMap(db, assignment.referenceMapId) : null,
+    getLabelScheme(db, assignment.labelSchemeId),
+  ]);
+  const labels = scheme?.labels.map((l) => l.id) ?? [];
+  return {
+    rubric,
+    grade,
+    due,
+    mapId: map?.id ?? null,
+    submittedAt: map?.submittedAt ?? null,
+    lateByMs: lateBy(map?.submittedAt ?? null, due),
+    max: rubric ? rubricMax(rubric.criteria) : null,
+    suggestions: rubric && map ? suggestScores(rubric.criteria, reference, map, labels) : [],
+  };
+}
+export type GradingPanelData = Awaited<ReturnType<typeof loadGradingPanel>>;
