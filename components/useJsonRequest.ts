@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Translate as T } from '@/lib/i18n/locale';
+import { gradingCodeMessages } from '@/lib/i18n/grading';
 import { useT } from './I18nProvider';
 
 const statusKinds: Record<number, MessageKey> = {
@@ -35,6 +36,7 @@ const codeMessages: Record<string, MessageKey> = {
   'account.passwordLong': 'error.account.passwordLong',
   'account.role': 'error.account.role',
   'import.unknownFormat': 'error.import.unknownFormat',
+  ...gradingCodeMessages,
 };
 
 /// The server's reason in the UI's language when its answer has a code the catalog knows (with

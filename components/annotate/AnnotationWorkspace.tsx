@@ -47,6 +47,7 @@ import { useCaretAnnouncement } from './caretAnnouncement';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
 import { relationTypeKey } from '@/lib/i18n/locale';
+import { SubmitMapButton, type SubmitTarget } from '../grading/SubmitMapButton';
 
 // The map (and its layout engine) loads when its tab is first opened, not with the page.
 const ArgumentMapView = dynamic(() => import('../map/ArgumentMapView').then((m) => m.ArgumentMapView), { ssr: false });
@@ -67,6 +68,8 @@ export interface WorkspaceProps {
   /// The map is submitted: shown (and exportable) but not editable until an instructor unlocks
   /// it — the server refuses edits anyway (423); this keeps the page from offering them.
   locked?: boolean;
+  /// The assignment the map is handed in to, when it belongs to one: offers Submit.
+  submit?: SubmitTarget;
 }
 
 interface Hover {
@@ -112,7 +115,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   );
 }
 
-function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false }: WorkspaceProps & DocumentContent) {
+function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false, submit }: WorkspaceProps & DocumentContent) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null || locked;
@@ -501,6 +504,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
               </a>
               <ExportMenu mapId={mapId} formats={formats} />
               {!readOnly && <ImportDialog mapId={mapId} baseVersion={savedVersion} busy={unsaved > 0} onImported={handlers.imported} />}
+              {!readOnly && submit && <SubmitMapButton target={submit} map={map} labels={ctx.labels} pending={unsaved > 0} />}
             </span>
           )}
         </div>

@@ -22,7 +22,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import { DEFAULT_LATE_POLICY, effectiveDue, lateBy, submissionClosed, type LatePolicy } from '@/lib/grading/deadline';
 import { scoreProblem, scoreTotal, rubricMax, type Criterion, type Rubric, type Scores } from '@/lib/grading/rubric';
 import type { Db } from './connect';
-import type { Assignment } from './courses';
+import { getAssignment, type Assignment } from './courses';
 import { DbError, NotFoundError, constraintViolation } from './errors';
 import { getOrCreateMap } from './maps';
 
@@ -95,6 +95,32 @@ export async function studentDue(db: Db, assignment: Assignment, userId: string)
   return effectiveDue(assignment.dueAt, row?.due_at);
 }
 
+/// The assignments on the document in courses the user takes as a student, oldest first: what
+/// the user's map of it is handed in to.
+export async function studentAssignmentsOnDocument(db: Db, userId: string, documentId: string): Promise<Assignment[]> {
+  const rows = await db.kysely
+    .selectFrom('assignments as a')
+    .innerJoin('enrolments as e', (j) => j.onRef('e.course_id', '=', 'a.course_id').on('e.user_id', '=', userId).on('e.role', '=', 'student'))
+    .select('a.id')
+    .where('a.document_id', '=', documentId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+  const found = await Promise.all(rows.map((r) => getAssignment(db, r.id)));
+  return found.filter((a): a is Assignment => a !== null);
+}
+
+/// Where the student stands on the assignment's deadline: their due time, the policy, and
+/// whether submission is closed for them now.
+export async function deadlineFor(db: Db, assignment: Assignment, userId: string, now = new Date()): Promise<{ due: string | null; extended: boolean; policy: LatePolicy; closed: boolean; pastDue: boolean }> {
+  const [row, policy] = await Promise.all([
+    db.kysely.selectFrom('extensions').select('due_at').where('assignment_id', '=', assignment.id).where('user_id', '=', userId).executeTakeFirst(),
+    getLatePolicy(db, assignment.id),
+  ]);
+  const due = effectiveDue(assignment.dueAt, row?.due_at);
+  return { due, extended: row !== undefined, policy, closed: submissionClosed(policy, due, now), pastDue: due !== null && now.getTime() > Date.parse(due) };
+}
+
 // ---- rubrics ----
 
 const toRubric = (r: { version: number; criteria_json: string; created_at: string }): Rubric => ({
@@ -144,10 +170,10 @@ const staleRubric = (current: number | null) =>
 /// Hands in the student's map of the assignment's document (created empty if they have none),
 /// unless the assignment is locked for them; submitting again keeps the first time.
 export async function submitAssignment(db: Db, assignment: Assignment, userId: string, now = new Date()): Promise<{ mapId: string; version: number; submittedAt: string; lateByMs: number | null; already: boolean }> {
-  const [due, policy] = await Promise.all([studentDue(db, assignment, userId), getLatePolicy(db, assignment.id)]);
+  const { due, closed } = await deadlineFor(db, assignment, userId, now);
   const map = await getOrCreateMap(db, assignment.documentId, userId, assignment.labelSchemeId);
   if (map.submittedAt) return { mapId: map.id, version: map.version, submittedAt: map.submittedAt, lateByMs: lateBy(map.submittedAt, due), already: true };
-  if (submissionClosed(policy, due, now)) {
+  if (closed) {
     throw new GradingRefusal(423, 'grading.closed', { due: due! }, `the assignment closed at ${due}: it takes no work after its due time (ask your instructor for an extension)`);
   }
   const submittedAt = now.toISOString();

@@ -134,6 +134,8 @@ export {
   setExtension,
   listExtensions,
   studentDue,
+  studentAssignmentsOnDocument,
+  deadlineFor,
   currentRubric,
   rubricVersions,
   saveRubric,

@@ -10,6 +10,10 @@ import { gradebook, type Gradebook } from '@/lib/grading/gradebook';
 import { loadAssignmentReview, type AssignmentReview } from './review';
 
 export async function loadGradebook(db: Db, assignment: Assignment, review?: AssignmentReview): Promise<Gradebook> {
+  return (await loadClassGrades(db, assignment, review)).book;
+}
+
+async function loadClassGrades(db: Db, assignment: Assignment, review?: AssignmentReview) {
   const [students, grades, extensions, rubrics, loaded] = await Promise.all([
     courseDashboard(db, assignment.id),
     listGrades(db, assignment.id),
@@ -20,7 +24,7 @@ export async function loadGradebook(db: Db, assignment: Assignment, review?: Ass
   const agreement = new Map(
     loaded.agreement.students.flatMap((s) => (s.vsReference ? [[s.userId, { unitsF1: s.vsReference.unitsOverlap.f1, relationsF1: s.vsReference.relationsTyped.f1 }] as const] : [])),
   );
-  return gradebook({ dueAt: assignment.dueAt, students, grades, extensions, rubrics, agreement });
+  return { book: gradebook({ dueAt: assignment.dueAt, students, grades, extensions, rubrics, agreement }), students, extensions };
 }
 
 /// What the grading panel needs for one student: the current rubric, their grade, due time,
@@ -47,3 +51,15 @@ export async function loadGradingPanel(db: Db, assignment: Assignment, studentId
   };
 }
 export type GradingPanelData = Awaited<ReturnType<typeof loadGradingPanel>>;
+
+/// The dashboard's rows for triage (lib/grading/triage.ts): the gradebook's status, score and
+/// agreement, with each student's map and last edit.
+export async function loadTriage(db: Db, assignment: Assignment, review?: AssignmentReview) {
+  const { book, students, extensions } = await loadClassGrades(db, assignment, review);
+  const byUser = new Map(students.map((s) => [s.userId, s]));
+  return book.rows.map((r) => {
+    const s = byUser.get(r.userId);
+    return { ...r, mapId: s?.mapId ?? null, lastEdit: s?.lastEdit ?? null, score: r.total, agreement: r.agreementUnitsF1, dashboard: s ?? null, extension: extensions.get(r.userId) ?? null };
+  });
+}
+export type TriageRowData = Awaited<ReturnType<typeof loadTriage>>[number];

@@ -1,5 +1,5 @@
 // GET /api/assignments/:id/rubric — members of the course: { rubric: { version, criteria,
-// createdAt } | null, latePolicy }. PUT — the course's instructors (and admins):
+// createdAt } | null, latePolicy }. POST — the course's instructors (and admins):
 // { baseVersion, criteria: [{ title, suggest?, levels: [{ title, points }] }] } → 200 { rubric }
 // with the next version (grades keep the version they were given with); 409
 // { code: 'grading.rubricStale', params: { current } } when baseVersion is not the newest; 422
@@ -20,7 +20,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
   });
 }
 
-export function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(request, async () => {
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors change the rubric');
