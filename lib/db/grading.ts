@@ -25,6 +25,7 @@ import type { Db } from './connect';
 import { getAssignment, type Assignment } from './courses';
 import { DbError, NotFoundError, constraintViolation } from './errors';
 import { getOrCreateMap } from './maps';
+import { findMap } from './imports';
 
 /// A grading request the rules refuse: the HTTP status to answer, a reason code the client
 /// words (lib/i18n/grading.ts) and its params. Nothing was written.
@@ -170,12 +171,13 @@ const staleRubric = (current: number | null) =>
 /// Hands in the student's map of the assignment's document (created empty if they have none),
 /// unless the assignment is locked for them; submitting again keeps the first time.
 export async function submitAssignment(db: Db, assignment: Assignment, userId: string, now = new Date()): Promise<{ mapId: string; version: number; submittedAt: string; lateByMs: number | null; already: boolean }> {
-  const { due, closed } = await deadlineFor(db, assignment, userId, now);
-  const map = await getOrCreateMap(db, assignment.documentId, userId, assignment.labelSchemeId);
-  if (map.submittedAt) return { mapId: map.id, version: map.version, submittedAt: map.submittedAt, lateByMs: lateBy(map.submittedAt, due), already: true };
+  const [{ due, closed }, existing] = await Promise.all([deadlineFor(db, assignment, userId, now), findMap(db, assignment.documentId, userId)]);
+  if (existing?.submittedAt) return { mapId: existing.id, version: existing.version, submittedAt: existing.submittedAt, lateByMs: lateBy(existing.submittedAt, due), already: true };
+  // Refused before the map is made: a refusal writes nothing.
   if (closed) {
     throw new GradingRefusal(423, 'grading.closed', { due: due! }, `the assignment closed at ${due}: it takes no work after its due time (ask your instructor for an extension)`);
   }
+  const map = existing ?? (await getOrCreateMap(db, assignment.documentId, userId, assignment.labelSchemeId));
   const submittedAt = now.toISOString();
   await db.kysely
     .updateTable('argument_maps')
