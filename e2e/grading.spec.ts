@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from './csp';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './csp';
 import { classroomPort } from '../playwright.config';
 
 // The grading loop on a classroom server: the instructor makes an assignment with a due date
