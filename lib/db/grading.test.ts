@@ -9,6 +9,7 @@ import { applyOperations } from './operations';
 import { getMap, getOrCreateMap } from './maps';
 import {
   GradingRefusal,
+  assertOpenForEdits,
   currentRubric,
   getGrade,
   getLatePolicy,
@@ -131,5 +132,29 @@ describe.each(testBackends())('grading on $name', (backend) => {
     const comments = (await listComments(db, mapId)).length;
     expect((await refusal(returnForRevision(db, assignment, users.aki, users.sensei, 'again'))).code).toBe('grading.notSubmitted');
     expect(await listComments(db, mapId)).toHaveLength(comments);
+  });
+});
+
+describe.each(testBackends())('closing edits at the due time on $name', (backend) => {
+  const t = useTestDb(backend);
+
+  it('refuses a write to a map whose assignment is locked and past its owner’s due time, and nothing else', async () => {
+    const db = t.db;
+    const users = { ...(await insertUsers(db, ['sensei'], 'instructor')), ...(await insertUsers(db, ['aki', 'mio'])) };
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const course = await createCourse(db, users.sensei, '論証入門');
+    for (const s of ['aki', 'mio']) await joinCourse(db, users[s], course.joinCode);
+    const a = await createAssignment(db, course.id, { documentId: doc, title: '第1回', dueAt: '2030-04-01T00:00:00.000Z' });
+    const aki = await getOrCreateMap(db, doc, users.aki);
+    const mio = await getOrCreateMap(db, doc, users.mio);
+    const teacher = await getOrCreateMap(db, doc, users.sensei);
+    const after = new Date('2030-04-02T00:00:00.000Z');
+    await assertOpenForEdits(db, aki.id, after); // accept: still open
+    await setLatePolicy(db, a.id, 'lock');
+    await assertOpenForEdits(db, aki.id, new Date('2030-03-31T00:00:00.000Z')); // before the due time
+    expect((await refusal(assertOpenForEdits(db, aki.id, after))).code).toBe('grading.closed');
+    await setExtension(db, a.id, users.mio, '2030-04-05T00:00:00.000Z');
+    await assertOpenForEdits(db, mio.id, after);
+    await assertOpenForEdits(db, teacher.id, after); // not a student's map
   });
 });

@@ -136,6 +136,7 @@ export {
   studentDue,
   studentAssignmentsOnDocument,
   deadlineFor,
+  assertOpenForEdits,
   currentRubric,
   rubricVersions,
   saveRubric,

@@ -8,7 +8,7 @@
 // BODY_LIMITS.mapImport bytes (413 beyond).
 import { z } from 'zod';
 import { withSafeText } from '@/lib/text/safeText';
-import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
+import { assertOpenForEdits, documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { detectFormat, formats, isFormatId } from '@/lib/formats';
 import { runTask } from '@/lib/server/workerPool';
 import { gateWrite } from '@/app/_shared/overload';
@@ -38,6 +38,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const user = await currentUser(db, request);
     const map = await ownMap(db, user, (await pathParams(params)).mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.mapImport);
+    await assertOpenForEdits(db, map.id);
 
     const format = body.format ?? (typeof body.content === 'string' ? detectFormat(body.fileName, body.content) : 'brat');
     if (!format || !isFormatId(format) || !formats[format].canImport) {
