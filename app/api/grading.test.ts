@@ -5,7 +5,7 @@
 // each route.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUnitOp } from '@/lib/argument';
-import { applyOperations, createAssignment, createCourse, createDocument, getMap, getOrCreateMap, joinCourse, listComments, type Db } from '@/lib/db';
+import { applyOperations, createAssignment, createCourse, createDocument, getAssignment, getMap, getOrCreateMap, joinCourse, listComments, type Db } from '@/lib/db';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { onGradingEvent, type GradingEvent } from '@/lib/grading/events';
 import { params, request, signUpAll, useApiDb } from './_test/support';
@@ -18,6 +18,7 @@ import { POST as revisePost } from './assignments/[id]/revise/route';
 import { GET as gradesGet } from './assignments/[id]/grades/route';
 import { GET as gradeGet, POST as gradePost } from './assignments/[id]/grades/[userId]/route';
 import { GET as courseGradesGet } from './courses/[id]/grades/route';
+import { POST as operationsPost } from './maps/[mapId]/operations/route';
 
 const ACCOUNTS = ['admin', 'sensei', 'aki', 'mio', 'ren', 'outsider'] as const;
 type Who = (typeof ACCOUNTS)[number];
@@ -108,6 +109,17 @@ describe.each(testBackends())('grading API on $name', (backend) => {
     const onTime = await call.submit('mio', locked);
     expect(onTime.status).toBe(200);
     expect((await onTime.json()).lateByMs).toBeNull();
+  });
+
+  it('refuses edits to a map of a locked assignment past the student’s due time, writing nothing', async () => {
+    const assignment = await getAssignment(db, locked);
+    const map = await getOrCreateMap(db, assignment!.documentId, id.ren);
+    const before = await dumpTables(db);
+    const body = { batchId: 'closed-batch-0001', baseVersion: map.version, operations: [{ op: 'addUnit', unit: { id: 'x1', label: 'claim', start: 0, end: 2, note: '' }, relations: [], mainClaim: false }] };
+    const res = await operationsPost(request('POST', `/api/maps/${map.id}/operations`, { body, cookie: cookie.ren }), params({ mapId: map.id }));
+    expect(res.status).toBe(423);
+    expect((await res.json()).code).toBe('grading.closed');
+    expect(await dumpTables(db)).toBe(before);
   });
 
   it('offers suggestions from the reference and never saves them by itself', async () => {
