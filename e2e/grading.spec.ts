@@ -35,7 +35,7 @@ async function labelWord(page: Page, words: number, key: string) {
 }
 
 test('grading: rubric, deadline and extension, submit with confirmation, triage, score with suggestions, return; students see their grade', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const sensei = await account(browser, 'sensei');
   expect((await (await sensei.request.get('/api/auth/me')).json()).user.role).toBe('admin');
 
@@ -55,6 +55,7 @@ test('grading: rubric, deadline and extension, submit with confirmation, triage,
   await sensei.getByLabel('基準マップ（任意）').selectOption({ index: 1 });
   await sensei.getByRole('button', { name: '作成' }).click();
   await sensei.getByRole('link', { name: '採点する課題' }).click();
+  await sensei.waitForURL(/\/assignments\//);
   const assignmentPath = new URL(sensei.url()).pathname;
 
   // The rubric: two criteria, each with levels and a basis for suggestions.
