@@ -126,6 +126,7 @@ test('grading: rubric, deadline and extension, submit with confirmation, triage,
   await panel.getByLabel(/全体へのコメント/).fill('論旨をよく見つけました');
   await panel.getByTestId('return-grade').click();
   await expect(panel.getByRole('status')).toContainText('返却しました');
+  await expect(panel.getByTestId('grade-state')).toContainText('返却済み');
 
   // Then ken's map: scored from the keyboard (arrow keys move between a criterion's levels).
   await sensei.getByTestId('next-to-review').click();

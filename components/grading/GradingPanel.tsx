@@ -40,7 +40,9 @@ export function GradingPanel(props: GradingPanelProps) {
       </section>
     );
   }
-  return <Scoring {...props} rubric={rubric} grade={grade} headingId={headingId} key={`${rubric.version}:${grade?.returnedAt ?? ''}`} />;
+  // Keyed by the rubric version only: the refresh after saving must not remount the form and
+  // wipe the message saying what happened.
+  return <Scoring {...props} rubric={rubric} grade={grade} headingId={headingId} key={rubric.version} />;
 }
 
 function Scoring({ assignmentId, assignmentTitle, studentId, rubric, grade, hasReference, suggestions, returnedLabel, headingId }: GradingPanelProps & { rubric: Rubric; headingId: string }) {

@@ -21,21 +21,29 @@ export interface SubmitTarget {
 
 interface Props {
   target: SubmitTarget;
-  map: ArgumentMap;
+  /// The map as the editor holds it; or, away from the editor, `documentId` to read the saved
+  /// map when the dialog opens (a page shown again from the browser's history is stale).
+  map?: ArgumentMap;
+  documentId?: string;
   labels: readonly string[];
   /// Changes not saved yet: submitting waits for them.
   pending?: boolean;
 }
 
-export function SubmitMapButton({ target, map, labels, pending = false }: Props) {
+export function SubmitMapButton({ target, map, documentId, labels, pending = false }: Props) {
   const t = useT();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const { send, busy, error, setError } = useJsonRequest();
   const [summary, setSummary] = useState(() => ({ units: 0, relations: 0, unconnected: 0 }));
-  const open = () => {
+  const open = async () => {
     setError(null);
-    setSummary(submissionSummary(map, labels));
+    let shown = map;
+    if (!shown && documentId) {
+      const res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/map`).catch(() => null);
+      shown = res?.ok ? ((await res.json()) as { map: ArgumentMap }).map : undefined;
+    }
+    setSummary(submissionSummary(shown ?? { units: [], relations: [], mainClaimId: null }, labels));
     dialog.current?.showModal();
   };
   const submit = async () => {

@@ -95,7 +95,7 @@ export default async function AssignmentPage({ params, searchParams }: { params:
           <div className="space-y-1">
             <SubmitMapButton
               target={{ assignmentId: assignment.id, title: assignment.title, pastDue: deadline.pastDue }}
-              map={mine ?? { units: [], relations: [], mainClaimId: null }}
+              documentId={assignment.documentId}
               labels={labelIds}
             />
             <p id="submit-hint" className="text-sm text-stone-600">
