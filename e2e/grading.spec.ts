@@ -48,6 +48,7 @@ test('grading: rubric, deadline and extension, submit with confirmation, triage,
   await sensei.getByLabel('コース名').fill('採点の授業');
   await sensei.getByRole('button', { name: '作成' }).click();
   await sensei.getByRole('link', { name: '採点の授業' }).first().click();
+  await sensei.waitForURL(/\/courses\/[^/]+$/);
   const code = (await sensei.getByTestId('join-code').textContent())!.trim();
   await sensei.getByLabel('課題名').fill('採点する課題');
   await sensei.getByLabel('文書').selectOption('russia-diplomacy-2020');
