@@ -104,9 +104,11 @@ function Scoring({ assignmentId, assignmentTitle, studentId, rubric, grade, hasR
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={3} maxLength={4000} className="rounded border border-stone-300 p-2" />
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn" disabled={busy} onClick={() => save(false)}>
-          {t('grading.saveDraft')}
-        </button>
+        {!grade?.returnedAt && (
+          <button type="button" className="btn" disabled={busy} onClick={() => save(false)}>
+            {t('grading.saveDraft')}
+          </button>
+        )}
         <button type="button" className="btn" disabled={busy} onClick={() => save(true)} data-testid="return-grade">
           {t('grading.return')}
         </button>

@@ -109,6 +109,7 @@ describe.each(testBackends())('grading on $name', (backend) => {
     expect(await returnedGradesOfMap(db, akiMap)).toEqual([]);
     const returned = await grade(2, { c1: 2, c2: 2.5 }, true);
     expect(returned.grade.returnedAt).not.toBeNull();
+    expect(await refusal(grade(2, { c1: 0 }, false))).toMatchObject({ status: 409, code: 'grading.alreadyReturned' });
     const seen = await returnedGradesOfMap(db, akiMap);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ assignmentTitle: '第1回', grade: { total: 4.5 }, rubric: { version: 2 } });

@@ -8,7 +8,8 @@
 //   on a version that is no longer the newest is refused (GradingRefusal 'grading.rubricStale').
 // - A grade is saved only for a submitted map, only against the assignment's newest rubric
 //   version, only with scores inside that rubric's ranges; returning it needs every criterion
-//   scored. Each save is one transaction: a refusal writes nothing.
+//   scored; once returned it changes only by returning it again (its student reads it).
+//   Each save is one transaction: a refusal writes nothing.
 // - Returning for revision clears the submission (the map unlocks, its version bumps, as
 //   unlockMap) and adds the instructor's message as a comment on the whole map, in one
 //   transaction; the grade, if any, stays as a draft history of what was seen.
@@ -296,8 +297,12 @@ export async function saveGrade(db: Db, assignment: Assignment, studentId: strin
       updated_at: now,
     };
     const previous = await trx.selectFrom('grades').select('returned_at').where('assignment_id', '=', assignment.id).where('user_id', '=', studentId).executeTakeFirst();
-    // A draft saved after a return keeps the returned time: what the student saw stays returned.
-    const returnedAt = input.return ? now : (previous?.returned_at ?? null);
+    // The student reads the grade row itself: a draft over a returned grade would show them
+    // scores never returned. A returned grade changes only by returning it again.
+    if (!input.return && previous?.returned_at) {
+      throw new GradingRefusal(409, 'grading.alreadyReturned', {}, 'this grade was returned: change it by returning it again (the student sees what was returned)');
+    }
+    const returnedAt = input.return ? now : null;
     await trx
       .insertInto('grades')
       .values({ ...row, returned_at: returnedAt })

@@ -115,6 +115,7 @@ export const gradingJa = {
   'error.grading.unknownCriterion': '評価基準に観点「{criterion}」はありません',
   'error.grading.incomplete': '「{criterion}」がまだ採点されていません。すべての観点を採点してから返却してください',
   'error.grading.messageEmpty': '修正してほしい点をメッセージに書いてください',
+  'error.grading.alreadyReturned': 'この成績は返却済みです。変更するときは、もう一度「採点して返却」してください',
   'error.grading.messageLong': 'メッセージは{max}字までです',
 } as const;
 
@@ -232,6 +233,7 @@ export const gradingEn: Record<GradingMessageKey, string> = {
   'error.grading.unknownCriterion': 'the rubric has no criterion “{criterion}”',
   'error.grading.incomplete': '“{criterion}” has no score yet: score every criterion before returning',
   'error.grading.messageEmpty': 'say what to revise: the message is empty',
+  'error.grading.alreadyReturned': 'this grade was returned: to change it, return it again',
   'error.grading.messageLong': 'the message has at most {max} characters',
 };
 
@@ -246,5 +248,6 @@ export const gradingCodeMessages: Record<string, GradingMessageKey> = {
   'grading.unknownCriterion': 'error.grading.unknownCriterion',
   'grading.incomplete': 'error.grading.incomplete',
   'grading.messageEmpty': 'error.grading.messageEmpty',
+  'grading.alreadyReturned': 'error.grading.alreadyReturned',
   'grading.messageLong': 'error.grading.messageLong',
 };
