@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Translate as T } from '@/lib/i18n/locale';
+import { gradingCodeMessages } from '@/lib/i18n/grading';
 import { useT } from './I18nProvider';
 
 const statusKinds: Record<number, MessageKey> = {
@@ -84,6 +85,7 @@ const codeMessages: Record<string, MessageKey> = {
   'field.unknown': 'error.field.unknown',
   'field.invalid': 'error.field.invalid',
   'server.busy': 'error.server.busy',
+  ...gradingCodeMessages,
 };
 /// The codes worded here (the unit test checks the server's codes are all among them).
 export const wordedCodes: readonly string[] = Object.keys(codeMessages);

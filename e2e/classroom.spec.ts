@@ -95,6 +95,9 @@ test('a course: instructor creates it and an assignment, a student joins, annota
   await expect(student.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await student.goBack();
   await student.getByRole('button', { name: '提出する' }).click();
+  // A confirmation says what submitting does and what the map holds; only its button submits.
+  await expect(student.getByTestId('submit-summary')).toContainText('論証単位 1 件');
+  await student.getByTestId('confirm-submit').click();
   await expect(student.getByTestId('submitted')).toBeVisible();
 
   // The instructor sees the submission and the map, read-only.

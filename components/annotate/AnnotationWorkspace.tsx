@@ -52,6 +52,7 @@ import { useCaretAnnouncement } from './caretAnnouncement';
 import { StructureHints } from '../map/StructureHints';
 import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
 import { relationTypeKey } from '@/lib/i18n/locale';
+import { SubmitMapButton, type SubmitTarget } from '../grading/SubmitMapButton';
 
 // The map (and its layout engine) loads when its tab is first opened, not with the page.
 const ArgumentMapView = dynamic(() => import('../map/ArgumentMapView').then((m) => m.ArgumentMapView), { ssr: false });
@@ -74,6 +75,8 @@ export interface WorkspaceProps {
   locked?: boolean;
   /// Offer the signposts' suggestions (an instructor may turn them off for an assignment).
   suggestions?: boolean;
+  /// The assignment the map is handed in to, when it belongs to one: offers Submit.
+  submit?: SubmitTarget;
 }
 
 interface Hover {
@@ -119,7 +122,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   );
 }
 
-function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false, suggestions: suggestionsAllowed = true }: WorkspaceProps & DocumentContent) {
+function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, mapId, version, map: initialMap, formats = noFormats, comments, locked = false, suggestions: suggestionsAllowed = true, submit }: WorkspaceProps & DocumentContent) {
   const t = useT();
   const locale = useLocale();
   const readOnly = mapId === null || locked;
@@ -561,6 +564,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
               </a>
               <ExportMenu mapId={mapId} formats={formats} />
               {!readOnly && <ImportDialog mapId={mapId} baseVersion={savedVersion} busy={unsaved > 0} onImported={handlers.imported} />}
+              {!readOnly && submit && <SubmitMapButton target={submit} map={map} labels={ctx.labels} pending={unsaved > 0} />}
             </span>
           )}
         </div>

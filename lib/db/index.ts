@@ -157,3 +157,25 @@ export {
   type NotificationKind,
 } from './notifications';
 export { studentOverview, type StudentAssignment, type StudentCourse } from './studentHome';
+export {
+  GradingRefusal,
+  getLatePolicy,
+  setLatePolicy,
+  setExtension,
+  listExtensions,
+  studentDue,
+  studentAssignmentsOnDocument,
+  deadlineFor,
+  assertOpenForEdits,
+  currentRubric,
+  rubricVersions,
+  saveRubric,
+  submitAssignment,
+  getGrade,
+  listGrades,
+  returnedGradesOfMap,
+  saveGrade,
+  returnForRevision,
+  type Grade,
+  type GradeInput,
+} from './grading';

@@ -174,6 +174,41 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface AssignmentPoliciesTable {
+  assignment_id: string;
+  late_policy: 'accept' | 'lock';
+  updated_at: string;
+}
+
+export interface RubricsTable {
+  assignment_id: string;
+  version: number;
+  /// The criteria (lib/grading/rubric.ts Criterion[]) as JSON.
+  criteria_json: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ExtensionsTable {
+  assignment_id: string;
+  user_id: string;
+  due_at: string;
+  created_at: string;
+}
+
+export interface GradesTable {
+  assignment_id: string;
+  user_id: string;
+  map_id: string;
+  rubric_version: number;
+  /// Points per criterion id (Record<string, number>) as JSON.
+  scores_json: string;
+  comment: string;
+  graded_by: string;
+  updated_at: string;
+  returned_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   documents: DocumentsTable;
@@ -191,4 +226,8 @@ export interface Database {
   enrolments: EnrolmentsTable;
   assignments: AssignmentsTable;
   notifications: NotificationsTable;
+  assignment_policies: AssignmentPoliciesTable;
+  rubrics: RubricsTable;
+  extensions: ExtensionsTable;
+  grades: GradesTable;
 }

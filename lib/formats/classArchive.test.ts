@@ -36,12 +36,13 @@ function variant(name: string, keep: number, custom = false): AnnotatedMap {
 }
 
 function input(format: FormatId): ClassArchiveInput {
-  const student = (name: string, map: AnnotatedMap | null, submittedAt: string | null = null) => ({
+  const student = (name: string, map: AnnotatedMap | null, submittedAt: string | null = null, due?: string) => ({
     userId: `id-${name}`,
     name,
     displayName: `表示 ${name}`,
     mapId: map ? `map-${name}` : null,
     submittedAt,
+    ...(due ? { due } : {}),
     map,
   });
   return {
@@ -51,7 +52,7 @@ function input(format: FormatId): ClassArchiveInput {
     document: { id: base.document.id, title: base.document.title, textSha256: base.document.textSha256 },
     students: [
       student('aki', variant('aki', 5), '2030-03-30T10:00:00.000Z'),
-      student('mio', variant('mio', 2)),
+      student('mio', variant('mio', 2), '2030-04-02T01:30:00.000Z', '2030-04-02T00:00:00.000Z'), // late against an extension
       student('nobody', null),
       student('a/b', variant('a/b', 3)),
       student('a:b', variant('a:b', 1)), // makes the same safe name as a/b
@@ -94,13 +95,13 @@ describe.each(formatIds)('class archive in %s', (format) => {
       assignment: { id: 'asg-1', title: '第1回 論証' },
       document: { id: base.document.id, textSha256: base.document.textSha256 },
     });
-    expect(manifest.students.map((s) => [s.name, s.mapId, s.submitted])).toEqual([
-      ['aki', 'map-aki', true],
-      ['mio', 'map-mio', false],
-      ['nobody', null, false],
-      ['a/b', 'map-a/b', false],
-      ['a:b', 'map-a:b', false],
-      ['ren', 'map-ren', false],
+    expect(manifest.students.map((s) => [s.name, s.mapId, s.submitted, s.lateByMs])).toEqual([
+      ['aki', 'map-aki', true, null],
+      ['mio', 'map-mio', true, 5_400_000],
+      ['nobody', null, false, null],
+      ['a/b', 'map-a/b', false, null],
+      ['a:b', 'map-a:b', false, null],
+      ['ren', 'map-ren', false, null],
     ]);
     expect(manifest.students.find((s) => s.name === 'nobody')!.files).toEqual([]);
     expect(manifest.reference).toMatchObject({ name: 'sensei', mapId: 'map-ref' });

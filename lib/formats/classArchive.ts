@@ -12,6 +12,7 @@
 //                                            looks for its configuration up the folders)
 // Students without a map are listed in the manifest with no files. Entries come in manifest
 // order (students by user name, as loaded), so the same input gives the same bytes.
+import { lateBy } from '@/lib/grading/deadline';
 import { formats, type FormatId } from './index';
 import type { AnnotatedMap } from './types';
 import { zip, type ZipEntry } from './zip';
@@ -29,7 +30,8 @@ export interface ClassArchiveInput {
   exportedAt: string;
   assignment: { id: string; title: string; courseId: string; dueAt: string | null };
   document: { id: string; title: string; textSha256: string };
-  students: Array<ClassArchivePerson & { mapId: string | null; submittedAt: string | null; map: AnnotatedMap | null }>;
+  /// `due`: the student's due time (their extension, else the assignment's); absent = the assignment's.
+  students: Array<ClassArchivePerson & { mapId: string | null; submittedAt: string | null; due?: string | null; map: AnnotatedMap | null }>;
   reference: (ClassArchivePerson & { mapId: string; map: AnnotatedMap }) | null;
 }
 
@@ -41,7 +43,8 @@ export interface ClassManifest {
   exportedAt: string;
   assignment: ClassArchiveInput['assignment'];
   document: ClassArchiveInput['document'];
-  students: Array<ClassArchivePerson & { mapId: string | null; submitted: boolean; submittedAt: string | null; files: string[] }>;
+  /// `lateByMs`: how long after the student's due time the map was submitted; null when on time.
+  students: Array<ClassArchivePerson & { mapId: string | null; submitted: boolean; submittedAt: string | null; lateByMs: number | null; files: string[] }>;
   reference: (ClassArchivePerson & { mapId: string; files: string[] }) | null;
   /// Files for the format's tools at the top (brat's annotation.conf); the class shares one
   /// label scheme.
@@ -99,6 +102,7 @@ export function classArchiveEntries(input: ClassArchiveInput): ZipEntry[] {
       mapId: s.mapId,
       submitted: s.submittedAt !== null,
       submittedAt: s.submittedAt,
+      lateByMs: lateBy(s.submittedAt, s.due === undefined ? input.assignment.dueAt : s.due),
       files: s.map ? place('students', base, s.map, true) : [],
     };
   });

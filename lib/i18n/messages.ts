@@ -3,10 +3,12 @@
 // missing translation is a compile error, not a blank button.
 
 import type { Locale } from './locale';
+import { gradingEn, gradingJa } from './grading';
 
 export { locales, defaultLocale, localeCookie, format, isLocale, negotiateLocale, translator, type Locale, type Translate } from './locale';
 
 const ja = {
+  ...gradingJa,
   'app.name': '論点',
   'app.tagline': '日本語の文章の論証構造をマッピングする',
   'nav.home': '文書一覧',
@@ -696,6 +698,7 @@ type MessageKey = keyof typeof ja;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
+  ...gradingEn,
   'app.name': 'Ronten',
   'app.tagline': 'Map the argument of a Japanese text',
   'nav.home': 'Documents',

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { findMap, openDb } from '@/lib/db';
-import { courseDashboard } from '@/lib/db/courses';
+import { currentRubric, deadlineFor, findMap, getLabelScheme, getLatePolicy, openDb } from '@/lib/db';
+import { nextToReview } from '@/lib/grading/triage';
 import { formatIds, formats } from '@/lib/formats';
 import { rontenMode } from '@/lib/auth/mode';
 import { PostForm } from '@/components/PostForm';
@@ -9,31 +9,40 @@ import { AgreementPanel } from '@/components/review/AgreementPanel';
 import { ClassExportForm } from '@/components/review/ClassExportForm';
 import { ComparePicker } from '@/components/review/ComparePicker';
 import { MajorityReference } from '@/components/review/MajorityReference';
-import { foundSentence } from '@/components/review/foundWords';
+import { ExtensionForm } from '@/components/grading/ExtensionForm';
+import { RubricEditor } from '@/components/grading/RubricEditor';
+import { SubmitMapButton } from '@/components/grading/SubmitMapButton';
+import { latenessText } from '@/components/grading/lateness';
+import { lateBy } from '@/lib/grading/deadline';
 import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
 import { assignmentForPage } from '../_lib/access';
 import { loadAssignmentReview } from '../_lib/review';
+import { loadTriage } from '../_lib/grading';
+import { OwnGrades } from '../../_shared/OwnGrades';
+import { Dashboard, triageQuery } from './Dashboard';
 
 export const dynamic = 'force-dynamic';
 
-// An assignment: its due date and whether a reference map is set, for everyone. Students:
-// annotate the document, submit (which locks the map). Instructors: every student's progress —
-// units per label, relations, last edit, submitted — with a link to each map (read-only),
-// unlock, compare with the reference or any two maps, the class's agreement (per student vs the
-// reference, alpha per label, CSV), the heat map and the class export. Each row says in words
-// how much of the reference the student found (lib/agreement/teacher.ts); the reference can be
-// built from the class's majority here (and taken unit by unit in a comparison).
-export default async function AssignmentPage({ params }: { params: Promise<{ id: string }> }) {
+// An assignment: its due date and whether a reference map is set, for everyone. Students: their
+// own due date (an extension), annotate the document, submit after a confirmation (which locks
+// the map; late work is marked late, or refused under the lock policy), and the grade once
+// returned. Instructors: the dashboard (status, lateness, score, agreement; sorted and filtered
+// from the query string) with a link to each map (read-only, graded there), unlock, "next to
+// review", the gradebook, the rubric, late policy and extensions, compare with the reference or
+// any two maps, the class's agreement (per student vs the reference, alpha per label, CSV), the
+// heat map and the class export. Each dashboard row says in words how much of the reference the
+// student found (lib/agreement/teacher.ts); the reference can be built from the class's majority
+// here (and taken unit by unit in a comparison).
+export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (rontenMode() !== 'classroom') notFound();
-  const { id } = await params;
+  const [{ id }, search] = await Promise.all([params, searchParams]);
   const [{ t, locale }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}`);
   const { assignment, teaches } = await assignmentForPage(db, user, id);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const documentHref = `/documents/${encodeURIComponent(assignment.documentId)}`;
   const assignmentPath = `/assignments/${encodeURIComponent(id)}`;
-  const pastDue = assignment.dueAt !== null && Date.parse(assignment.dueAt) < Date.now();
 
   const facts = (overdue: boolean) => (
     <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="assignment-facts">
@@ -48,13 +57,21 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   );
 
   if (!teaches) {
-    const mine = await findMap(db, assignment.documentId, user.id);
+    const [mine, deadline, scheme] = await Promise.all([findMap(db, assignment.documentId, user.id), deadlineFor(db, assignment, user.id), getLabelScheme(db, assignment.labelSchemeId)]);
+    const labelIds = scheme?.labels.map((l) => l.id) ?? [];
+    const late = lateBy(mine?.submittedAt ?? null, deadline.due);
     return (
       <section aria-labelledby="assignment-heading" className="max-w-3xl space-y-4">
         <h1 id="assignment-heading" className="text-2xl font-bold">
           {assignment.title}
         </h1>
-        {facts(pastDue && !mine?.submittedAt)}
+        {facts(deadline.pastDue && !mine?.submittedAt)}
+        {deadline.extended && deadline.due && (
+          <p className="text-sm font-semibold" data-testid="my-due">
+            {t('grading.yourDue', { date: date.format(new Date(deadline.due)) })}
+          </p>
+        )}
+        {mine && <OwnGrades db={db} t={t} date={date} mapId={mine.id} />}
         <p className="text-sm" data-testid="my-map">
           {mine ? t('walk.yourMap', { units: mine.units.length, relations: mine.relations.length }) : t('walk.noMapYet')}
         </p>
@@ -66,11 +83,24 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
             <p data-testid="submitted">
               {t('courses.submitted')}: {date.format(new Date(mine.submittedAt))}
             </p>
+            {late !== null && (
+              <p className="font-semibold text-orange-800" data-testid="submitted-late">
+                {t('grading.submittedLate', { late: latenessText(t, late) })}
+              </p>
+            )}
             <p className="text-sm text-stone-600">{t('walk.lockedNote')}</p>
           </div>
+        ) : deadline.closed ? (
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="assignment-closed">
+            {t('grading.closedNote')}
+          </p>
         ) : (
           <div className="space-y-1">
-            <PostForm action={`/api/assignments/${encodeURIComponent(id)}/submit`} submitLabel={t('courses.submit')} describedBy="submit-hint" />
+            <SubmitMapButton
+              target={{ assignmentId: assignment.id, title: assignment.title, pastDue: deadline.pastDue }}
+              documentId={assignment.documentId}
+              labels={labelIds}
+            />
             <p id="submit-hint" className="text-sm text-stone-600">
               {t('walk.submitHint')}
             </p>
@@ -80,11 +110,12 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
     );
   }
 
-  const [rows, review] = await Promise.all([courseDashboard(db, id), loadAssignmentReview(db, assignment)]);
+  const review = await loadAssignmentReview(db, assignment);
+  const [rows, rubric, latePolicy] = await Promise.all([loadTriage(db, assignment, review), currentRubric(db, id), getLatePolicy(db, id)]);
   const foundOf = new Map(review.agreement.students.flatMap((s) => (s.vsReference ? [[s.userId, s.vsReference.teacher] as const] : [])));
   const { labels } = review;
+  const waiting = nextToReview(rows, null);
   const reference = review.maps.reference;
-  const compareHref = (a: string, b: string) => `${assignmentPath}/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
   const mapOptions = [
     ...(reference ? [{ value: 'reference', label: t('review.referenceOption', { name: reference.displayName || reference.name }) }] : []),
     ...rows.flatMap((r) => (r.mapId ? [{ value: r.mapId, label: r.displayName || r.name }] : [])),
@@ -106,67 +137,41 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
         </nav>
       </div>
 
-      <div className="space-y-2">
-        <h2 className="text-lg font-semibold">{t('courses.dashboard')}</h2>
-        <table className="w-full max-w-5xl border-collapse text-sm tabular-nums" data-testid="dashboard">
-          <thead>
-            <tr className="border-b border-stone-300 text-left text-stone-600">
-              <th scope="col" className="py-1 font-medium">{t('courses.student')}</th>
-              {labels.map((l) => (
-                <th key={l.id} scope="col" className="py-1 text-right font-medium">
-                  {l[locale]}
-                </th>
-              ))}
-              <th scope="col" className="py-1 text-right font-medium">{t('courses.relations')}</th>
-              {reference && <th scope="col" className="py-1 pl-3 font-medium">{t('found.column')}</th>}
-              <th scope="col" className="py-1 pl-3 font-medium">{t('courses.lastEdit')}</th>
-              <th scope="col" className="py-1 font-medium">{t('courses.submitted')}</th>
-              <th scope="col" className="py-1">
-                <span className="sr-only">{t('courses.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const name = r.displayName || r.name;
-              return (
-                <tr key={r.userId} className="border-b border-stone-200">
-                  <th scope="row" className="py-1 text-left font-normal">
-                    {name}
-                  </th>
-                  {labels.map((l) => (
-                    <td key={l.id} className="py-1 text-right">
-                      {r.units[l.id] ?? 0}
-                    </td>
-                  ))}
-                  <td className="py-1 text-right">{r.relations}</td>
-                  {reference && (
-                    <td className="max-w-xs py-1 pl-3" data-testid="dashboard-found">
-                      {foundOf.has(r.userId) ? foundSentence(t, foundOf.get(r.userId)!) : '—'}
-                    </td>
-                  )}
-                  <td className="py-1 pl-3">{r.lastEdit ? date.format(new Date(r.lastEdit)) : t('courses.notStarted')}</td>
-                  <td className="py-1">
-                    {r.submittedAt ? date.format(new Date(r.submittedAt)) : pastDue ? <span className="font-semibold text-orange-800">{t('review.overdue')}</span> : '—'}
-                  </td>
-                  <td className="flex flex-wrap gap-x-3 py-1">
-                    {r.mapId && (
-                      <Link href={`/maps/${encodeURIComponent(r.mapId)}`} className="text-sky-800 underline" aria-label={t('walk.viewOf', { name })}>
-                        {t('courses.review')}
-                      </Link>
-                    )}
-                    {r.mapId && reference && (
-                      <Link href={compareHref('reference', r.mapId)} className="text-sky-800 underline" aria-label={t('review.compareWithReferenceFor', { name })} data-testid="compare-with-reference">
-                        {t('review.compareWithReference')}
-                      </Link>
-                    )}
-                    {r.submittedAt && <PostForm action={`/api/assignments/${encodeURIComponent(id)}/unlock`} extra={{ userId: r.userId }} submitLabel={t('courses.unlock')} submitName={t('walk.unlockOf', { name })} className="inline" />}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <nav className="flex flex-wrap items-center gap-4 text-sm" aria-label={t('grading.gradebook')}>
+        {waiting ? (
+          <Link href={`${assignmentPath}/next`} className="btn inline-block" data-testid="next-to-review">
+            {t('grading.next')}
+          </Link>
+        ) : (
+          <span className="text-stone-600">{t('grading.noneWaiting')}</span>
+        )}
+        <a href={`/api${assignmentPath}/grades?format=csv`} download className="text-sky-800 underline underline-offset-4" data-testid="gradebook-csv">
+          {t('grading.gradebookCsv')}
+        </a>
+        <a href={`/api${assignmentPath}/grades?format=json`} className="text-sky-800 underline underline-offset-4">
+          {t('grading.gradebookJson')}
+        </a>
+      </nav>
+
+      <Dashboard t={t} locale={locale} date={date} assignmentId={id} labels={labels} rows={rows} query={triageQuery(search)} hasReference={reference !== null} found={foundOf} />
+
+      <RubricEditor assignmentId={id} rubric={rubric} />
+
+      <div className="flex flex-wrap gap-8">
+        <div className="space-y-2">
+          <h3 className="font-semibold">{t('grading.policy.heading')}</h3>
+          <PostForm action={`/api${assignmentPath}/late-policy`} submitLabel={t('grading.policy.save')}>
+            <select name="latePolicy" defaultValue={latePolicy} aria-label={t('grading.policy.heading')} className="min-h-11 rounded border border-stone-300 px-2" data-testid="late-policy">
+              <option value="accept">{t('grading.policy.accept')}</option>
+              <option value="lock">{t('grading.policy.lock')}</option>
+            </select>
+          </PostForm>
+        </div>
+        <ExtensionForm
+          assignmentId={id}
+          students={rows.map((r) => ({ userId: r.userId, name: r.displayName || r.name }))}
+          extensions={rows.flatMap((r) => (r.extension ? [{ userId: r.userId, name: r.displayName || r.name, label: t('grading.extension.list', { name: r.displayName || r.name, date: date.format(new Date(r.extension)) }) }] : []))}
+        />
       </div>
 
       {mapOptions.length >= 2 && <ComparePicker assignmentId={id} options={mapOptions} />}

@@ -119,6 +119,11 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ul>
+        {teaches && assignments.length > 0 && (
+          <a href={`/api/courses/${encodeURIComponent(id)}/grades?format=csv`} download className="mt-2 inline-block text-sm text-sky-800 underline underline-offset-4" data-testid="course-gradebook">
+            {t('grading.courseGradebook')}
+          </a>
+        )}
       </div>
       {teaches && (
         <>

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { documentVisibleTo, getOrCreateMap, listComments, openDb } from '@/lib/db';
+import { deadlineFor, documentVisibleTo, getOrCreateMap, listComments, openDb, studentAssignmentsOnDocument } from '@/lib/db';
 import { formats } from '@/lib/formats';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { DocumentHeader } from '@/components/DocumentHeader';
@@ -7,6 +7,7 @@ import { serverT } from '../../_shared/locale';
 import { pageUser } from '../../_shared/session';
 import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
 import { exampleMapExists, mayOpenExample } from '../../_shared/exampleMap';
+import { OwnGrades } from '../../_shared/OwnGrades';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,30 +21,45 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const user = await pageUser(db, `/documents/${encodeURIComponent(id)}`);
   if (!(await documentVisibleTo(db, user, doc.id))) notFound(); // not a text of the student's courses
   const map = await getOrCreateMap(db, doc.id, user.id);
-  const [labels, comments] = await Promise.all([loadLabels(db, map.labelSchemeId), listComments(db, map.id)]);
+  const [labels, comments, assignments] = await Promise.all([loadLabels(db, map.labelSchemeId), listComments(db, map.id), studentAssignmentsOnDocument(db, user.id, doc.id)]);
   const number = new Intl.NumberFormat(locale);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  // The map is handed in to the first assignment on the text in the student's courses (a map
+  // is one per text, so every such assignment sees the same map).
+  const handIn = assignments[0];
+  const deadline = handIn ? await deadlineFor(db, handIn, user.id) : null;
+  const closed = deadline?.closed === true && !map.submittedAt;
+  const assignmentLinks = assignments.map((a) => ({ href: `/assignments/${encodeURIComponent(a.id)}`, label: t('grading.backToAssignment', { title: a.title }) }));
   return (
     <article aria-labelledby="doc-title">
       <DocumentHeader
         title={doc.title}
         language={doc.language}
         subtitle={t('document.stats', { chars: number.format(doc.length), tokens: number.format(doc.tokenCount) })}
-        links={
-          mayOpenExample(user) && (await exampleMapExists(doc.id))
+        links={[
+          ...assignmentLinks,
+          ...(mayOpenExample(user) && (await exampleMapExists(doc.id))
             ? [
                 { href: `/documents/${encodeURIComponent(doc.id)}/example`, label: t('annotate.openExample') },
                 { href: `/documents/${encodeURIComponent(doc.id)}/compare`, label: t('compare.open') },
               ]
-            : []
-        }
+            : []),
+        ]}
       />
+      <OwnGrades db={db} t={t} date={date} mapId={map.id} />
+      {closed && (
+        <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="assignment-closed">
+          {t('grading.closedNote')}
+        </p>
+      )}
       {map.submittedAt && (
         <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="map-locked">
           {t('walk.lockedNote')}
         </p>
       )}
       <AnnotationWorkspace
-        locked={map.submittedAt !== null}
+        locked={map.submittedAt !== null || closed}
+        submit={handIn && !closed ? { assignmentId: handIn.id, title: handIn.title, pastDue: deadline?.pastDue ?? false } : undefined}
         title={doc.title}
         documentRef={{ id: doc.id, sha256: doc.sha256 }}
         labels={labels}

@@ -6,6 +6,8 @@ import { serverT } from '../../_shared/locale';
 import { pageUser, readableMap } from '../../_shared/session';
 import { HttpError } from '../../_shared/http';
 import { loadDocumentView, loadLabels } from '../../_shared/documentProps';
+import { GradingSection } from './GradingSection';
+import { OwnGrades } from '../../_shared/OwnGrades';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,6 +38,7 @@ export default async function MapReviewPage({ params }: { params: Promise<{ mapI
   return (
     <article aria-labelledby="doc-title">
       <DocumentHeader title={doc.title} language={doc.language} subtitle={`${owner?.displayName || owner?.name || ''} · ${t('annotate.readOnly')} · ${submitted}`} links={links} />
+      {reviewer ? <GradingSection db={db} t={t} date={date} assignments={assignments} studentId={map.userId} /> : <OwnGrades db={db} t={t} date={date} mapId={map.id} />}
       <AnnotationWorkspace
         title={doc.title}
         documentRef={{ id: doc.id, sha256: doc.sha256 }}

@@ -16,6 +16,7 @@ import * as m007 from './007_batch_hash';
 import * as m008 from './008_settings_public_documents';
 import * as m013 from './013_course_admin';
 import * as m014 from './014_phrases';
+import * as m012 from './012_grading';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '008_settings_public_documents': m008,
   '013_course_admin': m013,
   '014_phrases': m014,
+  '012_grading': m012,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when

@@ -1,9 +1,12 @@
 // POST /api/assignments/:id/submit — a student of the course hands in their map of the
 // assignment's document (created, empty, with the assignment's label scheme if they have none):
-// 200 { mapId, version, submittedAt }. The map is then locked (423 on edits) until an instructor
-// unlocks it; submitting again changes nothing. 403 for instructors, 404 for non-members, 423
-// when the course is archived. A first submission is announced to the course's instructors.
-import { assertCourseActive, getOrCreateMap, notify, submitMap } from '@/lib/db';
+// 200 { mapId, version, submittedAt, lateByMs } (lateByMs null when on time). The map is then
+// locked (423 on edits) until an instructor unlocks it or returns it for revision; submitting
+// again changes nothing; the course's instructors are told of a first submission. 423 when the
+// course is archived. Past the student's due time under the 'lock' policy: 423
+// { code: 'grading.closed', params: { due } }. 403 for instructors, 404 for non-members.
+import { assertCourseActive, submitAssignment } from '@/lib/db';
+import { announceGrading } from '@/app/_shared/gradingNotices';
 import { handle, json, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
@@ -14,9 +17,8 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'student', 'only the course’s students submit');
     await assertCourseActive(db, assignment.courseId);
-    const map = await getOrCreateMap(db, assignment.documentId, user.id, assignment.labelSchemeId);
-    const { submittedAt, version } = await submitMap(db, map.id);
-    if (map.submittedAt === null) await notify(db, { kind: 'submitted', assignmentId: assignment.id, mapId: map.id, actorId: user.id });
-    return json({ mapId: map.id, version, submittedAt });
+    const { mapId, version, submittedAt, lateByMs, already } = await submitAssignment(db, assignment, user.id);
+    if (!already) await announceGrading(db, { kind: 'submitted', assignmentId: assignment.id, userId: user.id, mapId, submittedAt, lateByMs }, user.id);
+    return json({ mapId, version, submittedAt, lateByMs });
   });
 }

@@ -10,7 +10,7 @@
 // The body is read as bytes and handed to a worker thread (lib/server/importRequest): parsing,
 // checking, re-anchoring and serializing a 16 MiB file take seconds of CPU, which must not
 // stop this event loop. What stays here is I/O: the map, the document, the write.
-import { documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
+import { assertOpenForEdits, documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
 import { extendJson } from '@/lib/server/importRequest';
 import { runTask } from '@/lib/server/workerPool';
 import { gateWrite } from '@/app/_shared/overload';
@@ -26,6 +26,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const user = await currentUser(db, request);
     const map = await ownMap(db, user, (await pathParams(params)).mapId);
     const body = await readBytes(request, BODY_LIMITS.mapImport);
+    await assertOpenForEdits(db, map.id);
     const [doc, scheme, ctx] = await Promise.all([getDocumentText(db, map.documentId), getLabelScheme(db, map.labelSchemeId), documentContext(db, map.documentId, map.labelSchemeId)]);
     if (!doc || !scheme) throw new HttpError(404, 'the map’s document or label scheme is gone');
     const outcome = await runTask(

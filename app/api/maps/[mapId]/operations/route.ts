@@ -1,9 +1,10 @@
 // POST /api/maps/:mapId/operations — autosave. Body: { batchId, baseVersion, operations }.
 // 200 { version } when applied (with the map when the batch had been applied before);
 // 409 { version, map } when the base is stale; 422 { index, reason } when an operation does not
-// fit the map or the document. A refused request changes nothing.
+// fit the map or the document; 423 when the map is submitted, or its assignment closed at its
+// owner's due time (the lock policy: { code: 'grading.closed' }). A refused request changes nothing.
 import { z } from 'zod';
-import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
+import { applyOperations, assertOpenForEdits, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
@@ -20,6 +21,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const { mapId } = await pathParams(params);
     await assertOwnMap(db, await currentUser(db, request), mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
+    await assertOpenForEdits(db, mapId);
     try {
       const result = await applyOperations(db, mapId, body.baseVersion, body.operations, body.batchId);
       return json(result.duplicate ? { version: result.version, map: result.map, duplicate: true } : { version: result.version });
