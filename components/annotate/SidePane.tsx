@@ -1,9 +1,12 @@
 'use client';
-// The workspace layout: the text on the left, and beside it a pane with two tabs — the unit list
-// and the argument map — whose width the user can drag (or set with ←/→ on the divider). On
-// narrow screens the pane stacks below the text.
+// The workspace layout. Wide screens (desktop, a tablet in landscape, ≥ 1024 px): the text on the
+// left, and beside it a pane with two tabs — the unit list and the argument map — whose width the
+// user can drag (or set with ←/→ on the divider). Narrow screens (a phone, a tablet in portrait):
+// the text full width, and a tab bar fixed at the bottom — text, list, map — that opens the list
+// or the map as a sheet over the text from any place in it; the text underneath keeps its place.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../I18nProvider';
+import { useMediaQuery } from '../useMediaQuery';
 
 export type PaneTab = 'list' | 'map';
 
@@ -14,6 +17,9 @@ interface Props {
   footer?: ReactNode;
   tab: PaneTab;
   onTab: (tab: PaneTab) => void;
+  /// Narrow screens: the list or map sheet is open over the text.
+  sheetOpen: boolean;
+  onSheet: (open: boolean) => void;
   onKeyDown: (event: React.KeyboardEvent) => void;
 }
 
@@ -21,8 +27,12 @@ const widthKey = 'ronten:pane-width';
 const minWidth = 280;
 const maxWidth = 1100;
 
-export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Props) {
+/// Below this width the pane is a sheet (Tailwind's lg breakpoint, as the CSS says).
+export const narrowQuery = '(max-width: 1023.98px)';
+
+export function SidePane({ main, list, map, footer, tab, onTab, sheetOpen, onSheet, onKeyDown }: Props) {
   const t = useT();
+  const narrow = useMediaQuery(narrowQuery);
   const [width, setWidth] = useState(420);
   const drag = useRef<{ startX: number; width: number } | null>(null);
   useEffect(() => {
@@ -38,14 +48,24 @@ export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Pro
       // not remembered
     }
   };
-  const tabs: Array<{ id: PaneTab; label: string }> = [
+  // On a narrow screen the text is a tab too; the pane's tabs open the sheet.
+  const current = narrow && !sheetOpen ? 'text' : tab;
+  const choose = (id: PaneTab | 'text') => {
+    if (id !== 'text') onTab(id);
+    onSheet(id !== 'text');
+  };
+  const tabs: Array<{ id: PaneTab | 'text'; label: string }> = [
+    ...(narrow ? [{ id: 'text' as const, label: t('pane.text') }] : []),
     { id: 'list', label: t('pane.list') },
     { id: 'map', label: t('pane.map') },
   ];
+  const showPanel = !narrow || sheetOpen;
 
   return (
     <div className="workspace-grid grid gap-4" style={{ ['--side' as string]: `${width}px` }} onKeyDown={onKeyDown}>
-      <div className="min-w-0">{main}</div>
+      <div id="panel-text" className="min-w-0">
+        {main}
+      </div>
       <div
         role="separator"
         aria-orientation="vertical"
@@ -70,33 +90,37 @@ export function SidePane({ main, list, map, footer, tab, onTab, onKeyDown }: Pro
         }}
       />
       <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-        <div role="tablist" aria-label={t('pane.tabs')} className="mb-3 flex gap-1 border-b border-stone-200">
-          {tabs.map((x) => (
+        <div role="tablist" aria-label={t('pane.tabs')} className="pane-tabs mb-3 flex gap-1 border-b border-stone-200">
+          {tabs.map((x, i) => (
             <button
               key={x.id}
               id={`tab-${x.id}`}
               type="button"
               role="tab"
-              aria-selected={tab === x.id}
+              aria-selected={current === x.id}
               aria-controls={`panel-${x.id}`}
-              tabIndex={tab === x.id ? 0 : -1}
-              onClick={() => onTab(x.id)}
+              tabIndex={current === x.id ? 0 : -1}
+              onClick={() => choose(x.id)}
               onKeyDown={(e) => {
                 if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
                   e.preventDefault();
                   e.stopPropagation();
-                  onTab(x.id === 'list' ? 'map' : 'list');
+                  const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+                  choose(next.id);
+                  document.getElementById(`tab-${next.id}`)?.focus();
                 }
               }}
-              className="-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-stone-600 aria-selected:border-sky-700 aria-selected:text-sky-900"
+              className="-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-stone-600 aria-selected:border-sky-700 aria-selected:text-sky-900 max-lg:flex-1"
             >
               {x.label}
             </button>
           ))}
         </div>
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-          {tab === 'list' ? list : map}
-        </div>
+        {showPanel && (
+          <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="pane-sheet" data-open={narrow && sheetOpen}>
+            {tab === 'list' ? list : map}
+          </div>
+        )}
       </div>
       {footer}
     </div>
