@@ -2,18 +2,16 @@
 // The annotation workspace: the essay with its units, the selection toolbar, the unit list, the
 // map and the save status, put together. Its parts: edits and the selection (./useUnitEditing),
 // the command table and its keys (./commands, ./useCommandKeys), the word tooltip (./WordTip),
-// the layout (./SidePane), touch (./touch, loaded on touch screens only). Read-only (the example
-// map, a submitted map) shows the same views.
+// saving and its notices (./useWorkspaceSave), going to units in the text (./useTextPlaces), the
+// layout (./SidePane), the map tab (./MapPane), touch (./touch, loaded on touch screens only).
+// Read-only (the example map, a submitted map) shows the same views.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { preload } from 'react-dom';
 import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
-import { tokenBoundaries, type ArgumentMap, type DocumentContext, type SyncNotice } from '@/lib/argument';
+import { tokenBoundaries, type ArgumentMap, type DocumentContext } from '@/lib/argument';
 import { createPositionMap } from '../editor/positions';
-import { rangesOf } from '../editor/highlights';
-import { reveal } from '../editor/reveal';
-import { isWordToken, setTokenSelection, stepWordToken, tokenIndexAt } from '../editor/extensions/token-layer';
-import { pickUnitAt, unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
+import { unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
 import { useStableHandlers } from '../useStableHandlers';
@@ -23,9 +21,7 @@ import type { LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
 import { WorkspaceToolbar } from './WorkspaceToolbar';
 import { UnitList } from './UnitList';
-import { useSavedMap } from './useSavedMap';
-import { NoticeArea, useNotices } from './Notices';
-import { statusNotice, syncNotice } from './saveNotices';
+import { NoticeArea } from './Notices';
 import { SidePane, type PaneTab } from './SidePane';
 import type { FormatChoice } from './ExportMenu';
 import { useFeedback, type CommentsProps } from './Comments';
@@ -33,6 +29,8 @@ import { MapPane } from './MapPane';
 import { useWorkspaceCommands } from './useWorkspaceCommands';
 import { useCaretAnnouncement } from './caretAnnouncement';
 import { useUnitEditing } from './useUnitEditing';
+import { useWorkspaceSave } from './useWorkspaceSave';
+import { useTextPlaces } from './useTextPlaces';
 import { useWordTip, WordTip } from './WordTip';
 import { helpText } from './commands';
 import { useCommandKeys } from './useCommandKeys';
@@ -98,22 +96,9 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   const roles = useMemo(() => labelRoles(labels.map((l) => l.id)), [labels]);
 
   const [announcement, setAnnouncement] = useState('');
-  // What the user must see as well as hear goes to the notice area (which announces it too).
-  const { notices, show: showNotice, dismiss: dismissNotice, dismissKey } = useNotices();
-  const shownMap = useRef(initialMap);
-  const onNotice = useCallback((notice: SyncNotice) => showNotice(syncNotice(t, notice, text, shownMap.current)), [showNotice, t, text]);
-  const saved = useSavedMap({ mapId, version, map: initialMap, ctx, onNotice });
+  const { saved, notices } = useWorkspaceSave({ t, text, mapId, version, map: initialMap, ctx });
   const { map, status, unsaved, canUndo, canRedo, reset } = saved;
-  useEffect(() => {
-    shownMap.current = map;
-  }, [map]);
-  useEffect(() => {
-    const notice = statusNotice(t, status, unsaved);
-    if (notice) showNotice(notice);
-    else dismissKey('save');
-    // Shown when the status changes, not again for every change queued meanwhile.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status]);
+  const showNotice = notices.show;
   const feedback = useFeedback(comments);
 
   const editorRef = useRef<Editor | null>(null);
@@ -144,33 +129,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   const paneState = useMemo(() => ({ map, selectedId: selected?.id ?? null }), [map, selected]);
   const deferred = useAfterPaint(paneState);
 
-  const scrollTextTo = (id: string) => {
-    const view = editorRef.current?.view;
-    const unit = edit.unitOf(id);
-    if (!view || !unit) return;
-    reveal(rangesOf(view, positions).rect(unit.start, unit.end), 'smooth');
-  };
-
-  /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
-  /// the essay takes focus, so the keyboard (and the caret's announcement) carries on there.
-  const jumpToUnit = (id: string) => {
-    const view = editorRef.current?.view;
-    const unit = edit.unitOf(id);
-    if (!view || !unit) return;
-    edit.setSelectedId(id);
-    edit.setSelectedRelationId(null);
-    setSheetOpen(false);
-    const at = tokenIndexAt(tokens, unit.start);
-    setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
-    view.dom.focus({ preventScroll: true });
-    scrollTextTo(id);
-  };
-
-  /// Choosing a unit from the list or a hint also brings it into view in the text.
-  const showUnit = (id: string) => {
-    edit.chooseUnit(id);
-    scrollTextTo(id);
-  };
+  const places = useTextPlaces({ editorRef, positions, tokens, edit, onShowText: () => setSheetOpen(false) });
 
   const { state, actions } = useWorkspaceCommands({
     t,
@@ -187,16 +146,6 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
     announce: setAnnouncement,
   });
   const onKeyDown = useCommandKeys(state, actions, () => editorRef.current?.view.dom ?? null);
-
-  /// A click in the text picks the unit under it (a press that selected words does not).
-  const onClick = (event: React.MouseEvent) => {
-    const view = editorRef.current?.view;
-    if (!view || tokenSelection.anchor != null) return;
-    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
-    if (!hit) return;
-    const pick = pickUnitAt(map.units, positions.toOffset(hit.pos), linkMode ? null : (selected?.id ?? null));
-    edit.chooseUnit(pick?.id ?? null);
-  };
 
   const toolbarAt = useMemo(() => {
     const view = editorRef.current?.view;
@@ -223,8 +172,8 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
   // The list, the map and the toolbar's dialogs are memoized: with these they re-render only
   // when what they show changes, not on every key.
   const handlers = useStableHandlers({
-    showUnit,
-    jumpToUnit,
+    showUnit: places.showUnit,
+    jumpToUnit: places.jumpToUnit,
     relabel: edit.relabel,
     setNote: edit.setNote,
     removeUnit: edit.removeUnit,
@@ -236,10 +185,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
     selectRelation: edit.selectRelation,
     relate: edit.relate,
     hoverUnits: (ids: string[]) => setHoverIds(new Set(ids)),
-    selectOnMap: (id: string | null) => {
-      edit.chooseUnit(id);
-      if (id) scrollTextTo(id);
-    },
+    selectOnMap: places.showUnit,
     imported: (v: number, m: ArgumentMap, units: number, relations: number) => {
       reset(v, m);
       edit.setSelectedId(null);
@@ -276,7 +222,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
               </button>
             </p>
           )}
-          <div ref={frameRef} className={`relative ${linkMode ? 'linking' : ''}`} onClick={onClick} onFocus={tip.onFocus} onBlur={tip.onBlur}>
+          <div ref={frameRef} className={`relative ${linkMode ? 'linking' : ''}`} onClick={places.onClick} onFocus={tip.onFocus} onBlur={tip.onBlur}>
             <AnnotatedEssay
               text={text}
               blocks={blocks}
@@ -363,7 +309,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, labels, mapId, ve
           <div aria-live="polite" role="status" className="sr-only" data-testid="announcer">
             {announcement}
           </div>
-          <NoticeArea notices={notices} onDismiss={dismissNotice} />
+          <NoticeArea notices={notices.notices} onDismiss={notices.dismiss} />
         </>
       }
     />
