@@ -50,9 +50,11 @@ export function SidePane({ main, list, map, footer, tab, onTab, sheetOpen, onShe
   };
   // On a narrow screen the text is a tab too; the pane's tabs open the sheet.
   const current = narrow && !sheetOpen ? 'text' : tab;
+  // The sheet opens only on a narrow screen: a tablet turned from landscape to portrait shows
+  // the text, not the tab last chosen beside it.
   const choose = (id: PaneTab | 'text') => {
     if (id !== 'text') onTab(id);
-    onSheet(id !== 'text');
+    onSheet(narrow && id !== 'text');
   };
   const tabs: Array<{ id: PaneTab | 'text'; label: string }> = [
     ...(narrow ? [{ id: 'text' as const, label: t('pane.text') }] : []),
