@@ -53,6 +53,23 @@ export function TouchBar({ labels, state, actions, subject, selectionRect }: Pro
       data-testid="touch-bar"
       className="fixed inset-x-0 bottom-[var(--tabbar-h,0px)] z-30 border-t border-stone-300 bg-white px-3 pb-2 pt-1.5 shadow-[0_-4px_12px_rgba(0,0,0,0.08)]"
       onMouseDown={(e) => e.preventDefault()}
+      // A button acts when the finger lifts on it: after a handle drag Chromium's gesture
+      // detection sometimes made no click of the next tap. The click that may still follow is
+      // swallowed (the bar may be gone by then: it must not land on the text under it).
+      onPointerUp={(e) => {
+        const button = (e.target as Element).closest<HTMLButtonElement>('button[data-command]');
+        if (e.pointerType !== 'touch' || !button || button.disabled) return;
+        button.click();
+        const swallow = (click: MouseEvent) => {
+          click.preventDefault();
+          click.stopPropagation();
+        };
+        // Only this touch's click: the next touch starts afresh.
+        const forget = () => window.removeEventListener('click', swallow, { capture: true });
+        window.addEventListener('click', swallow, { capture: true, once: true });
+        window.addEventListener('pointerdown', forget, { capture: true, once: true });
+        setTimeout(forget, 500);
+      }}
       onClick={(e) => e.stopPropagation()}
     >
       <p lang="ja" className="mb-1 truncate text-sm text-stone-700">
