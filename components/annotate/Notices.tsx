@@ -51,7 +51,7 @@ const toneClass: Record<NoticeTone, string> = {
 export function NoticeArea({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss: (id: number) => void }) {
   const t = useT();
   return (
-    <section aria-label={t('notice.region')} className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
+    <section aria-label={t('notice.region')} className="pointer-events-none fixed inset-x-0 bottom-[calc(var(--tabbar-h,0px)+var(--touchbar-h,0px)+1rem)] z-40 flex justify-center px-4">
       <div role="status" aria-live="polite" data-testid="notices" className="flex w-full max-w-xl flex-col gap-2">
         {notices.map((n) => (
           <div key={n.id} data-tone={n.tone} className={`pointer-events-auto flex items-start gap-3 rounded-md border px-3 py-2 text-sm shadow-lg ${toneClass[n.tone]}`}>

@@ -11,6 +11,7 @@ import { CommentBadge, CommentThread, MapComments, RelationComments, commentCoun
 import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
 import { useStableHandlers } from '../useStableHandlers';
 import { relationTypeKey } from '@/lib/i18n/locale';
+import { shortcutsOf } from './commands';
 
 interface Actions {
   onSelect: (id: string) => void;
@@ -258,24 +259,24 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                   </option>
                 ))}
               </select>
-              <button type="button" className="btn" aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
+              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growStart')} aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
                 ←[
               </button>
-              <button type="button" className="btn" aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
+              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkStart')} aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
                 [→
               </button>
-              <button type="button" className="btn" aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
+              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkEnd')} aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
                 ←]
               </button>
-              <button type="button" className="btn" aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
+              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growEnd')} aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
                 ]→
               </button>
               {unit.label === labelRoles(labels.map((l) => l.id)).claim && (
-                <button type="button" className="btn" aria-keyshortcuts="M" onClick={() => actions.onToggleMainClaim(unit.id)}>
+                <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('mainClaim')} onClick={() => actions.onToggleMainClaim(unit.id)}>
                   {isMain ? t('annotate.unmarkMainClaim') : t('annotate.markMainClaim')}
                 </button>
               )}
-              <button type="button" className="btn text-red-700" aria-keyshortcuts="Delete" onClick={() => actions.onRemove(unit.id)}>
+              <button type="button" className="btn text-red-700" aria-keyshortcuts={shortcutsOf('delete')} onClick={() => actions.onRemove(unit.id)}>
                 {t('annotate.delete')}
               </button>
             </div>
@@ -283,10 +284,10 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
           <NoteEditor unitId={unit.id} note={unit.note} readOnly={readOnly} onCommit={actions.onNote} />
           {!readOnly && (
             <div className="flex gap-1">
-              <button type="button" className="btn" aria-keyshortcuts="S" onClick={() => actions.onStartLink('support', unit.id)}>
+              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('support')} onClick={() => actions.onStartLink('support', unit.id)}>
                 {t('annotate.supports')}
               </button>
-              <button type="button" className="btn" aria-keyshortcuts="A" onClick={() => actions.onStartLink('attack', unit.id)}>
+              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('attack')} onClick={() => actions.onStartLink('attack', unit.id)}>
                 {t('annotate.attacks')}
               </button>
             </div>

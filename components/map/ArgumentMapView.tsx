@@ -98,7 +98,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   }, [selectedUnitId, bringIntoView]);
 
   const nodeActions = useMemo(() => ({ onSelectUnit: actions.onSelectUnit, onHover: actions.onHover, onFocusNode: bringIntoView, onJumpToUnit: actions.onJumpToUnit }), [actions, bringIntoView]);
-  const gesture = useConnectGesture({ frameRef, view: zoom.view, moveTo: zoom.moveTo, layout, margin, readOnly, onSelectUnit: actions.onSelectUnit, onSelectRelation: actions.onSelectRelation });
+  const gesture = useConnectGesture({ frameRef, view: zoom.view, pinching: zoom.pinching, moveTo: zoom.moveTo, layout, margin, readOnly, onSelectUnit: actions.onSelectUnit, onSelectRelation: actions.onSelectRelation });
   const { chooser, setChooser } = gesture;
 
   const unitById = useMemo(() => new Map(map.units.map((u) => [u.id, u])), [map.units]);

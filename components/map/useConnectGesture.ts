@@ -1,7 +1,8 @@
 'use client';
 // The map's pointer gestures: drag the background to pan; press a node and release to select it;
 // drag from one node onto another to relate them (a dashed line follows the pointer, then a
-// small dialog asks support or attack). Coordinates come through the pan/zoom view.
+// small dialog asks support or attack). Coordinates come through the pan/zoom view. Two fingers
+// pinch and pan instead (./usePanZoom), and these give way.
 import { useRef, useState } from 'react';
 import type { GraphLayout } from '@/lib/argument/layout';
 import type { View } from './viewport';
@@ -9,6 +10,8 @@ import type { View } from './viewport';
 interface Options {
   frameRef: React.RefObject<HTMLDivElement | null>;
   view: React.RefObject<View>;
+  /// Two fingers are pinching (../usePanZoom): the one-pointer gestures give way.
+  pinching: React.RefObject<boolean>;
   moveTo: (view: View) => void;
   layout: GraphLayout;
   /// The layout's offset in the drawing.
@@ -27,7 +30,7 @@ export interface Chooser {
 
 type Gesture = { kind: 'pan'; startX: number; startY: number; x: number; y: number } | { kind: 'node'; id: string; startX: number; startY: number; connecting: boolean };
 
-export function useConnectGesture({ frameRef, view, moveTo, layout, margin, readOnly, onSelectUnit, onSelectRelation }: Options) {
+export function useConnectGesture({ frameRef, view, pinching, moveTo, layout, margin, readOnly, onSelectUnit, onSelectRelation }: Options) {
   const gesture = useRef<Gesture | null>(null);
   const linkLineRef = useRef<SVGLineElement>(null);
   const [chooser, setChooser] = useState<Chooser | null>(null);
@@ -39,7 +42,10 @@ export function useConnectGesture({ frameRef, view, moveTo, layout, margin, read
   };
 
   const onPointerDown = (e: React.PointerEvent) => {
-    if (e.button !== 0) return;
+    if (e.button !== 0 || pinching.current) {
+      gesture.current = null;
+      return;
+    }
     const nodeEl = (e.target as Element).closest('[data-unit-id]');
     const edgeEl = (e.target as Element).closest('[data-relation-id]');
     if (edgeEl) return;
@@ -50,6 +56,7 @@ export function useConnectGesture({ frameRef, view, moveTo, layout, margin, read
   };
 
   const onPointerMove = (e: React.PointerEvent) => {
+    if (pinching.current) gesture.current = null;
     const g = gesture.current;
     if (!g) return;
     if (g.kind === 'pan') {
@@ -71,7 +78,7 @@ export function useConnectGesture({ frameRef, view, moveTo, layout, margin, read
   };
 
   const onPointerUp = (e: React.PointerEvent) => {
-    const g = gesture.current;
+    const g = pinching.current ? null : gesture.current;
     gesture.current = null;
     linkLineRef.current?.setAttribute('visibility', 'hidden');
     if (!g) return;

@@ -112,6 +112,56 @@ export function usePanZoom({ frameRef, svgRef, miniViewRef, boxes, content, edge
     apply();
   }, [boxes, edges, mainClaimId, apply]);
 
+  // Two fingers pinch and pan together: the drawing's point under the fingers' midpoint stays
+  // under it while their distance scales the view. Listened to before the connect gesture's
+  // handlers, which give way while `pinching` is set.
+  const pinching = useRef(false);
+  useEffect(() => {
+    const frame = frameRef.current;
+    if (!frame) return;
+    const touches = new Map<number, { x: number; y: number }>();
+    let start: { dist: number; mid: { x: number; y: number }; view: View } | null = null;
+    const spread = () => {
+      const [a, b] = [...touches.values()];
+      const r = frame.getBoundingClientRect();
+      return { dist: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), mid: { x: (a.x + b.x) / 2 - r.left, y: (a.y + b.y) / 2 - r.top } };
+    };
+    const down = (e: PointerEvent) => {
+      if (e.pointerType !== 'touch') return;
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (touches.size === 2) {
+        start = { ...spread(), view: { ...view.current } };
+        pinching.current = true;
+      }
+    };
+    const move = (e: PointerEvent) => {
+      if (!touches.has(e.pointerId)) return;
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (!start || touches.size < 2) return;
+      const now = spread();
+      const k = Math.min(zoomLimits.max, Math.max(zoomLimits.min, (start.view.k * now.dist) / start.dist));
+      const gx = (start.mid.x - start.view.x) / start.view.k;
+      const gy = (start.mid.y - start.view.y) / start.view.k;
+      view.current = { k, x: now.mid.x - gx * k, y: now.mid.y - gy * k };
+      apply();
+    };
+    const up = (e: PointerEvent) => {
+      touches.delete(e.pointerId);
+      if (touches.size < 2) start = null;
+      if (touches.size === 0) pinching.current = false;
+    };
+    frame.addEventListener('pointerdown', down, true);
+    frame.addEventListener('pointermove', move, true);
+    frame.addEventListener('pointerup', up, true);
+    frame.addEventListener('pointercancel', up, true);
+    return () => {
+      frame.removeEventListener('pointerdown', down, true);
+      frame.removeEventListener('pointermove', move, true);
+      frame.removeEventListener('pointerup', up, true);
+      frame.removeEventListener('pointercancel', up, true);
+    };
+  }, [frameRef, apply]);
+
   useEffect(() => {
     const frame = frameRef.current;
     if (!frame) return;
@@ -130,5 +180,5 @@ export function usePanZoom({ frameRef, svgRef, miniViewRef, boxes, content, edge
     };
   }, [frameRef, zoomAt, apply]);
 
-  return { view, apply, fit, zoomAt, moveTo, bringIntoView, offFrame: status.off, note: status.note };
+  return { view, pinching, apply, fit, zoomAt, moveTo, bringIntoView, offFrame: status.off, note: status.note };
 }

@@ -1,0 +1,34 @@
+'use client';
+// A button for one command of the table (./commands): its name, its keys (aria-keyshortcuts),
+// enabled when the command applies, and running it. Toolbars and the touch bar are lists of these.
+import type { ReactNode } from 'react';
+import { useT } from '../I18nProvider';
+import { command, type CommandActions, type CommandId, type CommandState } from './commands';
+
+interface Props {
+  id: CommandId;
+  state: CommandState;
+  actions: CommandActions;
+  className?: string;
+  /// The visible name, when it is not the command's own (a label's name from the scheme).
+  children?: ReactNode;
+  pressed?: boolean;
+}
+
+export function CommandButton({ id, state, actions, className = 'btn', children, pressed }: Props) {
+  const t = useT();
+  const c = command(id);
+  return (
+    <button
+      type="button"
+      data-command={id}
+      className={className}
+      disabled={!c.enabled(state)}
+      aria-keyshortcuts={c.keys.join(' ')}
+      aria-pressed={pressed}
+      onClick={() => c.perform?.(actions)}
+    >
+      {children ?? t(c.label)}
+    </button>
+  );
+}

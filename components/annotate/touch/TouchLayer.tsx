@@ -1,0 +1,63 @@
+'use client';
+// Everything touch adds to the essay, loaded on touch screens only (a chunk of its own, off the
+// page's first load): the tap and long-press gestures, the selection's drag handles and the
+// label bar. Shown while the last input was a touch; a mouse brings back the mouse's toolbar.
+import { useCallback } from 'react';
+import type { Editor } from '@tiptap/react';
+import type { ArgumentMap, ArgumentUnit } from '@/lib/argument';
+import type { TokenSpan } from '@/lib/tokens/types';
+import type { PositionMap } from '../../editor/positions';
+import { rangesOf } from '../../editor/highlights';
+import type { TokenSelection } from '../../editor/extensions/token-layer';
+import type { CommandActions, CommandState } from '../commands';
+import type { LabelInfo } from '../labels';
+import type { LinkMode } from '../useUnitEditing';
+import { useTouchGestures } from './useTouchGestures';
+import { SelectionHandles } from './SelectionHandles';
+import { TouchBar } from './TouchBar';
+
+interface Props {
+  frameRef: React.RefObject<HTMLDivElement | null>;
+  editorRef: React.RefObject<Editor | null>;
+  positions: PositionMap;
+  tokens: readonly TokenSpan[];
+  text: string;
+  map: ArgumentMap;
+  labels: readonly LabelInfo[];
+  selection: TokenSelection;
+  span: { start: number; end: number } | null;
+  selected: ArgumentUnit | null;
+  linkMode: LinkMode | null;
+  state: CommandState;
+  actions: CommandActions;
+  touching: boolean;
+  onTouching: (touching: boolean) => void;
+  onUnit: (id: string | null) => void;
+}
+
+export function TouchLayer({ frameRef, editorRef, positions, tokens, text, map, labels, selection, span, selected, linkMode, state, actions, touching, onTouching, onUnit }: Props) {
+  const view = useCallback(() => editorRef.current?.view ?? null, [editorRef]);
+  useTouchGestures({ frameRef, view, positions, tokens, units: map.units, selectedId: selected?.id ?? null, linking: linkMode !== null, onTouching, onUnit });
+  if (!touching) return null;
+
+  const shown = span ?? selected;
+  const selectionRect = () => {
+    const v = view();
+    return v && shown ? rangesOf(v, positions).rect(shown.start, shown.end) : null;
+  };
+  const subject = linkMode
+    ? ({ kind: 'link', type: linkMode.type } as const)
+    : span
+      ? ({ kind: 'words', quote: text.slice(span.start, span.end) } as const)
+      : selected
+        ? ({ kind: 'unit', label: selected.label, quote: text.slice(selected.start, selected.end), main: map.mainClaimId === selected.id } as const)
+        : null;
+  return (
+    <>
+      {span && selection.anchor != null && selection.caret != null && <SelectionHandles frameRef={frameRef} view={view} positions={positions} tokens={tokens} selection={selection} />}
+      {subject && <TouchBar labels={labels} state={state} actions={actions} subject={subject} selectionRect={selectionRect} />}
+      {/* Room under the last line, so it can scroll above the bar. */}
+      {subject && <div aria-hidden="true" className="h-[var(--touchbar-h,0px)]" />}
+    </>
+  );
+}

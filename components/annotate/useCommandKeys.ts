@@ -1,0 +1,30 @@
+'use client';
+// The editor's keys: each key event goes to the command table (./commands), which decides what
+// it does; this hook only says where keys come from — the workspace, and the page itself when
+// nothing in particular has focus (after a dialog closed) — and leaves typing alone.
+import { useEffect } from 'react';
+import { useStableHandlers } from '../useStableHandlers';
+import { runKey, type CommandActions, type CommandState, type KeyLike } from './commands';
+
+type KeyEvent = KeyLike & Pick<KeyboardEvent, 'target' | 'preventDefault'>;
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && ((target.isContentEditable && target.getAttribute('contenteditable') === 'true') || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/// `state` without `inEssay`: that is read from each event (is its target `essay()`?).
+export function useCommandKeys(state: Omit<CommandState, 'inEssay'>, actions: CommandActions, essay: () => Element | null) {
+  const { onKeyDown } = useStableHandlers({
+    onKeyDown: (event: KeyEvent) => {
+      if (isTyping(event.target)) return;
+      if (runKey(event, { ...state, inEssay: event.target !== null && event.target === essay() }, actions)) event.preventDefault();
+    },
+  });
+  useEffect(() => {
+    const onBodyKey = (event: KeyboardEvent) => {
+      if (event.target === document.body) onKeyDown(event);
+    };
+    window.addEventListener('keydown', onBodyKey);
+    return () => window.removeEventListener('keydown', onBodyKey);
+  }, [onKeyDown]);
+  return onKeyDown;
+}

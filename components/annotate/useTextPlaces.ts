@@ -1,0 +1,82 @@
+'use client';
+// Going to places in the essay: a unit chosen in the list, a hint or the map is brought into
+// view; "In text" also puts the word caret on it and gives the essay focus; a click in the text
+// picks the unit under it (again to reach the unit around it).
+import type { Editor } from '@tiptap/react';
+import type { TokenSpan } from '@/lib/tokens/types';
+import type { PositionMap } from '../editor/positions';
+import { rangesOf } from '../editor/highlights';
+import { reveal } from '../editor/reveal';
+import { isWordToken, setTokenSelection, stepWordToken, tokenIndexAt } from '../editor/extensions/token-layer';
+import { pickUnitAt } from '../editor/extensions/unit-layer';
+import type { UnitEditing } from './useUnitEditing';
+
+interface Options {
+  editorRef: React.RefObject<Editor | null>;
+  positions: PositionMap;
+  tokens: readonly TokenSpan[];
+  edit: UnitEditing;
+  /// The essay is to be shown (the narrow layout's sheet closes).
+  onShowText: () => void;
+}
+
+export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }: Options) {
+  const scrollTextTo = (id: string) => {
+    const view = editorRef.current?.view;
+    const unit = edit.unitOf(id);
+    if (!view || !unit) return;
+    reveal(rangesOf(view, positions).rect(unit.start, unit.end), 'smooth');
+  };
+
+  /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
+  /// the essay takes focus, so the keyboard (and the caret's announcement) carries on there.
+  const jumpToUnit = (id: string) => {
+    const view = editorRef.current?.view;
+    const unit = edit.unitOf(id);
+    if (!view || !unit) return;
+    edit.setSelectedId(id);
+    edit.setSelectedRelationId(null);
+    onShowText();
+    const at = tokenIndexAt(tokens, unit.start);
+    setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
+    view.dom.focus({ preventScroll: true });
+    scrollTextTo(id);
+  };
+
+  /// "In text" on a suggestion: the caret to the first word at `offset`, the essay focused and
+  /// scrolled there.
+  const jumpToOffset = (offset: number) => {
+    const view = editorRef.current?.view;
+    if (!view) return;
+    onShowText();
+    const at = tokenIndexAt(tokens, offset);
+    setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
+    view.dom.focus({ preventScroll: true });
+    reveal(rangesOf(view, positions).rect(offset, tokens[at].end), 'smooth');
+  };
+
+  /// The viewport boxes of a unit's lines in the essay (where the link prompt goes).
+  const unitLines = (id: string): DOMRect[] => {
+    const view = editorRef.current?.view;
+    const unit = edit.unitOf(id);
+    return view && unit ? [...rangesOf(view, positions).rects(unit.start, unit.end)] : [];
+  };
+
+  /// Choosing a unit from the list, a hint or the map also brings it into view in the text.
+  const showUnit = (id: string | null) => {
+    edit.chooseUnit(id);
+    if (id) scrollTextTo(id);
+  };
+
+  /// A click in the text picks the unit under it (a press that selected words does not).
+  const onClick = (event: React.MouseEvent) => {
+    const view = editorRef.current?.view;
+    if (!view || edit.tokenSelection.anchor != null) return;
+    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (!hit) return;
+    const pick = pickUnitAt(edit.unitList, positions.toOffset(hit.pos), edit.linkMode ? null : (edit.selected?.id ?? null));
+    edit.chooseUnit(pick?.id ?? null);
+  };
+
+  return { jumpToUnit, jumpToOffset, unitLines, showUnit, onClick };
+}

@@ -1,0 +1,82 @@
+'use client';
+// Binds the command table (./commands) to the workspace: the state the commands read, and the
+// actions they run, made of the workspace's edits (./useUnitEditing).
+import type { Editor } from '@tiptap/react';
+import type { ArgumentMap } from '@/lib/argument';
+import type { TokenSpan } from '@/lib/tokens/types';
+import type { Locale, Translate } from '@/lib/i18n/messages';
+import { pickCaret } from '../editor/extensions/token-layer';
+import type { SuggestionsState } from './useSuggestions';
+import { pickUnitAt } from '../editor/extensions/unit-layer';
+import { labelName, type LabelInfo } from './labels';
+import type { CommandActions, CommandState } from './commands';
+import type { UnitEditing } from './useUnitEditing';
+
+interface Options {
+  t: Translate;
+  locale: Locale;
+  edit: UnitEditing;
+  map: ArgumentMap;
+  tokens: readonly TokenSpan[];
+  labels: readonly LabelInfo[];
+  claimLabel: string | null;
+  readOnly: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  editorRef: React.RefObject<Editor | null>;
+  announce: (message: string) => void;
+  /// The signposts' suggestions: Y and N act on the one at hand.
+  suggestions: SuggestionsState;
+}
+
+export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, claimLabel, readOnly, canUndo, canRedo, editorRef, announce, suggestions }: Options) {
+  const { tokenSelection, selected, linkMode } = edit;
+  const state: CommandState = {
+    readOnly,
+    span: edit.span !== null,
+    caret: tokenSelection.caret != null,
+    inEssay: false,
+    unit: selected,
+    relation: edit.selectedRelation !== null,
+    linking: linkMode !== null,
+    canUndo,
+    canRedo,
+    claimLabel,
+    labelCount: labels.length,
+    suggestion: suggestions.atHand !== undefined,
+  };
+  const actions: CommandActions = {
+    label: (index) => {
+      const label = labels[index].id;
+      const view = editorRef.current?.view;
+      if (tokenSelection.anchor != null) edit.addUnit(label);
+      // A caret alone: the phrase (or morpheme) it shows.
+      else if (!selected && tokenSelection.caret != null && view) edit.addUnit(label, pickCaret(view));
+      else if (selected) edit.relabel(selected.id, label);
+    },
+    startLink: (type) => edit.startLink(type),
+    toggleMainClaim: () => selected && edit.toggleMainClaim(selected.id),
+    explainMainClaim: () => announce(t('announce.mainClaimOnlyClaim', { label: labelName(labels.find((l) => l.id === claimLabel), locale) })),
+    remove: () => (edit.selectedRelation ? edit.removeRelation(edit.selectedRelation) : selected && edit.removeUnit(selected.id)),
+    moveEdge: (edge, step) => selected && edit.moveEdge(selected.id, edge, step),
+    undo: () => edit.travel('undo'),
+    redo: () => edit.travel('redo'),
+    nothingTo: (direction) => announce(t(direction === 'undo' ? 'announce.nothingToUndo' : 'announce.nothingToRedo')),
+    pickWord: () => {
+      const view = editorRef.current?.view;
+      if (view) pickCaret(view);
+    },
+    selectAtCaret: () => {
+      const pick = tokenSelection.caret == null ? null : pickUnitAt(map.units, tokens[tokenSelection.caret].start, linkMode ? null : (selected?.id ?? null));
+      if (pick) edit.chooseUnit(pick.id);
+    },
+    acceptSuggestion: () => suggestions.atHand !== undefined && suggestions.accept(suggestions.atHand),
+    dismissSuggestion: () => suggestions.atHand !== undefined && suggestions.dismiss(suggestions.atHand),
+    cancel: () => {
+      if (linkMode) edit.setLinkMode(null);
+      else if (tokenSelection.anchor != null) edit.clearTokenSelection();
+      else edit.setSelectedId(null);
+    },
+  };
+  return { state, actions };
+}
