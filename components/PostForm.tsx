@@ -8,6 +8,8 @@ import { useJsonRequest } from './useJsonRequest';
 
 interface Props {
   action: string;
+  /// POST unless the route changes something in place (PATCH).
+  method?: 'POST' | 'PATCH';
   /// Fixed fields sent along with the inputs.
   extra?: Record<string, unknown>;
   submitLabel: string;
@@ -19,7 +21,7 @@ interface Props {
   className?: string;
 }
 
-export function PostForm({ action, extra = {}, submitLabel, submitName, describedBy, children, className }: Props) {
+export function PostForm({ action, method = 'POST', extra = {}, submitLabel, submitName, describedBy, children, className }: Props) {
   const router = useRouter();
   const { send, busy, error } = useJsonRequest();
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -28,7 +30,7 @@ export function PostForm({ action, extra = {}, submitLabel, submitName, describe
     new FormData(event.currentTarget).forEach((value, key) => {
       if (value !== '') fields[key] = String(value);
     });
-    if (await send(action, 'POST', fields)) router.refresh();
+    if (await send(action, method, fields)) router.refresh();
   };
   return (
     <form onSubmit={submit} className={className ?? 'flex flex-wrap items-end gap-2'}>

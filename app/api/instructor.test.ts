@@ -146,9 +146,14 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
       expect((await patch({ dueAt: null }, 'instructor', 'https://evil.example')).status).toBe(403);
 
       const res = await patch({ dueAt: '2030-05-01T10:00:00+09:00' }, 'instructor');
-      expect((await res.json()).assignment).toMatchObject({ dueAt: '2030-05-01T01:00:00.000Z' });
+      expect((await res.json()).assignment).toMatchObject({ dueAt: '2030-05-01T01:00:00.000Z', suggestions: true });
+      // Suggestions off, then on again; the due date stays.
+      expect((await (await patch({ suggestions: false }, 'instructor')).json()).assignment).toMatchObject({ suggestions: false, dueAt: '2030-05-01T01:00:00.000Z' });
+      expect((await getAssignment(db, asg))?.suggestions).toBe(false);
+      expect((await (await patch({ suggestions: true }, 'instructor')).json()).assignment).toMatchObject({ suggestions: true });
       for (const [body, message] of [
         [{}, /nothing to change/],
+        [{ suggestions: 'off' }, /true or false/],
         [{ dueAt: '2030-05-01 10:00' }, /time zone/],
         [{ title: 'no' }, /title/],
       ] as const) {

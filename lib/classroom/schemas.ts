@@ -26,16 +26,24 @@ export const newAssignmentSchema = withSafeText(
     dueAt: dueAt.optional(),
     labelSchemeId: id('labelSchemeId').optional(),
     referenceMapId: referenceMapId.optional(),
+    /// Offer the signposts' suggested units to the students (default true).
+    suggestions: z.boolean({ error: 'suggestions must be true or false' }).optional(),
   }),
 );
 export type NewAssignmentRequest = z.infer<typeof newAssignmentSchema>;
 
-/// PATCH /api/assignments/[id]: the due date and the reference map, each optional (absent =
-/// unchanged, null = remove); at least one of them.
+/// PATCH /api/assignments/[id]: the due date, the reference map and whether suggestions are
+/// offered, each optional (absent = unchanged, null = remove); at least one of them.
 export const assignmentChangeSchema = withSafeText(
   z
-    .strictObject({ dueAt: dueAt.optional(), referenceMapId: referenceMapId.optional() })
-    .refine((v) => v.dueAt !== undefined || v.referenceMapId !== undefined, { error: 'nothing to change: send dueAt and/or referenceMapId' }),
+    .strictObject({
+      dueAt: dueAt.optional(),
+      referenceMapId: referenceMapId.optional(),
+      suggestions: z.boolean({ error: 'suggestions must be true or false' }).optional(),
+    })
+    .refine((v) => v.dueAt !== undefined || v.referenceMapId !== undefined || v.suggestions !== undefined, {
+      error: 'nothing to change: send dueAt, referenceMapId and/or suggestions',
+    }),
 );
 export type AssignmentChange = z.infer<typeof assignmentChangeSchema>;
 

@@ -62,6 +62,8 @@ export interface Assignment {
   title: string;
   dueAt: string | null;
   referenceMapId: string | null;
+  /// The students are offered the signposts' suggested units (lib/signposts).
+  suggestions: boolean;
   createdAt: string;
 }
 
@@ -71,6 +73,8 @@ export interface NewAssignment {
   title: string;
   dueAt?: string | null;
   referenceMapId?: string | null;
+  /// Offer the signposts' suggestions to the students (default true).
+  suggestions?: boolean;
 }
 
 export interface DashboardRow {
@@ -226,6 +230,7 @@ const toAssignment = (r: AssignmentRow): Assignment => ({
   title: r.title,
   dueAt: r.due_at,
   referenceMapId: r.reference_map_id,
+  suggestions: r.suggestions !== 0,
   createdAt: r.created_at,
 });
 
@@ -246,6 +251,7 @@ export async function createAssignment(db: Db, courseId: string, input: NewAssig
     title: input.title,
     due_at: input.dueAt ?? null,
     reference_map_id: input.referenceMapId ?? null,
+    suggestions: input.suggestions === false ? 0 : 1,
     created_at: new Date().toISOString(),
   };
   await db.kysely.transaction().execute(async (trx) => {
@@ -315,6 +321,8 @@ export interface AssignmentChanges {
   dueAt?: string | null;
   /// null removes the reference; absent leaves it.
   referenceMapId?: string | null;
+  /// Offer the signposts' suggestions to the students; absent leaves it.
+  suggestions?: boolean;
 }
 
 /// Changes an assignment's due date and/or reference map (checked as createAssignment does) in
@@ -324,7 +332,8 @@ export async function updateAssignment(db: Db, assignmentId: string, changes: As
   if (!current) throw new NotFoundError('assignment', assignmentId);
   await assertCourseActive(db, current.courseId);
   if (changes.referenceMapId) await checkReferenceMap(db, current.courseId, current.documentId, current.labelSchemeId, changes.referenceMapId);
-  const set: { due_at?: string | null; reference_map_id?: string | null } = {};
+  const set: { due_at?: string | null; reference_map_id?: string | null; suggestions?: number } = {};
+  if (changes.suggestions !== undefined) set.suggestions = changes.suggestions ? 1 : 0;
   if (changes.dueAt !== undefined) set.due_at = changes.dueAt;
   if (changes.referenceMapId !== undefined) set.reference_map_id = changes.referenceMapId;
   if (Object.keys(set).length > 0) {

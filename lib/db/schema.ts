@@ -157,6 +157,8 @@ export interface AssignmentsTable {
   title: string;
   due_at: string | null;
   reference_map_id: string | null;
+  /// 1: the students are offered the signposts' suggested units; 0: not (migration 015).
+  suggestions: number;
   created_at: string;
 }
 

@@ -167,6 +167,19 @@ export default async function AssignmentPage({ params, searchParams }: { params:
             </select>
           </PostForm>
         </div>
+        <div className="space-y-2">
+          <h3 className="font-semibold">{t('suggest.assignmentHeading')}</h3>
+          <p className="max-w-xs text-sm text-stone-700" id="suggestions-state" data-testid="suggestions-state">
+            {t(assignment.suggestions ? 'suggest.assignmentOn' : 'suggest.assignmentOff')}
+          </p>
+          <PostForm
+            action={`/api${assignmentPath}`}
+            method="PATCH"
+            extra={{ suggestions: !assignment.suggestions }}
+            submitLabel={t(assignment.suggestions ? 'suggest.turnOff' : 'suggest.turnOn')}
+            describedBy="suggestions-state"
+          />
+        </div>
         <ExtensionForm
           assignmentId={id}
           students={rows.map((r) => ({ userId: r.userId, name: r.displayName || r.name }))}

@@ -60,6 +60,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
       <AnnotationWorkspace
         locked={map.submittedAt !== null || closed}
         submit={handIn && !closed ? { assignmentId: handIn.id, title: handIn.title, pastDue: deadline?.pastDue ?? false } : undefined}
+        // Any assignment on the text that turned suggestions off turns them off for its map.
+        suggestions={assignments.every((a) => a.suggestions)}
         title={doc.title}
         documentRef={{ id: doc.id, sha256: doc.sha256 }}
         labels={labels}

@@ -16,6 +16,7 @@ import * as m007 from './007_batch_hash';
 import * as m008 from './008_settings_public_documents';
 import * as m013 from './013_course_admin';
 import * as m014 from './014_phrases';
+import * as m015 from './015_assignment_suggestions';
 import * as m012 from './012_grading';
 
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '008_settings_public_documents': m008,
   '013_course_admin': m013,
   '014_phrases': m014,
+  '015_assignment_suggestions': m015,
   '012_grading': m012,
 };
 

@@ -1,4 +1,4 @@
-// PATCH /api/assignments/:id — { dueAt?: ISO with zone | null, referenceMapId?: string | null }
+// PATCH /api/assignments/:id — { dueAt?: ISO with zone | null, referenceMapId?: string | null, suggestions?: boolean }
 // (at least one; null removes) → 200 { assignment }. The course's instructors (and admins);
 // 403 for its students, 404 for everyone else. 422 for a bad body and for a reference map that
 // is not the caller's own map of the assignment's document in its label scheme (as on create).
@@ -20,6 +20,7 @@ export function PATCH(request: Request, { params }: { params: Promise<{ id: stri
       const updated = await updateAssignment(db, assignment.id, {
         dueAt: body.dueAt === undefined ? undefined : body.dueAt === null ? null : toUtcIso(body.dueAt),
         referenceMapId: body.referenceMapId,
+        suggestions: body.suggestions,
       });
       return json({ assignment: updated });
     } catch (e) {

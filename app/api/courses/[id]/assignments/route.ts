@@ -1,6 +1,6 @@
 // GET /api/courses/:id/assignments — members only: { assignments }.
 // POST /api/courses/:id/assignments — the course's instructors (and admins):
-// { documentId, title, dueAt?, labelSchemeId?, referenceMapId? } → 201 { assignment }; 422 for
+// { documentId, title, dueAt?, labelSchemeId?, referenceMapId?, suggestions? } → 201 { assignment }; 422 for
 // an unknown document or label scheme, a scheme that is another instructor's (only the default,
 // the user's own, the course's instructors' schemes and the scheme the text's assignments in
 // other courses already use may be used: every assignment on a text has one), a text whose
@@ -39,6 +39,7 @@ export function POST(request: Request, { params }: Params) {
         labelSchemeId: body.labelSchemeId,
         dueAt: body.dueAt ? toUtcIso(body.dueAt) : null,
         referenceMapId: body.referenceMapId ?? null,
+        suggestions: body.suggestions,
       });
       return json({ assignment }, 201);
     } catch (e) {
