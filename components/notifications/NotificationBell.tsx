@@ -15,7 +15,11 @@ export function NotificationBell({ unread, t }: { unread: number; t: Translate }
       data-unread={unread}
       className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded text-xl hover:bg-stone-100"
     >
-      <span aria-hidden="true">🔔</span>
+      {/* An SVG, not the 🔔 character: the link's visible text must be part of its name (axe). */}
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
       {unread > 0 && (
         <span aria-hidden="true" className="absolute right-0 top-0 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white">
           {unread > 99 ? '99+' : unread}
