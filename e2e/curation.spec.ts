@@ -1,6 +1,7 @@
 import { expect, test } from './csp';
 import type { Browser } from '@playwright/test';
 import { classroomPort } from '../playwright.config';
+import { account } from './classroomAccounts';
 
 // The teacher's reading and curating the reference, on a classroom server: a student who marked
 // exactly the thesis clause 「それがロシアの求心力低下による…と思われる」 (386–426) against a
@@ -11,19 +12,7 @@ import { classroomPort } from '../playwright.config';
 test.use({ baseURL: `http://127.0.0.1:${classroomPort}` });
 
 const base = `http://127.0.0.1:${classroomPort}`;
-const password = 'correct horse battery'; // e2e/classroom.spec.ts's: `sensei` is the admin there too
 const essay = 'russia-diplomacy-2020';
-
-/// A signed-in browser page for `name`: signed up, or signed in when the name is taken.
-async function account(browser: Browser, name: string, joinCode?: string) {
-  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  const headers = { origin: base };
-  const up = await page.request.post('/api/auth/signup', { data: { name, password }, headers });
-  if (up.status() === 409) expect((await page.request.post('/api/auth/signin', { data: { name, password }, headers })).status()).toBe(200);
-  else expect(up.status()).toBe(201);
-  if (joinCode) expect((await page.request.post('/api/courses/join', { data: { code: joinCode }, headers })).status()).toBe(200);
-  return page;
-}
 
 async function addUnits(page: import('@playwright/test').Page, operations: unknown[]) {
   const state = await (await page.request.get(`/api/documents/${essay}/map`)).json();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './csp';
 import { classroomPort } from '../playwright.config';
+import { account } from './classroomAccounts';
 
 // The grading loop on a classroom server: the instructor makes an assignment with a due date
 // (already past) and a reference map, writes a rubric and gives one student an extension; two
@@ -11,19 +12,6 @@ import { classroomPort } from '../playwright.config';
 test.use({ baseURL: `http://127.0.0.1:${classroomPort}` });
 
 const origin = `http://127.0.0.1:${classroomPort}`;
-const password = 'correct horse battery';
-
-/// A signed-in page for `name`: signs up (the first account on a fresh server is the admin) or,
-/// when the name is taken (classroom.spec.ts made it first), signs in.
-async function account(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  const up = await page.request.post('/api/auth/signup', { data: { name, password }, headers: { origin } });
-  if (up.status() !== 201 && up.status() !== 200) {
-    const signIn = await page.request.post('/api/auth/signin', { data: { name, password }, headers: { origin } });
-    expect(signIn.status()).toBe(200);
-  }
-  return page;
-}
 
 /// Labels the `words`-th word of the essay with the label key `key` (from a fresh page).
 async function labelWord(page: Page, words: number, key: string) {

@@ -246,13 +246,15 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
             actions={actions}
             onImported={handlers.imported}
           >
-            {atHand && (
-              <span role="status" data-testid="suggestion-at-caret" className="rounded border border-dashed border-sky-600 bg-white px-2 py-0.5 text-sky-900">
-                {t('suggest.atCaret', { label: suggestionLabel(atHand), cue: atHand.cue })}
-              </span>
-            )}
             {!readOnly && submit && <SubmitMapButton target={submit} map={map} labels={ctx.labels} pending={unsaved > 0} />}
           </WorkspaceToolbar>
+          {atHand && (
+            // Fixed, not in the toolbar: showing and hiding it as the caret moves must not move
+            // the text (a tap measured before the shift would land beside its word).
+            <p role="status" data-testid="suggestion-at-caret" className="pointer-events-none fixed right-2 top-14 z-30 max-w-[min(28rem,90vw)] rounded border border-dashed border-sky-600 bg-white px-2 py-0.5 text-sm text-sky-900 shadow">
+              {t('suggest.atCaret', { label: suggestionLabel(atHand), cue: atHand.cue })}
+            </p>
+          )}
           {linkMode && (
             <LinkPrompt locate={() => places.unitLines(linkMode.from)}>
               <span>{t('annotate.pickTarget', { type: t(relationTypeKey(linkMode.type)) })}</span>
