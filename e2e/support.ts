@@ -45,11 +45,12 @@ export async function resetMap(request: APIRequestContext) {
 }
 
 /// The box of the nth occurrence of `surface` in the essay (words have no elements of their own:
-/// the token layers are CSS highlights, so measure a DOM Range instead).
-export async function wordBox(page: Page, surface: string, nth = 0) {
+/// the token layers are CSS highlights, so measure a DOM Range instead), scrolled into view
+/// first unless `scroll` is false.
+export async function wordBox(page: Page, surface: string, nth = 0, { scroll = true } = {}) {
   await page.locator('.essay').waitFor();
   const box = await page.evaluate(
-    ([surface, nth]) => {
+    ([surface, nth, scroll]) => {
       const essay = document.querySelector('.essay')!;
       const walker = document.createTreeWalker(essay, NodeFilter.SHOW_TEXT);
       let count = 0;
@@ -59,14 +60,14 @@ export async function wordBox(page: Page, surface: string, nth = 0) {
           const range = document.createRange();
           range.setStart(node, i);
           range.setEnd(node, i + surface.length);
-          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          if (scroll) range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
           const r = range.getClientRects()[0];
           return { x: r.left, y: r.top, width: r.width, height: r.height };
         }
       }
       return null;
     },
-    [surface, nth] as const,
+    [surface, nth, scroll] as const,
   );
   if (!box) throw new Error(`"${surface}" (#${nth}) is not in the essay`);
   return box;

@@ -53,24 +53,8 @@ async function dragHandle(page: Page, which: 'start' | 'end', surface: string, n
 
 /// The viewport box of the nth `surface` of the essay, as it is now (not scrolled to).
 async function boxNow(page: Page, surface: string, nth = 0) {
-  return page.evaluate(
-    ([surface, nth]) => {
-      const walker = document.createTreeWalker(document.querySelector('.essay')!, NodeFilter.SHOW_TEXT);
-      let count = 0;
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        for (let i = node.data.indexOf(surface); i >= 0; i = node.data.indexOf(surface, i + 1)) {
-          if (count++ !== nth) continue;
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + surface.length);
-          const r = range.getClientRects()[0];
-          return { top: r.top, bottom: r.bottom };
-        }
-      }
-      throw new Error(surface);
-    },
-    [surface, nth] as const,
-  );
+  const b = await wordBox(page, surface, nth, { scroll: false });
+  return { top: b.y, bottom: b.y + b.height };
 }
 
 async function expectTouchSized(page: Page, scope: ReturnType<Page['locator']>) {

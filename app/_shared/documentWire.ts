@@ -10,10 +10,12 @@
 // stays bounded; when cached, a view reads nothing from the database but the caller's
 // getDocumentInfo (which gives the sha256).
 
-import { getDocumentWire, type Db, type DocumentInfo } from '@/lib/db';
+import { getDocumentInfo, getDocumentWire, openDb, type Db, type DocumentInfo } from '@/lib/db';
 import { encodeLengths } from '@/lib/tokens/spans';
 import type { PackedTokens } from '@/lib/tokens/wire';
 import { rubiesOf, toRubyRows } from '@/lib/tokens/ruby';
+import { handle, HttpError, pathParams } from './http';
+import { currentUser } from './session';
 
 export interface DocumentWire {
   sha256: string;
@@ -81,4 +83,26 @@ export async function documentWire(db: Db, doc: DocumentInfo): Promise<DocumentW
     cache.delete(key);
     throw e;
   }
+}
+
+/// GET of a part of a document's wire form (the content, the furigana): signed-in readers only,
+/// 404 for an unknown document, and cached for good when asked for by the text's sha256 (`?v=`),
+/// since the answer then never changes.
+export function documentPartRoute(part: (wire: DocumentWire) => BodyInit) {
+  return (request: Request, { params }: { params: Promise<{ id: string }> }) =>
+    handle(request, async () => {
+      const db = await openDb();
+      await currentUser(db, request);
+      const { id } = await pathParams(params);
+      const doc = await getDocumentInfo(db, id);
+      const wire = doc && (await documentWire(db, doc));
+      if (!wire) throw new HttpError(404, `no document ${id}`);
+      const immutable = new URL(request.url).searchParams.get('v') === wire.sha256;
+      return new Response(part(wire), {
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+        },
+      });
+    });
 }
