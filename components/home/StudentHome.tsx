@@ -73,7 +73,7 @@ export function StudentHome({ t, locale, courses, unread, texts, now }: Props) {
                 <ul className="space-y-2">
                   {c.assignments.map((a) => {
                     const overdue = !a.submittedAt && a.dueAt !== null && Date.parse(a.dueAt) < now;
-                    const state = a.submittedAt ? 'submitted' : overdue ? 'overdue' : a.mapId ? 'inProgress' : 'notStarted';
+                    const state = a.returned ? 'returned' : a.submittedAt ? 'submitted' : overdue ? 'overdue' : a.mapId ? 'inProgress' : 'notStarted';
                     return (
                       <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-stone-200 bg-white px-3 py-2" data-testid="home-assignment">
                         <span>
@@ -87,7 +87,7 @@ export function StudentHome({ t, locale, courses, unread, texts, now }: Props) {
                         <span className="flex flex-wrap items-center gap-3 text-sm">
                           <span className="text-stone-600">{a.dueAt ? t('home.due', { date: date.format(new Date(a.dueAt)) }) : t('courses.form.noDue')}</span>
                           <span data-testid="home-status" data-state={state} className={state === 'overdue' ? 'font-semibold text-orange-800' : state === 'submitted' ? 'font-medium text-green-800' : 'text-stone-700'}>
-                            {t(`home.status.${state}`)}
+                            {a.returned ? t('home.status.returned', { total: a.returned.total, max: a.returned.max }) : t(`home.status.${state}`)}
                           </span>
                           {a.unread > 0 && (
                             <Link href={`/documents/${encodeURIComponent(a.documentId)}`} className={`font-semibold ${link}`} data-testid="home-feedback">

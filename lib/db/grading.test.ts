@@ -7,6 +7,7 @@ import { listComments } from './comments';
 import { createAssignment, createCourse, joinCourse, type Assignment } from './courses';
 import { applyOperations } from './operations';
 import { getMap, getOrCreateMap } from './maps';
+import { studentOverview } from './studentHome';
 import {
   GradingRefusal,
   assertOpenForEdits,
@@ -113,6 +114,9 @@ describe.each(testBackends())('grading on $name', (backend) => {
     const seen = await returnedGradesOfMap(db, akiMap);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ assignmentTitle: '第1回', grade: { total: 4.5 }, rubric: { version: 2 } });
+    // The student's home says it is returned, with the score out of that rubric's maximum.
+    const home = (await studentOverview(db, users.aki)).flatMap((c) => c.assignments).find((x) => x.id === assignment.id);
+    expect(home?.returned).toMatchObject({ total: 4.5, max: 6 });
   });
 
   it('keeps a returned grade on the rubric version it used when the rubric changes', async () => {

@@ -250,14 +250,29 @@ export async function listGrades(db: Db, assignmentId: string): Promise<Map<stri
 
 /// The grades returned on this map (in any assignment), with the rubric version each used:
 /// what its student sees.
-export async function returnedGradesOfMap(db: Db, mapId: string): Promise<Array<{ grade: Grade; rubric: Rubric; assignmentTitle: string }>> {
+export function returnedGradesOfMap(db: Db, mapId: string): Promise<ReturnedGrade[]> {
+  return returnedGrades(db, 'g.map_id', mapId);
+}
+
+/// The grades returned to this student, in every assignment (their home page).
+export function returnedGradesOfUser(db: Db, userId: string): Promise<ReturnedGrade[]> {
+  return returnedGrades(db, 'g.user_id', userId);
+}
+
+export interface ReturnedGrade {
+  grade: Grade;
+  rubric: Rubric;
+  assignmentTitle: string;
+}
+
+async function returnedGrades(db: Db, column: 'g.map_id' | 'g.user_id', value: string): Promise<ReturnedGrade[]> {
   const rows = await db.kysely
     .selectFrom('grades as g')
     .innerJoin('rubrics as r', (j) => j.onRef('r.assignment_id', '=', 'g.assignment_id').onRef('r.version', '=', 'g.rubric_version'))
     .innerJoin('assignments as a', 'a.id', 'g.assignment_id')
     .selectAll('g')
     .select(['r.version', 'r.criteria_json', 'r.created_at', 'a.title'])
-    .where('g.map_id', '=', mapId)
+    .where(column, '=', value)
     .where('g.returned_at', 'is not', null)
     .orderBy('g.returned_at')
     .execute();

@@ -174,6 +174,7 @@ export {
   getGrade,
   listGrades,
   returnedGradesOfMap,
+  returnedGradesOfUser,
   saveGrade,
   returnForRevision,
   type Grade,

@@ -5,6 +5,8 @@
 
 import type { Db } from './connect';
 import { unreadByDocument } from './notifications';
+import { rubricMax } from '@/lib/grading/rubric';
+import { returnedGradesOfUser } from './grading';
 
 export interface StudentAssignment {
   id: string;
@@ -16,6 +18,8 @@ export interface StudentAssignment {
   submittedAt: string | null;
   /// Unread notifications about the student's map of this text.
   unread: number;
+  /// The grade, once returned (lib/db/grading.ts): points out of the rubric's maximum.
+  returned: { at: string; total: number; max: number } | null;
 }
 
 export interface StudentCourse {
@@ -27,7 +31,7 @@ export interface StudentCourse {
 
 /// The courses the user takes as a student, newest first, assignments oldest first.
 export async function studentOverview(db: Db, userId: string): Promise<StudentCourse[]> {
-  const [rows, unread] = await Promise.all([
+  const [rows, unread, returned] = await Promise.all([
     db.kysely
       .selectFrom('enrolments as e')
       .innerJoin('courses as c', 'c.id', 'e.course_id')
@@ -43,6 +47,7 @@ export async function studentOverview(db: Db, userId: string): Promise<StudentCo
       .orderBy('a.id')
       .execute(),
     unreadByDocument(db, userId),
+    returnedByAssignment(db, userId),
   ]);
   const courses: StudentCourse[] = [];
   for (const r of rows) {
@@ -61,8 +66,15 @@ export async function studentOverview(db: Db, userId: string): Promise<StudentCo
         mapId: r.map_id ?? null,
         submittedAt: r.submitted_at ?? null,
         unread: unread.get(r.document_id) ?? 0,
+        returned: returned.get(r.id) ?? null,
       });
     }
   }
   return courses;
+}
+
+/// The student's returned grades by assignment, out of the rubric version each used.
+async function returnedByAssignment(db: Db, userId: string): Promise<Map<string, { at: string; total: number; max: number }>> {
+  const grades = await returnedGradesOfUser(db, userId);
+  return new Map(grades.map(({ grade, rubric }) => [grade.assignmentId, { at: grade.returnedAt!, total: grade.total, max: rubricMax(rubric.criteria) }]));
 }
