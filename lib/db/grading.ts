@@ -27,6 +27,7 @@ import { getAssignment, type Assignment } from './courses';
 import { DbError, NotFoundError, constraintViolation } from './errors';
 import { getOrCreateMap } from './maps';
 import { findMap } from './imports';
+import type { GradesTable } from './schema';
 
 /// A grading request the rules refuse: the HTTP status to answer, a reason code the client
 /// words (lib/i18n/grading.ts) and its params. Nothing was written.
@@ -211,17 +212,7 @@ export async function submitAssignment(db: Db, assignment: Assignment, userId: s
 
 // ---- grades ----
 
-const toGrade = (r: {
-  assignment_id: string;
-  user_id: string;
-  map_id: string;
-  rubric_version: number;
-  scores_json: string;
-  comment: string;
-  graded_by: string;
-  updated_at: string;
-  returned_at: string | null;
-}): Grade => {
+const toGrade = (r: GradesTable): Grade => {
   const scores = JSON.parse(r.scores_json) as Scores;
   return {
     assignmentId: r.assignment_id,
