@@ -245,6 +245,10 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
   };
 
   let multiClicked = false;
+  /// The pending press's mouseup listener. One at a time: a press whose mouseup never came (the
+  /// browser began a drag-and-drop of its own selection instead) must not leave a listener behind
+  /// that would end the next press a second time and wipe the selection it made.
+  let stopListening: (() => void) | null = null;
 
   return new Plugin<TokenSelection>({
     key: tokenLayerKey,
@@ -278,7 +282,10 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
           );
           onSelectionChange?.(now);
         },
-        destroy: () => clear(editorView, names),
+        destroy: () => {
+          stopListening?.();
+          clear(editorView, names);
+        },
       };
     },
     props: {
@@ -312,9 +319,17 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
         },
         mousedown(view, event) {
           pressed = null;
+          stopListening?.();
+          stopListening = null;
           if (event.button !== 0) return false;
           // The release may come anywhere (past the essay's edge), so listen on the document.
-          view.dom.ownerDocument.addEventListener('mouseup', (up) => release(view, up), { capture: true, once: true });
+          const doc = view.dom.ownerDocument;
+          const up = (e: MouseEvent) => {
+            stopListening = null;
+            release(view, e);
+          };
+          doc.addEventListener('mouseup', up, { capture: true, once: true });
+          stopListening = () => doc.removeEventListener('mouseup', up, { capture: true });
           if (event.shiftKey) return false;
           if (event.detail >= 2) {
             const chosen = multiClickSelection(view, event);
@@ -337,6 +352,13 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
           if (pressed && !pressed.moved && Math.max(Math.abs(event.clientX - pressed.x), Math.abs(event.clientY - pressed.y)) > 4) pressed.moved = true;
           if (pressed?.moved) paintSelection(view, dragSelection(view, pressed, event.clientX, event.clientY, event.altKey));
           return false;
+        },
+        // A press inside a browser selection, then a move, would start the browser's
+        // drag-and-drop of that text: the mouseup never comes and the drag selects nothing.
+        // The essay's text is not for dragging out (copy is), so no drag ever starts.
+        dragstart(_view, event) {
+          event.preventDefault();
+          return true;
         },
         mouseleave(view) {
           setHover(view, null);
