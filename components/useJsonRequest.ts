@@ -30,6 +30,7 @@ const codeMessages: Record<string, MessageKey> = {
   'auth.rateLimited': 'error.auth.rateLimited',
   'auth.rateLimitedSignUp': 'error.auth.rateLimitedSignUp',
   'auth.rateLimitedJoinCode': 'error.auth.rateLimitedJoinCode',
+  'auth.rateLimitedPassword': 'error.auth.rateLimitedPassword',
   'auth.signUpClosed': 'error.auth.signUpClosed',
   'auth.adminOnly': 'error.auth.adminOnly',
   'auth.lastAdmin': 'error.auth.lastAdmin',
