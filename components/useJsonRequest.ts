@@ -50,6 +50,7 @@ const codeMessages: Record<string, MessageKey> = {
   'course.instructorsOnly': 'error.course.instructorsOnly',
   'course.removeOwner': 'error.course.removeOwner',
   'course.notMember': 'error.course.notMember',
+  'course.notStudent': 'error.course.notStudent',
   'course.notInstructorAccount': 'error.course.notInstructorAccount',
   'course.unknownUser': 'error.course.unknownUser',
   'roster.invalid': 'error.roster.invalid',
