@@ -220,7 +220,8 @@ describe.each(testBackends())('course administration API on $name', (backend) =>
     const own = await getOrCreateMap(db, text, id.sensei);
     let n = 0;
     const edit = async (mapId: string, c: string) => {
-      const unit = { id: `arch-${++n}`, label: 'claim', start: 8, end: 22, note: '' };
+      const [start, end] = ++n % 2 ? [8, 22] : [22, 31]; // never a span the map already has
+      const unit = { id: `arch-${n}`, label: 'claim', start, end, note: '' };
       const operations: Operation[] = [{ op: 'addUnit', unit, relations: [], mainClaim: false }];
       const baseVersion = (await getMap(db, mapId))!.version;
       return operationsRoute(post(`/api/maps/${mapId}/operations`, { batchId: `archived-batch-${n}-${mapId}`, baseVersion, operations }, c), params({ mapId }));
