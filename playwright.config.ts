@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests run against the production build, on a database of their own, in the
 // system's Chromium (Playwright cannot download its own browser here).
 const port = Number(process.env.E2E_PORT ?? 3100);
-/// A second server in classroom mode (accounts), on its own database, for e2e/classroom.spec.ts.
+/// A second server in classroom mode (accounts), on its own database, for the classroom specs
+/// (classroom, grading, course-admin, curation, …): on PostgreSQL when RONTEN_TEST_PG_URL names a
+/// server (scripts/test-all.sh, .ci/run), else on SQLite (scripts/e2e-server.sh says which).
 export const classroomPort = port + 1;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,7 +33,7 @@ export default defineConfig({
     {
       command: `bash scripts/e2e-server.sh ${classroomPort}`,
       url: `http://127.0.0.1:${classroomPort}/api/health`,
-      env: { RONTEN_MODE: 'classroom', E2E_DB: 'e2e-classroom' },
+      env: { RONTEN_MODE: 'classroom', E2E_DB: 'e2e-classroom', E2E_PG: '1' },
       timeout: 120_000,
       reuseExistingServer: false,
     },

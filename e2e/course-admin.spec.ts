@@ -4,8 +4,9 @@ import { account } from './classroomAccounts';
 
 // Running a course without an admin at hand, on the classroom server: a roster becomes accounts
 // with printable sign-in slips; a student signs in with a slip and must choose a password first;
-// the student's home lists the course; a comment is announced by the bell; archiving freezes the
-// course but keeps it readable and exportable.
+// the student's home lists the course; a comment is announced by the bell; a lost slip is
+// reissued; archiving freezes the course — the student's map too, shown read-only with the reason
+// — but keeps it readable and exportable.
 test.use({ baseURL: `http://127.0.0.1:${classroomPort}` });
 
 const origin = `http://127.0.0.1:${classroomPort}`;
@@ -84,6 +85,29 @@ test('roster → slips → first sign-in sets a password → home, notifications
   await expect(student).toHaveURL(/\/documents\/russia-diplomacy-2020$/);
   await expect(student.getByRole('link', { name: 'お知らせ（未読なし）' })).toBeVisible();
 
+  // A lost slip: the teacher gives the student a new one-time password from the member list and
+  // prints it; the student's session ends, and the new slip again signs in only to choose a password.
+  await teacher.reload();
+  await teacher.getByRole('button', { name: '山田 太郎の仮パスワードを再発行' }).click();
+  await teacher.getByRole('button', { name: 'はい' }).click();
+  await expect(teacher.getByTestId('course-admin-status')).toHaveText('山田 太郎の新しいサインイン用紙を作りました。印刷して渡してください。');
+  const reissued = teacher.getByTestId('reissued-slip');
+  await expect(reissued.getByTestId('slip-user')).toHaveText(user);
+  const newOneTime = (await reissued.getByTestId('slip-password').textContent())!.trim();
+  expect(newOneTime).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+  await expect(reissued.getByRole('button', { name: '用紙を印刷' })).toBeVisible();
+  await student.goto('/');
+  await expect(student).toHaveURL(/\/signin/);
+  await student.getByLabel('ユーザー名').fill(user);
+  await student.getByLabel('パスワード').fill(newOneTime);
+  await student.getByRole('button', { name: 'サインイン' }).click();
+  await expect(student.getByRole('heading', { name: 'パスワードを設定する' })).toBeVisible();
+  await student.getByLabel('現在のパスワード（または仮パスワード）').fill(newOneTime);
+  await student.getByLabel('新しいパスワード（8文字以上）').fill('my second password');
+  await student.getByLabel('新しいパスワード（確認）').fill('my second password');
+  await student.getByRole('button', { name: 'パスワードを設定' }).click();
+  await expect(student.getByTestId('signed-in-as')).toHaveText('山田 太郎（学生）');
+
   // Archive: asked in place, then the course is read-only (still exportable), and says why.
   await teacher.reload();
   await teacher.getByRole('button', { name: 'コースをアーカイブする' }).click();
@@ -98,4 +122,20 @@ test('roster → slips → first sign-in sets a password → home, notifications
   expect((await teacher.request.get(`/api${assignmentPath}/export?format=json`)).status()).toBe(200);
   await student.goto('/');
   await expect(student.getByTestId('home-course')).toContainText('アーカイブ済み');
+
+  // The student's map of the archived course's text: shown read-only with the reason, refused by
+  // the server with the same reason, still exportable.
+  await student.goto('/documents/russia-diplomacy-2020');
+  await expect(student.getByTestId('course-archived-note')).toHaveText('コース「名簿の授業」はアーカイブされているため、このマップは閲覧のみです（書き出しはできます）。');
+  await expect(student.getByText('読み取り専用', { exact: true }).first()).toBeVisible();
+  await expect(student.getByRole('button', { name: '提出する' })).toHaveCount(0);
+  const state = await (await student.request.get('/api/documents/russia-diplomacy-2020/map')).json();
+  const save = await student.request.post(`/api/maps/${state.mapId}/operations`, {
+    headers: { origin },
+    data: { batchId: `archived-${Date.now()}`, baseVersion: state.version, operations: [{ op: 'addUnit', unit: { id: 'late-unit', label: 'claim', start: 0, end: 4, note: '' }, relations: [], mainClaim: false }] },
+  });
+  expect(save.status()).toBe(423);
+  expect(await save.json()).toMatchObject({ code: 'course.archived', params: { title: '名簿の授業' } });
+  expect((await student.request.get(`/api/maps/${state.mapId}/export?format=json`)).status()).toBe(200);
+  expect((await teacher.request.get(`/api/maps/${state.mapId}/export?format=json`)).status()).toBe(200);
 });

@@ -1,14 +1,15 @@
 import { expect, test } from './csp';
 import type { Browser } from '@playwright/test';
 import { classroomPort } from '../playwright.config';
-import { account } from './classroomAccounts';
+import { account, freshInstructor } from './classroomAccounts';
 
 // The teacher's reading and curating the reference, on a classroom server: a student who marked
 // exactly the thesis clause 「それがロシアの求心力低下による…と思われる」 (386–426) against a
 // reference thesis from 「そして、2020年後半に…」 (346–427) is told "found" with boundaries that
 // differ; the instructor takes the student's evidence and relation into the reference with one
-// click each, sees the worded agreement change, and undoes the last take; then, from the heat
-// map, takes a passage most of the class marked.
+// click each, sees the worded agreement change, and undoes the last take; a co-instructor does
+// the same on the owner's reference; then, from the heat map, takes a passage most of the class
+// marked.
 test.use({ baseURL: `http://127.0.0.1:${classroomPort}` });
 
 const base = `http://127.0.0.1:${classroomPort}`;
@@ -74,6 +75,22 @@ test('the exact-thesis case counts as found; a student’s unit and relation are
 
   // The student cannot take anything: the compare page is the instructors'.
   expect((await student.goto(sensei.url()))!.status()).toBe(404);
+
+  // A co-instructor has the same rights over the reference the owner made: added by user name,
+  // they take the relation again from the same page.
+  const colleague = await freshInstructor(browser, 'kyodo');
+  const { user: colleagueUser } = await (await colleague.request.get('/api/auth/me')).json();
+  const added = await sensei.request.post(`/api/courses/${course.course.id}/instructors`, { data: { name: colleagueUser.name }, headers: { origin: base } });
+  expect(added.status(), await added.text()).toBe(201);
+  await colleague.goto(sensei.url());
+  await expect(colleague.getByTestId('curation-read-only')).toHaveCount(0);
+  await colleague.getByTestId('take-relation').click();
+  await expect(colleague.getByTestId('curation-notice')).toContainText('基準に取り込みました');
+  await expect(colleague.getByTestId('take-relation')).toHaveCount(0);
+  expect((await (await sensei.request.get(`/api/maps/${referenceId}`)).json()).map.relations).toHaveLength(1);
+  await colleague.getByTestId('curation-undo').click();
+  await expect(colleague.getByTestId('curation-notice')).toContainText('取り込みを元に戻しました');
+  expect((await (await sensei.request.get(`/api/maps/${referenceId}`)).json()).map.relations).toHaveLength(0);
 
   // Two more students both mark 「ロシアのサイバー攻撃・サイバー諜報」 (315–332): 2 of 3 is a
   // majority the reference lacks, listed under the heat map with a take button.

@@ -7,7 +7,7 @@
 //   treats 503 like offline: it keeps its queue and retries later, with jitter. The depth is
 //   RONTEN_MAX_PENDING_WRITES (default 256: a class of 200 each with one batch in flight passes
 //   untouched; at ~2 ms a batch a full queue drains in about half a second).
-// - The credential queue: sign-ins and sign-ups (argon2id, 20–60 ms of CPU each, plus their
+// - The credential queue: sign-ins, sign-ups and password changes (argon2id, 20–60 ms of CPU each, plus their
 //   session writes) run one at a time, at most CREDENTIAL_MAX_WAITING waiting (503 beyond), and
 //   while saves are coming in each one's slot rests twice as long as it ran, so a flood of
 //   sign-ins takes at most a third of one core and the class's saves keep the rest
@@ -74,7 +74,7 @@ export function pendingWrites(): number {
   return state().pending;
 }
 
-/// The queue sign-ins and sign-ups run through (see the header); its QueueFullError is
+/// The queue sign-ins, sign-ups and password changes run through (see the header); its QueueFullError is
 /// answered 503 + Retry-After by handle() in ./http.
 export function credentialQueue(): DutyQueue {
   const s = state();

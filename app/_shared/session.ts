@@ -5,7 +5,7 @@
 // Route handlers pass their Request (currentUser(db, request)): the cookie is read from it,
 // which also lets tests call handlers directly. Server components call currentUser(db), which
 // reads the cookie through next/headers.
-import { ensureLocalUser, getMap, mapOwner, teachesStudentOnDocument, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
+import { CourseArchivedError, ensureLocalUser, getMap, mapOwner, referenceCoursesOf, teachesStudentOnDocument, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
 import { SESSION_MAX_MS, sessionUser } from '@/lib/auth/accounts';
 import { rontenMode } from '@/lib/auth/mode';
 import { redirect } from 'next/navigation';
@@ -66,20 +66,36 @@ export async function ownMap(db: Db, user: User, mapId: string): Promise<StoredM
   return map;
 }
 
-/// As ownMap, without loading the map: the autosave route needs only the check (cached per map).
-export async function assertOwnMap(db: Db, user: User, mapId: string): Promise<void> {
+/// The autosave route's check, without loading the map (the owner is cached per map): the owner
+/// edits their map; so do the instructors of a course in which it is an assignment's reference
+/// (co-instructors curate the reference as its owner does; an admin as instructor of every
+/// course) — refused with CourseArchivedError (423) when every such course is archived. Anyone
+/// else: 404. Importing a whole file over a map stays the owner's (ownMap).
+export async function assertMayEditMap(db: Db, user: User, mapId: string): Promise<void> {
   const owner = await mapOwner(db, mapId);
-  if (!owner || owner.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
+  if (owner && owner.userId === user.id) return;
+  const courses = owner ? await teachingReference(db, user, mapId) : [];
+  if (courses.length === 0) throw new HttpError(404, `argument map "${mapId}" not found`);
+  const active = courses.find((c) => c.archivedAt === null);
+  if (!active) throw new CourseArchivedError(courses[0].id, courses[0].title);
+}
+
+/// The courses the user teaches in which the map is an assignment's reference (none for students).
+async function teachingReference(db: Db, user: User, mapId: string) {
+  if (user.role !== 'admin' && user.role !== 'instructor') return [];
+  return referenceCoursesOf(db, mapId, user.role === 'admin' ? null : user.id);
 }
 
 /// The map, if this user may read it; otherwise 404. Readers: the owner; an instructor of a
 /// course that has an assignment on the map's document and in which the owner is enrolled as a
-/// student; an admin, under the same condition for some course. Only the owner edits (ownMap).
+/// student, or in which the map is an assignment's reference; an admin, under the same
+/// conditions for some course. Editing: ownMap, assertMayEditMap.
 export async function readableMap(db: Db, user: User, mapId: string): Promise<StoredMap> {
   const map = await getMap(db, mapId);
   if (map && map.userId === user.id) return map;
   if (map && (user.role === 'admin' || user.role === 'instructor')) {
     if (await teachesStudentOnDocument(db, user.role === 'admin' ? null : user.id, map.userId, map.documentId)) return map;
+    if ((await teachingReference(db, user, mapId)).length > 0) return map;
   }
   throw new HttpError(404, `argument map "${mapId}" not found`);
 }

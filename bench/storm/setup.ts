@@ -9,6 +9,7 @@ import path from 'node:path';
 import { closeAllDbs, documentContext, getOrCreateMap, insertAccount, openDb, type Db } from '@/lib/db';
 import { startSession } from '@/lib/auth/accounts';
 import { hashPassword } from '@/lib/auth/password';
+import { freshPostgres } from '@/lib/db/freshPostgres';
 
 export const ESSAY_ID = 'russia-diplomacy-2020';
 export const PASSWORD = 'storm-password-1';
@@ -61,25 +62,6 @@ export async function withPostgres<T>(name: string, run: (url: string) => Promis
     await database.drop().catch(() => {});
     if (dir) spawnSync('bash', ['scripts/pg-temp.sh', 'stop', dir], { stdio: 'ignore' });
   }
-}
-
-/// A fresh database on the PostgreSQL server at `adminUrl`; returns its URL and a drop function.
-async function freshPostgres(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { Client } = await import('pg');
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 export async function makeClass(url: string, students: number): Promise<Class> {

@@ -126,8 +126,8 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
     <div className="space-y-6">
       {teacher && <FoundSummary t={t} summary={teacherSummary(teacher)} />}
       {curation && !curation.mayEdit && (
-        <p role="note" className="text-sm text-stone-600" data-testid="curation-not-owner">
-          {t('curation.notOwner', { name: curation.ownerName })}
+        <p role="note" className="text-sm text-stone-600" data-testid="curation-read-only">
+          {t('curation.archived')}
         </p>
       )}
       <section aria-labelledby="scores-heading" className="max-w-3xl">

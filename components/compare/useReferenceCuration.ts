@@ -11,14 +11,15 @@ import { takeIntoReference, type TakeItem } from '@/lib/agreement/curation';
 import { invertAll, type Operation } from '@/lib/argument/operations';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { useT } from '../I18nProvider';
+import { wordedError } from '../useJsonRequest';
 
 export interface CurationTarget {
   referenceMapId: string;
   /// The reference map's version when the page was drawn.
   version: number;
-  /// Whether the viewer owns the reference map (only its owner saves operations on it).
+  /// Whether the viewer may change the reference: any of the course's instructors (its owner and
+  /// co-instructors alike), while the course is not archived.
   mayEdit: boolean;
-  ownerName: string;
 }
 
 export interface CurationNotice {
@@ -51,14 +52,13 @@ export function useReferenceCuration(target: CurationTarget | undefined, referen
       } catch {
         return t('curation.failed', { reason: t('request.offline') });
       }
-      const body = (await res.json().catch(() => ({}))) as { version?: number; error?: string };
+      const body = (await res.json().catch(() => ({}))) as { version?: number; error?: string; code?: string; params?: unknown };
       if (res.ok && typeof body.version === 'number') {
         version.current = body.version;
         return null;
       }
       if (res.status === 409) return t('curation.stale');
-      if (res.status === 403 || res.status === 404) return t('curation.notOwner', { name: target.ownerName });
-      return t('curation.failed', { reason: body.error ?? String(res.status) });
+      return t('curation.failed', { reason: wordedError(t, body) ?? String(res.status) });
     },
     [target, t],
   );

@@ -37,7 +37,7 @@ export function MajorityCandidates({ reference, majority, found, candidates, vot
       <h2 id="majority-candidates-heading" className="text-lg font-semibold">
         {t('curation.fromHeat')}
       </h2>
-      {!curation.mayEdit && <p className="text-sm text-stone-600">{t('curation.notOwner', { name: curation.ownerName })}</p>}
+      {!curation.mayEdit && <p className="text-sm text-stone-600">{t('curation.archived')}</p>}
       {candidates.length === 0 ? (
         <p className="text-sm text-stone-600">{t('curation.noneMissing')}</p>
       ) : (

@@ -4,12 +4,13 @@
 // units, a confirmation that says how many will be replaced; then the outcome in words, with
 // Undo (the returned operations inverted, saved through the map operations route in batches the
 // route accepts) and a link to the reference to adjust it. Refusals are worded from the route's
-// `reason`.
+// `reason`, or its `code` (an archived course).
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { invertAll, type Operation } from '@/lib/argument/operations';
 import { LIMITS } from '@/lib/argument/limits';
 import { useT } from '../I18nProvider';
+import { wordedError } from '../useJsonRequest';
 
 interface Built {
   mapId: string;
@@ -45,12 +46,10 @@ export function MajorityReference({ assignmentId, documentId }: { assignmentId: 
         setMessage(t('curation.replaceConfirm', { units: body.units }));
       } else if (body.reason === 'tooFewMaps' || body.reason === 'noMajority') {
         setMessage(t(`curation.${body.reason as 'tooFewMaps' | 'noMajority'}`, { maps: body.maps }));
-      } else if (body.reason === 'notReferenceOwner') {
-        setMessage(t('curation.notOwner', { name: String(body.owner) }));
       } else if (body.reason === 'schemeMismatch') {
         setMessage(t('curation.schemeMismatch'));
       } else {
-        setMessage(t('curation.failed', { reason: body.error ?? String(res.status) }));
+        setMessage(t('curation.failed', { reason: wordedError(t, body) ?? String(res.status) }));
       }
     } catch {
       setMessage(t('curation.failed', { reason: t('request.offline') }));

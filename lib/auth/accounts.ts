@@ -12,6 +12,8 @@
 //   owner of a name cannot be locked out by others' failures, only slowed down); an attempt is
 //   recorded *before* the password is checked, so parallel guesses cannot overshoot a limit.
 //   Unknown names and wrong passwords give the same error and cost the same time.
+// - Wrong current passwords when changing one's password are limited per account and per
+//   client (./throttle.ts), so a signed-in session cannot be used to guess its password.
 
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -38,7 +40,16 @@ import {
 import { ForbiddenError, InvalidAccountInputError, InvalidCredentialsError, LastAdminError, NameTakenError, RateLimitedError, type Problem } from './errors';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { isOneTimeHash, verifyOneTimePassword } from './oneTimePassword';
-import { MAX_FAILURES_PER_CLIENT, nameDelayMs, pairRetryAfter, RATE_WINDOW_MS, throttleKey, windowRetryAfter } from './throttle';
+import {
+  MAX_FAILURES_PER_CLIENT,
+  MAX_PASSWORD_FAILURES_PER_ACCOUNT,
+  MAX_PASSWORD_FAILURES_PER_CLIENT,
+  nameDelayMs,
+  pairRetryAfter,
+  RATE_WINDOW_MS,
+  throttleKey,
+  windowRetryAfter,
+} from './throttle';
 import { ACCOUNT_ROLE_VALUES } from '@/lib/classroom/schemas';
 
 const MINUTE = 60_000;
@@ -161,12 +172,28 @@ async function checkPassword(password: string, stored: string): Promise<boolean>
 
 /// Replaces the user's password with one they chose, after checking the current one (their own,
 /// or the one-time password of their slip); lifts the obligation to change it. Throws
-/// InvalidAccountInputError ('currentPassword' when it is wrong, 'password' for the new one).
-export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<void> {
+/// InvalidAccountInputError ('currentPassword' when it is wrong, 'password' for the new one), or
+/// RateLimitedError once the account or the client has had too many wrong current passwords in
+/// the window (./throttle.ts) — checked before any argon2id is spent. As at sign-in, the attempt
+/// is recorded before the password is checked (parallel guesses cannot overshoot the limit) and
+/// forgotten when it was right.
+export async function changePassword(db: Db, userId: string, current: string, next: string, clientKey: string, now = new Date()): Promise<void> {
+  const keys = [throttleKey.passwordAccount(userId), throttleKey.passwordClient(clientKey.slice(0, 200))];
+  const since = new Date(now.getTime() - RATE_WINDOW_MS);
+  await pruneLoginAttempts(db, since);
+  const ids = await recordLoginAttempts(db, keys, now);
+  const [accountTimes, clientTimes] = await Promise.all(keys.map((key) => loginAttemptTimes(db, key, since, ids)));
+  const wait = Math.max(windowRetryAfter(accountTimes, MAX_PASSWORD_FAILURES_PER_ACCOUNT, now) ?? 0, windowRetryAfter(clientTimes, MAX_PASSWORD_FAILURES_PER_CLIENT, now) ?? 0);
+  if (wait > 0) {
+    await deleteLoginAttempts(db, { ids });
+    throw new RateLimitedError(wait, 'passwordChange');
+  }
   const stored = await passwordHashOf(db, userId);
   if (!stored || !(await checkPassword(current, stored))) {
     throw new InvalidAccountInputError('currentPassword', { code: 'account.currentPasswordWrong', params: {}, message: 'the current password is wrong' });
   }
+  // The current password was right: not a guess, whatever is wrong with the new one.
+  await deleteLoginAttempts(db, { ids });
   const problem = passwordProblem(next);
   if (problem) throw new InvalidAccountInputError('password', problem);
   if (next.normalize('NFC') === current.normalize('NFC')) {

@@ -51,6 +51,7 @@ const RATE_LIMITS = {
   signIn: { what: 'failed sign-in attempts', code: 'auth.rateLimited' },
   signUp: { what: 'sign-ups from this address', code: 'auth.rateLimitedSignUp' },
   joinCode: { what: 'wrong join codes', code: 'auth.rateLimitedJoinCode' },
+  passwordChange: { what: 'wrong current passwords', code: 'auth.rateLimitedPassword' },
 } as const;
 
 export class RateLimitedError extends AuthError {

@@ -17,10 +17,10 @@
 // One-time passwords are hashed with a salted sha256 (lib/auth/oneTimePassword.ts: why that is
 // safe for server-made 79-bit secrets), so 2,000 rows take a fraction of a second, not a minute
 // of argon2; that work and the parsing run on the worker pool (prepareRoster), never on the
-// event loop.
+// event loop. A lost slip is reissued one student at a time (reissueSlip).
 
 import { randomBytes } from 'node:crypto';
-import { createRosterAccounts, NamesTakenError, takenNames, type Db } from '@/lib/db';
+import { createRosterAccounts, NamesTakenError, reissueOneTimePassword, takenNames, type Db } from '@/lib/db';
 import { parseCsv } from '@/lib/formats/csv';
 import { unsafeTextProblem } from '@/lib/text/safeText';
 import { DISPLAY_NAME_MAX, normalizeUserName, userNameProblem } from './accounts';
@@ -197,4 +197,13 @@ export async function importRoster(db: Db, courseId: string, bytes: Uint8Array):
       throw e;
     }
   }
+}
+
+/// A lost slip: a new one-time password for a student of the course (one sha256, no worker
+/// needed), stored by reissueOneTimePassword (which refuses anyone but a student account enrolled
+/// as a student of this course, and ends the account's sessions). The slip to print.
+export async function reissueSlip(db: Db, courseId: string, userId: string): Promise<RosterSlip> {
+  const oneTimePassword = newOneTimePassword();
+  const account = await reissueOneTimePassword(db, courseId, userId, hashOneTimePassword(oneTimePassword));
+  return { ...account, oneTimePassword };
 }

@@ -13,6 +13,8 @@
 //   failure, at most NAME_DELAY_MAX_MS, before its password is checked. The owner, from an
 //   address with no failures of its own, still signs in, a little slower.
 // Sign-up and course join codes have per-client (and, for join codes, per-account) limits.
+// Changing one's password checks the current one: wrong current passwords are limited per
+// account (a stolen session cannot be used to guess the password behind it) and per client.
 
 const MINUTE = 60_000;
 export const RATE_WINDOW_MS = 15 * MINUTE;
@@ -30,6 +32,10 @@ export const MAX_SIGNUPS_PER_CLIENT = 60;
 export const MAX_JOIN_FAILURES_PER_CLIENT = 30;
 export const MAX_JOIN_FAILURES_PER_ACCOUNT = 10;
 
+/// Wrong current passwords when changing one's password, per account and per client address.
+export const MAX_PASSWORD_FAILURES_PER_ACCOUNT = 10;
+export const MAX_PASSWORD_FAILURES_PER_CLIENT = 30;
+
 /// The keys attempts are recorded under.
 export const throttleKey = {
   signInPair: (name: string, client: string) => `pair:${name}\n${client}`,
@@ -38,6 +44,8 @@ export const throttleKey = {
   signUpClient: (client: string) => `signup:${client}`,
   joinClient: (client: string) => `join-client:${client}`,
   joinAccount: (userId: string) => `join-user:${userId}`,
+  passwordAccount: (userId: string) => `password-user:${userId}`,
+  passwordClient: (client: string) => `password-client:${client}`,
 };
 
 /// Seconds until one more attempt fits under `limit` in the window, given the earlier

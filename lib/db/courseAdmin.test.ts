@@ -1,4 +1,5 @@
-// Course administration and notifications on SQLite and PostgreSQL: archiving freezes a course,
+// Course administration and notifications on SQLite and PostgreSQL: archiving freezes a course
+// (its students' maps too),
 // join codes regenerate and switch off, members leave, co-instructors join, roster accounts are
 // made all or none, and notify tells the right people.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +9,9 @@ import { getOrCreateMap } from './maps';
 import { addComment } from './comments';
 import { NotFoundError } from './errors';
 import { findCredentials } from './accounts';
-import { CourseArchivedError, courseRole, createAssignment, createCourse, findCourseByJoinCode, joinCourse, listMembers, updateAssignment } from './courses';
-import { addInstructor, createRosterAccounts, MemberChangeError, NamesTakenError, regenerateJoinCode, removeMember, setCourseArchived, setJoinEnabled } from './courseAdmin';
+import { archivedCourseOfMap, CourseArchivedError, courseRole, createAssignment, createCourse, findCourseByJoinCode, joinCourse, listMembers, updateAssignment } from './courses';
+import { assertOpenForEdits } from './grading';
+import { addInstructor, createRosterAccounts, MemberChangeError, NamesTakenError, regenerateJoinCode, reissueOneTimePassword, removeMember, setCourseArchived, setJoinEnabled } from './courseAdmin';
 import { listNotifications, markNotificationsRead, notify, unreadCount } from './notifications';
 import { studentOverview } from './studentHome';
 import { NON_BMP_SURFACES, fixtureDocument, insertUsers, testBackends, useTestDb } from './test-support';
@@ -55,6 +57,46 @@ describe.each(testBackends())('course administration on $name', (backend) => {
     expect(await findCredentials(db, 'late-1')).toBeNull();
     expect((await setCourseArchived(db, course.id, false)).archivedAt).toBeNull();
     expect((await createAssignment(db, course.id, { documentId: docId, title: '第2回' })).title).toBe('第2回');
+  });
+
+  it('an archived course’s students’ maps take no edits, unless another course still active holds them', async () => {
+    const text = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const course = await createCourse(db, users.sensei, '演習AA');
+    await joinCourse(db, users.ren, course.joinCode);
+    const map = await getOrCreateMap(db, text, users.ren);
+    const own = await getOrCreateMap(db, text, users.sensei);
+    expect(await archivedCourseOfMap(db, map.id)).toBeNull(); // no assignment on the text yet
+    await createAssignment(db, course.id, { documentId: text, title: '課題' });
+    await assertOpenForEdits(db, map.id);
+    await setCourseArchived(db, course.id, true);
+    expect(await archivedCourseOfMap(db, map.id)).toEqual({ id: course.id, title: '演習AA' });
+    await expect(assertOpenForEdits(db, map.id)).rejects.toMatchObject({ courseId: course.id, title: '演習AA' });
+    await assertOpenForEdits(db, own.id); // the instructor's own map is no student's
+    // Another course, still active, with an assignment on the same text: open there.
+    const other = await createCourse(db, users.fukuda, '演習AB');
+    await joinCourse(db, users.ren, other.joinCode);
+    await createAssignment(db, other.id, { documentId: text, title: '同じ文章' });
+    expect(await archivedCourseOfMap(db, map.id)).toBeNull();
+    await setCourseArchived(db, other.id, true);
+    expect(await archivedCourseOfMap(db, map.id)).not.toBeNull();
+    await setCourseArchived(db, course.id, false);
+    await assertOpenForEdits(db, map.id);
+  });
+
+  it('reissues a one-time password only to a student of the course, ending their sessions', async () => {
+    const course = await createCourse(db, users.sensei, '演習AC');
+    await joinCourse(db, users.aki, course.joinCode);
+    await db.kysely.insertInto('sessions').values({ id: 'aki-session', user_id: users.aki, created_at: '2026-01-01T00:00:00.000Z', expires_at: '2099-01-01T00:00:00.000Z', last_seen_at: '2026-01-01T00:00:00.000Z' }).execute();
+    await expect(reissueOneTimePassword(db, course.id, users.mio, 'h')).rejects.toMatchObject({ code: 'course.notMember' });
+    await expect(reissueOneTimePassword(db, course.id, users.sensei, 'h')).rejects.toMatchObject({ code: 'course.notStudent' });
+    await addInstructor(db, course.id, 'fukuda');
+    await expect(reissueOneTimePassword(db, course.id, users.fukuda, 'h')).rejects.toMatchObject({ code: 'course.notStudent' });
+    expect(await reissueOneTimePassword(db, course.id, users.aki, '$ronten-otp$v=1$salt$hash')).toEqual({ userId: users.aki, name: 'aki', displayName: 'AKI' });
+    const found = await findCredentials(db, 'aki');
+    expect(found).toMatchObject({ passwordHash: '$ronten-otp$v=1$salt$hash', user: { mustChangePassword: true } });
+    expect(await db.kysely.selectFrom('sessions').select('id').where('user_id', '=', users.aki).execute()).toEqual([]);
+    await setCourseArchived(db, course.id, true);
+    await expect(reissueOneTimePassword(db, course.id, users.aki, 'h')).rejects.toBeInstanceOf(CourseArchivedError);
   });
 
   it('removes members but never the owner; a co-instructor has the instructor role', async () => {

@@ -1,5 +1,5 @@
 // Running a course, by its instructors: archiving it, its join code, who is in it (removing a
-// member, adding a co-instructor) and accounts made from a roster.
+// member, adding a co-instructor), accounts made from a roster and a lost slip reissued.
 //
 // Invariants:
 // - Every change here but unarchiving refuses an archived course (CourseArchivedError).
@@ -9,6 +9,8 @@
 //   is just the instructor who made it).
 // - Roster accounts are made all or none: the names are checked first and then inserted with
 //   their enrolments in one transaction; a name taken meanwhile rolls everything back.
+// - A new one-time password (a lost slip) is given only to a student account that is a student
+//   of this course; its password and its sessions are replaced and ended in one transaction.
 // Who may call these (the course's instructors) is the route layer's business.
 
 import { randomUUID } from 'node:crypto';
@@ -19,7 +21,7 @@ import { assertCourseActive, CourseArchivedError, getCourse, newJoinCode, type C
 /// A member change the course's rules refuse; `code` names the rule for the client's catalog.
 export class MemberChangeError extends DbError {
   constructor(
-    readonly code: 'course.removeOwner' | 'course.notMember' | 'course.notInstructorAccount',
+    readonly code: 'course.removeOwner' | 'course.notMember' | 'course.notInstructorAccount' | 'course.notStudent',
     message: string,
   ) {
     super(message);
@@ -141,4 +143,30 @@ export async function createRosterAccounts(db: Db, courseId: string, accounts: r
     throw err;
   }
   return ids;
+}
+
+/// Gives a student of the course a new one-time password (`passwordHash`: its stored form, see
+/// lib/auth/oneTimePassword.ts) for a lost slip: the account must choose its own password again
+/// at its next sign-in, and every session of it ends (whoever holds one, or found the old slip,
+/// is out). MemberChangeError 'course.notMember' for anyone who is not in this course (another
+/// course's student, an unknown id), 'course.notStudent' for an instructor or admin account
+/// (their passwords are their own); CourseArchivedError for an archived course. One transaction.
+export async function reissueOneTimePassword(db: Db, courseId: string, userId: string, passwordHash: string): Promise<{ userId: string; name: string; displayName: string }> {
+  await assertCourseActive(db, courseId);
+  return db.kysely.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('enrolments as e')
+      .innerJoin('users as u', 'u.id', 'e.user_id')
+      .select(['u.id', 'u.name', 'u.display_name', 'u.role as account_role', 'e.role as course_role'])
+      .where('e.course_id', '=', courseId)
+      .where('e.user_id', '=', userId)
+      .executeTakeFirst();
+    if (!member) throw new MemberChangeError('course.notMember', 'this user is not a member of the course');
+    if (member.course_role !== 'student' || member.account_role !== 'student') {
+      throw new MemberChangeError('course.notStudent', 'only a student’s password can be reset here: instructors and admins change their own');
+    }
+    await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1 }).where('id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    return { userId: member.id, name: member.name, displayName: member.display_name };
+  });
 }

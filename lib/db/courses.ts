@@ -11,8 +11,9 @@
 //   bumpVersion in maps.ts) until unlockMap; submit and unlock bump the version, so a client
 //   that missed the change reloads instead of writing over it.
 // - An archived course (archived_at set) is read-only: every change to it or its assignments,
-//   joining it and submitting to it throws CourseArchivedError (assertCourseActive); reading
-//   and exporting go on. Unarchiving makes it active again.
+//   joining it and submitting to it throws CourseArchivedError (assertCourseActive), and so does
+//   a student's edit of a map that belongs to archived courses only (archivedCourseOfMap);
+//   reading and exporting go on. Unarchiving makes it active again.
 // - A join code switched off (join_disabled) finds no course, as an unknown code; regenerating
 //   the code switches it on again. The owner can never be removed from the course.
 // Authorization (who may see or do what) is the route layer's business (app/_shared/session.ts).
@@ -379,6 +380,43 @@ function reviewableAssignments(db: Db, instructorId: string | null, studentId: s
 /// the map's owner a student there: what lets an instructor read a student's map.
 export async function teachesStudentOnDocument(db: Db, instructorId: string | null, studentId: string, documentId: string): Promise<boolean> {
   return (await reviewableAssignments(db, instructorId, studentId, documentId).select('a.id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/// The courses in which the map is an assignment's reference and the viewer teaches (owns the
+/// course or is enrolled as its instructor; any course for null: admins), each once: what lets a
+/// course's co-instructors read and curate a reference map that another instructor owns.
+export async function referenceCoursesOf(db: Db, mapId: string, instructorId: string | null): Promise<Array<{ id: string; title: string; archivedAt: string | null }>> {
+  let q = db.kysely.selectFrom('assignments as a').innerJoin('courses as c', 'c.id', 'a.course_id').where('a.reference_map_id', '=', mapId);
+  if (instructorId !== null) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.owner_id', '=', instructorId),
+        eb.exists(eb.selectFrom('enrolments as t').select('t.user_id').whereRef('t.course_id', '=', 'c.id').where('t.user_id', '=', instructorId).where('t.role', '=', 'instructor')),
+      ]),
+    );
+  }
+  const rows = await q.select(['c.id', 'c.title', 'c.archived_at']).distinct().orderBy('c.id').execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, archivedAt: r.archived_at }));
+}
+
+/// The archived course a student's map belongs to, when it belongs to archived courses only: its
+/// owner is a student of some course with an assignment on the map's document, and every such
+/// course is archived (the most recently archived is named). null when the map belongs to no
+/// course, or to one still active — a map shared by two courses' assignments on one text stays
+/// open while either is. What stops students editing an archived course's maps (assertOpenForEdits
+/// in grading.ts); an instructor's own maps (references) are no student's and stay theirs.
+export async function archivedCourseOfMap(db: Db, mapId: string): Promise<{ id: string; title: string } | null> {
+  const rows = await db.kysely
+    .selectFrom('argument_maps as m')
+    .innerJoin('assignments as a', 'a.document_id', 'm.document_id')
+    .innerJoin('enrolments as e', (j) => j.onRef('e.course_id', '=', 'a.course_id').onRef('e.user_id', '=', 'm.user_id').on('e.role', '=', 'student'))
+    .innerJoin('courses as c', 'c.id', 'a.course_id')
+    .select(['c.id', 'c.title', 'c.archived_at'])
+    .where('m.id', '=', mapId)
+    .orderBy('c.archived_at', 'desc')
+    .execute();
+  if (rows.length === 0 || rows.some((r) => r.archived_at === null)) return null;
+  return { id: rows[0].id, title: rows[0].title };
 }
 
 /// Those assignments themselves, oldest first: the review page links back to them.

@@ -15,6 +15,8 @@
 //   transaction; the grade, if any, stays as a draft history of what was seen.
 // - A submission under the 'lock' policy after the student's due time is refused
 //   ('grading.closed'); under 'accept' it is taken and is late by submitted_at − due.
+// - A student's map that belongs to archived courses only takes no edits (assertOpenForEdits:
+//   'course.archived'); reading and exporting it go on.
 // Events (lib/grading/events.ts) are emitted by the callers in app/, after these commit.
 // Authorization is the route layer's business.
 
@@ -23,7 +25,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import { DEFAULT_LATE_POLICY, effectiveDue, lateBy, submissionClosed, type LatePolicy } from '@/lib/grading/deadline';
 import { scoreProblem, scoreTotal, rubricMax, type Criterion, type Rubric, type Scores } from '@/lib/grading/rubric';
 import type { Db } from './connect';
-import { getAssignment, type Assignment } from './courses';
+import { archivedCourseOfMap, CourseArchivedError, getAssignment, type Assignment } from './courses';
 import { DbError, NotFoundError, constraintViolation } from './errors';
 import { getOrCreateMap } from './maps';
 import { findMap } from './imports';
@@ -124,10 +126,14 @@ export async function deadlineFor(db: Db, assignment: Assignment, userId: string
   return { due, extended: row !== undefined, policy, closed: submissionClosed(policy, due, now), pastDue: due !== null && now.getTime() > Date.parse(due) };
 }
 
-/// Refuses (423 'grading.closed') a write to a map that is handed in to an assignment closed for
+/// The write gate of a map's contents (autosave, import). Refuses with CourseArchivedError (423
+/// 'course.archived' { title }) a student's map that belongs to archived courses only
+/// (archivedCourseOfMap), and with 423 'grading.closed' one handed in to an assignment closed for
 /// its owner: the 'lock' policy, not submitted, and past the owner's due time (their extension,
-/// else the assignment's). One indexed query, nothing found for a map outside such assignments.
+/// else the assignment's). Two indexed queries, nothing found for a map outside assignments.
 export async function assertOpenForEdits(db: Db, mapId: string, now = new Date()): Promise<void> {
+  const archived = await archivedCourseOfMap(db, mapId);
+  if (archived) throw new CourseArchivedError(archived.id, archived.title);
   const row = await db.kysely
     .selectFrom('argument_maps as m')
     .innerJoin('assignments as a', 'a.document_id', 'm.document_id')

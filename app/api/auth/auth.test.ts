@@ -1,15 +1,16 @@
 // Classroom mode through the real route handlers, on SQLite and (when available) PostgreSQL:
-// sign-up, sign-in, sign-out and /me; 401 without a session, 404 for another student's map,
+// sign-up, sign-in (and its limits), sign-out, /me and changing one's password (its limit); 401 without a session, 404 for another student's map,
 // 403 and nothing written for a cross-site mutation; and every auth route 404 in solo mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument, getMap, getOrCreateMap, type Db } from '@/lib/db';
-import { RATE_PAIR_FREE } from '@/lib/auth/throttle';
+import { MAX_PASSWORD_FAILURES_PER_ACCOUNT, RATE_PAIR_FREE } from '@/lib/auth/throttle';
 import { PEER_HEADER } from '@/lib/net/client';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { ORIGIN, PASSWORD as password, params, request as apiRequest, useApiDb } from '../_test/support';
 import { POST as signupRoute } from './signup/route';
 import { POST as signinRoute } from './signin/route';
 import { POST as signoutRoute } from './signout/route';
+import { POST as passwordRoute } from './password/route';
 import { GET as meRoute } from './me/route';
 import { GET as getDocumentMap } from '../documents/[id]/map/route';
 import { GET as getMapRoute } from '../maps/[mapId]/route';
@@ -45,6 +46,7 @@ function request(path: string, method: 'GET' | 'POST', body: unknown, opts: Opts
 const signup = (body: unknown, opts?: Opts) => signupRoute(request('/api/auth/signup', 'POST', body, opts));
 const signin = (body: unknown, opts?: Opts) => signinRoute(request('/api/auth/signin', 'POST', body, opts));
 const signout = (opts?: Opts) => signoutRoute(request('/api/auth/signout', 'POST', {}, opts));
+const changePassword = (body: unknown, opts?: Opts) => passwordRoute(request('/api/auth/password', 'POST', body, opts));
 const me = (opts?: Opts) => meRoute(request('/api/auth/me', 'GET', null, opts));
 const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0];
 
@@ -140,6 +142,35 @@ describe.each(testBackends())('classroom accounts API on $name', (backend) => {
     expect((await signin({ name: 'target', password }, { ip: '203.0.113.9' })).status).toBe(200);
   });
 
+  it('limits wrong current passwords on POST /api/auth/password per account: 429 with Retry-After, even for the right one, from any address', async () => {
+    await signup({ name: 'keeper', password });
+    const cookie = cookieOf(await signin({ name: 'keeper', password }, { ip: '203.0.113.50' }));
+    const wrong = (i: number) => changePassword({ currentPassword: `guess number ${i}`, newPassword: 'a brand new password' }, { cookie, ip: `198.51.100.${i}` });
+    for (let i = 0; i < MAX_PASSWORD_FAILURES_PER_ACCOUNT; i++) {
+      const r = await wrong(i);
+      expect(r.status, JSON.stringify(await r.clone().json())).toBe(422);
+    }
+    const limited = await changePassword({ currentPassword: password, newPassword: 'a brand new password' }, { cookie, ip: '203.0.113.51' });
+    expect(limited.status).toBe(429);
+    const seconds = Number(limited.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ code: 'auth.rateLimitedPassword', params: { seconds }, retryAfter: seconds });
+    // Nothing changed: the old password still signs in, the new one does not.
+    expect((await signin({ name: 'keeper', password }, { ip: '203.0.113.52' })).status).toBe(200);
+    expect((await signin({ name: 'keeper', password: 'a brand new password' }, { ip: '203.0.113.53' })).status).toBe(401);
+  });
+
+  it('a right current password is not counted: changing it twice in a row works', async () => {
+    await signup({ name: 'changer', password });
+    const cookie = cookieOf(await signin({ name: 'changer', password }));
+    expect((await changePassword({ currentPassword: 'not the password', newPassword: 'second password' }, { cookie })).status).toBe(422);
+    expect((await changePassword({ currentPassword: password, newPassword: 'second password' }, { cookie })).status).toBe(200);
+    expect((await changePassword({ currentPassword: 'second password', newPassword: 'third password' }, { cookie })).status).toBe(200);
+    const changerId = (await (await me({ cookie })).json()).user.id;
+    const counted = await db.kysely.selectFrom('login_attempts').select('id').where('key', '=', `password-user:${changerId}`).execute();
+    expect(counted).toHaveLength(1); // the wrong one only
+  });
+
   it('believes X-Forwarded-For only from a trusted proxy (RONTEN_TRUSTED_PROXIES)', async () => {
     process.env.RONTEN_TRUSTED_PROXIES = '10.0.0.0/8, ::1';
     try {
@@ -228,7 +259,7 @@ describe('accounts API in solo mode', () => {
   const t = useApiDb(testBackends()[0], 'solo');
 
   it('has no accounts: every auth route answers 404 and creates nothing', async () => {
-    for (const res of [await signup({ name: 'someone', password }), await signin({ name: 'someone', password }), await signout(), await me()]) {
+    for (const res of [await signup({ name: 'someone', password }), await signin({ name: 'someone', password }), await signout(), await me(), await changePassword({ currentPassword: password, newPassword: 'another password' })]) {
       expect(res.status).toBe(404);
       expect(res.headers.get('set-cookie')).toBeNull();
     }

@@ -1,14 +1,16 @@
-// Course administration, roster import, first sign-in and notifications through the real route
-// handlers, on SQLite and (when available) PostgreSQL: who may do what, the reason code of every
+// Course administration, roster import, first sign-in, a lost slip reissued, archived courses'
+// maps and notifications through the real route handlers, on SQLite and (when available) PostgreSQL: who may do what, the reason code of every
 // refusal, nothing half-written, and the webhook reached without the request waiting for it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssignment, createCourse, createDocument, findCredentials, getOrCreateMap, joinCourse, listMembers, type Db } from '@/lib/db';
+import { createAssignment, createCourse, createDocument, findCredentials, getMap, getOrCreateMap, joinCourse, listMembers, type Db } from '@/lib/db';
+import type { Operation } from '@/lib/argument';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { params, request, signUpAll, useApiDb } from '../_test/support';
 import { GET as getCourseRoute, PATCH as patchCourseRoute } from './[id]/route';
 import { DELETE as removeMemberRoute } from './[id]/members/[userId]/route';
+import { POST as reissueRoute } from './[id]/members/[userId]/password/route';
 import { POST as addInstructorRoute } from './[id]/instructors/route';
 import { POST as rosterRoute } from './[id]/roster/route';
 import { POST as joinRoute } from './join/route';
@@ -20,6 +22,9 @@ import { POST as signupRoute } from '../auth/signup/route';
 import { POST as passwordRoute } from '../auth/password/route';
 import { GET as meRoute } from '../auth/me/route';
 import { POST as addCommentRoute } from '../maps/[mapId]/comments/route';
+import { POST as operationsRoute } from '../maps/[mapId]/operations/route';
+import { GET as getMapRoute } from '../maps/[mapId]/route';
+import { GET as exportMapRoute } from '../maps/[mapId]/export/route';
 import { GET as notificationsRoute } from '../notifications/route';
 import { POST as readRoute } from '../notifications/read/route';
 
@@ -204,5 +209,83 @@ describe.each(testBackends())('course administration API on $name', (backend) =>
     expect(read.course.archivedAt).not.toBeNull();
     expect((await patchCourse({ archived: false }, cookie.sensei)).status).toBe(200);
     expect((await createAssignmentRoute(post(`/api/courses/${course.id}/assignments`, { documentId: docId, title: '第2回' }, cookie.sensei), params({ id: course.id }))).status).toBe(201);
+  });
+  it('archiving stops students editing the maps of its assignments (423 course.archived), which stay readable and exportable; a map also in an active course stays open', async () => {
+    const { id: more, cookie: as } = await signUpAll(db, ['kai', 'kuroda'] as const, { instructors: ['kuroda'] });
+    const text = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const seminar = await createCourse(db, id.sensei, 'ゼミ');
+    await joinCourse(db, more.kai, seminar.joinCode);
+    await createAssignment(db, seminar.id, { documentId: text, title: 'ゼミの課題' });
+    const map = await getOrCreateMap(db, text, more.kai);
+    const own = await getOrCreateMap(db, text, id.sensei);
+    let n = 0;
+    const edit = async (mapId: string, c: string) => {
+      const [start, end] = ++n % 2 ? [8, 22] : [22, 31]; // never a span the map already has
+      const unit = { id: `arch-${n}`, label: 'claim', start, end, note: '' };
+      const operations: Operation[] = [{ op: 'addUnit', unit, relations: [], mainClaim: false }];
+      const baseVersion = (await getMap(db, mapId))!.version;
+      return operationsRoute(post(`/api/maps/${mapId}/operations`, { batchId: `archived-batch-${n}-${mapId}`, baseVersion, operations }, c), params({ mapId }));
+    };
+    expect((await edit(map.id, as.kai)).status).toBe(200);
+
+    expect((await patchCourseRoute(patch(`/api/courses/${seminar.id}`, { archived: true }, cookie.sensei), params({ id: seminar.id }))).status).toBe(200);
+    const before = await getMap(db, map.id);
+    const refused = await edit(map.id, as.kai);
+    expect(refused.status).toBe(423);
+    expect(await body(refused)).toMatchObject({ code: 'course.archived', params: { title: 'ゼミ' } });
+    expect(await getMap(db, map.id)).toEqual(before);
+    // Read and exported by the student and the instructors alike.
+    for (const c of [as.kai, cookie.sensei]) {
+      expect((await getMapRoute(get(`/api/maps/${map.id}`, c), params({ mapId: map.id }))).status).toBe(200);
+      expect((await exportMapRoute(get(`/api/maps/${map.id}/export?format=json`, c), params({ mapId: map.id }))).status).toBe(200);
+    }
+    // The instructor's own map of the text is no student's: it stays theirs to edit.
+    expect((await edit(own.id, cookie.sensei)).status).toBe(200);
+    // The same text assigned in a course still active: the one map per text is open again there.
+    const other = await createCourse(db, more.kuroda, '別のゼミ');
+    await joinCourse(db, more.kai, other.joinCode);
+    await createAssignment(db, other.id, { documentId: text, title: '同じ文章' });
+    expect((await edit(map.id, as.kai)).status).toBe(200);
+  });
+
+  it('reissues a lost slip: a new one-time password for a student of the course, sessions ended; never for instructors or others’ students', async () => {
+    const { id: more, cookie: as } = await signUpAll(db, ['nao', 'kuroki'] as const, { instructors: ['kuroki'] });
+    const elsewhere = await createCourse(db, more.kuroki, '他の授業');
+    await joinCourse(db, more.nao, elsewhere.joinCode);
+    const reissue = (courseId: string, userId: string, c: string) => reissueRoute(post(`/api/courses/${courseId}/members/${userId}/password`, {}, c), params({ id: courseId, userId }));
+    const naoHash = (await findCredentials(db, 'nao'))!.passwordHash;
+
+    // Refusals, each with its code, writing nothing.
+    const student = await reissue(course.id, id.mio, cookie.mio);
+    expect([student.status, (await body(student)).code]).toEqual([403, 'course.instructorsOnly']);
+    const outsider = await reissue(course.id, id.mio, as.kuroki);
+    expect([outsider.status, (await body(outsider)).code]).toEqual([404, 'course.notFound']);
+    const othersStudent = await reissue(course.id, more.nao, cookie.sensei);
+    expect([othersStudent.status, (await body(othersStudent)).code]).toEqual([409, 'course.notMember']);
+    for (const teacher of [id.sensei, id.fukuda]) {
+      const res = await reissue(course.id, teacher, cookie.sensei);
+      expect([res.status, (await body(res)).code]).toEqual([409, 'course.notStudent']);
+    }
+    expect((await findCredentials(db, 'nao'))!.passwordHash).toBe(naoHash);
+    expect((await meRoute(get('/api/auth/me', cookie.mio))).status).toBe(200);
+
+    // A co-instructor reissues Mio's slip: her session ends, her old password stops working, the
+    // new one-time password signs in only to choose a password.
+    const res = await reissue(course.id, id.mio, cookie.fukuda);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { account } = await body(res);
+    expect(account).toMatchObject({ userId: id.mio, name: 'mio', displayName: 'mio', oneTimePassword: expect.stringMatching(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/) });
+    expect((await meRoute(get('/api/auth/me', cookie.mio))).status).toBe(401);
+    expect((await signinRoute(post('/api/auth/signin', { name: 'mio', password: 'long enough password' }))).status).toBe(401);
+    const signedIn = await signinRoute(post('/api/auth/signin', { name: 'mio', password: account.oneTimePassword }));
+    expect(signedIn.status).toBe(200);
+    expect((await body(signedIn)).user.mustChangePassword).toBe(true);
+
+    // An archived course reissues nothing.
+    expect((await patchCourse({ archived: true }, cookie.sensei)).status).toBe(200);
+    const archived = await reissue(course.id, id.mio, cookie.sensei);
+    expect([archived.status, (await body(archived)).code]).toEqual([423, 'course.archived']);
+    expect((await patchCourse({ archived: false }, cookie.sensei)).status).toBe(200);
   });
 });

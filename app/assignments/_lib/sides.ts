@@ -13,9 +13,7 @@ export interface SideMap {
   name: string;
   isReference: boolean;
   map: ArgumentMap;
-  /// The owner's user id and the map's version: what taking a student's work into the
-  /// reference needs (only the owner saves operations on a map, at its current version).
-  ownerId: string;
+  /// The map's version: what taking a student's work into the reference is based on.
   version: number;
 }
 
@@ -45,7 +43,6 @@ export async function assignmentSideMap(db: Db, viewer: User, assignment: Assign
     name: owner ? owner.displayName || owner.name : stored.userId,
     isReference,
     map: { units: stored.units, relations: stored.relations, mainClaimId: stored.mainClaimId },
-    ownerId: stored.userId,
     version: stored.version,
   };
 }

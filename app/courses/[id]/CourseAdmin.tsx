@@ -1,12 +1,14 @@
 'use client';
 // The instructors' panel on a course page: the join code (new, off, on), archiving, the member
-// list with removal, and adding a co-instructor. Each action says what happened in a status
+// list with removal and, for a student who lost their slip, a new one-time password printed as a
+// sign-in slip (SignInSlips), and adding a co-instructor. Each action says what happened in a status
 // line beside it and refreshes the page; a refusal is said in the UI's language (its code).
 import { useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useT } from '@/components/I18nProvider';
 import { ConfirmButton } from '@/components/ConfirmButton';
 import { describeFailure, requestJson } from '@/components/useJsonRequest';
+import { SignInSlips, type Slip } from './SignInSlips';
 
 export interface AdminMember {
   userId: string;
@@ -29,6 +31,8 @@ export function CourseAdmin({ courseId, title, archived, joinCode, joinEnabled, 
   const t = useT();
   const router = useRouter();
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  // The last reissued slip: its one-time password exists only in this answer.
+  const [slip, setSlip] = useState<Slip | null>(null);
   const instructorField = useId();
   const base = `/api/courses/${encodeURIComponent(courseId)}`;
 
@@ -89,10 +93,28 @@ export function CourseAdmin({ courseId, title, archived, joinCode, joinEnabled, 
                     onConfirm={() => act('DELETE', `${base}/members/${encodeURIComponent(m.userId)}`, undefined, () => t('course.removed', { name: who })).then(() => {})}
                   />
                 )}
+                {m.role === 'student' && !archived && (
+                  <ConfirmButton
+                    label={t('course.reissue')}
+                    name={t('course.reissueOf', { name: who })}
+                    question={t('course.reissueConfirm', { name: who })}
+                    onConfirm={() =>
+                      act('POST', `${base}/members/${encodeURIComponent(m.userId)}/password`, undefined, (d) => {
+                        setSlip(d.account as Slip);
+                        return t('course.reissued', { name: who });
+                      }).then(() => {})
+                    }
+                  />
+                )}
               </li>
             );
           })}
         </ul>
+        {slip && (
+          <div className="mt-2" data-testid="reissued-slip">
+            <SignInSlips slips={[slip]} courseTitle={title} />
+          </div>
+        )}
       </div>
       {!archived && (
         <form

@@ -1,20 +1,13 @@
 'use client';
 // Roster import on a course page: pick a CSV, send its bytes as they are (the server finds the
 // encoding, converting Shift_JIS), then either every problem by line — nothing was imported — or
-// the new accounts' sign-in slips with their one-time passwords, shown only here and now: a
-// printable sheet (print CSS in globals.css keeps only the slips) and a CSV of the same.
+// the new accounts' sign-in slips with their one-time passwords, shown only here and now
+// (SignInSlips: a printable sheet and a CSV of the same).
 import { useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useT } from '@/components/I18nProvider';
 import { describeFailure, wordedError } from '@/components/useJsonRequest';
-import { csvTable } from '@/lib/formats/csv';
-
-interface Slip {
-  userId: string;
-  name: string;
-  displayName: string;
-  oneTimePassword: string;
-}
+import { SignInSlips, type Slip } from './SignInSlips';
 
 interface Problem {
   line: number;
@@ -56,14 +49,6 @@ export function RosterImport({ courseId, courseTitle, maxRows }: { courseId: str
     }
   };
 
-  const saveCsv = () => {
-    const rows = [[t('roster.slipName'), t('roster.slipUser'), t('roster.slipPassword')], ...result!.slips.map((s) => [s.displayName, s.name, s.oneTimePassword])];
-    const url = URL.createObjectURL(new Blob([csvTable(rows)], { type: 'text/csv;charset=utf-8' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: 'sign-in-slips.csv' });
-    a.click();
-    URL.revokeObjectURL(url);
-  };
-
   return (
     <div className="space-y-3" data-testid="roster-import">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
@@ -97,52 +82,7 @@ export function RosterImport({ courseId, courseTitle, maxRows }: { courseId: str
           )}
         </div>
       )}
-      {result && <Slips slips={result.slips} courseTitle={courseTitle} onCsv={saveCsv} />}
+      {result && <SignInSlips slips={result.slips} courseTitle={courseTitle} />}
     </div>
-  );
-}
-
-function Slips({ slips, courseTitle, onCsv }: { slips: Slip[]; courseTitle: string; onCsv: () => void }) {
-  const t = useT();
-  const address = typeof window === 'undefined' ? '' : window.location.origin;
-  return (
-    <section aria-labelledby="slips-heading" className="print-slips space-y-2">
-      <h3 id="slips-heading" className="no-print font-semibold">
-        {t('roster.slipsHeading')}
-      </h3>
-      <p className="no-print rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm">{t('roster.slipsWarning')}</p>
-      <div className="no-print flex gap-2">
-        <button type="button" className="btn min-h-11" onClick={() => window.print()}>
-          {t('roster.print')}
-        </button>
-        <button type="button" className="btn min-h-11" onClick={onCsv}>
-          {t('roster.downloadCsv')}
-        </button>
-      </div>
-      <ul className="grid gap-2 sm:grid-cols-2" data-testid="slips">
-        {slips.map((s) => (
-          <li key={s.userId} className="slip rounded border border-dashed border-stone-400 bg-white p-3 text-sm" data-testid="slip">
-            <p className="font-semibold">{t('roster.slipTitle', { course: courseTitle })}</p>
-            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
-              <dt>{t('roster.slipName')}</dt>
-              <dd>{s.displayName}</dd>
-              <dt>{t('roster.slipAddress')}</dt>
-              <dd>{address}</dd>
-              <dt>{t('roster.slipUser')}</dt>
-              <dd>
-                <code data-testid="slip-user">{s.name}</code>
-              </dd>
-              <dt>{t('roster.slipPassword')}</dt>
-              <dd>
-                <code data-testid="slip-password" className="text-base">
-                  {s.oneTimePassword}
-                </code>
-              </dd>
-            </dl>
-            <p className="mt-1 text-xs text-stone-600">{t('roster.slipNote')}</p>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

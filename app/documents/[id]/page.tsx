@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { deadlineFor, documentVisibleTo, getOrCreateMap, listComments, openDb, studentAssignmentsOnDocument } from '@/lib/db';
+import { archivedCourseOfMap, deadlineFor, documentVisibleTo, getOrCreateMap, listComments, openDb, studentAssignmentsOnDocument } from '@/lib/db';
 import { formats } from '@/lib/formats';
 import { AnnotationWorkspace } from '@/components/annotate/AnnotationWorkspace';
 import { DocumentHeader } from '@/components/DocumentHeader';
@@ -21,7 +21,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const user = await pageUser(db, `/documents/${encodeURIComponent(id)}`);
   if (!(await documentVisibleTo(db, user, doc.id))) notFound(); // not a text of the student's courses
   const map = await getOrCreateMap(db, doc.id, user.id);
-  const [labels, comments, assignments] = await Promise.all([loadLabels(db, map.labelSchemeId), listComments(db, map.id), studentAssignmentsOnDocument(db, user.id, doc.id)]);
+  const [labels, comments, assignments, archived] = await Promise.all([
+    loadLabels(db, map.labelSchemeId),
+    listComments(db, map.id),
+    studentAssignmentsOnDocument(db, user.id, doc.id),
+    archivedCourseOfMap(db, map.id),
+  ]);
   const number = new Intl.NumberFormat(locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   // The map is handed in to the first assignment on the text in the student's courses (a map
@@ -29,6 +34,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const handIn = assignments[0];
   const deadline = handIn ? await deadlineFor(db, handIn, user.id) : null;
   const closed = deadline?.closed === true && !map.submittedAt;
+  // Its course archived (every course it is handed in to): read-only, still exportable; the
+  // server refuses edits with 'course.archived' (assertOpenForEdits).
+  const locked = map.submittedAt !== null || closed || archived !== null;
   const assignmentLinks = assignments.map((a) => ({ href: `/assignments/${encodeURIComponent(a.id)}`, label: t('grading.backToAssignment', { title: a.title }) }));
   return (
     <article aria-labelledby="doc-title">
@@ -47,7 +55,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         ]}
       />
       <OwnGrades db={db} t={t} date={date} mapId={map.id} />
-      {closed && (
+      {archived && (
+        <p role="status" className="mb-3 rounded border border-stone-300 bg-stone-100 px-3 py-2 text-sm" data-testid="course-archived-note">
+          {t('course.mapArchivedNote', { title: archived.title })}
+        </p>
+      )}
+      {closed && !archived && (
         <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="assignment-closed">
           {t('grading.closedNote')}
         </p>
@@ -58,8 +71,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         </p>
       )}
       <AnnotationWorkspace
-        locked={map.submittedAt !== null || closed}
-        submit={handIn && !closed ? { assignmentId: handIn.id, title: handIn.title, pastDue: deadline?.pastDue ?? false } : undefined}
+        locked={locked}
+        submit={handIn && !locked ? { assignmentId: handIn.id, title: handIn.title, pastDue: deadline?.pastDue ?? false } : undefined}
         // Any assignment on the text that turned suggestions off turns them off for its map.
         suggestions={assignments.every((a) => a.suggestions)}
         title={doc.title}

@@ -37,7 +37,7 @@ export function handleAuth(request: Request, fn: () => Promise<Response>): Promi
   });
 }
 
-/// handleAuth for the routes that check or set a password (sign-in, sign-up): the whole handler
+/// handleAuth for the routes that check or set a password (sign-in, sign-up, password change): the whole handler
 /// — its argon2id and its session writes — waits its turn in the credential queue
 /// (app/_shared/overload), and is answered 503 + Retry-After when too many are waiting, before
 /// anything is read or written.

@@ -20,13 +20,13 @@ export const dynamic = 'force-dynamic';
 // anything else, and any viewer who does not teach the course, is a 404. Above the research
 // figures, the teacher's reading (lib/agreement/teacher.ts, from the stored tokens); with A the
 // reference and B a student's map, B's units and relations can be taken into the reference by
-// the reference's owner.
+// any of the course's instructors (co-instructors too), unless the course is archived.
 export default async function AssignmentComparePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (rontenMode() !== 'classroom') notFound();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}/compare`);
-  const { assignment, teaches } = await assignmentForPage(db, user, id);
+  const { assignment, teaches, archived } = await assignmentForPage(db, user, id);
   if (!teaches) notFound();
 
   const [a, b] = await Promise.all([assignmentSideMap(db, user, assignment, query.a), assignmentSideMap(db, user, assignment, query.b)]);
@@ -35,7 +35,8 @@ export default async function AssignmentComparePage({ params, searchParams }: { 
   if (!doc) notFound();
   const labels = await loadLabels(db, assignment.labelSchemeId);
   const sideName = (s: NonNullable<typeof a>) => (s.isReference ? t('review.referenceOption', { name: s.name }) : s.name);
-  const curation = a.isReference && !b.isReference ? { referenceMapId: a.mapId, version: a.version, mayEdit: a.ownerId === user.id, ownerName: a.name } : undefined;
+  // Any of the course's instructors curates the reference (co-instructors as its owner).
+  const curation = a.isReference && !b.isReference ? { referenceMapId: a.mapId, version: a.version, mayEdit: !archived } : undefined;
   return (
     <article aria-labelledby="doc-title">
       <DocumentHeader

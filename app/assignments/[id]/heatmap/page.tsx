@@ -7,7 +7,7 @@ import { majorityMap } from '@/lib/agreement/majority';
 import { teacherMatch, wordIndex } from '@/lib/agreement/teacher';
 import { heatRuns } from '@/lib/agreement/heat';
 import { rontenMode } from '@/lib/auth/mode';
-import { getLabelScheme, getMap, getUser, loadAssignmentMaps, getDocument, openDb } from '@/lib/db';
+import { getLabelScheme, getMap, loadAssignmentMaps, getDocument, openDb } from '@/lib/db';
 import { serverT } from '../../../_shared/locale';
 import { pageUser } from '../../../_shared/session';
 import { assignmentForPage } from '../../_lib/access';
@@ -25,7 +25,7 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
   const { id } = await params;
   const [{ t }, db] = await Promise.all([serverT(), openDb()]);
   const user = await pageUser(db, `/assignments/${encodeURIComponent(id)}/heatmap`);
-  const { assignment, teaches } = await assignmentForPage(db, user, id);
+  const { assignment, teaches, archived } = await assignmentForPage(db, user, id);
   if (!teaches) notFound();
 
   const [maps, doc, scheme] = await Promise.all([loadAssignmentMaps(db, id), getDocument(db, assignment.documentId), getLabelScheme(db, assignment.labelSchemeId)]);
@@ -41,7 +41,6 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
     const majority = majorityMap(started, words);
     const referenceMap = { units: reference.units, relations: reference.relations, mainClaimId: reference.mainClaimId };
     const match = teacherMatch(referenceMap, majority.map, words);
-    const owner = await getUser(db, reference.userId);
     candidates = {
       reference: referenceMap,
       majority: majority.map,
@@ -50,7 +49,8 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
       candidates: majority.map.units
         .filter((u) => match.units.extra.includes(u.id))
         .map((u) => ({ id: u.id, label: u.label, quote: doc.canonical.text.slice(u.start, u.end), votes: majority.votes[u.id] })),
-      curation: { referenceMapId: reference.id, version: reference.version, mayEdit: reference.userId === user.id, ownerName: owner ? owner.displayName || owner.name : reference.userId },
+      // Any of the course's instructors curates the reference (co-instructors as its owner).
+      curation: { referenceMapId: reference.id, version: reference.version, mayEdit: !archived },
     };
   }
   return (

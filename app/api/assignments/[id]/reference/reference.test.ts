@@ -7,10 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { takeIntoReference } from '@/lib/agreement/curation';
 import { teacherMatch } from '@/lib/agreement/teacher';
 import { addUnitOp, invertAll, type Operation } from '@/lib/argument';
-import { applyOperations, createAssignment, createCourse, createDocument, getAssignment, getDocument, getMap, getOrCreateMap, joinCourse, type Db } from '@/lib/db';
+import { addInstructor, applyOperations, createAssignment, createCourse, createDocument, getAssignment, getDocument, getMap, getOrCreateMap, joinCourse, setCourseArchived, type Db } from '@/lib/db';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { params, request, signUpAll, useApiDb } from '@/app/api/_test/support';
 import { POST as postOperations } from '@/app/api/maps/[mapId]/operations/route';
+import { GET as getMapRoute } from '@/app/api/maps/[mapId]/route';
 import { POST } from './route';
 
 const build = (id: string, cookie: string | undefined, body: unknown = { from: 'majority' }) => POST(request('POST', `/api/assignments/${id}/reference`, { cookie, body }), params({ id }));
@@ -22,7 +23,7 @@ const saveOps = (mapId: string, cookie: string, baseVersion: number, operations:
 const u = (id: string, label: string, start: number, end: number) => ({ id, label, start, end, note: '' });
 const support = (id: string, from: string, to: string): Operation => ({ op: 'addRelation', relation: { id, type: 'support', from, to, note: '' } });
 
-const ROLES = ['admin', 'instructor', 'otherInstructor', 'studentA', 'studentB', 'studentC', 'loner'] as const;
+const ROLES = ['admin', 'instructor', 'coInstructor', 'otherInstructor', 'studentA', 'studentB', 'studentC', 'loner'] as const;
 
 describe.each(testBackends())('curating the reference map on $name', (backend) => {
   const t = useApiDb(backend, 'classroom');
@@ -32,12 +33,15 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
   let doc: string;
   let assignment: string;
   let lonely: string;
+  let courseId: string;
 
   beforeAll(async () => {
     db = t.db;
-    ({ id, cookie } = await signUpAll(db, ROLES, { instructors: ['instructor', 'otherInstructor'] }));
+    ({ id, cookie } = await signUpAll(db, ROLES, { instructors: ['instructor', 'coInstructor', 'otherInstructor'] }));
     doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const course = await createCourse(db, id.instructor, '論証入門');
+    courseId = course.id;
+    await addInstructor(db, course.id, 'coinstructor');
     for (const s of ['studentA', 'studentB', 'studentC'] as const) await joinCourse(db, id[s], course.joinCode);
     assignment = (await createAssignment(db, course.id, { documentId: doc, title: '第1回' })).id;
     const small = await createCourse(db, id.instructor, '少人数');
@@ -102,10 +106,13 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
     expect(undo.status).toBe(200);
     expect((await getMap(db, body.mapId))!.units.map((x) => x.id)).toEqual(ref.units.map((x) => x.id));
 
-    // Another instructor of the course (the admin) may not rewrite the instructor's reference.
-    const other = await build(assignment, cookie.admin, { from: 'majority', replace: true });
-    expect(other.status).toBe(403);
-    expect(await other.json()).toMatchObject({ reason: 'notReferenceOwner' });
+    // A co-instructor of the course rebuilds the instructor's reference with the same rights; an
+    // instructor of another course does not see the assignment.
+    const co = await build(assignment, cookie.coInstructor, { from: 'majority', replace: true });
+    expect(co.status, await co.clone().text()).toBe(200);
+    expect((await co.json()).mapId).toBe(body.mapId);
+    expect((await getMap(db, body.mapId))!.units.map((x) => [x.start, x.end])).toEqual(ref.units.map((x) => [x.start, x.end]));
+    expect((await build(assignment, cookie.otherInstructor, { from: 'majority', replace: true })).status).toBe(404);
   });
 
   it('takes a student’s unit into the reference with one save, refused when it is already there', async () => {
@@ -125,8 +132,40 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
     expect(after.units.map((x) => [x.id, x.start, x.end])).toContainEqual(['u-taken-1', 22, 29]);
     // B's claim 8–22 is in the reference already.
     expect(takeIntoReference(after, student, { kind: 'unit', id: 'b1' }, teacherMatch(after, student, tokens).units.pairs, fresh)).toEqual({ ok: false, reason: 'alreadyInReference' });
-    // A stale base version is the save route's 409; the admin cannot write the instructor's map.
+    // A stale base version is the save route's 409.
     expect((await saveOps(refId, cookie.instructor, ref.version, taken.operations)).status).toBe(409);
-    expect([403, 404]).toContain((await saveOps(refId, cookie.admin, after.version, invertAll(taken.operations))).status);
+  });
+
+  it('co-instructors curate the reference as its owner does; others do not see it; an archived course refuses', async () => {
+    const refId = (await getAssignment(db, assignment))!.referenceMapId!;
+    const ref = (await getMap(db, refId))!;
+    expect(ref.userId).toBe(id.instructor);
+    const read = (who: 'coInstructor' | 'otherInstructor' | 'studentA') => getMapRoute(request('GET', `/api/maps/${refId}`, { cookie: cookie[who] }), params({ mapId: refId }));
+    expect((await read('coInstructor')).status).toBe(200);
+    expect((await read('otherInstructor')).status).toBe(404);
+    expect((await read('studentA')).status).toBe(404);
+
+    const student = (await getMap(db, (await getOrCreateMap(db, doc, id.studentC)).id))!;
+    const taken = takeIntoReference(ref, student, { kind: 'unit', id: 'c1' }, [], (kind) => `${kind}-co-${kind}`);
+    expect(taken.ok).toBe(true);
+    if (!taken.ok) return;
+    for (const who of ['otherInstructor', 'studentA'] as const) {
+      expect((await saveOps(refId, cookie[who], ref.version, taken.operations)).status).toBe(404);
+    }
+    expect((await getMap(db, refId))!.version).toBe(ref.version);
+    const saved = await saveOps(refId, cookie.coInstructor, ref.version, taken.operations);
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const { version } = await saved.json();
+    expect((await getMap(db, refId))!.units.map((x) => x.id)).toContain('u-co-u');
+
+    // Archived: the course's reference is read-only for its co-instructors (the owner's map stays theirs).
+    await setCourseArchived(db, courseId, true);
+    const refused = await saveOps(refId, cookie.coInstructor, version, invertAll(taken.operations));
+    expect(refused.status).toBe(423);
+    expect(await refused.json()).toMatchObject({ code: 'course.archived', params: { title: '論証入門' } });
+    const rebuilt = await build(assignment, cookie.coInstructor, { from: 'majority', replace: true });
+    expect([rebuilt.status, (await rebuilt.json()).code]).toEqual([423, 'course.archived']);
+    await setCourseArchived(db, courseId, false);
+    expect((await saveOps(refId, cookie.coInstructor, version, invertAll(taken.operations))).status).toBe(200);
   });
 });

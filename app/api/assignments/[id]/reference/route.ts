@@ -3,8 +3,8 @@
 // reference map from the class's majority (lib/agreement/majority.ts for the definitions), for
 // the course's instructors (and admins) to adjust afterwards.
 //
-// Where it is written: the assignment's reference map when one is set (it must be the caller's
-// own map: the reference is edited through its owner's map operations); otherwise the caller's
+// Where it is written: the assignment's reference map when one is set (whoever of the course's
+// instructors owns it: co-instructors curate it with the same rights); otherwise the caller's
 // own map of the document, which then becomes the reference. The change is ordinary map
 // operations (removing what the map held when `replace`, then adding the majority's units,
 // relations and main claim), returned so the client can undo them through
@@ -13,9 +13,9 @@
 // Refusals (422 unless said; `reason` names them for the client's words): `tooFewMaps` (fewer
 // than two students have started), `noMajority` (no unit has a majority), `referenceNotEmpty`
 // (409: the target map has units and `replace` is not true; `units` says how many),
-// `notReferenceOwner` (403: the reference is another instructor's map, `owner` names them), `schemeMismatch` (the
-// caller's map uses another label scheme than the assignment). 403 for the course's students,
-// 404 for everyone else. Classroom mode only.
+// `schemeMismatch` (the caller's map uses another label scheme than the assignment); 423
+// `course.archived` for an archived course. 403 for the course's students, 404 for everyone
+// else. Classroom mode only.
 //
 // Writes: the operations are one transaction (applyOperations); setting the assignment's
 // reference comes after it, and should that fail the operations are undone (their inverses), so
@@ -25,7 +25,7 @@ import { majorityMap } from '@/lib/agreement/majority';
 import { addUnitOp, apply, invertAll, removeUnitOp, type Operation } from '@/lib/argument/operations';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { withSafeText } from '@/lib/text/safeText';
-import { applyOperations, getDocument, getMap, getOrCreateMap, getUser, loadAssignmentMaps, updateAssignment } from '@/lib/db';
+import { applyOperations, assertCourseActive, getDocument, getMap, getOrCreateMap, loadAssignmentMaps, updateAssignment } from '@/lib/db';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { classroomUser, requireAssignmentRole } from '@/app/_shared/classroom';
 
@@ -38,13 +38,10 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors change the reference map');
     const body = await readBody(request, requestSchema, BODY_LIMITS.form);
+    await assertCourseActive(db, assignment.courseId);
 
     const target = assignment.referenceMapId ? await getMap(db, assignment.referenceMapId) : await getOrCreateMap(db, assignment.documentId, user.id, assignment.labelSchemeId);
     if (!target) throw new HttpError(404, 'the assignment’s reference map is gone');
-    if (target.userId !== user.id) {
-      const owner = await getUser(db, target.userId);
-      throw new HttpError(403, 'the reference map is another instructor’s: they change it', { reason: 'notReferenceOwner', owner: owner ? owner.displayName || owner.name : target.userId });
-    }
     if (target.labelSchemeId !== assignment.labelSchemeId) {
       throw new HttpError(422, `your map of this text uses the label scheme "${target.labelSchemeId}", the assignment "${assignment.labelSchemeId}"`, { reason: 'schemeMismatch' });
     }

@@ -1,14 +1,18 @@
 // POST /api/maps/:mapId/operations — autosave. Body: { batchId, baseVersion, operations }.
 // 200 { version } when applied (with the map when the batch had been applied before);
+// Its owner saves it, and so do the instructors of a course in which it is an assignment's
+// reference (curation by co-instructors: assertMayEditMap); anyone else 404.
 // 409 { version, map } when the base is stale; 422 { index, reason } when an operation does not
 // fit the map or the document; 423 when the map is submitted, or its assignment closed at its
-// owner's due time (the lock policy: { code: 'grading.closed' }). A refused request changes nothing.
+// owner's due time (the lock policy: { code: 'grading.closed' }), or it is a student's map of an
+// archived course, or a co-instructor's edit of a reference whose courses are archived
+// ({ code: 'course.archived', params: { title } }). A refused request changes nothing.
 import { z } from 'zod';
 import { applyOperations, assertOpenForEdits, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
-import { assertOwnMap, assertSameOrigin, currentUser } from '@/app/_shared/session';
+import { assertMayEditMap, assertSameOrigin, currentUser } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +23,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     assertSameOrigin(request);
     const db = await openDb();
     const { mapId } = await pathParams(params);
-    await assertOwnMap(db, await currentUser(db, request), mapId);
+    await assertMayEditMap(db, await currentUser(db, request), mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
     await assertOpenForEdits(db, mapId);
     try {
