@@ -109,14 +109,41 @@ describe('ronten CLI', () => {
     expect(JSON.parse((await cli('tokens', file)).stdout).phrases).toBeUndefined();
   });
 
-  it('tokens --phrases on the essay in corpus/', async () => {
-    const { code, stdout } = await cli('tokens', 'corpus/russia-diplomacy-2020.source.txt', '--phrases');
+  it.each([
+    ['russia-diplomacy-2020', ['「スプートニク V」を', '振り返ってみると、']],
+    ['smartphones-at-school', ['2011年3月11日の', '「スマホ5か条」の', '電源OFF」', 'Wi-Fiでしか', '認めるべきだろうか。']],
+  ])('tokens --phrases on corpus/%s: contiguous phrases, in both offset units', async (id, some) => {
+    const { code, stdout } = await cli('tokens', `corpus/${id}.source.txt`, '--phrases');
     expect(code).toBe(0);
-    const { text, phrases } = JSON.parse(stdout) as { text: string; phrases: Array<{ start: number; end: number }> };
+    const { text, phrases } = JSON.parse(stdout) as { text: string; phrases: Array<{ start: number; end: number; cpStart: number; cpEnd: number }> };
     const texts = phrases.map((p) => text.slice(p.start, p.end));
     expect(texts.join('')).toBe(text);
-    expect(texts).toContain('「スプートニク V」を');
-    expect(texts).toContain('振り返ってみると、');
+    const cps = [...text];
+    let at = 0;
+    for (const [i, p] of phrases.entries()) {
+      expect(p.cpStart).toBe(at);
+      expect(p.end).toBeGreaterThan(p.start);
+      expect(cps.slice(p.cpStart, p.cpEnd).join('')).toBe(texts[i]);
+      at = p.cpEnd;
+    }
+    expect(at).toBe(cps.length);
+    for (const phrase of some) expect(texts).toContain(phrase);
+  });
+
+  it('seed imports every corpus text once', async () => {
+    const before = env;
+    env = { ...env, DATABASE_URL: `file:${path.join(dir, 'seed.sqlite')}` };
+    try {
+      const first = await cli('seed');
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/imported russia-diplomacy-2020, smartphones-at-school/);
+      expect((await cli('seed')).stderr).toMatch(/corpus already imported/);
+      const docs = JSON.parse((await cli('docs', '--json')).stdout) as Array<{ id: string; title: string }>;
+      expect(docs.map((d) => d.id).sort()).toEqual(['russia-diplomacy-2020', 'smartphones-at-school']);
+      expect(docs.find((d) => d.id === 'smartphones-at-school')?.title).toBe('中学生のスマートフォン持ち込みについて');
+    } finally {
+      env = before;
+    }
   });
 
   it.each([
