@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '@/lib/db/connect';
+import { packTokens } from '@/lib/tokens/wire';
+import type { Token } from '@/lib/tokens/types';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
@@ -128,6 +131,28 @@ describe('ronten CLI', () => {
     }
     expect(at).toBe(cps.length);
     for (const phrase of some) expect(texts).toContain(phrase);
+  });
+
+  it('tokens --backfill adds conjugation to tokens stored without it, boundaries unchanged', async () => {
+    const id = (await cli('import-text', write('old.txt', '影響は多かった。条約が成立した。'))).stdout.trim();
+    const stored = JSON.parse((await cli('tokens', id)).stdout) as { tokens: Array<{ surface: string; end: number; conjugation?: string }> };
+    // As stored before conjugation was kept.
+    const db = await openDb(env.DATABASE_URL!);
+    try {
+      const stripped = stored.tokens.map(({ conjugation: _dropped, ...t }) => t);
+      await db.kysely.updateTable('documents').set({ tokens_json: JSON.stringify(stripped), tokens_packed: JSON.stringify(packTokens(stripped as Token[])) }).where('id', '=', id).execute();
+    } finally {
+      await db.close();
+    }
+    expect(JSON.parse((await cli('tokens', id)).stdout).tokens.some((t: { conjugation?: string }) => t.conjugation)).toBe(false);
+    const { code, stdout } = await cli('tokens', '--backfill');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`conjugation added to 1 document\\(s\\): ${id};`));
+    const after = JSON.parse((await cli('tokens', id)).stdout) as typeof stored;
+    expect(after.tokens).toEqual(stored.tokens);
+    expect(after.tokens.find((t) => t.surface === 'た')?.conjugation).toBe('特殊・タ,基本形');
+    expect((await cli('tokens', '--backfill')).stdout).toMatch(/conjugation added to 0 document\(s\)/);
+    expect((await cli('tokens', id, '--backfill')).code).toBe(2);
   });
 
   it('seed imports every corpus text once', async () => {
