@@ -105,7 +105,8 @@ export function useTouchGestures(options: Options) {
       e.stopPropagation();
       const index = wordAt(v, positions, tokens, e.clientX, e.clientY);
       const tap = { time: e.timeStamp, x: e.clientX, y: e.clientY };
-      const double = lastTap != null && tap.time - lastTap.time <= DOUBLE_TAP_MS && Math.hypot(tap.x - lastTap.x, tap.y - lastTap.y) <= DOUBLE_TAP_PX;
+      // Chromium counts taps in the click's detail too; the time and place are the fallback.
+      const double = e.detail === 2 || (lastTap != null && tap.time - lastTap.time <= DOUBLE_TAP_MS && Math.hypot(tap.x - lastTap.x, tap.y - lastTap.y) <= DOUBLE_TAP_PX);
       if (index != null && isWordToken(tokens[index])) {
         // A third tap starts over: a word again.
         lastTap = double ? null : tap;
