@@ -192,7 +192,8 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   }, [span?.start, span?.end, positions]);
 
   const tip = useWordTip({ editorRef, frameRef, positions, tokens, caret: tokenSelection.caret, hidden: span !== null, documentRef });
-  // The caret's announcement: the word, its reading and the units over it.
+  // The caret's announcement: what the caret shows (its phrase, or morpheme), its reading and the
+  // units over it.
   const caretPhrases = useReadingOptions().precision === 'phrase' ? phrases : null;
   const caretShows = tokenSelection.caret == null ? null : caretTokens(tokens, caretPhrases, tokenSelection.caret, tokenSelection.morpheme);
   const caretDetails = useRangeDetails(documentRef, tokens, caretShows);

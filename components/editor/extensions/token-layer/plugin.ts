@@ -6,7 +6,8 @@
 //
 // Phrases (文節, lib/tokens/phrases.ts): a drag or a Shift+click snaps outward to whole phrases,
 // and the caret steps and shows by phrase, unless the reader chose morpheme precision
-// (`precision`) or holds Alt (Alt-drag, Alt+arrows; ⌃⌥+arrows on macOS). A double click selects
+// (`precision`) or holds Alt (Alt-drag, Alt+arrows — after which the caret shows its morpheme
+// alone (`morpheme`), and Space picks it; ⌃⌥+arrows on macOS). A double click selects
 // the phrase (the morpheme, in morpheme precision), a triple click the sentence. The selection is
 // still a token range: units keep morpheme offsets.
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
