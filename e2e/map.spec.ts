@@ -216,12 +216,12 @@ test('nodes are named by label and quote (and main claim); J on a node, or In te
   await node.focus();
   await page.keyboard.press('j');
   await expect(page.locator('.essay')).toBeFocused();
-  await expect(page.getByTestId('announcer')).toHaveText(/^ロシア（ろしあ）、根拠の中$/);
+  await expect(page.getByTestId('announcer')).toHaveText(/^ロシアの（ろしあの）、根拠の中$/);
   await expect(node).toHaveAttribute('aria-pressed', 'true');
 
   // The map's toolbar offers the same for the selected node.
   await map.getByRole('button', { name: /^主張 ★ 論旨/ }).click();
   await map.getByRole('button', { name: /^本文へ: 主張「ロシアの影響力/ }).click();
   await expect(page.locator('.essay')).toBeFocused();
-  await expect(page.getByTestId('announcer')).toHaveText(/^ロシア（ろしあ）、主張（論旨）の中$/);
+  await expect(page.getByTestId('announcer')).toHaveText(/^ロシアの（ろしあの）、主張（論旨）の中$/);
 });

@@ -1,8 +1,9 @@
 // Japanese as a reader meets it (issue 16, items 1 and 2): selections snap to phrases (文節) — a
 // drag into the middle of 多かった takes the whole 多かった — with morpheme precision by Alt-drag
 // or a remembered setting; double click a phrase, triple click a sentence; the caret steps by
-// phrase. Furigana show readings over kanji words without ever becoming text: a unit's quote is
-// byte-identical with furigana on and off, and the unit boxes stay on their words.
+// phrase, and the live region names the caret's phrase. Furigana show readings over kanji words
+// without ever becoming text: a unit's quote is byte-identical with furigana on and off, and the
+// unit boxes stay on their words.
 import { expect, test } from './csp';
 import type { Page } from '@playwright/test';
 import { drag, essayPath, essayText, expectSaved, mapState, resetMap, wordBox } from './support';
@@ -97,6 +98,36 @@ test('the caret steps by phrase; Alt+→ by morpheme; Space and a label key take
   await page.keyboard.press('Space');
   await expect.poll(() => highlighted(page, 'ronten-selection')).toBe('ロシアの');
   expect(await labelAndQuote(page, request)).toBe('ロシアの');
+});
+
+test('the live region names the caret’s phrase with its reading once, furigana on or off; its morpheme after Alt+→ or with the setting', async ({ page }) => {
+  const announcer = page.getByTestId('announcer');
+  await page.goto(essayPath);
+  await page.locator('.essay').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // 1．, はじめに, ロシアの
+  await expect(announcer).toHaveText('ロシアの（ろしあの）');
+  await page.keyboard.press('ArrowRight');
+  await expect(announcer).toHaveText('2020年の（2020ねんの）');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(() => highlighted(page, 'ronten-caret')).toBe('年');
+  await expect(announcer).toHaveText('年（ねん）');
+
+  // Furigana on: the same words, the reading said once.
+  await page.getByTestId('furigana-toggle').click();
+  await page.locator('.essay').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => highlighted(page, 'ronten-caret')).toBe('2020年の');
+  await expect(announcer).toHaveText('2020年の（2020ねんの）');
+  await page.getByTestId('furigana-toggle').click();
+
+  // Morpheme precision: the morpheme.
+  await page.getByTestId('morpheme-precision').check();
+  await page.locator('.essay').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(announcer).toHaveText('の');
+  await page.keyboard.press('ArrowLeft');
+  await expect(announcer).toHaveText('ロシア（ろしあ）');
+  await page.getByTestId('morpheme-precision').uncheck();
 });
 
 test('furigana on: readings over kanji words, never text; the quote is byte-identical; boxes stay on their words', async ({ page, request }) => {

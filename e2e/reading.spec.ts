@@ -9,6 +9,8 @@ test.beforeEach(async ({ page }) => {
 
 test('lists the corpus essay and opens it tokenized', async ({ page }) => {
   await page.goto('/');
+  // Both corpus texts are seeded.
+  await expect(page.getByRole('link', { name: '中学生のスマートフォン持ち込みについて' })).toBeVisible();
   const link = page.getByRole('link', { name: '2020年のロシア外交' });
   await expect(link).toBeVisible();
   await link.click();

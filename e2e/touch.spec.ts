@@ -1,5 +1,5 @@
 // Touch annotation on an emulated phone and tablets (Playwright's hasTouch + isMobile): a tap
-// selects a word, the handles extend the selection snapped to words, the label bar at the bottom
+// selects a word, a double tap its phrase, the handles extend the selection snapped to words, the label bar at the bottom
 // labels it; a long press on a unit opens its actions (relabel, relate, delete); relating by
 // tapping the target; the list and the map reached from any place in the essay; pinch in the
 // map; touch targets of at least 44 px.
@@ -139,6 +139,22 @@ for (const device of devices) {
       await expectSaved(page);
       ({ map } = await mapState(request));
       expect(map.relations).toEqual([]);
+    });
+
+    test('a double tap selects the phrase, a tap the word, as double click and click do', async ({ page }) => {
+      await page.goto(essayPath);
+      await page.waitForLoadState('networkidle');
+      const bar = page.getByRole('toolbar', { name: '選択への操作' });
+      const at = center(await wordBox(page, '停戦'));
+      await page.touchscreen.tap(at.x, at.y);
+      await page.touchscreen.tap(at.x, at.y);
+      await expect(bar).toContainText('選択範囲: 停戦が');
+      await expect(page.locator('[data-handle]')).toHaveCount(2);
+      // Later, one tap: the word alone (the finger lifted long enough for no double tap).
+      await page.waitForTimeout(600);
+      await page.touchscreen.tap(at.x, at.y);
+      await expect(bar).toContainText('選択範囲: 停戦');
+      await expect(bar).not.toContainText('停戦が');
     });
 
     test('the list and the map are reached from the middle of the essay, and the reading place is kept', async ({ page }) => {

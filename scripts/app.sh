@@ -15,9 +15,11 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.js pos
   npx next build
 fi
 
-# Migrations and the corpus import run here, once, not on page views (they load the tokenizer).
+# Migrations, the corpus import and the conjugation backfill of documents stored before it was
+# kept run here, once, not on page views (they load the tokenizer, the backfill only when needed).
 node --import tsx scripts/cli.ts migrate
 node --import tsx scripts/cli.ts seed
+node --import tsx scripts/cli.ts tokens --backfill
 
 echo "ronten: serving on http://127.0.0.1:${PORT}" >&2
 exec node scripts/server.mjs --host 127.0.0.1 --port "$PORT"

@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '@/lib/db/connect';
+import { packTokens } from '@/lib/tokens/wire';
+import type { Token } from '@/lib/tokens/types';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
@@ -109,14 +112,63 @@ describe('ronten CLI', () => {
     expect(JSON.parse((await cli('tokens', file)).stdout).phrases).toBeUndefined();
   });
 
-  it('tokens --phrases on the essay in corpus/', async () => {
-    const { code, stdout } = await cli('tokens', 'corpus/russia-diplomacy-2020.source.txt', '--phrases');
+  it.each([
+    ['russia-diplomacy-2020', ['「スプートニク V」を', '振り返ってみると、']],
+    ['smartphones-at-school', ['2011年3月11日の', '「スマホ5か条」の', '電源OFF」', 'Wi-Fiでしか', '認めるべきだろうか。']],
+  ])('tokens --phrases on corpus/%s: contiguous phrases, in both offset units', async (id, some) => {
+    const { code, stdout } = await cli('tokens', `corpus/${id}.source.txt`, '--phrases');
     expect(code).toBe(0);
-    const { text, phrases } = JSON.parse(stdout) as { text: string; phrases: Array<{ start: number; end: number }> };
+    const { text, phrases } = JSON.parse(stdout) as { text: string; phrases: Array<{ start: number; end: number; cpStart: number; cpEnd: number }> };
     const texts = phrases.map((p) => text.slice(p.start, p.end));
     expect(texts.join('')).toBe(text);
-    expect(texts).toContain('「スプートニク V」を');
-    expect(texts).toContain('振り返ってみると、');
+    const cps = [...text];
+    let at = 0;
+    for (const [i, p] of phrases.entries()) {
+      expect(p.cpStart).toBe(at);
+      expect(p.end).toBeGreaterThan(p.start);
+      expect(cps.slice(p.cpStart, p.cpEnd).join('')).toBe(texts[i]);
+      at = p.cpEnd;
+    }
+    expect(at).toBe(cps.length);
+    for (const phrase of some) expect(texts).toContain(phrase);
+  });
+
+  it('tokens --backfill adds conjugation to tokens stored without it, boundaries unchanged', async () => {
+    const id = (await cli('import-text', write('old.txt', '影響は多かった。条約が成立した。'))).stdout.trim();
+    const stored = JSON.parse((await cli('tokens', id)).stdout) as { tokens: Array<{ surface: string; end: number; conjugation?: string }> };
+    // As stored before conjugation was kept.
+    const db = await openDb(env.DATABASE_URL!);
+    try {
+      const stripped = stored.tokens.map(({ conjugation: _dropped, ...t }) => t);
+      await db.kysely.updateTable('documents').set({ tokens_json: JSON.stringify(stripped), tokens_packed: JSON.stringify(packTokens(stripped as Token[])) }).where('id', '=', id).execute();
+    } finally {
+      await db.close();
+    }
+    expect(JSON.parse((await cli('tokens', id)).stdout).tokens.some((t: { conjugation?: string }) => t.conjugation)).toBe(false);
+    const { code, stdout } = await cli('tokens', '--backfill');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`conjugation added to 1 document\\(s\\): ${id};`));
+    const after = JSON.parse((await cli('tokens', id)).stdout) as typeof stored;
+    expect(after.tokens).toEqual(stored.tokens);
+    expect(after.tokens.find((t) => t.surface === 'た')?.conjugation).toBe('特殊・タ,基本形');
+    expect((await cli('tokens', '--backfill')).stdout).toMatch(/conjugation added to 0 document\(s\)/);
+    expect((await cli('tokens', id, '--backfill')).code).toBe(2);
+  });
+
+  it('seed imports every corpus text once', async () => {
+    const before = env;
+    env = { ...env, DATABASE_URL: `file:${path.join(dir, 'seed.sqlite')}` };
+    try {
+      const first = await cli('seed');
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/imported russia-diplomacy-2020, smartphones-at-school/);
+      expect((await cli('seed')).stderr).toMatch(/corpus already imported/);
+      const docs = JSON.parse((await cli('docs', '--json')).stdout) as Array<{ id: string; title: string }>;
+      expect(docs.map((d) => d.id).sort()).toEqual(['russia-diplomacy-2020', 'smartphones-at-school']);
+      expect(docs.find((d) => d.id === 'smartphones-at-school')?.title).toBe('中学生のスマートフォン持ち込みについて');
+    } finally {
+      env = before;
+    }
   });
 
   it.each([

@@ -30,6 +30,8 @@ import { catalog, translator } from '@/lib/i18n/messages';
 import { decodeSourceFile, SourceFileError } from '@/lib/corpus/sourceFile';
 import { importText, prepareText } from '@/lib/corpus/importText';
 import { seedCorpus } from '@/lib/corpus/seed';
+import { backfillConjugation } from '@/lib/db/tokenBackfill';
+import { tokenize } from '@/lib/tokens/kuromoji';
 import type { Reflow } from '@/lib/text/types';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { suggestUnits } from '@/lib/signposts/suggest';
@@ -48,6 +50,9 @@ commands:
   tokens DOC_ID|FILE [--reflow auto|on|off] [--phrases]  print {"text", "tokens"} as JSON (a FILE is not stored);
                                                          --phrases adds "phrases": [{start, end, cpStart, cpEnd}],
                                                          the 文節 covering the text (stored ones for a DOC_ID)
+  tokens --backfill                                      re-tokenize stored documents whose tokens lack conjugation
+                                                         forms (stored before they were kept); a document whose
+                                                         token boundaries would change keeps its tokens (reported)
   suggest DOC_ID|FILE [--json] [--reflow auto|on|off]    units suggested by the text's signposts (例えば, しかし, …):
                                                          a line each, or [{start, end, cpStart, cpEnd, label, cue}]
   export --document ID [--user U | --all] [--format F] [--out DIR]
@@ -214,7 +219,19 @@ const commands: Record<string, Command> = {
   },
 
   async tokens(args, db) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reflow: { type: 'string' }, phrases: { type: 'boolean' } } });
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { reflow: { type: 'string' }, phrases: { type: 'boolean' }, backfill: { type: 'boolean' } },
+    });
+    if (values.backfill) {
+      if (positionals.length !== 0 || values.phrases || values.reflow !== undefined) throw new UsageError('tokens --backfill takes no DOC_ID, FILE or other option');
+      const report = await backfillConjugation(await db(), (text) => tokenize(text));
+      const lines = [`conjugation added to ${report.filled.length} document(s)${report.filled.length ? `: ${report.filled.join(', ')}` : ''}; ${report.complete} had it already`];
+      for (const { id, token } of report.kept) lines.push(`${id}: kept its old tokens (re-tokenizing moves the boundary of token ${token}; unit offsets must not move)`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return;
+    }
     if (positionals.length !== 1) throw new UsageError('tokens takes one DOC_ID or FILE');
     const [target] = positionals;
     const { text, tokens } = await textAndTokens(target, values.reflow, db);

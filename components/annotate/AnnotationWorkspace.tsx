@@ -15,7 +15,9 @@ import { unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
 import { useStableHandlers } from '../useStableHandlers';
-import { contentUrl, useDocumentContent, useTokenDetails, type DocumentContent, type DocumentRef } from './useDocumentContent';
+import { contentUrl, useDocumentContent, useRangeDetails, type DocumentContent, type DocumentRef } from './useDocumentContent';
+import { useReadingOptions } from './readingOptions';
+import { caretTokens } from '../editor/extensions/token-layer';
 import { AnnotatedEssay } from './AnnotatedEssay';
 import type { LabelInfo } from './labels';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -190,10 +192,13 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   }, [span?.start, span?.end, positions]);
 
   const tip = useWordTip({ editorRef, frameRef, positions, tokens, caret: tokenSelection.caret, hidden: span !== null, documentRef });
-  // The caret's announcement: the word, its reading and the units over it.
-  const caretDetails = useTokenDetails(documentRef, tokenSelection.caret, tokenSelection.caret == null ? '' : tokens[tokenSelection.caret].surface);
+  // The caret's announcement: what the caret shows (its phrase, or morpheme), its reading and the
+  // units over it.
+  const caretPhrases = useReadingOptions().precision === 'phrase' ? phrases : null;
+  const caretShows = tokenSelection.caret == null ? null : caretTokens(tokens, caretPhrases, tokenSelection.caret, tokenSelection.morpheme);
+  const caretDetails = useRangeDetails(documentRef, tokens, caretShows);
   useCaretAnnouncement(
-    { t, locale, text, tokens, caretReading: caretDetails?.reading ?? null, detailsPending: caretDetails === null, units: map.units, labels, mainClaimId: map.mainClaimId },
+    { t, locale, text, tokens, phrases: caretPhrases, caretReadings: caretDetails?.map((d) => d.reading) ?? null, detailsPending: caretDetails === null, units: map.units, labels, mainClaimId: map.mainClaimId },
     tokenSelection,
     announcement,
     setAnnouncement,
@@ -285,6 +290,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
                 editorRef={editorRef}
                 positions={positions}
                 tokens={tokens}
+                phrases={phrases}
                 text={text}
                 map={map}
                 labels={labels}

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, useState } from 'react';
 import { catalog, translator, type Locale } from '@/lib/i18n/messages';
 import type { Token } from '@/lib/tokens/types';
-import type { TokenSelection } from '../editor/extensions/token-layer';
+import { caretTokens, type TokenSelection } from '../editor/extensions/token-layer';
 import { render } from '../testing/render';
 import { DELAY, READING_WAIT, caretAnnouncement, useCaretAnnouncement, type CaretContext } from './caretAnnouncement';
 
@@ -28,7 +28,14 @@ const units = [
   { id: 'inner', label: 'evidence', start: 5, end: 7, note: '' }, // 安い,
 ];
 
-const ctx = (locale: Locale, mainClaimId: string | null = 'whole'): CaretContext => ({ t: translator(catalog[locale]), locale, text, tokens, caretReading: null, units, labels, mainClaimId });
+const ctx = (locale: Locale, mainClaimId: string | null = 'whole'): CaretContext => ({ t: translator(catalog[locale]), locale, text, tokens, phrases: null, caretReadings: null, units, labels, mainClaimId });
+/// The readings of what the caret shows, as the workspace loads them.
+const readingsAt = (selection: TokenSelection, phrases: readonly number[] | null = null) => {
+  const { first, last } = caretTokens(tokens, phrases, selection.caret!, selection.morpheme);
+  return tokens.slice(first, last + 1).map((t) => t.reading);
+};
+// Phrases: 𠮷野家は | 安い。
+const phrases = [0, 2, 4];
 const caret = (index: number, anchor: number | null = null): TokenSelection => ({ caret: index, anchor });
 
 describe('caretAnnouncement', () => {
@@ -41,16 +48,42 @@ describe('caretAnnouncement', () => {
     ['ja', caret(2, 0), '選択範囲: 𠮷野家は安い'],
     ['en', caret(1, 1), 'Selection: は'],
   ] as const)('%s %j says %j', (locale, selection, said) => {
-    expect(caretAnnouncement({ ...ctx(locale), caretReading: tokens[selection.caret!].reading }, selection)).toBe(said);
+    expect(caretAnnouncement({ ...ctx(locale), caretReadings: readingsAt(selection) }, selection)).toBe(said);
   });
 
   it('names no main claim when there is none, and no units outside them', () => {
-    const reading = tokens[0].reading;
-    expect(caretAnnouncement({ ...ctx('ja', null), caretReading: reading, units: units.slice(1) }, caret(0))).toBe('𠮷野家（よしのや）');
-    expect(caretAnnouncement({ ...ctx('ja', null), caretReading: reading }, caret(0))).toBe('𠮷野家（よしのや）、主張の中');
+    const reading = [tokens[0].reading];
+    expect(caretAnnouncement({ ...ctx('ja', null), caretReadings: reading, units: units.slice(1) }, caret(0))).toBe('𠮷野家（よしのや）');
+    expect(caretAnnouncement({ ...ctx('ja', null), caretReadings: reading }, caret(0))).toBe('𠮷野家（よしのや）、主張の中');
     // The reading loads with the token's detail chunk: until then the word alone is said.
     expect(caretAnnouncement(ctx('ja', null), caret(0))).toBe('𠮷野家、主張の中');
     expect(caretAnnouncement(ctx('ja'), { caret: null, anchor: null })).toBeNull();
+  });
+});
+
+describe('caretAnnouncement by phrase (文節)', () => {
+  const at = (locale: Locale, selection: TokenSelection, p: readonly number[] | null = phrases) =>
+    caretAnnouncement({ ...ctx(locale, null), units: [], phrases: p, caretReadings: readingsAt(selection, p) }, selection);
+
+  it('names the whole phrase the caret shows, with its reading once', () => {
+    expect(at('ja', caret(0))).toBe('𠮷野家は（よしのやは）');
+    expect(at('en', caret(0))).toBe('𠮷野家は (よしのやは)');
+    // From a morpheme inside a phrase (a click there): the rest of the phrase, as the caret shows it.
+    expect(at('ja', caret(1))).toBe('は');
+    expect(at('ja', caret(2))).toBe('安い。（やすい。）');
+  });
+
+  it('names the morpheme in morpheme precision, and after an Alt move', () => {
+    expect(at('ja', caret(0), null)).toBe('𠮷野家（よしのや）');
+    expect(at('ja', { caret: 0, anchor: null, morpheme: true })).toBe('𠮷野家（よしのや）');
+    expect(at('ja', { caret: 2, anchor: null, morpheme: true })).toBe('安い（やすい）');
+  });
+
+  it('says no reading equal to the text, nor readings of another span', () => {
+    const kana = [{ ...tokens[0], surface: 'ある', reading: 'ある' }];
+    expect(caretAnnouncement({ ...ctx('ja', null), text: 'ある', tokens: kana, units: [], caretReadings: ['ある'] }, caret(0))).toBe('ある');
+    // Readings that do not fit what the caret shows (still those of the last place): none said.
+    expect(caretAnnouncement({ ...ctx('ja', null), units: [], phrases, caretReadings: ['よしのや'] }, caret(0))).toBe('𠮷野家は');
   });
 });
 
@@ -70,8 +103,8 @@ describe('useCaretAnnouncement', () => {
       setCurrent(text);
     };
     // As the workspace does: the caret token's reading, once its details are there.
-    const caretReading = selection.caret == null ? null : tokens[selection.caret].reading;
-    useCaretAnnouncement({ ...ctx('ja'), caretReading }, selection, current, announce);
+    const caretReadings = selection.caret == null ? null : readingsAt(selection);
+    useCaretAnnouncement({ ...ctx('ja'), caretReadings }, selection, current, announce);
     return null;
   }
 
@@ -109,8 +142,8 @@ describe('useCaretAnnouncement', () => {
       const [ready, setReady] = useState(false);
       move = setSelection;
       loaded = setReady;
-      const caretReading = ready && selection.caret != null ? tokens[selection.caret].reading : null;
-      useCaretAnnouncement({ ...ctx('ja'), caretReading, detailsPending: !ready }, selection, '', (text) => said.push(text));
+      const caretReadings = ready && selection.caret != null ? readingsAt(selection) : null;
+      useCaretAnnouncement({ ...ctx('ja'), caretReadings, detailsPending: !ready }, selection, '', (text) => said.push(text));
       return null;
     }
 

@@ -1,5 +1,7 @@
 // What the polite live region says when the word caret moves, so a screen-reader user hears the
-// text: the word, its reading (when it differs from the word) and the units covering it,
+// text: what the caret shows — the rest of its phrase (文節) by default, its morpheme in morpheme
+// precision or after an Alt move (caretTokens) — with its reading once (when it differs from the
+// text; furigana are drawn without alternative text, so they add none) and the units covering it,
 // innermost first, with the main claim named; while Shift extends a selection, the selection.
 // Said after the keys stop for a moment (DELAY), so a held arrow key does not queue a word per
 // repeat; said only when the caret or the selection moved, not when a unit is added under it
@@ -10,7 +12,7 @@ import type { ArgumentUnit } from '@/lib/argument';
 import type { Locale, Translate } from '@/lib/i18n/messages';
 import type { TokenSpan } from '@/lib/tokens/types';
 import { unitsAt } from '../editor/extensions/unit-layer';
-import type { TokenSelection } from '../editor/extensions/token-layer';
+import { caretTokens, type TokenSelection } from '../editor/extensions/token-layer';
 import { labelName, type LabelInfo } from './labels';
 
 /// Quiet time after the last caret move before it is announced (key repeat is ~30 ms apart).
@@ -23,9 +25,12 @@ export interface CaretContext {
   locale: Locale;
   text: string;
   tokens: readonly TokenSpan[];
-  /// The reading of the caret's token once its details have arrived (they load by chunk).
-  caretReading: string | null;
-  /// The caret's token details (its reading) are still loading.
+  /// Phrase starts as token indices, then the token count; null in morpheme precision.
+  phrases: readonly number[] | null;
+  /// The readings of the tokens the caret shows (caretTokens), once their details have arrived
+  /// (they load by chunk).
+  caretReadings: readonly string[] | null;
+  /// The caret's token details (its readings) are still loading.
   detailsPending?: boolean;
   units: readonly ArgumentUnit[];
   labels: readonly LabelInfo[];
@@ -35,14 +40,17 @@ export interface CaretContext {
 const shorten = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /// The sentence for a caret position (null: nothing to say).
-export function caretAnnouncement({ t, locale, text, tokens, caretReading, units, labels, mainClaimId }: CaretContext, selection: TokenSelection): string | null {
+export function caretAnnouncement({ t, locale, text, tokens, phrases, caretReadings, units, labels, mainClaimId }: CaretContext, selection: TokenSelection): string | null {
   if (selection.caret == null) return null;
   const token = tokens[selection.caret];
   if (selection.anchor != null) {
     const [a, b] = [tokens[Math.min(selection.anchor, selection.caret)], tokens[Math.max(selection.anchor, selection.caret)]];
     return t('annotate.selection', { quote: shorten(text.slice(a.start, b.end)) });
   }
-  const word = caretReading && caretReading !== token.surface ? t('announce.caret', { word: token.surface, reading: caretReading }) : token.surface;
+  const shown = caretTokens(tokens, phrases, selection.caret, selection.morpheme);
+  const surface = text.slice(token.start, tokens[shown.last].end);
+  const reading = caretReadings && caretReadings.length === shown.last - shown.first + 1 ? readingOf(tokens, shown.first, caretReadings) : null;
+  const word = reading && reading !== surface ? t('announce.caret', { word: surface, reading }) : surface;
   const here = unitsAt(units, token.start);
   if (here.length === 0) return word;
   const list = here
@@ -52,6 +60,12 @@ export function caretAnnouncement({ t, locale, text, tokens, caretReading, units
     })
     .join(t('announce.listJoin'));
   return word + t('announce.listJoin') + t('announce.caretIn', { list });
+}
+
+/// The reading of tokens first, first + 1, … from theirs; a token without one (an unknown word,
+/// a symbol) reads as written.
+function readingOf(tokens: readonly TokenSpan[], first: number, readings: readonly string[]): string {
+  return readings.map((r, i) => r || tokens[first + i].surface).join('');
 }
 
 /// Announces the caret through `say` (the workspace's live region) once it rests. `current` is

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Block } from '@/lib/text/types';
 import type { TokenDetails, TokenSpan } from '@/lib/tokens/types';
-import { chunkStart, detailsOf, phraseStarts, tokenSpans, type DetailChunk } from '@/lib/tokens/spans';
+import { DETAIL_CHUNK, chunkStart, detailsOf, phraseStarts, tokenSpans, type DetailChunk } from '@/lib/tokens/spans';
 
 /// Which document, and which text of it (its sha256): what the page passes.
 export interface DocumentRef {
@@ -64,20 +64,49 @@ export function useDocumentContent(doc: DocumentRef): [ContentState, () => void]
   return [state, () => setAttempt((n) => n + 1)];
 }
 
-/// The details of token `index` (whose surface is `surface`), or null while its chunk loads (or
-/// when its load failed: it is asked for again when the tooltip moves to another token).
-export function useTokenDetails(doc: DocumentRef, index: number | null, surface: string): TokenDetails | null {
+/// The detail chunks that hold tokens [first, last], loading those not yet asked for; a lookup
+/// of the chunk that holds a token (null while it loads, or after its load failed: it is asked
+/// for again when the range moves).
+function useDetailChunks(doc: DocumentRef, first: number | null, last: number | null): (index: number) => DetailChunk | null {
   const chunks = useMemo(() => new Map<number, DetailChunk | 'loading'>(), [doc.id, doc.sha256]);
   const [, loaded] = useState(0);
-  const from = index == null ? null : chunkStart(index);
+  const from = first == null ? null : chunkStart(first);
+  const to = last == null ? from : chunkStart(last);
   useEffect(() => {
-    if (from == null || chunks.has(from)) return;
-    chunks.set(from, 'loading');
-    getJson(detailsUrl(doc, from))
-      .then((chunk) => chunks.set(from, chunk as DetailChunk))
-      .catch(() => chunks.delete(from))
-      .finally(() => loaded((n) => n + 1));
-  }, [from, chunks]);
-  const chunk = from == null ? undefined : chunks.get(from);
-  return index != null && chunk && chunk !== 'loading' ? detailsOf(chunk, index, surface) : null;
+    if (from == null || to == null) return;
+    for (let at = from; at <= to; at += DETAIL_CHUNK) {
+      if (chunks.has(at)) continue;
+      const chunk = at;
+      chunks.set(chunk, 'loading');
+      getJson(detailsUrl(doc, chunk))
+        .then((body) => chunks.set(chunk, body as DetailChunk))
+        .catch(() => chunks.delete(chunk))
+        .finally(() => loaded((n) => n + 1));
+    }
+  }, [from, to, chunks]);
+  return (index) => {
+    const chunk = chunks.get(chunkStart(index));
+    return chunk && chunk !== 'loading' ? chunk : null;
+  };
+}
+
+/// The details of token `index` (whose surface is `surface`), or null while its chunk loads.
+export function useTokenDetails(doc: DocumentRef, index: number | null, surface: string): TokenDetails | null {
+  const chunkOf = useDetailChunks(doc, index, index);
+  const chunk = index == null ? null : chunkOf(index);
+  return index != null && chunk ? detailsOf(chunk, index, surface) : null;
+}
+
+/// The details of tokens [first, last] (what the caret shows: a phrase may cross a chunk's
+/// edge), or null while any of them loads.
+export function useRangeDetails(doc: DocumentRef, tokens: readonly TokenSpan[], range: { first: number; last: number } | null): TokenDetails[] | null {
+  const chunkOf = useDetailChunks(doc, range?.first ?? null, range?.last ?? null);
+  if (!range) return null;
+  const out: TokenDetails[] = [];
+  for (let i = range.first; i <= range.last; i++) {
+    const chunk = chunkOf(i);
+    if (!chunk) return null;
+    out.push(detailsOf(chunk, i, tokens[i].surface));
+  }
+  return out;
 }

@@ -490,6 +490,24 @@ describe('corpus essay russia-diplomacy-2020', () => {
 // essay; if that is intended, migrate the stored maps and update the value.
 const ESSAY_SHA256 = 'f1cfb4b5997bf01e79ccc0d3db66f64c58c1352b5720ffff30a8e2a822be18b1';
 
+// The second corpus text, ours (CC0): one paragraph a line, no hard wraps.
+describe('corpus text smartphones-at-school', () => {
+  const source = readFileSync(path.resolve(__dirname, '../../corpus/smartphones-at-school.source.txt'), 'utf8');
+  const meta = JSON.parse(readFileSync(path.resolve(__dirname, '../../corpus/smartphones-at-school.meta.json'), 'utf8'));
+  const c = canonicalize(source, { reflow: meta.reflow });
+
+  it('has its meta: Japanese, reflow off, CC0', () => {
+    expect(meta).toMatchObject({ id: 'smartphones-at-school', language: 'ja', source: 'smartphones-at-school.source.txt', reflow: 'off', license: 'CC0-1.0' });
+    expect(detectHardWrap(source)).toBe(false);
+  });
+
+  it('is a heading and 7 paragraphs, valid, with a pinned hash (change only deliberately)', () => {
+    expect(blocksOf(c).map(([k]) => k)).toEqual(['heading', ...Array(7).fill('paragraph')]);
+    expect(validateCanonicalText(c)).toEqual([]);
+    expect(c.sha256).toBe('4665dfad576c8c17832ee7739a7719459fa16ef65325887f1df61e520abd56d3');
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Properties over random texts.
 

@@ -36,6 +36,28 @@ describe('phraseSizes on hand-checked sentences', () => {
   });
 });
 
+describe('phraseSizes on the second corpus text (corpus/smartphones-at-school)', () => {
+  // Sentences of the model 意見文, phrased as a Japanese reader phrases them.
+  it.each([
+    ['中学校にスマートフォンを持ち込むことを認めるべきだろうか。', ['中学校に', 'スマートフォンを', '持ち込む', 'ことを', '認めるべきだろうか。']],
+    ['例えば、2011年3月11日の東日本大震災では、電話がつながりにくい中で、', ['例えば、', '2011年3月11日の', '東日本大震災では、', '電話が', 'つながりにくい', '中で、']],
+    [
+      '例えば、私たちの学級で2026年6月12日に行ったアンケートでは、32人のうち27人が「SNSで困ったことがあっても、誰に相談すればよいか分からない」と答えた。',
+      ['例えば、', '私たちの', '学級で', '2026年6月12日に', '行った', 'アンケートでは、', '32人の', 'うち', '27人が', '「SNSで', '困った', 'ことが', 'あっても、', '誰に', '相談すればよいか', '分からない」と', '答えた。'],
+    ],
+    ['確かに、持ち込みを認めると授業中に画面を見てしまう生徒が出たり、', ['確かに、', '持ち込みを', '認めると', '授業中に', '画面を', '見てしまう', '生徒が', '出たり、']],
+    ['しかし、これらは持ち込みそのものではなく、使い方の問題である。', ['しかし、', 'これらは', '持ち込みそのものではなく、', '使い方の', '問題である。']],
+    [
+      '「スマホ5か条」の案には、「授業中は電源OFF」「撮影の前に必ず相手に聞く」といった項目が並び、',
+      ['「スマホ5か条」の', '案には、', '「授業中は', '電源OFF」', '「撮影の', '前に', '必ず', '相手に', '聞く」といった', '項目が', '並び、'],
+    ],
+    ['もちろん、学校にはタブレット端末もあるが、一人一台の端末は校内のWi-Fiでしか使えず、', ['もちろん、', '学校には', 'タブレット端末も', 'あるが、', '一人一台の', '端末は', '校内の', 'Wi-Fiでしか', '使えず、']],
+    ['だから私は、生徒がルールを作り、守ることを条件として、', ['だから', '私は、', '生徒が', 'ルールを', '作り、', '守る', 'ことを', '条件として、']],
+  ])('%s', (text, expected) => {
+    expect(phrases(text)).toEqual(expected);
+  });
+});
+
 describe('phraseSizes on edge cases', () => {
   it.each([
     ['numbers with 年/月/日', '2021年 10月 10日に実施された。', ['2021年 10月 10日に', '実施された。']],
@@ -88,6 +110,24 @@ describe('phraseSizes invariants', () => {
       const inner = essay.slice(p.start, p.end).replace(/[。\n」』）]+$/, '');
       expect(inner).not.toMatch(/[。\n]/);
     }
+  });
+
+  it('a 100,000-character text: one pass, phrases contiguous, none across a sentence', () => {
+    // The essay's sentences (and a no-kanji, an all-katakana and an unpunctuated line) repeated
+    // to 100,000 characters; what is checked is coverage, not time (bench/ for that).
+    const lines = [essay, 'きょうはいいてんきですね。', 'ロシアトウクライナノカンケイ', '私は学校へ行く友達と話した'];
+    let big = '';
+    for (let i = 0; big.length < 100_000; i++) big += `${lines[i % lines.length]}\n`;
+    big = big.slice(0, 100_000);
+    const bigTokens = tokenizeWith(tokenizer, big);
+    const sizes = phraseSizes(bigTokens);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(bigTokens.length);
+    const ps = phrasesOf(bigTokens, sizes);
+    expect(ps[0].start).toBe(0);
+    expect(ps[ps.length - 1].end).toBe(100_000);
+    for (let i = 1; i < ps.length; i++) expect(ps[i].start).toBe(ps[i - 1].end);
+    for (const p of ps) expect(big.slice(p.start, p.end).replace(/[。\n」』）]+$/, '')).not.toMatch(/[。\n]/);
+    expect(Math.max(...sizes)).toBeLessThan(40);
   });
 
   it('phraseStartTokens gives the boundaries as token indices', () => {

@@ -1,6 +1,6 @@
 'use client';
 // Everything touch adds to the essay, loaded on touch screens only (a chunk of its own, off the
-// page's first load): the tap and long-press gestures, the selection's drag handles and the
+// page's first load): the tap, double-tap and long-press gestures, the selection's drag handles and the
 // label bar. Shown while the last input was a touch; a mouse brings back the mouse's toolbar.
 import { useCallback } from 'react';
 import type { Editor } from '@tiptap/react';
@@ -21,6 +21,8 @@ interface Props {
   editorRef: React.RefObject<Editor | null>;
   positions: PositionMap;
   tokens: readonly TokenSpan[];
+  /// Phrase starts as token indices, then the token count (a double tap selects a phrase).
+  phrases: readonly number[];
   text: string;
   map: ArgumentMap;
   labels: readonly LabelInfo[];
@@ -35,9 +37,9 @@ interface Props {
   onUnit: (id: string | null) => void;
 }
 
-export function TouchLayer({ frameRef, editorRef, positions, tokens, text, map, labels, selection, span, selected, linkMode, state, actions, touching, onTouching, onUnit }: Props) {
+export function TouchLayer({ frameRef, editorRef, positions, tokens, phrases, text, map, labels, selection, span, selected, linkMode, state, actions, touching, onTouching, onUnit }: Props) {
   const view = useCallback(() => editorRef.current?.view ?? null, [editorRef]);
-  useTouchGestures({ frameRef, view, positions, tokens, units: map.units, selectedId: selected?.id ?? null, linking: linkMode !== null, onTouching, onUnit });
+  useTouchGestures({ frameRef, view, positions, tokens, phrases, units: map.units, selectedId: selected?.id ?? null, linking: linkMode !== null, onTouching, onUnit });
   if (!touching) return null;
 
   const shown = span ?? selected;

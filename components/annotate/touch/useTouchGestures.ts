@@ -1,7 +1,8 @@
 'use client';
 // Touch on the essay. A tap on a word selects it, snapped to the morpheme (the mouse's press
-// only places the caret there; a finger cannot then drag without scrolling the page); a tap
-// beside the words drops the selection. In link mode a tap picks the unit under it (the
+// only places the caret there; a finger cannot then drag without scrolling the page); a second
+// tap on it soon after (a double tap) selects its phrase (文節), as a double click does — its
+// morpheme in morpheme precision; a tap beside the words drops the selection. In link mode a tap picks the unit under it (the
 // workspace's click handler, as for the mouse). A long press on a unit selects it, which opens
 // its actions in the label bar; pressed again it moves to the next unit around that place.
 // Also says whether the last input was a touch, so the workspace shows the touch controls.
@@ -11,18 +12,26 @@ import type { ArgumentUnit } from '@/lib/argument';
 import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../../editor/positions';
 import { isWordToken, setTokenSelection } from '../../editor/extensions/token-layer';
+import { phraseAround } from '../../editor/extensions/token-layer/moves';
+import { readingOptions } from '../readingOptions';
 import { pickUnitAt } from '../../editor/extensions/unit-layer';
 import { wordAt } from './wordAt';
 
 /// How long a still finger makes a long press, and how far it may drift meanwhile.
 const LONG_PRESS_MS = 500;
 const SLOP_PX = 10;
+/// How soon and how near a second tap makes a double tap (Android's double-tap timeout, and a
+/// fingertip's width).
+const DOUBLE_TAP_MS = 300;
+const DOUBLE_TAP_PX = 24;
 
 interface Options {
   frameRef: React.RefObject<HTMLDivElement | null>;
   view: () => EditorView | null;
   positions: PositionMap;
   tokens: readonly TokenSpan[];
+  /// Phrase starts as token indices, then the token count.
+  phrases: readonly number[];
   units: readonly ArgumentUnit[];
   selectedId: string | null;
   linking: boolean;
@@ -44,6 +53,8 @@ export function useTouchGestures(options: Options) {
     /// A long press took this touch: the click that may follow it is not a tap.
     let longPressed = false;
     let lastPointer = '';
+    /// The last tap that selected a word: a second one soon and near is a double tap.
+    let lastTap: { time: number; x: number; y: number } | null = null;
 
     const stop = () => {
       if (press) clearTimeout(press.timer);
@@ -87,16 +98,23 @@ export function useTouchGestures(options: Options) {
         e.stopPropagation();
         return;
       }
-      const { view, positions, tokens, linking, onUnit } = latest.current;
+      const { view, positions, tokens, phrases, linking, onUnit } = latest.current;
       const v = view();
       // In link mode the tap picks the target (the workspace's click handler).
       if (!v || linking) return;
       e.stopPropagation();
       const index = wordAt(v, positions, tokens, e.clientX, e.clientY);
+      const tap = { time: e.timeStamp, x: e.clientX, y: e.clientY };
+      // Chromium counts taps in the click's detail too; the time and place are the fallback.
+      const double = e.detail === 2 || (lastTap != null && tap.time - lastTap.time <= DOUBLE_TAP_MS && Math.hypot(tap.x - lastTap.x, tap.y - lastTap.y) <= DOUBLE_TAP_PX);
       if (index != null && isWordToken(tokens[index])) {
-        setTokenSelection(v, { caret: index, anchor: index });
+        // A third tap starts over: a word again.
+        lastTap = double ? null : tap;
+        const byPhrase = double && readingOptions().precision === 'phrase';
+        setTokenSelection(v, byPhrase ? phraseAround(tokens, phrases, index) : { caret: index, anchor: index });
         onUnit(null);
       } else {
+        lastTap = null;
         setTokenSelection(v, { caret: null, anchor: null });
         onUnit(null);
       }

@@ -27,4 +27,4 @@ export const TokenLayer = Extension.create<TokenLayerOptions>({
 });
 
 export { tokenLayerKey, pickCaret, selectedSpan, setTokenSelection, type Precision, type TokenSelection } from './plugin';
-export { tokenIndexAt, stepWordToken, isWordToken } from './tokenIndex';
+export { tokenIndexAt, stepWordToken, isWordToken, caretTokens } from './tokenIndex';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '@/lib/tokens/types';
 import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
-import { caretMove, extendByPhrase, stepPhrase, stepToStop } from './moves';
+import { caretMove, extendByPhrase, phraseAround, stepPhrase, stepToStop } from './moves';
 import { phraseStartTokens } from '@/lib/tokens/phrases';
 
 /// Tokens from their surfaces (the other fields do not matter to moves).
@@ -116,5 +116,12 @@ describe('phrase moves', () => {
     sel = extendByPhrase(tokens, starts, sel, -1);
     expect(sel).toEqual({ anchor: 4, caret: 0 }); // grows backward
     expect(extendByPhrase(tokens, starts, { caret: 3, anchor: null }, -1)).toEqual({ anchor: 4, caret: 0 });
+  });
+
+  it('a double tap takes the phrase around the word, without its line break; the word alone without phrases', () => {
+    expect(phraseAround(tokens, starts, 3)).toEqual({ anchor: 2, caret: 4 }); // 行った。
+    expect(phraseAround(tokens, starts, 6)).toEqual({ anchor: 5, caret: 6 }); // 本当？ (not the \n)
+    expect(phraseAround(tokens, starts, 10)).toEqual({ anchor: 9, caret: 10 }); // 次の (not the indent)
+    expect(phraseAround(tokens, null, 3)).toEqual({ anchor: 3, caret: 3 });
   });
 });

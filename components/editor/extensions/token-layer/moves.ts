@@ -138,3 +138,11 @@ export function extendByPhrase(
   const hi = phraseLastWord(tokens, starts, b);
   return high ? { caret: hi, anchor: lo } : { caret: lo, anchor: hi };
 }
+
+/// What a double tap on word `index` selects (as a double click does): its phrase, from its first
+/// to its last word; the word alone when there are no phrases to go by (morpheme precision).
+export function phraseAround(tokens: readonly Token[], starts: readonly number[] | null, index: number): { caret: number; anchor: number } {
+  if (!starts || starts.length < 2) return { caret: index, anchor: index };
+  const p = phraseOf(starts, index);
+  return { anchor: phraseWord(tokens, starts, p), caret: phraseLastWord(tokens, starts, p) };
+}

@@ -6,7 +6,8 @@
 //
 // Phrases (文節, lib/tokens/phrases.ts): a drag or a Shift+click snaps outward to whole phrases,
 // and the caret steps and shows by phrase, unless the reader chose morpheme precision
-// (`precision`) or holds Alt (Alt-drag, Alt+arrows; ⌃⌥+arrows on macOS). A double click selects
+// (`precision`) or holds Alt (Alt-drag, Alt+arrows — after which the caret shows its morpheme
+// alone (`morpheme`), and Space picks it; ⌃⌥+arrows on macOS). A double click selects
 // the phrase (the morpheme, in morpheme precision), a triple click the sentence. The selection is
 // still a token range: units keep morpheme offsets.
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
@@ -17,13 +18,16 @@ import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf } from '../../highlights';
 import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
 import { BOTTOM, TOP, reveal } from '../../reveal';
-import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
+import { caretTokens, isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
 import { caretMove, edgeWord, extendByPhrase, stepPhrase, stepToStop, type CaretMove } from './moves';
 
 /// `caret` is the focused token; `anchor`, when set, is the other end of a selected token range.
+/// `morpheme`: the caret was moved with the modifier (Alt+arrows), so it shows and names its
+/// morpheme, not the rest of its phrase.
 export interface TokenSelection {
   caret: number | null;
   anchor: number | null;
+  morpheme?: boolean;
 }
 
 export const tokenLayerKey = new PluginKey<TokenSelection>('tokenLayer');
@@ -71,12 +75,10 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
   /// Whether a gesture works on phrases: there are phrases, the reader did not choose morphemes,
   /// and the gesture does not hold the modifier.
   const byPhrase = (modifier: boolean) => starts != null && !modifier && (precision?.() ?? 'phrase') === 'phrase';
-  /// What the caret shows: its phrase, or its token.
-  const caretSpan = (caret: number): { start: number; end: number } => {
-    if (!byPhrase(false)) return tokens[caret];
-    let end = widenToPhrases(starts!, caret, caret).last;
-    while (end > caret && !isWordToken(tokens[end])) end--;
-    return { start: tokens[caret].start, end: tokens[end].end };
+  /// What the caret shows: the rest of its phrase, or its token (caretTokens).
+  const caretSpan = (caret: number, morpheme = false): { start: number; end: number } => {
+    const { first, last } = caretTokens(tokens, byPhrase(false) ? starts : null, caret, morpheme);
+    return { start: tokens[first].start, end: tokens[last].end };
   };
   const stops = { sentence: sentenceStarts(text), paragraph: paragraphStarts(text) };
   const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.platform);
@@ -256,7 +258,7 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
       init: () => ({ caret: null, anchor: null }),
       apply: (tr: Transaction, value) => {
         if (tr.getMeta(pickMeta) && value.caret != null) {
-          if (!byPhrase(false)) return { caret: value.caret, anchor: value.caret };
+          if (!byPhrase(false) || value.morpheme) return { caret: value.caret, anchor: value.caret };
           const shown = caretSpan(value.caret);
           return { caret: value.caret, anchor: tokenIndexAt(tokens, shown.end - 1) };
         }
@@ -272,7 +274,7 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
           last = now;
           const ranges = rangesOf(view, positions);
           const span = now.anchor != null ? selectedSpan(tokens, now) : null;
-          const caret = now.caret != null ? caretSpan(now.caret) : null;
+          const caret = now.caret != null ? caretSpan(now.caret, now.morpheme) : null;
           paint(
             view,
             new Map([
@@ -310,10 +312,12 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
             const to = target(view, move, caret, event.shiftKey);
             // Shift extends a selection from where the caret was; a plain move collapses it.
             next = { caret: to, anchor: event.shiftKey ? (anchor ?? caret ?? to) : null };
+            // Alt+arrows: the caret shows (and the live region names) the morpheme it landed on.
+            if (move.by === 'word' && move.morpheme && !event.shiftKey) next.morpheme = true;
           }
           select(view, next);
           // The caret is the keyboard user's only view of where they are: keep it on screen.
-          const shown = caretSpan(next.caret!);
+          const shown = caretSpan(next.caret!, next.morpheme);
           reveal(rangesOf(view, positions).rect(shown.start, shown.end));
           return true;
         },
