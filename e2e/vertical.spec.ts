@@ -56,6 +56,11 @@ async function wordRects(page: Page, words: ReadonlyArray<readonly [string, numb
     const middle = (Math.min(...boxes.map((b) => b.left)) + Math.max(...boxes.map((b) => b.right))) / 2;
     const shown = scroller.getBoundingClientRect();
     if (boxes.some((b) => b.left < shown.left + 30 || b.right > shown.right - 30)) scroller.scrollBy({ left: middle - (shown.left + shown.width / 2), behavior: 'instant' });
+    // Touch: clear of the label bar at the foot of the screen.
+    const bar = document.querySelector('[data-testid="touch-bar"]');
+    const foot = bar ? bar.getBoundingClientRect().top : innerHeight;
+    const lowest = Math.max(...ranges.map((r) => r.getBoundingClientRect().bottom));
+    if (lowest > foot - 60) window.scrollBy({ top: lowest - foot + 60, behavior: 'instant' });
     return ranges.map((r) => [...r.getClientRects()].filter((c) => c.height > 0).map((c) => ({ x: c.left, y: c.top, width: c.width, height: c.height })));
   }, words);
 }
@@ -156,7 +161,10 @@ test('縦書き turns the essay into columns that scroll sideways from the right
   const flat = (await wordRectsNoScroll(page, '向きも多かった'))[0];
   expect(flat.y).toBeGreaterThan(0);
   expect(flat.y).toBeLessThan((await page.evaluate(() => innerHeight)) / 2);
-  await turn(page, true);
+  // Back: the toggle sits above the essay, and scrolling the page up to it would move the place
+  // itself (to the essay's top); pressed where it is, the place is kept.
+  await toggle(page).dispatchEvent('click');
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
   // And back in columns, the column is again at the pane's right edge.
   const back = await wordRectsNoScroll(page, '向きも多かった');
   const pane = await page.getByTestId('essay-scroll').boundingBox();
@@ -320,4 +328,40 @@ test('S then a pick in the columns relates two units; axe finds nothing in verti
   expect(map.relations).toEqual([expect.objectContaining({ type: 'support', from: evidence.id, to: claim.id })]);
 
   await expectNoAxeViolations(page, 'the essay in 縦書き with units and a relation');
+});
+
+test.describe('touch', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+
+  test('in the columns a tap selects a word and the end handle, dragged down the column, extends the selection', async ({ page, request }) => {
+    await page.goto(essayPath);
+    await page.waitForLoadState('networkidle');
+    await turn(page, true);
+    const [[word]] = await wordRects(page, [['向き', 0]]);
+    await page.touchscreen.tap(word.x + word.width / 2, word.y + word.height / 2);
+    const bar = page.getByRole('toolbar', { name: '選択への操作' });
+    await expect(bar).toContainText('選択範囲: 向き');
+
+    // The end handle hangs below the selection's last word in its column; what it picks is the
+    // point lifted by as much as the finger started from that word's middle.
+    const [[target]] = await wordRects(page, [['多か', 0]]);
+    const handle = (await page.locator('[data-handle="end"]').boundingBox())!;
+    const from = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+    const [[selected]] = await wordRects(page, [['向き', 0]]);
+    const lift = { x: from.x - (selected.x + selected.width / 2), y: from.y - (selected.y + selected.height / 2) };
+    const to = { x: target.x + target.width / 2 + lift.x, y: target.y + target.height / 2 + lift.y };
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let i = 1; i <= 6; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * i) / 6, y: from.y + ((to.y - from.y) * i) / 6 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    await expect(bar).toContainText('選択範囲: 向きも多か');
+    await bar.getByRole('button', { name: /主張/ }).click();
+    await expectSaved(page);
+    const text = await essayText(request);
+    const unit = (await mapState(request)).map.units.at(-1)!;
+    expect(text.slice(unit.start, unit.end)).toMatch(/^向きも多か/);
+  });
 });
