@@ -29,10 +29,11 @@ interface Rect {
 }
 
 /// The rectangles (one per column) of the nth occurrence of each surface, brought into view
-/// first: the page scrolled so the columns are on screen, the columns sideways so both words are.
-async function wordRects(page: Page, words: ReadonlyArray<readonly [string, number]>): Promise<Rect[][]> {
+/// first unless `scroll` is false: the page scrolled so the columns are on screen, the columns
+/// sideways so the words are.
+async function wordRects(page: Page, words: ReadonlyArray<readonly [string, number]>, { scroll = true } = {}): Promise<Rect[][]> {
   await page.locator('.essay').waitFor();
-  return page.evaluate((words) => {
+  return page.evaluate(([words, scroll]) => {
     const essay = document.querySelector('.essay')!;
     const scroller = essay.closest<HTMLElement>('.essay-scroll')!;
     const find = (surface: string, nth: number): Range => {
@@ -50,6 +51,8 @@ async function wordRects(page: Page, words: ReadonlyArray<readonly [string, numb
       throw new Error(`"${surface}" (#${nth}) is not in the essay`);
     };
     const ranges = words.map(([s, n]) => find(s, n));
+    const rects = () => ranges.map((r) => [...r.getClientRects()].filter((c) => c.height > 0).map((c) => ({ x: c.left, y: c.top, width: c.width, height: c.height })));
+    if (!scroll) return rects();
     const frame = scroller.getBoundingClientRect();
     if (frame.bottom > innerHeight || frame.top < 80) window.scrollBy({ top: frame.bottom - innerHeight + 8, behavior: 'instant' });
     const boxes = ranges.map((r) => r.getBoundingClientRect());
@@ -61,8 +64,8 @@ async function wordRects(page: Page, words: ReadonlyArray<readonly [string, numb
     const foot = bar ? bar.getBoundingClientRect().top : innerHeight;
     const lowest = Math.max(...ranges.map((r) => r.getBoundingClientRect().bottom));
     if (lowest > foot - 60) window.scrollBy({ top: lowest - foot + 60, behavior: 'instant' });
-    return ranges.map((r) => [...r.getClientRects()].filter((c) => c.height > 0).map((c) => ({ x: c.left, y: c.top, width: c.width, height: c.height })));
-  }, words);
+    return rects();
+  }, [words, scroll] as const);
 }
 
 /// A mouse drag in the columns: pressed a third of the way down the first word, released two
@@ -139,26 +142,17 @@ test('縦書き turns the essay into columns that scroll sideways from the right
   await expect(page.locator('.essay')).toHaveCSS('writing-mode', 'vertical-rl');
 
   // Read on to 向きも多かった (two fifths into the text): its column at the pane's right edge.
-  await page.evaluate(() => {
+  const [[far]] = await wordRects(page, [['向きも多かった', 0]], { scroll: false });
+  await page.evaluate((right) => {
     const scroller = document.querySelector<HTMLElement>('.essay-scroll')!;
-    const essay = document.querySelector('.essay')!;
-    const walker = document.createTreeWalker(essay, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const i = node.data.indexOf('向きも多かった');
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + 1);
-      scroller.scrollBy({ left: range.getBoundingClientRect().right - (scroller.getBoundingClientRect().right - 4), behavior: 'instant' });
-      return;
-    }
-  });
+    scroller.scrollBy({ left: right - (scroller.getBoundingClientRect().right - 4), behavior: 'instant' });
+  }, far.x + far.width);
   await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('.essay-scroll')!.scrollLeft)).toBeLessThan(-1000);
   // The place is noted once scrolling settles (readingPlace.ts, 150 ms after the last scroll).
   await page.waitForTimeout(500);
   // Turned horizontal, the words are near the top of the view, not pages away.
   await turn(page, false);
-  const flat = (await wordRectsNoScroll(page, '向きも多かった'))[0];
+  const [[flat]] = await wordRects(page, [['向きも多かった', 0]], { scroll: false });
   expect(flat.y).toBeGreaterThan(0);
   expect(flat.y).toBeLessThan((await page.evaluate(() => innerHeight)) / 2);
   // Back: the toggle sits above the essay, and scrolling the page up to it would move the place
@@ -166,27 +160,11 @@ test('縦書き turns the essay into columns that scroll sideways from the right
   await toggle(page).dispatchEvent('click');
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
   // And back in columns, the column is again at the pane's right edge.
-  const back = await wordRectsNoScroll(page, '向きも多かった');
+  const [back] = await wordRects(page, [['向きも多かった', 0]], { scroll: false });
   const pane = await page.getByTestId('essay-scroll').boundingBox();
   expect(back[0].x + back[0].width).toBeGreaterThan(pane!.x + pane!.width - 120);
   expect(back[0].x).toBeLessThan(pane!.x + pane!.width);
 });
-
-/// As wordRects for one word, without scrolling anything.
-async function wordRectsNoScroll(page: Page, surface: string): Promise<Rect[]> {
-  return page.evaluate((surface) => {
-    const walker = document.createTreeWalker(document.querySelector('.essay')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const i = node.data.indexOf(surface);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + surface.length);
-      return [...range.getClientRects()].map((c) => ({ x: c.left, y: c.top, width: c.width, height: c.height }));
-    }
-    return [];
-  }, surface);
-}
 
 test('drags in a column and over two columns snap to phrases, quote exactly as in horizontal text, and get a box per column', async ({ page, request }) => {
   await page.goto(essayPath);
@@ -228,34 +206,24 @@ test('drags in a column and over two columns snap to phrases, quote exactly as i
   await expect
     .poll(() => page.evaluate((id) => document.querySelector('.unit-marks')!.shadowRoot!.querySelectorAll(`[data-unit="${id}"]`).length, vOverLines.id))
     .toBeGreaterThanOrEqual(2);
-  const geometry = await page.evaluate(
-    ([id, quote]) => {
-      const walker = document.createTreeWalker(document.querySelector('.essay')!, NodeFilter.SHOW_TEXT);
-      let rects: { x: number; y: number; width: number; height: number }[] = [];
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const i = node.data.indexOf(quote);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + quote.length);
-        rects = [...range.getClientRects()].filter((c) => c.height > 0).map((c) => ({ x: c.left, y: c.top, width: c.width, height: c.height }));
-        break;
-      }
-      const boxes = [...document.querySelector('.unit-marks')!.shadowRoot!.querySelectorAll<HTMLElement>(`[data-unit="${id}"]`)].map((el) => {
-        const r = el.getBoundingClientRect();
-        const style = getComputedStyle(el);
-        // The content box: the tint over the words (the line and its padding sit left of it).
-        const left = r.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
-        const top = r.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop);
-        return { x: left, y: top, width: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), height: el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) };
-      });
-      return { rects, boxes };
-    },
-    [vOverLines.id, vOverLines.quote] as const,
-  );
-  const cols = columns(geometry.rects);
+  const [quoteRects] = await wordRects(page, [[vOverLines.quote, 0]], { scroll: false });
+  const unitBoxes = await page.evaluate((id) => {
+    return [...document.querySelector('.unit-marks')!.shadowRoot!.querySelectorAll<HTMLElement>(`[data-unit="${id}"]`)].map((el) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const px = (v: string) => parseFloat(v);
+      // The content box: the tint over the words (the line and its padding sit left of it).
+      return {
+        x: r.left + px(style.borderLeftWidth) + px(style.paddingLeft),
+        y: r.top + px(style.borderTopWidth) + px(style.paddingTop),
+        width: el.clientWidth - px(style.paddingLeft) - px(style.paddingRight),
+        height: el.clientHeight - px(style.paddingTop) - px(style.paddingBottom),
+      };
+    });
+  }, vOverLines.id);
+  const cols = columns(quoteRects);
   expect(cols.length).toBeGreaterThanOrEqual(2);
-  const boxes = [...geometry.boxes].sort((p, q) => q.x - p.x);
+  const boxes = [...unitBoxes].sort((p, q) => q.x - p.x);
   expect(boxes).toHaveLength(cols.length);
   boxes.forEach((box, k) => {
     const col = cols[k];

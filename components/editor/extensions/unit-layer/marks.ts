@@ -234,39 +234,26 @@ export class UnitMarks {
   }
 
   /// The blocks within `margin` screens of the viewport that are not drawn yet, in text order.
+  /// Paragraphs run down the page, or in 縦書き from right to left.
   private undrawnNear(margin: number): number[] {
     const paragraphs = this.view.dom.children;
     const n = Math.min(paragraphs.length, this.blocks.length);
-    if (isVertical(this.view.dom)) return this.undrawnSideways(margin, paragraphs, n);
-    const height = window.innerHeight;
-    const top = -margin * height;
-    const bottom = (1 + margin) * height;
+    const vertical = isVertical(this.view.dom);
+    const screen = vertical ? window.innerWidth : window.innerHeight;
+    const start = -margin * screen;
+    const end = (1 + margin) * screen;
+    /// Wholly before the near area (above it; right of it), and wholly after it.
+    const before = (r: DOMRect) => (vertical ? r.left > end : r.bottom < start);
+    const after = (r: DOMRect) => (vertical ? r.right < start : r.top > end);
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+      if (before(paragraphs[mid].getBoundingClientRect())) lo = mid + 1;
       else hi = mid;
     }
     const blocks: number[] = [];
-    for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) if (!this.drawn.has(b)) blocks.push(b);
-    return blocks;
-  }
-
-  /// As undrawnNear, for vertical columns: paragraphs run from right to left.
-  private undrawnSideways(margin: number, paragraphs: HTMLCollection, n: number): number[] {
-    const width = window.innerWidth;
-    const left = -margin * width;
-    const right = (1 + margin) * width;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].getBoundingClientRect().left > right) lo = mid + 1;
-      else hi = mid;
-    }
-    const blocks: number[] = [];
-    for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().right >= left; b++) if (!this.drawn.has(b)) blocks.push(b);
+    for (let b = lo; b < n && !after(paragraphs[b].getBoundingClientRect()); b++) if (!this.drawn.has(b)) blocks.push(b);
     return blocks;
   }
 
