@@ -43,9 +43,10 @@ export function SelectionHandles({ frameRef, view, positions, tokens, selection 
     const v = view();
     const frame = frameRef.current;
     if (!v || !frame) return;
-    const scroller = verticalScroller(v.dom);
     const measure = () => {
       const base = frame.getBoundingClientRect();
+      // Asked at each measure: the reader may turn the text while words are selected.
+      const scroller = verticalScroller(v.dom);
       if (scroller) {
         const ranges = rangesOf(v, positions);
         const shown = scroller.getBoundingClientRect();
@@ -70,10 +71,12 @@ export function SelectionHandles({ frameRef, view, positions, tokens, selection 
     measure();
     const resized = new ResizeObserver(measure);
     resized.observe(frame);
-    scroller?.addEventListener('scroll', measure, { passive: true });
+    // The columns' scroller (it scrolls only in 縦書き).
+    const columns = v.dom.closest('.essay-scroll');
+    columns?.addEventListener('scroll', measure, { passive: true });
     return () => {
       resized.disconnect();
-      scroller?.removeEventListener('scroll', measure);
+      columns?.removeEventListener('scroll', measure);
     };
   }, [view, frameRef, positions, tokens, first, last]);
 
