@@ -42,7 +42,9 @@ export function wordAcrossColumns(view: EditorView, positions: PositionMap, toke
       const r = ranges.rect(c, c + 1);
       if (r.width === 0 || r.height === 0) continue;
       const beyond = step === 1 ? r.right <= at.left + 0.5 : r.left >= at.right - 0.5;
-      if (!beyond) continue;
+      // In the column probed: beside a paragraph posAtCoords answers its end as if the text ran
+      // down the page (a point right of a paragraph is "after" it there; here it is before).
+      if (!beyond || x < r.left - 1 || x > r.right + 1) continue;
       const index = tokenIndexAt(tokens, c);
       return isWordToken(tokens[index]) ? index : stepWordToken(tokens, index, step);
     }
