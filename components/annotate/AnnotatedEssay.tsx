@@ -1,7 +1,8 @@
 'use client';
 // The essay in tiptap with its layers: tokens (caret, snapped selection, hover) painted as CSS
 // highlights, units drawn as boxes behind the text, and furigana when the reader turns them on
-// (./readingOptions). The document never changes; props only drive the layers.
+// (./readingOptions). The document never changes; props only drive the layers. In 縦書き the
+// frame's scroller turns vertical-rl and scrolls sideways (../editor/vertical).
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Block } from '@/lib/text/types';
@@ -19,6 +20,7 @@ import { useFurigana } from './useFurigana';
 import type { DocumentRef } from './useDocumentContent';
 import { useT } from '../I18nProvider';
 import { ReadingOptions } from './ReadingOptions';
+import { wheelSideways } from '../editor/vertical';
 
 interface Props {
   text: string;
@@ -49,6 +51,8 @@ export function AnnotatedEssay({ text, blocks, tokens, phrases, documentRef, pos
   const t = useT();
   const options = useReadingOptions();
   const furigana = useFurigana(editor, positions, documentRef, options.furigana, options.furiganaAbove);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => (scrollRef.current ? wheelSideways(scrollRef.current) : undefined), []);
   return (
     <>
       <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
@@ -57,9 +61,12 @@ export function AnnotatedEssay({ text, blocks, tokens, phrases, documentRef, pos
           {furigana.status === 'failed' ? t('reading.furiganaFailed', { reason: furigana.reason }) : furigana.status === 'loading' ? t('reading.furiganaLoading') : ''}
         </p>
       </div>
-      <div className={`essay-frame ${furigana.shown ? 'furigana' : ''}`}>
-        <UnitLayer editor={editor} positions={positions} blocks={blocks} tokens={tokens} units={units} />
-        <Essay text={text} blocks={blocks} tokens={tokens} phrases={phrases} positions={positions} label={label} {...handlers} />
+      {/* Always this element, only its class changing: toggling 縦書き must not remount the editor. */}
+      <div ref={scrollRef} className={`essay-scroll${options.vertical ? ' is-vertical' : ''}`} data-testid="essay-scroll">
+        <div className={`essay-frame ${furigana.shown ? 'furigana' : ''}`}>
+          <UnitLayer editor={editor} positions={positions} blocks={blocks} tokens={tokens} units={units} />
+          <Essay text={text} blocks={blocks} tokens={tokens} phrases={phrases} positions={positions} label={label} {...handlers} />
+        </div>
       </div>
     </>
   );

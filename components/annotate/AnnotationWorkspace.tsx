@@ -11,6 +11,7 @@ import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
 import { tokenBoundaries, type ArgumentMap, type DocumentContext } from '@/lib/argument';
 import { createPositionMap } from '../editor/positions';
+import { verticalScroller } from '../editor/vertical';
 import { unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
@@ -187,7 +188,10 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
     if (!span || !view || !frame) return null;
     const end = view.coordsAtPos(positions.toPos(span.end));
     const base = frame.getBoundingClientRect();
-    return { left: Math.max(0, end.left - base.left - 120), top: end.bottom - base.top + 8 };
+    // In 縦書き, under the columns at the selection's end: below the end it would cover the column.
+    const columns = verticalScroller(view.dom);
+    const bottom = columns ? columns.getBoundingClientRect().bottom : end.bottom;
+    return { left: Math.max(0, end.left - base.left - 120), top: bottom - base.top + 8 };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [span?.start, span?.end, positions]);
 

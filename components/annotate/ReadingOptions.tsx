@@ -1,7 +1,7 @@
 'use client';
 // The reading-aid toggles above the essay (not in the sticky toolbar, whose height the reading
 // place and the caret's reveal count on): morpheme precision for selections and
-// furigana with the grade they start from. What they set lives in ./readingOptions.
+// furigana with the grade they start from, and vertical writing (縦書き). What they set lives in ./readingOptions.
 import { useId } from 'react';
 import { useT } from '../I18nProvider';
 import { setReadingOptions, useReadingOptions } from './readingOptions';
@@ -10,6 +10,7 @@ export function ReadingOptions() {
   const t = useT();
   const options = useReadingOptions();
   const helpId = useId();
+  const verticalHelpId = useId();
   return (
     <span role="group" aria-label={t('reading.options')} className="flex flex-wrap items-center gap-2">
       <label className="inline-flex min-h-11 items-center gap-1.5" title={t('reading.morphemeHelp')}>
@@ -36,6 +37,20 @@ export function ReadingOptions() {
       >
         {t('reading.furigana')}
       </button>
+      <button
+        type="button"
+        className="btn min-h-11"
+        aria-pressed={options.vertical}
+        aria-describedby={verticalHelpId}
+        title={t('reading.verticalHelp')}
+        onClick={() => setReadingOptions({ vertical: !options.vertical })}
+        data-testid="vertical-toggle"
+      >
+        {t('reading.vertical')}
+      </button>
+      <span id={verticalHelpId} className="sr-only">
+        {t('reading.verticalHelp')}
+      </span>
       {options.furigana && (
         <label className="inline-flex min-h-11 items-center gap-1.5">
           <span className="sr-only">{t('reading.furiganaScope')}</span>

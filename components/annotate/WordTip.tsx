@@ -3,13 +3,15 @@
 // caret, with its reading and the units over it. At the caret only while the essay has focus:
 // the caret is the keyboard's place in the text, and once the user is elsewhere (the list, the
 // divider) the text may reflow under a stale tooltip; the place is measured again when focus
-// comes back. It gives way to the selection toolbar at once.
+// comes back. It gives way to the selection toolbar at once. Under the word in horizontal text;
+// in 縦書き beside it (left, where the reading goes on, when there is room), not over the column.
 import { useCallback, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { ArgumentMap } from '@/lib/argument';
 import type { TokenDetails, TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
+import { isVertical } from '../editor/vertical';
 import { unitsAt } from '../editor/extensions/unit-layer';
 import { useLocale } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
@@ -21,7 +23,12 @@ export interface TipPlace {
   tokenIndex: number;
   left: number;
   top: number;
+  /// 縦書き: `left` is the tip's right edge (it stands left of the word).
+  leftOfWord?: boolean;
 }
+
+/// Room a tip needs beside a column (its max-width, 20rem).
+const TIP_ROOM = 330;
 
 interface Options {
   editorRef: React.RefObject<Editor | null>;
@@ -44,6 +51,10 @@ export function useWordTip({ editorRef, frameRef, positions, tokens, caret, hidd
       if (!view || !frame) return null;
       const rect = rangesOf(view, positions).rect(tokens[index].start, tokens[index].end);
       const base = frame.getBoundingClientRect();
+      if (isVertical(view.dom)) {
+        const room = rect.left - base.left > TIP_ROOM;
+        return { tokenIndex: index, left: room ? rect.left - base.left - 6 : rect.right - base.left + 6, top: rect.top - base.top, leftOfWord: room };
+      }
       return { tokenIndex: index, left: rect.left - base.left, top: rect.bottom - base.top + 6 };
     },
     [editorRef, frameRef, positions, tokens],
@@ -82,7 +93,7 @@ export function WordTip({ info, details, tokens, map, labels }: TipProps) {
     <div
       role="tooltip"
       className="pointer-events-none absolute z-10 min-w-40 max-w-80 rounded-md border border-stone-300 bg-white/95 px-3 py-2 shadow-lg"
-      style={{ left: info.left, top: info.top }}
+      style={{ left: info.left, top: info.top, transform: info.leftOfWord ? 'translateX(-100%)' : undefined }}
     >
       <TokenInfo token={token} details={details} />
       {unitsAt(map.units, token.start).map((u) => (

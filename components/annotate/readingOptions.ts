@@ -2,7 +2,8 @@
 // The reader's reading aids, remembered per user in this browser (localStorage: the choice is
 // about the reader's eyes and hands, not the document, and needs no account): selection
 // precision (phrases, the default, or morphemes) and furigana (off by default; for all kanji
-// words or only those with kanji beyond a school grade). One store, read by the toggles
+// words or only those with kanji beyond a school grade) and vertical writing (縦書き, off by
+// default: the text in columns read right to left, as school texts print it). One store, read by the toggles
 // (ReadingOptions.tsx) and the essay (AnnotatedEssay.tsx).
 import { useSyncExternalStore } from 'react';
 import type { Precision } from '../editor/extensions/token-layer';
@@ -13,9 +14,11 @@ export interface ReadingOptions {
   /// Readings for words whose hardest kanji is of a grade above this: 0 all kanji words, 1–6 a
   /// primary-school grade, 7 the jōyō kanji (readings for kanji outside the list only).
   furiganaAbove: number;
+  /// 縦書き: the essay in vertical-rl columns, its pane scrolled sideways.
+  vertical: boolean;
 }
 
-export const defaultReadingOptions: ReadingOptions = { precision: 'phrase', furigana: false, furiganaAbove: 0 };
+export const defaultReadingOptions: ReadingOptions = { precision: 'phrase', furigana: false, furiganaAbove: 0, vertical: false };
 
 const KEY = 'ronten:reading-options';
 const listeners = new Set<() => void>();
@@ -32,6 +35,7 @@ function read(): ReadingOptions {
   current = {
     precision: stored.precision === 'morpheme' ? 'morpheme' : 'phrase',
     furigana: stored.furigana === true,
+    vertical: stored.vertical === true,
     furiganaAbove: Number.isInteger(stored.furiganaAbove) && stored.furiganaAbove! >= 0 && stored.furiganaAbove! <= 7 ? stored.furiganaAbove! : 0,
   };
   return current;

@@ -7,6 +7,7 @@ import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
 import { reveal } from '../editor/reveal';
+import { verticalScroller } from '../editor/vertical';
 import { isWordToken, setTokenSelection, stepWordToken, tokenIndexAt } from '../editor/extensions/token-layer';
 import { pickUnitAt } from '../editor/extensions/unit-layer';
 import type { UnitEditing } from './useUnitEditing';
@@ -25,7 +26,7 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
     const view = editorRef.current?.view;
     const unit = edit.unitOf(id);
     if (!view || !unit) return;
-    reveal(rangesOf(view, positions).rect(unit.start, unit.end), 'smooth');
+    reveal(rangesOf(view, positions).rect(unit.start, unit.end), 'smooth', view.dom);
   };
 
   /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
@@ -52,14 +53,20 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
     const at = tokenIndexAt(tokens, offset);
     setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
     view.dom.focus({ preventScroll: true });
-    reveal(rangesOf(view, positions).rect(offset, tokens[at].end), 'smooth');
+    reveal(rangesOf(view, positions).rect(offset, tokens[at].end), 'smooth', view.dom);
   };
 
-  /// The viewport boxes of a unit's lines in the essay (where the link prompt goes).
+  /// The viewport boxes of a unit's lines in the essay (where the link prompt goes). In 縦書き each
+  /// runs down to the columns' foot, so the prompt goes under the columns, not over the text.
   const unitLines = (id: string): DOMRect[] => {
     const view = editorRef.current?.view;
     const unit = edit.unitOf(id);
-    return view && unit ? [...rangesOf(view, positions).rects(unit.start, unit.end)] : [];
+    if (!view || !unit) return [];
+    const lines = [...rangesOf(view, positions).rects(unit.start, unit.end)];
+    const columns = verticalScroller(view.dom);
+    if (!columns) return lines;
+    const foot = columns.getBoundingClientRect().bottom;
+    return lines.map((r) => new DOMRect(r.x, r.y, r.width, Math.max(r.height, foot - r.y)));
   };
 
   /// Choosing a unit from the list, a hint or the map also brings it into view in the text.

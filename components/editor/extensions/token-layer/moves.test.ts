@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '@/lib/tokens/types';
 import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
-import { caretMove, extendByPhrase, phraseAround, stepPhrase, stepToStop } from './moves';
+import { caretMove, extendByPhrase, extendToPhrase, phraseAround, stepPhrase, stepToStop } from './moves';
 import { phraseStartTokens } from '@/lib/tokens/phrases';
 
 /// Tokens from their surfaces (the other fields do not matter to moves).
@@ -82,6 +82,25 @@ describe('caretMove', () => {
   ])('%j (mac: %s) is %j', (event, mac, move) => {
     expect(caretMove(event, mac)).toEqual(move);
   });
+
+  // 縦書き: ↓/↑ along the column, ←/→ across columns (← is forward: the next column is left).
+  it.each([
+    [key('ArrowDown'), false, { by: 'word', step: 1, morpheme: false }],
+    [key('ArrowUp'), false, { by: 'word', step: -1, morpheme: false }],
+    [key('ArrowDown', { altKey: true }), false, { by: 'word', step: 1, morpheme: true }],
+    [key('ArrowLeft'), false, { by: 'line', step: 1, morpheme: false }],
+    [key('ArrowRight'), false, { by: 'line', step: -1, morpheme: false }],
+    [key('ArrowLeft', { altKey: true }), false, { by: 'line', step: 1, morpheme: true }],
+    [key('ArrowDown', { ctrlKey: true }), false, { by: 'sentence', step: 1 }],
+    [key('ArrowUp', { altKey: true }), true, { by: 'sentence', step: -1 }], // ⌥ on macOS
+    [key('ArrowLeft', { ctrlKey: true }), false, { by: 'paragraph', step: 1 }],
+    [key('ArrowRight', { ctrlKey: true }), false, { by: 'paragraph', step: -1 }],
+    [key('ArrowLeft', { metaKey: true }), true, null],
+    [key('PageDown'), false, { by: 'page', step: 1 }],
+    [key('End'), false, { by: 'edge', step: 1 }],
+  ])('vertical: %j (mac: %s) is %j', (event, mac, move) => {
+    expect(caretMove(event, mac, true)).toEqual(move);
+  });
 });
 
 describe('phrase moves', () => {
@@ -123,5 +142,14 @@ describe('phrase moves', () => {
     expect(phraseAround(tokens, starts, 6)).toEqual({ anchor: 5, caret: 6 }); // 本当？ (not the \n)
     expect(phraseAround(tokens, starts, 10)).toEqual({ anchor: 9, caret: 10 }); // 次の (not the indent)
     expect(phraseAround(tokens, null, 3)).toEqual({ anchor: 3, caret: 3 });
+  });
+
+  it('Shift+← / → in 縦書き select whole phrases from the anchor to the word in the other column', () => {
+    // From the caret on 行っ to 段落 (a column on): 行った。本当？　次の段落です。 in phrases.
+    expect(extendToPhrase(tokens, starts, { caret: 2, anchor: null }, 11)).toEqual({ anchor: 2, caret: 13 });
+    // Then back over the anchor to 𠮷野家: the anchor's phrase is kept whole, from its end.
+    expect(extendToPhrase(tokens, starts, { caret: 13, anchor: 2 }, 0)).toEqual({ anchor: 4, caret: 0 });
+    // Landing mid-phrase (た) still takes its whole phrase.
+    expect(extendToPhrase(tokens, starts, { caret: 0, anchor: null }, 3)).toEqual({ anchor: 0, caret: 4 });
   });
 });

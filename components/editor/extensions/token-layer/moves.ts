@@ -6,6 +6,9 @@
 // Ctrl+arrows usually switch desktops) step to the previous / next sentence start; Ctrl+↑/↓ (also
 // ⌥+↑/↓ on macOS) to the previous / next paragraph start; PageUp/PageDown move a screenful with the view;
 // Home/End go to the first / last word. Alt is not taken elsewhere: Alt+← is the browser's Back.
+// 縦書き (vertical-rl): the arrows turn with the text — ↓/↑ run along the column as →/← run
+// along a line, and ←/→ go to the next / previous column (the next is to the left), to the word
+// beside the caret there (measured: ./columns); Ctrl+↓/↑ step by sentence, Ctrl+←/→ by paragraph.
 import type { TokenSpan as Token } from '@/lib/tokens/types';
 import { phraseOf } from '@/lib/argument/snap';
 import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
@@ -14,15 +17,27 @@ import { isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
 export type CaretMove =
   | { by: 'word'; step: 1 | -1; morpheme: boolean }
   | { by: 'sentence' | 'paragraph' | 'page'; step: 1 | -1 }
-  | { by: 'edge'; step: 1 | -1 };
+  | { by: 'edge'; step: 1 | -1 }
+  /// 縦書き only: to the word beside the caret in the next / previous column.
+  | { by: 'line'; step: 1 | -1; morpheme: boolean };
 
 type MoveKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>;
 
 const STEP: Record<string, 1 | -1> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
+/// In vertical-rl, which horizontal arrow each arrow acts as: along the column is along the line,
+/// and the next column (to the left) is the next line (down).
+const TURNED: Record<string, string> = { ArrowDown: 'ArrowRight', ArrowUp: 'ArrowLeft', ArrowLeft: 'ArrowDown', ArrowRight: 'ArrowUp' };
+
 /// The move `event` asks for, or null when it is not a caret key (Shift, which extends the
-/// selection, does not change the move).
-export function caretMove(event: MoveKey, mac: boolean): CaretMove | null {
+/// selection, does not change the move). `vertical`: the essay is in 縦書き.
+export function caretMove(event: MoveKey, mac: boolean, vertical = false): CaretMove | null {
+  if (vertical && TURNED[event.key]) {
+    const move = caretMove({ key: TURNED[event.key], ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey }, mac);
+    // Horizontal text has no line moves (↑/↓ step by phrase there); across columns they are.
+    const across = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
+    return across && move?.by === 'word' ? { by: 'line', step: move.step, morpheme: move.morpheme } : move;
+  }
   if (event.metaKey) return null;
   // Ctrl everywhere; ⌥ on macOS only, where Ctrl+arrows usually switch desktops.
   const jump = event.ctrlKey !== event.altKey && (event.ctrlKey || mac);
@@ -75,7 +90,7 @@ export function stepToStop(tokens: readonly Token[], stops: readonly number[], c
 }
 
 /// The first word of phrase `phrase` (or the phrase's first token when it holds no word).
-function phraseWord(tokens: readonly Token[], starts: readonly number[], phrase: number): number {
+export function phraseWord(tokens: readonly Token[], starts: readonly number[], phrase: number): number {
   const first = starts[phrase];
   if (isWordToken(tokens[first])) return first;
   const next = stepWordToken(tokens, first, 1);
@@ -145,4 +160,19 @@ export function phraseAround(tokens: readonly Token[], starts: readonly number[]
   if (!starts || starts.length < 2) return { caret: index, anchor: index };
   const p = phraseOf(starts, index);
   return { anchor: phraseWord(tokens, starts, p), caret: phraseLastWord(tokens, starts, p) };
+}
+
+/// Shift+← / → in 縦書き by phrase: the selection runs from the anchor's phrase to the phrase of
+/// `to` (the word beside the caret in the next or previous column), whole phrases, with the caret
+/// at the end that moved.
+export function extendToPhrase(
+  tokens: readonly Token[],
+  starts: readonly number[],
+  selection: { caret: number; anchor: number | null },
+  to: number,
+): { caret: number; anchor: number } {
+  const anchor = selection.anchor ?? selection.caret;
+  const a = phraseOf(starts, anchor);
+  const t = phraseOf(starts, to);
+  return t >= a ? { anchor: phraseWord(tokens, starts, a), caret: phraseLastWord(tokens, starts, t) } : { anchor: phraseLastWord(tokens, starts, a), caret: phraseWord(tokens, starts, t) };
 }

@@ -10,16 +10,21 @@
 // alone (`morpheme`), and Space picks it; ⌃⌥+arrows on macOS). A double click selects
 // the phrase (the morpheme, in morpheme precision), a triple click the sentence. The selection is
 // still a token range: units keep morpheme offsets.
+//
+// 縦書き (../../vertical) changes only the keys: the arrows turn with the text, ←/→ and the page
+// keys measure columns (./columns). Drags, clicks and painting read the layout as it is.
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { TokenSpan } from '@/lib/tokens/types';
-import { floorIndex, snapToTokens, tokenBoundaries, widenToPhrases } from '@/lib/argument/snap';
+import { floorIndex, phraseOf, snapToTokens, tokenBoundaries, widenToPhrases } from '@/lib/argument/snap';
 import type { PositionMap } from '../../positions';
 import { clear, paint, rangesOf } from '../../highlights';
 import { paragraphStarts, sentenceStarts } from '@/lib/text/sentences';
 import { BOTTOM, TOP, reveal } from '../../reveal';
 import { caretTokens, isWordToken, stepWordToken, tokenIndexAt } from './tokenIndex';
-import { caretMove, edgeWord, extendByPhrase, stepPhrase, stepToStop, type CaretMove } from './moves';
+import { caretMove, edgeWord, extendByPhrase, extendToPhrase, phraseWord, stepPhrase, stepToStop, type CaretMove } from './moves';
+import { verticalScroller } from '../../vertical';
+import { turnColumns, wordAcrossColumns } from './columns';
 
 /// `caret` is the focused token; `anchor`, when set, is the other end of a selected token range.
 /// `morpheme`: the caret was moved with the modifier (Alt+arrows), so it shows and names its
@@ -199,8 +204,18 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
         return caret == null ? edgeWord(tokens, -1) : stepWordToken(tokens, caret, move.step);
       case 'edge':
         return edgeWord(tokens, move.step);
-      case 'page':
-        return turnPage(view, caret, move.step);
+      case 'page': {
+        const scroller = verticalScroller(view.dom);
+        if (!scroller) return turnPage(view, caret, move.step);
+        return turnColumns(view, positions, tokens, scroller, caret, move.step) ?? edgeWord(tokens, move.step);
+      }
+      case 'line': {
+        const scroller = verticalScroller(view.dom);
+        if (caret == null || !scroller) return caret ?? edgeWord(tokens, -1);
+        const to = wordAcrossColumns(view, positions, tokens, scroller, caret, move.step);
+        // By phrase, the caret lands on the first word of the phrase beside it.
+        return byPhrase(move.morpheme) ? phraseWord(tokens, starts!, phraseOf(starts!, to)) : to;
+      }
       default:
         return stepToStop(tokens, stops[move.by], caret, move.step, extend);
     }
@@ -301,13 +316,15 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
             select(view, anchor != null ? { caret, anchor: null } : { caret: null, anchor: null });
             return false;
           }
-          const move = caretMove(event, mac);
+          const move = caretMove(event, mac, verticalScroller(view.dom) !== null);
           if (!move) return false;
           event.preventDefault();
           let next: TokenSelection;
           if (move.by === 'word' && event.shiftKey && caret != null && byPhrase(move.morpheme)) {
             // Shift+arrows by phrase keep the selection to whole phrases.
             next = extendByPhrase(tokens, starts!, { caret, anchor }, move.step);
+          } else if (move.by === 'line' && event.shiftKey && caret != null && byPhrase(move.morpheme)) {
+            next = extendToPhrase(tokens, starts!, { caret, anchor }, target(view, move, caret, true));
           } else {
             const to = target(view, move, caret, event.shiftKey);
             // Shift extends a selection from where the caret was; a plain move collapses it.
@@ -318,7 +335,7 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
           select(view, next);
           // The caret is the keyboard user's only view of where they are: keep it on screen.
           const shown = caretSpan(next.caret!, next.morpheme);
-          reveal(rangesOf(view, positions).rect(shown.start, shown.end));
+          reveal(rangesOf(view, positions).rect(shown.start, shown.end), 'auto', view.dom);
           return true;
         },
         mousedown(view, event) {

@@ -23,16 +23,21 @@ export interface Words {
 
 /// One box per line the span [start, end) runs over, around its words on that line: what the
 /// browser reports for a range over those words. Spans start and end on word boundaries.
-export function spanBoxes(words: Words, start: number, end: number): Box[] {
+/// `vertical` (縦書き): the lines are columns, told apart by their left edges, not their tops,
+/// and a word's extent along the line is its height.
+export function spanBoxes(words: Words, start: number, end: number, vertical = false): Box[] {
   const lines: Box[] = [];
   if (start >= end || words.starts.length === 0) return lines;
+  // Across the line: where a box sits (top, or left in columns) and how thick it is.
+  const at = (b: Box) => (vertical ? b.left : b.top);
+  const thickness = (b: Box) => (vertical ? b.width : b.height);
   // The word starts are token boundaries, and so is `start`.
   for (let i = floorIndex(words.starts, start); i < words.starts.length && words.starts[i] < end; i++) {
     for (const box of words.boxes[i]) {
-      if (box.width === 0) continue;
+      if ((vertical ? box.height : box.width) === 0) continue;
       const line = lines.at(-1);
       // Words come in text order, so a box is on the last line found or starts a new one.
-      if (!line || Math.abs(box.top - line.top) >= Math.max(line.height, box.height) / 2) {
+      if (!line || Math.abs(at(box) - at(line)) >= Math.max(thickness(line), thickness(box)) / 2) {
         lines.push({ ...box });
         continue;
       }

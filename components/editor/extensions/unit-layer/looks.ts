@@ -14,6 +14,8 @@
 // The tint covers the text (the content box); the line is the bottom border, below the padding.
 // The main claim keeps its label's tint and line and is framed besides (an outline all round, in
 // ink, not a colour): no label draws a frame, so it cannot be taken for one.
+// In 縦書き (the layer's data-vertical) the same lines run down the left of the column — the side
+// away from the furigana, which sit on the right — and nest further left; "over" lines go right.
 import { SLOT_COUNT } from '@/components/annotate/labels';
 
 /// The class of a box for a label slot (null: a label outside the scheme).
@@ -24,6 +26,8 @@ export function slotClass(slot: number | null): string {
 const slotColours = Array.from({ length: SLOT_COUNT }, (_, k) => `.slot-${k} { --unit: var(--slot-${k}); --unit-edge: var(--slot-${k}-edge); }`).join('\n');
 
 const wave = `url("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='8' height='5'><path d='M0 2.5 Q2 0.5 4 2.5 T8 2.5' fill='none' stroke='%23d55e00' stroke-width='1.6'/></svg>")`;
+const waveDown = `url("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='5' height='8'><path d='M2.5 0 Q0.5 2 2.5 4 T2.5 8' fill='none' stroke='%23d55e00' stroke-width='1.6'/></svg>")`;
+const v = ':host([data-vertical])';
 
 export const unitMarkCss = `
 .block { position: absolute; left: 0; top: 0; width: 0; height: 0; contain: layout style; }
@@ -49,4 +53,18 @@ ${slotColours}
 .unit-mark.is-main { outline: 2px solid #1c1917; outline-offset: 1px; border-radius: 2px; }
 .unit-mark.is-emphasized { --wave: 0px; background: color-mix(in srgb, #56b4e9 38%, transparent) content-box; border-bottom: 2px solid var(--unit-edge); }
 .unit-mark.is-selected { --wave: 0px; background: color-mix(in srgb, #56b4e9 45%, transparent) content-box; border-bottom: 3px solid #1c1917; }
+${v} .unit-mark {
+  --edge-width: 2px;
+  --pad: calc(min(var(--depth, 0), 2) * 4px + var(--wave));
+  padding-bottom: 0;
+  border-bottom: 0;
+  padding-left: var(--pad);
+  border-left: var(--edge-width) var(--line) var(--unit-edge);
+  margin-left: calc(-1 * (var(--edge-width) + var(--pad)));
+}
+${v} .slot-2 { --edge-width: 0px; border-left: 0; background: linear-gradient(color-mix(in srgb, var(--unit) 11%, transparent)) content-box, ${waveDown} left top / 5px 8px repeat-y padding-box; }
+${v} .slot-4, ${v} .slot-other { --edge-width: 4px; }
+${v} .slot-5, ${v} .slot-6, ${v} .slot-7 { border-top: 0; margin-top: 0; border-right: 2px var(--line) var(--unit-edge); }
+${v} .unit-mark.is-emphasized { --edge-width: 2px; border-bottom: 0; border-left: 2px solid var(--unit-edge); background: color-mix(in srgb, #56b4e9 38%, transparent) content-box; }
+${v} .unit-mark.is-selected { --edge-width: 3px; border-bottom: 0; border-left: 3px solid #1c1917; background: color-mix(in srgb, #56b4e9 45%, transparent) content-box; }
 `;

@@ -13,6 +13,10 @@
 // browser is idle, so a map of thousands of units costs only what is near the view; a change of
 // the essay's size (window, fonts) draws them again. A printout gets CSS highlights instead:
 // printing lays the text out anew at the page's width.
+//
+// 縦書き (../../vertical): lines are columns, so a unit gets a box per column, and the paragraphs
+// near the view are those near it sideways (they run right to left). Turning the text changes
+// the essay's size, which draws everything again.
 import type { EditorView } from '@tiptap/pm/view';
 import type { ArgumentUnit } from '@/lib/argument/types';
 import type { Block } from '@/lib/text/types';
@@ -25,6 +29,7 @@ import { spanBoxes, type Box, type Words } from './geometry';
 import { tokenIndexAt } from '../token-layer/tokenIndex';
 import { UnitLedger, type Part } from './ledger';
 import { portions } from './portions';
+import { isVertical } from '../../vertical';
 
 export interface UnitLayerInput {
   units: readonly ArgumentUnit[];
@@ -74,6 +79,8 @@ export class UnitMarks {
   private groups = new Map<number, HTMLElement>();
   /// Each drawn block's words, measured (relative to the layer).
   private words = new Map<number, Words>();
+  /// Whether the words were measured in vertical columns (縦書き).
+  private vertical = false;
   private ranges: RangeCache;
   /// Where the boxes go: the layer's shadow root, after its stylesheet.
   private root: ShadowRoot;
@@ -227,27 +234,34 @@ export class UnitMarks {
   }
 
   /// The blocks within `margin` screens of the viewport that are not drawn yet, in text order.
+  /// Paragraphs run down the page, or in 縦書き from right to left.
   private undrawnNear(margin: number): number[] {
     const paragraphs = this.view.dom.children;
     const n = Math.min(paragraphs.length, this.blocks.length);
-    const height = window.innerHeight;
-    const top = -margin * height;
-    const bottom = (1 + margin) * height;
+    const vertical = isVertical(this.view.dom);
+    const screen = vertical ? window.innerWidth : window.innerHeight;
+    const start = -margin * screen;
+    const end = (1 + margin) * screen;
+    /// Wholly before the near area (above it; right of it), and wholly after it.
+    const before = (r: DOMRect) => (vertical ? r.left > end : r.bottom < start);
+    const after = (r: DOMRect) => (vertical ? r.right < start : r.top > end);
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+      if (before(paragraphs[mid].getBoundingClientRect())) lo = mid + 1;
       else hi = mid;
     }
     const blocks: number[] = [];
-    for (let b = lo; b < n && paragraphs[b].getBoundingClientRect().top <= bottom; b++) if (!this.drawn.has(b)) blocks.push(b);
+    for (let b = lo; b < n && !after(paragraphs[b].getBoundingClientRect()); b++) if (!this.drawn.has(b)) blocks.push(b);
     return blocks;
   }
 
   /// Measures the blocks' words, then draws their units' parts.
   private drawBlocks(blocks: readonly number[]) {
     if (blocks.length === 0) return;
+    this.vertical = isVertical(this.view.dom);
+    this.layer.toggleAttribute('data-vertical', this.vertical);
     const origin = this.layer.getBoundingClientRect();
     for (const b of blocks) {
       this.drawn.add(b);
@@ -282,7 +296,7 @@ export class UnitMarks {
       const name = this.classOf(u);
       const depth = this.ledger.depth(u.id);
       const group = this.group(block);
-      for (const r of spanBoxes(words, start, end)) {
+      for (const r of spanBoxes(words, start, end, this.vertical)) {
         const box = document.createElement('div');
         box.className = name;
         box.dataset.unit = u.id;
