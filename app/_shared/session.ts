@@ -11,7 +11,7 @@ import { rontenMode } from '@/lib/auth/mode';
 import { redirect } from 'next/navigation';
 import { hostIsHttps, originAllowed, serverOrigins } from '@/lib/net/origins';
 import { requestClient } from '@/lib/net/client';
-import { HttpError } from './http';
+import { HttpError, notFound } from './http';
 
 export const SESSION_COOKIE = 'ronten_session';
 
@@ -62,7 +62,7 @@ export function requireRole(user: User, ...roles: UserRole[]): User {
 /// The map, if this user may edit it; otherwise 404 (not 403: others' maps do not exist for them).
 export async function ownMap(db: Db, user: User, mapId: string): Promise<StoredMap> {
   const map = await getMap(db, mapId);
-  if (!map || map.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
+  if (!map || map.userId !== user.id) throw notFound('argument map', mapId);
   return map;
 }
 
@@ -75,7 +75,7 @@ export async function assertMayEditMap(db: Db, user: User, mapId: string): Promi
   const owner = await mapOwner(db, mapId);
   if (owner && owner.userId === user.id) return;
   const courses = owner ? await teachingReference(db, user, mapId) : [];
-  if (courses.length === 0) throw new HttpError(404, `argument map "${mapId}" not found`);
+  if (courses.length === 0) throw notFound('argument map', mapId);
   const active = courses.find((c) => c.archivedAt === null);
   if (!active) throw new CourseArchivedError(courses[0].id, courses[0].title);
 }
@@ -97,7 +97,7 @@ export async function readableMap(db: Db, user: User, mapId: string): Promise<St
     if (await teachesStudentOnDocument(db, user.role === 'admin' ? null : user.id, map.userId, map.documentId)) return map;
     if ((await teachingReference(db, user, mapId)).length > 0) return map;
   }
-  throw new HttpError(404, `argument map "${mapId}" not found`);
+  throw notFound('argument map', mapId);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

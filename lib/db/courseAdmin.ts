@@ -21,7 +21,7 @@ import { assertCourseActive, CourseArchivedError, getCourse, newJoinCode, type C
 /// A member change the course's rules refuse; `code` names the rule for the client's catalog.
 export class MemberChangeError extends DbError {
   constructor(
-    readonly code: 'course.removeOwner' | 'course.notMember' | 'course.notInstructorAccount' | 'course.notStudent',
+    readonly code: 'course.removeOwner' | 'course.notMember' | 'course.notInstructorAccount' | 'course.notStudentAccount',
     message: string,
   ) {
     super(message);
@@ -149,7 +149,7 @@ export async function createRosterAccounts(db: Db, courseId: string, accounts: r
 /// lib/auth/oneTimePassword.ts) for a lost slip: the account must choose its own password again
 /// at its next sign-in, and every session of it ends (whoever holds one, or found the old slip,
 /// is out). MemberChangeError 'course.notMember' for anyone who is not in this course (another
-/// course's student, an unknown id), 'course.notStudent' for an instructor or admin account
+/// course's student, an unknown id), 'course.notStudentAccount' for an instructor or admin account
 /// (their passwords are their own); CourseArchivedError for an archived course. One transaction.
 export async function reissueOneTimePassword(db: Db, courseId: string, userId: string, passwordHash: string): Promise<{ userId: string; name: string; displayName: string }> {
   await assertCourseActive(db, courseId);
@@ -163,7 +163,7 @@ export async function reissueOneTimePassword(db: Db, courseId: string, userId: s
       .executeTakeFirst();
     if (!member) throw new MemberChangeError('course.notMember', 'this user is not a member of the course');
     if (member.course_role !== 'student' || member.account_role !== 'student') {
-      throw new MemberChangeError('course.notStudent', 'only a student’s password can be reset here: instructors and admins change their own');
+      throw new MemberChangeError('course.notStudentAccount', 'only a student’s password can be reset here: instructors and admins change their own');
     }
     await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1 }).where('id', '=', userId).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();

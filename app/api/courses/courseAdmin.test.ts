@@ -264,7 +264,7 @@ describe.each(testBackends())('course administration API on $name', (backend) =>
     expect([othersStudent.status, (await body(othersStudent)).code]).toEqual([409, 'course.notMember']);
     for (const teacher of [id.sensei, id.fukuda]) {
       const res = await reissue(course.id, teacher, cookie.sensei);
-      expect([res.status, (await body(res)).code]).toEqual([409, 'course.notStudent']);
+      expect([res.status, (await body(res)).code]).toEqual([409, 'course.notStudentAccount']);
     }
     expect((await findCredentials(db, 'nao'))!.passwordHash).toBe(naoHash);
     expect((await meRoute(get('/api/auth/me', cookie.mio))).status).toBe(200);

@@ -3,7 +3,7 @@
 // oneTimePassword } } — the password is in this answer only (the course page prints it as a
 // sign-in slip); the student must choose their own password at the next sign-in, and their
 // sessions end. 409 { code } 'course.notMember' for anyone not in this course,
-// 'course.notStudent' for an instructor or admin account; 423 for an archived course; 403 for
+// 'course.notStudentAccount' for an instructor or admin account; 423 for an archived course; 403 for
 // the course's students, 404 for everyone else. Classroom mode only.
 import { reissueSlip } from '@/lib/auth/roster';
 import { handle, json, pathParams } from '@/app/_shared/http';
