@@ -26,6 +26,7 @@ export {
   OperationRejectedError,
   MapLockedError,
   BatchReusedError,
+  GradingRefusal,
   constraintViolation,
   type ConstraintKind,
 } from './errors';
@@ -156,9 +157,9 @@ export {
   type NotificationEvent,
   type NotificationKind,
 } from './notifications';
+export { assertOpenForEdits } from './editLock';
 export { studentOverview, type StudentAssignment, type StudentCourse } from './studentHome';
 export {
-  GradingRefusal,
   getLatePolicy,
   setLatePolicy,
   setExtension,
@@ -166,7 +167,6 @@ export {
   studentDue,
   studentAssignmentsOnDocument,
   deadlineFor,
-  assertOpenForEdits,
   currentRubric,
   rubricVersions,
   saveRubric,

@@ -2,9 +2,10 @@
 // 200 { version } when applied (with the map when the batch had been applied before);
 // 409 { version, map } when the base is stale; 422 { index, reason } when an operation does not
 // fit the map or the document; 423 when the map is submitted, or its assignment closed at its
-// owner's due time (the lock policy: { code: 'grading.closed' }). A refused request changes nothing.
+// owner's due time (the lock policy: { code: 'grading.closed' }, checked by the write's own version
+// bump). A refused request changes nothing.
 import { z } from 'zod';
-import { applyOperations, assertOpenForEdits, getMap, openDb, StaleVersionError } from '@/lib/db';
+import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
@@ -21,7 +22,6 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const { mapId } = await pathParams(params);
     await assertOwnMap(db, await currentUser(db, request), mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
-    await assertOpenForEdits(db, mapId);
     try {
       const result = await applyOperations(db, mapId, body.baseVersion, body.operations, body.batchId);
       return json(result.duplicate ? { version: result.version, map: result.map, duplicate: true } : { version: result.version });
