@@ -3,11 +3,12 @@
 // narrowing the window from 1,280 to 1,000 px put the reader a paragraph and a half further on
 // (Chromium's scroll anchoring does not cover it here). The place is the text at the top of the
 // view, just below the sticky toolbar, noted once scrolling stops; after a reflow the page
-// scrolls to put that text back where it was.
+// scrolls to put that text back where it was (settled after layout in a long essay, whose
+// unshown paragraphs' estimated heights change with the width too: ../reveal).
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { TOP } from '../reveal';
+import { TOP, scrollToPlace } from '../reveal';
 
 /// How long after the last scroll event the place is noted: not on every frame of a scroll.
 const SETTLE_MS = 150;
@@ -45,7 +46,10 @@ function keepPlace(view: EditorView) {
     const first = width < 0;
     width = next;
     if (first) return note();
-    if (place) window.scrollBy(0, view.coordsAtPos(place.pos).top - place.top);
+    if (place) {
+      const { pos, top } = place;
+      scrollToPlace(view, () => view.coordsAtPos(pos).top, top);
+    }
   });
   resize.observe(view.dom);
   window.addEventListener('scroll', onScroll, { passive: true });
