@@ -1,9 +1,9 @@
 // The 1 MiB text's page in headless Chromium (issue 12, item 3, the browser's side): time to
 // first paint, to the essay shown, and to interactive (the end of the last long task once the
-// essay is shown, after a quiet second), with the longest task — as the app renders it, and with
-// lazy paragraphs (CSS content-visibility: auto, injected here; the app does not use it because
-// unshown paragraphs' guessed heights misplace scrolling to far units), so the figure says what
-// lazy rendering would buy. Figures only: nothing here asserts.
+// essay is shown, after a quiet second), with the longest task — as the app renders it (lazy
+// paragraphs, components/editor/extensions/lazyParagraphs.ts), and with lazy rendering turned
+// off (a stylesheet injected here), so the figure says what lazy rendering buys. Figures only:
+// nothing here asserts.
 import { chromium, type Page } from '@playwright/test';
 
 export interface PageFigures {
@@ -49,11 +49,11 @@ export async function bigDocumentPageFigures(url: string, report: (name: string,
       const samples: PageFigures[] = [];
       for (let i = 0; i <= runs; i++) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        // With lazy paragraphs: a stylesheet added before the page renders.
-        if (lazy) await page.addInitScript(() => {
+        // Without lazy paragraphs: a stylesheet added before the page renders.
+        if (!lazy) await page.addInitScript(() => {
           document.addEventListener('DOMContentLoaded', () => {
             const style = document.createElement('style');
-            style.textContent = '.essay .essay-paragraph { content-visibility: auto; contain-intrinsic-size: auto 8em; }';
+            style.textContent = '.essay.essay-lazy .essay-paragraph { content-visibility: visible; }';
             document.head.append(style);
           });
         });
@@ -62,7 +62,7 @@ export async function bigDocumentPageFigures(url: string, report: (name: string,
         if (i > 0) samples.push(f); // the first run warms the caches
       }
       const m = (k: keyof PageFigures) => `${median(samples.map((s) => s[k])).toFixed(0)} ms`;
-      const how = lazy ? 'lazy paragraphs, not used' : 'as rendered';
+      const how = lazy ? 'as rendered, lazy paragraphs' : 'lazy paragraphs turned off';
       report(`1 MiB page (${how}): first paint / essay shown`, `${m('firstPaint')} / ${m('essayShown')}`, `median of ${runs}`);
       report(`1 MiB page (${how}): interactive, longest task`, `${m('interactive')}, ${m('longestTask')}`, 'interactive: end of the last long task');
     }

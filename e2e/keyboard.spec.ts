@@ -3,7 +3,7 @@
 // paragraph (Shift extends); PageDown takes the caret along with the view; a unit row's
 // "In text" button puts the caret on the unit in the essay.
 import { expect, test, type Page } from '@playwright/test';
-import { addUnits, essayPath, essayText, expectSaved, mapState, preferMorphemes, resetMap } from './support';
+import { addUnits, caretBox, essayPath, essayText, expectSaved, mapState, preferMorphemes, resetMap } from './support';
 
 test.beforeEach(async ({ page, request }) => {
   await resetMap(request);
@@ -13,20 +13,6 @@ test.beforeEach(async ({ page, request }) => {
 
 const announcer = (page: Page) => page.getByTestId('announcer');
 const caretWord = (page: Page) => page.getByRole('tooltip').getByTestId('token-surface');
-
-/// The caret's box (viewport coordinates) and the page's scroll, read from its CSS highlight.
-async function caretBox(page: Page) {
-  return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights;
-    const [r] = [...(registry.get('ronten-caret') ?? [])];
-    if (!r) return null;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    const box = range.getBoundingClientRect();
-    return { top: box.top, bottom: box.bottom, scrollY: window.scrollY, innerHeight: window.innerHeight };
-  });
-}
 
 /// Focuses the essay and moves the caret to ロシア, the first word of the first paragraph (the
 /// heading "1．はじめに" is words 1–4).

@@ -1,5 +1,5 @@
-// Helpers shared by the end-to-end tests: the essay's map through the real HTTP API, and a
-// mouse drag between two words of the essay.
+// Helpers shared by the end-to-end tests: the essay's map through the real HTTP API, a mouse
+// drag between two words of the essay, and the word caret's box.
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 export const essayId = 'russia-diplomacy-2020';
@@ -46,11 +46,13 @@ export async function resetMap(request: APIRequestContext) {
 
 /// The box of the nth occurrence of `surface` in the essay (words have no elements of their own:
 /// the token layers are CSS highlights, so measure a DOM Range instead), scrolled into view
-/// first unless `scroll` is false.
+/// first unless `scroll` is false. In a long essay (lazy paragraphs) the box is measured again
+/// after each frame until it stays put: paragraphs coming into view are laid out a frame or two
+/// after the scroll, and may move the word.
 export async function wordBox(page: Page, surface: string, nth = 0, { scroll = true } = {}) {
   await page.locator('.essay').waitFor();
   const box = await page.evaluate(
-    ([surface, nth, scroll]) => {
+    async ([surface, nth, scroll]) => {
       const essay = document.querySelector('.essay')!;
       const walker = document.createTreeWalker(essay, NodeFilter.SHOW_TEXT);
       let count = 0;
@@ -61,8 +63,22 @@ export async function wordBox(page: Page, surface: string, nth = 0, { scroll = t
           range.setStart(node, i);
           range.setEnd(node, i + surface.length);
           if (scroll) range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-          const r = range.getClientRects()[0];
-          return { x: r.left, y: r.top, width: r.width, height: r.height };
+          const measure = () => {
+            const r = range.getClientRects()[0];
+            return { x: r.left, y: r.top, width: r.width, height: r.height };
+          };
+          let r = measure();
+          if (!essay.classList.contains('essay-lazy')) return r;
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+          // Paragraphs found in view are laid out a frame or more later (more under load): six
+          // quiet frames in a row.
+          for (let still = 0, frames = 0; still < 6 && frames < 60; frames++) {
+            await frame();
+            const next = measure();
+            still = next.x === r.x && next.y === r.y ? still + 1 : 0;
+            r = next;
+          }
+          return r;
         }
       }
       return null;
@@ -126,4 +142,18 @@ export async function addUnits(request: APIRequestContext, units: Array<{ quote:
 /// default, phrases, is e2e/phrases.spec.ts's.
 export async function preferMorphemes(target: Page | BrowserContext) {
   await target.addInitScript(() => localStorage.setItem('ronten:reading-options', JSON.stringify({ precision: 'morpheme' })));
+}
+
+/// The caret's box (viewport coordinates) and the page's scroll, read from its CSS highlight.
+export async function caretBox(page: Page) {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights;
+    const [r] = [...(registry.get('ronten-caret') ?? [])];
+    if (!r) return null;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const box = range.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, scrollY: window.scrollY, innerHeight: window.innerHeight };
+  });
 }

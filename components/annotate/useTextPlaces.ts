@@ -26,7 +26,7 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
     const view = editorRef.current?.view;
     const unit = edit.unitOf(id);
     if (!view || !unit) return;
-    reveal(rangesOf(view, positions).rect(unit.start, unit.end), 'smooth', view.dom);
+    reveal(view, () => rangesOf(view, positions).rect(unit.start, unit.end), 'smooth');
   };
 
   /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
@@ -53,7 +53,7 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
     const at = tokenIndexAt(tokens, offset);
     setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
     view.dom.focus({ preventScroll: true });
-    reveal(rangesOf(view, positions).rect(offset, tokens[at].end), 'smooth', view.dom);
+    reveal(view, () => rangesOf(view, positions).rect(offset, tokens[at].end), 'smooth');
   };
 
   /// The viewport boxes of a unit's lines in the essay (where the link prompt goes). In 縦書き each

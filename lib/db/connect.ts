@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import type { Database } from './schema';
 import { migrateKyselyToLatest } from './migrations';
 import { BUSY_SLICE_MS, sqliteDialect } from './sqliteDialect';
@@ -131,8 +131,21 @@ export function migrateToLatest(db: Db): Promise<string[]> {
   return migrateKyselyToLatest(db.kysely);
 }
 
+/// Every statement sent to the database, transaction control (BEGIN, COMMIT) included.
+export type StatementLog = (event: LogEvent) => void;
+
+function openKysely(target: DatabaseTarget, log?: StatementLog): Promise<Kysely<Database>> {
+  return target.dialect === 'sqlite' ? openSqlite(target.path, log) : openPostgres(target.url, log);
+}
+
+/// A second, uncached connection to an already migrated database, passing every statement to
+/// `log`: for tests that count a write's round trips. The caller destroys it.
+export function openLoggedKysely(url: string, log: StatementLog): Promise<Kysely<Database>> {
+  return openKysely(resolveDatabaseUrl(url), log);
+}
+
 async function connect(target: DatabaseTarget, forget: () => void): Promise<Db> {
-  const kysely = target.dialect === 'sqlite' ? await openSqlite(target.path) : await openPostgres(target.url);
+  const kysely = await openKysely(target);
   let closed: Promise<void> | null = null;
   const db: Db = {
     kysely,
@@ -155,7 +168,7 @@ async function connect(target: DatabaseTarget, forget: () => void): Promise<Db> 
   return db;
 }
 
-async function openSqlite(file: string | ':memory:'): Promise<Kysely<Database>> {
+async function openSqlite(file: string | ':memory:', log?: StatementLog): Promise<Kysely<Database>> {
   // Loaded lazily: a PostgreSQL deployment should not need the native SQLite module to load.
   const { default: SQLite } = await import('better-sqlite3');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -173,10 +186,10 @@ async function openSqlite(file: string | ':memory:'): Promise<Kysely<Database>> 
     sqlite.close();
     throw err;
   }
-  return new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
+  return new Kysely<Database>({ dialect: sqliteDialect(sqlite), log });
 }
 
-async function openPostgres(url: string): Promise<Kysely<Database>> {
+async function openPostgres(url: string, log?: StatementLog): Promise<Kysely<Database>> {
   const { Pool } = await import('pg');
   const pool = new Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection (server restart) emits 'error' on the pool; without
@@ -184,5 +197,5 @@ async function openPostgres(url: string): Promise<Kysely<Database>> {
   pool.on('error', (err) => {
     console.error(`[ronten] PostgreSQL pool error (${describeDatabaseUrl(url)}): ${err.message}`);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 }

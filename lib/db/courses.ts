@@ -20,7 +20,8 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from './connect';
-import type { AssignmentsTable, CoursesTable } from './schema';
+import type { Kysely } from 'kysely';
+import type { AssignmentsTable, CoursesTable, Database } from './schema';
 import { constraintViolation, DbError, InvalidDataError, NotFoundError } from './errors';
 import { DEFAULT_LABEL_SCHEME_ID, getLabelScheme } from './label-schemes';
 
@@ -403,10 +404,10 @@ export async function referenceCoursesOf(db: Db, mapId: string, instructorId: st
 /// owner is a student of some course with an assignment on the map's document, and every such
 /// course is archived (the most recently archived is named). null when the map belongs to no
 /// course, or to one still active — a map shared by two courses' assignments on one text stays
-/// open while either is. What stops students editing an archived course's maps (assertOpenForEdits
-/// in grading.ts); an instructor's own maps (references) are no student's and stay theirs.
-export async function archivedCourseOfMap(db: Db, mapId: string): Promise<{ id: string; title: string } | null> {
-  const rows = await db.kysely
+/// open while either is. Names the course when a student's edit of an archived course's map is
+/// refused (editLock.ts); an instructor's own maps (references) are no student's and stay theirs.
+export async function archivedCourseOfMap(db: Db | Kysely<Database>, mapId: string): Promise<{ id: string; title: string } | null> {
+  const rows = await ('kysely' in db ? db.kysely : db)
     .selectFrom('argument_maps as m')
     .innerJoin('assignments as a', 'a.document_id', 'm.document_id')
     .innerJoin('enrolments as e', (j) => j.onRef('e.course_id', '=', 'a.course_id').onRef('e.user_id', '=', 'm.user_id').on('e.role', '=', 'student'))

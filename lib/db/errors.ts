@@ -112,3 +112,16 @@ export class MapLockedError extends DbError {
     super(`argument map "${mapId}" was submitted at ${submittedAt} and is locked: an instructor must unlock it before it can change`);
   }
 }
+
+/// A grading request the rules refuse: the HTTP status to answer, a reason code the client
+/// words (lib/i18n/grading.ts) and its params. Nothing was written.
+export class GradingRefusal extends DbError {
+  constructor(
+    readonly status: 404 | 409 | 422 | 423,
+    readonly code: string,
+    readonly params: Record<string, string | number>,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -8,9 +8,9 @@ import { createAssignment, createCourse, joinCourse, type Assignment } from './c
 import { applyOperations } from './operations';
 import { getMap, getOrCreateMap } from './maps';
 import { studentOverview } from './studentHome';
+import { GradingRefusal } from './errors';
+import { assertOpenForEdits } from './editLock';
 import {
-  GradingRefusal,
-  assertOpenForEdits,
   currentRubric,
   getGrade,
   getLatePolicy,
@@ -161,5 +161,14 @@ describe.each(testBackends())('closing edits at the due time on $name', (backend
     await setExtension(db, a.id, users.mio, '2030-04-05T00:00:00.000Z');
     await assertOpenForEdits(db, mio.id, after);
     await assertOpenForEdits(db, teacher.id, after); // not a student's map
+
+    // The autosave checks the same in its version bump: refused then, nothing written.
+    const unit = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
+    await expect(applyOperations(db, aki.id, 1, [addUnitOp(unit)], 'closed-1', after)).rejects.toMatchObject({ status: 423, code: 'grading.closed', params: { due: '2030-04-01T00:00:00.000Z' } });
+    expect(await getMap(db, aki.id)).toMatchObject({ version: 1, units: [] });
+    await expect(applyOperations(db, aki.id, 1, [addUnitOp(unit)], 'open-1', new Date('2030-03-31T00:00:00.000Z'))).resolves.toMatchObject({ version: 2 });
+    await expect(applyOperations(db, mio.id, 1, [addUnitOp(unit)], 'open-2', after)).resolves.toMatchObject({ version: 2 });
+    // A batch saved before the lock, sent again after it, is answered as saved.
+    await expect(applyOperations(db, aki.id, 1, [addUnitOp(unit)], 'open-1', after)).resolves.toMatchObject({ version: 2, duplicate: true });
   });
 });

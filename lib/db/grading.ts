@@ -25,24 +25,11 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import { DEFAULT_LATE_POLICY, effectiveDue, lateBy, submissionClosed, type LatePolicy } from '@/lib/grading/deadline';
 import { scoreProblem, scoreTotal, rubricMax, type Criterion, type Rubric, type Scores } from '@/lib/grading/rubric';
 import type { Db } from './connect';
-import { archivedCourseOfMap, CourseArchivedError, getAssignment, type Assignment } from './courses';
-import { DbError, NotFoundError, constraintViolation } from './errors';
+import { getAssignment, type Assignment } from './courses';
+import { DbError, GradingRefusal, NotFoundError, constraintViolation } from './errors';
 import { getOrCreateMap } from './maps';
 import { findMap } from './imports';
 import type { GradesTable } from './schema';
-
-/// A grading request the rules refuse: the HTTP status to answer, a reason code the client
-/// words (lib/i18n/grading.ts) and its params. Nothing was written.
-export class GradingRefusal extends DbError {
-  constructor(
-    readonly status: 404 | 409 | 422 | 423,
-    readonly code: string,
-    readonly params: Record<string, string | number>,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface Grade {
   assignmentId: string;
@@ -124,29 +111,6 @@ export async function deadlineFor(db: Db, assignment: Assignment, userId: string
   ]);
   const due = effectiveDue(assignment.dueAt, row?.due_at);
   return { due, extended: row !== undefined, policy, closed: submissionClosed(policy, due, now), pastDue: due !== null && now.getTime() > Date.parse(due) };
-}
-
-/// The write gate of a map's contents (autosave, import). Refuses with CourseArchivedError (423
-/// 'course.archived' { title }) a student's map that belongs to archived courses only
-/// (archivedCourseOfMap), and with 423 'grading.closed' one handed in to an assignment closed for
-/// its owner: the 'lock' policy, not submitted, and past the owner's due time (their extension,
-/// else the assignment's). Two indexed queries, nothing found for a map outside assignments.
-export async function assertOpenForEdits(db: Db, mapId: string, now = new Date()): Promise<void> {
-  const archived = await archivedCourseOfMap(db, mapId);
-  if (archived) throw new CourseArchivedError(archived.id, archived.title);
-  const row = await db.kysely
-    .selectFrom('argument_maps as m')
-    .innerJoin('assignments as a', 'a.document_id', 'm.document_id')
-    .innerJoin('assignment_policies as p', (j) => j.onRef('p.assignment_id', '=', 'a.id').on('p.late_policy', '=', 'lock'))
-    .innerJoin('enrolments as e', (j) => j.onRef('e.course_id', '=', 'a.course_id').onRef('e.user_id', '=', 'm.user_id').on('e.role', '=', 'student'))
-    .leftJoin('extensions as x', (j) => j.onRef('x.assignment_id', '=', 'a.id').onRef('x.user_id', '=', 'm.user_id'))
-    .select((eb) => eb.fn.coalesce('x.due_at', 'a.due_at').as('due'))
-    .where('m.id', '=', mapId)
-    .where('m.submitted_at', 'is', null)
-    .where((eb) => eb(eb.fn.coalesce('x.due_at', 'a.due_at'), '<', now.toISOString()))
-    .limit(1)
-    .executeTakeFirst();
-  if (row?.due) throw new GradingRefusal(423, 'grading.closed', { due: row.due }, `the assignment closed at ${row.due}: the map takes no more changes (ask your instructor for an extension)`);
 }
 
 // ---- rubrics ----

@@ -26,6 +26,7 @@ export {
   OperationRejectedError,
   MapLockedError,
   BatchReusedError,
+  GradingRefusal,
   constraintViolation,
   type ConstraintKind,
 } from './errors';
@@ -159,9 +160,9 @@ export {
   type NotificationEvent,
   type NotificationKind,
 } from './notifications';
+export { assertOpenForEdits } from './editLock';
 export { studentOverview, type StudentAssignment, type StudentCourse } from './studentHome';
 export {
-  GradingRefusal,
   getLatePolicy,
   setLatePolicy,
   setExtension,
@@ -169,7 +170,6 @@ export {
   studentDue,
   studentAssignmentsOnDocument,
   deadlineFor,
-  assertOpenForEdits,
   currentRubric,
   rubricVersions,
   saveRubric,

@@ -18,6 +18,7 @@ import type { Database, RelationsTable, UnitsTable } from './schema';
 import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { schemeForUserDocument } from './label-schemes';
 import { writeCache } from './writeCache';
+import { archivedOnly, editRefusal, pastDueLocks } from './editLock';
 
 export type RelationType = 'support' | 'attack';
 
@@ -181,22 +182,29 @@ export async function replaceMapContents(
 }
 
 /// The first statement of every write: bump the version if it is still `expectedVersion` and
-/// the map is not submitted. Being a write, it serializes concurrent writers on the map row
-/// (PostgreSQL) and takes SQLite's write lock at once; a submitted map (MapLockedError) or a
-/// stale base (StaleVersionError) is refused before anything else is touched.
-export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string): Promise<void> {
-  const bumped = await trx
+/// the map is not submitted (nor, given `openAt`, closed for edits then by a deadline or an
+/// archived course: editLock.ts). Being a
+/// write, it serializes concurrent writers on the map row (PostgreSQL) and takes SQLite's write
+/// lock at once; a submitted map (MapLockedError), a stale base (StaleVersionError) or a closed
+/// assignment (GradingRefusal 'grading.closed') is refused before anything else is touched. One
+/// statement when it passes; only a refusal reads why.
+export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string, openAt?: Date): Promise<void> {
+  let bump = trx
     .updateTable('argument_maps')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
     .where('id', '=', mapId)
     .where('version', '=', expectedVersion)
-    .where('submitted_at', 'is', null)
-    .executeTakeFirst();
+    .where('submitted_at', 'is', null);
+  if (openAt) bump = bump.where((eb) => eb.and([eb.not(eb.exists(pastDueLocks(eb, openAt))), eb.not(archivedOnly(eb))]));
+  const bumped = await bump.executeTakeFirst();
   if (Number(bumped.numUpdatedRows) === 0) {
     const current = await trx.selectFrom('argument_maps').select(['version', 'submitted_at']).where('id', '=', mapId).executeTakeFirst();
     if (!current) throw new NotFoundError('argument map', mapId);
     if (current.submitted_at !== null) throw new MapLockedError(mapId, current.submitted_at);
-    throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
+    if (Number(current.version) !== expectedVersion) throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
+    const refusal = openAt && (await editRefusal(trx, mapId, openAt));
+    if (refusal) throw refusal;
+    throw new Error(`argument map "${mapId}": the version bump changed nothing, and nothing says why`);
   }
 }
 

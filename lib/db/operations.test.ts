@@ -6,7 +6,7 @@ import { BatchReusedError, NotFoundError, OperationRejectedError, StaleVersionEr
 import { getMap, getOrCreateMap, replaceMapContents } from './maps';
 import { applyOperations, documentContext } from './operations';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, countingDb, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, statementLog, testBackends, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -114,6 +114,29 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     expect(results.map((r) => r.duplicate).sort()).toEqual([false, true, true, true]);
     expect(results.every((r) => r.version === 2)).toBe(true);
     expect(await getMap(db, m.id)).toMatchObject({ version: 2, units: [claim, evidence] });
+  });
+
+  it('answers a batch re-sent on a map that already holds it (rebased after a reload) as done', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'batch-1');
+    expect(await applyOperations(db, m.id, 2, [addUnitOp(claim)], 'batch-1')).toMatchObject({ version: 2, duplicate: true });
+    expect(await getMap(db, m.id)).toMatchObject({ version: 2, units: [claim] });
+  });
+
+  it('saves a batch of three new units on a map it last wrote in five statements: BEGIN, the version bump, one INSERT per table, COMMIT', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'count-1'); // the map as written at v2 is remembered
+    const third = { id: 'u3', label: 'claim', start: 0, end: 4, note: '' };
+    const fourth = { id: 'u4', label: 'evidence', start: 12, end: 16, note: '' };
+    const logged = await statementLog(db);
+    try {
+      const result = await applyOperations(logged.db, m.id, 2, [addUnitOp(evidence), addUnitOp(third), addUnitOp(fourth)], 'count-2');
+      expect(result).toMatchObject({ version: 3, duplicate: false });
+      expect(logged.statements).toEqual(['begin', 'update', 'insert', 'insert', 'commit']);
+    } finally {
+      await logged.close();
+    }
+    expect(await getMap(db, m.id)).toMatchObject({ version: 3, units: [third, claim, fourth, evidence] });
   });
 
   it('forgets a refused batch, so it can be retried', async () => {

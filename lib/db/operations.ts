@@ -1,18 +1,27 @@
 // Applies argument-map operations (lib/argument) to a stored map: the write path of autosave.
-// One transaction per request: the version is bumped first (refusing a stale base or a
-// submitted map, as in replaceMapContents), the operations are checked against the map and the document, and only
-// the rows that changed are written. Any refusal rolls everything back, version included.
+// One transaction per request: the version is bumped first (refusing a stale base, a
+// submitted map or one closed by its assignment's deadline, as in replaceMapContents), the
+// operations are checked against the map and the document, and only the rows that changed are
+// written. Any refusal rolls everything back, version included.
 //
 // Cheap per batch: the document's token boundaries, the scheme's labels and the map's contents
 // at the version this process last wrote come from writeCache (see its invariants); a batch
-// based on that version reads nothing but its duplicate check, and is checked against the
-// cached map. A miss reads the contents inside the transaction, after the version check.
+// based on that version reads nothing, and is checked against the cached map. A miss reads the
+// contents inside the transaction, after the version check. Round trips of a batch of new units
+// on a cached map: BEGIN, the bump, one INSERT per table written (units, relations,
+// applied_batches), COMMIT (operations.test.ts counts them).
+//
+// Idempotent by applied_batches' primary key (map, batch id), not by a read before the write:
+// a batch applied before can only come again on the base it was applied on, which its own
+// application moved past (versions only grow), so its bump is refused; and one carried to a new
+// base anyway trips the key. Either way the transaction rolls back and the applied row is read
+// then, answering the batch as the duplicate it is.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { applyChecked, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import type { Database } from './schema';
-import { BatchReusedError, constraintViolation, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { BatchReusedError, constraintViolation, GradingRefusal, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
 import { writeCache } from './writeCache';
@@ -79,13 +88,15 @@ export interface AppliedOperations {
 
 /// `batchId`, when given, makes the call idempotent: a batch applied before is not applied again
 /// (the same id with other operations is refused with BatchReusedError). A submitted map
-/// refuses every new batch with MapLockedError and nothing is written.
+/// refuses every new batch with MapLockedError, one closed by its deadline at `now` with
+/// GradingRefusal 'grading.closed' (editLock.ts), and nothing is written.
 export async function applyOperations(
   db: Db,
   mapId: string,
   expectedVersion: number,
   operations: readonly Operation[],
   batchId?: string,
+  now = new Date(),
 ): Promise<AppliedOperations> {
   const snapshot = writeCache.snapshotAt(db.url, mapId, expectedVersion);
   const labelSchemeId = snapshot?.labelSchemeId ?? (await readLabelSchemeId(db, mapId));
@@ -97,30 +108,27 @@ export async function applyOperations(
   let result: AppliedOperations;
   try {
     result = await db.kysely.transaction().execute(async (trx): Promise<AppliedOperations> => {
-      const now = new Date().toISOString();
-      if (batchId) {
-        const done = await appliedBefore(trx, mapId, batchId, contentHash!);
-        if (done) return done;
-      }
-      await bumpVersion(trx, mapId, expectedVersion, now);
+      const at = now.toISOString();
+      await bumpVersion(trx, mapId, expectedVersion, at, now);
       // The version check passed: the database holds what this process saw at expectedVersion.
       const before = snapshot?.map ?? (await readContents(trx, mapId));
       const applied = applyChecked(before, operations, ctx);
       if (!applied.ok) throw new OperationRejectedError(applied.index, applied.error);
-      await writeDiff(trx, mapId, before, applied.map, now);
+      await writeDiff(trx, mapId, before, applied.map, at);
       if (batchId) {
         await trx
           .insertInto('applied_batches')
-          .values({ map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: now, content_hash: contentHash })
+          .values({ map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: at, content_hash: contentHash })
           .execute();
       }
       return { version: expectedVersion + 1, map: applied.map, duplicate: false };
     });
   } catch (e) {
-    // Two sends of one batch at once (a resend racing the original): on PostgreSQL both find no
-    // applied row, one bumps the version, and the other then fails the version check (or, with
-    // another base, the batch's primary key). Once the winner has committed this is a duplicate.
-    if (!batchId || !(e instanceof StaleVersionError || constraintViolation(e) === 'unique')) throw e;
+    // Refused: a batch applied before (a resend, two sends racing whose loser waited for the
+    // winner's commit, or a resend rebased onto a map that already holds it) is answered as
+    // such, whatever refused it; anything else stands.
+    const refusal = e instanceof StaleVersionError || e instanceof MapLockedError || e instanceof GradingRefusal || e instanceof OperationRejectedError || constraintViolation(e) === 'unique';
+    if (!batchId || !refusal) throw e;
     const done = await db.kysely.transaction().execute((trx) => appliedBefore(trx, mapId, batchId, contentHash!));
     if (!done) throw e;
     return done;

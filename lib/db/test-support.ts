@@ -13,7 +13,7 @@ import type { Block, CanonicalText } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import { openDb, type Db } from './connect';
+import { openDb, openLoggedKysely, type Db } from './connect';
 import type { CreateDocumentInput } from './documents';
 
 export interface TestDatabase {
@@ -158,6 +158,17 @@ export function countingDb(db: Db): { db: Db; readonly count: number } {
       return counter.count;
     },
   };
+}
+
+/// The same database through a second connection that records every statement sent, BEGIN and
+/// COMMIT included (a write's round trips, which countingDb's plugin does not see): each
+/// statement's first word, lower-cased. Close it after use.
+export async function statementLog(db: Db): Promise<{ db: Db; statements: string[]; close(): Promise<void> }> {
+  const statements: string[] = [];
+  const kysely = await openLoggedKysely(db.url, (event) => {
+    if (event.level === 'query') statements.push(event.query.sql.trimStart().split(/\s/)[0].toLowerCase());
+  });
+  return { db: { ...db, kysely, close: () => kysely.destroy() }, statements, close: () => kysely.destroy() };
 }
 
 class QueryCounter implements KyselyPlugin {

@@ -3,14 +3,15 @@
 // narrowing the window from 1,280 to 1,000 px put the reader a paragraph and a half further on
 // (Chromium's scroll anchoring does not cover it here). The place is the text at the top of the
 // view, just below the sticky toolbar, noted once scrolling stops; after a reflow the page
-// scrolls to put that text back where it was.
+// scrolls to put that text back where it was (settled after layout in a long essay, whose
+// unshown paragraphs' estimated heights change with the width too: ../reveal).
 // 縦書き (../vertical): the place is the rightmost column in view, kept by scrolling the columns
 // sideways; turning the text between the two directions keeps it too (the text that was at the
 // reading line is put at the new one).
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { TOP } from '../reveal';
+import { TOP, scrollToPlace } from '../reveal';
 import { verticalScroller } from '../vertical';
 
 /// How long after the last scroll event the place is noted: not on every frame of a scroll.
@@ -61,7 +62,8 @@ function keepPlace(view: EditorView) {
     if (!place) return;
     const now = view.coordsAtPos(place.pos);
     if (!scroller) {
-      window.scrollBy(0, now.top - (place.vertical ? TOP : place.at));
+      const { pos } = place;
+      scrollToPlace(view, () => view.coordsAtPos(pos).top, place.vertical ? TOP : place.at);
     } else {
       const frame = scroller.getBoundingClientRect();
       scroller.scrollBy({ left: now.right - frame.right - (place.vertical ? place.at : -8), behavior: 'instant' });

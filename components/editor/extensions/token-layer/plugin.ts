@@ -335,7 +335,7 @@ export function tokenLayerPlugin({ text, tokens, positions, phrases, precision, 
           select(view, next);
           // The caret is the keyboard user's only view of where they are: keep it on screen.
           const shown = caretSpan(next.caret!, next.morpheme);
-          reveal(rangesOf(view, positions).rect(shown.start, shown.end), 'auto', view.dom);
+          reveal(view, () => rangesOf(view, positions).rect(shown.start, shown.end));
           return true;
         },
         mousedown(view, event) {

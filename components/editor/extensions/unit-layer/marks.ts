@@ -11,7 +11,8 @@
 //
 // Boxes are drawn per paragraph: those in view at once, those within a screen of it when the
 // browser is idle, so a map of thousands of units costs only what is near the view; a change of
-// the essay's size (window, fonts) draws them again. A printout gets CSS highlights instead:
+// the essay's size (window, fonts, or in a long essay a paragraph laid out for the first time,
+// its estimated height giving way to its own: ../lazyParagraphs) draws them again. A printout gets CSS highlights instead:
 // printing lays the text out anew at the page's width.
 //
 // 縦書き (../../vertical): lines are columns, so a unit gets a box per column, and the paragraphs

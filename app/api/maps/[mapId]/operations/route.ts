@@ -5,10 +5,11 @@
 // 409 { version, map } when the base is stale; 422 { index, reason } when an operation does not
 // fit the map or the document; 423 when the map is submitted, or its assignment closed at its
 // owner's due time (the lock policy: { code: 'grading.closed' }), or it is a student's map of an
-// archived course, or a co-instructor's edit of a reference whose courses are archived
-// ({ code: 'course.archived', params: { title } }). A refused request changes nothing.
+// archived course ({ code: 'course.archived', params: { title } }) — both checked by the write's
+// own version bump — or a co-instructor's edit of a reference whose courses are archived
+// (assertMayEditMap). A refused request changes nothing.
 import { z } from 'zod';
-import { applyOperations, assertOpenForEdits, getMap, openDb, StaleVersionError } from '@/lib/db';
+import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
@@ -25,7 +26,6 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const { mapId } = await pathParams(params);
     await assertMayEditMap(db, await currentUser(db, request), mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
-    await assertOpenForEdits(db, mapId);
     try {
       const result = await applyOperations(db, mapId, body.baseVersion, body.operations, body.batchId);
       return json(result.duplicate ? { version: result.version, map: result.map, duplicate: true } : { version: result.version });
