@@ -159,6 +159,8 @@ async function labelWord(page: import('@playwright/test').Page, words: number, k
 }
 
 test('review: two students annotate, the instructor comments, the student sees it, the comparison shows their difference', async ({ browser }) => {
+  // Three people, a course, an assignment, two maps, comments and the comparison: a long walk.
+  test.setTimeout(120_000);
   const sensei = await signIn(browser, 'sensei');
   await sensei.goto('/courses');
   await sensei.getByLabel('コース名').fill('比較演習');

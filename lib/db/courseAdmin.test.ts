@@ -10,7 +10,7 @@ import { addComment } from './comments';
 import { NotFoundError } from './errors';
 import { findCredentials } from './accounts';
 import { archivedCourseOfMap, CourseArchivedError, courseRole, createAssignment, createCourse, findCourseByJoinCode, joinCourse, listMembers, updateAssignment } from './courses';
-import { assertOpenForEdits } from './grading';
+import { assertOpenForEdits } from './editLock';
 import { addInstructor, createRosterAccounts, MemberChangeError, NamesTakenError, regenerateJoinCode, reissueOneTimePassword, removeMember, setCourseArchived, setJoinEnabled } from './courseAdmin';
 import { listNotifications, markNotificationsRead, notify, unreadCount } from './notifications';
 import { studentOverview } from './studentHome';
