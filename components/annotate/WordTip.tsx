@@ -6,7 +6,7 @@
 // comes back. It gives way to the selection toolbar at once.
 import { useCallback, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/react';
-import type { ArgumentMap } from '@/lib/argument';
+import { textUnits, type ArgumentMap } from '@/lib/argument';
 import type { TokenDetails, TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
@@ -85,7 +85,7 @@ export function WordTip({ info, details, tokens, map, labels }: TipProps) {
       style={{ left: info.left, top: info.top }}
     >
       <TokenInfo token={token} details={details} />
-      {unitsAt(map.units, token.start).map((u) => (
+      {unitsAt(textUnits(map.units), token.start).map((u) => (
         <p key={u.id} className="mt-1 border-t border-stone-200 pt-1 text-sm">
           <span className={`label-chip ${labelClass(labels, u.label)}`}>{labelName(labels.find((l) => l.id === u.label), locale)}</span>
           {u.note && <span className="ml-2 text-stone-700">{u.note}</span>}

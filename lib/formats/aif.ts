@@ -34,6 +34,7 @@ import { documentFromText, draftToAnnotated, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedDocument, AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+import { v1Map } from './v1Shape';
 
 export interface AifNode {
   nodeID: string;
@@ -113,7 +114,8 @@ function aifTimestamp(iso: string): string {
 }
 
 export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string } = {}): AifFile {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'AIF');
   const exportedAt = options.exportedAt ?? new Date().toISOString();
   const timestamp = aifTimestamp(exportedAt);
   const offsets = makeOffsetConverter(document.text);
@@ -329,7 +331,7 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
     const note = r && typeof r.note === 'string' ? r.note : '';
     premises.forEach((premise, k) => {
       const id = r && typeof r.relationId === 'string' && premises.length === 1 ? r.relationId : premises.length === 1 ? nodeID : `${nodeID}-${k + 1}`;
-      relations.push({ id, type, from: unitOfNode.get(premise)!, to: unitOfNode.get(conclusions[0])!, note, at: `${path} (relation ${id})` });
+      relations.push({ id, type, from: [unitOfNode.get(premise)!], to: unitOfNode.get(conclusions[0])!, note, at: `${path} (relation ${id})` });
     });
   }
 

@@ -26,6 +26,7 @@
 // are Unicode code points.
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import type { AnnotatedMap } from './types';
+import { v1Map } from './v1Shape';
 
 const ARGDOWN_SPECIAL = /[\\@#*_[\]<>/{}=]/g;
 
@@ -57,7 +58,8 @@ function oneLine(s: string): string {
 }
 
 export function serializeArgdown(input: AnnotatedMap): string {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'Argdown');
   const offsets = makeOffsetConverter(document.text);
   const titles = new Map<string, string>();
   const used = new Set<string>();

@@ -44,6 +44,7 @@ import { contextAround } from './anchor';
 import { documentFromText, draftToAnnotated, formatError, stripBom } from './draft';
 import { capitalizeLabel, defaultLabelDefinitions, resolveLabel } from './labels';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+import { v1Map } from './v1Shape';
 
 export interface BratFiles {
   txt: string;
@@ -113,7 +114,8 @@ function fragmentsOf(text: string, start: number, end: number, toCp: (i: number)
 }
 
 export function serializeBrat(input: AnnotatedMap): BratFiles {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'brat');
   const text = document.text;
   const offsets = makeOffsetConverter(text);
   const toCp = (i: number) => offsets.toCodePoint(i);
@@ -399,7 +401,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       continue;
     }
     const id = relationIdOf.get(r.id) ?? r.id;
-    relations.push({ id, type: r.type, from: unitIds.get(r.arg1) ?? r.arg1, to: unitIds.get(r.arg2) ?? r.arg2, note: (relationNotes.get(r.id) ?? []).join('\n'), at: `${at} (${r.id})` });
+    relations.push({ id, type: r.type, from: [unitIds.get(r.arg1) ?? r.arg1], to: unitIds.get(r.arg2) ?? r.arg2, note: (relationNotes.get(r.id) ?? []).join('\n'), at: `${at} (${r.id})` });
   }
   let mainClaimId: string | null = null;
   for (const m of mainClaims) {

@@ -16,6 +16,7 @@
 // `string` cells are neutralized, so callers pass figures as numbers, never pre-formatted.
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import type { AnnotatedMap } from './types';
+import { v1Map } from './v1Shape';
 
 export interface CsvOptions {
   /// Start with U+FEFF (default true).
@@ -44,7 +45,8 @@ export function csvTable(rows: CsvCell[][], options: CsvOptions = {}): string {
 }
 
 export function serializeUnits(input: AnnotatedMap, options: CsvOptions = {}): string {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'CSV');
   const offsets = makeOffsetConverter(document.text);
   return csvTable(
     [
@@ -56,7 +58,8 @@ export function serializeUnits(input: AnnotatedMap, options: CsvOptions = {}): s
 }
 
 export function serializeRelations(input: AnnotatedMap, options: CsvOptions = {}): string {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'CSV');
   const quote = new Map(map.units.map((u) => [u.id, document.text.slice(u.start, u.end)]));
   return csvTable(
     [['id', 'type', 'from', 'to', 'from_quote', 'to_quote', 'note'], ...map.relations.map((r) => [r.id, r.type, r.from, r.to, quote.get(r.from) ?? '', quote.get(r.to) ?? '', r.note])],

@@ -31,6 +31,7 @@ import { isObject, type Json } from './json';
 import { defaultLabelDefinitions } from './labels';
 import type { AnnotatedMap, MapComment, MapDraft, ParseResult, ReadOptions } from './types';
 import { commentUrn, documentUrn, quoteContext, readW3cItems, relationUrn, unitUrn, W3C_CONTEXT, type W3cTextPositionSelector, type W3cTextQuoteSelector } from './w3c';
+import { v1Map } from './v1Shape';
 
 export const RECOGITO_OFFSET_NOTE =
   'TextPositionSelector offsets count Unicode code points (W3C); Recogito counts UTF-16 units, so on a text with characters outside the BMP its positions after them are off by one per such character: the TextQuoteSelector is exact.';
@@ -80,7 +81,8 @@ const commentBody = (docId: string, c: MapComment): RecogitoBody => ({
 });
 
 export function serializeRecogito(input: AnnotatedMap): RecogitoAnnotation[] {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'Recogito');
   const text = document.text;
   const offsets = makeOffsetConverter(text);
   const source = documentUrn(document.id);

@@ -31,6 +31,7 @@ import { defaultLabelDefinitions } from './labels';
 import { makeTagResolver, type TagResolution } from './tags';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+import { v1Map } from './v1Shape';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const RONTEN_NAMESPACE = 'https://ronten.invalid/ns#';
@@ -174,7 +175,8 @@ export function quoteContext(text: string, offsets: OffsetConverter, start: numb
 }
 
 export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string } = {}): W3cCollection {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'W3C Web Annotation');
   const text = document.text;
   const offsets = makeOffsetConverter(text);
   const source = documentUrn(document.id);
@@ -471,7 +473,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
         errors.push({ at: `${at}: ${explicit ? 'ronten:from / ronten:to' : 'target'}`, message: 'expected [from, to]: two annotation ids' });
         continue;
       }
-      relations.push({ id, type, from: unitIdOf(ends[0]!), to: unitIdOf(ends[1]!), note: notesOf(bs), at });
+      relations.push({ id, type, from: [unitIdOf(ends[0]!)], to: unitIdOf(ends[1]!), note: notesOf(bs), at });
     } else if (kind === 'comment') {
       const ref = asArray(a.target).map(targetId)[0] ?? null;
       const id = annotationId ? (decodeUrn('comment', annotationId) ?? annotationId) : `c${i + 1}`;
@@ -507,7 +509,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
 
   if (errors.length) return { ok: false, errors };
   const keptRelations = relations.filter((r) => {
-    const gone = [r.from, r.to].filter((end) => leftOut.has(end));
+    const gone = [...r.from, r.to].filter((end) => leftOut.has(end));
     if (gone.length) skipped.push({ at: r.at, message: `its unit ${gone.join(' and ')} was left out for its tag: left out` });
     return gone.length === 0;
   });

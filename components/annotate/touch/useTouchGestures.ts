@@ -7,7 +7,7 @@
 // Also says whether the last input was a touch, so the workspace shows the touch controls.
 import { useEffect, useRef } from 'react';
 import type { EditorView } from '@tiptap/pm/view';
-import type { ArgumentUnit } from '@/lib/argument';
+import type { TextUnit } from '@/lib/argument';
 import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../../editor/positions';
 import { isWordToken, setTokenSelection } from '../../editor/extensions/token-layer';
@@ -23,7 +23,7 @@ interface Options {
   view: () => EditorView | null;
   positions: PositionMap;
   tokens: readonly TokenSpan[];
-  units: readonly ArgumentUnit[];
+  units: readonly TextUnit[];
   selectedId: string | null;
   linking: boolean;
   onTouching: (touching: boolean) => void;
