@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog, format, type MessageKey } from '@/lib/i18n/messages';
 import fs from 'node:fs';
 import path from 'node:path';
-import { requestReasonCodes } from '@/lib/net/requestReasons';
+import { notFoundCodes, requestReasonCodes } from '@/lib/net/requestReasons';
 import { describeFailure, wordedCodes, wordedError } from './useJsonRequest';
 
 const ja = (key: MessageKey, params?: Record<string, string | number>) => format(catalog.ja, key, params);
@@ -45,14 +45,14 @@ describe('wordedError', () => {
 /// string of an error-code area in the route handlers and the modules whose errors they answer
 /// with (lib/auth, lib/db), e.g. `code: 'course.notFound'` or an error class's `'auth.x'`.
 function serverCodes(): string[] {
-  const codes = new Set<string>(requestReasonCodes);
+  const codes = new Set<string>([...requestReasonCodes, ...notFoundCodes]);
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
         const source = fs.readFileSync(file, 'utf8');
-        for (const m of source.matchAll(/'((?:auth|account|import|course|assignment|comment|request|roster|server)\.[A-Za-z]+)'/g)) codes.add(m[1]);
+        for (const m of source.matchAll(/'((?:auth|account|import|export|course|assignment|comment|labelScheme|map|request|roster|server)\.[A-Za-z]+)'/g)) codes.add(m[1]);
       }
     }
   };
@@ -63,16 +63,18 @@ function serverCodes(): string[] {
 describe('every reason code the server sends is worded in both languages', () => {
   const codes = serverCodes();
   it('finds the codes', () => {
-    expect(codes).toEqual(expect.arrayContaining(['auth.nameTaken', 'auth.signUpClosed', 'account.joinCodeNeeded', 'import.unknownFormat', 'field.tooLong', 'request.tooLarge', 'course.instructorsOnly', 'course.studentsOnly', 'request.crossSite', 'server.busy', 'roster.encoding']));
+    expect(codes).toEqual(expect.arrayContaining(['notFound.map', 'course.notStudent', 'labelScheme.nameTaken', 'auth.nameTaken', 'auth.signUpClosed', 'account.joinCodeNeeded', 'import.unknownFormat', 'field.tooLong', 'request.tooLarge', 'course.instructorsOnly', 'course.studentsOnly', 'request.crossSite', 'server.busy', 'roster.encoding']));
   });
   it.each(codes)('%s', (code) => {
     expect(wordedCodes).toContain(code);
-    const params = { field: 'title', max: 200, min: 8, limit: 1024, choices: 'auto, on, off', name: 'aki', seconds: 60, fileName: 'a.docx', formats: '.json', roles: 'student', title: '論証入門', line: 3, rows: 2000, user: 'aki', first: 2, count: 4 };
+    const params = { field: 'title', max: 200, min: 8, limit: 1024, choices: 'auto, on, off', name: 'aki', seconds: 60, fileName: 'a.docx', formats: '.json', roles: 'student', title: '論証入門', line: 3, rows: 2000, user: 'aki', first: 2, count: 4, id: 'm1', format: 'docx', n: 2 };
     for (const t of [ja, en]) {
       const worded = wordedError(t, { error: 'ENGLISH FALLBACK', code, params });
       expect(worded).not.toBe('ENGLISH FALLBACK');
       expect(worded).not.toMatch(/\{[a-zA-Z]+\}/);
     }
+    // No English sentence in the Japanese (three Latin words in a row).
+    expect(wordedError(ja, { error: 'x', code, params })).not.toMatch(/[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}/);
   });
 });
 

@@ -22,8 +22,8 @@ const statusKinds: Record<number, MessageKey> = {
 };
 
 /// The server's refusal codes (app/api/auth, the classroom and comment routes, the map import
-/// route, the session and origin checks, the course administration and roster routes, and every route's body checks:
-/// lib/net/requestReasons) and their messages.
+/// route, the session and origin checks, the course administration and roster routes, every
+/// 404 (notFound.<kind>) and every route's body checks: lib/net/requestReasons) and their messages.
 const codeMessages: Record<string, MessageKey> = {
   'auth.nameTaken': 'error.auth.nameTaken',
   'auth.wrongCredentials': 'error.auth.wrongCredentials',
@@ -85,6 +85,31 @@ const codeMessages: Record<string, MessageKey> = {
   'field.unknown': 'error.field.unknown',
   'field.invalid': 'error.field.invalid',
   'server.busy': 'error.server.busy',
+  'server.internal': 'error.server.internal',
+  'map.stale': 'error.map.stale',
+  'map.locked': 'error.map.locked',
+  'map.operationRejected': 'error.map.operationRejected',
+  'map.batchReused': 'error.map.batchReused',
+  'notFound.user': 'error.notFound.user',
+  'notFound.document': 'error.notFound.document',
+  'notFound.map': 'error.notFound.map',
+  'notFound.labelScheme': 'error.notFound.labelScheme',
+  'notFound.course': 'error.notFound.course',
+  'notFound.assignment': 'error.notFound.assignment',
+  'notFound.comment': 'error.notFound.comment',
+  'notFound.thing': 'error.notFound.thing',
+  'course.soloMode': 'error.course.soloMode',
+  'course.notStudent': 'error.course.notStudent',
+  'course.ownGradesOnly': 'error.course.ownGradesOnly',
+  'assignment.documentUnknown': 'error.assignment.documentUnknown',
+  'assignment.referenceInvalid': 'error.assignment.referenceInvalid',
+  'assignment.noStudentMap': 'error.assignment.noStudentMap',
+  'assignment.referenceGone': 'error.assignment.referenceGone',
+  'assignment.documentGone': 'error.assignment.documentGone',
+  'labelScheme.nameTaken': 'error.labelScheme.nameTaken',
+  'export.unknownFormat': 'error.export.unknownFormat',
+  'import.sourceGone': 'error.import.sourceGone',
+  'comment.targetUnknown': 'error.comment.targetUnknown',
   ...gradingCodeMessages,
 };
 /// The codes worded here (the unit test checks the server's codes are all among them).
@@ -144,6 +169,30 @@ export function describeFailure(t: T, status: number | null, detail?: string): s
 /// own; the kind of failure in the UI's language when it gave none or could not be reached.
 export function serverReason(t: T, failure: { status: number | null; detail?: string }): string {
   return failure.detail ?? failureReason(t, failure.status);
+}
+
+/// A failed request kept for wording where it is shown (the hooks that fetch have no `t`): its
+/// status (null when the server could not be reached) and its JSON body, if any.
+export class RequestFailure extends Error {
+  constructor(
+    readonly status: number | null,
+    readonly body: { error?: unknown; code?: unknown; params?: unknown } = {},
+  ) {
+    super(typeof body.error === 'string' ? body.error : status === null ? 'network error' : `HTTP ${status}`);
+  }
+}
+
+/// The failure of a fetch whose answer was not ok, with its JSON body when it has one.
+export async function failureOf(res: Response): Promise<RequestFailure> {
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  return new RequestFailure(res.status, typeof body === 'object' && body !== null ? body : {});
+}
+
+/// What went wrong, in the UI's language: the server's reason when it gave one the catalog
+/// words, else the kind of failure (any other error — fetch's own — is an unreachable server).
+export function wordedFailure(t: T, e: unknown): string {
+  const failure = e instanceof RequestFailure ? e : new RequestFailure(null);
+  return serverReason(t, { status: failure.status, detail: wordedError(t, { ...failure.body, error: undefined }) ?? undefined });
 }
 
 export type JsonAnswer = { ok: true; data: Record<string, unknown> } | { ok: false; status: number | null; detail?: string };

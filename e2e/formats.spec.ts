@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './csp';
+import type { Page } from '@playwright/test';
 import { drag, essayPath, expectSaved, mapState, resetMap } from './support';
 
 const example = path.join(__dirname, '../corpus/russia-diplomacy-2020.example.argmap.json');
@@ -54,23 +55,55 @@ test('import: a valid file shows its report and replaces the map only when asked
   await expect(page.locator('#units-heading')).toContainText('40');
 });
 
+/// Writes `file` as JSON to `where`, opens the import dialog on the essay and chooses the file there.
+async function checkFile(page: Page, where: string, file: unknown) {
+  fs.writeFileSync(where, JSON.stringify(file));
+  await page.goto(essayPath);
+  await page.getByRole('button', { name: '読み込む' }).click();
+  const dialog = page.getByRole('dialog', { name: 'マップを読み込む' });
+  await dialog.getByLabel('ファイルを選ぶ').setInputFiles(where);
+  return { dialog, report: dialog.getByTestId('import-report') };
+}
+
 test('import: a broken file is refused with errors that point at the item, and nothing changes', async ({ page, request }, info) => {
   const file = JSON.parse(fs.readFileSync(example, 'utf8'));
   file.units[0].quote = 'これは本文にない引用';
   file.relations.push({ id: 'r-bad', type: 'support', from: 'u-thesis', to: 'nowhere', note: '' });
-  const broken = info.outputPath('broken.argmap.json');
-  fs.writeFileSync(broken, JSON.stringify(file));
   const before = await mapState(request);
-  await page.goto(essayPath);
-  await page.getByRole('button', { name: '読み込む' }).click();
-  const dialog = page.getByRole('dialog', { name: 'マップを読み込む' });
-  await dialog.getByLabel('ファイルを選ぶ').setInputFiles(broken);
-  const report = dialog.getByTestId('import-report');
+  const { dialog, report } = await checkFile(page, info.outputPath('broken.argmap.json'), file);
   await expect(report).toContainText('このファイルは読み込めません。');
   // Where and what, in the UI's language (lib/formats/formatErrors).
   await expect(report).toContainText('単位 u-thesis: 引用 "これは本文にない引用" が本文の');
   await expect(report).toContainText('関係 r-bad: ない単位 nowhere を指しています');
   await expect(dialog.getByRole('button', { name: '今のマップを置き換える' })).toBeDisabled();
+  expect(await mapState(request)).toEqual(before);
+});
+
+test('import: a malformed W3C file is refused in Japanese where the user is looking, with no English detail', async ({ page, request }, info) => {
+  const quote = (exact: string) => ({ source: 'urn:x', selector: { type: 'TextQuoteSelector', exact } });
+  const file = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    first: {
+      type: 'AnnotationPage',
+      items: [
+        5,
+        { id: 'a1', type: 'Annotation', motivation: 'tagging', body: [{ purpose: 'tagging', value: 'claim' }], target: [quote('ロシア'), quote('外交')] },
+        { id: 'a2', type: 'Annotation', motivation: 'tagging', body: [{ purpose: 'tagging', value: 'claim' }], target: { source: 'urn:x', selector: [{ type: 'TextPositionSelector', start: 9, end: 2 }] } },
+        { id: 'l1', type: 'Annotation', motivation: 'linking', body: [{ purpose: 'tagging', value: 'agrees' }], target: ['a1', 'a2'] },
+      ],
+    },
+  };
+  const before = await mapState(request);
+  const { dialog, report } = await checkFile(page, info.outputPath('broken.anno.jsonld'), file);
+  await expect(report).toContainText('このファイルは読み込めません。');
+  await expect(report).toBeInViewport();
+  await expect(report).toContainText('first.items[0]: 注釈（オブジェクト）のはずです');
+  await expect(report).toContainText('first.items[1] (単位 a1): 本文への対象が複数ある注釈は、一つの単位にできません');
+  await expect(report).toContainText('first.items[2] (単位 a2): TextPositionSelector: start と end は start < end の整数でなければなりません（9–2 でした）');
+  await expect(report).toContainText('first.items[3] (関係 l1): body: 関係には「support」か「attack」のタグが要ります（あったのは "agrees"）');
+  // No English sentence anywhere in what the dialog says (three Latin words in a row).
+  expect(await dialog.innerText()).not.toMatch(/[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}/);
   expect(await mapState(request)).toEqual(before);
 });
 

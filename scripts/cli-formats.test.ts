@@ -190,7 +190,7 @@ describe('ronten export / import', () => {
         return [write('bad/past.ann', ann.replace(/^(T1\t\w+ \d+) \d+/m, '$1 9999'))];
       },
       1,
-      /^ronten import: line 1: offsets \d+ 9999 are not a span of the text/m,
+      /^ronten import: line 1: offsets \d+–9999 are not a span of the text/m,
     ],
     [
       'a file made on another version of the text, without --accept',

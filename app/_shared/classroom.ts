@@ -3,12 +3,12 @@
 // ids cannot be probed; a member who lacks the role (a student) gets 403.
 import { rontenMode } from '@/lib/auth/mode';
 import { courseRole, getAssignment, getMap, openDb, type Assignment, type CourseRole, type CourseWithRole, type Db, type User } from '@/lib/db';
-import { HttpError } from './http';
+import { HttpError, notFound } from './http';
 import { assertSameOrigin, currentUser } from './session';
 
 /// 404 in solo mode: courses exist only on a classroom server.
 export function requireClassroom(): void {
-  if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no courses in solo mode (set RONTEN_MODE=classroom)');
+  if (rontenMode() !== 'classroom') throw new HttpError(404, 'there are no courses in solo mode (set RONTEN_MODE=classroom)', { code: 'course.soloMode', params: {} });
 }
 
 /// How every classroom route begins: 404 in solo mode, 403 for a mutation from another site
@@ -37,11 +37,11 @@ export async function requireCourseInstructor(db: Db, user: User, courseId: stri
 /// The assignment and the user's standing in its course; 404 when either is out of reach.
 export async function assignmentAccess(db: Db, user: User, assignmentId: string): Promise<{ assignment: Assignment; role: CourseRole }> {
   const assignment = await getAssignment(db, assignmentId);
-  if (!assignment) throw new HttpError(404, `assignment "${assignmentId}" not found`);
+  if (!assignment) throw notFound('assignment', assignmentId);
   try {
     return { assignment, role: await courseAccess(db, user, assignment.courseId) };
   } catch (e) {
-    if (e instanceof HttpError && e.status === 404) throw new HttpError(404, `assignment "${assignmentId}" not found`);
+    if (e instanceof HttpError && e.status === 404) throw notFound('assignment', assignmentId);
     throw e;
   }
 }

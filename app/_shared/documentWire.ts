@@ -14,7 +14,7 @@ import { getDocumentInfo, getDocumentWire, openDb, type Db, type DocumentInfo } 
 import { encodeLengths } from '@/lib/tokens/spans';
 import type { PackedTokens } from '@/lib/tokens/wire';
 import { rubiesOf, toRubyRows } from '@/lib/tokens/ruby';
-import { handle, HttpError, pathParams } from './http';
+import { handle, notFound, pathParams } from './http';
 import { currentUser } from './session';
 
 export interface DocumentWire {
@@ -96,7 +96,7 @@ export function documentPartRoute(part: (wire: DocumentWire) => BodyInit) {
       const { id } = await pathParams(params);
       const doc = await getDocumentInfo(db, id);
       const wire = doc && (await documentWire(db, doc));
-      if (!wire) throw new HttpError(404, `no document ${id}`);
+      if (!wire) throw notFound('document', id);
       const immutable = new URL(request.url).searchParams.get('v') === wire.sha256;
       return new Response(part(wire), {
         headers: {

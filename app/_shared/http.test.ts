@@ -12,7 +12,7 @@ describe('handle', () => {
     });
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toEqual({ error: 'internal error' });
+    expect(await res.json()).toEqual({ error: 'internal error', code: 'server.internal', params: {} });
     expect(log).toHaveBeenCalledOnce();
     expect(log.mock.calls[0]).toEqual(['POST /api/maps/m1/operations: unexpected error', boom]);
   });

@@ -9,7 +9,7 @@ import { QueueFullError } from '@/lib/server/dutyQueue';
 import { UnexpressibleMapError } from '@/lib/formats/v1Shape';
 import { decodeBody, parseJsonBody } from '@/lib/server/jsonBody';
 import { unsafeTextProblem } from '@/lib/text/safeText';
-import { tooLargeReason } from '@/lib/net/requestReasons';
+import { notFoundReason, tooLargeReason, type NotFoundEntity } from '@/lib/net/requestReasons';
 import { serverBusy } from './overload';
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -65,6 +65,9 @@ export const BODY_LIMITS = {
   mapImport: 16 * 1024 * 1024,
 } as const;
 
+/// A 404 naming what was not found, with its reason code (notFound.<kind>: lib/net/requestReasons).
+export const notFound = (entity: NotFoundEntity, id: string) => new HttpError(404, `${entity} "${id}" not found`, { ...notFoundReason(entity, id) });
+
 /// The body's bytes (in an ArrayBuffer of their own), refused with 413 { error, limit } once they pass `limit`. Every route that
 /// reads a body reads it through here (readText, readBody), never request.json()/text()/formData().
 export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
@@ -118,7 +121,7 @@ export async function pathParams<P extends Record<string, string>>(params: Promi
   const values = await params;
   for (const [name, value] of Object.entries(values)) {
     const problem = unsafeTextProblem(value);
-    if (problem) throw new HttpError(400, `the path's ${name} ${problem}`, { field: name });
+    if (problem) throw new HttpError(400, `the path's ${name} ${problem}`, { field: name, code: 'field.unsafeText', params: { field: name } });
   }
   return values;
 }
@@ -131,11 +134,11 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
     return await fn();
   } catch (e) {
     if (e instanceof HttpError) return problem(e.status, e.message, e.extra);
-    if (e instanceof NotFoundError) return problem(404, e.message);
-    if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason });
-    if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion });
-    if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt });
-    if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId });
+    if (e instanceof NotFoundError) return problem(404, e.message, { ...notFoundReason(e.entity, e.id) });
+    if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason, code: 'map.operationRejected', params: { n: e.index + 1 } });
+    if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion, code: 'map.stale', params: {} });
+    if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt, code: 'map.locked', params: {} });
+    if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId, code: 'map.batchReused', params: {} });
     if (e instanceof UnexpressibleMapError) return problem(422, e.message, { format: e.format });
     if (e instanceof GradingRefusal) return problem(e.status, e.message, { code: e.code, params: e.params });
     if (e instanceof DatabaseBusyError) return serverBusy(e.message);
@@ -143,7 +146,7 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
     if (e instanceof MemberChangeError) return problem(409, e.message, { code: e.code, params: {} });
     if (e instanceof QueueFullError) return serverBusy(e.message, e.retryAfterSeconds);
     console.error(`${request.method} ${routeOf(request)}: unexpected error`, e);
-    return problem(500, 'internal error');
+    return problem(500, 'internal error', { code: 'server.internal', params: {} });
   }
 }
 

@@ -11,7 +11,7 @@ import { rontenMode } from '@/lib/auth/mode';
 import { redirect } from 'next/navigation';
 import { hostIsHttps, originAllowed, serverOrigins } from '@/lib/net/origins';
 import { requestClient } from '@/lib/net/client';
-import { HttpError } from './http';
+import { HttpError, notFound } from './http';
 
 export const SESSION_COOKIE = 'ronten_session';
 
@@ -62,14 +62,14 @@ export function requireRole(user: User, ...roles: UserRole[]): User {
 /// The map, if this user may edit it; otherwise 404 (not 403: others' maps do not exist for them).
 export async function ownMap(db: Db, user: User, mapId: string): Promise<StoredMap> {
   const map = await getMap(db, mapId);
-  if (!map || map.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
+  if (!map || map.userId !== user.id) throw notFound('argument map', mapId);
   return map;
 }
 
 /// As ownMap, without loading the map: the autosave route needs only the check (cached per map).
 export async function assertOwnMap(db: Db, user: User, mapId: string): Promise<void> {
   const owner = await mapOwner(db, mapId);
-  if (!owner || owner.userId !== user.id) throw new HttpError(404, `argument map "${mapId}" not found`);
+  if (!owner || owner.userId !== user.id) throw notFound('argument map', mapId);
 }
 
 /// The map, if this user may read it; otherwise 404. Readers: the owner; an instructor of a
@@ -81,7 +81,7 @@ export async function readableMap(db: Db, user: User, mapId: string): Promise<St
   if (map && (user.role === 'admin' || user.role === 'instructor')) {
     if (await teachesStudentOnDocument(db, user.role === 'admin' ? null : user.id, map.userId, map.documentId)) return map;
   }
-  throw new HttpError(404, `argument map "${mapId}" not found`);
+  throw notFound('argument map', mapId);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

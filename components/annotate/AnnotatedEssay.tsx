@@ -18,6 +18,7 @@ import { readingOptions, useReadingOptions } from './readingOptions';
 import { useFurigana } from './useFurigana';
 import type { DocumentRef } from './useDocumentContent';
 import { useT } from '../I18nProvider';
+import { wordedFailure } from '../useJsonRequest';
 import { ReadingOptions } from './ReadingOptions';
 
 interface Props {
@@ -54,7 +55,7 @@ export function AnnotatedEssay({ text, blocks, tokens, phrases, documentRef, pos
       <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <ReadingOptions />
         <p role="status" className="text-stone-600" data-testid="furigana-status">
-          {furigana.status === 'failed' ? t('reading.furiganaFailed', { reason: furigana.reason }) : furigana.status === 'loading' ? t('reading.furiganaLoading') : ''}
+          {furigana.status === 'failed' ? t('reading.furiganaFailed', { reason: wordedFailure(t, furigana.error) }) : furigana.status === 'loading' ? t('reading.furiganaLoading') : ''}
         </p>
       </div>
       <div className={`essay-frame ${furigana.shown ? 'furigana' : ''}`}>

@@ -15,6 +15,7 @@ import { unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
 import { useLocale, useT } from '../I18nProvider';
 import { useAfterPaint } from '../useAfterPaint';
 import { useStableHandlers } from '../useStableHandlers';
+import { wordedFailure } from '../useJsonRequest';
 import { contentUrl, useDocumentContent, useTokenDetails, type DocumentContent, type DocumentRef } from './useDocumentContent';
 import { AnnotatedEssay } from './AnnotatedEssay';
 import type { LabelInfo } from './labels';
@@ -87,7 +88,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   }
   return (
     <p role="alert" className="py-8">
-      {t('document.loadFailed', { reason: content.reason })}{' '}
+      {t('document.loadFailed', { reason: wordedFailure(t, content.error) })}{' '}
       <button type="button" className="btn" onClick={retry}>
         {t('document.retry')}
       </button>

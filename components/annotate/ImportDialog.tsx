@@ -8,7 +8,7 @@ import type { ArgumentMap } from '@/lib/argument/types';
 import { describeImportReport, type ImportReport } from '@/lib/formats/report';
 import { wordedAt, wordedFormatError } from '@/lib/formats/formatErrors';
 import { useT } from '../I18nProvider';
-import { wordedError } from '../useJsonRequest';
+import { describeFailure, RequestFailure, wordedError, wordedFailure } from '../useJsonRequest';
 import { TagMapping, type SchemeLabel } from './TagMapping';
 
 interface Report {
@@ -36,12 +36,15 @@ interface Props {
 
 type Payload = { fileName: string; content: string | { txt: string; ann: string } };
 
+/// A file the browser could not read (said as such, not as a failed request).
+class FileReadError extends Error {}
+
 function readText(file: File, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
+    reader.onerror = () => reject(new FileReadError(String(reader.error)));
     reader.readAsText(file, 'utf-8');
   });
 }
@@ -56,10 +59,10 @@ function post(url: string, body: unknown, onProgress: (fraction: number) => void
       try {
         resolve({ status: xhr.status, body: JSON.parse(xhr.responseText) as Report });
       } catch {
-        reject(new Error(`HTTP ${xhr.status}`));
+        reject(new RequestFailure(xhr.status));
       }
     };
-    xhr.onerror = () => reject(new Error('network error'));
+    xhr.onerror = () => reject(new RequestFailure(null));
     xhr.send(JSON.stringify(body));
   });
 }
@@ -93,7 +96,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
   const dryRun = async (next: Payload, mapping: Record<string, string>) => {
     setProgress(t('io.checking'));
     const res = await post(url, { ...next, baseVersion, dryRun: true, labelMap: mapping }, (f) => setProgress(`${t('io.checking')} ${Math.round(f * 100)}%`));
-    setReport(res.body.ok === undefined ? { ok: false, errors: [{ at: next.fileName, message: wordedError(t, res.body) ?? `HTTP ${res.status}` }] } : res.body);
+    setReport(res.body.ok === undefined ? { ok: false, errors: [{ at: next.fileName, message: wordedError(t, res.body) ?? describeFailure(t, res.status) }] } : res.body);
     const unknown = res.body.report?.unknownTags ?? [];
     setTags((shown) => [...shown, ...unknown.filter((u) => !shown.some((s) => s.tag === u.tag))]);
     return res.body;
@@ -111,7 +114,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
       // Said where the choice was made (under the selects), as well as in the report.
       setNotice(body.ok ? t('io.valid', { units: body.units ?? 0, relations: body.relations ?? 0 }) : t('io.invalid'));
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(e instanceof FileReadError ? t('io.readFailed') : wordedFailure(t, e));
     } finally {
       setProgress(null);
     }
@@ -138,7 +141,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
       setPayload(next);
       await dryRun(next, {});
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(e instanceof FileReadError ? t('io.readFailed') : wordedFailure(t, e));
     } finally {
       setProgress(null);
     }
@@ -155,7 +158,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
         dialog.current?.close();
       } else setReport(res.body);
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(e instanceof FileReadError ? t('io.readFailed') : wordedFailure(t, e));
     } finally {
       setProgress(null);
     }

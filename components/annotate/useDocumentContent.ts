@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Block } from '@/lib/text/types';
 import type { TokenDetails, TokenSpan } from '@/lib/tokens/types';
 import { chunkStart, detailsOf, phraseStarts, tokenSpans, type DetailChunk } from '@/lib/tokens/spans';
+import { failureOf } from '../useJsonRequest';
 
 /// Which document, and which text of it (its sha256): what the page passes.
 export interface DocumentRef {
@@ -23,7 +24,8 @@ export interface DocumentContent {
   phrases: number[];
 }
 
-export type ContentState = { status: 'loading' } | { status: 'failed'; reason: string } | ({ status: 'ready' } & DocumentContent);
+/// A failure's `error` is worded where it is shown (wordedFailure).
+export type ContentState = { status: 'loading' } | { status: 'failed'; error: unknown } | ({ status: 'ready' } & DocumentContent);
 
 export function contentUrl(doc: DocumentRef): string {
   return `/api/documents/${encodeURIComponent(doc.id)}/content?v=${encodeURIComponent(doc.sha256)}`;
@@ -35,10 +37,7 @@ export function detailsUrl(doc: DocumentRef, from: number): string {
 
 async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
   const res = await fetch(url, { signal });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(body?.error ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw await failureOf(res);
   return res.json();
 }
 
@@ -57,7 +56,7 @@ export function useDocumentContent(doc: DocumentRef): [ContentState, () => void]
         setState({ status: 'ready', text, blocks, tokens, phrases: phraseStarts(phrases, tokens.length) });
       })
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'failed', reason: e instanceof Error ? e.message : String(e) });
+        if (!abort.signal.aborted) setState({ status: 'failed', error: e });
       });
     return () => abort.abort();
   }, [url, attempt]);

@@ -11,8 +11,10 @@ import type { PositionMap } from '../editor/positions';
 import { setFurigana, visibleRubies } from '../editor/extensions/furigana';
 import { setTokenSelection, tokenLayerKey } from '../editor/extensions/token-layer';
 import type { DocumentRef } from './useDocumentContent';
+import { failureOf } from '../useJsonRequest';
 
-export type FuriganaState = { status: 'idle' | 'loading'; shown: boolean } | { status: 'failed'; reason: string; shown: false };
+/// A failure's `error` is worded where it is shown (wordedFailure).
+export type FuriganaState = { status: 'idle' | 'loading'; shown: boolean } | { status: 'failed'; error: unknown; shown: false };
 
 const loaded = new Map<string, Promise<RubyRow[]>>();
 
@@ -21,7 +23,7 @@ function rubies(doc: DocumentRef): Promise<RubyRow[]> {
   let p = loaded.get(url);
   if (!p) {
     p = fetch(url).then(async (res) => {
-      if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${res.status}`);
+      if (!res.ok) throw await failureOf(res);
       return ((await res.json()) as { ruby: RubyRow[] }).ruby;
     });
     p.catch(() => loaded.delete(url));
@@ -55,7 +57,7 @@ export function useFurigana(editor: Editor | null, positions: PositionMap, doc: 
         setState({ status: 'idle', shown: true });
       })
       .catch((e: unknown) => {
-        if (live) setState({ status: 'failed', reason: e instanceof Error ? e.message : String(e), shown: false });
+        if (live) setState({ status: 'failed', error: e, shown: false });
       });
     return () => {
       live = false;

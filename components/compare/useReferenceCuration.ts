@@ -11,6 +11,7 @@ import { takeIntoReference, type TakeItem } from '@/lib/agreement/curation';
 import { invertAll, type Operation } from '@/lib/argument/operations';
 import type { ArgumentMap } from '@/lib/argument/types';
 import { useT } from '../I18nProvider';
+import { RequestFailure, wordedFailure } from '../useJsonRequest';
 
 export interface CurationTarget {
   referenceMapId: string;
@@ -40,7 +41,7 @@ export function useReferenceCuration(target: CurationTarget | undefined, referen
 
   const save = useCallback(
     async (operations: Operation[]): Promise<string | null> => {
-      if (!target) return t('curation.failed', { reason: 'no reference' });
+      if (!target) return t('curation.failed', { reason: wordedFailure(t, new RequestFailure(404)) });
       let res: Response;
       try {
         res = await fetch(`/api/maps/${encodeURIComponent(target.referenceMapId)}/operations`, {
@@ -58,7 +59,7 @@ export function useReferenceCuration(target: CurationTarget | undefined, referen
       }
       if (res.status === 409) return t('curation.stale');
       if (res.status === 403 || res.status === 404) return t('curation.notOwner', { name: target.ownerName });
-      return t('curation.failed', { reason: body.error ?? String(res.status) });
+      return t('curation.failed', { reason: wordedFailure(t, new RequestFailure(res.status, body)) });
     },
     [target, t],
   );

@@ -10,6 +10,7 @@ import { useRouter } from 'next/navigation';
 import { invertAll, type Operation } from '@/lib/argument/operations';
 import { LIMITS } from '@/lib/argument/limits';
 import { useT } from '../I18nProvider';
+import { RequestFailure, wordedFailure } from '../useJsonRequest';
 
 interface Built {
   mapId: string;
@@ -50,7 +51,7 @@ export function MajorityReference({ assignmentId, documentId }: { assignmentId: 
       } else if (body.reason === 'schemeMismatch') {
         setMessage(t('curation.schemeMismatch'));
       } else {
-        setMessage(t('curation.failed', { reason: body.error ?? String(res.status) }));
+        setMessage(t('curation.failed', { reason: wordedFailure(t, new RequestFailure(res.status, body)) }));
       }
     } catch {
       setMessage(t('curation.failed', { reason: t('request.offline') }));
@@ -74,7 +75,7 @@ export function MajorityReference({ assignmentId, documentId }: { assignmentId: 
         });
         const body = await res.json().catch(() => ({}));
         if (!res.ok) {
-          setMessage(res.status === 409 ? t('curation.stale') : t('curation.failed', { reason: body.error ?? String(res.status) }));
+          setMessage(res.status === 409 ? t('curation.stale') : t('curation.failed', { reason: wordedFailure(t, new RequestFailure(res.status, body)) }));
           return;
         }
         version = body.version;

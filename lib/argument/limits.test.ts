@@ -45,17 +45,15 @@ describe('map size limits when applying operations', () => {
 describe('map size limits of a whole map (imports)', () => {
   it.each([
     ['fits', mapOf(LIMITS.unitsPerMap, LIMITS.relationsPerUnit), null],
-    ['too many units', mapOf(LIMITS.unitsPerMap + 1), /20,001 units; the limit is 20,000/],
-    ['a unit with too many relations', mapOf(LIMITS.relationsPerUnit + 2, LIMITS.relationsPerUnit + 1), /unit u0 has more than 200 relations/],
+    ['too many units', mapOf(LIMITS.unitsPerMap + 1), { code: 'tooManyUnits', params: { count: '20,001', max: '20,000' } }],
+    ['a unit with too many relations', mapOf(LIMITS.relationsPerUnit + 2, LIMITS.relationsPerUnit + 1), { code: 'unitTooManyRelations', params: { id: 'u0', max: 200 } }],
   ])('%s', (_name, map, expected) => {
-    const problem = mapSizeProblem(map);
-    if (expected === null) expect(problem).toBeNull();
-    else expect(problem).toMatch(expected);
+    expect(mapSizeProblem(map)).toEqual(expected);
   });
 
   it('counts relations against the map limit', () => {
     const relations = Array.from({ length: LIMITS.relationsPerMap + 1 }, (_, i) => relation(i, `a${i}`, `b${i}`));
-    expect(mapSizeProblem({ units: [], relations })).toMatch(/40,001 relations; the limit is 40,000/);
+    expect(mapSizeProblem({ units: [], relations })).toEqual({ code: 'tooManyRelations', params: { count: '40,001', max: '40,000' } });
   });
 });
 

@@ -41,18 +41,22 @@ export const LIMITS = {
 
 const count = (n: number) => n.toLocaleString('en');
 
-/// Null when a map of this size fits the limits, else a sentence naming the limit it passes.
-export function mapSizeProblem(map: { units: readonly unknown[]; relations: ReadonlyArray<{ id: string; from: readonly string[]; to: string }> }): string | null {
-  if (map.units.length > LIMITS.unitsPerMap) return `the map has ${count(map.units.length)} units; the limit is ${count(LIMITS.unitsPerMap)}`;
-  if (map.relations.length > LIMITS.relationsPerMap) {
-    return `the map has ${count(map.relations.length)} relations; the limit is ${count(LIMITS.relationsPerMap)}`;
-  }
+/// Which limit a whole map passes, as a reason code and parameters (the import's catalog words
+/// them: lib/formats/formatErrors `formatError.<code>`).
+export type MapSizeProblem =
+  | { code: 'tooManyUnits' | 'tooManyRelations'; params: { count: string; max: string } }
+  | { code: 'unitTooManyRelations' | 'relationTooManyPremises'; params: { id: string; max: number } };
+
+/// Null when a map of this size fits the limits, else the limit it passes.
+export function mapSizeProblem(map: { units: readonly unknown[]; relations: ReadonlyArray<{ id: string; from: readonly string[]; to: string }> }): MapSizeProblem | null {
+  if (map.units.length > LIMITS.unitsPerMap) return { code: 'tooManyUnits', params: { count: count(map.units.length), max: count(LIMITS.unitsPerMap) } };
+  if (map.relations.length > LIMITS.relationsPerMap) return { code: 'tooManyRelations', params: { count: count(map.relations.length), max: count(LIMITS.relationsPerMap) } };
   const perUnit = new Map<string, number>();
   for (const r of map.relations) {
-    if (r.from.length > LIMITS.premisesPerRelation) return `relation ${r.id} has ${r.from.length} premises; the limit is ${LIMITS.premisesPerRelation}`;
+    if (r.from.length > LIMITS.premisesPerRelation) return { code: 'relationTooManyPremises', params: { id: r.id, max: LIMITS.premisesPerRelation } };
     for (const end of [...r.from, r.to]) {
       const n = (perUnit.get(end) ?? 0) + 1;
-      if (n > LIMITS.relationsPerUnit) return `unit ${end} has more than ${LIMITS.relationsPerUnit} relations; the limit is ${LIMITS.relationsPerUnit} a unit`;
+      if (n > LIMITS.relationsPerUnit) return { code: 'unitTooManyRelations', params: { id: end, max: LIMITS.relationsPerUnit } };
       perUnit.set(end, n);
     }
   }

@@ -30,7 +30,7 @@ import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { htmlToText, ovaData, ovaHtml } from './ovaText';
-import { documentFromText, draftToAnnotated, parseJsonInput } from './draft';
+import { documentFromText, draftToAnnotated, formatError, parseJsonInput } from './draft';
 import { defaultLabelDefinitions, resolveLabel } from './labels';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedDocument, AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
@@ -204,11 +204,11 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
   const json = parseJsonInput(input);
   if (!json.ok) return json;
   const root = json.value;
-  if (!isObject(root)) return { ok: false, errors: [{ at: '(file)', message: 'expected an AIF object ({ AIF: { nodes, edges } } or { nodes, edges })' }] };
+  if (!isObject(root)) return { ok: false, errors: [formatError('(file)', 'aifShape')] };
   const aif = isObject(root.AIF) ? root.AIF : root;
   const base = isObject(root.AIF) ? 'AIF.' : '';
   if (!Array.isArray(aif.nodes) || !Array.isArray(aif.edges)) {
-    return { ok: false, errors: [{ at: `${base}nodes`, message: 'expected arrays AIF.nodes and AIF.edges' }] };
+    return { ok: false, errors: [formatError(`${base}nodes`, 'aifArrays')] };
   }
   const errors: FormatError[] = [];
   const skipped: FormatError[] = [];
@@ -239,11 +239,11 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
   aif.nodes.forEach((node: unknown, i: number) => {
     const path = `${base}nodes[${i}]`;
     if (!isObject(node) || (typeof node.nodeID !== 'string' && typeof node.nodeID !== 'number') || typeof node.type !== 'string') {
-      errors.push({ at: path, message: 'a node needs a nodeID and a type' });
+      errors.push(formatError(path, 'aifNode'));
       return;
     }
     const id = String(node.nodeID);
-    if (nodeById.has(id)) errors.push({ at: path, message: `duplicate nodeID ${id}` });
+    if (nodeById.has(id)) errors.push(formatError(path, 'aifDuplicateNode', { id }));
     nodeById.set(id, { node, path });
   });
   const incoming = new Map<string, string[]>();
@@ -251,12 +251,12 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
   aif.edges.forEach((edge: unknown, i: number) => {
     const path = `${base}edges[${i}]`;
     if (!isObject(edge) || (typeof edge.fromID !== 'string' && typeof edge.fromID !== 'number') || (typeof edge.toID !== 'string' && typeof edge.toID !== 'number')) {
-      errors.push({ at: path, message: 'an edge needs fromID and toID' });
+      errors.push(formatError(path, 'aifEdge'));
       return;
     }
     const from = String(edge.fromID);
     const to = String(edge.toID);
-    for (const end of [from, to]) if (!nodeById.has(end)) errors.push({ at: path, message: `refers to missing node ${end}` });
+    for (const end of [from, to]) if (!nodeById.has(end)) errors.push(formatError(path, 'aifMissingNode', { id: end }));
     (outgoing.get(from) ?? outgoing.set(from, []).get(from)!).push(to);
     (incoming.get(to) ?? incoming.set(to, []).get(to)!).push(from);
   });
@@ -271,21 +271,21 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
     const at = `${path} (unit ${id})`;
     unitOfNode.set(nodeID, id);
     if (typeof node.text !== 'string' || node.text === '') {
-      errors.push({ at: `${at}: text`, message: 'an I-node needs its text (the quote)' });
+      errors.push(formatError(`${at}: text`, 'aifNodeText'));
       continue;
     }
     const quote = node.text;
     let label: string | null = labels[0]?.id ?? 'claim';
     if (r && typeof r.label === 'string') label = resolveLabel(r.label, labels);
     if (label === null) {
-      errors.push({ at, message: `unknown label "${String(r!.label)}" (expected one of ${labels.map((l) => l.id).join(', ')})` });
+      errors.push(formatError(at, 'unknownLabel', { label: String(r!.label), expected: labels.map((l) => l.id).join(', ') }));
       continue;
     }
     let start: number | null = null;
     let end: number | null = null;
     if (r && (r.start !== undefined || r.end !== undefined)) {
       if (!isCount(r.start) || !isCount(r.end) || r.start >= r.end) {
-        errors.push({ at: `${at}: ronten`, message: `start and end must be whole numbers with start < end (got ${JSON.stringify(r.start)}–${JSON.stringify(r.end)})` });
+        errors.push(formatError(`${at}: ronten`, 'spanOrder', { start: String(JSON.stringify(r.start)), end: String(JSON.stringify(r.end)) }));
         continue;
       }
       start = r.start;
@@ -295,13 +295,13 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
     if (exactText && offsets && start !== null && end !== null) {
       // The file's own text is here and is the one it declares: the I-node must quote it exactly.
       if (end > offsets.codePointLength) {
-        errors.push({ at, message: `offsets ${start}–${end} are not a span of the text (0–${offsets.codePointLength} code points)` });
+        errors.push(formatError(at, 'offsetsOutOfText', { start, end, length: offsets.codePointLength }));
         continue;
       }
       const s = offsets.toUtf16(start);
       const e = offsets.toUtf16(end);
       if (sourceText!.slice(s, e) !== quote) {
-        errors.push({ at, message: `quote ${JSON.stringify(quote)} does not match the text at ${start}–${end} (${JSON.stringify(sourceText!.slice(s, e))})` });
+        errors.push(formatError(at, 'quoteMismatch', { quote: JSON.stringify(quote), start, end, actual: JSON.stringify(sourceText!.slice(s, e)) }));
         continue;
       }
       context = contextAround(sourceText!, offsets, s, e);
@@ -313,18 +313,18 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
   for (const [nodeID, { node, path }] of nodeById) {
     const type = node.type === 'RA' ? 'support' : node.type === 'CA' ? 'attack' : null;
     if (!type) {
-      if (node.type === 'MA' || node.type === 'PA') skipped.push({ at: path, message: `a ${node.type} node (${node.type === 'MA' ? 'rephrase' : 'preference'}) has no counterpart in a map: left out` });
+      if (node.type === 'MA' || node.type === 'PA') skipped.push(formatError(path, node.type === 'MA' ? 'aifRephraseNode' : 'aifPreferenceNode'));
       continue;
     }
     const premises = (incoming.get(nodeID) ?? []).filter((id) => nodeById.get(id)?.node.type !== 'YA');
     const conclusions = (outgoing.get(nodeID) ?? []).filter((id) => nodeById.get(id)?.node.type !== 'YA');
     const aimedAtNodes = [...premises, ...conclusions].filter((id) => nodeById.get(id)?.node.type !== 'I');
     if (aimedAtNodes.length) {
-      skipped.push({ at: path, message: `${node.type} node ${nodeID} connects to another relation node (${aimedAtNodes.join(', ')}), e.g. an undercut: left out` });
+      skipped.push(formatError(path, 'aifUndercut', { type: String(node.type), id: nodeID, nodes: aimedAtNodes.join(', ') }));
       continue;
     }
     if (premises.length === 0 || conclusions.length !== 1) {
-      skipped.push({ at: path, message: `${node.type} node ${nodeID} needs at least one premise and exactly one conclusion I-node (has ${premises.length} and ${conclusions.length}): left out` });
+      skipped.push(formatError(path, 'aifRelationEnds', { type: String(node.type), id: nodeID, premises: premises.length, conclusions: conclusions.length }));
       continue;
     }
     const r = extraOf(nodeID, node);
@@ -337,7 +337,7 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
 
   let mainClaimId: string | null = null;
   if (extra && extra.mainClaim !== undefined && extra.mainClaim !== null) {
-    if (typeof extra.mainClaim !== 'string') errors.push({ at: 'ronten.mainClaim', message: 'expected a unit id or null' });
+    if (typeof extra.mainClaim !== 'string') errors.push(formatError('ronten.mainClaim', 'mainClaimUnit'));
     else mainClaimId = extra.mainClaim;
   }
   const comments = extra && Array.isArray(extra.comments) ? parseComments(extra.comments, errors) : [];
@@ -369,7 +369,7 @@ function parseComments(list: unknown[], errors: FormatError[]): MapComment[] {
   list.forEach((c, i) => {
     const kinds = ['unit', 'relation', 'map'];
     if (!isObject(c) || typeof c.id !== 'string' || !kinds.includes(c.targetKind as string) || typeof c.body !== 'string') {
-      errors.push({ at: `ronten.comments[${i}]`, message: 'expected { id, targetKind, targetId, author, body, createdAt }' });
+      errors.push(formatError(`ronten.comments[${i}]`, 'aifComment'));
       return;
     }
     out.push({
@@ -393,7 +393,7 @@ export function parseAif(input: unknown, options: ReadOptions = {}): ParseResult
   let document: AnnotatedDocument;
   if (options.document) document = options.document;
   else if (draft.source.text !== undefined) document = documentFromText(draft.source.text, { id: draft.source.documentId, title: draft.source.title, language: draft.source.language });
-  else return { ok: false, errors: [{ at: 'text', message: 'the file has no text: pass the document it annotates' }] };
+  else return { ok: false, errors: [formatError('text', 'noText')] };
   return draftToAnnotated(draft, document, options.labels ?? draft.labels ?? defaultLabelDefinitions);
 }
 

@@ -58,6 +58,6 @@ describe('brat discontinuous spans', () => {
     const result = importBrat(ann);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.needsAcceptance).toBe(true);
-    expect(result.report.skipped).toEqual([{ at: 'line 1', message: expect.stringMatching(/discontinuous span 7 10;13 16 is read as one span 7–16/) }]);
+    expect(result.report.skipped).toEqual([{ at: 'line 1', message: expect.stringMatching(/discontinuous span 7 10;13 16 is read as one span 7–16/), code: 'bratDiscontinuous', params: expect.objectContaining({ spans: '7 10;13 16' }) }]);
   });
 });

@@ -188,7 +188,7 @@ interface TextBound {
 /// The pair as a draft on its .txt (checked line by line against it).
 export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult<MapDraft> {
   if (typeof input !== 'object' || input === null || typeof (input as BratFiles).txt !== 'string' || typeof (input as BratFiles).ann !== 'string') {
-    return { ok: false, errors: [{ at: '(file)', message: 'brat needs both files: { txt, ann }' }] };
+    return { ok: false, errors: [formatError('(file)', 'bratFiles')] };
   }
   const txt = stripBom((input as BratFiles).txt);
   const ann = stripBom((input as BratFiles).ann);
@@ -211,7 +211,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     const at = `line ${n}`;
     const tab = lineText.indexOf('\t');
     if (tab <= 0) {
-      errors.push({ at, message: `expected "<id>\\t…" (got ${JSON.stringify(lineText.slice(0, 40))})` });
+      errors.push(formatError(at, 'bratId', { got: JSON.stringify(lineText.slice(0, 40)) }));
       return;
     }
     const id = lineText.slice(0, tab);
@@ -220,11 +220,11 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     const data = tab2 === -1 ? rest : rest.slice(0, tab2);
     const tail = tab2 === -1 ? null : rest.slice(tab2 + 1);
     if (!/^([TRAM]\d+|#\d*)$/.test(id)) {
-      errors.push({ at, message: /^[EN*]/.test(id) ? `${id}: events, normalizations and equivalences have no counterpart in a map` : `"${id}" is not a brat annotation id (T1, R1, A1, #1)` });
+      errors.push(/^[EN*]/.test(id) ? formatError(at, 'bratNoCounterpart', { id }) : formatError(at, 'bratBadId', { id }));
       return;
     }
     if (id !== '#' && seen.has(id)) {
-      errors.push({ at, message: `duplicate annotation id ${id}` });
+      errors.push(formatError(at, 'bratDuplicateId', { id }));
       return;
     }
     seen.add(id);
@@ -242,27 +242,27 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       const fragments = m[2].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
       for (const [s, e] of fragments) {
         if (s > e || e > cpLength) {
-          errors.push({ at, message: `offsets ${s} ${e} are not a span of the text (0–${cpLength} code points)` });
+          errors.push(formatError(at, 'offsetsOutOfText', { start: s, end: e, length: cpLength }));
           return;
         }
       }
       for (let k = 1; k < fragments.length; k++) {
         if (fragments[k][0] < fragments[k - 1][1]) {
-          errors.push({ at, message: 'fragments must be in order and must not overlap' });
+          errors.push(formatError(at, 'bratFragments'));
           return;
         }
       }
       const slice = (s: number, e: number) => txt.slice(offsets.toUtf16(s), offsets.toUtf16(e));
       const expected = fragments.map(([s, e]) => slice(s, e)).join(' ');
       if (tail !== expected) {
-        errors.push({ at, message: `text ${JSON.stringify(tail)} does not match the .txt at ${m[2]} (${JSON.stringify(expected)})` });
+        errors.push(formatError(at, 'bratTextMismatch', { text: JSON.stringify(tail), span: m[2], expected: JSON.stringify(expected) }));
         return;
       }
       for (let k = 1; k < fragments.length; k++) {
         const gap = slice(fragments[k - 1][1], fragments[k][0]);
         if (gap.replace(LINE_BREAKS, '') !== '') {
           const [s, e] = [fragments[0][0], fragments[fragments.length - 1][1]];
-          skipped.push({ at, message: `${id}'s discontinuous span ${m[2]} is read as one span ${s}–${e} (a unit is one continuous span; the text between its fragments is now in it)` });
+          skipped.push(formatError(at, 'bratDiscontinuous', { id, spans: m[2], start: s, end: e }));
           break;
         }
       }
@@ -283,11 +283,11 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     } else if (id.startsWith('A') || id.startsWith('M')) {
       const m = /^(\S+) (\S+)(?: (\S+))?$/.exec(data.trim());
       if (!m) {
-        errors.push({ at, message: `expected "${id}\\t<Attribute> T<k>"` });
+        errors.push(formatError(at, 'bratLine', { shape: `${id}\\t<Attribute> T<k>` }));
         return;
       }
       if (m[1] !== 'MainClaim') {
-        errors.push({ at, message: `unknown attribute "${m[1]}" (only MainClaim is understood)` });
+        errors.push(formatError(at, 'bratAttribute', { name: m[1] }));
         return;
       }
       if (m[3] !== undefined && !/^(true|yes|1)$/i.test(m[3])) return; // MainClaim false
@@ -295,17 +295,17 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     } else {
       const m = /^(\S+) (\S+)$/.exec(data.trim());
       if (!m || tail === null) {
-        errors.push({ at, message: `expected "${id}\\t<NoteType> <T or R id>\\t<text>"` });
+        errors.push(formatError(at, 'bratLine', { shape: `${id}\\t<NoteType> <T or R id>\\t<text>` }));
         return;
       }
       if (!['AnnotatorNotes', 'RontenId', 'RontenSpan', 'RontenNote', 'RontenComment'].includes(m[1])) {
-        errors.push({ at, message: `unknown note type "${m[1]}" (expected AnnotatorNotes, RontenId, RontenSpan, RontenNote or RontenComment)` });
+        errors.push(formatError(at, 'bratNoteType', { type: m[1] }));
         return;
       }
       // brat's own notes are raw; ours are escaped (they must stay on one line exactly).
       const text = m[1] === 'AnnotatorNotes' ? tail : unescapeBratText(tail);
       if (text === null) {
-        errors.push({ at, message: 'malformed escape in the note text (\\\\, \\t, \\n, \\r or \\uXXXX)' });
+        errors.push(formatError(at, 'bratEscape'));
         return;
       }
       notes.push({ line: n, kind: m[1], target: m[2], text });
@@ -327,31 +327,31 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     const isUnit = textBounds.has(note.target);
     const isRelation = relationIds.has(note.target);
     if (!isUnit && !isRelation) {
-      errors.push({ at, message: `unknown annotation reference ${note.target}` });
+      errors.push(formatError(at, 'bratUnknownRef', { id: note.target }));
       continue;
     }
     if (note.kind === 'RontenComment') {
       commentLines.push({ line: note.line, target: note.target, isUnit, text: note.text });
     } else if (note.kind === 'RontenId') {
       const map = isUnit ? unitIds : relationIdOf;
-      if (map.has(note.target)) errors.push({ at, message: `a second RontenId for ${note.target}` });
-      else if (note.text === '') errors.push({ at, message: 'an empty RontenId' });
+      if (map.has(note.target)) errors.push(formatError(at, 'bratSecondId', { id: note.target }));
+      else if (note.text === '') errors.push(formatError(at, 'bratEmptyId'));
       else map.set(note.target, note.text);
     } else if (note.kind === 'RontenSpan') {
       const m = /^(\d+) (\d+)$/.exec(note.text);
       const tb = textBounds.get(note.target);
       if (!isUnit || !m || !tb) {
-        errors.push({ at, message: 'RontenSpan needs a T id and "<start> <end>"' });
+        errors.push(formatError(at, 'bratSpanNote'));
         continue;
       }
       const [s, e] = [Number(m[1]), Number(m[2])];
       if (s >= e || e > cpLength || s > tb.start || e < tb.end) {
-        errors.push({ at, message: `span ${s} ${e} is not a span of the text around ${note.target}'s fragments` });
+        errors.push(formatError(at, 'bratSpanOutside', { start: s, end: e, id: note.target }));
         continue;
       }
       const outside = txt.slice(offsets.toUtf16(s), offsets.toUtf16(tb.start)) + txt.slice(offsets.toUtf16(tb.end), offsets.toUtf16(e));
       if (outside.replace(LINE_BREAKS, '') !== '') {
-        errors.push({ at, message: `span ${s} ${e} reaches beyond the line breaks around ${note.target}'s fragments` });
+        errors.push(formatError(at, 'bratSpanLines', { start: s, end: e, id: note.target }));
         continue;
       }
       spanOverride.set(note.target, { line: note.line, start: s, end: e });
@@ -376,7 +376,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   for (const [t, tb] of textBounds) {
     const span = spanOverride.get(t) ?? tb;
     if (span.start === span.end) {
-      errors.push({ at: `line ${tb.line}`, message: `${t} is an empty span` });
+      errors.push(formatError(`line ${tb.line}`, 'bratEmptySpan', { id: t }));
       continue;
     }
     const s = offsets.toUtf16(span.start);
@@ -397,7 +397,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     const at = `line ${r.line}`;
     const missing = [r.arg1, r.arg2].filter((a) => !textBounds.has(a));
     if (missing.length) {
-      errors.push({ at, message: `unknown T reference ${missing.join(', ')}` });
+      errors.push(formatError(at, 'bratUnknownT', { ids: missing.join(', ') }));
       continue;
     }
     const id = relationIdOf.get(r.id) ?? r.id;
@@ -405,8 +405,8 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   }
   let mainClaimId: string | null = null;
   for (const m of mainClaims) {
-    if (!textBounds.has(m.target)) errors.push({ at: `line ${m.line}`, message: `unknown T reference ${m.target}` });
-    else if (mainClaimId !== null) errors.push({ at: `line ${m.line}`, message: 'a second MainClaim' });
+    if (!textBounds.has(m.target)) errors.push(formatError(`line ${m.line}`, 'bratUnknownT', { ids: m.target }));
+    else if (mainClaimId !== null) errors.push(formatError(`line ${m.line}`, 'bratSecondMainClaim'));
     else mainClaimId = unitIds.get(m.target) ?? m.target;
   }
   const comments: MapComment[] = [];
@@ -419,7 +419,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     }
     const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
     if (![o.id, o.author, o.createdAt, o.body].every((x) => typeof x === 'string')) {
-      errors.push({ at: `line ${c.line}`, message: 'RontenComment needs {"id", "author", "createdAt", "body"} as JSON' });
+      errors.push(formatError(`line ${c.line}`, 'bratComment'));
       continue;
     }
     const aboutMap = o.about === 'map';

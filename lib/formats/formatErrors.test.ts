@@ -9,7 +9,7 @@ import { formatErrorCodes, formatErrorKey, wordedAt, wordedFormatError } from '.
 const ja = (key: MessageKey, params?: Record<string, string | number>) => format(catalog.ja, key, params);
 const en = (key: MessageKey, params?: Record<string, string | number>) => format(catalog.en, key, params);
 
-const params = { max: 200, min: 8, choices: 'support, attack', detail: 'Unexpected end of JSON input', version: '2', supported: '1', id: 'u1', type: 'support', from: 'u1', to: 'u2', label: 'opinion', expected: 'claim, evidence', field: 'note', problem: 'contains U+0000 (a NUL character)', quote: '"吉野家"', start: 3, end: 9, length: 100, actual: '"ロシア"', shape: 'T1\\t<Label> <start> <end>\\t<text>' };
+const params = { max: 200, min: 8, choices: 'support, attack', detail: 'Unexpected end of JSON input', version: '2', supported: '1', id: 'u1', type: 'support', from: 'u1', to: 'u2', label: 'opinion', expected: 'claim, evidence', field: 'note', problem: 'contains U+0000 (a NUL character)', quote: '"吉野家"', start: 3, end: 9, length: 100, actual: '"ロシア"', shape: 'T1\\t<Label> <start> <end>\\t<text>', format: 'W3C', importable: 'json, w3c', tags: '"opinion"', ref: '"https://example.org"', units: 'u1, u2', nodes: '7, 9', premises: 0, conclusions: 2, count: '20,001', got: '"T9 x"', text: '"x"', span: '0 3', spans: '0 1;2 3', name: 'Negated', ids: 'T42' };
 
 describe('format error codes', () => {
   it.each(formatErrorCodes)('%s is worded in Japanese and English, every placeholder filled', (code) => {

@@ -62,7 +62,7 @@ describe('Hypothesis import', () => {
   it('an annotation without tags gets the first label, said in the report', () => {
     const result = importAnnotated([annotation('h9', '皆が食べる。', [])], options);
     expect(result.ok && result.value.map.units.map((u) => u.label)).toEqual(['claim']);
-    expect(result.ok && result.report.skipped).toEqual([{ at: '[0]', message: 'no tags: labelled claim' }]);
+    expect(result.ok && result.report.skipped).toEqual([{ at: '[0]', message: 'no tags: labelled claim', code: 'untagged', params: { label: 'claim' } }]);
   });
 
   it('a bare array of its annotations imports the same way, and a .json of either is recognized', () => {

@@ -19,7 +19,7 @@
 // comments on their annotation; page notes (no selector) are left out and reported. The
 // annotations are turned into W3C ones and read by readW3cItems, which does the rest.
 import { makeOffsetConverter } from '@/lib/text/offsets';
-import { draftToAnnotated, parseJsonInput } from './draft';
+import { draftToAnnotated, formatError, parseJsonInput } from './draft';
 import { isObject } from './json';
 import { capitalizeLabel, defaultLabelDefinitions } from './labels';
 import type { AnnotatedMap, FormatError, MapDraft, ParseResult, ReadOptions } from './types';
@@ -77,7 +77,7 @@ export function readHypothesis(input: unknown, options: ReadOptions = {}): Parse
   if (!json.ok) return json;
   const root = json.value;
   const list = Array.isArray(root) ? root : isObject(root) && Array.isArray(root.annotations) ? root.annotations : null;
-  if (!list) return { ok: false, errors: [{ at: '(file)', message: 'not a Hypothesis export: expected { annotations: [...] } or an array of annotations' }] };
+  if (!list) return { ok: false, errors: [formatError('(file)', 'hypothesisShape')] };
   const labels = options.labels ?? defaultLabelDefinitions;
   const base = Array.isArray(root) ? '' : 'annotations';
   const untagged: FormatError[] = [];
@@ -93,7 +93,7 @@ export function readHypothesis(input: unknown, options: ReadOptions = {}): Parse
     }
     const labelTags = tags.filter((t) => t !== MAIN_CLAIM_TAG);
     if (labelTags.length === 0 && Array.isArray(a.target) && a.target.some((t) => isObject(t) && t.selector !== undefined)) {
-      untagged.push({ at: `${base}[${i}]`, message: `no tags: labelled ${labels[0]?.id}` });
+      untagged.push(formatError(`${base}[${i}]`, 'untagged', { label: String(labels[0]?.id) }));
     }
     if (tags.includes(MAIN_CLAIM_TAG) && typeof a.id === 'string') mainClaim ??= a.id;
     const target = Array.isArray(a.target) ? a.target.map((t) => (isObject(t) && Array.isArray(t.selector) ? { ...t, selector: t.selector.filter((s) => isObject(s) && s.type === 'TextQuoteSelector') } : t)) : a.target;
@@ -114,7 +114,7 @@ export function readHypothesis(input: unknown, options: ReadOptions = {}): Parse
 
 /// Strict: the annotations on `options.document`, by their quotes.
 export function parseHypothesis(input: unknown, options: ReadOptions = {}): ParseResult<AnnotatedMap> {
-  if (!options.document) return { ok: false, errors: [{ at: '(options)', message: 'Hypothesis annotations do not carry the text: pass the document they annotate' }] };
+  if (!options.document) return { ok: false, errors: [formatError('(options)', 'needsDocument', { format: 'Hypothesis' })] };
   const read = readHypothesis(input, options);
   return read.ok ? draftToAnnotated(read.value, options.document, options.labels ?? defaultLabelDefinitions) : read;
 }

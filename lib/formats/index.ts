@@ -17,7 +17,7 @@ import { serializeAif, readAif } from './aif';
 import { serializeArgdown } from './argdown';
 import { bratAnnotationConf, readBrat, serializeBrat } from './brat';
 import { serializeRelations, serializeUnits } from './csv';
-import { checkDraft } from './draft';
+import { checkDraft, formatError } from './draft';
 import { readNative, serializeNative } from './native';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, ReadOptions } from './types';
 import { readW3c, serializeW3c } from './w3c';
@@ -194,7 +194,7 @@ export type ImportResult =
 
 export function importAnnotated(input: unknown, options: ImportOptions): ImportResult {
   const format = formats[options.format];
-  if (!format?.read) return { ok: false, errors: [{ at: '(options)', message: `${options.format} cannot be imported (importable: ${formatIds.filter((f) => formats[f].canImport).join(', ')})` }] };
+  if (!format?.read) return { ok: false, errors: [formatError('(options)', 'notImportable', { format: String(options.format), importable: formatIds.filter((f) => formats[f].canImport).join(', ') })] };
   const { document, labels } = options;
   const read = format.read(input, { document, labels, labelMap: options.labelMap });
   if (!read.ok) return read;
@@ -218,10 +218,10 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   const commentIds = new Set<string>();
   const comments = draft.comments.filter((c) => {
     const body = c.body.trim();
-    const problem = body === '' ? 'an empty comment' : body.length > COMMENT_MAX_LENGTH ? `a comment longer than ${COMMENT_MAX_LENGTH} characters` : commentIds.has(c.id) ? 'a second comment with this id' : null;
+    const problem = body === '' ? formatError(`comment ${c.id}`, 'commentEmpty') : body.length > COMMENT_MAX_LENGTH ? formatError(`comment ${c.id}`, 'commentTooLong', { max: COMMENT_MAX_LENGTH }) : commentIds.has(c.id) ? formatError(`comment ${c.id}`, 'commentDuplicate') : null;
     commentIds.add(c.id);
     if (problem) {
-      skipped.push({ at: `comment ${c.id}`, message: `${problem}: left out` });
+      skipped.push(problem);
       return false;
     }
     return c.targetKind === 'map' || (c.targetId !== null && (c.targetKind === 'unit' ? unitIds : relationIds).has(c.targetId));

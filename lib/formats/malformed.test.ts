@@ -96,6 +96,6 @@ describe('malformed files', () => {
   });
 
   it('W3C without its document is refused by the strict parser', () => {
-    expect(parseW3c(exported('w3c'))).toEqual({ ok: false, errors: [{ at: '(options)', message: expect.stringMatching(/pass the document/) }] });
+    expect(parseW3c(exported('w3c'))).toEqual({ ok: false, errors: [{ at: '(options)', message: expect.stringMatching(/pass the document/), code: 'needsDocument', params: { format: 'W3C' } }] });
   });
 });

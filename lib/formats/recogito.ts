@@ -26,7 +26,7 @@
 // says so in `ronten:offsetNote`. Reading back, the quote decides (anchor.ts) unless the text is
 // the very one the file names.
 import { makeOffsetConverter } from '@/lib/text/offsets';
-import { draftToAnnotated, parseJsonInput } from './draft';
+import { draftToAnnotated, formatError, parseJsonInput } from './draft';
 import { isObject, type Json } from './json';
 import { defaultLabelDefinitions } from './labels';
 import type { AnnotatedMap, MapComment, MapDraft, ParseResult, ReadOptions } from './types';
@@ -142,7 +142,7 @@ export function readRecogito(input: unknown, options: ReadOptions = {}): ParseRe
   const json = parseJsonInput(input);
   if (!json.ok) return json;
   const root = json.value;
-  if (!Array.isArray(root)) return { ok: false, errors: [{ at: '(file)', message: 'not a Recogito file: expected an array of W3C annotations' }] };
+  if (!Array.isArray(root)) return { ok: false, errors: [formatError('(file)', 'recogitoShape')] };
   const collection = 'urn:ronten:recogito';
   const top: Json = {};
   const items: unknown[] = [];
@@ -184,7 +184,7 @@ export function readRecogito(input: unknown, options: ReadOptions = {}): ParseRe
 
 /// Strict: the annotations on `options.document` (required: the text is not in the file).
 export function parseRecogito(input: unknown, options: ReadOptions = {}): ParseResult<AnnotatedMap> {
-  if (!options.document) return { ok: false, errors: [{ at: '(options)', message: 'Recogito annotations do not carry the text: pass the document they annotate' }] };
+  if (!options.document) return { ok: false, errors: [formatError('(options)', 'needsDocument', { format: 'Recogito' })] };
   const read = readRecogito(input, { ...options, strictLabels: true });
   return read.ok ? draftToAnnotated(read.value, options.document, options.labels ?? defaultLabelDefinitions) : read;
 }

@@ -85,6 +85,6 @@ describe('W3C import with tags that name no label', () => {
   it('the strict parser refuses an unknown tag at its unit', () => {
     const f = w3c();
     unitOf(f, 'u1').body[0].value = 'opinion';
-    expect(parseW3c(f, { document })).toEqual({ ok: false, errors: [{ at: 'first.items[0] (unit u1)', message: expect.stringMatching(/unknown label "opinion" \(expected one of claim,/) }] });
+    expect(parseW3c(f, { document })).toEqual({ ok: false, errors: [{ at: 'first.items[0] (unit u1)', message: expect.stringMatching(/unknown label "opinion" \(expected one of claim,/), code: 'unknownTags', params: expect.objectContaining({ tags: '"opinion"' }) }] });
   });
 });

@@ -26,7 +26,7 @@
 // sha256); otherwise they are hints for re-anchoring (Hypothesis, for one, counts UTF-16 units).
 import { makeOffsetConverter, type OffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
-import { draftToAnnotated, parseJsonInput } from './draft';
+import { draftToAnnotated, formatError, parseJsonInput } from './draft';
 import { defaultLabelDefinitions } from './labels';
 import { makeTagResolver, type TagResolution } from './tags';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
@@ -307,7 +307,7 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
     top = root;
     if (root.first === undefined) items = [];
     else if (!isObject(root.first) || !Array.isArray(root.first.items)) {
-      return { ok: false, errors: [{ at: 'first', message: 'expected an embedded AnnotationPage with items (pages referenced by IRI are not in the file)' }] };
+      return { ok: false, errors: [formatError('first', 'w3cPage')] };
     } else items = root.first.items;
     base = 'first.items';
   } else if (isObject(root) && (root.type === 'AnnotationPage' || Array.isArray(root.items))) {
@@ -317,7 +317,7 @@ export function readW3c(input: unknown, options: ReadOptions = {}): ParseResult<
   } else if (isObject(root) && (root.type === 'Annotation' || 'target' in root)) {
     return readW3cItems([root], {}, () => '(file)', options);
   } else {
-    return { ok: false, errors: [{ at: '(file)', message: 'not a W3C Web Annotation collection, page, annotation or array of annotations' }] };
+    return { ok: false, errors: [formatError('(file)', 'w3cShape')] };
   }
   return readW3cItems(items, top, (i) => (base ? `${base}[${i}]` : `[${i}]`), options);
 }
@@ -371,7 +371,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
     const a = items[i];
     const p = path(i);
     if (!isObject(a)) {
-      errors.push({ at: p, message: 'expected an annotation object' });
+      errors.push(formatError(p, 'notAnnotation'));
       continue;
     }
     const annotationId = typeof a.id === 'string' ? a.id : null;
@@ -382,7 +382,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       const at = `${p} (unit ${id})`;
       const targets = asArray(a.target).filter((t) => isObject(t) && t.selector !== undefined) as Json[];
       if (targets.length > 1) {
-        errors.push({ at, message: 'an annotation with several text targets cannot be one unit' });
+        errors.push(formatError(at, 'severalTargets'));
         continue;
       }
       const target = targets[0];
@@ -391,7 +391,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       const quoteSelector = selectors.find((s) => s.type === 'TextQuoteSelector');
       const positionSelector = selectors.find((s) => s.type === 'TextPositionSelector');
       if (!quoteSelector && !positionSelector) {
-        errors.push({ at: `${at}: target.selector`, message: 'needs a TextQuoteSelector or a TextPositionSelector' });
+        errors.push(formatError(`${at}: target.selector`, 'noSelector'));
         continue;
       }
       let start: number | null = null;
@@ -400,7 +400,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
         // JSON-LD processors give typed numbers back as strings ("18"): both are read.
         const [s, e] = [asCount(positionSelector.start), asCount(positionSelector.end)];
         if (s === null || e === null || s >= e) {
-          errors.push({ at: `${at}: TextPositionSelector`, message: `start and end must be whole numbers with start < end (got ${JSON.stringify(positionSelector.start)}–${JSON.stringify(positionSelector.end)})` });
+          errors.push(formatError(`${at}: TextPositionSelector`, 'spanOrder', { start: String(JSON.stringify(positionSelector.start)), end: String(JSON.stringify(positionSelector.end)) }));
           continue;
         }
         start = s;
@@ -409,26 +409,26 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       let quote: string;
       if (quoteSelector) {
         if (typeof quoteSelector.exact !== 'string' || quoteSelector.exact === '') {
-          errors.push({ at: `${at}: TextQuoteSelector.exact`, message: 'expected a non-empty string' });
+          errors.push(formatError(`${at}: TextQuoteSelector.exact`, 'emptyQuote'));
           continue;
         }
         quote = quoteSelector.exact;
       } else if (document && docOffsets && end !== null && end <= docOffsets.codePointLength) {
         quote = document.text.slice(docOffsets.toUtf16(start!), docOffsets.toUtf16(end));
       } else {
-        errors.push({ at: `${at}: target.selector`, message: 'a TextPositionSelector alone needs the document text, and its offsets must lie in it' });
+        errors.push(formatError(`${at}: target.selector`, 'positionNeedsText'));
         continue;
       }
       // Offsets are checked against the text only when the file claims that very text; then a
       // mismatch is a broken file, not an edit to re-anchor around.
       if (document && docOffsets && start !== null && end !== null && declaredSha === document.textSha256) {
         if (end > docOffsets.codePointLength) {
-          errors.push({ at, message: `offsets ${start}–${end} are not a span of the text (0–${docOffsets.codePointLength} code points)` });
+          errors.push(formatError(at, 'offsetsOutOfText', { start, end, length: docOffsets.codePointLength }));
           continue;
         }
         const actual = document.text.slice(docOffsets.toUtf16(start), docOffsets.toUtf16(end));
         if (actual !== quote) {
-          errors.push({ at, message: `quote ${JSON.stringify(quote)} does not match the text at ${start}–${end} (${JSON.stringify(actual)})` });
+          errors.push(formatError(at, 'quoteMismatch', { quote: JSON.stringify(quote), start, end, actual: JSON.stringify(actual) }));
           continue;
         }
       }
@@ -436,10 +436,10 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       const tagValues = bs.filter(isTag).map((b) => b.value);
       const resolved: TagResolution = tagValues.length === 0 ? { label: labels[0]?.id ?? 'claim', tag: null } : tags.resolve(tagValues);
       if (!('label' in resolved)) {
-        const unknown = 'unknownTags' in resolved ? `unknown label ${resolved.unknownTags.map((t) => JSON.stringify(t)).join(', ')} (expected one of ${labels.map((l) => l.id).join(', ')})` : null;
+        const unknown = 'unknownTags' in resolved ? formatError(at, 'unknownTags', { tags: resolved.unknownTags.map((t) => JSON.stringify(t)).join(', '), expected: labels.map((l) => l.id).join(', ') }) : null;
         // Leniently, the unit is left out and its tags are counted (tags.ts), which the report
         // tells once per tag.
-        if (unknown && options.strictLabels) errors.push({ at, message: unknown });
+        if (unknown && options.strictLabels) errors.push(unknown);
         leftOut.add(id);
         continue;
       }
@@ -462,7 +462,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       const typeTag = bs.filter(isTag).map((b) => b.value.trim().toLowerCase());
       const type = typeTag.find((t) => t === 'support' || t === 'supports') ? 'support' : typeTag.find((t) => t === 'attack' || t === 'attacks') ? 'attack' : null;
       if (!type) {
-        errors.push({ at: `${at}: body`, message: `needs a tagging body "support" or "attack"${typeTag.length ? ` (got ${typeTag.map((t) => JSON.stringify(t)).join(', ')})` : ''}` });
+        errors.push(typeTag.length ? formatError(`${at}: body`, 'relationTagUnknown', { tags: typeTag.map((t) => JSON.stringify(t)).join(', ') }) : formatError(`${at}: body`, 'relationTagMissing'));
         continue;
       }
       // ronten:from / ronten:to when present (a target list has no order in JSON-LD); else the
@@ -470,7 +470,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       const explicit = a['ronten:from'] !== undefined || a['ronten:to'] !== undefined;
       const ends = explicit ? [targetId(a['ronten:from']), targetId(a['ronten:to'])] : asArray(a.target).map(targetId);
       if (ends.length !== 2 || ends.some((e) => e === null)) {
-        errors.push({ at: `${at}: ${explicit ? 'ronten:from / ronten:to' : 'target'}`, message: 'expected [from, to]: two annotation ids' });
+        errors.push(formatError(`${at}: ${explicit ? 'ronten:from / ronten:to' : 'target'}`, 'relationEnds'));
         continue;
       }
       relations.push({ id, type, from: [unitIdOf(ends[0]!)], to: unitIdOf(ends[1]!), note: notesOf(bs), at });
@@ -483,7 +483,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       else if (ref !== null && relationOfAnnotation.has(ref)) [targetKind, target] = ['relation', relationOfAnnotation.get(ref)!];
       else if (ref !== null && collectionIds.has(ref)) [targetKind, target] = ['map', typeof a['ronten:targetId'] === 'string' ? a['ronten:targetId'] : null];
       if (!targetKind) {
-        skipped.push({ at: p, message: `a comment on the whole document or on something outside this file (${JSON.stringify(ref)}), not on a unit or relation: left out` });
+        skipped.push(formatError(p, 'commentOutside', { ref: String(JSON.stringify(ref)) }));
         continue;
       }
       const creator = isObject(a.creator) ? a.creator : {};
@@ -498,23 +498,23 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
         createdAt: typeof a.created === 'string' ? a.created : '',
       });
     } else {
-      skipped.push({ at: p, message: 'an annotation on the whole document (no selector) is not a unit: left out' });
+      skipped.push(formatError(p, 'wholeDocument'));
     }
   }
 
   let mainClaimId: string | null = null;
   const main = top['ronten:mainClaim'];
   if (typeof main === 'string' || (isObject(main) && typeof main.id === 'string')) mainClaimId = unitIdOf(targetId(main)!);
-  else if (main !== undefined && main !== null) errors.push({ at: 'ronten:mainClaim', message: 'expected an annotation id or null' });
+  else if (main !== undefined && main !== null) errors.push(formatError('ronten:mainClaim', 'mainClaimAnnotation'));
 
   if (errors.length) return { ok: false, errors };
   const keptRelations = relations.filter((r) => {
     const gone = [...r.from, r.to].filter((end) => leftOut.has(end));
-    if (gone.length) skipped.push({ at: r.at, message: `its unit ${gone.join(' and ')} was left out for its tag: left out` });
+    if (gone.length) skipped.push(formatError(r.at, 'relationUnitLeftOut', { units: gone.join(', ') }));
     return gone.length === 0;
   });
   if (mainClaimId !== null && leftOut.has(mainClaimId)) {
-    skipped.push({ at: 'ronten:mainClaim', message: `the main claim ${mainClaimId} was left out for its tag: the map has no main claim` });
+    skipped.push(formatError('ronten:mainClaim', 'mainClaimLeftOut', { id: mainClaimId }));
     mainClaimId = null;
   }
   const fileAnnotator = isObject(top['ronten:annotator']) ? top['ronten:annotator'] : {};
@@ -556,7 +556,7 @@ function creatorAnnotator(creator: unknown): { id: string; name: string } | unde
 
 /// Strict: the collection as a map on `options.document` (required: the text is not in the file).
 export function parseW3c(input: unknown, options: ReadOptions = {}): ParseResult<AnnotatedMap> {
-  if (!options.document) return { ok: false, errors: [{ at: '(options)', message: 'W3C annotations do not carry the text: pass the document they annotate' }] };
+  if (!options.document) return { ok: false, errors: [formatError('(options)', 'needsDocument', { format: 'W3C' })] };
   const read = readW3c(input, { ...options, strictLabels: true });
   if (!read.ok) return read;
   const labels = options.labels ?? read.value.labels ?? defaultLabelDefinitions;

@@ -71,3 +71,23 @@ export function issueReason(issue: IssueLike): Reason {
 /// The reason for a body over `limit` bytes.
 export const tooLargeReason = (limit: number): Reason => ({ code: 'request.tooLarge', params: { limit } });
 export const notJsonReason: Reason = { code: 'request.notJson', params: {} };
+
+/// A 404's reason: what was not found (the storage layer's entity names, lib/db NotFoundError)
+/// as `notFound.<kind>`, with its id. Every 404 a route answers carries one (app/_shared/http:
+/// handle and notFound), so the client never shows "argument map "m1" not found" in Japanese.
+const notFoundKinds = {
+  user: 'notFound.user',
+  document: 'notFound.document',
+  'argument map': 'notFound.map',
+  'label scheme': 'notFound.labelScheme',
+  course: 'notFound.course',
+  'course with join code': 'notFound.course',
+  assignment: 'notFound.assignment',
+  comment: 'notFound.comment',
+} as const;
+export type NotFoundEntity = keyof typeof notFoundKinds;
+export const notFoundCodes = [...Object.values(notFoundKinds), 'notFound.thing'] as const;
+export const notFoundReason = (entity: string, id: string): Reason => ({
+  code: Object.hasOwn(notFoundKinds, entity) ? notFoundKinds[entity as NotFoundEntity] : 'notFound.thing',
+  params: { id },
+});

@@ -3,6 +3,7 @@
 // import is refused or accepted the same way wherever it comes in.
 import { mapSizeProblem } from '@/lib/argument/limits';
 import { importAnnotated, type ImportOptions, type ImportResult } from '@/lib/formats';
+import { formatError } from '@/lib/formats/draft';
 
 export interface ImportFileInput {
   fileName: string;
@@ -18,5 +19,5 @@ export function importFile({ fileName, content, options }: ImportFileInput): Imp
   const result = importAnnotated(content, options);
   if (!result.ok) return result;
   const tooBig = mapSizeProblem(result.value.map);
-  return tooBig ? { ok: false, errors: [{ at: fileName, message: tooBig }] } : result;
+  return tooBig ? { ok: false, errors: [formatError(fileName, tooBig.code, tooBig.params)] } : result;
 }

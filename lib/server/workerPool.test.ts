@@ -93,6 +93,6 @@ describe('importFile', () => {
     const units = Array.from({ length: 20_001 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: boundaries[i % 50], end: boundaries[(i % 50) + 1], note: '' }));
     const [file] = formats.json.files({ ...base, document, map: { units, relations: [], mainClaimId: null }, comments: [] }, { exportedAt: EXPORTED_AT });
     const result = importFile({ fileName: 'huge.argmap.json', content: String(file.content), options: { format: 'json', document, labels: base.labels, boundaries } });
-    expect(result).toEqual({ ok: false, errors: [{ at: 'huge.argmap.json', message: 'the map has 20,001 units; the limit is 20,000' }] });
+    expect(result).toEqual({ ok: false, errors: [{ at: 'huge.argmap.json', message: 'the map has 20,001 units; the limit is 20,000', code: 'tooManyUnits', params: { count: '20,001', max: '20,000' } }] });
   });
 });

@@ -26,7 +26,7 @@ export function POST(request: Request) {
     try {
       return json({ scheme: await createLabelScheme(db, user.id, body) }, 201);
     } catch (e) {
-      if (e instanceof SchemeNameTakenError) throw new HttpError(409, e.message, { field: 'name' });
+      if (e instanceof SchemeNameTakenError) throw new HttpError(409, e.message, { field: 'name', code: 'labelScheme.nameTaken', params: { name: e.schemeName } });
       throw e;
     }
   });

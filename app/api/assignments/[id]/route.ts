@@ -24,7 +24,7 @@ export function PATCH(request: Request, { params }: { params: Promise<{ id: stri
       });
       return json({ assignment: updated });
     } catch (e) {
-      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'referenceMapId' });
+      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'referenceMapId', code: 'assignment.referenceInvalid', params: {} });
       throw e;
     }
   });

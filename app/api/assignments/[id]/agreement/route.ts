@@ -22,7 +22,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors see the class’s agreement');
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `unknown format "${format}" (available: ${FORMATS.join(', ')})`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError(400, `unknown format "${format}" (available: ${FORMATS.join(', ')})`, { code: 'export.unknownFormat', params: { format, formats: FORMATS.join(', ') } });
 
     const { maps, agreement } = await loadAssignmentReview(db, assignment);
     if (format === 'csv') {

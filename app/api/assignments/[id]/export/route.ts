@@ -19,7 +19,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors export the class’s maps');
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
-    if (!isFormatId(format)) throw new HttpError(400, `unknown format "${format}" (available: ${formatIds.join(', ')})`);
+    if (!isFormatId(format)) throw new HttpError(400, `unknown format "${format}" (available: ${formatIds.join(', ')})`, { code: 'export.unknownFormat', params: { format, formats: formatIds.join(', ') } });
     const [loaded, extensions] = await Promise.all([loadClassExport(db, assignment.id), listExtensions(db, assignment.id)]);
     // Serializing every student's map and zipping them: on a worker thread, not this event loop.
     const archive = await runTask('classArchive', {

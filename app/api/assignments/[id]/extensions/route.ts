@@ -15,7 +15,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors give extensions');
     const body = await readBody(request, extensionSchema, BODY_LIMITS.form);
-    if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`);
+    if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`, { code: 'course.notStudent', params: { user: body.userId } });
     const dueAt = body.dueAt === null ? null : toUtcIso(body.dueAt);
     await setExtension(db, assignment.id, body.userId, dueAt);
     return json({ userId: body.userId, dueAt });

@@ -40,7 +40,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const body = await readBody(request, requestSchema, BODY_LIMITS.form);
 
     const target = assignment.referenceMapId ? await getMap(db, assignment.referenceMapId) : await getOrCreateMap(db, assignment.documentId, user.id, assignment.labelSchemeId);
-    if (!target) throw new HttpError(404, 'the assignment’s reference map is gone');
+    if (!target) throw new HttpError(404, 'the assignment’s reference map is gone', { code: 'assignment.referenceGone', params: {} });
     if (target.userId !== user.id) {
       const owner = await getUser(db, target.userId);
       throw new HttpError(403, 'the reference map is another instructor’s: they change it', { reason: 'notReferenceOwner', owner: owner ? owner.displayName || owner.name : target.userId });
@@ -53,7 +53,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     }
 
     const [maps, document] = await Promise.all([loadAssignmentMaps(db, assignment.id), getDocument(db, assignment.documentId)]);
-    if (!document) throw new HttpError(404, 'the assignment’s document is gone');
+    if (!document) throw new HttpError(404, 'the assignment’s document is gone', { code: 'assignment.documentGone', params: {} });
     // Students who have started (classAgreement.ts's rule): a map with units, or a submitted one.
     const voters = maps.students.flatMap((s) => (s.map && (s.map.units.length > 0 || s.map.submittedAt !== null) ? [s.map] : []));
     if (voters.length < 2) throw new HttpError(422, `a majority needs at least two students’ maps; ${voters.length} student(s) have started`, { reason: 'tooFewMaps', maps: voters.length });

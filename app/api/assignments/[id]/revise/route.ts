@@ -16,7 +16,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { db, user } = await classroomUser(request);
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors return a map for revision');
     const body = await readBody(request, revisionSchema, BODY_LIMITS.comment);
-    if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`);
+    if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`, { code: 'course.notStudent', params: { user: body.userId } });
     const result = await returnForRevision(db, assignment, body.userId, user.id, body.message);
     await announceGrading(db, { kind: 'revisionRequested', assignmentId: assignment.id, userId: body.userId, mapId: result.mapId, byUserId: user.id, message: body.message.trim() }, user.id);
     return json(result);

@@ -18,9 +18,9 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const assignment = await requireAssignmentRole(db, user, (await pathParams(params)).id, 'instructor', 'only the course’s instructors unlock a submission');
     await assertCourseActive(db, assignment.courseId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.form);
-    if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`);
+    if ((await courseRole(db, assignment.courseId, body.userId)) !== 'student') throw new HttpError(404, `user "${body.userId}" is not a student of this course`, { code: 'course.notStudent', params: { user: body.userId } });
     const map = await findMap(db, assignment.documentId, body.userId);
-    if (!map) throw new HttpError(404, 'this student has no map of the assignment’s document');
+    if (!map) throw new HttpError(404, 'this student has no map of the assignment’s document', { code: 'assignment.noStudentMap', params: {} });
     const { version } = await unlockMap(db, map.id);
     return json({ mapId: map.id, version });
   });

@@ -43,8 +43,11 @@ export function POST(request: Request, { params }: Params) {
       });
       return json({ assignment }, 201);
     } catch (e) {
-      if (e instanceof NotFoundError && e.entity !== 'course') throw new HttpError(422, `unknown ${e.entity} "${e.id}"`, { field: e.entity === 'document' ? 'documentId' : 'labelSchemeId' });
-      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'referenceMapId' });
+      if (e instanceof NotFoundError && e.entity !== 'course') {
+        const field = e.entity === 'document' ? 'documentId' : 'labelSchemeId';
+        throw new HttpError(422, `unknown ${e.entity} "${e.id}"`, { field, code: field === 'documentId' ? 'assignment.documentUnknown' : 'assignment.schemeUnknown', params: {} });
+      }
+      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'referenceMapId', code: 'assignment.referenceInvalid', params: {} });
       throw e;
     }
   });

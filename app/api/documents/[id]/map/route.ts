@@ -2,7 +2,7 @@
 // use): { mapId, version, map }. 404 for a document the user does not see (a student: one that
 // is neither public nor a text of their courses' assignments).
 import { documentVisibleTo, getOrCreateMap, openDb } from '@/lib/db';
-import { handle, HttpError, json, pathParams } from '@/app/_shared/http';
+import { handle, json, notFound, pathParams } from '@/app/_shared/http';
 import { currentUser } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
   return handle(request, async () => {
     const db = await openDb();
     const [{ id }, user] = await Promise.all([pathParams(params), currentUser(db, request)]);
-    if (!(await documentVisibleTo(db, user, id))) throw new HttpError(404, `document "${id}" not found`);
+    if (!(await documentVisibleTo(db, user, id))) throw notFound('document', id);
     const map = await getOrCreateMap(db, id, user.id);
     return json({ mapId: map.id, version: map.version, map: { units: map.units, relations: map.relations, mainClaimId: map.mainClaimId } });
   });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { getDocumentInfo, openDb } from '@/lib/db';
 import { DETAIL_CHUNK, detailChunk } from '@/lib/tokens/spans';
-import { handle, HttpError, json, pathParams } from '@/app/_shared/http';
+import { handle, HttpError, json, notFound, pathParams } from '@/app/_shared/http';
 import { currentUser } from '@/app/_shared/session';
 import { documentWire } from '@/app/_shared/documentWire';
 
@@ -21,13 +21,13 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const db = await openDb();
     await currentUser(db, request);
     const parsed = fromSchema.safeParse(new URL(request.url).searchParams.get('from') ?? undefined);
-    if (!parsed.success) throw new HttpError(422, `invalid request: ${parsed.error.issues[0].message}`);
+    if (!parsed.success) throw new HttpError(422, `invalid request: ${parsed.error.issues[0].message}`, { field: 'from', code: 'field.invalid', params: { field: 'from' } });
     const { id } = await pathParams(params);
     const doc = await getDocumentInfo(db, id);
     const wire = doc && (await documentWire(db, doc));
-    if (!wire) throw new HttpError(404, `no document ${id}`);
+    if (!wire) throw notFound('document', id);
     const tokenCount = wire.packed.len.length;
-    if (parsed.data >= tokenCount) throw new HttpError(422, `from ${parsed.data} is past the last token (${tokenCount} tokens)`, { tokenCount });
+    if (parsed.data >= tokenCount) throw new HttpError(422, `from ${parsed.data} is past the last token (${tokenCount} tokens)`, { tokenCount, field: 'from', code: 'field.invalid', params: { field: 'from' } });
     const immutable = new URL(request.url).searchParams.get('v') === wire.sha256;
     return json(detailChunk(wire.packed, parsed.data), 200, { 'cache-control': immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache' });
   });

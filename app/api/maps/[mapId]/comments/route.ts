@@ -34,7 +34,7 @@ export function POST(request: Request, { params }: Params) {
       await notify(db, { kind: 'comment', mapId: map.id, commentId: comment.id, actorId: user.id });
       return json({ comment }, 201);
     } catch (e) {
-      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'targetId' });
+      if (e instanceof InvalidDataError) throw new HttpError(422, e.message, { field: 'targetId', code: 'comment.targetUnknown', params: {} });
       throw e;
     }
   });

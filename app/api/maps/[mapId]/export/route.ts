@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export function GET(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
   return handle(request, async () => {
     const format = new URL(request.url).searchParams.get('format') ?? 'json';
-    if (!isFormatId(format)) throw new HttpError(422, `unknown format "${format}" (available: ${formatIds.join(', ')})`);
+    if (!isFormatId(format)) throw new HttpError(422, `unknown format "${format}" (available: ${formatIds.join(', ')})`, { code: 'export.unknownFormat', params: { format, formats: formatIds.join(', ') } });
     const db = await openDb();
     const map = await readableMap(db, await currentUser(db, request), (await pathParams(params)).mapId);
     const annotated = await loadAnnotatedMap(db, map);

@@ -28,7 +28,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     const body = await readBytes(request, BODY_LIMITS.mapImport);
     await assertOpenForEdits(db, map.id);
     const [doc, scheme, ctx] = await Promise.all([getDocumentText(db, map.documentId), getLabelScheme(db, map.labelSchemeId), documentContext(db, map.documentId, map.labelSchemeId)]);
-    if (!doc || !scheme) throw new HttpError(404, 'the map’s document or label scheme is gone');
+    if (!doc || !scheme) throw new HttpError(404, 'the map’s document or label scheme is gone', { code: 'import.sourceGone', params: {} });
     const outcome = await runTask(
       'importRequest',
       {

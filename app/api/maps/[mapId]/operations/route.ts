@@ -29,7 +29,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       if (!(e instanceof StaleVersionError)) throw e;
       const current = (await getMap(db, mapId))!;
       return json(
-        { error: e.message, version: current.version, map: { units: current.units, relations: current.relations, mainClaimId: current.mainClaimId } },
+        { error: e.message, code: 'map.stale', params: {}, version: current.version, map: { units: current.units, relations: current.relations, mainClaimId: current.mainClaimId } },
         409,
       );
     }

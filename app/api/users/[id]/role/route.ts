@@ -2,7 +2,7 @@
 // (403 for everyone else signed in); 404 for an unknown account (and the local user); 409 when
 // it would demote the last admin. Classroom mode only (404 in solo mode).
 import { setRole } from '@/lib/auth/accounts';
-import { ForbiddenError, LastAdminError } from '@/lib/auth/errors';
+import { ForbiddenError, InvalidAccountInputError, LastAdminError } from '@/lib/auth/errors';
 import { roleChangeSchema } from '@/lib/classroom/schemas';
 import { handle, HttpError, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { requireRole } from '@/app/_shared/session';
@@ -19,8 +19,9 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
       const user = await setRole(db, admin.id, (await pathParams(params)).id, body.role);
       return json({ user: { id: user.id, name: user.name, displayName: user.displayName, role: user.role, createdAt: user.createdAt } });
     } catch (e) {
-      if (e instanceof LastAdminError) throw new HttpError(409, e.message, { field: 'role' });
-      if (e instanceof ForbiddenError) throw new HttpError(403, e.message);
+      if (e instanceof LastAdminError) throw new HttpError(409, e.message, { field: 'role', code: e.code, params: e.params });
+      if (e instanceof ForbiddenError) throw new HttpError(403, e.message, { code: e.code, params: e.params });
+      if (e instanceof InvalidAccountInputError) throw new HttpError(422, e.message, { field: e.field, code: e.code, params: e.params });
       throw e;
     }
   });

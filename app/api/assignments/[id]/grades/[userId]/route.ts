@@ -23,12 +23,12 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const { id, userId } = await pathParams(params);
     const { assignment, role } = await assignmentAccess(db, user, id);
     if (role === 'student') {
-      if (userId !== user.id) throw new HttpError(403, 'a student sees only their own grades');
+      if (userId !== user.id) throw new HttpError(403, 'a student sees only their own grades', { code: 'course.ownGradesOnly', params: {} });
       const map = await findMap(db, assignment.documentId, user.id);
       const grades = map ? (await returnedGradesOfMap(db, map.id)).filter((g) => g.grade.assignmentId === assignment.id) : [];
       return json({ grades });
     }
-    if ((await courseRole(db, assignment.courseId, userId)) !== 'student') throw new HttpError(404, `user "${userId}" is not a student of this course`);
+    if ((await courseRole(db, assignment.courseId, userId)) !== 'student') throw new HttpError(404, `user "${userId}" is not a student of this course`, { code: 'course.notStudent', params: { user: userId } });
     return json(await loadGradingPanel(db, assignment, userId));
   });
 }
@@ -39,7 +39,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { id, userId } = await pathParams(params);
     const assignment = await requireAssignmentRole(db, user, id, 'instructor', 'only the course’s instructors grade');
     const body = await readBody(request, gradeRequestSchema, BODY_LIMITS.comment);
-    if ((await courseRole(db, assignment.courseId, userId)) !== 'student') throw new HttpError(404, `user "${userId}" is not a student of this course`);
+    if ((await courseRole(db, assignment.courseId, userId)) !== 'student') throw new HttpError(404, `user "${userId}" is not a student of this course`, { code: 'course.notStudent', params: { user: userId } });
     const { grade, max } = await saveGrade(db, assignment, userId, user.id, { rubricVersion: body.rubricVersion, scores: body.scores, comment: body.comment, return: body.return });
     if (body.return) await announceGrading(db, { kind: 'returned', assignmentId: assignment.id, userId, mapId: grade.mapId, returnedAt: grade.returnedAt!, total: grade.total, max }, user.id);
     return json({ grade, max });

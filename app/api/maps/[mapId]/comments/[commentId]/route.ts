@@ -2,7 +2,7 @@
 // 404 when the map is not readable to the user or the comment is not on it; 403 when a reader
 // of the map tries to delete someone else's comment.
 import { deleteComment, getComment, openDb } from '@/lib/db';
-import { handle, HttpError, json, pathParams } from '@/app/_shared/http';
+import { handle, HttpError, json, notFound, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser, readableMap } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export function DELETE(request: Request, { params }: { params: Promise<{ mapId: 
     const { mapId, commentId } = await pathParams(params);
     const map = await readableMap(db, user, mapId);
     const comment = await getComment(db, commentId);
-    if (!comment || comment.mapId !== map.id) throw new HttpError(404, `comment "${commentId}" not found`);
+    if (!comment || comment.mapId !== map.id) throw notFound('comment', commentId);
     if (comment.author.id !== user.id) throw new HttpError(403, 'only its author may delete a comment', { code: 'comment.authorOnly', params: {} });
     await deleteComment(db, comment.id, user.id);
     return json({ ok: true });
