@@ -6,7 +6,7 @@
 // Errors carry the `at` the reader gave each item (a unit id, a JSON path, an .ann line), so
 // that a message always points back into the file.
 import { compareIds, compareUnits, isImplicit, relationKey, type ArgumentUnit } from '@/lib/argument/types';
-import { mapProblems } from '@/lib/argument/operations';
+import { mapProblems, type OperationCode } from '@/lib/argument/operations';
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { findUnsafeText } from '@/lib/text/safeText';
@@ -65,12 +65,50 @@ export function checkDraft(draft: MapDraft, labels?: readonly LabelDefinition[])
     relations: draft.relations.filter((r) => !reported.has(r.id)).map(relationOfDraft),
     mainClaimId: null,
   };
+  const relationById = new Map(draft.relations.map((r) => [r.id, r]));
   for (const problem of mapProblems(skeleton)) {
-    if (problem.error.code === 'duplicateId' && problem.kind === 'unit') continue;
-    if (problem.error.code === 'missingUnit' || problem.error.code === 'missingTarget') continue;
-    errors.push({ at: at.get(`${problem.kind} ${problem.id}`) ?? `${problem.kind} ${problem.id}`, message: problem.error.message });
+    const { code } = problem.error;
+    if (code === 'duplicateId' && problem.kind === 'unit') continue;
+    if (code === 'missingUnit' || code === 'missingTarget') continue;
+    const where = at.get(`${problem.kind} ${problem.id}`) ?? `${problem.kind} ${problem.id}`;
+    const r = relationById.get(problem.id);
+    const worded = modelCode(code);
+    if (worded) {
+      const params: FormatErrorParams = { id: problem.id };
+      if (code === 'unknownScheme' && r?.scheme !== undefined) params.scheme = r.scheme;
+      if (code === 'premiseNotUnit') params.premise = r?.from.find((p) => relationIds.has(p)) ?? '';
+      errors.push(formatError(where, worded, params));
+    } else errors.push({ at: where, message: problem.error.message });
   }
   return errors;
+}
+
+/// The format error code of a rule of the deeper model a whole map breaks (mapProblems' codes;
+/// the rest — duplicate ids and missing ends — checkDraft says itself).
+function modelCode(code: OperationCode): FormatErrorCode | null {
+  switch (code) {
+    case 'duplicateId':
+      return 'idShared';
+    case 'premiseIsTarget':
+    case 'selfRelation':
+      return 'selfRelation';
+    case 'duplicateRelation':
+      return 'duplicateRelation';
+    case 'noPremises':
+    case 'repeatedPremise':
+    case 'premiseNotUnit':
+    case 'selfTarget':
+    case 'backingNotAllowed':
+    case 'undercutterCycle':
+    case 'emptyImplicitText':
+    case 'unknownScheme':
+    case 'schemeOnAttack':
+    case 'unknownCriticalQuestion':
+    case 'emptyAnswer':
+      return code;
+    default:
+      return null;
+  }
 }
 
 /// Places every unit exactly: at its offsets, which must slice `text` to its quote; a unit

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { tokenBoundaries } from '@/lib/argument/snap';
-import { compareIds, compareUnits, type Relation, type TextUnit } from '@/lib/argument/types';
+import { compareIds, compareUnits, type ImplicitUnit, type Relation, type TextUnit } from '@/lib/argument/types';
 import { canonicalize, sha256Hex } from '@/lib/text';
 import type { Reflow } from '@/lib/text/types';
 import { tokenize } from '@/lib/tokens/kuromoji';
@@ -157,5 +157,29 @@ export function smallMap(): AnnotatedMap {
       mainClaimId: 'u2',
     },
     comments: [{ id: 'c1', targetKind: 'unit', targetId: 'u1', author: '先生', body: '良い根拠', createdAt: '2026-11-26T00:00:00.000Z' }],
+  };
+}
+
+/// The small map with the deeper model's shapes (issue 17): a linked argument of three premises
+/// (one of them implicit) for the main claim with a scheme and answered critical questions, an
+/// undercutter of it, an undercutter of that (a chain), and an implicit unit with tricky text.
+export function deepMap(): AnnotatedMap {
+  const small = smallMap();
+  const implicit: ImplicitUnit[] = [
+    { id: 'i1', label: 'evidence', implicit: true, text: '安いものは皆が買う。"quoted", comma\tand #tag [x]', note: '筆者は書いていないが、前提になっている' },
+    { id: 'i2', label: 'rebuttal', implicit: true, text: '声が大きいだけだ。', note: '' },
+  ];
+  return {
+    ...small,
+    map: {
+      units: [...small.map.units, ...implicit].sort(compareUnits),
+      relations: [
+        { id: 'r1', type: 'support' as const, from: ['u1', 'i1', 'u5'], to: 'u2', scheme: 'example', criticalQuestions: [{ id: 'true', answer: '事実だ' }, { id: 'typical', answer: '典型的か\n疑問' }], note: 'linked' },
+        { id: 'r2', type: 'attack' as const, from: ['u3'], to: 'r1', note: 'an undercutter: だからといって…' },
+        { id: 'r3', type: 'attack' as const, from: ['u4', 'i2'], to: 'r2', note: '' },
+        { id: 'r4', type: 'support' as const, from: ['u4'], to: 'u2', scheme: 'expertOpinion', note: '' },
+      ].sort(compareIds),
+      mainClaimId: 'u2',
+    },
   };
 }

