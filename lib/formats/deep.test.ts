@@ -6,7 +6,7 @@
 // these shapes is refused with the model's reason codes and nothing else.
 import argdown from '@argdown/core';
 import { describe, expect, it } from 'vitest';
-import { formats, importAnnotated, parseAif, serializeAif, type FormatId } from '.';
+import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, serializeAif, serializeBrat, type FormatId } from '.';
 import { deepMap, EXPORTED_AT } from './test-fixtures';
 
 const viaText = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -52,5 +52,32 @@ describe('AIF', () => {
     const linked = relations.find((r) => r.from.length === 3)!;
     expect(linked.scheme).toBe('example');
     expect(relations.some((r) => r.type === 'attack' && r.to === linked.id)).toBe(true);
+  });
+});
+
+describe('brat', () => {
+  const files = serializeBrat(map);
+  const lines = files.ann.trim().split('\n');
+
+  it('arguments as events, one role per premise in order; an undercutter is an event aimed at an event; implicit units zero-width with their text in notes', () => {
+    const events = lines.filter((l) => l.startsWith('E'));
+    expect(events).toHaveLength(4);
+    const t = (quote: string) => lines.find((l) => /^T\d+\t[A-Z]\w+ \d+ \d+/.test(l) && l.endsWith(`\t${quote}`) && !/\t(Support|Attack) /.test(l))!.split('\t')[0];
+    const iT = lines.find((l) => l.includes('RontenId') && l.endsWith('\ti1'))!.split(' ')[1].split('\t')[0];
+    expect(events.some((e) => e.includes(`Target:${t('皆が食べる。')} Premise:${t('𠮷野家の𩸽は安い。')} Premise2:${iT} Premise3:${t('𩸽')}`))).toBe(true);
+    expect(events.some((e) => /^E\d+\tAttack:T\d+ Target:E\d+ Premise:T\d+$/.test(e))).toBe(true);
+    expect(lines.filter((l) => / 0 0\t$/.test(l))).toHaveLength(2);
+    expect(lines).toContain(`${lines.find((l) => l.includes('RontenImplicit'))!.split('\t')[0]}\tRontenImplicit ${iT}\t安いものは皆が買う。"quoted", comma\\tand #tag [x]`);
+    expect(lines.some((l) => /^A\d+\tScheme E\d+ example$/.test(l))).toBe(true);
+    const conf = bratAnnotationConf(map.labels);
+    expect(conf).toContain('Support\tTarget:<ENTITY>, Premise+:<ENTITY>');
+    expect(conf).toMatch(/^Scheme Arg:Support, Value:.*\bexpertOpinion\b/m);
+  });
+
+  it('round-trips', () => {
+    const back = parseBrat(files, { document: map.document, labels: map.labels });
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.value.map).toEqual(map.map);
+    expect(back.value.comments).toEqual(map.comments);
   });
 });

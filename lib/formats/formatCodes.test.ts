@@ -138,7 +138,7 @@ const cases: Case[] = [
 
   // brat
   ['brat: one file only', imported('brat', 'T1\tClaim 0 1\t1')],
-  ['brat: a line without a tab, a bad id, an event', imported('brat', brat('T9 Claim 0 3', 'X1\tfoo', 'E1\tArguing:T1'))],
+  ['brat: a line without a tab, a bad id, a malformed event, a normalization', imported('brat', brat('T9 Claim 0 3', 'X1\tfoo', 'E1\tArguing:T1', 'N1\tReference T1 Wikipedia:534366\tx'))],
   ['brat: a duplicate id, a T line without offsets, an unknown label', imported('brat', brat(T1, 'T3\tClaim zero three\tx', 'T4\tOpinion 0 1\t1'))],
   ['brat: offsets past the text, fragments out of order, a text that does not match', imported('brat', brat('T3\tClaim 0 999\tx', 'T4\tClaim 5 8;2 3\tx', 'T5\tClaim 0 1\tz'))],
   ['brat: a discontinuous span', imported('brat', brat('T3\tClaim 0 1;2 3\t1 は'))],
