@@ -6,7 +6,7 @@
 // these shapes is refused with the model's reason codes and nothing else.
 import argdown from '@argdown/core';
 import { describe, expect, it } from 'vitest';
-import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, serializeAif, serializeBrat, type FormatId } from '.';
+import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, serializeAif, serializeArgdown, serializeBrat, type FormatId } from '.';
 import { deepMap, EXPORTED_AT } from './test-fixtures';
 
 const viaText = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -79,5 +79,61 @@ describe('brat', () => {
     if (!back.ok) throw new Error(JSON.stringify(back.errors));
     expect(back.value.map).toEqual(map.map);
     expect(back.value.comments).toEqual(map.comments);
+  });
+});
+
+describe('Argdown', () => {
+  const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = argdown;
+  const app = new ArgdownApplication();
+  app.addPlugin(new ParserPlugin(), 'parse-input');
+  app.addPlugin(new DataPlugin(), 'build-model');
+  app.addPlugin(new ModelPlugin(), 'build-model');
+  const source = serializeArgdown(map);
+  const result = app.run({ input: source, process: ['parse-input', 'build-model'] });
+  const unitOf = (title: string) => (result.statements![title].data as { unit?: string; conclusionOf?: string }).unit ?? `(conclusion of ${(result.statements![title].data as { conclusionOf: string }).conclusionOf})`;
+  const argumentOf = (title: string) => (result.arguments![title].data as { relation: string }).relation;
+
+  it('@argdown/core reads it without errors', () => {
+    expect(result.lexerErrors ?? []).toEqual([]);
+    expect(result.parserErrors ?? []).toEqual([]);
+  });
+
+  it('the linked argument is a premise–conclusion structure with its premises in order and the scheme as its inference rule', () => {
+    const args = Object.values(result.arguments ?? {});
+    const r1 = args.find((a) => argumentOf(a.title!) === 'r1')!;
+    expect(r1.pcs.filter((m) => m.role === 'premise').map((m) => unitOf(m.title!))).toEqual(['u1', 'i1', 'u5']);
+    const conclusion = r1.pcs.find((m) => m.role === 'main-conclusion')!;
+    expect(unitOf(conclusion.title!)).toBe('u2');
+    expect(conclusion.inference!.inferenceRules).toEqual(['Argument from example']);
+    expect(conclusion.inference!.data).toMatchObject({ uses: [1, 2, 3], scheme: 'example', criticalQuestions: map.map.relations[0].criticalQuestions });
+    const r3 = args.find((a) => argumentOf(a.title!) === 'r3')!;
+    expect(r3.pcs.filter((m) => m.role === 'premise').map((m) => unitOf(m.title!))).toEqual(['u4', 'i2']);
+  });
+
+  it('undercuts aim at the inference of the argument they attack', () => {
+    const undercuts = (result.relations ?? []).filter((r) => r.relationType === 'undercut');
+    const target = (r: (typeof undercuts)[number]) => argumentOf((r.to as { argumentTitle: string }).argumentTitle);
+    // r2 is attacked itself, so it is an argument (u3 its premise) whose conclusion undercuts r1.
+    expect(undercuts.map((r) => [unitOf(r.from!.title!), target(r)]).sort()).toEqual([
+      ['(conclusion of r2)', 'r1'],
+      ['(conclusion of r3)', 'r2'],
+    ]);
+    const r2 = Object.values(result.arguments ?? {}).find((a) => argumentOf(a.title!) === 'r2')!;
+    expect(r2.pcs.filter((m) => m.role === 'premise').map((m) => unitOf(m.title!))).toEqual(['u3']);
+  });
+
+  it('a lone undercutter is a relation line under its premise', () => {
+    const lone = { ...map, map: { ...map.map, relations: map.map.relations.filter((r) => r.id !== 'r3') } };
+    const read = app.run({ input: serializeArgdown(lone), process: ['parse-input', 'build-model'] });
+    expect(read.parserErrors ?? []).toEqual([]);
+    const undercut = (read.relations ?? []).find((r) => r.relationType === 'undercut')!;
+    expect((read.statements![undercut.from!.title!].data as { unit: string }).unit).toBe('u3');
+  });
+
+  it('implicit units are statements tagged #implicit, with their own text', () => {
+    const i1 = Object.values(result.statements ?? {}).find((s) => (s.data as { unit?: string } | undefined)?.unit === 'i1')!;
+    expect(i1.tags).toEqual(['evidence', 'implicit']);
+    expect(i1.data).toMatchObject({ implicit: true, note: '筆者は書いていないが、前提になっている' });
+    expect(i1.members.find((m) => m.data)!.text).toContain('安いものは皆が買う。');
   });
 });
