@@ -102,7 +102,7 @@ describe('Argdown', () => {
     const args = Object.values(result.arguments ?? {});
     const r1 = args.find((a) => argumentOf(a.title!) === 'r1')!;
     expect(r1.pcs.filter((m) => m.role === 'premise').map((m) => unitOf(m.title!))).toEqual(['u1', 'i1', 'u5']);
-    const conclusion = r1.pcs.find((m) => m.role === 'main-conclusion')!;
+    const conclusion = r1.pcs.find((m) => m.role === 'main-conclusion') as (typeof r1.pcs)[number] & { inference: { inferenceRules: string[]; data: unknown } };
     expect(unitOf(conclusion.title!)).toBe('u2');
     expect(conclusion.inference!.inferenceRules).toEqual(['Argument from example']);
     expect(conclusion.inference!.data).toMatchObject({ uses: [1, 2, 3], scheme: 'example', criticalQuestions: map.map.relations[0].criticalQuestions });
