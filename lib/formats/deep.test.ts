@@ -7,6 +7,7 @@
 import argdown from '@argdown/core';
 import { describe, expect, it } from 'vitest';
 import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, serializeAif, serializeArgdown, serializeBrat, type FormatId } from '.';
+import { parseCsv, serializeRelations, serializeUnits } from './csv';
 import { deepMap, EXPORTED_AT } from './test-fixtures';
 
 const viaText = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -135,5 +136,22 @@ describe('Argdown', () => {
     expect(i1.tags).toEqual(['evidence', 'implicit']);
     expect(i1.data).toMatchObject({ implicit: true, note: '筆者は書いていないが、前提になっている' });
     expect(i1.members.find((m) => m.data)!.text).toContain('安いものは皆が買う。');
+  });
+});
+
+describe('CSV', () => {
+  it('a premises column, the target kind, the scheme and answers; implicit units with their text; formulas neutralized', () => {
+    const risky = { ...map, map: { ...map.map, units: map.map.units.map((u) => (u.id === 'i2' ? { ...u, text: '=HYPERLINK("x")' } : u)) } };
+    const relations = parseCsv(serializeRelations(risky));
+    const units = parseCsv(serializeUnits(risky));
+    if (!relations.ok || !units.ok) throw new Error('unreadable');
+    const rows = (t: typeof relations) => t.records.slice(1).map((r) => Object.fromEntries(t.records[0].cells.map((h, i) => [h.replace('\ufeff', ''), r.cells[i]])));
+    const r = rows(relations);
+    expect(r.find((x) => x.id === 'r1')).toMatchObject({ from: 'u1', to: 'u2', premises: 'u1 | i1 | u5', to_kind: 'unit', scheme: 'example', critical_questions: JSON.stringify(map.map.relations[0].criticalQuestions) });
+    expect(r.find((x) => x.id === 'r2')).toMatchObject({ premises: 'u3', to: 'r1', to_kind: 'relation' });
+    const u = rows(units);
+    expect(u.find((x) => x.id === 'i1')).toMatchObject({ start_cp: '', end_cp: '', quote: '', implicit: 'true', implicit_text: '安いものは皆が買う。"quoted", comma\tand #tag [x]' });
+    expect(u.find((x) => x.id === 'i2')!.implicit_text).toBe(`'=HYPERLINK("x")`);
+    expect(u.find((x) => x.id === 'u1')).toMatchObject({ implicit: 'false', implicit_text: '' });
   });
 });
