@@ -4,9 +4,13 @@
 // own tools read them (AIF: one RA with all premises, a CA whose target is an RA, the scheme's
 // name; Argdown: parsed by @argdown/core; brat: events; CSV: the premises column). Bad input in
 // these shapes is refused with the model's reason codes and nothing else.
+import fs from 'node:fs';
+import path from 'node:path';
 import argdown from '@argdown/core';
+import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, serializeAif, serializeArgdown, serializeBrat, type FormatId } from '.';
+import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, parseW3c, serializeAif, serializeArgdown, serializeBrat, serializeW3c } from '.';
+import { relationUrn, unitUrn, W3C_CONTEXT } from './w3c';
 import { parseCsv, serializeRelations, serializeUnits } from './csv';
 import { deepMap, EXPORTED_AT } from './test-fixtures';
 
@@ -153,5 +157,43 @@ describe('CSV', () => {
     expect(u.find((x) => x.id === 'i1')).toMatchObject({ start_cp: '', end_cp: '', quote: '', implicit: 'true', implicit_text: '安いものは皆が買う。"quoted", comma\tand #tag [x]' });
     expect(u.find((x) => x.id === 'i2')!.implicit_text).toBe(`'=HYPERLINK("x")`);
     expect(u.find((x) => x.id === 'u1')).toMatchObject({ implicit: 'false', implicit_text: '' });
+  });
+});
+
+describe('W3C Web Annotation', () => {
+  const annoContext = JSON.parse(fs.readFileSync(path.join(__dirname, '__fixtures__/w3c/anno.jsonld'), 'utf8'));
+  const documentLoader = async (url: string) => {
+    if (url === W3C_CONTEXT) return { contextUrl: undefined, documentUrl: url, document: annoContext };
+    throw new Error(`offline: no ${url}`);
+  };
+  const file = viaText(serializeW3c(map, { exportedAt: EXPORTED_AT }));
+  const items = file.first.items as Array<Record<string, unknown>>;
+
+  it('a linking annotation per relation with its premises in order and its target (a unit or a relation annotation); implicit units without a selector', () => {
+    const r1 = items.find((a) => a.id === relationUrn('small', 'r1'))!;
+    expect(r1['ronten:from']).toEqual(['u1', 'i1', 'u5'].map((u) => unitUrn('small', u)));
+    expect(r1['ronten:to']).toBe(unitUrn('small', 'u2'));
+    expect(r1['ronten:scheme']).toBe('example');
+    expect(items.find((a) => a.id === relationUrn('small', 'r2'))!['ronten:to']).toBe(relationUrn('small', 'r1'));
+    const i1 = items.find((a) => a.id === unitUrn('small', 'i1'))! as { target: Record<string, unknown>; body: Array<{ purpose: string; value: string }> };
+    expect(i1.target.selector).toBeUndefined();
+    expect(i1.body.find((b) => b.purpose === 'describing')!.value).toBe('安いものは皆が買う。"quoted", comma\tand #tag [x]');
+  });
+
+  it('round-trips, also through expansion in safe mode and toRDF → fromRDF → frame', async () => {
+    const back = parseW3c(file, { document: map.document, labels: map.labels });
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.value.map).toEqual(map.map);
+    await jsonld.expand(file, { documentLoader, safe: true } as jsonld.Options.Expand);
+    for (const order of ['sorted', 'reversed'] as const) {
+      const nquads = (await jsonld.toRDF(file, { documentLoader, safe: true, format: 'application/n-quads' } as jsonld.Options.ToRdf)) as unknown as string;
+      const lines = nquads.split('\n').filter(Boolean).sort();
+      if (order === 'reversed') lines.reverse();
+      const rdf = await jsonld.fromRDF(`${lines.join('\n')}\n`, { format: 'application/n-quads' });
+      const framed = await jsonld.frame(rdf, { '@context': file['@context'], type: 'AnnotationCollection' } as jsonld.NodeObject, { documentLoader } as jsonld.Options.Frame);
+      const read = importAnnotated(framed, { format: 'w3c', document: map.document, labels: map.labels });
+      if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+      expect(read.value.map).toEqual(map.map);
+    }
   });
 });

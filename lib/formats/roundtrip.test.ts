@@ -82,7 +82,7 @@ describe.each([
     expect(w3c['ronten:offsetUnit']).toBe('codepoint');
     for (const a of w3c.first!.items) {
       if (a.motivation !== 'tagging') continue;
-      const [quote, position] = a.target.selector;
+      const [quote, position] = a.target.selector!;
       expect(slice(position.start, position.end)).toBe(quote.exact);
       expect(slice(position.start - [...quote.prefix].length, position.start)).toBe(quote.prefix);
       expect(slice(position.end, position.end + [...quote.suffix].length)).toBe(quote.suffix);
