@@ -9,7 +9,7 @@ import path from 'node:path';
 import argdown from '@argdown/core';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, parseW3c, serializeAif, serializeArgdown, serializeBrat, serializeW3c } from '.';
+import { bratAnnotationConf, importAnnotated, parseAif, parseBrat, parseW3c, serializeAif, serializeArgdown, serializeBrat, serializeW3c } from '.';
 import { relationUrn, unitUrn, W3C_CONTEXT } from './w3c';
 import { parseCsv, serializeRelations, serializeUnits } from './csv';
 import { deepMap, EXPORTED_AT } from './test-fixtures';
