@@ -9,7 +9,7 @@ import path from 'node:path';
 import argdown from '@argdown/core';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { bratAnnotationConf, importAnnotated, parseAif, parseBrat, parseW3c, serializeAif, serializeArgdown, serializeBrat, serializeW3c } from '.';
+import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, parseW3c, serializeAif, serializeArgdown, serializeBrat, serializeW3c } from '.';
 import { relationUrn, unitUrn, W3C_CONTEXT } from './w3c';
 import { parseCsv, serializeRelations, serializeUnits } from './csv';
 import { deepMap, EXPORTED_AT } from './test-fixtures';
@@ -195,5 +195,28 @@ describe('W3C Web Annotation', () => {
       if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
       expect(read.value.map).toEqual(map.map);
     }
+  });
+});
+
+describe('every reading format, as the app imports', () => {
+  it.each(['aif', 'brat', 'w3c', 'recogito'] as const)('%s: importAnnotated on the same text gives the same map, no acceptance needed', (format) => {
+    const files = formats[format].files(map, { exportedAt: EXPORTED_AT });
+    const input = format === 'brat' ? { txt: files[0].content, ann: files[1].content } : files[0].content;
+    const result = importAnnotated(input, { format, document: map.document, labels: map.labels });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 5)));
+    expect(result.needsAcceptance).toBe(false);
+    expect(result.report).toMatchObject({ moved: [], unplaced: [], droppedRelations: [], skipped: [] });
+    expect(result.value.map).toEqual(map.map);
+    expect(result.value.comments).toEqual(map.comments);
+  });
+
+  it.each(['aif', 'brat', 'w3c', 'recogito'] as const)('%s: a file breaking the model (an unknown scheme, a cycle of undercutters) is refused with codes and nothing else', (format) => {
+    const broken = { ...map, map: { ...map.map, relations: map.map.relations.map((r) => (r.id === 'r4' ? { ...r, scheme: 'nope' } : r.id === 'r2' ? { ...r, to: 'r3' } : r)) } };
+    const files = formats[format].files(broken, { exportedAt: EXPORTED_AT });
+    const input = format === 'brat' ? { txt: files[0].content, ann: files[1].content } : files[0].content;
+    const result = importAnnotated(input, { format, document: map.document, labels: map.labels });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.code).sort()).toEqual(['undercutterCycle', 'undercutterCycle', 'unknownScheme']);
   });
 });
