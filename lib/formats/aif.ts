@@ -3,8 +3,12 @@
 // descriptorfulfillments, participants, locutions }, text, OVA }`.
 //
 // Mapping. Each unit is an I-node whose text is its quote. Each support is a RA node ("Default
-// Inference", scheme 72) with edges I(from) → RA → I(to); each attack a CA node ("Default
-// Conflict", scheme 71), I(attacker) → CA → I(target). As in IAT analyses (AIFdb), the author
+// Inference", scheme 72) with edges I(premise) → RA → I(to), one from every premise of a linked
+// argument; each attack a CA node ("Default Conflict", scheme 71), I(attacker) → CA → I(target),
+// or CA → RA/CA for an undercutter. A support with a scheme is an RA whose text and `scheme` are
+// the scheme's OVA3 name (lib/argument/schemes `aifName`; no schemefulfillment, as OVA3's numeric
+// ids for them are not known here). An implicit unit is an I-node with its own text and no
+// locution (it was never said); a relation none of whose premises was said has no TA. As in IAT analyses (AIFdb), the author
 // (one participant, "Author 筆者") says each unit: an L-node "Author 筆者: <quote>" with its
 // locution and a YA "Asserting" node, L → YA → I; each relation has a TA node between the two
 // L-nodes and a YA "Arguing" (support) or "Disagreeing" (attack) node, TA → YA → RA/CA. Node ids
@@ -21,10 +25,11 @@
 //
 // Reading also takes plain AIF without those fields (AIFdb exports, OVA maps): I-nodes are
 // anchored by their text (no offsets, so import reports them as moved for the user to accept),
-// labelled with the scheme's first label (claim). An S-node with several premises becomes one
-// relation per premise. What a map cannot represent — conflicts or inferences aimed at another
-// S-node (undercuts), rephrase/preference nodes, S-nodes without both ends — is left out and
-// listed as skipped. L, YA and TA nodes (the dialogue layer) are ignored: they carry no
+// labelled with the scheme's first label (claim). An S-node with several premises is one linked
+// relation; a CA aimed at another S-node an undercutter; an RA named by a catalogue scheme gets
+// it; in a dialogical file, an I-node no YA asserts is implicit. What a map cannot represent —
+// inferences aimed at an S-node (backing), undercutters of what is left out, rephrase/preference
+// nodes, S-nodes without both ends — is left out and listed as skipped. L, YA and TA nodes (the dialogue layer) are ignored: they carry no
 // argument structure of their own. Files exported before the text was HTML read as before.
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';

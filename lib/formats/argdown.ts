@@ -1,6 +1,14 @@
 // Argdown (https://argdown.org): the map as text an Argdown editor or the Argdown CLI turns into
 // an argument map. Export only: Argdown has no offsets, so it cannot bring a map back.
 //
+// The deeper model: a relation with several premises, a scheme, or another relation aimed at
+// it is an argument `<id>: <type> <id> {data}` with a premise–conclusion structure, premises in
+// order; a support concludes its target, an attack a statement of its own (`[<id> conclusion]`)
+// that attacks the target (`->`) or undercuts the attacked argument (`_> <id>`). The scheme is
+// the inference rule (`-- Argument from example {"uses": [...], "scheme": ..., ...} --`). A lone
+// undercutter is a `_> <id>` line under its premise. Implicit units are statements tagged
+// `#implicit` with `"implicit": true` in their data and their own text.
+//
 // Dialect (Argdown's default "loose" mode, where relations between statements are support and
 // attack): one top-level statement per unit, the main claim first, then the others in text
 // order, blocks separated by blank lines:

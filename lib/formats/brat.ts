@@ -12,6 +12,14 @@
 //   everything Python's str.splitlines() splits at, because that is how brat reads the file.
 // - `R<n>\tsupports Arg1:T<a> Arg2:T<b>` / `attacks`: Arg1 is the premise or attacker.
 // - `A<n>\tMainClaim T<k>`: a binary attribute on the main claim.
+// - The deeper model (issue 17). A relation with several premises, a scheme, a relation as
+//   target or another relation aimed at it is an event: `E<n>\tSupport:T<trigger> Target:T<k>
+//   Premise:T<a> Premise2:T<b> …` (Attack likewise; an undercutter's Target is an event), its
+//   trigger an entity of type Support/Attack on the target's span (else the first premise in the
+//   text's, else zero-width at 0); the scheme is `A<n>\tScheme E<k> <scheme id>`, the answered
+//   critical questions `#<n>\tRontenCriticalQuestions E<k>\t<JSON>`. brat has no entity without
+//   text, so an implicit unit is a zero-width entity at 0 of its label, its text in
+//   AnnotatorNotes (raw, what brat shows) and `RontenImplicit` (exact), its note in RontenNote.
 // - `#<n>\tAnnotatorNotes T<k>\t<note>` (or R<k>): notes, raw as brat writes and shows them —
 //   brat has no escapes, so line breaks and tabs (which would end the line or the field) are
 //   written as spaces; nothing else changes. brat's own notes are read raw.

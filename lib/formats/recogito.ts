@@ -13,6 +13,11 @@
 //   annotator (its connections plugins draw links between image annotations), so it shows a
 //   relation as one annotation highlighting both passages, tagged support or attack: it cannot
 //   show the arrow;
+// - the deeper model: a linking annotation has a target per premise then the target's, with
+//   `ronten:from` the premise list (maps with these shapes) and `ronten:to` a unit or relation
+//   annotation, `ronten:scheme` / `ronten:criticalQuestions`; an implicit unit has a describing
+//   body, `ronten:implicit: true` and a zero-width target at 0 (Recogito reads only targets with
+//   both selectors), as has an attacked relation's place in an undercutter's targets;
 // - comments are Recogito's own: commenting bodies with a creator and a date, on the unit or
 //   relation they are about; a comment on the whole map rides on the main claim's annotation
 //   (or the first unit's) with `ronten:about: "map"`, since Recogito has nothing for the whole

@@ -1,7 +1,8 @@
-// The map as the formats that know only the first model write it: every format but the native
-// one, until each learns linked premises, undercutters, implicit units and schemes (issue 17;
-// native.ts writes them all as `ronten-argmap` version 2). A v1-shaped map — units of the
-// text, relations from one unit to one unit — comes out exactly as before.
+// The map as the formats that know only the first model write it — Hypothesis (which has no
+// relations) and native version 1 — until they learn linked premises, undercutters, implicit
+// units and schemes (issue 17). AIF, Argdown, W3C, Recogito, brat and CSV write them all (README,
+// "The deeper model in each format"). A v1-shaped map — units of the text, relations from one
+// unit to one unit — comes out exactly as before.
 //
 // What such a format cannot say is never dropped silently: a linked argument is written as one
 // relation per premise (the first keeps the relation's id, the others get `<id>~2`, `<id>~3`, …,

@@ -5,7 +5,11 @@
 // whose value is the label id, the note as a TextualBody with purpose "commenting", and a target
 // on `urn:ronten:document:<docId>` with a TextQuoteSelector (exact + up to 32 code points of
 // prefix/suffix) and a TextPositionSelector. One "linking" Annotation per relation, its target
-// the [from, to] unit annotations and its tagging body "support" | "attack". Comments are
+// the [from, to] unit annotations and its tagging body "support" | "attack". The deeper model
+// (RONTEN_DEEP_CONTEXT, only in files of maps that have its shapes): `ronten:from` the ordered
+// list of premises, `ronten:to` a unit or a relation annotation, `ronten:scheme` and
+// `ronten:criticalQuestions`; an implicit unit is a tagging annotation whose own text is a
+// `describing` TextualBody and whose target has no selector. Comments are
 // "commenting" annotations on the unit, relation or collection they are about. Ids are URNs:
 // urn:ronten:{unit,relation,comment}:<docId>:<id>, each part percent-encoded, so that our ids
 // come back unchanged.
