@@ -77,7 +77,7 @@ async function main() {
   await probed('import of a 20,000-unit map', async () => {
     const current = (await (await fetch(`${base}/api/maps/${mapId}`, { headers: { cookie } })).json()) as { version: number };
     const units = Array.from({ length: 20_000 }, (_, i) => unit(i));
-    const relations = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, type: 'support' as const, from: `u${2 * i}`, to: `u${2 * i + 1}`, note: '' }));
+    const relations = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, type: 'support' as const, from: [`u${2 * i}`], to: `u${2 * i + 1}`, note: '' }));
     const [file] = formats.json.files({
       document: { id: doc.id, title: doc.title, language: doc.language, text: doc.canonical.text, textSha256: doc.canonical.sha256 },
       annotator: { id: 'admin', name: 'admin' },

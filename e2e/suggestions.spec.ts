@@ -29,7 +29,7 @@ test('accepting suggestions adds units with their relation, and undo takes one b
   const evidence = map.units.find((u) => u.label === 'evidence')!;
   expect(claim.end - claim.start).toBe(thesis.length);
   expect(evidence.start).toBeGreaterThan(claim.end);
-  expect(map.relations.map((r) => [r.type, r.from, r.to])).toEqual([['support', evidence.id, claim.id]]);
+  expect(map.relations.map((r) => [r.type, r.from[0], r.to])).toEqual([['support', evidence.id, claim.id]]);
 
   await page.keyboard.press('Control+z');
   await expectSaved(page);

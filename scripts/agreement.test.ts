@@ -10,6 +10,7 @@ import type { AnnotatedMap } from '@/lib/formats/types';
 import { canonicalize, sha256Hex } from '@/lib/text';
 import { tokenize } from '@/lib/tokens/kuromoji';
 import { agreementCommand } from './agreement';
+import { textUnits } from '@/lib/argument/types';
 
 const root = path.resolve(__dirname, '..');
 const essay = canonicalize(fs.readFileSync(path.join(root, 'corpus/russia-diplomacy-2020.source.txt'), 'utf8'));
@@ -27,12 +28,12 @@ const labels = [
   { id: 'rebuttal', name: { ja: '再反論', en: 'Rebuttal' } },
 ];
 const unit = (id: string, label: string, [start, end]: [number, number]): ArgumentUnit => ({ id, label, start, end, note: '' });
-const rel = (id: string, type: RelationType, from: string, to: string): Relation => ({ id, type, from, to, note: '' });
+const rel = (id: string, type: RelationType, from: string, to: string): Relation => ({ id, type, from: [from], to, note: '' });
 const annotated = (name: string, units: ArgumentUnit[], relations: Relation[], doc = { text, sha: essay.sha256 }): AnnotatedMap => ({
   document: { id: 'russia-diplomacy-2020', title: '2020年のロシア外交', language: 'ja', text: doc.text, textSha256: doc.sha },
   annotator: { id: name, name },
   labels,
-  map: { units: [...units].sort((a, b) => a.start - b.start || a.end - b.end), relations, mainClaimId: null },
+  map: { units: textUnits(units).sort((a, b) => a.start - b.start || a.end - b.end), relations, mainClaimId: null },
   comments: [],
 });
 

@@ -126,7 +126,7 @@ export function buildAnnotatedExample(spec: ExampleMapSpec, doc: CorpusText, tok
     const { start, end } = anchorQuote(doc.text, boundaries, unit);
     operations.push(addUnitOp({ id: unit.id, label: unit.label, start, end, note: unit.note }));
   }
-  for (const relation of spec.relations) operations.push({ op: 'addRelation', relation: { ...relation } });
+  for (const relation of spec.relations) operations.push({ op: 'addRelation', relation: { ...relation, from: [relation.from] } });
   operations.push(setMainClaimOp(emptyMap, spec.mainClaim));
 
   const result = applyChecked(emptyMap, operations, {
@@ -137,7 +137,7 @@ export function buildAnnotatedExample(spec: ExampleMapSpec, doc: CorpusText, tok
   if (!result.ok) throw new Error(`example map, operation ${result.index}: ${result.error}`);
 
   // Not invariants of the core, but of a useful example: every unit is part of the argument.
-  const related = new Set(result.map.relations.flatMap((r) => [r.from, r.to]));
+  const related = new Set(result.map.relations.flatMap((r) => [...r.from, r.to]));
   const loose = result.map.units.filter((u) => !related.has(u.id)).map((u) => u.id);
   if (loose.length) throw new Error(`example map: units without any relation: ${loose.join(', ')}`);
 

@@ -15,6 +15,7 @@ import { serializeNative } from '@/lib/formats/native';
 import { defaultLabelDefinitions } from '@/lib/formats/labels';
 import type { AnnotatedMap } from '@/lib/formats/types';
 import { sha256Hex } from '@/lib/text/hash';
+import { textUnits } from '@/lib/argument/types';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
@@ -82,9 +83,9 @@ beforeAll(async () => {
         unit('u4', 'rebuttal', 'それは誤解だ。'),
       ].sort(compareUnits),
       relations: [
-        { id: 'r1', type: 'support' as const, from: 'u1', to: 'u2', note: '' },
-        { id: 'r2', type: 'attack' as const, from: 'u3', to: 'u2', note: 'a "strong" one' },
-        { id: 'r3', type: 'attack' as const, from: 'u4', to: 'u3', note: '' },
+        { id: 'r1', type: 'support' as const, from: ['u1'], to: 'u2', note: '' },
+        { id: 'r2', type: 'attack' as const, from: ['u3'], to: 'u2', note: 'a "strong" one' },
+        { id: 'r3', type: 'attack' as const, from: ['u4'], to: 'u3', note: '' },
       ].sort(compareIds),
       mainClaimId: 'u2',
     },
@@ -199,7 +200,7 @@ describe('ronten export / import', () => {
         const shifted: AnnotatedMap = {
           ...annotated,
           document: { ...annotated.document, text, textSha256: sha256Hex(text) },
-          map: { ...annotated.map, units: annotated.map.units.map((u) => ({ ...u, start: u.start + preface.length, end: u.end + preface.length })) },
+          map: { ...annotated.map, units: textUnits(annotated.map.units).map((u) => ({ ...u, start: u.start + preface.length, end: u.end + preface.length })) },
         };
         return [write('bad/older.argmap.json', nativeFile(shifted))];
       },

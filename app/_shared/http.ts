@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
 import { BatchReusedError, CourseArchivedError, DatabaseBusyError, GradingRefusal, MapLockedError, MemberChangeError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
 import { QueueFullError } from '@/lib/server/dutyQueue';
+import { UnexpressibleMapError } from '@/lib/formats/v1Shape';
 import { decodeBody, parseJsonBody } from '@/lib/server/jsonBody';
 import { unsafeTextProblem } from '@/lib/text/safeText';
 import { notFoundReason, tooLargeReason, type NotFoundEntity } from '@/lib/net/requestReasons';
@@ -138,6 +139,7 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
     if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion, code: 'map.stale', params: {} });
     if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt, code: 'map.locked', params: {} });
     if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId, code: 'map.batchReused', params: {} });
+    if (e instanceof UnexpressibleMapError) return problem(422, e.message, { format: e.format });
     if (e instanceof GradingRefusal) return problem(e.status, e.message, { code: e.code, params: e.params });
     if (e instanceof DatabaseBusyError) return serverBusy(e.message);
     if (e instanceof CourseArchivedError) return problem(423, e.message, { code: 'course.archived', params: { title: e.title } });

@@ -69,7 +69,7 @@ describe.each(testBackends())('body and list limits of the routes on $name', (ba
 
   it.each([
     ['more operations than a batch may have', [...Array(LIMITS.operationsPerBatch + 1).keys()].map((i) => add(i)), /operations: a batch has at most 500 operations/],
-    ['an addUnit carrying more relations than a unit may have', [add(0, [...Array(LIMITS.relationsPerUnit + 1).keys()].map((i) => ({ id: `r${i}`, type: 'support', from: 'u0', to: `v${i}`, note: '' })))], /one unit carries at most 200 relations/],
+    ['an addUnit carrying more relations than a unit may have', [add(0, [...Array(LIMITS.relationsPerUnit + 1).keys()].map((i) => ({ id: `r${i}`, type: 'support', from: ['u0'], to: `v${i}`, note: '' })))], /one unit carries at most 200 relations/],
   ])('refuses %s with 422 naming the limit and writes nothing', async (_name, ops, message) => {
     const before = await getMap(db, mapId);
     const res = await operations({ batchId: `limits-${ops.length}-xxxx`, baseVersion: before!.version, operations: ops });

@@ -198,7 +198,7 @@ describe.each(testBackends())('instructor and admin routes on $name', (backend) 
       await applyOperations(db, a.id, 1, [
         addUnitOp({ id: 'u1', label: 'claim', start: 8, end: 22, note: 'なぜなら' }),
         addUnitOp({ id: 'u2', label: 'evidence', start: 22, end: 31, note: '' }),
-        { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } },
+        { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' } },
       ]);
       expect((await submitRoute(request('POST', `/api/assignments/${asg}/submit`, { body: {}, cookie: as('studentA') }), params({ id: asg }))).status).toBe(200);
       // student B has not started

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { preload } from 'react-dom';
 import dynamic from 'next/dynamic';
 import type { Editor } from '@tiptap/react';
-import { tokenBoundaries, type ArgumentMap, type DocumentContext } from '@/lib/argument';
+import { textUnits, tokenBoundaries, type ArgumentMap, type DocumentContext } from '@/lib/argument';
 import { createPositionMap } from '../editor/positions';
 import { verticalScroller } from '../editor/vertical';
 import { unitsAt, type UnitLayerInput } from '../editor/extensions/unit-layer';
@@ -135,9 +135,12 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   const [touchScreen, setTouchScreen] = useState(false);
   useEffect(() => setTouchScreen(navigator.maxTouchPoints > 0 || matchMedia('(pointer: coarse)').matches), []);
 
+  // What the essay draws and points at: the units of the text (an implicit unit is in the list
+  // and the map only).
+  const spans = useMemo(() => textUnits(map.units), [map.units]);
   const unitLayer: UnitLayerInput = useMemo(
-    () => ({ units: map.units, labels, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
-    [map.units, labels, map.mainClaimId, selected, hoverIds],
+    () => ({ units: spans, labels, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
+    [spans, labels, map.mainClaimId, selected, hoverIds],
   );
 
   // The essay's unit boxes follow the map at once (drawn before the next frame: what the label
@@ -203,13 +206,13 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   const caretShows = tokenSelection.caret == null ? null : caretTokens(tokens, caretPhrases, tokenSelection.caret, tokenSelection.morpheme);
   const caretDetails = useRangeDetails(documentRef, tokens, caretShows);
   useCaretAnnouncement(
-    { t, locale, text, tokens, phrases: caretPhrases, caretReadings: caretDetails?.map((d) => d.reading) ?? null, detailsPending: caretDetails === null, units: map.units, labels, mainClaimId: map.mainClaimId },
+    { t, locale, text, tokens, phrases: caretPhrases, caretReadings: caretDetails?.map((d) => d.reading) ?? null, detailsPending: caretDetails === null, units: spans, labels, mainClaimId: map.mainClaimId },
     tokenSelection,
     announcement,
     setAnnouncement,
   );
   // What the map emphasises: units hovered in the list or map, and the units under the mouse.
-  const hoverUnitKey = tip.hover ? unitsAt(map.units, tokens[tip.hover.tokenIndex].start).map((u) => u.id).join(' ') : '';
+  const hoverUnitKey = tip.hover ? unitsAt(spans, tokens[tip.hover.tokenIndex].start).map((u) => u.id).join(' ') : '';
   const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : [])]), [hoverIds, hoverUnitKey]);
   // The list, the map and the toolbar's dialogs are memoized: with these they re-render only
   // when what they show changes, not on every key.

@@ -16,7 +16,7 @@ const map: ArgumentMap = {
     { id: 'u1', label: 'claim', start: 0, end: 5, note: '' },
     { id: 'u2', label: 'evidence', start: 5, end: 10, note: '' },
   ],
-  relations: [{ id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' }],
+  relations: [{ id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' }],
   mainClaimId: null,
 };
 const labels = [

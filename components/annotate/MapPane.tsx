@@ -4,7 +4,7 @@
 // only while shown, so the hints are worked out only then.
 import { memo, useMemo } from 'react';
 import dynamic from 'next/dynamic';
-import type { ArgumentMap, RelationType } from '@/lib/argument';
+import { unitText, type ArgumentMap, type RelationType } from '@/lib/argument';
 import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
 import { StructureHints } from '../map/StructureHints';
 import { SelectedComments, type Feedback } from './Comments';
@@ -42,7 +42,7 @@ export const MapPane = memo(function MapPane(p: Props) {
     const byId = new Map(p.map.units.map((u) => [u.id, u]));
     return (id: string) => {
       const u = byId.get(id);
-      return u ? p.text.slice(u.start, u.end) : id;
+      return u ? unitText(u, p.text) : id;
     };
   }, [p.map, p.text]);
   return (

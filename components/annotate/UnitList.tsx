@@ -4,7 +4,7 @@
 // the others are one fixed-height row each, and only the rows in view are rendered
 // (virtualRows), so thousands of units stay cheap.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { labelRoles, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
+import { labelRoles, relationEnds, unitText, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
@@ -60,7 +60,7 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
   const relationsByUnit = useMemo(() => {
     const byUnit = new Map<string, Relation[]>();
     for (const r of map.relations) {
-      for (const id of [r.from, r.to]) {
+      for (const id of relationEnds(r)) {
         const list = byUnit.get(id);
         if (list) list.push(r);
         else byUnit.set(id, [r]);
@@ -84,8 +84,8 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
   // The quotes of the units related to the open one (its relations name them). Only those:
   // quoting every unit on each change cost a map of the whole list per key.
   const openQuotes = useMemo(() => {
-    const related = new Set((selectedId && relationsByUnit.get(selectedId)?.flatMap((r) => [r.from, r.to])) || []);
-    return new Map(map.units.filter((u) => related.has(u.id)).map((u) => [u.id, text.slice(u.start, u.end)]));
+    const related = new Set((selectedId && relationsByUnit.get(selectedId)?.flatMap(relationEnds)) || []);
+    return new Map(map.units.filter((u) => related.has(u.id)).map((u) => [u.id, unitText(u, text)]));
   }, [selectedId, relationsByUnit, map.units, text]);
   const layout: RowLayout = { count: shown.length, rowHeight, openIndex, openHeight: openIndex >= 0 ? openHeight : rowHeight };
   const { first, last } = visibleRows(layout, scrollTop, viewport);
@@ -161,7 +161,7 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
                 rowRef={open ? openRef : undefined}
                 top={rowTop(layout, index)}
                 unit={u}
-                quote={text.slice(u.start, u.end)}
+                quote={unitText(u, text)}
                 quotes={open ? openQuotes : noQuotes}
                 relations={relations}
                 labels={labels}
@@ -231,7 +231,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
         </span>
         {!selected && (unit.note || relations.length > 0) && (
           <span className="block truncate text-xs text-stone-500">
-            {relations.map((r) => (r.from === unit.id ? `→${typeName(r.type)}` : `←${typeName(r.type)}`)).join(' ')}
+            {relations.map((r) => (r.from.includes(unit.id) ? `→${typeName(r.type)}` : `←${typeName(r.type)}`)).join(' ')}
             {relations.length > 0 && unit.note ? ' · ' : ''}
             {unit.note}
           </span>
@@ -295,13 +295,14 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
           {relations.length > 0 && (
             <ul className="space-y-1" aria-label={t('annotate.relationType')}>
               {relations.map((r) => {
-                const outgoing = r.from === unit.id;
-                const other = outgoing ? r.to : r.from;
+                const outgoing = r.from.includes(unit.id);
+                // A linked argument's premises are named together.
+                const others = outgoing ? [r.to] : r.from;
                 return (
                   <li key={r.id} data-relation-id={r.id} className="text-xs">
                     <div className="flex items-center gap-1">
                       <span className="min-w-0 flex-1 truncate" lang="ja">
-                        {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: shorten(quotes.get(other) ?? other, 30) })}
+                        {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: others.map((other) => shorten(quotes.get(other) ?? other, 30)).join(' + ') })}
                       </span>
                       {!readOnly && (
                         <>

@@ -7,7 +7,7 @@
 // in 縦書き beside it (left, where the reading goes on, when there is room), not over the column.
 import { useCallback, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/react';
-import type { ArgumentMap } from '@/lib/argument';
+import { textUnits, type ArgumentMap } from '@/lib/argument';
 import type { TokenDetails, TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
@@ -96,7 +96,7 @@ export function WordTip({ info, details, tokens, map, labels }: TipProps) {
       style={{ left: info.left, top: info.top, transform: info.leftOfWord ? 'translateX(-100%)' : undefined }}
     >
       <TokenInfo token={token} details={details} />
-      {unitsAt(map.units, token.start).map((u) => (
+      {unitsAt(textUnits(map.units), token.start).map((u) => (
         <p key={u.id} className="mt-1 border-t border-stone-200 pt-1 text-sm">
           <span className={`label-chip ${labelClass(labels, u.label)}`}>{labelName(labels.find((l) => l.id === u.label), locale)}</span>
           {u.note && <span className="ml-2 text-stone-700">{u.note}</span>}

@@ -8,7 +8,7 @@
 // (the workspace says that). A caret that lands where the readings have not loaded yet (a jump
 // from the list or the map) waits for them, up to READING_WAIT, so the reading is said too.
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { ArgumentUnit } from '@/lib/argument';
+import type { TextUnit } from '@/lib/argument';
 import type { Locale, Translate } from '@/lib/i18n/messages';
 import type { TokenSpan } from '@/lib/tokens/types';
 import { unitsAt } from '../editor/extensions/unit-layer';
@@ -32,7 +32,7 @@ export interface CaretContext {
   caretReadings: readonly string[] | null;
   /// The caret's token details (its readings) are still loading.
   detailsPending?: boolean;
-  units: readonly ArgumentUnit[];
+  units: readonly TextUnit[];
   labels: readonly LabelInfo[];
   mainClaimId: string | null;
 }

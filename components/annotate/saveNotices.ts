@@ -1,7 +1,7 @@
 // Words what the sync state machine reports (lib/argument/sync's SyncNotice) and the save
 // status for the notice area, in the UI's language: which changes were not saved (by what they
 // did and the words they covered, not by the server's English reason) and why (by status).
-import type { ArgumentMap, Operation, SyncNotice } from '@/lib/argument';
+import { unitText, type ArgumentMap, type Operation, type SyncNotice } from '@/lib/argument';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Translate as T } from '@/lib/i18n/locale';
 import type { NoticeInput } from './Notices';
@@ -15,6 +15,11 @@ const changeKeys: Record<Operation['op'], MessageKey> = {
   removeRelation: 'change.removeRelation',
   updateRelation: 'change.updateRelation',
   setMainClaim: 'change.setMainClaim',
+  // A relation's premises, scheme and answers: changing a relation, as a retype is.
+  addPremise: 'change.updateRelation',
+  removePremise: 'change.updateRelation',
+  setScheme: 'change.updateRelation',
+  answerCriticalQuestion: 'change.updateRelation',
 };
 
 const refusalKeys: Record<number, MessageKey> = {
@@ -30,7 +35,7 @@ const quoteMax = 16;
 /// One change, as the user made it: what it did and the words of its unit.
 export function describeChange(t: T, operation: Operation, text: string, map: ArgumentMap): string {
   const unit = operation.op === 'addUnit' || operation.op === 'removeUnit' ? operation.unit : operation.op === 'updateUnit' ? map.units.find((u) => u.id === operation.id) : undefined;
-  const words = unit ? text.slice(unit.start, unit.end) : '';
+  const words = unit ? unitText(unit, text) : '';
   const quote = words.length > quoteMax ? `${words.slice(0, quoteMax)}…` : words;
   return t(changeKeys[operation.op], { quote });
 }

@@ -18,6 +18,7 @@ import {
   startBatch,
   travel as travelSync,
   unconfirmed,
+  upgradeOperation,
   type Answer,
   type ArgumentMap,
   type DocumentContext,
@@ -39,7 +40,10 @@ function loadStored(mapId: string): StoredSync | null {
   try {
     const raw = window.localStorage.getItem(storageKey(mapId));
     const stored = raw ? (JSON.parse(raw) as StoredSync) : null;
-    return stored?.mapId === mapId ? stored : null;
+    if (stored?.mapId !== mapId) return null;
+    // Queued by a page from before relations had premise lists: read them in today's shape.
+    const inFlight = stored.inFlight && { ...stored.inFlight, operations: stored.inFlight.operations.map(upgradeOperation) };
+    return { ...stored, inFlight, pending: stored.pending.map(upgradeOperation) };
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 // view; "In text" also puts the word caret on it and gives the essay focus; a click in the text
 // picks the unit under it (again to reach the unit around it).
 import type { Editor } from '@tiptap/react';
+import { isImplicit, textUnits } from '@/lib/argument/types';
 import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../editor/positions';
 import { rangesOf } from '../editor/highlights';
@@ -25,7 +26,7 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
   const scrollTextTo = (id: string) => {
     const view = editorRef.current?.view;
     const unit = edit.unitOf(id);
-    if (!view || !unit) return;
+    if (!view || !unit || isImplicit(unit)) return; // an implicit unit has no place in the text
     reveal(view, () => rangesOf(view, positions).rect(unit.start, unit.end), 'smooth');
   };
 
@@ -34,7 +35,7 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
   const jumpToUnit = (id: string) => {
     const view = editorRef.current?.view;
     const unit = edit.unitOf(id);
-    if (!view || !unit) return;
+    if (!view || !unit || isImplicit(unit)) return; // an implicit unit has no place in the text
     edit.setSelectedId(id);
     edit.setSelectedRelationId(null);
     onShowText();
@@ -61,7 +62,7 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
   const unitLines = (id: string): DOMRect[] => {
     const view = editorRef.current?.view;
     const unit = edit.unitOf(id);
-    if (!view || !unit) return [];
+    if (!view || !unit || isImplicit(unit)) return [];
     const lines = [...rangesOf(view, positions).rects(unit.start, unit.end)];
     const columns = verticalScroller(view.dom);
     if (!columns) return lines;
@@ -81,7 +82,7 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
     if (!view || edit.tokenSelection.anchor != null) return;
     const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
     if (!hit) return;
-    const pick = pickUnitAt(edit.unitList, positions.toOffset(hit.pos), edit.linkMode ? null : (edit.selected?.id ?? null));
+    const pick = pickUnitAt(textUnits(edit.unitList), positions.toOffset(hit.pos), edit.linkMode ? null : (edit.selected?.id ?? null));
     edit.chooseUnit(pick?.id ?? null);
   };
 

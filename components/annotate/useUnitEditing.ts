@@ -8,6 +8,7 @@ import { useCallback, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import {
   addUnitOp,
+  isImplicit,
   removeRelationOp,
   removeUnitOp,
   setMainClaimOp,
@@ -104,7 +105,7 @@ export function useUnitEditing({ t, locale, map, ctx, tokens, labels, readOnly, 
   };
   const moveEdge = (id: string, edge: 'start' | 'end', step: 1 | -1) => {
     const unit = unitOf(id);
-    const next = unit && stepEdge(ctx.boundaries, unit, edge, step);
+    const next = unit && !isImplicit(unit) && stepEdge(ctx.boundaries, unit, edge, step);
     if (next) run([updateUnitOp(map, id, edge === 'start' ? { start: next.start } : { end: next.end })]);
   };
   const toggleMainClaim = (id: string) =>
@@ -122,7 +123,7 @@ export function useUnitEditing({ t, locale, map, ctx, tokens, labels, readOnly, 
   };
   /// Relates two units (picked in link mode, or dragged node to node in the map).
   const relate = (from: string, to: string, type: RelationType) => {
-    const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type, from, to, note: '' };
+    const relation = { id: `r-${crypto.randomUUID().slice(0, 8)}`, type, from: [from], to, note: '' };
     return run([{ op: 'addRelation', relation }], t('announce.relationAdded', { type: t(relationTypeKey(type)) }));
   };
 

@@ -2,7 +2,7 @@
 // Binds the command table (./commands) to the workspace: the state the commands read, and the
 // actions they run, made of the workspace's edits (./useUnitEditing).
 import type { Editor } from '@tiptap/react';
-import type { ArgumentMap } from '@/lib/argument';
+import { textUnits, type ArgumentMap } from '@/lib/argument';
 import type { TokenSpan } from '@/lib/tokens/types';
 import type { Locale, Translate } from '@/lib/i18n/messages';
 import { pickCaret } from '../editor/extensions/token-layer';
@@ -67,7 +67,7 @@ export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, cla
       if (view) pickCaret(view);
     },
     selectAtCaret: () => {
-      const pick = tokenSelection.caret == null ? null : pickUnitAt(map.units, tokens[tokenSelection.caret].start, linkMode ? null : (selected?.id ?? null));
+      const pick = tokenSelection.caret == null ? null : pickUnitAt(textUnits(map.units), tokens[tokenSelection.caret].start, linkMode ? null : (selected?.id ?? null));
       if (pick) edit.chooseUnit(pick.id);
     },
     acceptSuggestion: () => suggestions.atHand !== undefined && suggestions.accept(suggestions.atHand),

@@ -12,7 +12,7 @@ import { useMemo } from 'react';
 import type { MapComparison } from '@/lib/agreement/compare';
 import { hundredths } from '@/lib/agreement/prf';
 import { teacherSummary, type TeacherMatch } from '@/lib/agreement/teacher';
-import type { ArgumentMap } from '@/lib/argument/types';
+import { unitText, type ArgumentMap } from '@/lib/argument/types';
 import { csvTable, type CsvCell } from '@/lib/formats/csv';
 import type { Block } from '@/lib/text/types';
 import { useLocale, useT } from '../I18nProvider';
@@ -118,7 +118,7 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
 
   const quote = (map: ArgumentMap, id: string) => {
     const u = map.units.find((x) => x.id === id);
-    return u ? text.slice(u.start, u.end) : id;
+    return u ? unitText(u, text) : id;
   };
   const labelOf = (map: ArgumentMap, id: string) => labels.find((l) => l.id === map.units.find((u) => u.id === id)?.label)?.[locale] ?? '';
 

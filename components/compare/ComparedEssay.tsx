@@ -4,7 +4,7 @@
 // only — as CSS highlights (see ../editor/highlights).
 import { useEffect, useMemo } from 'react';
 import { EditorContent } from '@tiptap/react';
-import type { ArgumentUnit } from '@/lib/argument/types';
+import { textUnits, type ArgumentUnit } from '@/lib/argument/types';
 import type { Block } from '@/lib/text/types';
 import { createPositionMap } from '../editor/positions';
 import { clear, paint, rangesOf } from '../editor/highlights';
@@ -34,7 +34,7 @@ export function ComparedEssay({ text, blocks, label, units, status }: Props) {
     const view = editor.view;
     const ranges = rangesOf(view, positions);
     const groups = new Map<string, AbstractRange[]>(Object.values(statusNames).map((n) => [n, []]));
-    for (const u of units) groups.get(statusNames[status.get(u.id) ?? 'extra'])!.push(ranges.range(u.start, u.end));
+    for (const u of textUnits(units)) groups.get(statusNames[status.get(u.id) ?? 'extra'])!.push(ranges.range(u.start, u.end));
     paint(view, groups);
     return () => clear(view, Object.values(statusNames));
   }, [editor, positions, units, status]);

@@ -17,7 +17,7 @@ describe('ComparedRelations', () => {
         { id: 'u1', label: 'evidence', start: 0, end: long.length, note: '' },
         { id: 'u2', label: 'claim', start: long.length, end: text.length, note: '' },
       ],
-      relations: [{ id: 'r1', type: 'support', from: 'u1', to: 'u2', note: '' }],
+      relations: [{ id: 'r1', type: 'support', from: ['u1'], to: 'u2', note: '' }],
       mainClaimId: null,
     };
     const host = render(<ComparedRelations map={map} text={text} matched={new Set(['r1'])} only={{ className: 'cmp-extra', word: 'B のみ' }} />, { locale: 'ja' });

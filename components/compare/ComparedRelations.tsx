@@ -2,7 +2,7 @@
 // One side's relations in a comparison, each marked matched (the other map has the same type
 // between the paired units) or on this side only, with the quotes of both ends — the relation
 // counterpart of the units marked in the text beside it.
-import type { ArgumentMap } from '@/lib/argument/types';
+import { unitText, type ArgumentMap } from '@/lib/argument/types';
 import { useT } from '../I18nProvider';
 import { relationTypeKey } from '@/lib/i18n/locale';
 
@@ -25,7 +25,7 @@ export function ComparedRelations({ map, text, matched, only, onTake }: Props) {
   const units = new Map(map.units.map((u) => [u.id, u]));
   const quote = (id: string) => {
     const u = units.get(id);
-    const q = [...(u ? text.slice(u.start, u.end) : id)]; // by characters: a cut inside 𩸽 would show a broken one
+    const q = [...(u ? unitText(u, text) : id)]; // by characters: a cut inside 𩸽 would show a broken one
     return q.length > quoteLength ? `${q.slice(0, quoteLength).join('')}…` : q.join('');
   };
   const onlyHere = map.relations.filter((r) => !matched.has(r.id)).length;
@@ -35,12 +35,13 @@ export function ComparedRelations({ map, text, matched, only, onTake }: Props) {
       <ul className="mt-1 space-y-1">
         {map.relations.length === 0 && <li className="text-stone-500">{t('compare.none')}</li>}
         {map.relations.map((r) => {
-          const what = `${quote(r.from)} → ${t(relationTypeKey(r.type))} → ${quote(r.to)}`;
+          const from = r.from.map(quote).join(' + ');
+          const what = `${from} → ${t(relationTypeKey(r.type))} → ${quote(r.to)}`;
           const takes = onTake !== undefined && !matched.has(r.id);
           return (
             <li key={r.id} lang="ja" className={`cmp-key ${takes ? 'flex items-center gap-2' : 'block truncate'} ${matched.has(r.id) ? 'cmp-matched' : only.className}`} data-relation-status={matched.has(r.id) ? 'matched' : 'only'}>
               <span className="min-w-0 flex-1 truncate">
-                {quote(r.from)} <span className="text-xs text-stone-600">→ {t(relationTypeKey(r.type))} →</span> {quote(r.to)}
+                {from} <span className="text-xs text-stone-600">→ {t(relationTypeKey(r.type))} →</span> {quote(r.to)}
               </span>
               {takes && (
                 <button type="button" className="btn min-h-11 shrink-0 text-xs" aria-label={t('curation.takeRelation', { quote: what })} onClick={() => onTake(r.id, what)} data-testid="take-relation">

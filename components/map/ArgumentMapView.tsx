@@ -7,7 +7,7 @@
 // Everything edits through the workspace's operations, so it is undoable and saved like any
 // other change.
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { ArgumentMap, RelationType } from '@/lib/argument/types';
+import { isTextUnit, premiseEdges, unitText, type ArgumentMap, type RelationType } from '@/lib/argument/types';
 import { layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode } from '@/lib/argument/layout';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
@@ -59,12 +59,18 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const actions = useStableHandlers<MapActions>({ onSelectUnit: props.onSelectUnit, onSelectRelation: props.onSelectRelation, onHover: props.onHover, onConnect: props.onConnect, onJumpToUnit: props.onJumpToUnit });
 
   // --- Layout: only when the structure changes (ids, labels, sizes, relations, main claim).
-  const texts = useMemo(() => new Map(map.units.map((u) => [u.id, nodeText(text.slice(u.start, u.end), boundaries, u.start)])), [map.units, text, boundaries]);
+  const texts = useMemo(
+    () => new Map(map.units.map((u) => [u.id, isTextUnit(u) ? nodeText(text.slice(u.start, u.end), boundaries, u.start) : nodeText(u.text)])),
+    [map.units, text, boundaries],
+  );
+  // One edge per premise for now (a linked argument's premises are not yet joined into one
+  // arrow; an undercutter points at the unit the attacked relation bears on): types.ts premiseEdges.
+  const edgeList = useMemo(() => premiseEdges(map).map((e) => ({ ...e, id: e.index === 0 ? e.relation.id : `${e.relation.id}#${e.index}` })), [map]);
   const layoutInput = useMemo(() => {
     const nodes: LayoutNode[] = map.units.map((u) => ({ id: u.id, width: nodeWidth, height: nodeHeight(texts.get(u.id)!) }));
-    const edges: LayoutEdge[] = map.relations.map((r) => ({ id: r.id, from: r.from, to: r.to }));
+    const edges: LayoutEdge[] = edgeList.map((e) => ({ id: e.id, from: e.from, to: e.to }));
     return { nodes, edges, mainClaimId: map.mainClaimId };
-  }, [map.units, map.relations, map.mainClaimId, texts]);
+  }, [map.units, edgeList, map.mainClaimId, texts]);
   const layoutKey = layoutInputKey(layoutInput);
   const layoutRef = useRef<{ key: string; layout: ReturnType<typeof layoutGraph> } | null>(null);
   if (!layoutRef.current || layoutRef.current.key !== layoutKey) layoutRef.current = { key: layoutKey, layout: layoutGraph(layoutInput) };
@@ -102,15 +108,17 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const { chooser, setChooser } = gesture;
 
   const unitById = useMemo(() => new Map(map.units.map((u) => [u.id, u])), [map.units]);
-  const jumpTarget = selectedUnitId ? unitById.get(selectedUnitId) ?? null : null;
+  const selectedUnit = selectedUnitId ? unitById.get(selectedUnitId) : undefined;
+  // An implicit unit has no place in the text to jump to.
+  const jumpTarget = selectedUnit && isTextUnit(selectedUnit) ? selectedUnit : null;
   const edgeName = (from: string, to: string, type: RelationType) => {
     const a = unitById.get(from);
     const b = unitById.get(to);
     return t('map.edgeLabel', {
       from: labelName(a?.label ?? ''),
-      fromQuote: a ? shortQuote(text.slice(a.start, a.end)) : '',
+      fromQuote: a ? shortQuote(unitText(a, text)) : '',
       to: labelName(b?.label ?? ''),
-      toQuote: b ? shortQuote(text.slice(b.start, b.end)) : '',
+      toQuote: b ? shortQuote(unitText(b, text)) : '',
       type: t(relationTypeKey(type)),
     });
   };
@@ -154,7 +162,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
             printMap(
               exportSvgText(),
               title,
-              map.units.map((u) => ({ label: labelName(u.label), quote: text.slice(u.start, u.end), note: u.note })),
+              map.units.map((u) => ({ label: labelName(u.label), quote: unitText(u, text), note: u.note })),
             )
           }
         >
@@ -177,9 +185,10 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
           <EdgeMarkers />
           <g data-viewport="">
             <g transform={`translate(${margin},${margin})`}>
-              {map.relations.map((r) => {
-                const placed = layout.edges.get(r.id);
-                return placed ? <MapEdge key={r.id} edge={placed} type={r.type} selected={r.id === selectedRelationId} label={edgeName(r.from, r.to, r.type)} onSelect={actions} /> : null;
+              {edgeList.map((e) => {
+                const placed = layout.edges.get(e.id);
+                const r = e.relation;
+                return placed ? <MapEdge key={e.id} edge={placed} relationId={r.id} type={r.type} selected={r.id === selectedRelationId} label={edgeName(e.from, e.to, r.type)} onSelect={actions} /> : null;
               })}
               {map.units.map((u) => {
                 const placed = layout.nodes.get(u.id);
@@ -191,7 +200,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
                     slot={labelSlot(labels, u.label)}
                     labelText={labelName(u.label)}
                     mainText={u.id === map.mainClaimId ? t('annotate.mainClaim') : null}
-                    quote={text.slice(u.start, u.end)}
+                    quote={unitText(u, text)}
                     note={u.note}
                     lines={texts.get(u.id)!}
                     selected={u.id === selectedUnitId}

@@ -44,28 +44,30 @@ export function shortQuote(quote: string, max = 12): string {
 
 interface Props {
   edge: PlacedEdge;
+  /// The relation the edge draws (one of a linked argument's premises draws an edge of its own).
+  relationId: string;
   type: RelationType;
   selected: boolean;
   label: string;
   onSelect: { onSelectRelation: (id: string | null) => void };
 }
 
-export const MapEdge = memo(function MapEdge({ edge, type, selected, label, onSelect }: Props) {
+export const MapEdge = memo(function MapEdge({ edge, relationId, type, selected, label, onSelect }: Props) {
   const d = edgePath(edge.points);
   const attack = type === 'attack';
   return (
     <g
-      data-relation-id={edge.id}
+      data-relation-id={relationId}
       role="button"
       tabIndex={0}
       aria-label={label}
       aria-pressed={selected}
       style={{ cursor: 'pointer' }}
-      onClick={() => onSelect.onSelectRelation(edge.id)}
+      onClick={() => onSelect.onSelectRelation(relationId)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onSelect.onSelectRelation(edge.id);
+          onSelect.onSelectRelation(relationId);
         }
       }}
     >

@@ -4,7 +4,7 @@ import { hundredths } from './prf';
 import { CLASS_AGREEMENT_COLUMNS, classAgreement, classAgreementCsv, wordTokens, type ClassMember } from './classAgreement';
 
 const unit = (id: string, label: string, start: number, end: number): ArgumentUnit => ({ id, label, start, end, note: '' });
-const rel = (id: string, type: 'support' | 'attack', from: string, to: string): Relation => ({ id, type, from, to, note: '' });
+const rel = (id: string, type: 'support' | 'attack', from: string, to: string): Relation => ({ id, type, from: [from], to, note: '' });
 const member = (name: string, map: ArgumentMap | null, submittedAt: string | null = null): ClassMember => ({
   userId: `id-${name}`,
   name,

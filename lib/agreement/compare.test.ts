@@ -3,7 +3,7 @@ import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/ar
 import { compareMaps } from './compare';
 
 const unit = (id: string, label: string, start: number, end: number): ArgumentUnit => ({ id, label, start, end, note: '' });
-const rel = (id: string, type: RelationType, from: string, to: string): Relation => ({ id, type, from, to, note: '' });
+const rel = (id: string, type: RelationType, from: string, to: string): Relation => ({ id, type, from: [from], to, note: '' });
 const map = (units: readonly ArgumentUnit[], relations: Relation[] = []): ArgumentMap => ({ units, relations, mainClaimId: null });
 
 // Reference: a claim with evidence, a counterargument and a rebuttal.

@@ -20,8 +20,13 @@
 //   that has both a support and an attack between the same two units counts that pair once.
 //   A relation touching an unpaired unit cannot match: it is missing (reference) or extra
 //   (candidate).
+// - The deeper model (issue 17), until partial credit is defined: `from` is a premise set, and a
+//   relation matches when every premise is paired and the sets are equal (order ignored); an
+//   implicit unit has no span, so it is never paired and neither is a relation naming it; an
+//   undercutter (its target a relation) is never paired either. Unit scores count units of the
+//   text only.
 
-import { defaultLabels, type ArgumentMap } from '@/lib/argument/types';
+import { defaultLabels, textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { matchUnits, type UnitPair } from './match';
 import { scores, type Scores } from './prf';
 
@@ -44,14 +49,16 @@ export interface MapComparison {
 
 /// Scores of `candidate` against `reference` (see the header for every definition).
 export function compareMaps(reference: ArgumentMap, candidate: ArgumentMap): MapComparison {
-  const exact = matchUnits(reference.units, candidate.units, 'exact');
-  const overlap = matchUnits(reference.units, candidate.units, 'overlap');
-  const nRef = reference.units.length;
-  const nCand = candidate.units.length;
+  const refUnits = textUnits(reference.units);
+  const candUnits = textUnits(candidate.units);
+  const exact = matchUnits(refUnits, candUnits, 'exact');
+  const overlap = matchUnits(refUnits, candUnits, 'overlap');
+  const nRef = refUnits.length;
+  const nCand = candUnits.length;
 
-  const refLabel = new Map(reference.units.map((u) => [u.id, u.label]));
-  const candLabel = new Map(candidate.units.map((u) => [u.id, u.label]));
-  const labels = orderLabels([...reference.units, ...candidate.units].map((u) => u.label));
+  const refLabel = new Map(refUnits.map((u) => [u.id, u.label]));
+  const candLabel = new Map(candUnits.map((u) => [u.id, u.label]));
+  const labels = orderLabels([...refUnits, ...candUnits].map((u) => u.label));
   const confusion: Record<string, Record<string, number>> = {};
   for (const a of labels) confusion[a] = Object.fromEntries(labels.map((b) => [b, 0]));
   let agreeing = 0;
@@ -64,20 +71,20 @@ export function compareMaps(reference: ArgumentMap, candidate: ArgumentMap): Map
 
   // Reference unit id → its paired candidate unit id.
   const toCandidate = new Map(overlap.pairs.map((p) => [p.reference, p.candidate]));
-  const key = (...parts: string[]) => JSON.stringify(parts);
+  const key = (type: string | null, from: readonly string[], to: string) => JSON.stringify([type, [...from].sort(), to]);
   const candTyped = new Set(candidate.relations.map((r) => key(r.type, r.from, r.to)));
-  const candUntyped = new Set(candidate.relations.map((r) => key(r.from, r.to)));
+  const candUntyped = new Set(candidate.relations.map((r) => key(null, r.from, r.to)));
   // Keyed by the reference's own (type,) from, to — so a duplicate in a malformed map counts once —
   // with the candidate key it maps to, or null when an endpoint is unpaired. Pairing is
   // one-to-one, so distinct reference keys map to distinct candidate keys.
   const refTyped = new Map<string, string | null>();
   const refUntyped = new Map<string, string | null>();
   for (const r of reference.relations) {
-    const from = toCandidate.get(r.from);
+    const from = r.from.map((p) => toCandidate.get(p));
     const to = toCandidate.get(r.to);
-    const mapped = from !== undefined && to !== undefined;
-    refTyped.set(key(r.type, r.from, r.to), mapped ? key(r.type, from, to) : null);
-    refUntyped.set(key(r.from, r.to), mapped ? key(from, to) : null);
+    const mapped = from.every((p) => p !== undefined) && to !== undefined;
+    refTyped.set(key(r.type, r.from, r.to), mapped ? key(r.type, from as string[], to) : null);
+    refUntyped.set(key(null, r.from, r.to), mapped ? key(null, from as string[], to) : null);
   }
   const candidateByTyped = new Map(candidate.relations.map((r) => [key(r.type, r.from, r.to), r.id]));
   const relationPairs: Array<{ reference: string; candidate: string }> = [];

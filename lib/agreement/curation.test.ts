@@ -8,7 +8,7 @@ import { majorityMap } from './majority';
 import { teacherMatch } from './teacher';
 
 const unit = (id: string, start: number, end: number, label = 'claim'): ArgumentUnit => ({ id, label, start, end, note: '' });
-const rel = (id: string, from: string, to: string, type: Relation['type'] = 'support'): Relation => ({ id, type, from, to, note: '' });
+const rel = (id: string, from: string, to: string, type: Relation['type'] = 'support'): Relation => ({ id, type, from: [from], to, note: '' });
 const map = (units: ArgumentUnit[], relations: Relation[] = [], mainClaimId: string | null = null): ArgumentMap => ({ units, relations, mainClaimId });
 const tokens = Array.from({ length: 40 }, (_, i) => ({ start: i, end: i + 1 }));
 const ids = () => {

@@ -16,8 +16,8 @@
 // - Unknown ids (the student's map changed since the page was drawn) are refused as
 //   "unknownItem". A reference that changed meanwhile is the save route's 409, not a case here.
 
-import { addUnitOp, type Operation } from '@/lib/argument/operations';
-import type { ArgumentMap, ArgumentUnit } from '@/lib/argument/types';
+import { addUnitOp, relationValue, type Operation } from '@/lib/argument/operations';
+import { isImplicit, relationKey, type ArgumentMap, type ArgumentUnit } from '@/lib/argument/types';
 
 export type TakeItem = { kind: 'unit'; id: string } | { kind: 'relation'; id: string };
 export type TakeRefusal = 'unknownItem' | 'alreadyInReference' | 'selfRelation';
@@ -36,8 +36,9 @@ export function takeIntoReference(
   found: ReadonlyArray<{ reference: string; student: string }>,
   newId: (kind: 'u' | 'r') => string,
 ): TakeResult {
-  const sameAs = (u: ArgumentUnit) => reference.units.find((r) => r.start === u.start && r.end === u.end && r.label === u.label);
-  const copy = (u: ArgumentUnit): ArgumentUnit => ({ id: newId('u'), label: u.label, start: u.start, end: u.end, note: u.note });
+  const sameAs = (u: ArgumentUnit) =>
+    reference.units.find((r) => r.label === u.label && (isImplicit(u) ? isImplicit(r) && r.text === u.text : !isImplicit(r) && r.start === u.start && r.end === u.end));
+  const copy = (u: ArgumentUnit): ArgumentUnit => ({ ...u, id: newId('u') });
 
   if (item.kind === 'unit') {
     const unit = student.units.find((u) => u.id === item.id);
@@ -47,9 +48,10 @@ export function takeIntoReference(
   }
 
   const relation = student.relations.find((r) => r.id === item.id);
-  const from = relation && student.units.find((u) => u.id === relation.from);
+  const from = relation?.from.map((id) => student.units.find((u) => u.id === id));
+  // An undercutter's target is a relation: not taken yet (the unknownItem answer).
   const to = relation && student.units.find((u) => u.id === relation.to);
-  if (!relation || !from || !to) return { ok: false, reason: 'unknownItem' };
+  if (!relation || !from || from.some((u) => !u) || !to) return { ok: false, reason: 'unknownItem' };
   const partner = new Map(found.map((p) => [p.student, p.reference]));
   const operations: Operation[] = [];
   const end = (u: ArgumentUnit): string => {
@@ -59,12 +61,15 @@ export function takeIntoReference(
     operations.push(addUnitOp(added));
     return added.id;
   };
-  const fromId = end(from);
+  const fromIds = [...new Set(from.map((u) => end(u!)))];
   const toId = end(to);
-  if (fromId === toId) return { ok: false, reason: 'selfRelation' };
-  if (reference.relations.some((r) => r.type === relation.type && r.from === fromId && r.to === toId)) return { ok: false, reason: 'alreadyInReference' };
+  if (fromIds.includes(toId)) return { ok: false, reason: 'selfRelation' };
+  const taken = { type: relation.type, from: fromIds, to: toId };
+  if (reference.relations.some((r) => relationKey(r) === relationKey(taken))) return { ok: false, reason: 'alreadyInReference' };
   const addedUnits = operations.length;
-  operations.push({ op: 'addRelation', relation: { id: newId('r'), type: relation.type, from: fromId, to: toId, note: relation.note } });
+  // The scheme and its answers are the student's reasoning about the inference: they come along.
+  const { scheme, criticalQuestions } = relation;
+  operations.push({ op: 'addRelation', relation: relationValue({ id: newId('r'), ...taken, scheme, criticalQuestions, note: relation.note }) });
   return { ok: true, operations, addedUnits, addedRelations: 1 };
 }
 

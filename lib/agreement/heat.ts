@@ -18,7 +18,7 @@
 //   is at least bucket 1 (a passage one student marked never looks blank) and count = total is
 //   always the top bucket. heatLegend lists which counts fall in which bucket.
 
-import type { ArgumentMap } from '@/lib/argument/types';
+import { textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { orderLabels } from './compare';
 import { lowerBound, upperBound } from './bounds';
 import type { TokenSpan } from './tokenAlpha';
@@ -50,7 +50,7 @@ export function heatRuns(maps: readonly Pick<ArgumentMap, 'units'>[], tokens: re
     const diff = new Int32Array(sorted.length + 1);
     for (const map of maps) {
       const stretches: Array<[number, number]> = [];
-      for (const u of map.units) {
+      for (const u of textUnits(map.units)) {
         if (u.label !== label) continue;
         const first = lowerBound(starts, u.start); // first token starting at or after u.start
         const after = upperBound(ends, u.end); // tokens ending at or before u.end (ends are sorted too)

@@ -18,7 +18,7 @@
 // Ids are m1, m2, … in text order and r1, r2, … — the caller gives them fresh ids when it
 // writes them into a map.
 
-import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument/types';
+import { textUnits, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument/types';
 import { teacherMatch, wordIndex, type WordIndex, type WordToken } from './teacher';
 
 export interface MajorityMap {
@@ -38,7 +38,7 @@ export function majorityMap(students: readonly ArgumentMap[], tokens: readonly W
   interface Proposal { start: number; end: number; label: string; exact: Set<number>; votes: number; order: number }
   const proposals = new Map<string, Proposal>();
   students.forEach((m, who) => {
-    for (const u of m.units) {
+    for (const u of textUnits(m.units)) {
       const key = JSON.stringify([u.start, u.end, u.label]);
       const p = proposals.get(key) ?? { start: u.start, end: u.end, label: u.label, exact: new Set<number>(), votes: 0, order: 0 };
       p.exact.add(who);
@@ -49,7 +49,7 @@ export function majorityMap(students: readonly ArgumentMap[], tokens: readonly W
   all.forEach((p, i) => (p.order = i));
   for (const p of all) {
     const asRef = { id: '', ...p };
-    p.votes = students.filter((m) => m.units.some((u) => u.label === p.label && words.found(asRef, u))).length;
+    p.votes = students.filter((m) => textUnits(m.units).some((u) => u.label === p.label && words.found(asRef, u))).length;
   }
   const taken: Proposal[] = [];
   for (const p of all.filter((q) => most(q.votes)).sort((a, b) => b.votes - a.votes || b.exact.size - a.exact.size || a.order - b.order)) {
@@ -70,13 +70,16 @@ export function majorityMap(students: readonly ArgumentMap[], tokens: readonly W
   students.forEach((m, who) => {
     const toMajority = new Map(teacherMatch(skeleton, m, words).units.pairs.map((p) => [p.student, p.reference]));
     for (const r of m.relations) {
-      const from = toMajority.get(r.from);
+      // One vote per premise for now (a linked argument votes for each of its premises' edges).
+      for (const premise of r.from) {
+      const from = toMajority.get(premise);
       const to = toMajority.get(r.to);
       if (from === undefined || to === undefined || from === to) continue;
       const key = JSON.stringify([r.type, from, to]);
       const entry = relationVotes.get(key) ?? { type: r.type, from, to, voters: new Set<number>() };
       entry.voters.add(who);
       relationVotes.set(key, entry);
+      }
     }
     const main = m.mainClaimId === null ? undefined : toMajority.get(m.mainClaimId);
     if (main !== undefined) mainVotes.set(main, (mainVotes.get(main) ?? 0) + 1);
@@ -86,7 +89,7 @@ export function majorityMap(students: readonly ArgumentMap[], tokens: readonly W
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, e], i) => {
       votes[`r${i + 1}`] = e.voters.size;
-      return { id: `r${i + 1}`, type: e.type, from: e.from, to: e.to, note: '' };
+      return { id: `r${i + 1}`, type: e.type, from: [e.from], to: e.to, note: '' };
     });
   const [main] = [...mainVotes.entries()].filter(([, v]) => most(v)).sort((a, b) => b[1] - a[1]);
   return { map: { units: majorityUnits, relations, mainClaimId: main ? main[0] : null }, voters: n, votes };

@@ -29,13 +29,13 @@
 // Remaining ties (identical spans with identical labels) are broken by the order the units are
 // fed in, which is canonical — (start, end, id) as in compareUnits — so results are reproducible.
 
-import type { ArgumentUnit } from '@/lib/argument/types';
+import type { TextUnit } from '@/lib/argument/types';
 import { optimalMatching, type PrioritizedEdge } from './assignment';
 
 export type MatchCriterion = 'exact' | 'overlap';
 
 /// What matching needs of a unit.
-export type SpanUnit = Pick<ArgumentUnit, 'id' | 'label' | 'start' | 'end'>;
+export type SpanUnit = Pick<TextUnit, 'id' | 'label' | 'start' | 'end'>;
 
 export interface UnitPair {
   reference: string;

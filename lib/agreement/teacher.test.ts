@@ -1,7 +1,7 @@
 // teacherMatch and spanFound, hand-computed: the thesis case on the real kuromoji tokens
 // of russia-diplomacy-2020 (offsets 346–427), and small cases on synthetic tokens.
 import { describe, expect, it } from 'vitest';
-import type { ArgumentMap, ArgumentUnit, Relation } from '@/lib/argument/types';
+import type { ArgumentMap, ArgumentUnit, Relation, TextUnit } from '@/lib/argument/types';
 import { contentWords, spanFound, teacherMatch, type WordToken } from './teacher';
 
 // The tokens of 「そして、2020年後半に…と思われる。」 as the stored document has them.
@@ -20,8 +20,8 @@ const THESIS_TOKENS: WordToken[] = (
     return { start: Number(start), end: Number(end), surface, pos };
   });
 
-const unit = (id: string, start: number, end: number, label = 'claim'): ArgumentUnit => ({ id, label, start, end, note: '' });
-const rel = (id: string, from: string, to: string, type: Relation['type'] = 'support'): Relation => ({ id, type, from, to, note: '' });
+const unit = (id: string, start: number, end: number, label = 'claim'): TextUnit => ({ id, label, start, end, note: '' });
+const rel = (id: string, from: string, to: string, type: Relation['type'] = 'support'): Relation => ({ id, type, from: [from], to, note: '' });
 const map = (units: ArgumentUnit[], relations: Relation[] = [], mainClaimId: string | null = null): ArgumentMap => ({ units, relations, mainClaimId });
 
 // One-character word tokens 0–1, 1–2, … (no part of speech: every token is a content word).

@@ -42,7 +42,7 @@
 //   its `to` (as compare.ts's "typed", but over these pairs). One-to-one by construction.
 // - The main claim is found when the reference's main claim unit is found (any label).
 
-import type { ArgumentMap, Relation } from '@/lib/argument/types';
+import { textUnits, type ArgumentMap, type Relation } from '@/lib/argument/types';
 import { optimalMatching, type PrioritizedEdge } from './assignment';
 import { lowerBound, upperBound } from './bounds';
 import { compareSpanUnits, type SpanUnit } from './match';
@@ -163,8 +163,9 @@ export function spanFound(reference: SpanUnit, student: SpanUnit, tokens: readon
 /// document's tokens (all of them; content words are picked here), or their wordIndex.
 export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, tokens: readonly WordToken[] | WordIndex): TeacherMatch {
   const { range } = 'range' in tokens ? tokens : wordIndex(tokens);
-  const ref = [...reference.units].sort(compareSpanUnits);
-  const stu = [...student.units].sort(compareSpanUnits);
+  // Implicit units have no words to find (lib/argument/types): only units of the text take part.
+  const ref = textUnits(reference.units).sort(compareSpanUnits);
+  const stu = textUnits(student.units).sort(compareSpanUnits);
   const refRanges = ref.map(range);
   const stuRanges = stu.map(range);
 
@@ -209,15 +210,16 @@ export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, token
   const exact = pairs.filter((p) => p.exact).length;
 
   const partner = new Map(pairs.map((p) => [p.reference, p.student]));
-  const key = (r: Pick<Relation, 'type' | 'from' | 'to'>) => JSON.stringify([r.type, r.from, r.to]);
+  // Premise sets compare as sets (a linked argument's premises in any order).
+  const key = (r: Pick<Relation, 'type' | 'from' | 'to'>) => JSON.stringify([r.type, [...r.from].sort(), r.to]);
   const studentRelations = new Map(student.relations.map((r) => [key(r), r.id]));
   const relationPairs: Array<{ reference: string; student: string }> = [];
   const missingRelations: string[] = [];
   const used = new Set<string>();
   for (const r of [...reference.relations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const from = partner.get(r.from);
+    const from = r.from.map((p) => partner.get(p));
     const to = partner.get(r.to);
-    const hit = from !== undefined && to !== undefined ? studentRelations.get(key({ type: r.type, from, to })) : undefined;
+    const hit = from.every((p) => p !== undefined) && to !== undefined ? studentRelations.get(key({ type: r.type, from: from as string[], to })) : undefined;
     if (hit === undefined || used.has(hit)) missingRelations.push(r.id);
     else {
       relationPairs.push({ reference: r.id, student: hit });

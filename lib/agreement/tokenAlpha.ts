@@ -21,7 +21,7 @@
 //   reliably coders tell L-text from the rest. null where undefined (e.g. nobody used L: no
 //   variation).
 
-import { compareUnits, type ArgumentMap } from '@/lib/argument/types';
+import { compareUnits, textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { alphaFromCoincidences, coincidencesOfUnits } from './alpha';
 import { lowerBound } from './bounds';
 import { orderLabels } from './compare';
@@ -52,7 +52,7 @@ export function tokenValues(maps: readonly Pick<ArgumentMap, 'units'>[], tokens:
     const values = new Array<TokenValue>(tokens.length).fill(NONE);
     // Paint outer units first and inner ones over them: longest first; among equal lengths the
     // unit that should win (first in compareUnits order) paints last.
-    const units = [...map.units].sort((a, b) => b.end - b.start - (a.end - a.start) || compareUnits(b, a));
+    const units = textUnits(map.units).sort((a, b) => b.end - b.start - (a.end - a.start) || compareUnits(b, a));
     for (const u of units) {
       for (let k = lowerBound(starts, u.start); k < order.length && starts[k] < u.end; k++) {
         const t = tokens[order[k]];

@@ -1,7 +1,7 @@
 // Validation of operations against a document and a map, with messages that name the problem.
 // The server runs it on every write; the client runs it before applying locally.
-import type { ArgumentMap } from './types';
-import { apply, OperationError, type Operation, type Refusal } from './operations';
+import { isImplicit, relationEnds, type ArgumentMap, type ArgumentUnit } from './types';
+import { apply, OperationError, type Operation, type OperationCode, type Refusal } from './operations';
 import { isBoundary } from './snap';
 import { LIMITS } from './limits';
 
@@ -34,30 +34,45 @@ export function checkOperation(map: ArgumentMap, operation: Operation, ctx: Docu
 interface Problem {
   error: string;
   refusal?: Refusal;
+  /// The model's code for the problem (./operations), when apply named one.
+  code?: OperationCode;
+}
+
+/// A unit's place in the document: a span on token boundaries, or an implicit unit's text.
+function checkUnitPlace(ctx: DocumentContext, unit: ArgumentUnit): string | null {
+  const what = `unit ${unit.id}`;
+  if (isImplicit(unit)) {
+    return unit.text.length > LIMITS.implicitTextChars ? `${what}: an implicit unit's text has at most ${LIMITS.implicitTextChars.toLocaleString('en')} characters` : null;
+  }
+  return checkSpan(ctx, what, unit.start, unit.end);
 }
 
 function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext): Problem | null {
   const overLimit = sizeProblem(map, operation);
   if (overLimit) return { error: overLimit };
-  if (operation.op === 'addUnit' || operation.op === 'removeUnit') {
+  // (An implicit unit's removal is never refused for its text's length: a limit may shrink.)
+  if (operation.op === 'addUnit' || (operation.op === 'removeUnit' && !isImplicit(operation.unit))) {
     const { unit } = operation;
-    const what = `unit ${unit.id}`;
-    const problem = checkSpan(ctx, what, unit.start, unit.end) ?? checkLabel(ctx, what, unit.label);
+    const problem = checkUnitPlace(ctx, unit) ?? checkLabel(ctx, `unit ${unit.id}`, unit.label);
     if (problem) return { error: problem };
   }
   if (operation.op === 'updateUnit') {
     const current = map.units.find((u) => u.id === operation.id);
-    if (!current) return { error: `unit ${operation.id} does not exist` };
-    const next = { ...current, ...operation.after };
-    const what = `unit ${operation.id}`;
-    const problem = checkSpan(ctx, what, next.start, next.end) ?? checkLabel(ctx, what, next.label);
+    if (!current) return { error: `unit ${operation.id} does not exist`, code: 'missingUnit' };
+    const next = { ...current, ...operation.after } as ArgumentUnit;
+    const problem = checkUnitPlace(ctx, next) ?? checkLabel(ctx, `unit ${operation.id}`, next.label);
     if (problem) return { error: problem };
   }
   try {
     apply(map, operation);
     return null;
   } catch (e) {
-    if (e instanceof OperationError) return e.refusal ? { error: e.message, refusal: e.refusal } : { error: e.message };
+    if (e instanceof OperationError) {
+      const problem: Problem = { error: e.message };
+      if (e.refusal) problem.refusal = e.refusal;
+      if (e.code !== 'invalid') problem.code = e.code;
+      return problem;
+    }
     throw e;
   }
 }
@@ -66,7 +81,7 @@ function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext)
 /// applied, so a refused batch leaves nothing half-written (and removeUnit always fits, since no
 /// unit gets more relations than one removeUnit may carry).
 function sizeProblem(map: ArgumentMap, operation: Operation): string | null {
-  const added = operation.op === 'addUnit' ? operation.relations.length : operation.op === 'addRelation' ? 1 : 0;
+  const added = operation.op === 'addUnit' ? operation.relations.length : operation.op === 'addRelation' ? 1 + (operation.undercutters?.length ?? 0) : 0;
   if (operation.op === 'addUnit' && map.units.length >= LIMITS.unitsPerMap) {
     return `the map already has ${LIMITS.unitsPerMap.toLocaleString('en')} units, the limit`;
   }
@@ -76,12 +91,19 @@ function sizeProblem(map: ArgumentMap, operation: Operation): string | null {
   if (operation.op === 'addUnit' && operation.relations.length > LIMITS.relationsPerUnit) {
     return `unit ${operation.unit.id} would have more than ${LIMITS.relationsPerUnit} relations, the limit for one unit`;
   }
-  if (operation.op === 'addRelation') {
-    const { from, to } = operation.relation;
-    for (const end of [from, to]) {
-      const n = map.relations.reduce((k, r) => k + (r.from === end || r.to === end ? 1 : 0), 0);
-      if (n >= LIMITS.relationsPerUnit) return `unit ${end} already has ${LIMITS.relationsPerUnit} relations, the limit for one unit`;
-    }
+  const fresh = operation.op === 'addRelation' ? [operation.relation, ...(operation.undercutters ?? [])] : operation.op === 'addUnit' ? operation.relations : [];
+  for (const r of fresh) {
+    if (r.from.length > LIMITS.premisesPerRelation) return `relation ${r.id} would have more than ${LIMITS.premisesPerRelation} premises, the limit`;
+  }
+  const premise = operation.op === 'addPremise' ? map.relations.find((r) => r.id === operation.id) : undefined;
+  if (premise && premise.from.length >= LIMITS.premisesPerRelation) return `relation ${premise.id} already has ${LIMITS.premisesPerRelation} premises, the limit`;
+  const ends = operation.op === 'addRelation' ? relationEnds(operation.relation) : operation.op === 'addPremise' ? [operation.unit] : [];
+  for (const end of ends) {
+    const n = map.relations.reduce((k, r) => k + (r.to === end || r.from.includes(end) ? 1 : 0), 0);
+    if (n >= LIMITS.relationsPerUnit) return `unit ${end} already has ${LIMITS.relationsPerUnit} relations, the limit for one unit`;
+  }
+  if (operation.op === 'answerCriticalQuestion' && operation.after !== null && operation.after.length > LIMITS.criticalAnswerChars) {
+    return `an answer to a critical question has at most ${LIMITS.criticalAnswerChars.toLocaleString('en')} characters`;
   }
   return null;
 }

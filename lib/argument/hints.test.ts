@@ -11,7 +11,7 @@ function mapOf(units: string[], relations: string[] = [], mainClaimId: string | 
   const rs: Relation[] = relations.map((spec, i) => {
     const m = /^(.+?)([>!])(.+)$/.exec(spec)!;
     const type: RelationType = m[2] === '>' ? 'support' : 'attack';
-    return { id: `r${String(i).padStart(4, '0')}`, type, from: m[1], to: m[3], note: '' };
+    return { id: `r${String(i).padStart(4, '0')}`, type, from: [m[1]], to: m[3], note: '' };
   });
   return { units: us, relations: rs, mainClaimId };
 }

@@ -11,7 +11,7 @@
 //   recomputed on every change, so every pass is a single sweep (no recursion, no per-unit
 //   scans of the relation list).
 import type { ArgumentMap } from './types';
-import { defaultLabels } from './types';
+import { defaultLabels, premiseEdges } from './types';
 
 export type HintKind = 'unsupportedClaim' | 'idleEvidence' | 'disconnected' | 'supportCycle';
 
@@ -61,12 +61,14 @@ export function structureHints(map: ArgumentMap, roles: LabelRoles = defaultRole
 
   // Relations are resolved to unit positions once; a relation naming a missing unit (impossible
   // under the model's invariants, but maps arrive from files and the network) is ignored rather
-  // than allowed to crash the hints panel.
+  // than allowed to crash the hints panel. A linked argument is one edge per premise; an
+  // undercutter bears on the unit its target relation bears on (types.ts premiseEdges), so an
+  // undercut inference still counts as support.
   const edges: Array<{ type: string; from: number; to: number }> = [];
-  for (const r of map.relations) {
-    const from = index.get(r.from);
-    const to = index.get(r.to);
-    if (from !== undefined && to !== undefined) edges.push({ type: r.type, from, to });
+  for (const e of premiseEdges(map)) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from !== undefined && to !== undefined) edges.push({ type: e.relation.type, from, to });
   }
 
   const supported = new Uint8Array(n); // has an incoming support

@@ -19,7 +19,7 @@ describe('history', () => {
       history = record(history, ops);
     };
     step([addUnitOp(u('a', 0, 3))]);
-    step([addUnitOp(u('b', 3, 4)), { op: 'addRelation', relation: { id: 'r', type: 'attack', from: 'b', to: 'a', note: '' } }]);
+    step([addUnitOp(u('b', 3, 4)), { op: 'addRelation', relation: { id: 'r', type: 'attack', from: ['b'], to: 'a', note: '' } }]);
     step([updateUnitOp(map, 'a', { note: 'thesis' })]);
     const full = map;
 
@@ -48,7 +48,7 @@ describe('history', () => {
     const history = record(emptyHistory, mine);
     const theirs = apply(apply(apply(emptyMap, mine[0]), addUnitOp(u('b', 3, 4))), {
       op: 'addRelation',
-      relation: { id: 'r', type: 'support', from: 'b', to: 'a', note: '' },
+      relation: { id: 'r', type: 'support', from: ['b'], to: 'a', note: '' },
     });
     const step = undo(history, theirs, ctx);
     expect(step).toEqual({ ok: false, reason: 'conflict', history: emptyHistory });

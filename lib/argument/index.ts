@@ -10,3 +10,4 @@ export * from './snap';
 export * from './history';
 export * from './sync';
 export * from './hints';
+export * from './schemes';

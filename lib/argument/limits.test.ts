@@ -4,11 +4,11 @@ import { LIMITS, mapSizeProblem } from './limits';
 import { addUnitOp, type Operation } from './operations';
 import { operationsRequestSchema } from './schema';
 import { initialSync, startBatch, type SyncState } from './sync';
-import type { ArgumentMap, ArgumentUnit as Unit, Relation } from './types';
+import type { ArgumentMap, TextUnit as Unit, Relation } from './types';
 
 const ctx = { textLength: 100, boundaries: Array.from({ length: 101 }, (_, i) => i), labels: ['claim'] };
 const unit = (i: number): Unit => ({ id: `u${i}`, label: 'claim', start: i % 99, end: (i % 99) + 1, note: '' });
-const relation = (i: number, from: string, to: string): Relation => ({ id: `r${i}`, type: 'support', from, to, note: '' });
+const relation = (i: number, from: string, to: string): Relation => ({ id: `r${i}`, type: 'support', from: [from], to, note: '' });
 /// A map of `n` units, `hub` (u0) related to the next `k` of them: built as a value, not by apply.
 function mapOf(n: number, k = 0): ArgumentMap {
   const units = Array.from({ length: n }, (_, i) => unit(i)).sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));

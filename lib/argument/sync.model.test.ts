@@ -29,7 +29,7 @@ function change(map: ArgumentMap, kind: number, a: number, b: number, newId: () 
     case 2:
       return units.length ? updateUnitOp(map, pick(a).id, b % 2 ? { note: `n${b % 3}` } : { label: ctx.labels[b % 2] }) : null;
     case 3:
-      return units.length ? { op: 'addRelation', relation: { id: newId(), type: (a + b) % 2 ? 'attack' : 'support', from: pick(a).id, to: pick(b).id, note: '' } } : null;
+      return units.length ? { op: 'addRelation', relation: { id: newId(), type: (a + b) % 2 ? 'attack' : 'support', from: [pick(a).id], to: pick(b).id, note: '' } } : null;
     default:
       return setMainClaimOp(map, units.length && a % 3 ? pick(b).id : null);
   }

@@ -112,7 +112,7 @@ describe('undo and redo in the sync state', () => {
     s = startBatch(s, 'b2')!.state;
     const theirs = apply(apply(s.confirmed.map, addUnitOp(u('b', 3, 4))), {
       op: 'addRelation',
-      relation: { id: 'r', type: 'support', from: 'b', to: 'a', note: '' },
+      relation: { id: 'r', type: 'support', from: ['b'], to: 'a', note: '' },
     });
     const merged = receive(s, { kind: 'stale', version: 3, map: theirs }, ctx);
     // Undoing "add a" would now remove b's relation too: that entry is dropped, and said so.
@@ -145,7 +145,7 @@ describe('refused batches', () => {
     let s = queue(initialSync(1, emptyMap), [addUnitOp(u('a', 0, 2))]);
     s = startBatch(s, 'b1')!.state;
     s = queue(s, [addUnitOp(u('b', 3, 4))]);
-    s = queue(s, [{ op: 'addRelation', relation: { id: 'r', type: 'support', from: 'b', to: 'a', note: '' } }]);
+    s = queue(s, [{ op: 'addRelation', relation: { id: 'r', type: 'support', from: ['b'], to: 'a', note: '' } }]);
     const { state, notice } = receive(s, { kind: 'refused', status: 413, index: null }, ctx);
     expect(notice).toMatchObject({ kind: 'refused', status: 413, refused: [addUnitOp(u('a', 0, 2))] });
     expect(notice?.kind === 'refused' && notice.dropped.map((o) => o.op)).toEqual(['addRelation']);
@@ -177,7 +177,7 @@ describe('refused batches', () => {
 
 describe('reuseUnchanged', () => {
   const u = (id: string, start: number, note = '') => ({ id, label: 'claim', start, end: start + 1, note });
-  const r = (id: string, from: string, to: string) => ({ id, type: 'support' as const, from, to, note: '' });
+  const r = (id: string, from: string, to: string) => ({ id, type: 'support' as const, from: [from], to, note: '' });
   const before = { units: [u('a', 0), u('b', 2)], relations: [r('x', 'b', 'a')], mainClaimId: 'a' };
 
   it('keeps the previous map when a rebuilt one has the same contents', () => {

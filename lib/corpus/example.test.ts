@@ -80,15 +80,17 @@ describe('the example map file', () => {
   });
 
   it('involves every unit in at least one relation', () => {
-    const related = new Set(example.map.relations.flatMap((r) => [r.from, r.to]));
+    const related = new Set(example.map.relations.flatMap((r) => [...r.from, r.to]));
     expect(example.map.units.filter((u) => !related.has(u.id)).map((u) => u.id)).toEqual([]);
   });
 
   it('is one connected argument (relations taken undirected)', () => {
     const neighbours = new Map<string, string[]>(example.map.units.map((u) => [u.id, []]));
     for (const r of example.map.relations) {
-      neighbours.get(r.from)!.push(r.to);
-      neighbours.get(r.to)!.push(r.from);
+      for (const p of r.from) {
+        neighbours.get(p)!.push(r.to);
+        neighbours.get(r.to)!.push(p);
+      }
     }
     const seen = new Set<string>([example.map.mainClaimId!]);
     const queue = [example.map.mainClaimId!];
@@ -99,10 +101,10 @@ describe('the example map file', () => {
   it('attacks only from counterarguments, rebuttals and claims, and every rebuttal attacks a counterargument', () => {
     const label = new Map(example.map.units.map((u) => [u.id, u.label]));
     for (const r of example.map.relations.filter((x) => x.type === 'attack')) {
-      expect(['counterargument', 'rebuttal', 'claim'], r.id).toContain(label.get(r.from));
+      expect(['counterargument', 'rebuttal', 'claim'], r.id).toContain(label.get(r.from[0]));
     }
     for (const u of example.map.units.filter((x) => x.label === 'rebuttal')) {
-      const attacks = example.map.relations.filter((r) => r.type === 'attack' && r.from === u.id);
+      const attacks = example.map.relations.filter((r) => r.type === 'attack' && r.from.includes(u.id));
       expect(attacks.some((r) => label.get(r.to) === 'counterargument'), u.id).toBe(true);
     }
   });

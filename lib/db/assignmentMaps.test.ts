@@ -12,7 +12,7 @@ import { NON_BMP_SURFACES, countingDb, fixtureDocument, insertUsers, testBackend
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: 'なぜなら' };
 const early = { id: 'u0', label: 'evidence', start: 0, end: 4, note: '' };
-const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
+const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' } };
 
 describe.each(testBackends())('assignment maps on $name', (backend) => {
   const t = useTestDb(backend);

@@ -12,7 +12,7 @@ import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './te
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '' };
-const support = { id: 'r1', type: 'support' as const, from: 'u2', to: 'u1', note: '' };
+const support = { id: 'r1', type: 'support' as const, from: ['u2'], to: 'u1', note: '' };
 
 describe.each(testBackends())('comments on $name', (backend) => {
   const handle = useTestDb(backend);

@@ -28,7 +28,7 @@ import { NON_BMP_SURFACES, fixtureDocument, testBackends, insertUsers, useTestDb
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '' };
 const evidence2 = { id: 'u3', label: 'evidence', start: 0, end: 4, note: '' };
-const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
+const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' } };
 
 describe.each(testBackends())('courses on $name', (backend) => {
   const t = useTestDb(backend);

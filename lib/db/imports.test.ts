@@ -16,7 +16,7 @@ const MAP: ArgumentMap = {
     { id: 'u1', label: 'claim', start: 8, end: 22, note: '' },
     { id: 'u2', label: 'evidence', start: 22, end: 31, note: 'tab\tand\nnewline' },
   ],
-  relations: [{ id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' }],
+  relations: [{ id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' }],
   mainClaimId: 'u1',
 };
 
@@ -56,7 +56,7 @@ describe.each(testBackends())('importing whole maps on $name', (backend) => {
     const before = await findMap(db, docId, userId);
     await expect(importMap(db, { documentId: docId, userId, map: badLabel })).rejects.toThrow(/label "opinion"/);
     // A relation to a missing unit fails inside the transaction: rolled back, version included.
-    const dangling = { ...MAP, relations: [{ id: 'r9', type: 'attack' as const, from: 'u1', to: 'nope', note: '' }] };
+    const dangling = { ...MAP, relations: [{ id: 'r9', type: 'attack' as const, from: ['u1'], to: 'nope', note: '' }] };
     await expect(importMap(db, { documentId: docId, userId, map: dangling })).rejects.toThrow();
     expect(await findMap(db, docId, userId)).toEqual(before);
   });

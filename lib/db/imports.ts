@@ -6,7 +6,7 @@
 // lib/formats (importAnnotated); importMap only re-checks what the database relies on, so that a
 // refused import writes nothing — not even the empty map a first import would create.
 import { randomUUID } from 'node:crypto';
-import type { ArgumentMap } from '@/lib/argument/types';
+import { isImplicit, type ArgumentMap } from '@/lib/argument/types';
 import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import type { MapComment } from '@/lib/formats/types';
 import type { Db } from './connect';
@@ -121,6 +121,7 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
   const labels = new Set(scheme.labels.map((l) => l.id));
   for (const u of map.units) {
     if (!labels.has(u.label)) throw new InvalidDataError(`unit ${u.id}: label "${u.label}" is not in label scheme ${schemeId}`);
+    if (isImplicit(u)) continue; // no place in the text to check
     if (!Number.isInteger(u.start) || !Number.isInteger(u.end) || u.start < 0 || u.end > doc.canonical_text.length || u.start >= u.end) {
       throw new InvalidDataError(`unit ${u.id}: ${u.start}–${u.end} is not a span of the document`);
     }

@@ -14,7 +14,7 @@ const CONTENTS: MapContents = {
     { id: 'u1', label: 'claim', start: 8, end: 22 },
     { id: 'u3', label: 'claim', start: 8, end: 13, note: '入れ子' },
   ],
-  relations: [{ id: 'r1', type: 'support', from: 'u2', to: 'u1' }],
+  relations: [{ id: 'r1', type: 'support', from: ['u2'], to: 'u1' }],
   mainClaimId: 'u1',
 };
 
@@ -89,7 +89,7 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
       { id: 'u1', label: 'claim', start: 8, end: 22, note: '' },
       { id: 'u2', label: 'evidence', start: 22, end: 31, note: '理由' },
     ]);
-    expect(got!.relations).toEqual([{ id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' }]);
+    expect(got!.relations).toEqual([{ id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' }]);
     expect(got!.updatedAt >= map.updatedAt).toBe(true);
 
     // Replacing with fewer units removes the rest; relations to removed units must go too.
@@ -147,11 +147,11 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
   });
 
   it.each([
-    ['a relation to a missing unit', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r2', type: 'attack' as const, from: 'u3', to: 'ghost' }] }],
+    ['a relation to a missing unit', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r2', type: 'attack' as const, from: ['u3'], to: 'ghost' }] }],
     ['a duplicate unit id', { ...CONTENTS, units: [...CONTENTS.units, { id: 'u1', label: 'claim', start: 0, end: 3 }] }],
-    ['a duplicate edge', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r9', type: 'support' as const, from: 'u2', to: 'u1' }] }],
+    ['a duplicate edge', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r9', type: 'support' as const, from: ['u2'], to: 'u1' }] }],
     ['an empty span', { ...CONTENTS, units: [...CONTENTS.units, { id: 'u9', label: 'claim', start: 5, end: 5 }] }],
-    ['a self-loop', { ...CONTENTS, relations: [{ id: 'r1', type: 'attack' as const, from: 'u1', to: 'u1' }] }],
+    ['a self-loop', { ...CONTENTS, relations: [{ id: 'r1', type: 'attack' as const, from: ['u1'], to: 'u1' }] }],
   ])('rolls back entirely on a failing insert mid-way (%s)', async (_name, bad) => {
     const map = await freshMap();
     const previous: MapContents = {
@@ -193,7 +193,7 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
   it('handles more units than one INSERT chunk', async () => {
     const map = await freshMap();
     const units = Array.from({ length: 1203 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: i % 30, end: (i % 30) + 1 }));
-    const relations = units.slice(1).map((u, i) => ({ id: `r${i}`, type: 'support' as const, from: u.id, to: 'u0' }));
+    const relations = units.slice(1).map((u, i) => ({ id: `r${i}`, type: 'support' as const, from: [u.id], to: 'u0' }));
     await replaceMapContents(db, map.id, 1, { units, relations, mainClaimId: 'u0' });
     const got = await getMap(db, map.id);
     expect(got!.units).toHaveLength(1203);

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Db } from './connect';
 import type { Database, RelationsTable, UnitsTable } from './schema';
+import type { ArgumentUnit, Relation, TextUnit } from '@/lib/argument/types';
 import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { schemeForUserDocument } from './label-schemes';
 import { writeCache } from './writeCache';
@@ -22,24 +23,14 @@ import { archivedOnly, editRefusal, pastDueLocks } from './editLock';
 
 export type RelationType = 'support' | 'attack';
 
-export interface StoredUnit {
-  id: string;
-  label: string;
-  /// UTF-16 offsets into the document's canonical text.
-  start: number;
-  end: number;
-  note: string;
-}
+/// A unit as the core has it (lib/argument/types): offsets UTF-16 into the canonical text.
+export type StoredUnit = ArgumentUnit;
 
-export interface StoredRelation {
-  id: string;
-  type: RelationType;
-  /// The premise or attacker.
-  from: string;
-  /// The target.
-  to: string;
-  note: string;
-}
+/// A relation as the core has it.
+export type StoredRelation = Relation;
+
+/// T without its note, which may be left out (it defaults to '').
+type NoteOptional<T> = T extends unknown ? Omit<T, 'note'> & { note?: string } : never;
 
 export interface StoredMap {
   id: string;
@@ -58,8 +49,8 @@ export interface StoredMap {
 }
 
 export interface MapContents {
-  units: Array<Omit<StoredUnit, 'note'> & { note?: string }>;
-  relations: Array<Omit<StoredRelation, 'note'> & { note?: string }>;
+  units: Array<NoteOptional<StoredUnit>>;
+  relations: Array<NoteOptional<StoredRelation>>;
   mainClaimId: string | null;
 }
 
@@ -224,13 +215,23 @@ async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]
   }
 }
 
-type NewUnit = Pick<StoredUnit, 'id' | 'label' | 'start' | 'end'> & { note?: string };
-type NewRelation = Pick<StoredRelation, 'id' | 'type' | 'from' | 'to'> & { note?: string };
+type NewUnit = NoteOptional<StoredUnit>;
+type NewRelation = NoteOptional<StoredRelation>;
+
+/// Until migration 016 the tables hold only the first model: a unit of the text, a relation
+/// from one unit to one unit without a scheme.
+function storable(units: readonly NewUnit[], relations: readonly NewRelation[]): void {
+  const implicit = units.find((u) => u.implicit === true);
+  if (implicit) throw new InvalidDataError(`unit ${implicit.id}: implicit units cannot be stored yet`);
+  const deeper = relations.find((r) => r.from.length !== 1 || r.scheme !== undefined || (r.criticalQuestions?.length ?? 0) > 0);
+  if (deeper) throw new InvalidDataError(`relation ${deeper.id}: linked premises and schemes cannot be stored yet`);
+}
 
 /// Inserts units in a few multi-row statements (both write paths: a batch of operations may add
 /// thousands); `createdAt` gives each its creation time.
 export async function insertUnits(trx: Transaction<Database>, mapId: string, units: readonly NewUnit[], createdAt: (id: string) => string): Promise<void> {
-  for await (const chunk of chunks(units, INSERT_CHUNK)) {
+  storable(units, []);
+  for await (const chunk of chunks(units as ReadonlyArray<NoteOptional<TextUnit>>, INSERT_CHUNK)) {
     await trx
       .insertInto('units')
       .values(chunk.map((u) => ({ map_id: mapId, id: u.id, label: u.label, start_offset: u.start, end_offset: u.end, note: u.note ?? '', created_at: createdAt(u.id) })))
@@ -240,10 +241,11 @@ export async function insertUnits(trx: Transaction<Database>, mapId: string, uni
 
 /// As insertUnits, for relations (insert them after the units they reference).
 export async function insertRelations(trx: Transaction<Database>, mapId: string, relations: readonly NewRelation[], createdAt: (id: string) => string): Promise<void> {
+  storable([], relations);
   for await (const chunk of chunks(relations, INSERT_CHUNK)) {
     await trx
       .insertInto('relations')
-      .values(chunk.map((r) => ({ map_id: mapId, id: r.id, type: r.type, from_unit: r.from, to_unit: r.to, note: r.note ?? '', created_at: createdAt(r.id) })))
+      .values(chunk.map((r) => ({ map_id: mapId, id: r.id, type: r.type, from_unit: r.from[0], to_unit: r.to, note: r.note ?? '', created_at: createdAt(r.id) })))
       .execute();
   }
 }
@@ -272,7 +274,7 @@ export function toStoredUnit(u: Pick<UnitsTable, 'id' | 'label' | 'start_offset'
 
 /// A relations row as a StoredRelation.
 export function toStoredRelation(r: Pick<RelationsTable, 'id' | 'type' | 'from_unit' | 'to_unit' | 'note'>): StoredRelation {
-  return { id: r.id, type: r.type, from: r.from_unit, to: r.to_unit, note: r.note };
+  return { id: r.id, type: r.type, from: [r.from_unit], to: r.to_unit, note: r.note };
 }
 
 async function readMap(trx: Transaction<Database>, mapId: string): Promise<StoredMap | null> {

@@ -11,7 +11,7 @@ import { NON_BMP_SURFACES, countingDb, fixtureDocument, statementLog, testBacken
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '理由' };
-const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } };
+const support: Operation = { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' } };
 
 describe.each(testBackends())('applyOperations on $name', (backend) => {
   const t = useTestDb(backend);
@@ -57,8 +57,8 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     ['off token boundaries', addUnitOp({ ...claim, start: 9 }), /start 9 is not on a token boundary/],
     ['out of range', addUnitOp({ ...claim, end: 999 }), /outside the text/],
     ['an unknown label', addUnitOp({ ...claim, label: 'opinion' }), /unknown label/],
-    ['a relation to a missing unit', { op: 'addRelation', relation: { id: 'r', type: 'attack', from: 'u1', to: 'nope', note: '' } } as Operation, /missing unit nope/],
-    ['a self-relation', { op: 'addRelation', relation: { id: 'r', type: 'attack', from: 'u1', to: 'u1', note: '' } } as Operation, /itself/],
+    ['a relation to a missing unit', { op: 'addRelation', relation: { id: 'r', type: 'attack', from: ['u1'], to: 'nope', note: '' } } as Operation, /missing unit or relation nope/],
+    ['a self-relation', { op: 'addRelation', relation: { id: 'r', type: 'attack', from: ['u1'], to: 'u1', note: '' } } as Operation, /itself/],
   ])('refuses %s atomically, naming the operation', async (_name, bad, message) => {
     const m = await freshMap();
     const attempt = applyOperations(db, m.id, 1, [addUnitOp(claim), bad]);
@@ -169,7 +169,7 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
 
     // Remembered v2 still had u1: a relation to it must be refused at v3, and nothing written.
     const attempt = applyOperations(db, m.id, 3, [support]);
-    await expect(attempt).rejects.toMatchObject({ index: 0, reason: expect.stringMatching(/missing unit u1/) });
+    await expect(attempt).rejects.toMatchObject({ index: 0, reason: expect.stringMatching(/missing unit or relation u1/) });
     // A batch on the version this instance remembers is stale, though the memory says it fits.
     await expect(applyOperations(db, m.id, 2, [support])).rejects.toBeInstanceOf(StaleVersionError);
     expect(await getMap(db, m.id)).toMatchObject({ version: 3, units: removed.map.units, relations: [] });

@@ -18,10 +18,10 @@
 // then, answering the batch as the duplicate it is.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { applyChecked, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
+import { applyChecked, isImplicit, sameValue, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import type { Database } from './schema';
-import { BatchReusedError, constraintViolation, GradingRefusal, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { BatchReusedError, constraintViolation, GradingRefusal, InvalidDataError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
 import { getLabelScheme } from './label-schemes';
 import { writeCache } from './writeCache';
@@ -192,7 +192,8 @@ async function writeDiff(trx: Transaction<Database>, mapId: string, before: Argu
   await insertUnits(trx, mapId, after.units.filter((u) => !oldUnits.has(u.id)), addedAt);
   for (const u of after.units) {
     const old = oldUnits.get(u.id);
-    if (old && (old.label !== u.label || old.start !== u.start || old.end !== u.end || old.note !== u.note)) {
+    if (old && !sameValue(old, u)) {
+      if (isImplicit(u)) throw new InvalidDataError(`unit ${u.id}: implicit units cannot be stored yet`);
       await trx
         .updateTable('units')
         .set({ label: u.label, start_offset: u.start, end_offset: u.end, note: u.note })
@@ -204,7 +205,8 @@ async function writeDiff(trx: Transaction<Database>, mapId: string, before: Argu
   await insertRelations(trx, mapId, after.relations.filter((r) => !oldRelations.has(r.id)), addedAt);
   for (const r of after.relations) {
     const old = oldRelations.get(r.id);
-    if (old && (old.type !== r.type || old.note !== r.note)) {
+    if (old && !sameValue(old, r)) {
+      if (r.from.length !== 1 || r.scheme !== undefined) throw new InvalidDataError(`relation ${r.id}: linked premises and schemes cannot be stored yet`);
       await trx.updateTable('relations').set({ type: r.type, note: r.note }).where('map_id', '=', mapId).where('id', '=', r.id).execute();
     }
   }

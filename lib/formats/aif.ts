@@ -3,8 +3,12 @@
 // descriptorfulfillments, participants, locutions }, text, OVA }`.
 //
 // Mapping. Each unit is an I-node whose text is its quote. Each support is a RA node ("Default
-// Inference", scheme 72) with edges I(from) → RA → I(to); each attack a CA node ("Default
-// Conflict", scheme 71), I(attacker) → CA → I(target). As in IAT analyses (AIFdb), the author
+// Inference", scheme 72) with edges I(premise) → RA → I(to), one from every premise of a linked
+// argument; each attack a CA node ("Default Conflict", scheme 71), I(attacker) → CA → I(target),
+// or CA → RA/CA for an undercutter. A support with a scheme is an RA whose text and `scheme` are
+// the scheme's OVA3 name (lib/argument/schemes `aifName`; no schemefulfillment, as OVA3's numeric
+// ids for them are not known here). An implicit unit is an I-node with its own text and no
+// locution (it was never said); a relation none of whose premises was said has no TA. As in IAT analyses (AIFdb), the author
 // (one participant, "Author 筆者") says each unit: an L-node "Author 筆者: <quote>" with its
 // locution and a YA "Asserting" node, L → YA → I; each relation has a TA node between the two
 // L-nodes and a YA "Arguing" (support) or "Disagreeing" (attack) node, TA → YA → RA/CA. Node ids
@@ -21,10 +25,11 @@
 //
 // Reading also takes plain AIF without those fields (AIFdb exports, OVA maps): I-nodes are
 // anchored by their text (no offsets, so import reports them as moved for the user to accept),
-// labelled with the scheme's first label (claim). An S-node with several premises becomes one
-// relation per premise. What a map cannot represent — conflicts or inferences aimed at another
-// S-node (undercuts), rephrase/preference nodes, S-nodes without both ends — is left out and
-// listed as skipped. L, YA and TA nodes (the dialogue layer) are ignored: they carry no
+// labelled with the scheme's first label (claim). An S-node with several premises is one linked
+// relation; a CA aimed at another S-node an undercutter; an RA named by a catalogue scheme gets
+// it; in a dialogical file, an I-node no YA asserts is implicit. What a map cannot represent —
+// inferences aimed at an S-node (backing), undercutters of what is left out, rephrase/preference
+// nodes, S-nodes without both ends — is left out and listed as skipped. L, YA and TA nodes (the dialogue layer) are ignored: they carry no
 // argument structure of their own. Files exported before the text was HTML read as before.
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
@@ -34,26 +39,30 @@ import { documentFromText, draftToAnnotated, formatError, parseJsonInput } from 
 import { defaultLabelDefinitions, resolveLabel } from './labels';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedDocument, AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+import { isImplicit, textUnits } from '@/lib/argument/types';
+import { schemeById, schemes } from '@/lib/argument/schemes';
 
 export interface AifNode {
   nodeID: string;
   text: string;
   type: string;
   timestamp: string;
+  /// An RA node's argumentation scheme, by the name OVA3 gives it (also its `text`).
+  scheme?: string;
   ronten?: AifUnitExtra | AifRelationExtra;
 }
 
-export interface AifUnitExtra {
-  unitId: string;
-  label: string;
-  start: number;
-  end: number;
-  note: string;
-}
+export type AifUnitExtra =
+  | { unitId: string; label: string; start: number; end: number; note: string }
+  /// An implicit unit: an I-node whose text is the unit's own, with no locution.
+  | { unitId: string; label: string; implicit: true; note: string };
 
 export interface AifRelationExtra {
   relationId: string;
   note: string;
+  /// The scheme's id in lib/argument/schemes and the answers to its critical questions.
+  scheme?: string;
+  criticalQuestions?: Array<{ id: string; answer: string }>;
 }
 
 export interface AifEdge {
@@ -113,7 +122,8 @@ function aifTimestamp(iso: string): string {
 }
 
 export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string } = {}): AifFile {
-  const { document, map } = input;
+  const { document } = input;
+  const map = input.map;
   const exportedAt = options.exportedAt ?? new Date().toISOString();
   const timestamp = aifTimestamp(exportedAt);
   const offsets = makeOffsetConverter(document.text);
@@ -124,30 +134,45 @@ export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string
   const extras: Record<string, AifUnitExtra | AifRelationExtra> = {};
   const nodeOfUnit = new Map<string, string>();
   let next = 1;
-  const add = (text: string, type: string, scheme?: { text: string; schemeID: string }, ronten?: AifUnitExtra | AifRelationExtra) => {
+  const add = (text: string, type: string, scheme?: { text: string; schemeID?: string }, ronten?: AifUnitExtra | AifRelationExtra) => {
     const nodeID = String(next++);
     nodes.push({ nodeID, text: scheme?.text ?? text, type, timestamp, ...(ronten ? { ronten } : {}) });
-    if (scheme) schemefulfillments.push({ nodeID, schemeID: scheme.schemeID });
+    if (scheme?.schemeID) schemefulfillments.push({ nodeID, schemeID: scheme.schemeID });
     if (ronten) extras[nodeID] = ronten;
     return nodeID;
   };
   const edge = (fromID: string, toID: string) => edges.push({ edgeID: edges.length + 1, fromID, toID });
   for (const u of map.units) {
-    nodeOfUnit.set(u.id, add(document.text.slice(u.start, u.end), 'I', undefined, { unitId: u.id, label: u.label, start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end), note: u.note }));
+    nodeOfUnit.set(
+      u.id,
+      isImplicit(u)
+        ? add(u.text, 'I', undefined, { unitId: u.id, label: u.label, implicit: true, note: u.note })
+        : add(document.text.slice(u.start, u.end), 'I', undefined, { unitId: u.id, label: u.label, start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end), note: u.note }),
+    );
   }
+  // One S-node per relation, all its premises into it; an undercutter's CA points at the S-node
+  // of the relation it attacks (created first: targets before what targets them).
+  const nodeOfRelation = new Map<string, string>();
   const relationNodes = map.relations.map((r) => {
     const kind = r.type === 'support' ? 'RA' : 'CA';
-    const nodeID = add('', kind, SCHEMES[kind], { relationId: r.id, note: r.note });
-    edge(nodeOfUnit.get(r.from)!, nodeID);
-    edge(nodeID, nodeOfUnit.get(r.to)!);
+    const named = r.scheme !== undefined ? schemeById(r.scheme) : undefined;
+    const extra: AifRelationExtra = { relationId: r.id, note: r.note, ...(r.scheme !== undefined ? { scheme: r.scheme } : {}), ...(r.criticalQuestions ? { criticalQuestions: r.criticalQuestions.map((a) => ({ ...a })) } : {}) };
+    const nodeID = named ? add('', kind, { text: named.aifName }, extra) : add('', kind, SCHEMES[kind], extra);
+    if (named) nodes[nodes.length - 1].scheme = named.aifName;
+    nodeOfRelation.set(r.id, nodeID);
     return nodeID;
+  });
+  map.relations.forEach((r, i) => {
+    for (const p of r.from) edge(nodeOfUnit.get(p)!, relationNodes[i]);
+    edge(relationNodes[i], nodeOfUnit.get(r.to) ?? nodeOfRelation.get(r.to)!);
   });
   // The dialogue layer, as IAT analyses (and AIFdb) have it: the author says each unit (L-node,
   // YA Asserting to its I-node), and moves from premise to conclusion (TA between their
   // L-nodes, YA Arguing or Disagreeing to the relation node).
   const speaker = `${AUTHOR.firstname} ${AUTHOR.surname}`;
   const locutionOfUnit = new Map<string, string>();
-  for (const u of map.units) {
+  const transitionOfRelation = new Map<string, string>();
+  for (const u of textUnits(map.units)) {
     const l = add(`${speaker}: ${document.text.slice(u.start, u.end)}`, 'L');
     locutions.push({ nodeID: l, personID: AUTHOR.participantID, start: null, end: null });
     const ya = add('', 'YA', SCHEMES.asserting);
@@ -155,14 +180,22 @@ export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string
     edge(ya, nodeOfUnit.get(u.id)!);
     locutionOfUnit.set(u.id, l);
   }
+  // Implicit units were never said: no locution, and a relation none of whose premises was said
+  // has no transition. An undercutter's transition goes to the one of the relation it attacks.
+  const later: Array<[string, string]> = [];
   map.relations.forEach((r, i) => {
+    const said = r.from.filter((p) => locutionOfUnit.has(p));
+    if (said.length === 0) return;
     const ta = add('', 'TA', SCHEMES.transition);
-    edge(locutionOfUnit.get(r.from)!, ta);
-    edge(ta, locutionOfUnit.get(r.to)!);
+    transitionOfRelation.set(r.id, ta);
+    for (const p of said) edge(locutionOfUnit.get(p)!, ta);
+    if (locutionOfUnit.has(r.to)) edge(ta, locutionOfUnit.get(r.to)!);
+    else later.push([ta, r.to]);
     const ya = add('', 'YA', r.type === 'support' ? SCHEMES.arguing : SCHEMES.disagreeing);
     edge(ta, ya);
     edge(ya, relationNodes[i]);
   });
+  for (const [ta, to] of later) if (transitionOfRelation.has(to)) edge(ta, transitionOfRelation.get(to)!);
   // OVA3's loader cannot open a map without nodes; an empty map has the essay as one locution.
   if (nodes.length === 0) {
     const l = add(`${speaker}: ${document.text}`, 'L');
@@ -181,7 +214,7 @@ export function serializeAif(input: AnnotatedMap, options: { exportedAt?: string
   };
   const { html } = ovaHtml(
     document.text,
-    map.units.map((u) => ({ start: u.start, end: u.end, nodeID: nodeOfUnit.get(u.id)! })),
+    textUnits(map.units).map((u) => ({ start: u.start, end: u.end, nodeID: nodeOfUnit.get(u.id)! })),
     { ...ronten, nodes: extras },
   );
   // A plain grid: I-nodes in text order, then the relation nodes, then the dialogue layer; OVA
@@ -260,6 +293,7 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
   });
   if (errors.length) return { ok: false, errors };
 
+  const dialogical = [...nodeById.values()].some(({ node }) => node.type === 'L');
   const units: UnitDraft[] = [];
   const unitOfNode = new Map<string, string>();
   for (const [nodeID, { node, path }] of nodeById) {
@@ -272,7 +306,9 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
       errors.push(formatError(`${at}: text`, 'aifNodeText'));
       continue;
     }
-    const quote = node.text;
+    // Ours say so; in plain dialogical AIF (with L-nodes), an I-node nobody asserted is one.
+    const implicit = r ? r.implicit === true : dialogical && !(incoming.get(nodeID) ?? []).some((id) => nodeById.get(id)?.node.type === 'YA');
+    const quote = implicit ? '' : node.text;
     let label: string | null = labels[0]?.id ?? 'claim';
     if (r && typeof r.label === 'string') label = resolveLabel(r.label, labels);
     if (label === null) {
@@ -281,6 +317,10 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
     }
     let start: number | null = null;
     let end: number | null = null;
+    if (implicit) {
+      units.push({ id, label, note: r && typeof r.note === 'string' ? r.note : '', quote, start: null, end: null, text: node.text, at });
+      continue;
+    }
     if (r && (r.start !== undefined || r.end !== undefined)) {
       if (!isCount(r.start) || !isCount(r.end) || r.start >= r.end) {
         errors.push(formatError(`${at}: ronten`, 'spanOrder', { start: String(JSON.stringify(r.start)), end: String(JSON.stringify(r.end)) }));
@@ -307,16 +347,21 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
     units.push({ id, label, note: r && typeof r.note === 'string' ? r.note : '', quote, start, end, ...context, at });
   }
 
-  const relations: RelationDraft[] = [];
+  // S-nodes: an RA or CA with its I-node premises and one conclusion, an I-node or (a CA: an
+  // undercutter) another S-node that is itself read. CAs aimed at an S-node are not its premises.
+  type Candidate = { nodeID: string; path: string; type: 'support' | 'attack'; premises: string[]; to: string };
+  const candidates = new Map<string, Candidate>();
   for (const [nodeID, { node, path }] of nodeById) {
     const type = node.type === 'RA' ? 'support' : node.type === 'CA' ? 'attack' : null;
     if (!type) {
       if (node.type === 'MA' || node.type === 'PA') skipped.push(formatError(path, node.type === 'MA' ? 'aifRephraseNode' : 'aifPreferenceNode'));
       continue;
     }
-    const premises = (incoming.get(nodeID) ?? []).filter((id) => nodeById.get(id)?.node.type !== 'YA');
-    const conclusions = (outgoing.get(nodeID) ?? []).filter((id) => nodeById.get(id)?.node.type !== 'YA');
-    const aimedAtNodes = [...premises, ...conclusions].filter((id) => nodeById.get(id)?.node.type !== 'I');
+    const typeOf = (id: string) => nodeById.get(id)?.node.type;
+    const incomingSides = (incoming.get(nodeID) ?? []).filter((id) => typeOf(id) !== 'YA');
+    const premises = incomingSides.filter((id) => typeOf(id) === 'I');
+    const conclusions = (outgoing.get(nodeID) ?? []).filter((id) => typeOf(id) !== 'YA');
+    const aimedAtNodes = [...conclusions.filter((id) => typeOf(id) !== 'I' && !(type === 'attack' && (typeOf(id) === 'RA' || typeOf(id) === 'CA')))];
     if (aimedAtNodes.length) {
       skipped.push(formatError(path, 'aifUndercut', { type: String(node.type), id: nodeID, nodes: aimedAtNodes.join(', ') }));
       continue;
@@ -325,11 +370,41 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
       skipped.push(formatError(path, 'aifRelationEnds', { type: String(node.type), id: nodeID, premises: premises.length, conclusions: conclusions.length }));
       continue;
     }
-    const r = extraOf(nodeID, node);
-    const note = r && typeof r.note === 'string' ? r.note : '';
-    premises.forEach((premise, k) => {
-      const id = r && typeof r.relationId === 'string' && premises.length === 1 ? r.relationId : premises.length === 1 ? nodeID : `${nodeID}-${k + 1}`;
-      relations.push({ id, type, from: unitOfNode.get(premise)!, to: unitOfNode.get(conclusions[0])!, note, at: `${path} (relation ${id})` });
+    candidates.set(nodeID, { nodeID, path, type, premises, to: conclusions[0] });
+  }
+  // An undercutter whose target was left out is left out too (down its chain; a cycle is kept
+  // for checkDraft to refuse with its own code).
+  const reads = (nodeID: string, seen: Set<string>): boolean => {
+    const c = candidates.get(nodeID);
+    if (!c) return false;
+    if (nodeById.get(c.to)!.node.type === 'I' || seen.has(c.to)) return true;
+    return reads(c.to, seen.add(nodeID));
+  };
+  const relationIdOf = (nodeID: string) => {
+    const r = extraOf(nodeID, nodeById.get(nodeID)!.node);
+    return r && typeof r.relationId === 'string' ? r.relationId : nodeID;
+  };
+  const relations: RelationDraft[] = [];
+  for (const c of candidates.values()) {
+    if (!reads(c.nodeID, new Set())) {
+      skipped.push(formatError(c.path, 'aifUndercut', { type: String(nodeById.get(c.nodeID)!.node.type), id: c.nodeID, nodes: c.to }));
+      continue;
+    }
+    const { node } = nodeById.get(c.nodeID)!;
+    const r = extraOf(c.nodeID, node);
+    const id = relationIdOf(c.nodeID);
+    const to = nodeById.get(c.to)!.node.type === 'I' ? unitOfNode.get(c.to)! : relationIdOf(c.to);
+    const scheme = c.type === 'support' ? (r && typeof r.scheme === 'string' ? r.scheme : schemeOfNode(node)) : undefined;
+    const answers = r && Array.isArray(r.criticalQuestions) ? r.criticalQuestions.filter(isObject).map((a) => ({ id: String(a.id), answer: String(a.answer) })) : [];
+    relations.push({
+      id,
+      type: c.type,
+      from: c.premises.map((p) => unitOfNode.get(p)!),
+      to,
+      ...(scheme !== undefined ? { scheme } : {}),
+      ...(answers.length ? { criticalQuestions: answers } : {}),
+      note: r && typeof r.note === 'string' ? r.note : '',
+      at: `${c.path} (relation ${id})`,
     });
   }
 
@@ -360,6 +435,18 @@ export function readAif(input: unknown, options: ReadOptions = {}): ParseResult<
       skipped,
     },
   };
+}
+
+/// The catalogue's scheme an RA node names (plain AIF/OVA3: its `scheme` or its text, e.g.
+/// "Expert Opinion" or "Argument From Expert Opinion"), if any.
+function schemeOfNode(node: Json): string | undefined {
+  const norm = (name: string) => name.toLowerCase().replace(/^argument\s+(from|by)\s+/, '').replace(/\s+/g, ' ').trim();
+  for (const name of [node.scheme, node.text]) {
+    if (typeof name !== 'string') continue;
+    const found = schemes.find((s) => norm(s.aifName) === norm(name) || norm(s.name.en) === norm(name));
+    if (found) return found.id;
+  }
+  return undefined;
 }
 
 function parseComments(list: unknown[], errors: FormatError[]): MapComment[] {

@@ -4,7 +4,7 @@
 // every change is in the report, so the import needs the user's acceptance.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenBoundaries } from '@/lib/argument/snap';
-import { compareUnits, type ArgumentUnit } from '@/lib/argument/types';
+import { compareUnits, textUnits, type ArgumentUnit } from '@/lib/argument/types';
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { tokenize } from '@/lib/tokens/kuromoji';
@@ -53,10 +53,10 @@ function smallEssayMap(): AnnotatedMap {
     map: {
       units: units.sort(compareUnits),
       relations: [
-        { id: 'r1', type: 'support', from: 'A', to: 'B', note: '' },
-        { id: 'r2', type: 'attack', from: 'D', to: 'A', note: '' },
-        { id: 'r3', type: 'support', from: 'C', to: 'B', note: '' },
-        { id: 'r4', type: 'attack', from: 'B', to: 'D', note: '' },
+        { id: 'r1', type: 'support', from: ['A'], to: 'B', note: '' },
+        { id: 'r2', type: 'attack', from: ['D'], to: 'A', note: '' },
+        { id: 'r3', type: 'support', from: ['C'], to: 'B', note: '' },
+        { id: 'r4', type: 'attack', from: ['B'], to: 'D', note: '' },
       ],
       mainClaimId: 'A',
     },
@@ -83,8 +83,8 @@ describe('re-anchoring an import made on another version of the text', () => {
       expect(m.to, m.unitId).toEqual({ start: m.from!.start + shift, end: m.from!.end + shift });
     }
     // Repeated quotes (units sharing a span, short quotes) landed on their own occurrence.
-    const byId = new Map(result.value.map.units.map((u) => [u.id, u]));
-    for (const u of large.map.units) {
+    const byId = new Map(textUnits(result.value.map.units).map((u) => [u.id, u]));
+    for (const u of textUnits(large.map.units)) {
       const placed = byId.get(u.id)!;
       expect(placed.start - u.start, u.id).toBe(preface.length);
       expect(target.document.text.slice(placed.start, placed.end)).toBe(essay.text.slice(u.start, u.end));
@@ -117,7 +117,7 @@ describe('re-anchoring an import made on another version of the text', () => {
     const d = moved.get('D')!;
     expect(d).toMatchObject({ how: 'exact', similarity: 1 });
     expect(d.to.start).toBe(d.from!.start - cpLength(A));
-    const placedB = result.value.map.units.find((u) => u.id === 'B')!;
+    const placedB = textUnits(result.value.map.units).find((u) => u.id === 'B')!;
     expect(target.document.text.slice(placedB.start, placedB.end)).toBe(changed);
     expect(result.value.map.relations.map((r) => r.id)).toEqual(['r3', 'r4']);
   });
@@ -144,7 +144,7 @@ describe('re-anchoring an import made on another version of the text', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.report.reanchored).toBeNull();
     expect(result.report.moved).toEqual([{ unitId: 'C', from: { start: position.start, end: position.end }, to: expect.any(Object), how: 'snapped', similarity: 1, snapped: true }]);
-    const c = result.value.map.units.find((u) => u.id === 'C')!;
+    const c = textUnits(result.value.map.units).find((u) => u.id === 'C')!;
     expect(essay.text.slice(c.start, c.end)).toContain(quote.exact);
     expect(result.needsAcceptance).toBe(true);
   });
@@ -158,15 +158,15 @@ describe('re-anchoring an import made on another version of the text', () => {
     const result = importAnnotated(file, { format: 'aif', document: essay, labels: map.labels, boundaries });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.report.moved.map((m) => [m.from, m.how])).toEqual(map.map.units.map(() => [null, 'exact']));
-    expect(result.value.map.units.map((u) => [u.label, essay.text.slice(u.start, u.end)])).toEqual(map.map.units.map((u) => ['claim', essay.text.slice(u.start, u.end)]));
-    expect(result.value.map.relations.map((r) => [r.type, essay.text.slice(...span(result.value.map.units, r.from)), essay.text.slice(...span(result.value.map.units, r.to))])).toEqual(
-      map.map.relations.map((r) => [r.type, essay.text.slice(...span(map.map.units, r.from)), essay.text.slice(...span(map.map.units, r.to))]),
+    expect(textUnits(result.value.map.units).map((u) => [u.label, essay.text.slice(u.start, u.end)])).toEqual(textUnits(map.map.units).map((u) => ['claim', essay.text.slice(u.start, u.end)]));
+    expect(result.value.map.relations.map((r) => [r.type, essay.text.slice(...span(result.value.map.units, r.from[0])), essay.text.slice(...span(result.value.map.units, r.to))])).toEqual(
+      map.map.relations.map((r) => [r.type, essay.text.slice(...span(map.map.units, r.from[0])), essay.text.slice(...span(map.map.units, r.to))]),
     );
   });
 });
 
 function span(units: readonly ArgumentUnit[], id: string): [number, number] {
-  const u = units.find((x) => x.id === id)!;
+  const u = textUnits(units).find((x) => x.id === id)!;
   return [u.start, u.end];
 }
 

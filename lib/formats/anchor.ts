@@ -22,7 +22,8 @@
 // in code points (it is shown to users and compared with files). A unit is either placed or
 // listed as unplaced, never silently dropped; relations that lose an end are listed too.
 import { snapToTokens } from '@/lib/argument/snap';
-import { compareIds, compareUnits, type ArgumentMap, type ArgumentUnit } from '@/lib/argument/types';
+import { compareIds, compareUnits, type ArgumentMap, type ArgumentUnit, type Relation } from '@/lib/argument/types';
+import { relationValue } from '@/lib/argument/operations';
 import { makeOffsetConverter, type OffsetConverter } from '@/lib/text/offsets';
 import type { RelationDraft, UnitDraft } from './types';
 
@@ -65,9 +66,9 @@ export interface UnplacedUnit {
 export interface DroppedRelation {
   relationId: string;
   type: 'support' | 'attack';
-  from: string;
+  from: string[];
   to: string;
-  /// The relation's units that could not be placed.
+  /// The relation's units that could not be placed (or the dropped relation it targets).
   missing: string[];
 }
 
@@ -314,6 +315,8 @@ export function anchorUnits(units: readonly UnitDraft[], text: string, options: 
   let shift = 0;
 
   for (const u of order) {
+    // An implicit unit has no place in any text: it comes through as it is (anchorMap).
+    if (u.text !== undefined) continue;
     const old = u.start !== null && u.end !== null ? { start: u.start, end: u.end } : null;
     let span: { start: number; end: number } | null = null;
     let how: 'exact' | 'fuzzy' | null = null;
@@ -365,6 +368,11 @@ export function anchorUnits(units: readonly UnitDraft[], text: string, options: 
   return { spans, moved, unplaced, unchanged };
 }
 
+/// A draft relation as the model's relation, in its canonical shape.
+export function relationOfDraft(r: RelationDraft): Relation {
+  return relationValue({ id: r.id, type: r.type, from: r.from, to: r.to, scheme: r.scheme, criticalQuestions: r.criticalQuestions, note: r.note });
+}
+
 /// Anchors a whole draft map: units placed (see anchorUnits), relations whose ends were not
 /// placed dropped and listed, the main claim cleared when it was not placed.
 export function anchorMap(
@@ -374,21 +382,40 @@ export function anchorMap(
 ): { map: ArgumentMap; report: AnchorReport } {
   const { spans, moved, unplaced, unchanged } = anchorUnits(draft.units, text, options);
   const units: ArgumentUnit[] = [];
+  const present = new Set<string>();
   for (const u of draft.units) {
-    const span = spans.get(u.id);
-    if (span) units.push({ id: u.id, label: u.label, start: span.start, end: span.end, note: u.note });
-  }
-  const droppedRelations: DroppedRelation[] = [];
-  const relations = [];
-  for (const r of draft.relations) {
-    const missing = [r.from, r.to].filter((id) => !spans.has(id));
-    if (missing.length) {
-      droppedRelations.push({ relationId: r.id, type: r.type, from: r.from, to: r.to, missing });
+    if (u.text !== undefined) {
+      units.push({ id: u.id, label: u.label, implicit: true, text: u.text, note: u.note });
+      present.add(u.id);
       continue;
     }
-    relations.push({ id: r.id, type: r.type, from: r.from, to: r.to, note: r.note });
+    const span = spans.get(u.id);
+    if (span) units.push({ id: u.id, label: u.label, start: span.start, end: span.end, note: u.note });
+    if (span) present.add(u.id);
   }
-  const mainClaimDropped = draft.mainClaimId !== null && !spans.has(draft.mainClaimId) ? draft.mainClaimId : null;
+  const droppedRelations: DroppedRelation[] = [];
+  const relations: Relation[] = [];
+  // Targets before what targets them, so that an undercutter of a dropped relation is dropped too.
+  const drafts = new Map(draft.relations.map((r) => [r.id, r]));
+  const depth = (r: RelationDraft) => {
+    let n = 0;
+    for (let at = drafts.get(r.to); at && n <= drafts.size; at = drafts.get(at.to)) n++;
+    return n;
+  };
+  const ordered = draft.relations.map((r) => ({ r, d: depth(r) })).sort((a, b) => a.d - b.d).map((x) => x.r);
+  const kept = new Set<string>();
+  for (const r of ordered) {
+    const missing = [...r.from, r.to].filter((id) => !present.has(id) && !kept.has(id));
+    if (missing.length) {
+      droppedRelations.push({ relationId: r.id, type: r.type, from: [...r.from], to: r.to, missing });
+      continue;
+    }
+    kept.add(r.id);
+    relations.push(relationOfDraft(r));
+  }
+  const rank = new Map(draft.relations.map((r, i) => [r.id, i]));
+  droppedRelations.sort((a, b) => rank.get(a.relationId)! - rank.get(b.relationId)!);
+  const mainClaimDropped = draft.mainClaimId !== null && !present.has(draft.mainClaimId) ? draft.mainClaimId : null;
   return {
     map: { units: units.sort(compareUnits), relations: relations.sort(compareIds), mainClaimId: mainClaimDropped ? null : draft.mainClaimId },
     report: { offsetUnit: 'codepoint', moved, unplaced, unchanged, droppedRelations, mainClaimDropped },

@@ -1,6 +1,14 @@
 // Argdown (https://argdown.org): the map as text an Argdown editor or the Argdown CLI turns into
 // an argument map. Export only: Argdown has no offsets, so it cannot bring a map back.
 //
+// The deeper model: a relation with several premises, a scheme, or another relation aimed at
+// it is an argument `<id>: <type> <id> {data}` with a premise–conclusion structure, premises in
+// order; a support concludes its target, an attack a statement of its own (`[<id> conclusion]`)
+// that attacks the target (`->`) or undercuts the attacked argument (`_> <id>`). The scheme is
+// the inference rule (`-- Argument from example {"uses": [...], "scheme": ..., ...} --`). A lone
+// undercutter is a `_> <id>` line under its premise. Implicit units are statements tagged
+// `#implicit` with `"implicit": true` in their data and their own text.
+//
 // Dialect (Argdown's default "loose" mode, where relations between statements are support and
 // attack): one top-level statement per unit, the main claim first, then the others in text
 // order, blocks separated by blank lines:
@@ -25,6 +33,8 @@
 // block cannot end early, and NEL/LS/PS escaped too (YAML breaks lines at them); offsets there
 // are Unicode code points.
 import { makeOffsetConverter } from '@/lib/text/offsets';
+import { isImplicit, type Relation } from '@/lib/argument/types';
+import { schemeById } from '@/lib/argument/schemes';
 import type { AnnotatedMap } from './types';
 
 const ARGDOWN_SPECIAL = /[\\@#*_[\]<>/{}=]/g;
@@ -44,16 +54,19 @@ function tagFor(label: string): string {
 }
 
 function dataFor(value: Record<string, unknown>): string {
-  return JSON.stringify(value).replace(/[{}\u0085\u2028\u2029]/g, (c, offset: number, all: string) => {
-    // Only the braces inside strings: the outer pair delimits the block.
-    if ((c === '{' && offset === 0) || (c === '}' && offset === all.length - 1)) return c;
-    // JSON leaves NEL, LS and PS raw, but YAML (which reads the block) breaks lines at them.
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  // Only the braces inside strings are escaped: the others delimit the block and its objects.
+  // JSON leaves NEL, LS and PS raw, but YAML (which reads the block) breaks lines at them.
+  return JSON.stringify(value).replace(/"(?:[^"\\]|\\.)*"/g, (str) => str.replace(/[{}\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 function oneLine(s: string): string {
   return s.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ');
+}
+
+/// A relation Argdown says as a relation line under its premise (`+>`, `->`, or `_>` for an
+/// undercutter): one premise, no scheme, and nothing aimed at it. The rest are arguments.
+function isSimple(r: Relation, targeted: ReadonlySet<string>): boolean {
+  return r.from.length === 1 && r.scheme === undefined && !targeted.has(r.id);
 }
 
 export function serializeArgdown(input: AnnotatedMap): string {
@@ -61,30 +74,66 @@ export function serializeArgdown(input: AnnotatedMap): string {
   const offsets = makeOffsetConverter(document.text);
   const titles = new Map<string, string>();
   const used = new Set<string>();
-  for (const u of map.units) {
-    const base = titleFor(u.id);
+  const unique = (base: string) => {
     let title = base;
     for (let k = 2; used.has(title); k++) title = `${base} (${k})`;
     used.add(title);
-    titles.set(u.id, title);
+    return title;
+  };
+  for (const u of map.units) titles.set(u.id, unique(titleFor(u.id)));
+  const relationIds = new Set(map.relations.map((r) => r.id));
+  const targeted = new Set(map.relations.map((r) => r.to).filter((to) => relationIds.has(to)));
+  const argumentTitles = new Map<string, string>();
+  const usedArguments = new Set<string>();
+  for (const r of map.relations) {
+    if (isSimple(r, targeted)) continue;
+    const base = titleFor(r.id);
+    let title = base;
+    for (let k = 2; usedArguments.has(title); k++) title = `${base} (${k})`;
+    usedArguments.add(title);
+    argumentTitles.set(r.id, title);
   }
-  const outgoing = new Map<string, typeof map.relations>();
-  for (const r of map.relations) outgoing.set(r.from, [...(outgoing.get(r.from) ?? []), r]);
+  const pointer = (r: Relation) => (relationIds.has(r.to) ? `_> <${argumentTitles.get(r.to)}>` : `${r.type === 'support' ? '+>' : '->'} [${titles.get(r.to)}]`);
+  const outgoing = new Map<string, Relation[]>();
+  for (const r of map.relations) if (isSimple(r, targeted)) outgoing.set(r.from[0], [...(outgoing.get(r.from[0]) ?? []), r]);
 
   const header = [
     `// Ronten argument map: ${oneLine(document.title)}`,
     `// document ${oneLine(document.id)} (sha256 ${document.textSha256}), annotator ${oneLine(input.annotator.name || input.annotator.id)}`,
     '// offsets in the data blocks are Unicode code points into the document text',
+    ...(map.units.some(isImplicit) ? ['// statements tagged #implicit are unstated in the text (reconstructed premises or conclusions)'] : []),
   ].join('\n');
   const ordered = map.mainClaimId === null ? [...map.units] : [...map.units.filter((u) => u.id === map.mainClaimId), ...map.units.filter((u) => u.id !== map.mainClaimId)];
   const blocks = ordered.map((u) => {
-    const data: Record<string, unknown> = { unit: u.id, start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end) };
+    const data: Record<string, unknown> = isImplicit(u) ? { unit: u.id, implicit: true } : { unit: u.id, start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end) };
     if (u.note) data.note = u.note;
-    const lines = [`${u.id === map.mainClaimId ? '// main claim\n' : ''}[${titles.get(u.id)}]: ${escapeArgdownText(document.text.slice(u.start, u.end))} ${tagFor(u.label)} ${dataFor(data)}`];
+    const said = isImplicit(u) ? `${escapeArgdownText(u.text)} ${tagFor(u.label)} #implicit` : `${escapeArgdownText(document.text.slice(u.start, u.end))} ${tagFor(u.label)}`;
+    const lines = [`${u.id === map.mainClaimId ? '// main claim\n' : ''}[${titles.get(u.id)}]: ${said} ${dataFor(data)}`];
     for (const r of outgoing.get(u.id) ?? []) {
-      lines.push(`    ${r.type === 'support' ? '+>' : '->'} [${titles.get(r.to)}] // ${oneLine(r.id)}${r.note ? `: ${oneLine(r.note)}` : ''}`);
+      lines.push(`    ${pointer(r)} // ${oneLine(r.id)}${r.note ? `: ${oneLine(r.note)}` : ''}`);
     }
     return lines.join('\n');
   });
+  // Arguments: premise–conclusion structures, premises in order; a support concludes its
+  // target, an attack a statement of its own that attacks (or undercuts) the target. The
+  // scheme is the inference rule, with its id and answered critical questions as its data.
+  for (const r of map.relations) {
+    const title = argumentTitles.get(r.id);
+    if (title === undefined) continue;
+    const data: Record<string, unknown> = { relation: r.id, type: r.type };
+    if (r.note) data.note = r.note;
+    const premises = r.from.map((p, k) => `(${k + 1}) [${titles.get(p)}]`);
+    const n = r.from.length + 1;
+    const scheme = r.scheme !== undefined ? schemeById(r.scheme) : undefined;
+    const inference =
+      r.scheme === undefined
+        ? '----'
+        : `-- ${escapeArgdownText(scheme?.name.en ?? r.scheme)} ${dataFor({ uses: r.from.map((_, k) => k + 1), scheme: r.scheme, ...(r.criticalQuestions ? { criticalQuestions: r.criticalQuestions } : {}) })} --`;
+    const conclusion =
+      r.type === 'support' && !relationIds.has(r.to)
+        ? [`(${n}) [${titles.get(r.to)}]`]
+        : [`(${n}) [${unique(`${titleFor(r.id)} conclusion`)}]: ${escapeArgdownText(`${r.id}: the premises ${r.type === 'support' ? 'support' : 'attack'} ${relationIds.has(r.to) ? `the inference ${r.to}` : r.to}`)} ${dataFor({ conclusionOf: r.id })}`, `    ${pointer(r)}`];
+    blocks.push([`<${title}>: ${r.type} ${escapeArgdownText(oneLine(r.id))} ${dataFor(data)}`, '', ...premises, inference, ...conclusion].join('\n'));
+  }
   return `${[header, ...blocks].join('\n\n')}\n`;
 }

@@ -12,6 +12,14 @@
 //   everything Python's str.splitlines() splits at, because that is how brat reads the file.
 // - `R<n>\tsupports Arg1:T<a> Arg2:T<b>` / `attacks`: Arg1 is the premise or attacker.
 // - `A<n>\tMainClaim T<k>`: a binary attribute on the main claim.
+// - The deeper model (issue 17). A relation with several premises, a scheme, a relation as
+//   target or another relation aimed at it is an event: `E<n>\tSupport:T<trigger> Target:T<k>
+//   Premise:T<a> Premise2:T<b> …` (Attack likewise; an undercutter's Target is an event), its
+//   trigger an entity of type Support/Attack on the target's span (else the first premise in the
+//   text's, else zero-width at 0); the scheme is `A<n>\tScheme E<k> <scheme id>`, the answered
+//   critical questions `#<n>\tRontenCriticalQuestions E<k>\t<JSON>`. brat has no entity without
+//   text, so an implicit unit is a zero-width entity at 0 of its label, its text in
+//   AnnotatorNotes (raw, what brat shows) and `RontenImplicit` (exact), its note in RontenNote.
 // - `#<n>\tAnnotatorNotes T<k>\t<note>` (or R<k>): notes, raw as brat writes and shows them —
 //   brat has no escapes, so line breaks and tabs (which would end the line or the field) are
 //   written as spaces; nothing else changes. brat's own notes are read raw.
@@ -38,7 +46,8 @@
 //
 // parse validates every line and reports `line N: …`: bad line shape, duplicate or unknown ids,
 // offsets past the end of the text, text that does not match the .txt, unknown labels.
-import { compareIds } from '@/lib/argument/types';
+import { compareIds, isImplicit, textUnits, type Relation } from '@/lib/argument/types';
+import { schemeIds } from '@/lib/argument/schemes';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { contextAround } from './anchor';
 import { documentFromText, draftToAnnotated, formatError, stripBom } from './draft';
@@ -112,16 +121,25 @@ function fragmentsOf(text: string, start: number, end: number, toCp: (i: number)
   return out;
 }
 
+/// Whether a relation must be an event (E line) rather than a binary relation (R line): several
+/// premises, a relation as target, a scheme, or another relation aimed at it.
+function needsEvent(r: Relation, targeted: ReadonlySet<string>, relationIds: ReadonlySet<string>): boolean {
+  return r.from.length > 1 || relationIds.has(r.to) || r.scheme !== undefined || targeted.has(r.id);
+}
+
 export function serializeBrat(input: AnnotatedMap): BratFiles {
-  const { document, map } = input;
+  const { document } = input;
+  const map = input.map;
   const text = document.text;
   const offsets = makeOffsetConverter(text);
   const toCp = (i: number) => offsets.toCodePoint(i);
   const lines: string[] = [];
   const notes: string[] = [];
   const tOf = new Map<string, string>();
-  map.units.forEach((u, i) => tOf.set(u.id, `T${i + 1}`));
-  map.units.forEach((u) => {
+  const units = textUnits(map.units);
+  const implicitUnits = map.units.filter(isImplicit);
+  [...units, ...implicitUnits].forEach((u, i) => tOf.set(u.id, `T${i + 1}`));
+  units.forEach((u) => {
     const t = tOf.get(u.id)!;
     let fragments = fragmentsOf(text, u.start, u.end, toCp);
     const span: [number, number] = [toCp(u.start), toCp(u.end)];
@@ -135,16 +153,58 @@ export function serializeBrat(input: AnnotatedMap): BratFiles {
     if (!exact) notes.push(`RontenSpan ${t}\t${span[0]} ${span[1]}`);
     if (u.note) notes.push(...noteLines(t, u.note));
   });
-  map.relations.forEach((r, i) => {
-    const rid = `R${i + 1}`;
-    lines.push(`${rid}\t${r.type === 'support' ? 'supports' : 'attacks'} Arg1:${tOf.get(r.from)} Arg2:${tOf.get(r.to)}`);
+  // Implicit units: brat has no entity without text, so each is a zero-width entity at the
+  // start of the text whose own text rides in notes (AnnotatorNotes for brat's reader, raw;
+  // RontenImplicit, exact).
+  implicitUnits.forEach((u) => {
+    const t = tOf.get(u.id)!;
+    lines.push(`${t}\t${capitalizeLabel(u.label)} 0 0\t`);
+    notes.push(`RontenId ${t}\t${escapeBratText(u.id)}`);
+    notes.push(`RontenImplicit ${t}\t${escapeBratText(u.text)}`);
+    notes.push(`AnnotatorNotes ${t}\t${rawBratNote(u.text)}`);
+    if (u.note) notes.push(`RontenNote ${t}\t${escapeBratText(u.note)}`);
+  });
+  const relationIds = new Set(map.relations.map((r) => r.id));
+  const targeted = new Set(map.relations.map((r) => r.to).filter((to) => relationIds.has(to)));
+  const binary = map.relations.filter((r) => !needsEvent(r, targeted, relationIds));
+  const events = map.relations.filter((r) => needsEvent(r, targeted, relationIds));
+  const rOf = new Map<string, string>([...binary.map((r, i) => [r.id, `R${i + 1}`] as const), ...events.map((r, i) => [r.id, `E${i + 1}`] as const)]);
+  binary.forEach((r) => {
+    const rid = rOf.get(r.id)!;
+    lines.push(`${rid}\t${r.type === 'support' ? 'supports' : 'attacks'} Arg1:${tOf.get(r.from[0])} Arg2:${tOf.get(r.to)}`);
     notes.push(`RontenId ${rid}\t${escapeBratText(r.id)}`);
     if (r.note) notes.push(...noteLines(rid, r.note));
   });
-  if (map.mainClaimId !== null) lines.push(`A1\tMainClaim ${tOf.get(map.mainClaimId)}`);
-  const rOf = new Map(map.relations.map((r, i) => [r.id, `R${i + 1}`]));
+  // Arguments as events: a trigger entity of type Support or Attack on the target's span (or
+  // the first premise of the text's, or zero-width at the start), `Target` the unit or the
+  // event attacked, `Premise`, `Premise2`, … the premises in order. The scheme is an attribute.
+  const attributes: string[] = [];
+  let nextT = tOf.size + 1;
+  const triggers: string[] = [];
+  const eventLines: string[] = [];
+  const spanOf = (id: string) => units.find((u) => u.id === id);
+  events.forEach((r) => {
+    const eid = rOf.get(r.id)!;
+    const on = spanOf(r.to) ?? r.from.map(spanOf).find((u) => u !== undefined);
+    const trigger = `T${nextT++}`;
+    const type = r.type === 'support' ? 'Support' : 'Attack';
+    if (on) {
+      const fragments = fragmentsOf(text, on.start, on.end, toCp);
+      const first = fragments[0] ?? [toCp(on.start), toCp(on.start)];
+      triggers.push(`${trigger}\t${type} ${first[0]} ${first[1]}\t${text.slice(offsets.toUtf16(first[0]), offsets.toUtf16(first[1]))}`);
+    } else triggers.push(`${trigger}\t${type} 0 0\t`);
+    const target = tOf.get(r.to) ?? rOf.get(r.to)!;
+    eventLines.push(`${eid}\t${type}:${trigger} Target:${target} ${r.from.map((p, k) => `Premise${k === 0 ? '' : k + 1}:${tOf.get(p)}`).join(' ')}`);
+    notes.push(`RontenId ${eid}\t${escapeBratText(r.id)}`);
+    if (r.scheme !== undefined) attributes.push(`Scheme ${eid} ${r.scheme}`);
+    if (r.criticalQuestions) notes.push(`RontenCriticalQuestions ${eid}\t${escapeBratText(JSON.stringify(r.criticalQuestions))}`);
+    if (r.note) notes.push(...noteLines(eid, r.note));
+  });
+  lines.push(...triggers, ...eventLines);
+  if (map.mainClaimId !== null) attributes.unshift(`MainClaim ${tOf.get(map.mainClaimId)}`);
+  attributes.forEach((a, i) => lines.push(`A${i + 1}\t${a}`));
   for (const c of input.comments) {
-    const on = c.targetKind === 'unit' ? tOf.get(c.targetId ?? '') : c.targetKind === 'relation' ? rOf.get(c.targetId ?? '') : map.units.length ? 'T1' : undefined;
+    const on = c.targetKind === 'unit' ? tOf.get(c.targetId ?? '') : c.targetKind === 'relation' ? rOf.get(c.targetId ?? '') : tOf.size ? 'T1' : undefined;
     if (on === undefined) continue;
     const about = c.targetKind === 'map' ? { about: 'map', ...(c.targetId !== null ? { targetId: c.targetId } : {}) } : {};
     notes.push(`RontenComment ${on}\t${escapeBratText(JSON.stringify({ id: c.id, author: c.author, createdAt: c.createdAt, body: c.body, ...about }))}`);
@@ -169,9 +229,14 @@ export function bratAnnotationConf(labels: readonly LabelDefinition[]): string {
     '<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
     '[events]',
+    '# Arguments with several premises, undercutters and arguments with a scheme (Ronten v2):',
+    '# the trigger is on the target (or a premise), Premise+ the premises in order.',
+    'Support\tTarget:<ENTITY>, Premise+:<ENTITY>',
+    'Attack\tTarget:<ENTITY>|Support|Attack, Premise+:<ENTITY>',
     '',
     '[attributes]',
     'MainClaim Arg:<ENTITY>',
+    `Scheme Arg:Support, Value:${schemeIds.join('|')}`,
     '',
   ].join('\n');
 }
@@ -198,6 +263,9 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   const textBounds = new Map<string, TextBound>();
   const relationLines: Array<{ line: number; id: string; type: 'support' | 'attack'; arg1: string; arg2: string }> = [];
   const mainClaims: Array<{ line: number; target: string }> = [];
+  const triggers = new Map<string, { line: number; type: 'support' | 'attack' }>();
+  const eventLines: Array<{ line: number; id: string; type: 'support' | 'attack'; trigger: string; target: string; premises: string[] }> = [];
+  const schemeLines: Array<{ line: number; target: string; scheme: string }> = [];
   const notes: Array<{ line: number; kind: string; target: string; text: string }> = [];
   const seen = new Set<string>();
 
@@ -217,8 +285,8 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
     const tab2 = rest.indexOf('\t');
     const data = tab2 === -1 ? rest : rest.slice(0, tab2);
     const tail = tab2 === -1 ? null : rest.slice(tab2 + 1);
-    if (!/^([TRAM]\d+|#\d*)$/.test(id)) {
-      errors.push(/^[EN*]/.test(id) ? formatError(at, 'bratNoCounterpart', { id }) : formatError(at, 'bratBadId', { id }));
+    if (!/^([TRAME]\d+|#\d*)$/.test(id)) {
+      errors.push(/^[N*]/.test(id) ? formatError(at, 'bratNoCounterpart', { id }) : formatError(at, 'bratBadId', { id }));
       return;
     }
     if (id !== '#' && seen.has(id)) {
@@ -233,6 +301,12 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
         return;
       }
       const label = resolveLabel(m[1], labels);
+      const triggerType = label === null ? eventType(m[1]) : null;
+      if (triggerType) {
+        // An event's trigger (checked to be one once every line is read).
+        triggers.set(id, { line: n, type: triggerType });
+        return;
+      }
       if (label === null) {
         errors.push(formatError(at, 'unknownLabel', { label: m[1], expected: labels.map((l) => capitalizeLabel(l.id)).join(', ') }));
         return;
@@ -278,10 +352,25 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
         return;
       }
       relationLines.push({ line: n, id, type, arg1: m[2], arg2: m[3] });
+    } else if (id.startsWith('E')) {
+      const args = data.trim().split(/ +/).map((a) => /^([^:\s]+):(\S+)$/.exec(a));
+      const [head, ...roles] = args;
+      const type = head ? eventType(head[1]) : null;
+      const targets = roles.filter((r) => r?.[1] === 'Target');
+      const premises = roles.filter((r) => r !== null && /^Premise\d*$/.test(r[1]));
+      if (!head || !type || roles.some((r) => r === null) || targets.length !== 1 || premises.length === 0 || targets.length + premises.length !== roles.length) {
+        errors.push(formatError(at, 'bratEvent', { id }));
+        return;
+      }
+      eventLines.push({ line: n, id, type, trigger: head[2], target: targets[0]![2], premises: premises.map((p) => p![2]) });
     } else if (id.startsWith('A') || id.startsWith('M')) {
       const m = /^(\S+) (\S+)(?: (\S+))?$/.exec(data.trim());
       if (!m) {
         errors.push(formatError(at, 'bratLine', { shape: `${id}\\t<Attribute> T<k>` }));
+        return;
+      }
+      if (m[1] === 'Scheme' && m[3] !== undefined) {
+        schemeLines.push({ line: n, target: m[2], scheme: m[3] });
         return;
       }
       if (m[1] !== 'MainClaim') {
@@ -296,7 +385,7 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
         errors.push(formatError(at, 'bratLine', { shape: `${id}\\t<NoteType> <T or R id>\\t<text>` }));
         return;
       }
-      if (!['AnnotatorNotes', 'RontenId', 'RontenSpan', 'RontenNote', 'RontenComment'].includes(m[1])) {
+      if (!['AnnotatorNotes', 'RontenId', 'RontenSpan', 'RontenNote', 'RontenComment', 'RontenImplicit', 'RontenCriticalQuestions'].includes(m[1])) {
         errors.push(formatError(at, 'bratNoteType', { type: m[1] }));
         return;
       }
@@ -311,7 +400,9 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
   });
 
   // References are resolved once every line is read: brat does not require T lines first.
-  const relationIds = new Set(relationLines.map((r) => r.id));
+  const relationIds = new Set([...relationLines.map((r) => r.id), ...eventLines.map((e) => e.id)]);
+  const implicitText = new Map<string, string>();
+  const answersOf = new Map<string, string>();
   const unitIds = new Map<string, string>();
   const relationIdOf = new Map<string, string>();
   const unitNotes = new Map<string, string[]>();
@@ -328,7 +419,11 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       errors.push(formatError(at, 'bratUnknownRef', { id: note.target }));
       continue;
     }
-    if (note.kind === 'RontenComment') {
+    if (note.kind === 'RontenImplicit' && isUnit) {
+      implicitText.set(note.target, note.text);
+    } else if (note.kind === 'RontenCriticalQuestions' && isRelation) {
+      answersOf.set(note.target, note.text);
+    } else if (note.kind === 'RontenComment') {
       commentLines.push({ line: note.line, target: note.target, isUnit, text: note.text });
     } else if (note.kind === 'RontenId') {
       const map = isUnit ? unitIds : relationIdOf;
@@ -372,6 +467,13 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
 
   const units: UnitDraft[] = [];
   for (const [t, tb] of textBounds) {
+    const own = implicitText.get(t);
+    if (own !== undefined) {
+      // An implicit unit: its text from the note, its note only from RontenNote (AnnotatorNotes
+      // shows brat's reader the text).
+      units.push({ id: unitIds.get(t) ?? t, label: tb.label, note: (exactNotes.get(t) ?? []).join('\n'), quote: '', start: null, end: null, text: own, at: `line ${tb.line} (${t})` });
+      continue;
+    }
     const span = spanOverride.get(t) ?? tb;
     if (span.start === span.end) {
       errors.push(formatError(`line ${tb.line}`, 'bratEmptySpan', { id: t }));
@@ -399,7 +501,51 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       continue;
     }
     const id = relationIdOf.get(r.id) ?? r.id;
-    relations.push({ id, type: r.type, from: unitIds.get(r.arg1) ?? r.arg1, to: unitIds.get(r.arg2) ?? r.arg2, note: (relationNotes.get(r.id) ?? []).join('\n'), at: `${at} (${r.id})` });
+    relations.push({ id, type: r.type, from: [unitIds.get(r.arg1) ?? r.arg1], to: unitIds.get(r.arg2) ?? r.arg2, note: (relationNotes.get(r.id) ?? []).join('\n'), at: `${at} (${r.id})` });
+  }
+  const usedTriggers = new Set<string>();
+  const schemeOf = new Map(schemeLines.map((l) => [l.target, l]));
+  for (const l of schemeLines) if (!eventLines.some((e) => e.id === l.target)) errors.push(formatError(`line ${l.line}`, 'bratUnknownRef', { id: l.target }));
+  for (const e of eventLines) {
+    const at = `line ${e.line}`;
+    const missing = [...e.premises, e.target].filter((a) => !textBounds.has(a) && !(a === e.target && relationIds.has(a)));
+    if (!triggers.has(e.trigger)) missing.push(e.trigger);
+    if (missing.length) {
+      errors.push(formatError(at, 'bratUnknownT', { ids: missing.join(', ') }));
+      continue;
+    }
+    usedTriggers.add(e.trigger);
+    const id = relationIdOf.get(e.id) ?? e.id;
+    const scheme = schemeOf.get(e.id)?.scheme;
+    let criticalQuestions: Array<{ id: string; answer: string }> | undefined;
+    const answers = answersOf.get(e.id);
+    if (answers !== undefined) {
+      let v: unknown = null;
+      try {
+        v = JSON.parse(answers);
+      } catch {
+        v = null;
+      }
+      if (!Array.isArray(v) || !v.every((a) => typeof a === 'object' && a !== null && typeof a.id === 'string' && typeof a.answer === 'string')) {
+        errors.push(formatError(at, 'bratEvent', { id: e.id }));
+        continue;
+      }
+      criticalQuestions = v.map((a: { id: string; answer: string }) => ({ id: a.id, answer: a.answer }));
+    }
+    const target = textBounds.has(e.target) ? (unitIds.get(e.target) ?? e.target) : (relationIdOf.get(e.target) ?? e.target);
+    relations.push({
+      id,
+      type: e.type,
+      from: e.premises.map((p) => unitIds.get(p) ?? p),
+      to: target,
+      ...(scheme !== undefined ? { scheme } : {}),
+      ...(criticalQuestions ? { criticalQuestions } : {}),
+      note: (relationNotes.get(e.id) ?? []).join('\n'),
+      at: `${at} (${e.id})`,
+    });
+  }
+  for (const [t, trigger] of triggers) {
+    if (!usedTriggers.has(t)) errors.push(formatError(`line ${trigger.line}`, 'unknownLabel', { label: trigger.type === 'support' ? 'Support' : 'Attack', expected: labels.map((l) => capitalizeLabel(l.id)).join(', ') }));
   }
   let mainClaimId: string | null = null;
   for (const m of mainClaims) {
@@ -442,6 +588,12 @@ export function readBrat(input: unknown, options: ReadOptions = {}): ParseResult
       skipped,
     },
   };
+}
+
+/// An event type's relation type (brat capitalizes types; we write Support and Attack).
+function eventType(name: string): 'support' | 'attack' | null {
+  const lower = name.toLowerCase();
+  return lower === 'support' || lower === 'supports' ? 'support' : lower === 'attack' || lower === 'attacks' ? 'attack' : null;
 }
 
 function lineOf(at: string): number {

@@ -28,7 +28,7 @@ function variant(name: string, keep: number, custom = false): AnnotatedMap {
     labels: custom ? customLabels : base.labels,
     map: {
       units,
-      relations: base.map.relations.filter((r) => ids.has(r.from) && ids.has(r.to)),
+      relations: base.map.relations.filter((r) => r.from.every((p) => ids.has(p)) && ids.has(r.to)),
       mainClaimId: base.map.mainClaimId && ids.has(base.map.mainClaimId) ? base.map.mainClaimId : null,
     },
     comments: base.comments.filter((c) => c.targetId === null || ids.has(c.targetId)),

@@ -1,6 +1,8 @@
 // CSV tables, for spreadsheets and statistics: the ONE CSV writer of the project (map export,
 // class export, agreement table, compare table), and the two tables of a map — units and
-// relations. Export only (a table has no room for the text, the scheme or the annotator).
+// relations. Export only (a table has no room for the text or the annotator). A map with the
+// deeper model's shapes gets extra columns (premises, target kind, scheme, critical questions,
+// implicit units' text); a map without them gets the first model's tables unchanged.
 //
 // RFC 4180: fields separated by commas, records by CRLF, a field quoted with `"` when it holds a
 // comma, a quote, CR or LF (quotes inside doubled), and always a header row. Offsets are Unicode
@@ -15,6 +17,7 @@
 // Numbers the program wrote (a JS number, e.g. -0.5) are not text and stay numbers: only
 // `string` cells are neutralized, so callers pass figures as numbers, never pre-formatted.
 import { makeOffsetConverter } from '@/lib/text/offsets';
+import { isImplicit, unitText } from '@/lib/argument/types';
 import type { AnnotatedMap } from './types';
 
 export interface CsvOptions {
@@ -43,23 +46,52 @@ export function csvTable(rows: CsvCell[][], options: CsvOptions = {}): string {
   return `${options.bom === false ? '' : '\ufeff'}${body}\r\n`;
 }
 
+/// Whether the map has a shape of the deeper model (an implicit unit, several premises, a
+/// relation as target, a scheme): its tables then have the extra columns below. A map without
+/// one gets the first model's tables, byte for byte.
+function isDeep(map: AnnotatedMap['map']): boolean {
+  const relationIds = new Set(map.relations.map((r) => r.id));
+  return map.units.some(isImplicit) || map.relations.some((r) => r.from.length > 1 || relationIds.has(r.to) || r.scheme !== undefined);
+}
+
+/// What joins several ids in one cell: never a formula start, never a CSV delimiter.
+export const PREMISE_SEPARATOR = ' | ';
+
 export function serializeUnits(input: AnnotatedMap, options: CsvOptions = {}): string {
   const { document, map } = input;
   const offsets = makeOffsetConverter(document.text);
+  const deep = isDeep(map);
   return csvTable(
     [
-      ['id', 'label', 'start_cp', 'end_cp', 'quote', 'note', 'main_claim'],
-      ...map.units.map((u) => [u.id, u.label, offsets.toCodePoint(u.start), offsets.toCodePoint(u.end), document.text.slice(u.start, u.end), u.note, u.id === map.mainClaimId]),
+      ['id', 'label', 'start_cp', 'end_cp', 'quote', 'note', 'main_claim', ...(deep ? ['implicit', 'implicit_text'] : [])],
+      ...map.units.map((u) => {
+        const main = u.id === map.mainClaimId;
+        if (isImplicit(u)) return [u.id, u.label, null, null, '', u.note, main, true, u.text];
+        const row: CsvCell[] = [u.id, u.label, offsets.toCodePoint(u.start), offsets.toCodePoint(u.end), document.text.slice(u.start, u.end), u.note, main];
+        return deep ? [...row, false, ''] : row;
+      }),
     ],
     options,
   );
 }
 
+/// Relations: `from` is the (first) premise, `to` the target. Deep maps add `premises` (every
+/// premise id, in order, joined by PREMISE_SEPARATOR), `to_kind` (unit or relation), `scheme`
+/// and `critical_questions` (the answers as JSON).
 export function serializeRelations(input: AnnotatedMap, options: CsvOptions = {}): string {
   const { document, map } = input;
-  const quote = new Map(map.units.map((u) => [u.id, document.text.slice(u.start, u.end)]));
+  const quote = new Map(map.units.map((u) => [u.id, unitText(u, document.text)]));
+  const deep = isDeep(map);
+  const relationIds = new Set(map.relations.map((r) => r.id));
   return csvTable(
-    [['id', 'type', 'from', 'to', 'from_quote', 'to_quote', 'note'], ...map.relations.map((r) => [r.id, r.type, r.from, r.to, quote.get(r.from) ?? '', quote.get(r.to) ?? '', r.note])],
+    [
+      ['id', 'type', 'from', 'to', 'from_quote', 'to_quote', 'note', ...(deep ? ['premises', 'to_kind', 'scheme', 'critical_questions'] : [])],
+      ...map.relations.map((r) => {
+        const row: CsvCell[] = [r.id, r.type, r.from[0], r.to, quote.get(r.from[0]) ?? '', quote.get(r.to) ?? '', r.note];
+        if (!deep) return row;
+        return [...row, r.from.join(PREMISE_SEPARATOR), relationIds.has(r.to) ? 'relation' : 'unit', r.scheme ?? '', r.criticalQuestions ? JSON.stringify(r.criticalQuestions) : ''];
+      }),
+    ],
     options,
   );
 }

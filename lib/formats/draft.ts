@@ -5,11 +5,12 @@
 //
 // Errors carry the `at` the reader gave each item (a unit id, a JSON path, an .ann line), so
 // that a message always points back into the file.
-import { compareIds, compareUnits, type ArgumentUnit } from '@/lib/argument/types';
+import { compareIds, compareUnits, isImplicit, relationKey, type ArgumentUnit } from '@/lib/argument/types';
+import { mapProblems, type OperationCode } from '@/lib/argument/operations';
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { findUnsafeText } from '@/lib/text/safeText';
-import { contextAround, findExact, prepareSearchText } from './anchor';
+import { contextAround, findExact, prepareSearchText, relationOfDraft } from './anchor';
 import { catalog, format } from '@/lib/i18n/messages';
 import { formatErrorKey, type FormatErrorCode, type FormatErrorParams } from './formatErrors';
 import type { AnnotatedDocument, AnnotatedMap, FormatError, LabelDefinition, MapDraft, ParseResult, UnitDraft } from './types';
@@ -34,23 +35,80 @@ export function checkDraft(draft: MapDraft, labels?: readonly LabelDefinition[])
   for (const u of draft.units) {
     if (unitIds.has(u.id)) errors.push(formatError(u.at, 'duplicateUnit', { id: u.id }));
     unitIds.add(u.id);
-    storable(u.at, { id: u.id, label: u.label, note: u.note, quote: u.quote });
+    storable(u.at, { id: u.id, label: u.label, note: u.note, quote: u.quote, ...(u.text !== undefined ? { text: u.text } : {}) });
     if (labelIds && !labelIds.has(u.label)) errors.push(formatError(u.at, 'unknownLabel', { label: u.label, expected: [...labelIds].join(', ') }));
   }
-  const relationIds = new Set<string>();
+  const relationIds = new Set(draft.relations.map((r) => r.id));
+  const seenRelations = new Set<string>();
   const keys = new Set<string>();
+  const reported = new Set<string>();
   for (const r of draft.relations) {
-    if (relationIds.has(r.id)) errors.push(formatError(r.at, 'duplicateRelation', { id: r.id }));
-    relationIds.add(r.id);
-    storable(r.at, { id: r.id, from: r.from, to: r.to, note: r.note });
-    for (const end of new Set([r.from, r.to])) if (!unitIds.has(end)) errors.push(formatError(r.at, 'missingUnit', { id: end }));
-    if (r.from === r.to) errors.push(formatError(r.at, 'selfRelation'));
-    const key = `${r.type} ${r.from} ${r.to}`;
-    if (keys.has(key)) errors.push(formatError(r.at, 'duplicateRelationEnds', { type: r.type, from: r.from, to: r.to }));
+    if (seenRelations.has(r.id)) errors.push(formatError(r.at, 'duplicateRelation', { id: r.id }));
+    seenRelations.add(r.id);
+    storable(r.at, { id: r.id, from: r.from, to: r.to, note: r.note, ...(r.scheme !== undefined ? { scheme: r.scheme } : {}), ...(r.criticalQuestions ? { criticalQuestions: r.criticalQuestions } : {}) });
+    const missing = [...new Set(r.from)].filter((p) => !unitIds.has(p));
+    if (!unitIds.has(r.to) && !relationIds.has(r.to)) missing.push(r.to);
+    for (const id of missing) errors.push(formatError(r.at, 'missingUnit', { id }));
+    if (r.from.includes(r.to)) errors.push(formatError(r.at, 'selfRelation'));
+    const key = relationKey(r);
+    const repeated = keys.has(key);
+    if (repeated) errors.push(formatError(r.at, 'duplicateRelationEnds', { type: r.type, from: r.from.join(' + '), to: r.to }));
     keys.add(key);
+    if (missing.length || r.from.includes(r.to) || repeated) reported.add(r.id);
   }
   if (draft.mainClaimId !== null && !unitIds.has(draft.mainClaimId)) errors.push(formatError('mainClaim', 'missingUnit', { id: draft.mainClaimId }));
+  // The deeper model's rules (premise lists, undercutters, implicit units, schemes: lib/argument)
+  // on the draft's skeleton; what the checks above said already is not said twice.
+  const at = new Map<string, string>([...draft.units.map((u) => [`unit ${u.id}`, u.at] as const), ...draft.relations.map((r) => [`relation ${r.id}`, r.at] as const)]);
+  const skeleton = {
+    units: draft.units.map((u): ArgumentUnit => (u.text !== undefined ? { id: u.id, label: u.label, implicit: true, text: u.text, note: u.note } : { id: u.id, label: u.label, start: 0, end: 1, note: u.note })),
+    relations: draft.relations.filter((r) => !reported.has(r.id)).map(relationOfDraft),
+    mainClaimId: null,
+  };
+  const relationById = new Map(draft.relations.map((r) => [r.id, r]));
+  for (const problem of mapProblems(skeleton)) {
+    const { code } = problem.error;
+    if (code === 'duplicateId' && problem.kind === 'unit') continue;
+    if (code === 'missingUnit' || code === 'missingTarget') continue;
+    const where = at.get(`${problem.kind} ${problem.id}`) ?? `${problem.kind} ${problem.id}`;
+    const r = relationById.get(problem.id);
+    const worded = modelCode(code);
+    if (worded) {
+      const params: FormatErrorParams = { id: problem.id };
+      if (code === 'unknownScheme' && r?.scheme !== undefined) params.scheme = r.scheme;
+      if (code === 'premiseNotUnit') params.premise = r?.from.find((p) => relationIds.has(p)) ?? '';
+      errors.push(formatError(where, worded, params));
+    } else errors.push({ at: where, message: problem.error.message });
+  }
   return errors;
+}
+
+/// The format error code of a rule of the deeper model a whole map breaks (mapProblems' codes;
+/// the rest — duplicate ids and missing ends — checkDraft says itself).
+function modelCode(code: OperationCode): FormatErrorCode | null {
+  switch (code) {
+    case 'duplicateId':
+      return 'idShared';
+    case 'premiseIsTarget':
+    case 'selfRelation':
+      return 'selfRelation';
+    case 'duplicateRelation':
+      return 'duplicateRelation';
+    case 'noPremises':
+    case 'repeatedPremise':
+    case 'premiseNotUnit':
+    case 'selfTarget':
+    case 'backingNotAllowed':
+    case 'undercutterCycle':
+    case 'emptyImplicitText':
+    case 'unknownScheme':
+    case 'schemeOnAttack':
+    case 'unknownCriticalQuestion':
+    case 'emptyAnswer':
+      return code;
+    default:
+      return null;
+  }
 }
 
 /// Places every unit exactly: at its offsets, which must slice `text` to its quote; a unit
@@ -61,6 +119,10 @@ export function placeExactly(units: readonly UnitDraft[], text: string): { ok: t
   const errors: FormatError[] = [];
   const placed: ArgumentUnit[] = [];
   for (const u of units) {
+    if (u.text !== undefined) {
+      placed.push({ id: u.id, label: u.label, implicit: true, text: u.text, note: u.note });
+      continue;
+    }
     if (u.start === null || u.end === null) {
       const hit = findExact(target, u.quote, { prefix: u.prefix, suffix: u.suffix });
       if (!hit) errors.push(formatError(u.at, 'quoteNotInText', { quote: JSON.stringify(u.quote) }));
@@ -101,7 +163,7 @@ export function draftToAnnotated(
       labels: labels.map((l) => ({ id: l.id, name: { ...l.name } })),
       map: {
         units: placed.units.sort(compareUnits),
-        relations: draft.relations.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, note: r.note })).sort(compareIds),
+        relations: draft.relations.map(relationOfDraft).sort(compareIds),
         mainClaimId: draft.mainClaimId,
       },
       comments: draft.comments.map((c) => ({ ...c })),
@@ -118,17 +180,21 @@ export function draftFromAnnotated(input: AnnotatedMap, skipped: FormatError[] =
     source: { documentId: input.document.id, title: input.document.title, language: input.document.language, textSha256: input.document.textSha256, text },
     annotator: { ...input.annotator },
     labels: input.labels,
-    units: input.map.units.map((u) => ({
-      id: u.id,
-      label: u.label,
-      note: u.note,
-      quote: text.slice(u.start, u.end),
-      start: offsets.toCodePoint(u.start),
-      end: offsets.toCodePoint(u.end),
-      ...contextAround(text, offsets, u.start, u.end),
-      at: `unit ${u.id}`,
-    })),
-    relations: input.map.relations.map((r) => ({ ...r, at: `relation ${r.id}` })),
+    units: input.map.units.map((u) =>
+      isImplicit(u)
+        ? { id: u.id, label: u.label, note: u.note, quote: '', start: null, end: null, text: u.text, at: `unit ${u.id}` }
+        : {
+            id: u.id,
+            label: u.label,
+            note: u.note,
+            quote: text.slice(u.start, u.end),
+            start: offsets.toCodePoint(u.start),
+            end: offsets.toCodePoint(u.end),
+            ...contextAround(text, offsets, u.start, u.end),
+            at: `unit ${u.id}`,
+          },
+    ),
+    relations: input.map.relations.map((r) => ({ ...r, from: [...r.from], at: `relation ${r.id}` })),
     mainClaimId: input.map.mainClaimId,
     comments: input.comments.map((c) => ({ ...c })),
     skipped,

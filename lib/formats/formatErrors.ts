@@ -68,6 +68,7 @@ export const formatErrorCodes = [
   'tooManyUnits',
   'tooManyRelations',
   'unitTooManyRelations',
+  'relationTooManyPremises',
   'bratFiles',
   'bratNoCounterpart',
   'bratBadId',
@@ -89,6 +90,20 @@ export const formatErrorCodes = [
   'bratUnknownT',
   'bratSecondMainClaim',
   'bratComment',
+  // The deeper model's rules (lib/argument/types), for files that can say its shapes.
+  'idShared',
+  'noPremises',
+  'repeatedPremise',
+  'premiseNotUnit',
+  'selfTarget',
+  'backingNotAllowed',
+  'undercutterCycle',
+  'emptyImplicitText',
+  'unknownScheme',
+  'schemeOnAttack',
+  'unknownCriticalQuestion',
+  'emptyAnswer',
+  'bratEvent',
 
   // A file that does not fit its format's schema: the body checks' reasons (lib/net/requestReasons),
   // worded by the same messages (`error.field.*`), the field being the item's JSON path.

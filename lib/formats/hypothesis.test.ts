@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, importAnnotated, serializeHypothesis } from '.';
 import { EXPORTED_AT, smallMap } from './test-fixtures';
+import { textUnits } from '@/lib/argument/types';
 
 const map = smallMap();
 const text = map.document.text;
@@ -42,7 +43,7 @@ describe('Hypothesis import', () => {
   it('its export file imports: tags to labels (by name, by mapping), text as notes, replies as comments, all listed for confirmation; a unit whose tags name no label waits for a mapping', () => {
     const result = importAnnotated(JSON.stringify(hypothesisExport), { ...options, labelMap: { 'my-claim': 'claim' } });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const units = result.value.map.units.map((u) => [u.id, u.label, text.slice(u.start, u.end), u.note]);
+    const units = textUnits(result.value.map.units).map((u) => [u.id, u.label, text.slice(u.start, u.end), u.note]);
     expect(units).toEqual([
       ['h1', 'evidence', '𠮷野家の𩸽は安い。', 'a **note**'],
       ['h2', 'claim', '皆が食べる。', ''],

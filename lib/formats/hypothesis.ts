@@ -24,6 +24,7 @@ import { isObject } from './json';
 import { capitalizeLabel, defaultLabelDefinitions } from './labels';
 import type { AnnotatedMap, FormatError, MapDraft, ParseResult, ReadOptions } from './types';
 import { documentUrn, quoteContext, readW3cItems } from './w3c';
+import { v1Map } from './v1Shape';
 
 export interface HypothesisFile {
   export_date: string;
@@ -45,7 +46,8 @@ export interface HypothesisFile {
 export const MAIN_CLAIM_TAG = 'main claim';
 
 export function serializeHypothesis(input: AnnotatedMap, options: { exportedAt?: string } = {}): HypothesisFile {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'Hypothesis');
   const text = document.text;
   const offsets = makeOffsetConverter(text);
   const exportedAt = options.exportedAt ?? new Date().toISOString();

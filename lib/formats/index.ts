@@ -207,7 +207,8 @@ export function importAnnotated(input: unknown, options: ImportOptions): ImportR
   if (!sameText) {
     reanchored = draft.source.textSha256 !== undefined ? { kind: 'otherText', fileSha256: draft.source.textSha256, textSha256: document.textSha256 } : { kind: 'unknownText' };
   } else {
-    const withoutOffsets = draft.units.filter((u) => u.start === null).length;
+    // An implicit unit has no offsets by nature (it is not in the text): nothing to re-anchor.
+    const withoutOffsets = draft.units.filter((u) => u.start === null && u.text === undefined).length;
     if (withoutOffsets) reanchored = { kind: 'noOffsets', units: withoutOffsets };
   }
   const { map, report } = anchorMap(draft, document.text, { boundaries: options.boundaries, trustOffsets: sameText, minSimilarity: options.minSimilarity });

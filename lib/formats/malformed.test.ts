@@ -47,7 +47,8 @@ const bratCases: Array<[string, (lines: string[], txt: string) => { txt: string;
   ['a .txt that is not the one annotated', (l, txt) => ({ txt: `前置き。${txt}`, ann: l.join('\n') }), 'line 1', /does not match the \.txt/],
   ['an unknown relation type', (l, txt) => ({ txt, ann: l.map((x) => x.replace('supports Arg1', 'agrees Arg1')).join('\n') }), 'line 6', /unknown relation type "agrees"/],
   ['a duplicate id', (l, txt) => ({ txt, ann: [...l.slice(0, 5), l[0], ...l.slice(5)].join('\n') }), 'line 6', /duplicate annotation id T1/],
-  ['an event line', (l, txt) => ({ txt, ann: [...l, 'E1\tArguing:T1 Arg:T2'].join('\n') }), `line ${brat().lines.length + 1}`, /no counterpart in a map/],
+  ['an event line of another scheme', (l, txt) => ({ txt, ann: [...l, 'E1\tArguing:T1 Arg:T2'].join('\n') }), `line ${brat().lines.length + 1}`, /event E1 should read/],
+  ['a normalization line', (l, txt) => ({ txt, ann: [...l, 'N1\tReference T1 Wikipedia:534366\tx'].join('\n') }), `line ${brat().lines.length + 1}`, /no counterpart in a map/],
 ];
 
 describe('malformed files', () => {

@@ -20,7 +20,7 @@ const labels = [
 const ops: Operation[] = [
   addUnitOp({ id: 'u1', label: 'evidence', start: 0, end: 11, note: '𩸽の例' }),
   addUnitOp({ id: 'u2', label: 'claim', start: 12, end: 31, note: '' }),
-  { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u1', to: 'u2', note: '' } },
+  { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['u1'], to: 'u2', note: '' } },
   { op: 'setMainClaim', before: null, after: 'u2' },
 ];
 const sample: AnnotatedMap = {

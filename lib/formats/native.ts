@@ -13,6 +13,7 @@ import { draftFromAnnotated, formatError, parseJsonInput } from './draft';
 import type { FormatErrorCode, FormatErrorParams } from './formatErrors';
 import { issueReason } from '@/lib/net/requestReasons';
 import type { AnnotatedMap, FormatAdapter, FormatError, MapDraft, ParseResult } from './types';
+import { v1Map } from './v1Shape';
 
 const id = z.string().min(1).max(200);
 
@@ -68,7 +69,8 @@ export type ArgmapV1 = z.infer<typeof argmapV1Schema>;
 const argmapV1Import = withSafeText(argmapV1Schema);
 
 export function serializeNative(input: AnnotatedMap, options: { exportedAt?: string } = {}): ArgmapV1 {
-  const { document, map } = input;
+  const { document } = input;
+  const map = v1Map(input.map, 'ronten-argmap version 1');
   const offsets = makeOffsetConverter(document.text);
   return {
     format: 'ronten-argmap',
@@ -157,7 +159,7 @@ export function parseNative(input: unknown): ParseResult<AnnotatedMap> {
       labels: file.labels,
       map: {
         units: units.sort(compareUnits),
-        relations: file.relations.map((r) => ({ ...r, type: r.type as 'support' | 'attack' })),
+        relations: file.relations.map((r) => ({ ...r, from: [r.from], type: r.type as 'support' | 'attack' })),
         mainClaimId: file.mainClaim,
       },
       comments: file.comments.map((c) => ({ id: c.id, targetKind: c.target.kind, targetId: c.target.id, author: c.author, body: c.body, createdAt: c.createdAt })),

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importAnnotated, serializeAif } from '.';
 import { EXPORTED_AT, loadEssay, makeLargeMap, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
+import { textUnits } from '@/lib/argument/types';
 
 const loader = fs.readFileSync(path.join(__dirname, '__fixtures__/ova3/ova3-loader.js'), 'utf8');
 
@@ -73,7 +74,7 @@ describe('AIF in OVA3', () => {
   it('the essay with 25 units: only units crossing another are unlinked, and the save still imports exactly', async () => {
     const { document, boundaries } = await loadEssay();
     const map = makeLargeMap(document, boundaries, { units: 25, relations: 30 });
-    const units = map.map.units;
+    const units = textUnits(map.map.units);
     const crossing = units.filter((a) => units.some((b) => (b.start < a.start && a.start < b.end && b.end < a.end) || (a.start < b.start && b.start < a.end && a.end < b.end)));
     const { ova, saved } = await throughOva3(map);
     const marked = ova.nodes.filter((n) => n.marked).length;

@@ -11,7 +11,7 @@ import { parseW3CTextAnnotation, serializeW3CTextAnnotation, W3CTextFormat, type
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, formats, importAnnotated, parseNative, parseRecogito, serializeRecogito, serializeW3c, SKIP_TAG } from '.';
 import { makeOffsetConverter } from '@/lib/text/offsets';
-import { EXPORTED_AT, loadEssay, makeLargeMap, nonBmpDocument, smallMap } from './test-fixtures';
+import { deepMap, EXPORTED_AT, loadEssay, makeLargeMap, nonBmpDocument, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
 import { documentUrn } from './w3c';
 
@@ -40,6 +40,7 @@ function throughRecogito(map: AnnotatedMap): W3CTextAnnotation[] {
 const cases: Array<[string, () => AnnotatedMap]> = [
   ['the example map', () => example],
   ['the small map', () => smallMap()],
+  ['the deeper model (a linked argument, undercutters, implicit units, schemes)', () => deepMap()],
   ['the essay with 120 units and 150 relations', () => essay],
   ['a non-BMP text', () => makeLargeMap(nonBmpDocument().document, nonBmpDocument().boundaries, { units: 60, relations: 80, seed: 11 })],
 ];

@@ -13,6 +13,11 @@
 //   annotator (its connections plugins draw links between image annotations), so it shows a
 //   relation as one annotation highlighting both passages, tagged support or attack: it cannot
 //   show the arrow;
+// - the deeper model: a linking annotation has a target per premise then the target's, with
+//   `ronten:from` the premise list (maps with these shapes) and `ronten:to` a unit or relation
+//   annotation, `ronten:scheme` / `ronten:criticalQuestions`; an implicit unit has a describing
+//   body, `ronten:implicit: true` and a zero-width target at 0 (Recogito reads only targets with
+//   both selectors), as has an attacked relation's place in an undercutter's targets;
 // - comments are Recogito's own: commenting bodies with a creator and a date, on the unit or
 //   relation they are about; a comment on the whole map rides on the main claim's annotation
 //   (or the first unit's) with `ronten:about: "map"`, since Recogito has nothing for the whole
@@ -30,14 +35,15 @@ import { draftToAnnotated, formatError, parseJsonInput } from './draft';
 import { isObject, type Json } from './json';
 import { defaultLabelDefinitions } from './labels';
 import type { AnnotatedMap, MapComment, MapDraft, ParseResult, ReadOptions } from './types';
-import { commentUrn, documentUrn, quoteContext, readW3cItems, relationUrn, unitUrn, W3C_CONTEXT, type W3cTextPositionSelector, type W3cTextQuoteSelector } from './w3c';
+import { isImplicit } from '@/lib/argument/types';
+import { commentUrn, documentUrn, isDeepMap, quoteContext, readW3cItems, relationUrn, unitUrn, W3C_CONTEXT, type W3cTextPositionSelector, type W3cTextQuoteSelector } from './w3c';
 
 export const RECOGITO_OFFSET_NOTE =
   'TextPositionSelector offsets count Unicode code points (W3C); Recogito counts UTF-16 units, so on a text with characters outside the BMP its positions after them are off by one per such character: the TextQuoteSelector is exact.';
 
 interface RecogitoBody {
   type: 'TextualBody';
-  purpose: 'tagging' | 'commenting';
+  purpose: 'tagging' | 'commenting' | 'describing';
   value: string;
   format?: 'text/plain';
   id?: string;
@@ -59,9 +65,12 @@ export interface RecogitoAnnotation {
   type: 'Annotation';
   motivation: 'tagging' | 'linking';
   body: RecogitoBody[];
-  target: RecogitoTarget | [RecogitoTarget, RecogitoTarget];
-  'ronten:from'?: string;
+  target: RecogitoTarget | RecogitoTarget[];
+  'ronten:from'?: string | string[];
   'ronten:to'?: string;
+  'ronten:implicit'?: true;
+  'ronten:scheme'?: string;
+  'ronten:criticalQuestions'?: Array<{ id: string; answer: string }>;
   'ronten:mainClaim'?: true;
   'ronten:textSha256': string;
   'ronten:offsetUnit': 'codepoint';
@@ -80,13 +89,27 @@ const commentBody = (docId: string, c: MapComment): RecogitoBody => ({
 });
 
 export function serializeRecogito(input: AnnotatedMap): RecogitoAnnotation[] {
-  const { document, map } = input;
+  const { document } = input;
+  const map = input.map;
+  const deep = isDeepMap(map);
   const text = document.text;
   const offsets = makeOffsetConverter(text);
   const source = documentUrn(document.id);
   const spans = new Map(map.units.map((u) => [u.id, u]));
+  // What is not in the text (an implicit unit, or the relation an undercutter attacks) is a
+  // zero-width target at the start: Recogito reads only targets with both selectors.
+  const nowhere = (id: string | undefined): RecogitoTarget => ({
+    ...(id !== undefined ? { id } : {}),
+    source,
+    selector: [
+      { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: 0, end: 0 },
+    ],
+  });
   const target = (unitId: string, withId: boolean): RecogitoTarget => {
-    const u = spans.get(unitId)!;
+    const u = spans.get(unitId);
+    if (u === undefined) return nowhere(withId ? relationUrn(document.id, unitId) : undefined);
+    if (isImplicit(u)) return nowhere(withId ? unitUrn(document.id, u.id) : undefined);
     return {
       ...(withId ? { id: unitUrn(document.id, u.id) } : {}),
       source,
@@ -108,10 +131,12 @@ export function serializeRecogito(input: AnnotatedMap): RecogitoAnnotation[] {
     body: [
       { type: 'TextualBody', purpose: 'tagging', value: u.label },
       ...note(u.note),
+      ...(isImplicit(u) ? [{ type: 'TextualBody' as const, purpose: 'describing' as const, value: u.text, format: 'text/plain' as const }] : []),
       ...commentsOn('unit', u.id),
       ...(u.id === mapCommentHolder ? input.comments.filter((c) => c.targetKind === 'map').map((c) => commentBody(document.id, c)) : []),
     ],
     target: target(u.id, false),
+    ...(isImplicit(u) ? { 'ronten:implicit': true as const } : {}),
     ...(u.id === map.mainClaimId ? { 'ronten:mainClaim': true as const } : {}),
     ...common,
   }));
@@ -122,9 +147,11 @@ export function serializeRecogito(input: AnnotatedMap): RecogitoAnnotation[] {
       type: 'Annotation',
       motivation: 'linking',
       body: [{ type: 'TextualBody', purpose: 'tagging', value: r.type }, ...note(r.note), ...commentsOn('relation', r.id)],
-      target: [target(r.from, true), target(r.to, true)],
-      'ronten:from': unitUrn(document.id, r.from),
-      'ronten:to': unitUrn(document.id, r.to),
+      target: [...r.from.map((p) => target(p, true)), target(r.to, true)],
+      'ronten:from': deep ? r.from.map((p) => unitUrn(document.id, p)) : unitUrn(document.id, r.from[0]),
+      'ronten:to': spans.has(r.to) ? unitUrn(document.id, r.to) : relationUrn(document.id, r.to),
+      ...(r.scheme !== undefined ? { 'ronten:scheme': r.scheme } : {}),
+      ...(r.criticalQuestions ? { 'ronten:criticalQuestions': r.criticalQuestions.map((a) => ({ id: a.id, answer: a.answer })) } : {}),
       ...common,
     });
   }
@@ -174,7 +201,8 @@ export function readRecogito(input: unknown, options: ReadOptions = {}): ParseRe
     }
     // Recogito writes each target's `annotation` (its own id) and no `ronten:from`/`to` of its
     // own; a one-target array is a unit's.
-    items.push({ ...a, body });
+    // An implicit unit's zero-width target is no place in the text.
+    items.push({ ...a, body, ...(a['ronten:implicit'] === true ? { target: asArray(a.target).map((t) => (isObject(t) ? { source: t.source } : t)) } : {}) });
   });
   top.id = collection;
   return readW3cItems([...items, ...comments], top, (i) => (i < items.length ? `[${i}]` : commentPaths[i - items.length]), options);

@@ -11,7 +11,7 @@ const report: ImportReport = {
   ],
   unplaced: [{ unitId: 'u3', quote: '本文にない引用', reason: 'quoteNotFound' }],
   unchanged: 5,
-  droppedRelations: [{ relationId: 'r1', type: 'support', from: 'u3', to: 'u1', missing: ['u3'] }],
+  droppedRelations: [{ relationId: 'r1', type: 'support', from: ['u3'], to: 'u1', missing: ['u3'] }],
   mainClaimDropped: 'u3',
   skipped: [{ at: 'A7', message: 'attribute left out' }],
   comments: 2,

@@ -54,7 +54,7 @@ export function describeImportReport(report: ImportReport, t: Translate): string
   }
   for (const u of report.unplaced) lines.push(t('report.unplaced', { unit: u.unitId, quote: shortQuote(u.quote), reason: t(`report.${u.reason}`) }));
   for (const r of report.droppedRelations) {
-    lines.push(t('report.dropped', { relation: r.relationId, type: t(relationTypeKey(r.type)), from: r.from, to: r.to, missing: r.missing.join(', ') }));
+    lines.push(t('report.dropped', { relation: r.relationId, type: t(relationTypeKey(r.type)), from: r.from.join(' + '), to: r.to, missing: r.missing.join(', ') }));
   }
   if (report.mainClaimDropped) lines.push(t('report.mainClaimDropped', { unit: report.mainClaimDropped }));
   for (const s of report.skipped) lines.push(t('report.skipped', { at: wordedAt(t, s.at), message: wordedFormatError(t, s) }));

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formats, importAnnotated, parseAif, parseBrat, parseNative, parseRecogito, parseW3c, serializeAif, serializeBrat, serializeNative, serializeRecogito, serializeW3c, type FormatId } from '.';
 import { EXPORTED_AT, loadEssay, makeLargeMap, nonBmpDocument } from './test-fixtures';
 import type { AnnotatedMap, ParseResult } from './types';
+import { textUnits } from '@/lib/argument/types';
 
 let essay: AnnotatedMap;
 let essayBoundaries: number[];
@@ -38,7 +39,7 @@ describe.each([
 ])('round trip on %s', (_name, fixture) => {
   it('the fixture is what the test means: overlaps, nesting, paragraph breaks, tricky notes', () => {
     const { map } = fixture();
-    const units = map.map.units;
+    const units = textUnits(map.map.units);
     const text = map.document.text;
     expect(units.length).toBeGreaterThanOrEqual(150);
     expect(units.some((u) => text.slice(u.start, u.end).includes('\n'))).toBe(true);
@@ -81,7 +82,7 @@ describe.each([
     expect(w3c['ronten:offsetUnit']).toBe('codepoint');
     for (const a of w3c.first!.items) {
       if (a.motivation !== 'tagging') continue;
-      const [quote, position] = a.target.selector;
+      const [quote, position] = a.target.selector!;
       expect(slice(position.start, position.end)).toBe(quote.exact);
       expect(slice(position.start - [...quote.prefix].length, position.start)).toBe(quote.prefix);
       expect(slice(position.end, position.end + [...quote.suffix].length)).toBe(quote.suffix);
@@ -103,17 +104,18 @@ describe.each([
 describe('W3C reads what other tools write', () => {
   it('anchors by quote when there is no TextPositionSelector (Recogito/Hypothesis style, single body and selector)', () => {
     const text = essay.document.text;
-    const quote = text.slice(essay.map.units[5].start, essay.map.units[5].end);
+    const fifth = textUnits(essay.map.units)[5];
+    const quote = text.slice(fifth.start, fifth.end);
     const file = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'Annotation',
       id: 'https://hypothes.is/a/abc123',
       body: { type: 'TextualBody', purpose: 'tagging', value: 'Evidence' },
-      target: { source: 'https://example.org/essay', selector: { type: 'TextQuoteSelector', exact: quote, prefix: text.slice(essay.map.units[5].start - 10, essay.map.units[5].start) } },
+      target: { source: 'https://example.org/essay', selector: { type: 'TextQuoteSelector', exact: quote, prefix: text.slice(fifth.start - 10, fifth.start) } },
     };
     const parsed = parseW3c(file, { document: essay.document });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.value.map.units).toEqual([{ id: 'https://hypothes.is/a/abc123', label: 'evidence', start: essay.map.units[5].start, end: essay.map.units[5].end, note: '' }]);
+    expect(parsed.value.map.units).toEqual([{ id: 'https://hypothes.is/a/abc123', label: 'evidence', start: fifth.start, end: fifth.end, note: '' }]);
   });
 
   it('skips annotations on the whole document and says so', () => {

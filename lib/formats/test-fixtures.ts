@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { tokenBoundaries } from '@/lib/argument/snap';
-import { compareIds, compareUnits, type ArgumentUnit, type Relation } from '@/lib/argument/types';
+import { compareIds, compareUnits, type ImplicitUnit, type Relation, type TextUnit } from '@/lib/argument/types';
 import { canonicalize, sha256Hex } from '@/lib/text';
 import type { Reflow } from '@/lib/text/types';
 import { tokenize } from '@/lib/tokens/kuromoji';
@@ -60,7 +60,7 @@ export function makeLargeMap(document: AnnotatedDocument, boundaries: readonly n
     while (k + 1 < boundaries.length && boundaries[k + 1] <= offset) k++;
     return k;
   };
-  const units: ArgumentUnit[] = [];
+  const units: TextUnit[] = [];
   for (let i = 0; i < options.units; i++) {
     let a: number;
     let b: number;
@@ -95,7 +95,7 @@ export function makeLargeMap(document: AnnotatedDocument, boundaries: readonly n
     const type = rnd() < 0.6 ? 'support' : 'attack';
     if (from === to || keys.has(`${type} ${from} ${to}`)) continue;
     keys.add(`${type} ${from} ${to}`);
-    relations.push({ id: relations.length < 3 ? ['rel "1"', 'R2', '関係/3'][relations.length] : `r${relations.length}`, type, from, to, note: pick(TRICKY_NOTES) });
+    relations.push({ id: relations.length < 3 ? ['rel "1"', 'R2', '関係/3'][relations.length] : `r${relations.length}`, type, from: [from], to, note: pick(TRICKY_NOTES) });
   }
   const comments: MapComment[] = [
     { id: 'c1', targetKind: 'unit', targetId: units[3].id, author: '先生', body: '良い根拠\n二行目', createdAt: '2026-11-20T09:00:00.000Z' },
@@ -136,7 +136,7 @@ export function smallMap(): AnnotatedMap {
     if (start < 0) throw new Error(`no ${quote}`);
     return { start, end: start + quote.length };
   };
-  const units: ArgumentUnit[] = [
+  const units: TextUnit[] = [
     { id: 'u1', label: 'evidence', ...span('𠮷野家の𩸽は安い。'), note: 'tab\there, "quoted", comma' },
     { id: 'u2', label: 'claim', ...span('皆が食べる。'), note: '' },
     { id: 'u3', label: 'counterargument', ...span('皆が食べる。\nしかし「高い」という声もある。'), note: 'across\nthe paragraph break' },
@@ -150,12 +150,36 @@ export function smallMap(): AnnotatedMap {
     map: {
       units: units.sort(compareUnits),
       relations: [
-        { id: 'r1', type: 'support' as const, from: 'u1', to: 'u2', note: '' },
-        { id: 'r2', type: 'attack' as const, from: 'u3', to: 'u2', note: 'a "strong" attack' },
-        { id: 'r3', type: 'attack' as const, from: 'u4', to: 'u3', note: '' },
+        { id: 'r1', type: 'support' as const, from: ['u1'], to: 'u2', note: '' },
+        { id: 'r2', type: 'attack' as const, from: ['u3'], to: 'u2', note: 'a "strong" attack' },
+        { id: 'r3', type: 'attack' as const, from: ['u4'], to: 'u3', note: '' },
       ],
       mainClaimId: 'u2',
     },
     comments: [{ id: 'c1', targetKind: 'unit', targetId: 'u1', author: '先生', body: '良い根拠', createdAt: '2026-11-26T00:00:00.000Z' }],
+  };
+}
+
+/// The small map with the deeper model's shapes (issue 17): a linked argument of three premises
+/// (one of them implicit) for the main claim with a scheme and answered critical questions, an
+/// undercutter of it, an undercutter of that (a chain), and an implicit unit with tricky text.
+export function deepMap(): AnnotatedMap {
+  const small = smallMap();
+  const implicit: ImplicitUnit[] = [
+    { id: 'i1', label: 'evidence', implicit: true, text: '安いものは皆が買う。"quoted", comma\tand #tag [x]', note: '筆者は書いていないが、前提になっている' },
+    { id: 'i2', label: 'rebuttal', implicit: true, text: '声が大きいだけだ。', note: '' },
+  ];
+  return {
+    ...small,
+    map: {
+      units: [...small.map.units, ...implicit].sort(compareUnits),
+      relations: [
+        { id: 'r1', type: 'support' as const, from: ['u1', 'i1', 'u5'], to: 'u2', scheme: 'example', criticalQuestions: [{ id: 'true', answer: '事実だ' }, { id: 'typical', answer: '典型的か\n疑問' }], note: 'linked' },
+        { id: 'r2', type: 'attack' as const, from: ['u3'], to: 'r1', note: 'an undercutter: だからといって…' },
+        { id: 'r3', type: 'attack' as const, from: ['u4', 'i2'], to: 'r2', note: '' },
+        { id: 'r4', type: 'support' as const, from: ['u4'], to: 'u2', scheme: 'expertOpinion', note: '' },
+      ].sort(compareIds),
+      mainClaimId: 'u2',
+    },
   };
 }

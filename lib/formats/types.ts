@@ -72,13 +72,20 @@ export interface UnitDraft {
   suffix?: string;
   /// Where the unit is in the file, for errors: "unit u1", "line 3", "first.items[2]".
   at: string;
+  /// Set for an implicit unit (lib/argument/types): its own text. It has no quote or offsets
+  /// (quote '', start and end null) and is never placed on a text.
+  text?: string;
 }
 
 export interface RelationDraft {
   id: string;
   type: 'support' | 'attack';
-  from: string;
+  /// The premises (one for every format but the native one's version 2, so far).
+  from: string[];
+  /// A unit or (an undercutter's) a relation.
   to: string;
+  scheme?: string;
+  criticalQuestions?: Array<{ id: string; answer: string }>;
   note: string;
   at: string;
 }

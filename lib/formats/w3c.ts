@@ -5,7 +5,11 @@
 // whose value is the label id, the note as a TextualBody with purpose "commenting", and a target
 // on `urn:ronten:document:<docId>` with a TextQuoteSelector (exact + up to 32 code points of
 // prefix/suffix) and a TextPositionSelector. One "linking" Annotation per relation, its target
-// the [from, to] unit annotations and its tagging body "support" | "attack". Comments are
+// the [from, to] unit annotations and its tagging body "support" | "attack". The deeper model
+// (RONTEN_DEEP_CONTEXT, only in files of maps that have its shapes): `ronten:from` the ordered
+// list of premises, `ronten:to` a unit or a relation annotation, `ronten:scheme` and
+// `ronten:criticalQuestions`; an implicit unit is a tagging annotation whose own text is a
+// `describing` TextualBody and whose target has no selector. Comments are
 // "commenting" annotations on the unit, relation or collection they are about. Ids are URNs:
 // urn:ronten:{unit,relation,comment}:<docId>:<id>, each part percent-encoded, so that our ids
 // come back unchanged.
@@ -31,6 +35,7 @@ import { defaultLabelDefinitions } from './labels';
 import { makeTagResolver, type TagResolution } from './tags';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
 import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+import { isImplicit, type ArgumentMap } from '@/lib/argument/types';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const RONTEN_NAMESPACE = 'https://ronten.invalid/ns#';
@@ -55,12 +60,24 @@ export const RONTEN_CONTEXT = {
   'ronten:targetId': { '@id': 'ronten:targetId' },
 } as const;
 
+/// The terms a map with the deeper model's shapes adds (its files' context is RONTEN_CONTEXT
+/// with these; a first-model map's context stays RONTEN_CONTEXT, byte for byte): `ronten:from` an
+/// ordered list of premise annotations (an RDF list, so that the order survives expansion,
+/// toRDF and framing), the scheme's id, and the answered critical questions as a JSON literal.
+export const RONTEN_DEEP_CONTEXT = {
+  ...RONTEN_CONTEXT,
+  'ronten:from': { '@id': 'ronten:from', '@type': '@id', '@container': '@list' },
+  'ronten:scheme': { '@id': 'ronten:scheme' },
+  'ronten:criticalQuestions': { '@id': 'ronten:criticalQuestions', '@type': '@json' },
+} as const;
+
 /// At most this many UTF-16 units of prefix / suffix (dom-anchor-text-quote's pattern limit).
 const QUOTE_CONTEXT_UNITS = 32;
 
 export interface W3cTextualBody {
   type: 'TextualBody';
-  purpose: 'tagging' | 'commenting';
+  /// `describing`: an implicit unit's own text.
+  purpose: 'tagging' | 'commenting' | 'describing';
   value: string;
   format?: 'text/plain';
 }
@@ -86,7 +103,8 @@ export interface W3cUnitAnnotation {
   target: {
     source: string;
     'ronten:textSha256': string;
-    selector: [W3cTextQuoteSelector, W3cTextPositionSelector];
+    /// Absent for an implicit unit: it is not in the text (its text is the describing body).
+    selector?: [W3cTextQuoteSelector, W3cTextPositionSelector];
   };
 }
 
@@ -97,9 +115,13 @@ export interface W3cRelationAnnotation {
   body: W3cTextualBody | W3cTextualBody[];
   /// Both ends, for tools that read linking annotations; a W3C target list is a set, so the
   /// direction is in ronten:from (the premise or attacker) and ronten:to.
-  target: [string, string];
-  'ronten:from': string;
+  target: string[];
+  /// One premise (a first-model map) or the list of premises, in order (RONTEN_DEEP_CONTEXT).
+  'ronten:from': string | string[];
+  /// A unit annotation, or (an undercutter) a relation annotation.
   'ronten:to': string;
+  'ronten:scheme'?: string;
+  'ronten:criticalQuestions'?: Array<{ id: string; answer: string }>;
 }
 
 export interface W3cCommentAnnotation {
@@ -125,7 +147,7 @@ export interface W3cPage {
 }
 
 export interface W3cCollection {
-  '@context': [typeof W3C_CONTEXT, typeof RONTEN_CONTEXT];
+  '@context': [typeof W3C_CONTEXT, typeof RONTEN_CONTEXT | typeof RONTEN_DEEP_CONTEXT];
   id: string;
   type: 'AnnotationCollection';
   label: string;
@@ -174,16 +196,24 @@ export function quoteContext(text: string, offsets: OffsetConverter, start: numb
 }
 
 export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string } = {}): W3cCollection {
-  const { document, map } = input;
+  const { document } = input;
+  const map = input.map;
+  const deep = isDeepMap(map);
   const text = document.text;
   const offsets = makeOffsetConverter(text);
   const source = documentUrn(document.id);
   const collectionId = mapUrn(document.id, input.annotator.id);
   const items: W3cAnnotation[] = [];
   for (const u of map.units) {
-    const { prefix, suffix } = quoteContext(text, offsets, u.start, u.end);
     const body: W3cTextualBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: u.label }];
     if (u.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: u.note, format: 'text/plain' });
+    if (isImplicit(u)) {
+      // Not in the text: no selector, its text a describing body.
+      body.push({ type: 'TextualBody', purpose: 'describing', value: u.text, format: 'text/plain' });
+      items.push({ id: unitUrn(document.id, u.id), type: 'Annotation', motivation: 'tagging', body, target: { source, 'ronten:textSha256': document.textSha256 } });
+      continue;
+    }
+    const { prefix, suffix } = quoteContext(text, offsets, u.start, u.end);
     items.push({
       id: unitUrn(document.id, u.id),
       type: 'Annotation',
@@ -199,17 +229,21 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
       },
     });
   }
+  const relationIds = new Set(map.relations.map((r) => r.id));
   for (const r of map.relations) {
     const tag: W3cTextualBody = { type: 'TextualBody', purpose: 'tagging', value: r.type };
-    const [from, to] = [unitUrn(document.id, r.from), unitUrn(document.id, r.to)];
+    const from = r.from.map((p) => unitUrn(document.id, p));
+    const to = relationIds.has(r.to) ? relationUrn(document.id, r.to) : unitUrn(document.id, r.to);
     items.push({
       id: relationUrn(document.id, r.id),
       type: 'Annotation',
       motivation: 'linking',
       body: r.note ? [tag, { type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' }] : tag,
-      target: [from, to],
-      'ronten:from': from,
+      target: [...from, to],
+      'ronten:from': deep ? from : from[0],
       'ronten:to': to,
+      ...(r.scheme !== undefined ? { 'ronten:scheme': r.scheme } : {}),
+      ...(r.criticalQuestions ? { 'ronten:criticalQuestions': r.criticalQuestions.map((a) => ({ id: a.id, answer: a.answer })) } : {}),
     });
   }
   for (const c of input.comments) {
@@ -228,7 +262,7 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
   }
   const page = pageUrn(document.id, input.annotator.id);
   return {
-    '@context': [W3C_CONTEXT, RONTEN_CONTEXT],
+    '@context': [W3C_CONTEXT, deep ? RONTEN_DEEP_CONTEXT : RONTEN_CONTEXT],
     id: collectionId,
     type: 'AnnotationCollection',
     label: document.title,
@@ -243,6 +277,13 @@ export function serializeW3c(input: AnnotatedMap, options: { exportedAt?: string
     ...(map.mainClaimId === null ? {} : { 'ronten:mainClaim': unitUrn(document.id, map.mainClaimId) }),
     ...(items.length ? { first: { id: page, type: 'AnnotationPage' as const, partOf: { id: collectionId, label: document.title, total: items.length }, startIndex: 0 as const, items }, last: page } : {}),
   };
+}
+
+/// Whether a map has a shape of the deeper model (an implicit unit, several premises, a
+/// relation as target, a scheme); its file then uses RONTEN_DEEP_CONTEXT.
+export function isDeepMap(map: Pick<ArgumentMap, 'units' | 'relations'>): boolean {
+  const relationIds = new Set(map.relations.map((r) => r.id));
+  return map.units.some(isImplicit) || map.relations.some((r) => r.from.length > 1 || relationIds.has(r.to) || r.scheme !== undefined);
 }
 
 const asArray = (x: unknown): unknown[] => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]);
@@ -351,7 +392,9 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
     const motive = motivations(a);
     const targets = asArray(a.target);
     const hasSelector = targets.some((t) => isObject(t) && t.selector !== undefined);
-    const kind: Kind = motive.includes('linking') ? 'relation' : hasSelector ? 'unit' : motive.includes('commenting') || motive.includes('replying') ? 'comment' : 'whole-document';
+    // A tagging annotation with a describing body and no selector: an implicit unit.
+    const describes = !hasSelector && bodies(a).some((b) => b.purpose === 'describing') && !motive.includes('commenting');
+    const kind: Kind = motive.includes('linking') ? 'relation' : hasSelector || describes ? 'unit' : motive.includes('commenting') || motive.includes('replying') ? 'comment' : 'whole-document';
     kinds.push(kind);
     const annotationId = typeof a.id === 'string' ? a.id : null;
     if (!annotationId) continue;
@@ -381,6 +424,20 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       const targets = asArray(a.target).filter((t) => isObject(t) && t.selector !== undefined) as Json[];
       if (targets.length > 1) {
         errors.push(formatError(at, 'severalTargets'));
+        continue;
+      }
+      if (targets.length === 0) {
+        const bs = bodies(a);
+        const tagValues = bs.filter(isTag).map((b) => b.value);
+        const resolved: TagResolution = tagValues.length === 0 ? { label: labels[0]?.id ?? 'claim', tag: null } : tags.resolve(tagValues);
+        if (!('label' in resolved)) {
+          const unknown = 'unknownTags' in resolved ? formatError(at, 'unknownTags', { tags: resolved.unknownTags.map((t) => JSON.stringify(t)).join(', '), expected: labels.map((l) => l.id).join(', ') }) : null;
+          if (unknown && options.strictLabels) errors.push(unknown);
+          leftOut.add(id);
+          continue;
+        }
+        const text = bs.filter((b) => b.purpose === 'describing').map((b) => b.value).join('\n');
+        units.push({ id, label: resolved.label, note: notesOf(bs.filter((b) => b.purpose !== 'describing')), quote: '', start: null, end: null, text, at });
         continue;
       }
       const target = targets[0];
@@ -465,13 +522,31 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       }
       // ronten:from / ronten:to when present (a target list has no order in JSON-LD); else the
       // target list in the order written, as files before them and other tools give it.
+      // ronten:from is one premise or (RONTEN_DEEP_CONTEXT) their list — after JSON-LD
+      // processing maybe wrapped as { "@list": [...] }.
       const explicit = a['ronten:from'] !== undefined || a['ronten:to'] !== undefined;
-      const ends = explicit ? [targetId(a['ronten:from']), targetId(a['ronten:to'])] : asArray(a.target).map(targetId);
-      if (ends.length !== 2 || ends.some((e) => e === null)) {
+      const rawFrom = a['ronten:from'];
+      const fromList = isObject(rawFrom) && Array.isArray(rawFrom['@list']) ? rawFrom['@list'] : asArray(rawFrom);
+      const premises = explicit ? fromList.map(targetId) : asArray(a.target).slice(0, -1).map(targetId);
+      const target = explicit ? targetId(a['ronten:to']) : (asArray(a.target).map(targetId).at(-1) ?? null);
+      if (premises.length === 0 || (!explicit && asArray(a.target).length !== 2) || premises.some((e) => e === null) || target === null) {
         errors.push(formatError(`${at}: ${explicit ? 'ronten:from / ronten:to' : 'target'}`, 'relationEnds'));
         continue;
       }
-      relations.push({ id, type, from: unitIdOf(ends[0]!), to: unitIdOf(ends[1]!), note: notesOf(bs), at });
+      const scheme = typeof a['ronten:scheme'] === 'string' ? a['ronten:scheme'] : undefined;
+      const rawAnswers = a['ronten:criticalQuestions'];
+      const answerList = isObject(rawAnswers) && rawAnswers['@value'] !== undefined ? rawAnswers['@value'] : rawAnswers;
+      const answers = Array.isArray(answerList) ? answerList.filter(isObject).map((q) => ({ id: String(q.id), answer: String(q.answer) })) : [];
+      relations.push({
+        id,
+        type,
+        from: premises.map((e) => unitIdOf(e!)),
+        to: relationOfAnnotation.get(target) ?? unitIdOf(target),
+        ...(scheme !== undefined ? { scheme } : {}),
+        ...(answers.length ? { criticalQuestions: answers } : {}),
+        note: notesOf(bs),
+        at,
+      });
     } else if (kind === 'comment') {
       const ref = asArray(a.target).map(targetId)[0] ?? null;
       const id = annotationId ? (decodeUrn('comment', annotationId) ?? annotationId) : `c${i + 1}`;
@@ -507,7 +582,7 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
 
   if (errors.length) return { ok: false, errors };
   const keptRelations = relations.filter((r) => {
-    const gone = [r.from, r.to].filter((end) => leftOut.has(end));
+    const gone = [...r.from, r.to].filter((end) => leftOut.has(end));
     if (gone.length) skipped.push(formatError(r.at, 'relationUnitLeftOut', { units: gone.join(', ') }));
     return gone.length === 0;
   });

@@ -3,7 +3,7 @@ import { submissionSummary } from './submission';
 
 const labels = ['claim', 'evidence', 'counterargument', 'rebuttal'];
 const u = (id: string, label = 'claim') => ({ id, label, start: 0, end: 1, note: '' });
-const rel = (id: string, from: string, to: string) => ({ id, type: 'support' as const, from, to, note: '' });
+const rel = (id: string, from: string, to: string) => ({ id, type: 'support' as const, from: [from], to, note: '' });
 
 describe('submissionSummary', () => {
   it('counts units, relations and the units connected to nothing', () => {

@@ -5,7 +5,7 @@ import type { Criterion } from './rubric';
 
 const labels = ['claim', 'evidence', 'counterargument', 'rebuttal'];
 const u = (id: string, label: string, start: number, end: number) => ({ id, label, start, end, note: '' });
-const support = (id: string, from: string, to: string) => ({ id, type: 'support' as const, from, to, note: '' });
+const support = (id: string, from: string, to: string) => ({ id, type: 'support' as const, from: [from], to, note: '' });
 
 // The reference: a thesis (0–10), two pieces of evidence (20–30, 40–50), both supporting it.
 const reference: ArgumentMap = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apply, emptyMap, invert, type ArgumentMap } from '@/lib/argument';
+import { apply, emptyMap, invert, textUnits, type ArgumentMap } from '@/lib/argument';
 import { acceptOperation, openSuggestions, suggestionKey } from './accept';
 import type { Suggestion } from './suggest';
 
@@ -23,11 +23,11 @@ describe('accepting suggestions', () => {
     const before = map;
     const op = acceptOperation(suggestions, 1, map, labels, id)!;
     map = apply(map, op);
-    expect(map.units.map((u) => [u.label, u.start, u.end])).toEqual([
+    expect(textUnits(map.units).map((u) => [u.label, u.start, u.end])).toEqual([
       ['claim', 0, 10],
       ['evidence', 10, 20],
     ]);
-    expect(map.relations.map((r) => [r.type, r.from, r.to])).toEqual([['support', 'u2', 'u1']]);
+    expect(map.relations.map((r) => [r.type, r.from[0], r.to])).toEqual([['support', 'u2', 'u1']]);
     expect(apply(map, invert(op))).toEqual(before);
   });
 
@@ -37,12 +37,12 @@ describe('accepting suggestions', () => {
     // its target (20–30) is covered by "mine" (10 of 10 characters), so it attacks that unit.
     let map: ArgumentMap = apply(emptyMap, { op: 'addUnit', unit: { id: 'mine', label: 'counterargument', start: 19, end: 31, note: '' }, relations: [], mainClaim: false });
     map = apply(map, acceptOperation(suggestions, 3, map, labels, id)!);
-    expect(map.relations.map((r) => [r.type, r.from, r.to])).toEqual([['attack', 'u1', 'mine']]);
+    expect(map.relations.map((r) => [r.type, r.from[0], r.to])).toEqual([['attack', 'u1', 'mine']]);
     // Evidence accepted before its claim has nothing to support yet; the claim gathers it.
     map = apply(map, acceptOperation(suggestions, 1, map, labels, id)!);
     expect(map.relations).toHaveLength(1);
     map = apply(map, acceptOperation(suggestions, 0, map, labels, id)!);
-    expect(map.relations.map((r) => [r.type, r.from, r.to])).toContainEqual(['support', 'u3', 'u4']);
+    expect(map.relations.map((r) => [r.type, r.from[0], r.to])).toContainEqual(['support', 'u3', 'u4']);
   });
 
   it('offers only suggestions no unit covers half of, and not dismissed ones', () => {

@@ -9,7 +9,7 @@
 // after its evidence gathers them). The suggestion's label is a default label; a map with
 // another scheme gets the label in the same place of its scheme (as labelRoles reads roles).
 
-import { defaultLabels, type ArgumentMap, type ArgumentUnit, type Relation } from '@/lib/argument/types';
+import { defaultLabels, isImplicit, type ArgumentMap, type ArgumentUnit, type Relation, type TextUnit } from '@/lib/argument/types';
 import type { Operation } from '@/lib/argument/operations';
 import type { Suggestion } from './suggest';
 
@@ -18,11 +18,12 @@ type Span = { start: number; end: number };
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
 /// The unit of the map standing for a span: the one covering most of it, if it covers at least half.
-export function unitFor(map: ArgumentMap, span: Span): ArgumentUnit | undefined {
-  let best: ArgumentUnit | undefined;
+export function unitFor(map: ArgumentMap, span: Span): TextUnit | undefined {
+  let best: TextUnit | undefined;
   let bestOverlap = 0;
   for (const u of map.units) {
-    if (u.start >= span.end) break; // units are sorted by start
+    // Units of the text come first, sorted by start; implicit units after them have no span.
+    if (isImplicit(u) || u.start >= span.end) break;
     const o = overlap(u, span);
     if (o > bestOverlap) {
       best = u;
@@ -65,7 +66,7 @@ export function acceptOperation(
   const unit: ArgumentUnit = { id: newId('unit'), label, start: s.start, end: s.end, note: '' };
   const relations: Relation[] = [];
   const relate = (type: Relation['type'], from: string, to: string) => {
-    if (!relations.some((r) => r.type === type && r.from === from && r.to === to)) relations.push({ id: newId('relation'), type, from, to, note: '' });
+    if (!relations.some((r) => r.type === type && r.from[0] === from && r.to === to)) relations.push({ id: newId('relation'), type, from: [from], to, note: '' });
   };
   if (s.relation) {
     const target = unitFor(map, suggestions[s.relation.to]);

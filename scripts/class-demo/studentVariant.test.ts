@@ -3,6 +3,7 @@ import type { ArgumentMap } from '@/lib/argument/types';
 import { applyChecked } from '@/lib/argument/check';
 import { seededRandom } from '@/lib/seededRandom';
 import { operationsToBuild, studentVariant } from './studentVariant';
+import { textUnits } from '@/lib/argument/types';
 
 const text = 'AAAA BBBB CCCC\nDDDD EEEE';
 const reference: ArgumentMap = {
@@ -14,10 +15,10 @@ const reference: ArgumentMap = {
     { id: 'e', label: 'rebuttal', start: 20, end: 24, note: '' },
   ],
   relations: [
-    { id: 'r1', type: 'support', from: 'b', to: 'a', note: '' },
-    { id: 'r2', type: 'support', from: 'c', to: 'a', note: '' },
-    { id: 'r3', type: 'attack', from: 'd', to: 'a', note: '' },
-    { id: 'r4', type: 'attack', from: 'e', to: 'd', note: '' },
+    { id: 'r1', type: 'support', from: ['b'], to: 'a', note: '' },
+    { id: 'r2', type: 'support', from: ['c'], to: 'a', note: '' },
+    { id: 'r3', type: 'attack', from: ['d'], to: 'a', note: '' },
+    { id: 'r4', type: 'attack', from: ['e'], to: 'd', note: '' },
   ],
   mainClaimId: 'a',
 };
@@ -27,7 +28,7 @@ const never = { miss: 0, relabel: 0, merge: 0 };
 describe('studentVariant', () => {
   it('with no mistakes is the reference without notes', () => {
     const v = studentVariant(reference, text, labels, seededRandom(1), never);
-    expect(v.units.map((u) => [u.id, u.label, u.start, u.end, u.note])).toEqual(reference.units.map((u) => [u.id, u.label, u.start, u.end, '']));
+    expect(textUnits(v.units).map((u) => [u.id, u.label, u.start, u.end, u.note])).toEqual(textUnits(reference.units).map((u) => [u.id, u.label, u.start, u.end, '']));
     expect(v.relations.map((r) => r.id)).toEqual(['r1', 'r2', 'r3', 'r4']);
     expect(v.mainClaimId).toBe('a');
   });
@@ -40,7 +41,7 @@ describe('studentVariant', () => {
   it('merges neighbours within a paragraph only, and redirects their relations', () => {
     const v = studentVariant(reference, text, labels, seededRandom(1), { ...never, merge: 1 });
     // a+b and c alone (d starts after a line break), d+e.
-    expect(v.units.map((u) => [u.id, u.start, u.end])).toEqual([
+    expect(textUnits(v.units).map((u) => [u.id, u.start, u.end])).toEqual([
       ['a', 0, 9],
       ['c', 10, 14],
       ['d', 15, 24],
@@ -61,7 +62,7 @@ describe('studentVariant', () => {
   });
 
   it('always yields a map that the operations rebuild and the server checks accept', () => {
-    const boundaries = [...new Set(reference.units.flatMap((u) => [u.start, u.end]))].sort((a, b) => a - b);
+    const boundaries = [...new Set(textUnits(reference.units).flatMap((u) => [u.start, u.end]))].sort((a, b) => a - b);
     const ctx = { textLength: text.length, boundaries, labels };
     for (let seed = 0; seed < 200; seed++) {
       const v = studentVariant(reference, text, labels, seededRandom(seed), { miss: 0.3, relabel: 0.3, merge: 0.5 });

@@ -7,7 +7,7 @@
 // some neighbours into one longer span, and keeps the relations whose ends survived. Spans are
 // only ever cut at the reference's own unit boundaries, so they stay on token boundaries and the
 // server accepts them. Deterministic for a seed.
-import type { ArgumentMap, ArgumentUnit } from '@/lib/argument/types';
+import { textUnits, type ArgumentMap, type TextUnit } from '@/lib/argument/types';
 import { addUnitOp, type Operation } from '@/lib/argument/operations';
 
 export interface VariantOptions {
@@ -22,8 +22,9 @@ export interface VariantOptions {
 export const defaultVariant: VariantOptions = { miss: 0.2, relabel: 0.1, merge: 0.08 };
 
 export function studentVariant(reference: ArgumentMap, text: string, labels: readonly string[], random: () => number, options: VariantOptions = defaultVariant): ArgumentMap {
-  const ordered = [...reference.units].sort((a, b) => a.start - b.start || b.end - a.end);
-  const units: ArgumentUnit[] = [];
+  // The reference's units of the text (a student finds no implicit unit in the essay).
+  const ordered = textUnits(reference.units).sort((a, b) => a.start - b.start || b.end - a.end);
+  const units: TextUnit[] = [];
   const renamed = new Map<string, string>(); // reference unit id → the unit that now stands for it
   for (let i = 0; i < ordered.length; i++) {
     const unit = ordered[i];
@@ -41,12 +42,12 @@ export function studentVariant(reference: ArgumentMap, text: string, labels: rea
   }
   const seen = new Set<string>();
   const relations = reference.relations.flatMap((r) => {
-    const from = renamed.get(r.from);
+    const from = [...new Set(r.from.map((p) => renamed.get(p)))];
     const to = renamed.get(r.to);
-    const key = `${from}>${to}`;
-    if (!from || !to || from === to || seen.has(key)) return [];
+    const key = `${[...from].sort().join('+')}>${to}`;
+    if (from.some((p) => !p) || !to || from.includes(to) || seen.has(key)) return [];
     seen.add(key);
-    return [{ ...r, from, to, note: '' }];
+    return [{ ...r, from: from as string[], to, note: '' }];
   });
   const mainClaimId = reference.mainClaimId && units.some((u) => u.id === reference.mainClaimId) ? reference.mainClaimId : null;
   return { units, relations, mainClaimId };

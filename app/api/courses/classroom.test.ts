@@ -29,6 +29,7 @@ import { GET as exportRoute } from '../maps/[mapId]/export/route';
 import { POST as importRoute } from '../maps/[mapId]/import/route';
 import { GET as listCommentsRoute, POST as addCommentRoute } from '../maps/[mapId]/comments/route';
 import { DELETE as deleteCommentRoute } from '../maps/[mapId]/comments/[commentId]/route';
+import { textUnits } from '@/lib/argument/types';
 
 const get = (path: string, cookie?: string) => request('GET', path, { cookie });
 const post = (path: string, body: unknown, cookie?: string, origin?: string | null) => request('POST', path, { body, cookie, origin });
@@ -79,7 +80,7 @@ const ROUTES: Record<string, Call> = {
     const base = (await getMap(w.db, w.mapA))!;
     const unit = { id: `m${++batch}`, label: 'claim', start: 0, end: 4, note: '' };
     const body = { batchId: `matrix-batch-${batch}-xxxx`, baseVersion: base.version, operations: [{ op: 'addUnit', unit, relations: [], mainClaim: false }] };
-    if (base.units.some((u) => u.start === 0)) body.operations = [{ op: 'removeUnit', unit: base.units.find((u) => u.start === 0)!, relations: [], mainClaim: false }] as never;
+    if (textUnits(base.units).some((u) => u.start === 0)) body.operations = [{ op: 'removeUnit', unit: textUnits(base.units).find((u) => u.start === 0)!, relations: [], mainClaim: false }] as never;
     return operationsRoute(post(`/api/maps/${w.mapA}/operations`, body, c), params({ mapId: w.mapA }));
   },
   'GET /api/maps/:id/export (student A’s)': (w, c) => exportRoute(get(`/api/maps/${w.mapA}/export?format=json`, c), params({ mapId: w.mapA })),

@@ -35,7 +35,7 @@ describe.each(testBackends())('map API on $name', (backend) => {
   });
 
   it('applies operations and answers with the new version', async () => {
-    const res = await post(mapId, ops(1, [add(claim), add(evidence), { op: 'addRelation', relation: { id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' } }]));
+    const res = await post(mapId, ops(1, [add(claim), add(evidence), { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' } }]));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ version: 2 });
     const got = await (await getMapRoute(new Request('http://localhost'), params({ mapId }))).json();
@@ -46,10 +46,10 @@ describe.each(testBackends())('map API on $name', (backend) => {
     ['offsets out of range', [add({ ...claim, id: 'x', end: 500 })], 422, /outside the text/],
     ['offsets off token boundaries', [add({ ...claim, id: 'x', start: 9 })], 422, /not on a token boundary/],
     ['an unknown label', [add({ ...claim, id: 'x', label: 'opinion' })], 422, /unknown label "opinion"/],
-    ['a unit of another map (document)', [{ op: 'addRelation', relation: { id: 'r9', type: 'attack', from: 'other-u', to: 'u1', note: '' } }], 422, /missing unit other-u/],
-    ['a relation to a missing unit', [{ op: 'addRelation', relation: { id: 'r9', type: 'attack', from: 'u1', to: 'nope', note: '' } }], 422, /missing unit nope/],
-    ['a duplicate relation', [{ op: 'addRelation', relation: { id: 'r9', type: 'support', from: 'u2', to: 'u1', note: '' } }], 422, /already exists/],
-    ['a self-relation', [{ op: 'addRelation', relation: { id: 'r9', type: 'support', from: 'u1', to: 'u1', note: '' } }], 422, /itself/],
+    ['a unit of another map (document)', [{ op: 'addRelation', relation: { id: 'r9', type: 'attack', from: ['other-u'], to: 'u1', note: '' } }], 422, /missing unit other-u/],
+    ['a relation to a missing unit', [{ op: 'addRelation', relation: { id: 'r9', type: 'attack', from: ['u1'], to: 'nope', note: '' } }], 422, /missing unit or relation nope/],
+    ['a duplicate relation', [{ op: 'addRelation', relation: { id: 'r9', type: 'support', from: ['u2'], to: 'u1', note: '' } }], 422, /already exists/],
+    ['a self-relation', [{ op: 'addRelation', relation: { id: 'r9', type: 'support', from: ['u1'], to: 'u1', note: '' } }], 422, /itself/],
     ['a stale update', [{ op: 'updateUnit', id: 'u1', before: { label: 'rebuttal' }, after: { label: 'evidence' } }], 422, /has changed/],
     ['an unknown operation', [{ op: 'dropTable' }], 422, /invalid request: operations\.0/],
     ['a negative offset', [add({ ...claim, id: 'x', start: -1 })], 422, /invalid request/],

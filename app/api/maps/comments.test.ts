@@ -23,7 +23,7 @@ import { DELETE as deleteRoute } from './[mapId]/comments/[commentId]/route';
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — UTF-16 spans on token boundaries.
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
 const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '' };
-const support = { id: 'r1', type: 'support' as const, from: 'u2', to: 'u1', note: '' };
+const support = { id: 'r1', type: 'support' as const, from: ['u2'], to: 'u1', note: '' };
 
 const PEOPLE = ['admin', 'instructor', 'otherInstructor', 'studentA', 'studentB'] as const;
 type Person = (typeof PEOPLE)[number];

@@ -4,7 +4,7 @@
 // label bar. Shown while the last input was a touch; a mouse brings back the mouse's toolbar.
 import { useCallback } from 'react';
 import type { Editor } from '@tiptap/react';
-import type { ArgumentMap, ArgumentUnit } from '@/lib/argument';
+import { isImplicit, textUnits, unitText, type ArgumentMap, type ArgumentUnit } from '@/lib/argument';
 import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../../editor/positions';
 import { rangesOf } from '../../editor/highlights';
@@ -39,10 +39,11 @@ interface Props {
 
 export function TouchLayer({ frameRef, editorRef, positions, tokens, phrases, text, map, labels, selection, span, selected, linkMode, state, actions, touching, onTouching, onUnit }: Props) {
   const view = useCallback(() => editorRef.current?.view ?? null, [editorRef]);
-  useTouchGestures({ frameRef, view, positions, tokens, phrases, units: map.units, selectedId: selected?.id ?? null, linking: linkMode !== null, onTouching, onUnit });
+  useTouchGestures({ frameRef, view, positions, tokens, phrases, units: textUnits(map.units), selectedId: selected?.id ?? null, linking: linkMode !== null, onTouching, onUnit });
   if (!touching) return null;
 
-  const shown = span ?? selected;
+  // An implicit unit has no place in the text to point at.
+  const shown = span ?? (selected && !isImplicit(selected) ? selected : null);
   const selectionRect = () => {
     const v = view();
     return v && shown ? rangesOf(v, positions).rect(shown.start, shown.end) : null;
@@ -52,7 +53,7 @@ export function TouchLayer({ frameRef, editorRef, positions, tokens, phrases, te
     : span
       ? ({ kind: 'words', quote: text.slice(span.start, span.end) } as const)
       : selected
-        ? ({ kind: 'unit', label: selected.label, quote: text.slice(selected.start, selected.end), main: map.mainClaimId === selected.id } as const)
+        ? ({ kind: 'unit', label: selected.label, quote: unitText(selected, text), main: map.mainClaimId === selected.id } as const)
         : null;
   return (
     <>

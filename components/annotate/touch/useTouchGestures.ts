@@ -8,7 +8,7 @@
 // Also says whether the last input was a touch, so the workspace shows the touch controls.
 import { useEffect, useRef } from 'react';
 import type { EditorView } from '@tiptap/pm/view';
-import type { ArgumentUnit } from '@/lib/argument';
+import type { TextUnit } from '@/lib/argument';
 import type { TokenSpan } from '@/lib/tokens/types';
 import type { PositionMap } from '../../editor/positions';
 import { isWordToken, setTokenSelection } from '../../editor/extensions/token-layer';
@@ -32,7 +32,7 @@ interface Options {
   tokens: readonly TokenSpan[];
   /// Phrase starts as token indices, then the token count.
   phrases: readonly number[];
-  units: readonly ArgumentUnit[];
+  units: readonly TextUnit[];
   selectedId: string | null;
   linking: boolean;
   onTouching: (touching: boolean) => void;

@@ -6,6 +6,7 @@ import { MajorityCandidates } from '@/components/review/MajorityCandidates';
 import { majorityMap } from '@/lib/agreement/majority';
 import { teacherMatch, wordIndex } from '@/lib/agreement/teacher';
 import { heatRuns } from '@/lib/agreement/heat';
+import { unitText } from '@/lib/argument/types';
 import { rontenMode } from '@/lib/auth/mode';
 import { getLabelScheme, getMap, loadAssignmentMaps, getDocument, openDb } from '@/lib/db';
 import { serverT } from '../../../_shared/locale';
@@ -48,7 +49,7 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
       voters: majority.voters,
       candidates: majority.map.units
         .filter((u) => match.units.extra.includes(u.id))
-        .map((u) => ({ id: u.id, label: u.label, quote: doc.canonical.text.slice(u.start, u.end), votes: majority.votes[u.id] })),
+        .map((u) => ({ id: u.id, label: u.label, quote: unitText(u, doc.canonical.text), votes: majority.votes[u.id] })),
       // Any of the course's instructors curates the reference (co-instructors as its owner).
       curation: { referenceMapId: reference.id, version: reference.version, mayEdit: !archived },
     };

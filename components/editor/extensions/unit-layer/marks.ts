@@ -19,7 +19,7 @@
 // near the view are those near it sideways (they run right to left). Turning the text changes
 // the essay's size, which draws everything again.
 import type { EditorView } from '@tiptap/pm/view';
-import type { ArgumentUnit } from '@/lib/argument/types';
+import type { TextUnit } from '@/lib/argument/types';
 import type { Block } from '@/lib/text/types';
 import type { Token } from '@/lib/tokens/types';
 import type { PositionMap } from '../../positions';
@@ -33,7 +33,8 @@ import { portions } from './portions';
 import { isVertical } from '../../vertical';
 
 export interface UnitLayerInput {
-  units: readonly ArgumentUnit[];
+  /// Units of the text only (an implicit unit has no place in it: lib/argument textUnits).
+  units: readonly TextUnit[];
   /// The scheme's labels in order: a unit's look is its label's slot.
   labels: readonly { id: string }[];
   mainClaimId: string | null;
@@ -71,7 +72,7 @@ const PRINT_NAMES = [...Array.from({ length: SLOT_COUNT }, (_, k) => k), null].m
 export class UnitMarks {
   private input = EMPTY;
   /// The units drawn: by id, by block, with their nesting depths.
-  private ledger: UnitLedger<ArgumentUnit>;
+  private ledger: UnitLedger<TextUnit>;
   /// Blocks whose boxes are drawn.
   private drawn = new Set<number>();
   /// Each unit's boxes (over all drawn blocks).
@@ -222,7 +223,7 @@ export class UnitMarks {
     this.boxes.delete(id);
   }
 
-  private classOf(u: ArgumentUnit): string {
+  private classOf(u: TextUnit): string {
     const { labels, selectedId, mainClaimId, highlightIds } = this.input;
     return `unit-mark ${slotClass(labelSlot(labels, u.label))}${u.id === mainClaimId ? ' is-main' : ''}${highlightIds.has(u.id) ? ' is-emphasized' : ''}${u.id === selectedId ? ' is-selected' : ''}`;
   }
@@ -287,7 +288,7 @@ export class UnitMarks {
   }
 
   /// Adds the boxes of unit parts in drawn (so measured) blocks; reads no layout.
-  private draw(parts: readonly Part<ArgumentUnit>[]) {
+  private draw(parts: readonly Part<TextUnit>[]) {
     for (const { unit: u, portion } of parts) {
       const { block, start, end } = portion;
       const words = this.words.get(block);

@@ -23,7 +23,7 @@ const get = (id: string, cookie?: string, query = '') => GET(request('GET', `/ap
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — 18 tokens, 17 of them words (not '\n').
 const claim = { id: 'c', label: 'claim', start: 8, end: 22, note: '' }; // 8 tokens
 const evidence = { id: 'e', label: 'evidence', start: 22, end: 31, note: '' }; // 6 tokens
-const support: Operation = { op: 'addRelation', relation: { id: 'r', type: 'support', from: 'e', to: 'c', note: '' } };
+const support: Operation = { op: 'addRelation', relation: { id: 'r', type: 'support', from: ['e'], to: 'c', note: '' } };
 
 const ROLES = ['admin', 'instructor', 'otherInstructor', 'studentA', 'studentB', 'outsider'] as const;
 type Role = (typeof ROLES)[number];

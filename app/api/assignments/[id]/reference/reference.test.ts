@@ -13,6 +13,7 @@ import { params, request, signUpAll, useApiDb } from '@/app/api/_test/support';
 import { POST as postOperations } from '@/app/api/maps/[mapId]/operations/route';
 import { GET as getMapRoute } from '@/app/api/maps/[mapId]/route';
 import { POST } from './route';
+import { textUnits } from '@/lib/argument/types';
 
 const build = (id: string, cookie: string | undefined, body: unknown = { from: 'majority' }) => POST(request('POST', `/api/assignments/${id}/reference`, { cookie, body }), params({ id }));
 const saveOps = (mapId: string, cookie: string, baseVersion: number, operations: Operation[]) =>
@@ -21,7 +22,7 @@ const saveOps = (mapId: string, cookie: string, baseVersion: number, operations:
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — every token a content word (名詞) but '\n'.
 // 8–22: 𠮷野家 で 𩸽 を 食べ た 😀 。 (8 words); 22–31: 理由 は 安い から だ 。 (6 words).
 const u = (id: string, label: string, start: number, end: number) => ({ id, label, start, end, note: '' });
-const support = (id: string, from: string, to: string): Operation => ({ op: 'addRelation', relation: { id, type: 'support', from, to, note: '' } });
+const support = (id: string, from: string, to: string): Operation => ({ op: 'addRelation', relation: { id, type: 'support', from: [from], to, note: '' } });
 
 const ROLES = ['admin', 'instructor', 'coInstructor', 'otherInstructor', 'studentA', 'studentB', 'studentC', 'loner'] as const;
 
@@ -89,8 +90,8 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
     expect((await getAssignment(db, assignment))!.referenceMapId).toBe(body.mapId);
     const ref = (await getMap(db, body.mapId))!;
     expect(ref.userId).toBe(id.instructor);
-    expect(ref.units.map((x) => [x.label, x.start, x.end])).toEqual([['claim', 8, 22], ['evidence', 22, 31]]);
-    expect(ref.relations.map((r) => [r.type, ref.units.find((x) => x.id === r.from)!.label, ref.units.find((x) => x.id === r.to)!.label])).toEqual([['support', 'evidence', 'claim']]);
+    expect(textUnits(ref.units).map((x) => [x.label, x.start, x.end])).toEqual([['claim', 8, 22], ['evidence', 22, 31]]);
+    expect(ref.relations.map((r) => [r.type, ref.units.find((x) => x.id === r.from[0])!.label, ref.units.find((x) => x.id === r.to)!.label])).toEqual([['support', 'evidence', 'claim']]);
 
     // Again: the reference now has units — refused unless replace.
     const again = await build(assignment, cookie.instructor);
@@ -111,7 +112,7 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
     const co = await build(assignment, cookie.coInstructor, { from: 'majority', replace: true });
     expect(co.status, await co.clone().text()).toBe(200);
     expect((await co.json()).mapId).toBe(body.mapId);
-    expect((await getMap(db, body.mapId))!.units.map((x) => [x.start, x.end])).toEqual(ref.units.map((x) => [x.start, x.end]));
+    expect(textUnits((await getMap(db, body.mapId))!.units).map((x) => [x.start, x.end])).toEqual(textUnits(ref.units).map((x) => [x.start, x.end]));
     expect((await build(assignment, cookie.otherInstructor, { from: 'majority', replace: true })).status).toBe(404);
   });
 
@@ -129,7 +130,7 @@ describe.each(testBackends())('curating the reference map on $name', (backend) =
     const res = await saveOps(refId, cookie.instructor, ref.version, taken.operations);
     expect(res.status).toBe(200);
     const after = (await getMap(db, refId))!;
-    expect(after.units.map((x) => [x.id, x.start, x.end])).toContainEqual(['u-taken-1', 22, 29]);
+    expect(textUnits(after.units).map((x) => [x.id, x.start, x.end])).toContainEqual(['u-taken-1', 22, 29]);
     // B's claim 8–22 is in the reference already.
     expect(takeIntoReference(after, student, { kind: 'unit', id: 'b1' }, teacherMatch(after, student, tokens).units.pairs, fresh)).toEqual({ ok: false, reason: 'alreadyInReference' });
     // A stale base version is the save route's 409.

@@ -87,7 +87,7 @@ function replaceWith(current: ArgumentMap, next: ArgumentMap, mapId: string): Op
   const stamp = `${Date.now().toString(36)}${mapId.slice(-4)}`;
   const ids = new Map(next.units.map((u, i) => [u.id, `u-maj${stamp}-${i + 1}`]));
   for (const u of next.units) push(addUnitOp({ ...u, id: ids.get(u.id)! }));
-  next.relations.forEach((r, i) => push({ op: 'addRelation', relation: { ...r, id: `r-maj${stamp}-${i + 1}`, from: ids.get(r.from)!, to: ids.get(r.to)! } }));
+  next.relations.forEach((r, i) => push({ op: 'addRelation', relation: { ...r, id: `r-maj${stamp}-${i + 1}`, from: r.from.map((p) => ids.get(p)!), to: ids.get(r.to)! } }));
   if (next.mainClaimId !== null) push({ op: 'setMainClaim', before: null, after: ids.get(next.mainClaimId)! });
   return operations;
 }

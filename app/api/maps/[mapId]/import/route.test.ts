@@ -30,7 +30,7 @@ describe.each(testBackends())('map import route on $name', (backend) => {
           { id: 'u1', label: 'claim', start: 8, end: 22, note: '' },
           { id: 'u2', label: 'evidence', start: 22, end: 31, note: 'note' },
         ],
-        relations: [{ id: 'r1', type: 'support', from: 'u2', to: 'u1', note: '' }],
+        relations: [{ id: 'r1', type: 'support', from: ['u2'], to: 'u1', note: '' }],
         mainClaimId: 'u1',
       },
       comments: [{ id: 'c-route-1', targetKind: 'unit', targetId: 'u2', author: local.name, body: '良い根拠', createdAt: '2026-11-20T09:00:00.000Z' }],
