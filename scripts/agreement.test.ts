@@ -225,7 +225,7 @@ describe('agreement A.json B.json', () => {
     await expect(agreementCommand([fileA, notJson])).rejects.toThrow(/broken\.json: not JSON/);
     const bad = serializeNative(A);
     // units[0] is a3 (L0, first in text order).
-    bad.units[0].quote = 'ちがう';
+    (bad.units[0] as { quote: string }).quote = 'ちがう';
     bad.relations[0].to = 'nowhere';
     const badFile = write('bad.json', bad);
     await expect(agreementCommand([badFile, fileB])).rejects.toThrow(/bad\.json: not a valid ronten-argmap file: unit a3: quote .* relation r1: refers to missing unit nowhere/);

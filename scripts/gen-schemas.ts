@@ -1,4 +1,4 @@
-// Writes lib/formats/schemas/*.json from the zod schemas: `npx tsx scripts/gen-schemas.ts`.
+// Writes lib/formats/schemas/*.json (ronten-argmap versions 1 and 2) from the zod schemas: `npx tsx scripts/gen-schemas.ts`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { publishedSchemas, renderSchema } from '@/lib/formats/jsonSchemas';

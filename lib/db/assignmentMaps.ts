@@ -14,12 +14,12 @@
 //   accepts an instructor's map of the same document); it is never listed among the students.
 // Who may see these maps is the route layer's business (app/_shared/classroom.ts).
 
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { getAssignment, type Assignment } from './courses';
 import { NotFoundError } from './errors';
-import { toStoredRelation, toStoredUnit, type StoredRelation, type StoredUnit } from './maps';
+import { premisesByRelation, premisesOf, relationColumns, toStoredRelation, toStoredUnit, unitColumns, type StoredRelation, type StoredUnit } from './maps';
 
 export interface ReviewMap {
   id: string;
@@ -111,7 +111,7 @@ export async function loadAssignmentMaps(db: Db, assignmentId: string): Promise<
 // Units and relations of the students' maps and the reference: one query each, the map ids a
 // subquery (not a bound IN list), so the statement is the same whatever the class size.
 async function contentsOf(trx: Transaction<Database>, assignment: Assignment) {
-  const maps = (eb: ExpressionBuilder<Database, 'units' | 'relations'>) =>
+  const maps = (eb: ExpressionBuilder<Database, 'units' | 'relations' | 'relation_premises'>) =>
     eb.or([
       eb(
         'map_id',
@@ -128,20 +128,24 @@ async function contentsOf(trx: Transaction<Database>, assignment: Assignment) {
     ]);
   const units = new Map<string, StoredUnit[]>();
   const relations = new Map<string, StoredRelation[]>();
-  const [unitRows, relationRows] = await Promise.all([
+  const [unitRows, relationRows, premiseRows] = await Promise.all([
     trx
       .selectFrom('units')
-      .select(['map_id', 'id', 'label', 'start_offset', 'end_offset', 'note'])
+      .select(['map_id', ...unitColumns])
       .where(maps)
       .orderBy('map_id')
+      // The core's order: units of the text by position, then implicit ones (maps.ts).
+      .orderBy(sql`start_offset is null`)
       .orderBy('start_offset')
       .orderBy('end_offset')
       .orderBy('id')
       .execute(),
-    trx.selectFrom('relations').select(['map_id', 'id', 'type', 'from_unit', 'to_unit', 'note']).where(maps).orderBy('map_id').orderBy('id').execute(),
+    trx.selectFrom('relations').select(['map_id', ...relationColumns]).where(maps).orderBy('map_id').orderBy('id').execute(),
+    trx.selectFrom('relation_premises').select(['map_id', 'relation_id', 'unit_id', 'position']).where(maps).execute(),
   ]);
+  const premises = premisesByRelation(premiseRows);
   for (const u of unitRows) push(units, u.map_id, toStoredUnit(u));
-  for (const r of relationRows) push(relations, r.map_id, toStoredRelation(r));
+  for (const r of relationRows) push(relations, r.map_id, toStoredRelation(r, premisesOf(premises, r.map_id, r.id)));
   return { units, relations };
 }
 

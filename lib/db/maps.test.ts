@@ -149,9 +149,7 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
   it.each([
     ['a relation to a missing unit', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r2', type: 'attack' as const, from: ['u3'], to: 'ghost' }] }],
     ['a duplicate unit id', { ...CONTENTS, units: [...CONTENTS.units, { id: 'u1', label: 'claim', start: 0, end: 3 }] }],
-    ['a duplicate edge', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r9', type: 'support' as const, from: ['u2'], to: 'u1' }] }],
     ['an empty span', { ...CONTENTS, units: [...CONTENTS.units, { id: 'u9', label: 'claim', start: 5, end: 5 }] }],
-    ['a self-loop', { ...CONTENTS, relations: [{ id: 'r1', type: 'attack' as const, from: ['u1'], to: 'u1' }] }],
   ])('rolls back entirely on a failing insert mid-way (%s)', async (_name, bad) => {
     const map = await freshMap();
     const previous: MapContents = {
@@ -168,6 +166,19 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     expect(before!.version).toBe(2);
     // The version was not consumed: a correct write from version 2 still succeeds.
     expect(await replaceMapContents(db, map.id, 2, CONTENTS)).toBe(3);
+  });
+
+  it.each([
+    ['a duplicate edge (same type, premise set and target)', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r9', type: 'support' as const, from: ['u2'], to: 'u1' }] }, /already exists/],
+    ['a self-loop', { ...CONTENTS, relations: [{ id: 'r1', type: 'attack' as const, from: ['u1'], to: 'u1' }] }, /itself/],
+    ['backing', { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r2', type: 'support' as const, from: ['u3'], to: 'r1' }] }, /only an attack/],
+    ['an unknown scheme', { ...CONTENTS, relations: [{ ...CONTENTS.relations[0], scheme: 'astrology' }] }, /unknown argumentation scheme/],
+  ])('refuses what rows cannot check (%s) before writing', async (_name, bad, message) => {
+    const map = await freshMap();
+    const err = await replaceMapContents(db, map.id, 1, bad).catch((e) => e);
+    expect(err).toBeInstanceOf(InvalidDataError);
+    expect(err.message).toMatch(message);
+    expect((await getMap(db, map.id))!.version).toBe(1);
   });
 
   it('refuses a main claim that is not one of the units, before writing', async () => {

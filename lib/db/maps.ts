@@ -1,5 +1,7 @@
 // Argument maps: one per (document, user), holding units (labelled spans of the document's
-// canonical text, UTF-16 offsets) and support/attack relations between them.
+// canonical text, UTF-16 offsets, or implicit units with their own text) and support/attack
+// relations from premises (relation_premises rows, in order) to a unit or a relation
+// (migration 016; lib/argument/types has the model).
 //
 // Concurrency is optimistic: every write names the version it was based on and bumps it; a
 // write based on an older version is refused with StaleVersionError and changes nothing.
@@ -12,10 +14,11 @@
 // map value. Fine-grained operations come later on the same schema.
 
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { Db } from './connect';
-import type { Database, RelationsTable, UnitsTable } from './schema';
-import type { ArgumentUnit, Relation, TextUnit } from '@/lib/argument/types';
+import { sql, type Transaction } from 'kysely';
+import type { Database, RelationPremisesTable, RelationsTable, UnitsTable } from './schema';
+import type { ArgumentUnit, Relation } from '@/lib/argument/types';
+import { mapProblems, type OperationCode } from '@/lib/argument/operations';
 import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { schemeForUserDocument } from './label-schemes';
 import { writeCache } from './writeCache';
@@ -42,7 +45,7 @@ export interface StoredMap {
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
-  /// Sorted by (start, end, id).
+  /// Units of the text by (start, end, id), then implicit units by id (compareUnits).
   units: StoredUnit[];
   /// Sorted by id.
   relations: StoredRelation[];
@@ -144,6 +147,11 @@ export async function replaceMapContents(
   if (mainClaimId !== null && !units.some((u) => u.id === mainClaimId)) {
     throw new InvalidDataError(`main claim "${mainClaimId}" is not one of the map's units`);
   }
+  // What rows cannot say (a premise set is several rows): the model's rules on relations —
+  // duplicates by premise set, a premise that is the target, backing, cycles, schemes. Missing
+  // references, duplicate ids and empty spans are the constraints' to refuse.
+  const problem = mapProblems({ units: units.map(withNote), relations: relations.map(withNote), mainClaimId: null }).find((p) => !dbChecked.has(p.error.code));
+  if (problem) throw new InvalidDataError(problem.error.message);
   writeCache.forgetSnapshot(db.url, mapId);
   return db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
@@ -166,7 +174,8 @@ export async function replaceMapContents(
     await trx.deleteFrom('relations').where('map_id', '=', mapId).execute();
     await trx.deleteFrom('units').where('map_id', '=', mapId).execute();
     await insertUnits(trx, mapId, units, (id) => unitBorn.get(id) ?? now);
-    await insertRelations(trx, mapId, relations, (id) => relationBorn.get(id) ?? now);
+    const relationIds = new Set(relations.map((r) => r.id));
+    await insertRelations(trx, mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id));
     await alongside?.(trx);
     return expectedVersion + 1;
   });
@@ -199,7 +208,7 @@ export async function bumpVersion(trx: Transaction<Database>, mapId: string, exp
   }
 }
 
-// Rows per INSERT: 7 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
+// Rows per INSERT: at most 9 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
 // bound-parameter limits, and one statement (compiled and, on SQLite, run synchronously) stays a
 // few milliseconds of the event loop.
 const INSERT_CHUNK = 200;
@@ -218,63 +227,134 @@ async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]
 type NewUnit = NoteOptional<StoredUnit>;
 type NewRelation = NoteOptional<StoredRelation>;
 
-/// Until migration 016 the tables hold only the first model: a unit of the text, a relation
-/// from one unit to one unit without a scheme.
-function storable(units: readonly NewUnit[], relations: readonly NewRelation[]): void {
-  const implicit = units.find((u) => u.implicit === true);
-  if (implicit) throw new InvalidDataError(`unit ${implicit.id}: implicit units cannot be stored yet`);
-  const deeper = relations.find((r) => r.from.length !== 1 || r.scheme !== undefined || (r.criticalQuestions?.length ?? 0) > 0);
-  if (deeper) throw new InvalidDataError(`relation ${deeper.id}: linked premises and schemes cannot be stored yet`);
-}
+const withNote = <T extends { note?: string }>(x: T) => ({ ...x, note: x.note ?? '' }) as T & { note: string };
+/// The model's problems the schema's constraints refuse on their own (replaceMapContents).
+const dbChecked = new Set<OperationCode>(['missingUnit', 'missingTarget', 'duplicateId', 'emptySpan']);
 
 /// Inserts units in a few multi-row statements (both write paths: a batch of operations may add
 /// thousands); `createdAt` gives each its creation time.
 export async function insertUnits(trx: Transaction<Database>, mapId: string, units: readonly NewUnit[], createdAt: (id: string) => string): Promise<void> {
-  storable(units, []);
-  for await (const chunk of chunks(units as ReadonlyArray<NoteOptional<TextUnit>>, INSERT_CHUNK)) {
-    await trx
-      .insertInto('units')
-      .values(chunk.map((u) => ({ map_id: mapId, id: u.id, label: u.label, start_offset: u.start, end_offset: u.end, note: u.note ?? '', created_at: createdAt(u.id) })))
-      .execute();
+  for await (const chunk of chunks(units, INSERT_CHUNK)) {
+    await trx.insertInto('units').values(chunk.map((u) => unitRow(mapId, u, createdAt(u.id)))).execute();
   }
 }
 
-/// As insertUnits, for relations (insert them after the units they reference).
-export async function insertRelations(trx: Transaction<Database>, mapId: string, relations: readonly NewRelation[], createdAt: (id: string) => string): Promise<void> {
-  storable([], relations);
-  for await (const chunk of chunks(relations, INSERT_CHUNK)) {
-    await trx
-      .insertInto('relations')
-      .values(chunk.map((r) => ({ map_id: mapId, id: r.id, type: r.type, from_unit: r.from[0], to_unit: r.to, note: r.note ?? '', created_at: createdAt(r.id) })))
-      .execute();
-  }
+/// A unit as its row's columns (all but map_id and created_at are what an update sets).
+export function unitRow(mapId: string, u: NewUnit, createdAt: string) {
+  const text = u.implicit === true ? { start_offset: null, end_offset: null, text: u.text } : { start_offset: u.start, end_offset: u.end, text: null };
+  return { map_id: mapId, id: u.id, label: u.label, ...text, note: u.note ?? '', created_at: createdAt };
 }
 
-/// A map's units (sorted by start, end, id) and relations (by id): the order the argument core
-/// keeps them in, so stored and computed maps compare equal.
+/// A relation as its row's columns (its premises are rows of their own: premiseRows).
+/// `isRelation` tells an undercutter's target from a unit.
+export function relationRow(mapId: string, r: NewRelation, createdAt: string, isRelation: (id: string) => boolean) {
+  const target = isRelation(r.to) ? { to_unit: null, to_relation: r.to } : { to_unit: r.to, to_relation: null };
+  return {
+    map_id: mapId,
+    id: r.id,
+    type: r.type,
+    ...target,
+    scheme: r.scheme ?? null,
+    critical_questions_json: r.criticalQuestions?.length ? JSON.stringify(r.criticalQuestions.map((q) => ({ id: q.id, answer: q.answer }))) : null,
+    note: r.note ?? '',
+    created_at: createdAt,
+  };
+}
+
+/// Inserts relations and their premises in a few multi-row statements, after the units they
+/// reference; a relation another targets goes in first (its row must exist for the foreign key).
+/// `isRelation` tells a target relation from a unit (ids are unique across both: the core).
+export async function insertRelations(
+  trx: Transaction<Database>,
+  mapId: string,
+  relations: readonly NewRelation[],
+  createdAt: (id: string) => string,
+  isRelation: (id: string) => boolean,
+): Promise<void> {
+  for await (const chunk of chunks(targetsFirst(relations), INSERT_CHUNK)) {
+    await trx.insertInto('relations').values(chunk.map((r) => relationRow(mapId, r, createdAt(r.id), isRelation))).execute();
+  }
+  await insertPremises(trx, mapId, relations);
+}
+
+/// The premise rows of `relations` (a relation's old rows deleted first when they change).
+export async function insertPremises(trx: Transaction<Database>, mapId: string, relations: readonly Pick<NewRelation, 'id' | 'from'>[]): Promise<void> {
+  const rows = relations.flatMap((r) => r.from.map((unit, position) => ({ map_id: mapId, relation_id: r.id, unit_id: unit, position })));
+  for await (const chunk of chunks(rows, INSERT_CHUNK)) await trx.insertInto('relation_premises').values(chunk).execute();
+}
+
+/// Relations ordered so that each comes after the relation it targets (when that is among them).
+function targetsFirst<T extends { id: string; to: string }>(relations: readonly T[]): T[] {
+  const byId = new Map(relations.map((r) => [r.id, r]));
+  if (!relations.some((r) => byId.has(r.to))) return relations.slice();
+  const depth = (r: T) => {
+    let n = 0;
+    for (let at = byId.get(r.to); at && n <= byId.size; at = byId.get(at.to)) n++;
+    return n;
+  };
+  return relations.map((r) => ({ r, d: depth(r) })).sort((a, b) => a.d - b.d).map((x) => x.r);
+}
+
+/// The columns a unit and a relation are read with (toStoredUnit, toStoredRelation).
+export const unitColumns = ['id', 'label', 'start_offset', 'end_offset', 'text', 'note'] as const;
+export const relationColumns = ['id', 'type', 'to_unit', 'to_relation', 'scheme', 'critical_questions_json', 'note'] as const;
+
+/// A map's units (units of the text by start, end, id, then implicit units by id) and relations
+/// (by id): the order the argument core keeps them in, so stored and computed maps compare equal.
+/// `start_offset is null` first in the order: SQLite sorts NULLs first and PostgreSQL last.
 export async function readUnitsAndRelations(trx: Transaction<Database>, mapId: string): Promise<Pick<StoredMap, 'units' | 'relations'>> {
-  const [units, relations] = await Promise.all([
+  const [units, relations, premises] = await Promise.all([
     trx
       .selectFrom('units')
-      .select(['id', 'label', 'start_offset', 'end_offset', 'note'])
+      .select(unitColumns)
       .where('map_id', '=', mapId)
+      .orderBy(sql`start_offset is null`)
       .orderBy('start_offset')
       .orderBy('end_offset')
       .orderBy('id')
       .execute(),
-    trx.selectFrom('relations').select(['id', 'type', 'from_unit', 'to_unit', 'note']).where('map_id', '=', mapId).orderBy('id').execute(),
+    trx.selectFrom('relations').select(relationColumns).where('map_id', '=', mapId).orderBy('id').execute(),
+    trx.selectFrom('relation_premises').select(['relation_id', 'unit_id', 'position']).where('map_id', '=', mapId).orderBy('relation_id').orderBy('position').execute(),
   ]);
-  return { units: units.map(toStoredUnit), relations: relations.map(toStoredRelation) };
+  const from = premisesByRelation(premises.map((p) => ({ ...p, map_id: mapId })));
+  return { units: units.map(toStoredUnit), relations: relations.map((r) => toStoredRelation(r, from.get(premiseKey(mapId, r.id)) ?? [])) };
+}
+
+const premiseKey = (mapId: string, relationId: string) => `${mapId}\u0000${relationId}`;
+
+/// Premise rows grouped by relation (key: premiseKey), each list in position order.
+export function premisesByRelation(rows: ReadonlyArray<Pick<RelationPremisesTable, 'map_id' | 'relation_id' | 'unit_id' | 'position'>>): Map<string, string[]> {
+  const sorted = [...rows].sort((a, b) => Number(a.position) - Number(b.position));
+  const out = new Map<string, string[]>();
+  for (const p of sorted) {
+    const key = premiseKey(p.map_id, p.relation_id);
+    const list = out.get(key);
+    if (list) list.push(p.unit_id);
+    else out.set(key, [p.unit_id]);
+  }
+  return out;
+}
+
+/// The premises of relation `relationId` of map `mapId` in a premisesByRelation result.
+export function premisesOf(grouped: Map<string, string[]>, mapId: string, relationId: string): string[] {
+  return grouped.get(premiseKey(mapId, relationId)) ?? [];
 }
 
 /// A units row as a StoredUnit (Number(): offsets may come back from PostgreSQL as strings).
-export function toStoredUnit(u: Pick<UnitsTable, 'id' | 'label' | 'start_offset' | 'end_offset' | 'note'>): StoredUnit {
+export function toStoredUnit(u: Pick<UnitsTable, (typeof unitColumns)[number]>): StoredUnit {
+  if (u.text !== null) return { id: u.id, label: u.label, implicit: true, text: u.text, note: u.note };
   return { id: u.id, label: u.label, start: Number(u.start_offset), end: Number(u.end_offset), note: u.note };
 }
 
-/// A relations row as a StoredRelation.
-export function toStoredRelation(r: Pick<RelationsTable, 'id' | 'type' | 'from_unit' | 'to_unit' | 'note'>): StoredRelation {
-  return { id: r.id, type: r.type, from: [r.from_unit], to: r.to_unit, note: r.note };
+/// A relations row and its premises as a StoredRelation, in the core's canonical shape.
+export function toStoredRelation(r: Pick<RelationsTable, (typeof relationColumns)[number]>, from: string[]): StoredRelation {
+  const relation: StoredRelation = { id: r.id, type: r.type, from, to: (r.to_unit ?? r.to_relation)!, note: r.note };
+  if (r.scheme !== null) relation.scheme = r.scheme;
+  if (r.critical_questions_json !== null) {
+    const answers = JSON.parse(r.critical_questions_json) as Array<{ id: string; answer: string }>;
+    if (answers.length) relation.criticalQuestions = answers;
+  }
+  return relation;
 }
 
 async function readMap(trx: Transaction<Database>, mapId: string): Promise<StoredMap | null> {

@@ -18,11 +18,11 @@
 // then, answering the batch as the duplicate it is.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { applyChecked, isImplicit, sameValue, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
+import { applyChecked, sameValue, type ArgumentMap, type DocumentContext, type Operation, type Relation } from '@/lib/argument';
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { BatchReusedError, constraintViolation, GradingRefusal, InvalidDataError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
-import { bumpVersion, insertRelations, insertUnits, readUnitsAndRelations } from './maps';
+import { bumpVersion, insertPremises, insertRelations, insertUnits, readUnitsAndRelations, relationRow, unitRow } from './maps';
 import { getLabelScheme } from './label-schemes';
 import { writeCache } from './writeCache';
 import type { PackedTokens } from '@/lib/tokens/wire';
@@ -193,22 +193,25 @@ async function writeDiff(trx: Transaction<Database>, mapId: string, before: Argu
   for (const u of after.units) {
     const old = oldUnits.get(u.id);
     if (old && !sameValue(old, u)) {
-      if (isImplicit(u)) throw new InvalidDataError(`unit ${u.id}: implicit units cannot be stored yet`);
-      await trx
-        .updateTable('units')
-        .set({ label: u.label, start_offset: u.start, end_offset: u.end, note: u.note })
-        .where('map_id', '=', mapId)
-        .where('id', '=', u.id)
-        .execute();
+      const { label, start_offset, end_offset, text, note } = unitRow(mapId, u, now);
+      await trx.updateTable('units').set({ label, start_offset, end_offset, text, note }).where('map_id', '=', mapId).where('id', '=', u.id).execute();
     }
   }
-  await insertRelations(trx, mapId, after.relations.filter((r) => !oldRelations.has(r.id)), addedAt);
+  const isRelation = (id: string) => newRelations.has(id);
+  await insertRelations(trx, mapId, after.relations.filter((r) => !oldRelations.has(r.id)), addedAt, isRelation);
+  const repremised: Relation[] = [];
   for (const r of after.relations) {
     const old = oldRelations.get(r.id);
     if (old && !sameValue(old, r)) {
-      if (r.from.length !== 1 || r.scheme !== undefined) throw new InvalidDataError(`relation ${r.id}: linked premises and schemes cannot be stored yet`);
-      await trx.updateTable('relations').set({ type: r.type, note: r.note }).where('map_id', '=', mapId).where('id', '=', r.id).execute();
+      // A relation's target never changes (no operation moves it): type, note, scheme, answers.
+      const { type, scheme, critical_questions_json, note } = relationRow(mapId, r, now, isRelation);
+      await trx.updateTable('relations').set({ type, scheme, critical_questions_json, note }).where('map_id', '=', mapId).where('id', '=', r.id).execute();
+      if (!sameValue(old.from, r.from)) repremised.push(r);
     }
+  }
+  if (repremised.length) {
+    await trx.deleteFrom('relation_premises').where('map_id', '=', mapId).where('relation_id', 'in', repremised.map((r) => r.id)).execute();
+    await insertPremises(trx, mapId, repremised);
   }
   if (before.mainClaimId !== after.mainClaimId) {
     await trx.updateTable('argument_maps').set({ main_claim_id: after.mainClaimId }).where('id', '=', mapId).execute();

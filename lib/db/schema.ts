@@ -65,9 +65,11 @@ export interface UnitsTable {
   map_id: string;
   id: string;
   label: string;
-  /// UTF-16 code-unit offsets into the document's canonical text.
-  start_offset: number;
-  end_offset: number;
+  /// UTF-16 code-unit offsets into the document's canonical text; null for an implicit unit.
+  start_offset: number | null;
+  end_offset: number | null;
+  /// An implicit unit's own text; null for a unit of the text (migration 016).
+  text: string | null;
   note: string;
   created_at: string;
 }
@@ -76,10 +78,23 @@ export interface RelationsTable {
   map_id: string;
   id: string;
   type: 'support' | 'attack';
-  from_unit: string;
-  to_unit: string;
+  /// The target: exactly one of a unit and (an undercutter's) a relation.
+  to_unit: string | null;
+  to_relation: string | null;
+  /// An argumentation scheme's id (lib/argument/schemes), or null.
+  scheme: string | null;
+  /// The answered critical questions as JSON `[{ id, answer }]`, or null when none.
+  critical_questions_json: string | null;
   note: string;
   created_at: string;
+}
+
+/// A relation's premises, in order (migration 016).
+export interface RelationPremisesTable {
+  map_id: string;
+  relation_id: string;
+  unit_id: string;
+  position: number;
 }
 
 export interface CommentsTable {
@@ -218,6 +233,7 @@ export interface Database {
   argument_maps: ArgumentMapsTable;
   units: UnitsTable;
   relations: RelationsTable;
+  relation_premises: RelationPremisesTable;
   comments: CommentsTable;
   applied_batches: AppliedBatchesTable;
   sessions: SessionsTable;

@@ -46,7 +46,7 @@ describe('readers give codes the dialog words in Japanese', () => {
   it('native: a relation to a missing unit, a self-relation, a changed text', () => {
     const file = JSON.parse(formats.json.files(smallMap(), { exportedAt: EXPORTED_AT })[0].content);
     const [first] = file.units;
-    file.relations = [{ id: 'r1', type: 'support', from: first.id, to: first.id, note: '' }, { id: 'r2', type: 'attack', from: 'u9', to: first.id, note: '' }];
+    file.relations = [{ id: 'r1', type: 'support', from: [first.id], to: first.id, note: '' }, { id: 'r2', type: 'attack', from: ['u9'], to: first.id, note: '' }];
     file.document.textSha256 = '0'.repeat(64);
     const result = parseNative(file);
     expect(result.ok).toBe(false);

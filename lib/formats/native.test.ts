@@ -10,7 +10,8 @@ import { renderSchema } from './jsonSchemas';
 import type { AnnotatedMap } from './types';
 
 const schemaFile = path.join(__dirname, 'schemas/ronten-argmap.v1.schema.json');
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+// Export writes version 2 (./nativeV2.test.ts for what only it has); version 1's schema stays published.
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas/ronten-argmap.v2.schema.json'), 'utf8')));
 
 const text = '𠮷野家で𩸽を食べた。\nロシアの影響力は低下したとは言えない。👍🏽';
 const labels = [
@@ -31,7 +32,7 @@ const sample: AnnotatedMap = {
   comments: [{ id: 'c1', targetKind: 'unit', targetId: 'u1', author: 'teacher', body: '良い根拠', createdAt: '2026-11-26T00:00:00.000Z' }],
 };
 
-describe('ronten-argmap v1', () => {
+describe('ronten-argmap', () => {
   it('the committed JSON Schema is the one generated from the zod schema', () => {
     expect(fs.readFileSync(schemaFile, 'utf8')).toBe(renderSchema('ronten-argmap.v1.schema.json'));
   });
@@ -40,7 +41,7 @@ describe('ronten-argmap v1', () => {
     const out = serializeNative(sample, { exportedAt: '2026-11-26T12:00:00.000Z' });
     expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
     const codePoints = [...text];
-    for (const u of out.units) expect(codePoints.slice(u.start, u.end).join('')).toBe(u.quote);
+    for (const u of out.units) if ('quote' in u) expect(codePoints.slice(u.start, u.end).join('')).toBe(u.quote);
     expect(out.units[0]).toMatchObject({ start: 0, end: 9, quote: '𠮷野家で𩸽を食べた' });
   });
 
@@ -52,7 +53,7 @@ describe('ronten-argmap v1', () => {
 
   const exported = () => JSON.parse(JSON.stringify(serializeNative(sample)));
   it.each([
-    ['an unsupported version', (f: any) => (f.version = 2), 'version', /unsupported version 2/],
+    ['an unsupported version', (f: any) => (f.version = 3), 'version', /unsupported version 3/],
     ['a missing field', (f: any) => delete f.units, 'units', /expected array/],
     ['offsets past the end', (f: any) => (f.units[0].end = 999), 'unit u1', /not a span of the text/],
     ['a quote that does not match', (f: any) => (f.units[0].quote = '吉野家'), 'unit u1', /does not match the text/],

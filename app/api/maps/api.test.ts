@@ -119,7 +119,7 @@ describe.each(testBackends())('map API on $name', (backend) => {
     const name = encodeURIComponent(`${docId}-${file.annotator.name}.argmap.json`); // the document, then the annotator (ローカルユーザー)
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${name}`);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(file).toMatchObject({ format: 'ronten-argmap', version: 1, offsetUnit: 'codepoint' });
+    expect(file).toMatchObject({ format: 'ronten-argmap', version: 2, offsetUnit: 'codepoint' });
     const cps = [...file.document.text];
     for (const u of file.units) expect(cps.slice(u.start, u.end).join('')).toBe(u.quote);
     expect(file.units.find((u: { id: string }) => u.id === 'u1')).toMatchObject({ start: 6, end: 17, quote: '𠮷野家で𩸽を食べた😀。' });

@@ -18,6 +18,7 @@ import * as m013 from './013_course_admin';
 import * as m014 from './014_phrases';
 import * as m015 from './015_assignment_suggestions';
 import * as m012 from './012_grading';
+import * as m016 from './016_deeper_model';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '014_phrases': m014,
   '015_assignment_suggestions': m015,
   '012_grading': m012,
+  '016_deeper_model': m016,
 };
 
 /// Brings the database to the latest migration; returns the names applied now (empty when

@@ -1,0 +1,83 @@
+// The deeper model through the map API (issue 17), on SQLite and (when available) PostgreSQL:
+// the write path takes the new operations; bad input is a 422 that changes nothing; a batch
+// queued by an older page (a relation's `from` one id) still saves; exports that cannot say the
+// new shapes refuse with 422 and the JSON export writes them.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, getMap, type Db } from '@/lib/db';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
+import { params, request, useApiDb } from '../_test/support';
+import { GET as getDocumentMap } from '../documents/[id]/map/route';
+import { POST as postOperations } from './[mapId]/operations/route';
+import { GET as exportMap } from './[mapId]/export/route';
+
+// '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — UTF-16 spans on token boundaries.
+const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
+const evidence = { id: 'u2', label: 'evidence', start: 22, end: 31, note: '' };
+const nested = { id: 'u3', label: 'counterargument', start: 8, end: 13, note: '' };
+const add = (unit: object) => ({ op: 'addUnit', unit, relations: [], mainClaim: false });
+
+let batch = 0;
+const post = (mapId: string, baseVersion: number, operations: unknown[]) =>
+  postOperations(request('POST', `/api/maps/${mapId}/operations`, { body: { batchId: `deep-${++batch}-xxxxxxxx`, baseVersion, operations } }), params({ mapId }));
+
+describe.each(testBackends())('the deeper model through the map API on $name', (backend) => {
+  const t = useApiDb(backend, 'solo');
+  let db: Db;
+  let mapId: string;
+
+  beforeAll(async () => {
+    db = t.db;
+    const docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    mapId = (await (await getDocumentMap(new Request('http://localhost'), params({ id: docId }))).json()).mapId;
+  });
+
+  it('takes a linked argument, an implicit premise, an undercutter, a scheme and an answer', async () => {
+    const res = await post(mapId, 1, [
+      add(claim),
+      add(evidence),
+      add(nested),
+      add({ id: 'i1', label: 'evidence', implicit: true, text: '安い店は人気がある', note: '' }),
+      { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['u2', 'i1'], to: 'u1', note: '' } },
+      { op: 'addRelation', relation: { id: 'r2', type: 'attack', from: ['u3'], to: 'r1', note: '' } },
+      { op: 'setScheme', id: 'r1', before: { scheme: null, answers: [] }, after: { scheme: 'causeToEffect', answers: [] } },
+      { op: 'answerCriticalQuestion', id: 'r1', question: 'strength', before: null, after: '強い' },
+    ]);
+    expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
+    const stored = await getMap(db, mapId);
+    expect(stored!.relations).toEqual([
+      { id: 'r1', type: 'support', from: ['u2', 'i1'], to: 'u1', scheme: 'causeToEffect', criticalQuestions: [{ id: 'strength', answer: '強い' }], note: '' },
+      { id: 'r2', type: 'attack', from: ['u3'], to: 'r1', note: '' },
+    ]);
+  });
+
+  it.each([
+    ['premises including the target', [{ op: 'addRelation', relation: { id: 'x', type: 'support', from: ['u2', 'u1'], to: 'u1', note: '' } }], /itself/],
+    ['a repeated premise', [{ op: 'addRelation', relation: { id: 'x', type: 'attack', from: ['u3', 'u3'], to: 'u2', note: '' } }], /premise twice/],
+    ['backing', [{ op: 'addRelation', relation: { id: 'x', type: 'support', from: ['u3'], to: 'r2', note: '' } }], /only an attack may target a relation/],
+    ['an implicit unit with empty text', [add({ id: 'i2', label: 'evidence', implicit: true, text: '', note: '' })], /invalid request/],
+    ['an implicit unit with blank text', [add({ id: 'i2', label: 'evidence', implicit: true, text: '   ', note: '' })], /needs a text/],
+    ['an unknown scheme', [{ op: 'setScheme', id: 'r1', before: { scheme: 'causeToEffect', answers: [{ id: 'strength', answer: '強い' }] }, after: { scheme: 'astrology', answers: [] } }], /unknown argumentation scheme/],
+    ['too many premises', [{ op: 'addRelation', relation: { id: 'x', type: 'support', from: Array.from({ length: 21 }, (_, i) => `p${i}`), to: 'u1', note: '' } }], /invalid request/],
+  ])('refuses %s with 422 and changes nothing', async (_name, operations, message) => {
+    const before = await getMap(db, mapId);
+    const res = await post(mapId, before!.version, operations);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatch(message);
+    expect(await getMap(db, mapId)).toEqual(before);
+  });
+
+  it("saves a batch queued by an older page, whose relation's from is one id", async () => {
+    const before = await getMap(db, mapId);
+    const res = await post(mapId, before!.version, [{ op: 'addRelation', relation: { id: 'r-old', type: 'attack', from: 'u3', to: 'u2', note: '' } }]);
+    expect(res.status).toBe(200);
+    expect((await getMap(db, mapId))!.relations).toContainEqual({ id: 'r-old', type: 'attack', from: ['u3'], to: 'u2', note: '' });
+  });
+
+  it('exports the new shapes as ronten-argmap v2; AIF refuses them with 422 naming them', async () => {
+    const json = await (await exportMap(new Request(`http://localhost/api/maps/${mapId}/export?format=json`), params({ mapId }))).json();
+    expect(json).toMatchObject({ version: 2, relations: expect.arrayContaining([expect.objectContaining({ id: 'r1', from: ['u2', 'i1'] })]) });
+    const aif = await exportMap(new Request(`http://localhost/api/maps/${mapId}/export?format=aif`), params({ mapId }));
+    expect(aif.status).toBe(422);
+    expect((await aif.json()).error).toMatch(/implicit unit i1.*undercutter r2/);
+  });
+});
