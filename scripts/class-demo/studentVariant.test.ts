@@ -47,7 +47,7 @@ describe('studentVariant', () => {
       ['d', 15, 24],
     ]);
     // r1 (b→a) became a self-relation and is gone; r4 (e→d) likewise.
-    expect(v.relations.map((r) => [r.id, r.from, r.to])).toEqual([
+    expect(v.relations.map((r) => [r.id, r.from[0], r.to])).toEqual([
       ['r2', 'c', 'a'],
       ['r3', 'd', 'a'],
     ]);
