@@ -99,6 +99,25 @@ describe('classAgreement', () => {
     expect(without.alpha).toEqual(result.alpha);
   });
 
+  it('counts a student’s implicit units and undercutters; class alpha stays over the text', () => {
+    // aki's map plus an unstated premise joined to a2 in one linked argument, and an undercutter
+    // of it by a3: 4 units (3 of the text + 1 implicit), 2 relations (the linked argument once).
+    const deeper = member('aki', {
+      units: [unit('a1', 'claim', 0, 5), unit('a2', 'evidence', 5, 8), { id: 'ai', label: 'evidence', implicit: true, text: '前提', note: '' }, unit('a3', 'counterargument', 8, 10)],
+      relations: [{ id: 'x', type: 'support', from: ['a2', 'ai'], to: 'a1', note: '' }, { id: 'z', type: 'attack', from: ['a3'], to: 'x', note: '' }],
+      mainClaimId: null,
+    });
+    const c = classAgreement({ reference, students: [deeper, students[1]], tokens, labels });
+    expect([c.students[0].units, c.students[0].relations]).toEqual([4, 2]);
+    // Against the reference (r2 → r1): x pairs with s for credit 2·1/(1+2) = 2/3; z is extra.
+    // typed P = (2/3)/2 = 1/3, R = (2/3)/1 = 2/3.
+    expect(c.students[0].vsReference!.relationsTyped.precision).toBeCloseTo(1 / 3, 12);
+    expect(c.students[0].vsReference!.relationsTyped.recall).toBeCloseTo(2 / 3, 12);
+    // The implicit unit leaves the alpha among the text's units as it was without it.
+    const plain = classAgreement({ reference, students: [member('aki', { units: [unit('a1', 'claim', 0, 5), unit('a2', 'evidence', 5, 8), unit('a3', 'counterargument', 8, 10)], relations: [], mainClaimId: null }), students[1]], tokens, labels });
+    expect(c.alpha).toEqual(plain.alpha);
+  });
+
   it('has every alpha null with fewer than two maps', () => {
     const one = classAgreement({ reference, students: [students[0], students[2]], tokens, labels });
     expect(one.alpha).toMatchObject({ overall: null, annotators: 1 });
