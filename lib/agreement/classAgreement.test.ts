@@ -53,7 +53,7 @@ describe('classAgreement', () => {
       relationsUntyped: { f1: 1, matched: 1 },
       // The teacher's reading, every token a word (no parts of speech): r1's 3 words, m1 shares
       // 2 (2·2 ≥ 3, Dice 4/5); r2's 2 words, m2 shares 1 (2·1 ≥ 2, Dice 2/4) with another label.
-      teacher: { referenceUnits: 2, found: 2, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.65, referenceRelations: 1, relationsFound: 0, mainClaimFound: true },
+      teacher: { referenceUnits: 2, found: 2, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.65, referenceRelations: 1, relationsFound: 0, relationsPartlyFound: 0, mainClaimFound: true },
     });
     expect(ren).toEqual({ userId: 'id-ren', name: 'ren', displayName: 'REN', mapId: null, submittedAt: null, units: null, relations: null, vsReference: null });
     // an opened but untouched map is not started; a submitted empty map is scored: nothing found of two units

@@ -265,6 +265,8 @@ export interface TeacherSummary {
   meanDice: number | null;
   referenceRelations: number;
   relationsFound: number;
+  /// Reference relations paired with an overlapping, not equal, premise set (partial credit).
+  relationsPartlyFound: number;
   /// Null when the reference names no main claim.
   mainClaimFound: boolean | null;
 }
@@ -278,6 +280,7 @@ export function teacherSummary(m: TeacherMatch): TeacherSummary {
     meanDice: m.units.meanDice,
     referenceRelations: m.relations.reference,
     relationsFound: m.relations.found,
+    relationsPartlyFound: m.relations.partlyFound,
     mainClaimFound: m.mainClaim && m.mainClaim.student !== null,
   };
 }
