@@ -84,6 +84,27 @@ describe('majorityMap', () => {
     expect(m.map.mainClaimId).toBe('m1');
   });
 
+  it('votes a linked argument as one premise set; implicit premises drop out, undercutters do not vote', () => {
+    // Three students mark the claim 0–12 and the reasons 12–20 and 20–30 alike. a and b link the
+    // two reasons into one argument (b adds an unstated premise, which pairs with nothing and
+    // drops out, leaving the same set); c gives them as two separate reasons. Majority (2·votes
+    // > 3): the linked set {m2, m3} → m1 has 2 votes and is taken; c's edges have 1 vote each.
+    const imp = (id: string): ArgumentUnit => ({ id, label: 'evidence', implicit: true, text: '前提', note: '' });
+    const reasons = (p: string) => [unit(`${p}1`, 0, 12), unit(`${p}2`, 12, 20, 'evidence'), unit(`${p}3`, 20, 30, 'evidence')];
+    const linked = (id: string, from: string[], to: string): Relation => ({ id, type: 'support', from, to, note: '' });
+    const m = majorityMap(
+      [
+        map(reasons('a'), [linked('ax', ['a2', 'a3'], 'a1')]),
+        map([...reasons('b'), imp('bi')], [linked('bx', ['b3', 'bi', 'b2'], 'b1'), { id: 'bu', type: 'attack', from: ['b2'], to: 'bx', note: '' }]),
+        map(reasons('c'), [rel('c2x', 'c2', 'c1'), rel('c3x', 'c3', 'c1')]),
+      ],
+      tokens,
+    );
+    expect(m.map.units.map((u) => u.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(m.map.relations).toEqual([linked('r1', ['m2', 'm3'], 'm1')]);
+    expect(m.votes.r1).toBe(2);
+  });
+
   it('takes nothing without a majority; an empty class gives an empty map', () => {
     expect(majorityMap(students.slice(3), tokens).map.units).toEqual([]);
     expect(majorityMap([], tokens)).toEqual({ map: { units: [], relations: [], mainClaimId: null }, voters: 0, votes: {} });
