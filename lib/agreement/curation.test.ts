@@ -57,6 +57,28 @@ describe('takeIntoReference', () => {
   });
 });
 
+describe('takeIntoReference: undercutters', () => {
+  // Reference: the claim c (0–12) supported by e (12–20). The student marked the same spans,
+  // drew the same support (s1) and undercut it with x (20–30): s2 attacks s1.
+  const undercut = (id: string, from: string, to: string): Relation => ({ id, type: 'attack', from: [from], to, note: '' });
+  const student = map([unit('c2', 0, 12), unit('e2', 12, 20, 'evidence'), unit('x2', 20, 30, 'counterargument')], [rel('s1', 'e2', 'c2'), undercut('s2', 'x2', 's1')]);
+
+  it('takes an undercutter onto the reference’s copy of the inference it attacks', () => {
+    const reference = map([unit('c', 0, 12), unit('e', 12, 20, 'evidence')], [rel('R', 'e', 'c')], 'c');
+    const r = takeIntoReference(reference, student, { kind: 'relation', id: 's2' }, teacherMatch(reference, student, tokens).units.pairs, ids());
+    expect(r).toMatchObject({ ok: true, addedUnits: 1, addedRelations: 1 });
+    if (!r.ok) return;
+    const after = applyAll(reference, r.operations);
+    expect(after.relations).toContainEqual(undercut('r-new2', 'u-new1', 'R'));
+    expect(applyAll(after, invertAll(r.operations))).toEqual(reference);
+  });
+
+  it('refuses an undercutter whose inference the reference lacks (take the inference first)', () => {
+    const reference = map([unit('c', 0, 12), unit('e', 12, 20, 'evidence')], [], 'c');
+    expect(takeIntoReference(reference, student, { kind: 'relation', id: 's2' }, teacherMatch(reference, student, tokens).units.pairs, ids())).toEqual({ ok: false, reason: 'targetNotInReference' });
+  });
+});
+
 describe('majorityMap', () => {
   // Five students. The claim 0–12: three marked it exactly, one 4–12 (found: 8 of 12 words),
   // one did not. Evidence 12–20: two students (not a majority of 5). A rebuttal 30–40 marked by
