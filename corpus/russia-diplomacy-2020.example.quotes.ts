@@ -16,6 +16,20 @@
 // brokering the ceasefire in the end; モルドヴァ: Dodon was dropped by Russia). The "decline"
 // view, the NATO "hybrid war" reading of aid diplomacy and the doubts about Russia's vaccine are
 // the counterarguments the essay raises and answers.
+//
+// The deeper model (issue 17), where the essay warrants it — each with a note saying why:
+// - a LINKED argument for the thesis (r2): the conclusion's restatement that the cases are mixed
+//   supports 「単純には結論づけられない」 only together with the premise the essay leaves
+//   unstated (the IMPLICIT unit i-one-cause): if the turmoil has different causes case by case,
+//   it cannot be put down to one cause. And one in ナゴルノ・カラバフ (r35): 「プラス・マイナスの
+//   両方の意味があった」 needs the plus (presence) and the minus (air defence) together.
+// - an UNDERCUTTER (r40): 「このような流れを見ると、…影響力を喪失したかのように見えるかもしれないが、
+//   その見方は単純すぎる」 grants Sandu's hostility and attacks the inference from it to "Russia
+//   lost its influence" (r39), not the facts or the conclusion alone.
+// - SCHEMES: r39 is an argument from sign (hostility read as a sign of lost influence; its
+//   critical question "another explanation?" is what the undercutter answers); r38 an argument
+//   from example (the Moldovan election as an instance of the "decline" view). Their critical
+//   questions are answered from the essay.
 
 export type ExampleLabel = 'claim' | 'evidence' | 'counterargument' | 'rebuttal';
 
@@ -29,13 +43,26 @@ export interface ExampleUnitSpec {
   occurrence?: number;
 }
 
+/// A premise or conclusion the essay leaves unstated: its own text, no quote.
+export interface ExampleImplicitUnitSpec {
+  id: string;
+  label: ExampleLabel;
+  implicit: true;
+  text: string;
+  note: string;
+}
+
 export interface ExampleRelationSpec {
   id: string;
   type: 'support' | 'attack';
-  /// The premise or the attacker.
-  from: string;
-  /// The unit supported or attacked.
+  /// The premise or the attacker, or the premises of a linked argument (they support only together).
+  from: string | string[];
+  /// The unit supported or attacked, or the relation attacked (an undercutter).
   to: string;
+  /// An argumentation scheme id of lib/argument/schemes (supports only).
+  scheme?: string;
+  /// Answers to the scheme's critical questions, in the catalogue's order.
+  criticalQuestions?: Array<{ id: string; answer: string }>;
   note: string;
 }
 
@@ -44,6 +71,7 @@ export interface ExampleMapSpec {
   documentId: string;
   mainClaim: string;
   units: ExampleUnitSpec[];
+  implicitUnits?: ExampleImplicitUnitSpec[];
   relations: ExampleRelationSpec[];
 }
 
@@ -330,10 +358,25 @@ export const russiaDiplomacy2020Example: ExampleMapSpec = {
       note: 'モルドヴァの事例の結論：ドドンの敗北は既定路線で、ロシアの敗北ではない',
     },
   ],
+  implicitUnits: [
+    {
+      id: 'i-one-cause',
+      label: 'evidence',
+      implicit: true,
+      text: '混乱の原因が事例ごとに異なるなら、混乱全体を一つの原因（ロシアの求心力低下）に帰することはできない。',
+      note: '書かれていない前提：むすびは事例が混在することを述べるだけで、そこから論旨（単純には結論づけられない）へ進むにはこの一般的な前提が要る',
+    },
+  ],
   relations: [
     // 論旨
     { id: 'r1', type: 'support', from: 'u-conclusion', to: 'u-thesis', note: '多様な評価ができる以上、求心力低下と単純には結論づけられない' },
-    { id: 'r2', type: 'support', from: 'u-conclusion-fsu', to: 'u-thesis', note: '旧ソ連の事例の総括が論旨を支える' },
+    {
+      id: 'r2',
+      type: 'support',
+      from: ['u-conclusion-fsu', 'i-one-cause'],
+      to: 'u-thesis',
+      note: '結合論証：事例が混在するという総括は、「原因が事例ごとに違えば一つの原因に帰せない」という書かれていない前提と合わせてはじめて論旨を支える（どちらか一方では足りない）',
+    },
     { id: 'r3', type: 'attack', from: 'u-decline-view', to: 'u-thesis', note: '混乱は影響力低下によるという見方は論旨と対立する' },
     { id: 'r4', type: 'attack', from: 'u-conclusion-fsu', to: 'u-decline-view', note: '事例は様々で、一律に影響力低下とはいえない' },
     // コロナ外交
@@ -372,13 +415,49 @@ export const russiaDiplomacy2020Example: ExampleMapSpec = {
     { id: 'r32', type: 'attack', from: 'u-karabakh-rebuttal', to: 'u-karabakh-counter', note: '最終的には停戦を主導した' },
     { id: 'r33', type: 'support', from: 'u-karabakh-ceasefire', to: 'u-karabakh-rebuttal', note: 'ロシアの仲介による完全停戦' },
     { id: 'r34', type: 'support', from: 'u-karabakh-rebuttal', to: 'u-karabakh-claim', note: 'プラス面' },
-    { id: 'r35', type: 'support', from: 'u-karabakh-presence', to: 'u-karabakh-claim', note: 'プラス面' },
-    { id: 'r36', type: 'support', from: 'u-karabakh-minus', to: 'u-karabakh-claim', note: 'マイナス面' },
+    {
+      id: 'r35',
+      type: 'support',
+      from: ['u-karabakh-presence', 'u-karabakh-minus'],
+      to: 'u-karabakh-claim',
+      note: '結合論証：「プラス・マイナスの両方の意味」はプラス面（駐留）とマイナス面（防空システム・集団防衛）がそろってはじめて言える',
+    },
     { id: 'r37', type: 'support', from: 'u-karabakh-claim', to: 'u-conclusion-fsu', note: '最終的にロシアの影響力を見せつけた事例' },
     // モルドヴァ
-    { id: 'r38', type: 'support', from: 'u-moldova-counter', to: 'u-decline-view', note: '影響力低下論の具体例' },
-    { id: 'r39', type: 'support', from: 'u-moldova-hostile', to: 'u-moldova-counter', note: 'サンドゥの反露的な言動' },
-    { id: 'r40', type: 'attack', from: 'u-moldova-rebuttal', to: 'u-moldova-counter', note: 'その見方は単純すぎる' },
+    {
+      id: 'r38',
+      type: 'support',
+      from: 'u-moldova-counter',
+      to: 'u-decline-view',
+      scheme: 'example',
+      criticalQuestions: [
+        { id: 'true', answer: 'サンドゥがドドンを破ったこと、それを影響力低下とする分析が目立ったことは本文どおりの事実' },
+        { id: 'supports', answer: '親露派の敗北は影響力低下の実例に見えるが、本文はドドンを見放した結果と読む（r40）' },
+        { id: 'typical', answer: 'ベラルーシ・キルギスは低下と言えない事例で、典型とは言いにくい' },
+        { id: 'strength', answer: '四つの事例のうち一つで、一般化は弱い' },
+        { id: 'circumstances', answer: 'ロシアがあらかじめドドンから距離を取っていたという特殊な事情がある' },
+      ],
+      note: '例からの議論：モルドヴァの選挙結果を「影響力低下」という一般的な見方の実例として挙げている',
+    },
+    {
+      id: 'r39',
+      type: 'support',
+      from: 'u-moldova-hostile',
+      to: 'u-moldova-counter',
+      scheme: 'sign',
+      criticalQuestions: [
+        { id: 'correlation', answer: '新大統領の反露的な態度は影響力低下と結びつきうるが、必ずそうとは限らない' },
+        { id: 'alternatives', answer: 'ロシアが先にドドンを見放していたことの方がよく説明する（本文「まず、」以下）' },
+      ],
+      note: '兆候からの議論：サンドゥの敵対的な言動を、ロシアが影響力を失った兆候として読んでいる',
+    },
+    {
+      id: 'r40',
+      type: 'attack',
+      from: 'u-moldova-rebuttal',
+      to: 'r39',
+      note: '論駁（アンダーカッター）：「このような流れを見ると…見えるかもしれないが、その見方は単純すぎる」は敵対的な言動という事実を認めたうえで、そこから影響力喪失を導く推論を攻撃している',
+    },
     { id: 'r41', type: 'support', from: 'u-moldova-abandoned', to: 'u-moldova-claim', note: 'ロシアはドドンを見放していた' },
     { id: 'r42', type: 'support', from: 'u-moldova-claim', to: 'u-moldova-rebuttal', note: '「つまり」：再反論の理由' },
     { id: 'r43', type: 'support', from: 'u-moldova-claim', to: 'u-conclusion-fsu', note: 'ロシアがあえて突き放した事例' },

@@ -93,6 +93,7 @@ export async function agreementCommand(args: string[]): Promise<void> {
       reference: describe(referenceFile, reference),
       candidate: describe(candidateFile, candidate),
       units: { exact: prf(comparison.units.exact), overlap: prf(comparison.units.overlap) },
+      implicitUnits: prf(comparison.implicitUnits),
       labels: comparison.labels,
       relations: { typed: prf(comparison.relations.typed), untyped: prf(comparison.relations.untyped) },
       alpha: {
@@ -112,6 +113,8 @@ export async function agreementCommand(args: string[]): Promise<void> {
 }
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+/// A count, or a sum of partial credit (relations, lib/agreement/relations.ts) to two decimals.
+const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
 function renderTable(
   referenceFile: string,
@@ -131,10 +134,11 @@ function renderTable(
   lines.push('');
   const row = (name: string, s: Scores) =>
     `${name.padEnd(22)}${fmt(s.precision).padStart(10)}${fmt(s.recall).padStart(8)}${fmt(s.f1).padStart(8)}` +
-    `${String(s.matched).padStart(9)}${String(s.missing).padStart(9)}${String(s.extra).padStart(7)}`;
+    `${count(s.matched).padStart(9)}${count(s.missing).padStart(9)}${count(s.extra).padStart(7)}`;
   lines.push(`${''.padEnd(22)}${'precision'.padStart(10)}${'recall'.padStart(8)}${'F1'.padStart(8)}${'matched'.padStart(9)}${'missing'.padStart(9)}${'extra'.padStart(7)}`);
   lines.push(row('units, exact span', c.units.exact));
   lines.push(row('units, overlap ≥ ½', c.units.overlap));
+  if (c.implicitUnits.matched + c.implicitUnits.missing + c.implicitUnits.extra > 0) lines.push(row('implicit units', c.implicitUnits));
   lines.push(row('relations, typed', c.relations.typed));
   lines.push(row('relations, untyped', c.relations.untyped));
   lines.push('');

@@ -2,7 +2,12 @@
 //   npx tsx scripts/build-example-map.ts
 // reads corpus/russia-diplomacy-2020.example.quotes.ts (units as quotes, relations, main claim),
 // anchors every quote in the canonical text, and writes
-// corpus/russia-diplomacy-2020.example.argmap.json (ronten-argmap v1).
+// corpus/russia-diplomacy-2020.example.argmap.json (ronten-argmap, the native writer's version).
+// The spec has the deeper model's shapes (issue 17): implicit units, linked arguments (`from` a
+// list), an undercutter (`to` a relation) and schemes with answered critical questions. A
+// native writer that speaks only v1 refuses them (UnexpressibleMapError), and the file is then
+// regenerated once lib/formats/native.ts writes v2; buildAnnotatedExample gives the map value
+// meanwhile.
 //
 // Invariants of the output, which lib/corpus/example.test.ts re-checks:
 // - Deterministic: same source, spec and canonicalization give byte-identical JSON (fixed
@@ -16,6 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  addImplicitUnitOp,
   addUnitOp,
   applyChecked,
   emptyMap,
@@ -126,7 +132,14 @@ export function buildAnnotatedExample(spec: ExampleMapSpec, doc: CorpusText, tok
     const { start, end } = anchorQuote(doc.text, boundaries, unit);
     operations.push(addUnitOp({ id: unit.id, label: unit.label, start, end, note: unit.note }));
   }
-  for (const relation of spec.relations) operations.push({ op: 'addRelation', relation: { ...relation, from: [relation.from] } });
+  for (const unit of spec.implicitUnits ?? []) operations.push(addImplicitUnitOp(unit.id, unit.label, unit.text, unit.note));
+  for (const { from, scheme, criticalQuestions, ...relation } of spec.relations) {
+    // Canonical shape: no scheme / criticalQuestions keys when there are none (types.ts).
+    operations.push({
+      op: 'addRelation',
+      relation: { ...relation, from: typeof from === 'string' ? [from] : [...from], ...(scheme ? { scheme } : {}), ...(criticalQuestions?.length ? { criticalQuestions: criticalQuestions.map((a) => ({ ...a })) } : {}) },
+    });
+  }
   operations.push(setMainClaimOp(emptyMap, spec.mainClaim));
 
   const result = applyChecked(emptyMap, operations, {
@@ -171,7 +184,7 @@ async function main(): Promise<void> {
   const json = await buildExampleMap({ spec });
   const file = examplePath(spec.documentId);
   fs.writeFileSync(file, json);
-  console.log(`wrote ${path.relative(process.cwd(), file)}: ${spec.units.length} units, ${spec.relations.length} relations`);
+  console.log(`wrote ${path.relative(process.cwd(), file)}: ${spec.units.length + (spec.implicitUnits?.length ?? 0)} units, ${spec.relations.length} relations`);
 }
 
 if (process.argv[1]?.endsWith('build-example-map.ts')) {

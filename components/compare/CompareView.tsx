@@ -52,7 +52,7 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
     [teacher, comparison],
   );
   const relationPairs = useMemo(
-    () => (teacher ? teacher.relations.pairs.map((p) => ({ reference: p.reference, candidate: p.student })) : comparison.relationMatches.pairs),
+    () => (teacher ? teacher.relations.pairs.map((p) => ({ reference: p.reference, candidate: p.student, credit: p.credit })) : comparison.relationMatches.pairs),
     [teacher, comparison],
   );
   const curator = useReferenceCuration(curation, reference.map, candidate.map, teacher?.units.pairs ?? []);
@@ -97,6 +97,9 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
     () => ({
       reference: new Set(relationPairs.map((p) => p.reference)),
       candidate: new Set(relationPairs.map((p) => p.candidate)),
+      // Pairs with partial credit (premise sets overlap): said beside the relation on both sides.
+      partialReference: new Map(relationPairs.filter((p) => p.credit < 1).map((p) => [p.reference, p.credit])),
+      partialCandidate: new Map(relationPairs.filter((p) => p.credit < 1).map((p) => [p.candidate, p.credit])),
     }),
     [relationPairs],
   );
@@ -176,9 +179,9 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
 
       <div className="grid gap-6 lg:grid-cols-2">
         {[
-          { side: reference, status: referenceStatus, heading: words.referenceHeading, list: matches.missing, listTitle: words.missingList, testid: 'missing', matchedRelations: relationSides.reference, only: { className: 'cmp-missing' as const, word: words.missing }, takes: false },
-          { side: candidate, status: candidateStatus, heading: words.candidateHeading, list: matches.extra, listTitle: words.extraList, testid: 'extra', matchedRelations: relationSides.candidate, only: { className: 'cmp-extra' as const, word: words.extra }, takes: canTake },
-        ].map(({ side, status, heading, list, listTitle, testid, matchedRelations, only, takes }) => (
+          { side: reference, status: referenceStatus, heading: words.referenceHeading, list: matches.missing, listTitle: words.missingList, testid: 'missing', matchedRelations: relationSides.reference, partialRelations: relationSides.partialReference, only: { className: 'cmp-missing' as const, word: words.missing }, takes: false },
+          { side: candidate, status: candidateStatus, heading: words.candidateHeading, list: matches.extra, listTitle: words.extraList, testid: 'extra', matchedRelations: relationSides.candidate, partialRelations: relationSides.partialCandidate, only: { className: 'cmp-extra' as const, word: words.extra }, takes: canTake },
+        ].map(({ side, status, heading, list, listTitle, testid, matchedRelations, partialRelations, only, takes }) => (
           <section key={testid} aria-label={heading} className="min-w-0">
             <h2 className="mb-2 font-semibold">{heading}</h2>
             <details className="mb-3 text-sm" open={list.length > 0 && list.length <= 12}>
@@ -212,6 +215,7 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
               map={side.map}
               text={text}
               matched={matchedRelations}
+              partial={partialRelations}
               only={only}
               onTake={takes ? (relationId, what) => void curator.take({ kind: 'relation', id: relationId }, what) : undefined}
             />

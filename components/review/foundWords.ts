@@ -12,7 +12,11 @@ export function foundSentence(t: Translate, s: TeacherSummary, full = false): st
   if (s.boundariesDiffer > 0) details.push(t(s.boundariesDiffer === 1 ? 'found.boundariesOne' : 'found.boundaries', { n: s.boundariesDiffer }));
   if (s.labelDiffers > 0) details.push(t(s.labelDiffers === 1 ? 'found.labelsOne' : 'found.labels', { n: s.labelDiffers }));
   const parts = [details.length ? t('found.details', { main, details: details.join(t('found.join')) }) : main];
-  if (full && s.referenceRelations > 0) parts.push(t('found.relations', { found: s.relationsFound, reference: s.referenceRelations }));
+  if (full && s.referenceRelations > 0) {
+    const relations = t('found.relations', { found: s.relationsFound, reference: s.referenceRelations });
+    // A linked argument given with some of its premises: said apart, not counted as found.
+    parts.push(s.relationsPartlyFound > 0 ? relations + t('found.relationsPartly', { n: s.relationsPartlyFound }) : relations);
+  }
   if (full && s.mainClaimFound !== null) parts.push(t(s.mainClaimFound ? 'found.mainClaimFound' : 'found.mainClaimMissed'));
   return parts.join(t('found.sentenceJoin')) + t('found.end');
 }

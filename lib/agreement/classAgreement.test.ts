@@ -53,7 +53,7 @@ describe('classAgreement', () => {
       relationsUntyped: { f1: 1, matched: 1 },
       // The teacher's reading, every token a word (no parts of speech): r1's 3 words, m1 shares
       // 2 (2·2 ≥ 3, Dice 4/5); r2's 2 words, m2 shares 1 (2·1 ≥ 2, Dice 2/4) with another label.
-      teacher: { referenceUnits: 2, found: 2, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.65, referenceRelations: 1, relationsFound: 0, mainClaimFound: true },
+      teacher: { referenceUnits: 2, found: 2, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.65, referenceRelations: 1, relationsFound: 0, relationsPartlyFound: 0, mainClaimFound: true },
     });
     expect(ren).toEqual({ userId: 'id-ren', name: 'ren', displayName: 'REN', mapId: null, submittedAt: null, units: null, relations: null, vsReference: null });
     // an opened but untouched map is not started; a submitted empty map is scored: nothing found of two units
@@ -97,6 +97,25 @@ describe('classAgreement', () => {
     expect(without.students.map((s) => s.vsReference)).toEqual([null, null, null, null, null]);
     expect(without.students.map((s) => s.units)).toEqual([2, 2, null, 0, 0]);
     expect(without.alpha).toEqual(result.alpha);
+  });
+
+  it('counts a student’s implicit units and undercutters; class alpha stays over the text', () => {
+    // aki's map plus an unstated premise joined to a2 in one linked argument, and an undercutter
+    // of it by a3: 4 units (3 of the text + 1 implicit), 2 relations (the linked argument once).
+    const deeper = member('aki', {
+      units: [unit('a1', 'claim', 0, 5), unit('a2', 'evidence', 5, 8), { id: 'ai', label: 'evidence', implicit: true, text: '前提', note: '' }, unit('a3', 'counterargument', 8, 10)],
+      relations: [{ id: 'x', type: 'support', from: ['a2', 'ai'], to: 'a1', note: '' }, { id: 'z', type: 'attack', from: ['a3'], to: 'x', note: '' }],
+      mainClaimId: null,
+    });
+    const c = classAgreement({ reference, students: [deeper, students[1]], tokens, labels });
+    expect([c.students[0].units, c.students[0].relations]).toEqual([4, 2]);
+    // Against the reference (r2 → r1): x pairs with s for credit 2·1/(1+2) = 2/3; z is extra.
+    // typed P = (2/3)/2 = 1/3, R = (2/3)/1 = 2/3.
+    expect(c.students[0].vsReference!.relationsTyped.precision).toBeCloseTo(1 / 3, 12);
+    expect(c.students[0].vsReference!.relationsTyped.recall).toBeCloseTo(2 / 3, 12);
+    // The implicit unit leaves the alpha among the text's units as it was without it.
+    const plain = classAgreement({ reference, students: [member('aki', { units: [unit('a1', 'claim', 0, 5), unit('a2', 'evidence', 5, 8), unit('a3', 'counterargument', 8, 10)], relations: [], mainClaimId: null }), students[1]], tokens, labels });
+    expect(c.alpha).toEqual(plain.alpha);
   });
 
   it('has every alpha null with fewer than two maps', () => {

@@ -63,7 +63,9 @@ export interface StudentAgreement {
   displayName: string;
   mapId: string | null;
   submittedAt: string | null;
-  /// Units and relations in the student's map; null without a map.
+  /// Units and relations in the student's map; null without a map. Units count implicit units
+  /// (reconstructed premises are work the student did) and relations count linked arguments
+  /// once and undercutters (attacks on an inference) like any relation.
   units: number | null;
   relations: number | null;
   /// Null without a reference map or without a map of the student's.

@@ -58,7 +58,7 @@ describe('compareMaps', () => {
     expect(c.relations.untyped.recall).toBeCloseTo(1 / 2, 12);
     expect(c.relations.untyped.f1).toBeCloseTo(4 / 7, 12);
     // Which relations, for the view: the typed match y1 = x1; the rest on one side only.
-    expect(c.relationMatches).toEqual({ pairs: [{ reference: 'x1', candidate: 'y1' }], missing: ['x2', 'x3', 'x4'], extra: ['y2', 'y3'] });
+    expect(c.relationMatches).toEqual({ pairs: [{ reference: 'x1', candidate: 'y1', credit: 1 }], missing: ['x2', 'x3', 'x4'], extra: ['y2', 'y3'] });
     expect(c.relationMatches.pairs.length).toBe(c.relations.typed.matched);
   });
 

@@ -12,23 +12,23 @@
 //   confusion[referenceLabel][candidateLabel] = number of pairs; dense over every label used by a
 //   unit of either map (zeros included), labels of the default scheme first in scheme order,
 //   then others alphabetically — a fixed layout for tables.
-// - Relations: a reference relation and a candidate relation match when the candidate's `from`
-//   is paired (overlap matching) with the reference's `from`, its `to` with the reference's `to`,
-//   and — for "typed" — the types are equal. Direction always matters (from = premise/attacker).
-//   Because unit pairing is one-to-one and a map has no duplicate (type, from, to), this is
-//   automatically one-to-one. "Untyped" compares the SETS of ordered (from, to) pairs, so a map
-//   that has both a support and an attack between the same two units counts that pair once.
-//   A relation touching an unpaired unit cannot match: it is missing (reference) or extra
-//   (candidate).
-// - The deeper model (issue 17), until partial credit is defined: `from` is a premise set, and a
-//   relation matches when every premise is paired and the sets are equal (order ignored); an
-//   implicit unit has no span, so it is never paired and neither is a relation naming it; an
-//   undercutter (its target a relation) is never paired either. Unit scores count units of the
-//   text only.
+// - Implicit units (no span): kept out of every span figure above (units, labels); paired by
+//   label and role (relations.ts) and scored on their own: implicitUnits = P/R/F1 of those pairs
+//   over the implicit units of each map.
+// - Relations (relations.ts): matched one-to-one on (premise set, target) through the unit
+//   pairing φ (the overlap pairs plus the implicit pairs), level by level so an undercutter
+//   matches only an undercutter of a matched relation; a pair earns the Dice overlap of its
+//   mapped premise sets (1 for equal sets, ⅔ for one of two premises) and P/R/F1 count that
+//   credit (prf.ts creditScores): tp = Σ credit, predicted = candidate relations, expected =
+//   reference relations. "Typed" pairs only relations of the same type, "untyped" any (and counts
+//   a support and an attack with the same premises and target once). Direction
+//   always matters (from = premises/attackers). A relation whose target has no partner cannot
+//   match: it is missing (reference) or extra (candidate).
 
 import { defaultLabels, textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { matchUnits, type UnitPair } from './match';
-import { scores, type Scores } from './prf';
+import { creditScores, scores, type Scores } from './prf';
+import { matchImplicitUnits, matchRelations, type RelationPair } from './relations';
 
 export interface MapComparison {
   units: { exact: Scores; overlap: Scores };
@@ -39,12 +39,17 @@ export interface MapComparison {
     agreeing: number;
     confusion: Record<string, Record<string, number>>;
   };
+  /// Implicit units paired by label and role (relations.ts); counted apart from span units.
+  implicitUnits: Scores;
+  /// `matched` is the summed partial credit (may be fractional).
   relations: { typed: Scores; untyped: Scores };
   /// The overlap matching (what labels and relations are judged on).
   matches: { pairs: UnitPair[]; missing: string[]; extra: string[] };
-  /// Which relations match (typed: same type between paired units), by id: what the compare
-  /// view marks on both sides. `missing` are reference relations, `extra` candidate ones.
-  relationMatches: { pairs: Array<{ reference: string; candidate: string }>; missing: string[]; extra: string[] };
+  /// Implicit unit pairs (reference id, candidate id).
+  implicitMatches: Array<{ reference: string; candidate: string }>;
+  /// Which relations match (typed), by id with their credit: what the compare view marks on
+  /// both sides. `missing` are reference relations, `extra` candidate ones.
+  relationMatches: { pairs: RelationPair[]; missing: string[]; extra: string[] };
 }
 
 /// Scores of `candidate` against `reference` (see the header for every definition).
@@ -69,52 +74,26 @@ export function compareMaps(reference: ArgumentMap, candidate: ArgumentMap): Map
     if (a === b) agreeing++;
   }
 
-  // Reference unit id → its paired candidate unit id.
-  const toCandidate = new Map(overlap.pairs.map((p) => [p.reference, p.candidate]));
-  const key = (type: string | null, from: readonly string[], to: string) => JSON.stringify([type, [...from].sort(), to]);
-  const candTyped = new Set(candidate.relations.map((r) => key(r.type, r.from, r.to)));
-  const candUntyped = new Set(candidate.relations.map((r) => key(null, r.from, r.to)));
-  // Keyed by the reference's own (type,) from, to — so a duplicate in a malformed map counts once —
-  // with the candidate key it maps to, or null when an endpoint is unpaired. Pairing is
-  // one-to-one, so distinct reference keys map to distinct candidate keys.
-  const refTyped = new Map<string, string | null>();
-  const refUntyped = new Map<string, string | null>();
-  for (const r of reference.relations) {
-    const from = r.from.map((p) => toCandidate.get(p));
-    const to = toCandidate.get(r.to);
-    const mapped = from.every((p) => p !== undefined) && to !== undefined;
-    refTyped.set(key(r.type, r.from, r.to), mapped ? key(r.type, from as string[], to) : null);
-    refUntyped.set(key(null, r.from, r.to), mapped ? key(null, from as string[], to) : null);
-  }
-  const candidateByTyped = new Map(candidate.relations.map((r) => [key(r.type, r.from, r.to), r.id]));
-  const relationPairs: Array<{ reference: string; candidate: string }> = [];
-  const missingRelations: string[] = [];
-  const pairedCandidates = new Set<string>();
-  for (const r of reference.relations) {
-    const mapped = refTyped.get(key(r.type, r.from, r.to));
-    const partner = mapped ? candidateByTyped.get(mapped) : undefined;
-    if (partner === undefined || pairedCandidates.has(partner)) {
-      missingRelations.push(r.id);
-    } else {
-      relationPairs.push({ reference: r.id, candidate: partner });
-      pairedCandidates.add(partner);
-    }
-  }
-  const count = (ref: Map<string, string | null>, cand: Set<string>) => {
-    let n = 0;
-    for (const mapped of ref.values()) if (mapped !== null && cand.has(mapped)) n++;
-    return n;
-  };
+  // φ: reference unit id → its paired candidate unit id (text pairs, then implicit pairs).
+  const textPairs = new Map(overlap.pairs.map((p) => [p.reference, p.candidate]));
+  const implicitPairs = matchImplicitUnits(reference, candidate, textPairs);
+  const phi = new Map([...textPairs, ...implicitPairs]);
+  const typed = matchRelations(reference, candidate, phi, true);
+  const untyped = matchRelations(reference, candidate, phi, false);
+  const nRefImplicit = reference.units.length - nRef;
+  const nCandImplicit = candidate.units.length - nCand;
 
   return {
     units: { exact: scores(exact.pairs.length, nCand, nRef), overlap: scores(overlap.pairs.length, nCand, nRef) },
     labels: { accuracy: overlap.pairs.length ? agreeing / overlap.pairs.length : null, pairs: overlap.pairs.length, agreeing, confusion },
+    implicitUnits: scores(implicitPairs.length, nCandImplicit, nRefImplicit),
     relations: {
-      typed: scores(count(refTyped, candTyped), candTyped.size, refTyped.size),
-      untyped: scores(count(refUntyped, candUntyped), candUntyped.size, refUntyped.size),
+      typed: creditScores(typed.credit, typed.predicted, typed.expected),
+      untyped: creditScores(untyped.credit, untyped.predicted, untyped.expected),
     },
     matches: { pairs: overlap.pairs, missing: overlap.missing, extra: overlap.extra },
-    relationMatches: { pairs: relationPairs, missing: missingRelations, extra: candidate.relations.filter((r) => !pairedCandidates.has(r.id)).map((r) => r.id) },
+    implicitMatches: implicitPairs.map(([r, c]) => ({ reference: r, candidate: c })),
+    relationMatches: { pairs: typed.pairs, missing: typed.missing, extra: typed.extra },
   };
 }
 

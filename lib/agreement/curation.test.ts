@@ -57,6 +57,28 @@ describe('takeIntoReference', () => {
   });
 });
 
+describe('takeIntoReference: undercutters', () => {
+  // Reference: the claim c (0–12) supported by e (12–20). The student marked the same spans,
+  // drew the same support (s1) and undercut it with x (20–30): s2 attacks s1.
+  const undercut = (id: string, from: string, to: string): Relation => ({ id, type: 'attack', from: [from], to, note: '' });
+  const student = map([unit('c2', 0, 12), unit('e2', 12, 20, 'evidence'), unit('x2', 20, 30, 'counterargument')], [rel('s1', 'e2', 'c2'), undercut('s2', 'x2', 's1')]);
+
+  it('takes an undercutter onto the reference’s copy of the inference it attacks', () => {
+    const reference = map([unit('c', 0, 12), unit('e', 12, 20, 'evidence')], [rel('R', 'e', 'c')], 'c');
+    const r = takeIntoReference(reference, student, { kind: 'relation', id: 's2' }, teacherMatch(reference, student, tokens).units.pairs, ids());
+    expect(r).toMatchObject({ ok: true, addedUnits: 1, addedRelations: 1 });
+    if (!r.ok) return;
+    const after = applyAll(reference, r.operations);
+    expect(after.relations).toContainEqual(undercut('r-new2', 'u-new1', 'R'));
+    expect(applyAll(after, invertAll(r.operations))).toEqual(reference);
+  });
+
+  it('refuses an undercutter whose inference the reference lacks (take the inference first)', () => {
+    const reference = map([unit('c', 0, 12), unit('e', 12, 20, 'evidence')], [], 'c');
+    expect(takeIntoReference(reference, student, { kind: 'relation', id: 's2' }, teacherMatch(reference, student, tokens).units.pairs, ids())).toEqual({ ok: false, reason: 'targetNotInReference' });
+  });
+});
+
 describe('majorityMap', () => {
   // Five students. The claim 0–12: three marked it exactly, one 4–12 (found: 8 of 12 words),
   // one did not. Evidence 12–20: two students (not a majority of 5). A rebuttal 30–40 marked by
@@ -82,6 +104,27 @@ describe('majorityMap', () => {
     expect(m.votes.r1).toBe(4);
     // Main claims: a, b, c → m1 (3 of 5); d's main claim d3 pairs with m2.
     expect(m.map.mainClaimId).toBe('m1');
+  });
+
+  it('votes a linked argument as one premise set; implicit premises drop out, undercutters do not vote', () => {
+    // Three students mark the claim 0–12 and the reasons 12–20 and 20–30 alike. a and b link the
+    // two reasons into one argument (b adds an unstated premise, which pairs with nothing and
+    // drops out, leaving the same set); c gives them as two separate reasons. Majority (2·votes
+    // > 3): the linked set {m2, m3} → m1 has 2 votes and is taken; c's edges have 1 vote each.
+    const imp = (id: string): ArgumentUnit => ({ id, label: 'evidence', implicit: true, text: '前提', note: '' });
+    const reasons = (p: string) => [unit(`${p}1`, 0, 12), unit(`${p}2`, 12, 20, 'evidence'), unit(`${p}3`, 20, 30, 'evidence')];
+    const linked = (id: string, from: string[], to: string): Relation => ({ id, type: 'support', from, to, note: '' });
+    const m = majorityMap(
+      [
+        map(reasons('a'), [linked('ax', ['a2', 'a3'], 'a1')]),
+        map([...reasons('b'), imp('bi')], [linked('bx', ['b3', 'bi', 'b2'], 'b1'), { id: 'bu', type: 'attack', from: ['b2'], to: 'bx', note: '' }]),
+        map(reasons('c'), [rel('c2x', 'c2', 'c1'), rel('c3x', 'c3', 'c1')]),
+      ],
+      tokens,
+    );
+    expect(m.map.units.map((u) => u.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(m.map.relations).toEqual([linked('r1', ['m2', 'm3'], 'm1')]);
+    expect(m.votes.r1).toBe(2);
   });
 
   it('takes nothing without a majority; an empty class gives an empty map', () => {

@@ -12,15 +12,21 @@
 //   the caller passes them, as the compare view has them already), else to a
 //   reference unit with the same span and label, else the end unit is taken too (one click keeps
 //   the relation's meaning). Refused when the reference already has that relation
-//   ("alreadyInReference") or when both ends land on one reference unit ("selfRelation").
+//   ("alreadyInReference") or when both ends land on one reference unit ("selfRelation"). A linked
+//   argument's premises are mapped each alike. The scheme and its answers come along.
+// - Taking an UNDERCUTTER (its target a relation): the attacked inference must already be in the
+//   reference — the reference relation whose type, premise set and target are the student
+//   inference's mapped through the same rule without copying anything (an undercutter of an
+//   undercutter likewise) — else it is refused ("targetNotInReference": take the inference
+//   first). Its attackers are mapped, and copied when new, as above.
 // - Unknown ids (the student's map changed since the page was drawn) are refused as
 //   "unknownItem". A reference that changed meanwhile is the save route's 409, not a case here.
 
 import { addUnitOp, relationValue, type Operation } from '@/lib/argument/operations';
-import { isImplicit, relationKey, type ArgumentMap, type ArgumentUnit } from '@/lib/argument/types';
+import { isImplicit, relationKey, type ArgumentMap, type ArgumentUnit, type Relation } from '@/lib/argument/types';
 
 export type TakeItem = { kind: 'unit'; id: string } | { kind: 'relation'; id: string };
-export type TakeRefusal = 'unknownItem' | 'alreadyInReference' | 'selfRelation';
+export type TakeRefusal = 'unknownItem' | 'alreadyInReference' | 'selfRelation' | 'targetNotInReference';
 
 export type TakeResult =
   | { ok: true; operations: Operation[]; /** reference units the operations add (for the message) */ addedUnits: number; addedRelations: number }
@@ -48,21 +54,41 @@ export function takeIntoReference(
   }
 
   const relation = student.relations.find((r) => r.id === item.id);
-  const from = relation?.from.map((id) => student.units.find((u) => u.id === id));
-  // An undercutter's target is a relation: not taken yet (the unknownItem answer).
-  const to = relation && student.units.find((u) => u.id === relation.to);
-  if (!relation || !from || from.some((u) => !u) || !to) return { ok: false, reason: 'unknownItem' };
+  const unitOf = (id: string) => student.units.find((u) => u.id === id);
+  const from = relation?.from.map(unitOf);
+  if (!relation || !from || from.some((u) => !u)) return { ok: false, reason: 'unknownItem' };
   const partner = new Map(found.map((p) => [p.student, p.reference]));
+  const existing = (u: ArgumentUnit): string | undefined => partner.get(u.id) ?? sameAs(u)?.id;
+  // The reference relation a student relation corresponds to, copying nothing (undercutters).
+  const studentRelations = new Map(student.relations.map((r) => [r.id, r]));
+  const inReference = (r: Relation, depth: number): string | undefined => {
+    if (depth > student.relations.length) return undefined;
+    const premises = r.from.map((id) => {
+      const u = unitOf(id);
+      return u && existing(u);
+    });
+    const targetUnit = unitOf(r.to);
+    const targetRelation = studentRelations.get(r.to);
+    const target = targetUnit ? existing(targetUnit) : targetRelation && inReference(targetRelation, depth + 1);
+    if (target === undefined || premises.some((p) => p === undefined)) return undefined;
+    const key = relationKey({ type: r.type, from: premises as string[], to: target });
+    return reference.relations.find((x) => relationKey(x) === key)?.id;
+  };
+  const toUnit = unitOf(relation.to);
+  const toRelation = studentRelations.get(relation.to);
+  if (!toUnit && !toRelation) return { ok: false, reason: 'unknownItem' };
+  const targetRelationId = toRelation && inReference(toRelation, 0);
+  if (toRelation && targetRelationId === undefined) return { ok: false, reason: 'targetNotInReference' };
   const operations: Operation[] = [];
   const end = (u: ArgumentUnit): string => {
-    const known = partner.get(u.id) ?? sameAs(u)?.id;
+    const known = existing(u);
     if (known !== undefined) return known;
     const added = copy(u);
     operations.push(addUnitOp(added));
     return added.id;
   };
   const fromIds = [...new Set(from.map((u) => end(u!)))];
-  const toId = end(to);
+  const toId = toUnit ? end(toUnit) : targetRelationId!;
   if (fromIds.includes(toId)) return { ok: false, reason: 'selfRelation' };
   const taken = { type: relation.type, from: fromIds, to: toId };
   if (reference.relations.some((r) => relationKey(r) === relationKey(taken))) return { ok: false, reason: 'alreadyInReference' };

@@ -23,6 +23,11 @@ const maps = [
 ];
 
 describe('heatRuns', () => {
+  it('paints units of the text only: an implicit unit has no span and changes nothing', () => {
+    const implicit: ArgumentUnit = { id: 'i', label: 'claim', implicit: true, text: '補った結論', note: '' };
+    expect(heatRuns([...maps.slice(0, 3), map(implicit)], tokens)).toEqual(heatRuns(maps, tokens));
+  });
+
   it('counts, per label and token, how many maps cover it, as runs of equal count (hand-computed)', () => {
     // claim: t0 {a,c}=2, t1 {a,b,c}=3, t2 {a,b}=2, t3 {b}=1, t4 {b}=1, t5 0
     // evidence: t3 {a}=1, t4 {a,c}=2, t5 {c}=1

@@ -10,6 +10,9 @@
 //   0 ≤ count ≤ maps.length. Unlike tokenLevelAlpha, every label covering a token counts, not
 //   only the innermost: a heat map per label answers "who called this text a claim", and an
 //   evidence nested in a claim is still inside that student's claim.
+// - Only units of the text count: an implicit unit (a reconstructed premise, lib/argument/types)
+//   has no span to paint, and relations (linked arguments, undercutters) are not over text at
+//   all — the per-student counts (classAgreement.ts) include them instead.
 // - Runs: maximal sequences of consecutive tokens with the same non-zero count, where each
 //   token starts where the previous one ends. Only non-zero runs are listed, in text order
 //   (text outside every run has count 0). Offsets are the tokens' (UTF-16 code units).

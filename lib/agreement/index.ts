@@ -5,14 +5,16 @@
 //
 // Where each definition lives: P/R/F1 and zero denominators — prf.ts; unit matching (exact, ≥ ½
 // overlap, optimal one-to-one) — match.ts with assignment.ts; map comparison — compare.ts;
-// Krippendorff's alpha — alpha.ts; token-level alpha — tokenAlpha.ts; a class against a reference
+// relations with partial credit for overlapping premise sets, undercutters and implicit units —
+// relations.ts; Krippendorff's alpha — alpha.ts; token-level alpha — tokenAlpha.ts; a class against a reference
 // and among itself (per-student table, means, class alpha, CSV) — classAgreement.ts; how many
 // maps mark each passage with each label — heat.ts; the teacher's boundary-forgiving reading
 // (found / boundaries differ, content words, core clause) — teacher.ts; curating a reference from
 // the class (one student's unit or relation as operations; the class's majority) — curation.ts,
 // majority.ts.
 
-export { hundredths, scores, type Scores } from './prf';
+export { creditScores, hundredths, scores, type Scores } from './prf';
+export { matchImplicitUnits, matchRelations, premiseCredit, untypedRelations, type RelationMatching, type RelationPair } from './relations';
 export { compareSpanUnits, matchUnits, spanOverlap, spansMatch, type MatchCriterion, type SpanUnit, type UnitMatching, type UnitPair } from './match';
 export { optimalMatching, type PrioritizedEdge } from './assignment';
 export { compareMaps, orderLabels, type MapComparison } from './compare';

@@ -11,8 +11,13 @@
 //   label — so the class's five slightly different boundaries of one claim become one unit,
 //   with the boundaries most students chose exactly.
 // - Relations. Each student's units are paired with the majority units (teacherMatch, one to
-//   one); a student's relation (type, from → to) whose ends both paired votes for (type, M(from)
-//   → M(to)); a relation most students (each once) vote for is taken.
+//   one); a student's relation votes for (type, M(premises) → M(target)) — its premise SET, so a
+//   linked argument votes as one argument, not as one edge per premise — where M(premises) keeps
+//   the premises that paired (an implicit premise has no span and never does; a premise nobody
+//   else marked drops out) and needs at least one, and the target must pair and not be among
+//   them. A relation most students (each once) vote for is taken. Undercutters (aimed at a
+//   relation) do not vote: the majority map has no inferences to aim at until its relations are
+//   chosen; the instructor adds them in the editor.
 // - Main claim: the majority unit most students' main claims pair with, when that is a
 //   majority too; otherwise none.
 // Ids are m1, m2, … in text order and r1, r2, … — the caller gives them fresh ids when it
@@ -65,21 +70,18 @@ export function majorityMap(students: readonly ArgumentMap[], tokens: readonly W
   });
   const skeleton: ArgumentMap = { units: majorityUnits, relations: [], mainClaimId: null };
 
-  const relationVotes = new Map<string, { type: RelationType; from: string; to: string; voters: Set<number> }>();
+  const relationVotes = new Map<string, { type: RelationType; from: string[]; to: string; voters: Set<number> }>();
   const mainVotes = new Map<string, number>();
   students.forEach((m, who) => {
     const toMajority = new Map(teacherMatch(skeleton, m, words).units.pairs.map((p) => [p.student, p.reference]));
     for (const r of m.relations) {
-      // One vote per premise for now (a linked argument votes for each of its premises' edges).
-      for (const premise of r.from) {
-      const from = toMajority.get(premise);
+      const from = [...new Set(r.from.flatMap((p) => toMajority.get(p) ?? []))].sort();
       const to = toMajority.get(r.to);
-      if (from === undefined || to === undefined || from === to) continue;
+      if (from.length === 0 || to === undefined || from.includes(to)) continue;
       const key = JSON.stringify([r.type, from, to]);
       const entry = relationVotes.get(key) ?? { type: r.type, from, to, voters: new Set<number>() };
       entry.voters.add(who);
       relationVotes.set(key, entry);
-      }
     }
     const main = m.mainClaimId === null ? undefined : toMajority.get(m.mainClaimId);
     if (main !== undefined) mainVotes.set(main, (mainVotes.get(main) ?? 0) + 1);
@@ -89,7 +91,7 @@ export function majorityMap(students: readonly ArgumentMap[], tokens: readonly W
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, e], i) => {
       votes[`r${i + 1}`] = e.voters.size;
-      return { id: `r${i + 1}`, type: e.type, from: [e.from], to: e.to, note: '' };
+      return { id: `r${i + 1}`, type: e.type, from: e.from, to: e.to, note: '' };
     });
   const [main] = [...mainVotes.entries()].filter(([, v]) => most(v)).sort((a, b) => b[1] - a[1]);
   return { map: { units: majorityUnits, relations, mainClaimId: main ? main[0] : null }, voters: n, votes };

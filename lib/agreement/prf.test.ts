@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scores } from './prf';
+import { creditScores, scores } from './prf';
 
 describe('scores (precision / recall / F1)', () => {
   it.each([
@@ -27,5 +27,22 @@ describe('scores (precision / recall / F1)', () => {
     expect(() => scores(3, 2, 5)).toThrow(RangeError);
     expect(() => scores(-1, 2, 5)).toThrow(RangeError);
     expect(() => scores(0.5, 2, 5)).toThrow(RangeError);
+  });
+});
+
+describe('creditScores', () => {
+  it('counts partial credit as scores counts matches (hand-computed), with the same empty cases', () => {
+    // 1.8 credit out of 3 candidate and 2 reference relations: P = 0.6, R = 0.9, F1 = 3.6/5 = 0.72.
+    const s = creditScores(1.8, 3, 2);
+    expect(s.precision).toBeCloseTo(0.6, 12);
+    expect(s.recall).toBeCloseTo(0.9, 12);
+    expect(s.f1).toBeCloseTo(0.72, 12);
+    expect(s.missing).toBeCloseTo(0.2, 12);
+    expect(s.extra).toBeCloseTo(1.2, 12);
+    expect(creditScores(2, 3, 2)).toEqual(scores(2, 3, 2));
+    expect(creditScores(0, 0, 0)).toEqual(scores(0, 0, 0));
+    expect(creditScores(0, 0, 2)).toEqual(scores(0, 0, 2));
+    expect(() => creditScores(2.5, 3, 2)).toThrow(RangeError);
+    expect(() => creditScores(-0.1, 3, 2)).toThrow(RangeError);
   });
 });

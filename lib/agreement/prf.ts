@@ -52,6 +52,27 @@ export function scores(matched: number, predicted: number, expected: number): Sc
   };
 }
 
+/// Scores where a true positive may earn part of a point: relations with partial credit
+/// (relations.ts), `credit` = Σ credit of the pairs, a real in [0, min(predicted, expected)].
+/// Same formulas and zero-denominator cases as `scores`; `matched` carries the credit (so it
+/// may be fractional) and missing/extra the rest (expected − credit, predicted − credit).
+export function creditScores(credit: number, predicted: number, expected: number): Scores {
+  if (!(Number.isFinite(credit) && Number.isInteger(predicted) && Number.isInteger(expected)) || credit < 0 || credit > Math.min(predicted, expected) + 1e-9) {
+    throw new RangeError(`creditScores: need 0 ≤ credit ≤ min(predicted, expected) (got ${credit}, ${predicted}, ${expected})`);
+  }
+  const missing = expected - credit;
+  const extra = predicted - credit;
+  if (predicted === 0 && expected === 0) return { precision: 1, recall: 1, f1: 1, matched: credit, missing, extra };
+  return {
+    precision: predicted === 0 ? 0 : credit / predicted,
+    recall: expected === 0 ? 0 : credit / expected,
+    f1: (2 * credit) / (predicted + expected),
+    matched: credit,
+    missing,
+    extra,
+  };
+}
+
 /// A figure as tables and CSV files show it: rounded to two decimals (0.9666666666666667 →
 /// 0.97), half away from zero; null stays null. Full precision stays in the JSON APIs.
 export function hundredths(x: number | null): number | null {

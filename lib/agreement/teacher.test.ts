@@ -96,7 +96,7 @@ describe('teacherMatch', () => {
     expect(m.units.meanDice).toBeCloseTo(5 / 6, 12);
     expect(m.units.byLabel).toEqual({ claim: { reference: 1, found: 1 }, evidence: { reference: 2, found: 2 }, rebuttal: { reference: 1, found: 0 } });
     // r1 found through (e1→b, c→a); r2 has the wrong type; r3's premise was not found.
-    expect(m.relations).toEqual({ reference: 3, student: 3, found: 1, pairs: [{ reference: 'r1', student: 's1' }], missing: ['r2', 'r3'], extra: ['s2', 's3'] });
+    expect(m.relations).toEqual({ reference: 3, student: 3, found: 1, partlyFound: 0, credit: 1, pairs: [{ reference: 'r1', student: 's1', credit: 1 }], missing: ['r2', 'r3'], extra: ['s2', 's3'] });
     expect(m.mainClaim).toEqual({ reference: 'c', student: 'a' });
   });
 
@@ -118,5 +118,18 @@ describe('teacherMatch', () => {
     const m = teacherMatch(map([]), map([]), tokens);
     expect(m.units).toMatchObject({ found: 0, meanDice: null, missing: [], extra: [] });
     expect(m.mainClaim).toBeNull();
+  });
+
+  it('a linked argument half given is partly found; implicit premises pair by label and role', () => {
+    // Reference: 0–4 supported by 4–8, 8–12 and an unstated premise together; student: by 4–8
+    // and its own unstated premise. Premises mapped {4–8, implicit} ∩ student's = 2 of 3 and 2:
+    // credit 2·2/(3+2) = 4/5 — partly found, not found.
+    const imp = (id: string): ArgumentUnit => ({ id, label: 'evidence', implicit: true, text: '前提', note: '' });
+    const ref = map([unit('c', 0, 4), unit('a', 4, 8, 'evidence'), unit('b', 8, 12, 'evidence'), imp('i')], [{ id: 'R', type: 'support', from: ['a', 'b', 'i'], to: 'c', note: '' }]);
+    const stu = map([unit('C', 0, 4), unit('A', 4, 8, 'evidence'), imp('j')], [{ id: 'S', type: 'support', from: ['A', 'j'], to: 'C', note: '' }]);
+    const m = teacherMatch(ref, stu, tokens);
+    expect(m.units).toMatchObject({ reference: 3, student: 2, found: 2 });
+    expect(m.implicitUnits).toEqual({ reference: 1, student: 1, found: 1 });
+    expect(m.relations).toMatchObject({ found: 0, partlyFound: 1, pairs: [{ reference: 'R', student: 'S', credit: 0.8 }] });
   });
 });

@@ -37,15 +37,19 @@
 //   pairing chosen by optimalMatching (assignment.ts) maximizing, in order, the number of
 //   found pairs, the sum of Dice (rounded to 1/10,000 — it only ranks candidates), the number of
 //   exact pairs, the number with equal labels. Inputs are sorted canonically first.
-// - Relations are matched through the unit pairing: a reference relation is found when the
-//   student has a relation of the same type from the partner of its `from` to the partner of
-//   its `to` (as compare.ts's "typed", but over these pairs). One-to-one by construction.
+// - Relations are matched through the unit pairing as compare.ts's "typed" (relations.ts): the
+//   found pairs, plus implicit units paired by label and role, map premises and targets; an
+//   undercutter pairs only with an undercutter of a paired relation; each pair earns the Dice
+//   overlap of its premise sets. A reference relation is FOUND when its pair earns full credit
+//   (the same premise set), PARTLY FOUND when it earns less (a student who gave one of a linked
+//   argument's premises); `credit` sums both for a share that gives partial credit.
 // - The main claim is found when the reference's main claim unit is found (any label).
 
-import { textUnits, type ArgumentMap, type Relation } from '@/lib/argument/types';
+import { textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { optimalMatching, type PrioritizedEdge } from './assignment';
 import { lowerBound, upperBound } from './bounds';
 import { compareSpanUnits, type SpanUnit } from './match';
+import { matchImplicitUnits, matchRelations } from './relations';
 
 /// What the matching needs of a token: its span, and its part of speech and surface when known.
 export interface WordToken {
@@ -106,11 +110,18 @@ export interface TeacherMatch {
   relations: {
     reference: number;
     student: number;
+    /// Reference relations paired with the same premise set (full credit), and with an
+    /// overlapping one (partial credit); `credit` sums the pairs' credit.
     found: number;
-    pairs: Array<{ reference: string; student: string }>;
+    partlyFound: number;
+    credit: number;
+    pairs: Array<{ reference: string; student: string; credit: number }>;
     missing: string[];
     extra: string[];
   };
+  /// Implicit units (no span; counted apart from units): of the reference, of the student's
+  /// map, and reference ones paired with a student's (same label and role, relations.ts).
+  implicitUnits: { reference: number; student: number; found: number };
   /// Null when the reference names no main claim.
   mainClaim: { reference: string; student: string | null } | null;
 }
@@ -210,22 +221,9 @@ export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, token
   const exact = pairs.filter((p) => p.exact).length;
 
   const partner = new Map(pairs.map((p) => [p.reference, p.student]));
-  // Premise sets compare as sets (a linked argument's premises in any order).
-  const key = (r: Pick<Relation, 'type' | 'from' | 'to'>) => JSON.stringify([r.type, [...r.from].sort(), r.to]);
-  const studentRelations = new Map(student.relations.map((r) => [key(r), r.id]));
-  const relationPairs: Array<{ reference: string; student: string }> = [];
-  const missingRelations: string[] = [];
-  const used = new Set<string>();
-  for (const r of [...reference.relations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const from = r.from.map((p) => partner.get(p));
-    const to = partner.get(r.to);
-    const hit = from.every((p) => p !== undefined) && to !== undefined ? studentRelations.get(key({ type: r.type, from: from as string[], to })) : undefined;
-    if (hit === undefined || used.has(hit)) missingRelations.push(r.id);
-    else {
-      relationPairs.push({ reference: r.id, student: hit });
-      used.add(hit);
-    }
-  }
+  const implicitPairs = matchImplicitUnits(reference, student, partner);
+  const relations = matchRelations(reference, student, new Map([...partner, ...implicitPairs]), true);
+  const relationPairs = relations.pairs.map((p) => ({ reference: p.reference, student: p.candidate, credit: p.credit }));
 
   const main = reference.mainClaimId;
   return {
@@ -245,11 +243,14 @@ export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, token
     relations: {
       reference: reference.relations.length,
       student: student.relations.length,
-      found: relationPairs.length,
+      found: relationPairs.filter((p) => p.credit === 1).length,
+      partlyFound: relationPairs.filter((p) => p.credit < 1).length,
+      credit: relations.credit,
       pairs: relationPairs,
-      missing: missingRelations,
-      extra: student.relations.filter((r) => !used.has(r.id)).map((r) => r.id),
+      missing: relations.missing,
+      extra: relations.extra,
     },
+    implicitUnits: { reference: reference.units.length - ref.length, student: student.units.length - stu.length, found: implicitPairs.length },
     mainClaim: main && ref.some((u) => u.id === main) ? { reference: main, student: partner.get(main) ?? null } : null,
   };
 }
@@ -264,6 +265,8 @@ export interface TeacherSummary {
   meanDice: number | null;
   referenceRelations: number;
   relationsFound: number;
+  /// Reference relations paired with an overlapping, not equal, premise set (partial credit).
+  relationsPartlyFound: number;
   /// Null when the reference names no main claim.
   mainClaimFound: boolean | null;
 }
@@ -277,6 +280,7 @@ export function teacherSummary(m: TeacherMatch): TeacherSummary {
     meanDice: m.units.meanDice,
     referenceRelations: m.relations.reference,
     relationsFound: m.relations.found,
+    relationsPartlyFound: m.relations.partlyFound,
     mainClaimFound: m.mainClaim && m.mainClaim.student !== null,
   };
 }

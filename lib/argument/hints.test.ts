@@ -175,3 +175,42 @@ describe('structure hints in another label scheme', () => {
     expect(labelRoles(['only'])).toEqual({ claim: 'only', evidence: undefined });
   });
 });
+
+describe('structure hints on the deeper model (linked arguments, undercutters, implicit units, schemes)', () => {
+  const text = (id: string, label: string, i: number): ArgumentUnit => ({ id, label, start: i * 10, end: i * 10 + 5, note: '' });
+  const implicit = (id: string, label: string): ArgumentUnit => ({ id, label, implicit: true, text: '補った前提', note: '' });
+  const units = [text('t', 'claim', 0), text('a', 'evidence', 1), text('b', 'evidence', 2), text('x', 'counterargument', 3), implicit('i', 'evidence'), implicit('j', 'evidence')];
+
+  it('an undercut inference still supports its claim; its linked premises are not idle', () => {
+    const map: ArgumentMap = {
+      units,
+      relations: [
+        { id: 'R1', type: 'support', from: ['a', 'b', 'i'], to: 't', note: '' },
+        { id: 'R2', type: 'attack', from: ['x'], to: 'R1', note: '' },
+      ],
+      mainClaimId: 't',
+    };
+    // t is supported (R1 undercut by R2 still counts); a, b and i support; j is named by nothing.
+    expect(brief(structureHints(map))).toEqual(['idleImplicit j', 'disconnected j']);
+  });
+
+  it('an implicit premise never connected is pointed out, whatever its label', () => {
+    const map: ArgumentMap = { units: [text('t', 'claim', 0), implicit('k', 'rebuttal')], relations: [], mainClaimId: null };
+    expect(brief(structureHints(map))).toEqual(['unsupportedClaim t', 'idleImplicit k']);
+  });
+
+  it('an inference with an open critical question, until every question is answered', () => {
+    const withAnswers = (answers: Relation['criticalQuestions']): ArgumentMap => ({
+      units: units.slice(0, 2),
+      relations: [{ id: 'R', type: 'support', from: ['a'], to: 't', scheme: 'sign', ...(answers ? { criticalQuestions: answers } : {}), note: '' }],
+      mainClaimId: 't',
+    });
+    // 'sign' asks two questions (correlation, alternatives).
+    const none = structureHints(withAnswers(undefined));
+    expect(none).toEqual([{ id: 'openCriticalQuestion:R', kind: 'openCriticalQuestion', unitIds: ['t', 'a'], relationId: 'R' }]);
+    expect(structureHints(withAnswers([{ id: 'correlation', answer: '強い' }])).map((h) => h.kind)).toEqual(['openCriticalQuestion']);
+    expect(structureHints(withAnswers([{ id: 'correlation', answer: '強い' }, { id: 'alternatives', answer: 'ない' }]))).toEqual([]);
+    // A relation without a scheme asks nothing.
+    expect(structureHints({ ...withAnswers(undefined), relations: [{ id: 'R', type: 'support', from: ['a'], to: 't', note: '' }] })).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@
 // errors (a map in progress is allowed to be incomplete). Pure: no I/O, no UI.
 //
 // Invariants:
-// - A hint's `id` is its kind plus its sorted unit ids, so it is the same string every time the
+// - A hint about units has as `id` its kind plus its sorted unit ids; a hint about one relation
+//   (openCriticalQuestion) its kind plus the relation's id; so it is the same string every time the
 //   same problem is found; a dismissed hint stays dismissed across re-renders and reloads, and
 //   comes back only when the problem changes (e.g. a cycle gains a unit).
 // - Hints come in a fixed order: by kind (the order of `hintKinds`), then by the position in
@@ -11,19 +12,23 @@
 //   recomputed on every change, so every pass is a single sweep (no recursion, no per-unit
 //   scans of the relation list).
 import type { ArgumentMap } from './types';
-import { defaultLabels, premiseEdges } from './types';
+import { schemeById } from './schemes';
+import { defaultLabels, isImplicit, premiseEdges } from './types';
 
-export type HintKind = 'unsupportedClaim' | 'idleEvidence' | 'disconnected' | 'supportCycle';
+export type HintKind = 'unsupportedClaim' | 'idleEvidence' | 'idleImplicit' | 'openCriticalQuestion' | 'disconnected' | 'supportCycle';
 
 /// The order hints are listed in: the most local problems first.
-export const hintKinds: readonly HintKind[] = ['unsupportedClaim', 'idleEvidence', 'disconnected', 'supportCycle'];
+export const hintKinds: readonly HintKind[] = ['unsupportedClaim', 'idleEvidence', 'idleImplicit', 'openCriticalQuestion', 'disconnected', 'supportCycle'];
 
 export interface StructureHint {
-  /// Stable: the kind and the sorted unit ids, so that a dismissal survives re-renders.
+  /// Stable: the kind and the sorted unit ids (or the relation's id), so that a dismissal
+  /// survives re-renders.
   id: string;
   kind: HintKind;
   /// The units the hint is about, in `map.units` order.
   unitIds: string[];
+  /// For a hint about one relation (openCriticalQuestion): that relation.
+  relationId?: string;
 }
 
 /// `kind:id1,id2,…` with the ids sorted. Ids are percent-encoded so that an id containing
@@ -49,11 +54,19 @@ const defaultRoles = labelRoles(defaultLabels);
 /// Hints about the map's structure:
 /// - `unsupportedClaim`: a claim no support relation points to;
 /// - `idleEvidence`: evidence that supports nothing;
+/// - `idleImplicit`: an implicit unit (a reconstructed premise or conclusion) that no relation
+///   names, as premise or target — written down, then never connected (it then gets no
+///   `unsupportedClaim` or `idleEvidence` hint: one hint says it);
+/// - `openCriticalQuestion`: a support naming a scheme with a critical question left unanswered
+///   (one hint per relation; `unitIds` its premises and target unit, `relationId` the relation);
 /// - `disconnected`: a unit with no path (over relations of either type, either direction) to
 ///   the main claim — only when a main claim is set;
 /// - `supportCycle`: units that support each other in a circle (one hint per strongly connected
 ///   component of the support relations).
-/// One hint per (kind, unit), except cycles, which get one hint per component.
+/// One hint per (kind, unit), except cycles, which get one hint per component, and open
+/// critical questions, one per relation. An undercut support still counts as support
+/// (`unsupportedClaim`, `idleEvidence`): the undercutter questions the inference, it does not
+/// remove it — the student has answered it or will.
 export function structureHints(map: ArgumentMap, roles: LabelRoles = defaultRoles): StructureHint[] {
   const n = map.units.length;
   const index = new Map<string, number>();
@@ -85,8 +98,44 @@ export function structureHints(map: ArgumentMap, roles: LabelRoles = defaultRole
     hints.push({ id: hintId(kind, [id]), kind, unitIds: [id] });
   };
 
-  for (let i = 0; i < n; i++) if (map.units[i].label === roles.claim && !supported[i]) single('unsupportedClaim', i);
-  for (let i = 0; i < n; i++) if (map.units[i].label === roles.evidence && !supports[i]) single('idleEvidence', i);
+  const named = new Uint8Array(n); // a premise or target of some relation
+  for (const r of map.relations) {
+    for (const p of r.from) {
+      const i = index.get(p);
+      if (i !== undefined) named[i] = 1;
+    }
+    const t = index.get(r.to);
+    if (t !== undefined) named[t] = 1;
+  }
+  // An implicit unit named by nothing gets idleImplicit only (one hint, the more telling).
+  const idleImplicit = (i: number) => isImplicit(map.units[i]) && !named[i];
+  for (let i = 0; i < n; i++) if (map.units[i].label === roles.claim && !supported[i] && !idleImplicit(i)) single('unsupportedClaim', i);
+  for (let i = 0; i < n; i++) if (map.units[i].label === roles.evidence && !supports[i] && !idleImplicit(i)) single('idleEvidence', i);
+
+  for (let i = 0; i < n; i++) if (idleImplicit(i)) single('idleImplicit', i);
+
+  // Relations in the order of their first unit, as the other kinds (a single sweep collects
+  // them; relations are few next to units, so the sort is over the open ones only).
+  const open: Array<{ first: number; hint: StructureHint }> = [];
+  const endsOf = new Map<string, number[]>();
+  for (const e of premiseEdges(map)) {
+    const list = endsOf.get(e.relation.id) ?? [];
+    for (const id of [e.from, e.to]) {
+      const i = index.get(id);
+      if (i !== undefined && !list.includes(i)) list.push(i);
+    }
+    endsOf.set(e.relation.id, list);
+  }
+  for (const r of map.relations) {
+    const scheme = r.scheme === undefined ? undefined : schemeById(r.scheme);
+    if (!scheme) continue;
+    const answered = new Set((r.criticalQuestions ?? []).filter((a) => a.answer.trim() !== '').map((a) => a.id));
+    if (scheme.criticalQuestions.every((q) => answered.has(q.id))) continue;
+    const ends = (endsOf.get(r.id) ?? []).sort((a, b) => a - b);
+    open.push({ first: ends[0] ?? n, hint: { id: hintId('openCriticalQuestion', [r.id]), kind: 'openCriticalQuestion', unitIds: ends.map((i) => map.units[i].id), relationId: r.id } });
+  }
+  open.sort((a, b) => a.first - b.first);
+  for (const o of open) hints.push(o.hint);
 
   const main = map.mainClaimId === null ? undefined : index.get(map.mainClaimId);
   if (main !== undefined) {
