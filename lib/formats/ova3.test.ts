@@ -7,7 +7,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { importAnnotated, serializeAif } from '.';
-import { EXPORTED_AT, loadEssay, makeLargeMap, smallMap } from './test-fixtures';
+import { deepMap, EXPORTED_AT, loadEssay, makeLargeMap, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
 import { textUnits } from '@/lib/argument/types';
 
@@ -69,6 +69,27 @@ describe('AIF in OVA3', () => {
     expect(back.needsAcceptance).toBe(false); // …and what rides in the text brings them back.
     expect(back.value.map).toEqual(map.map);
     expect(back.value.comments).toEqual(map.comments);
+  });
+
+  it('the deeper model: OVA3 loads one RA with three premises, CAs aimed at S-nodes, implicit I-nodes, a named scheme; its save imports back as the same map', async () => {
+    const map = deepMap();
+    const { ova, loaded, saved } = await throughOva3(map);
+    expect(loaded).toBe(true);
+    // OVA3 (monological) marks an I-node it cannot link to the text, and says so once: here
+    // exactly the implicit units, which are in no passage ("unmark" is OVA3's way to say so).
+    expect(ova.alerts).toHaveLength(1);
+    const implicitNodes = (serializeAif(map, { exportedAt: EXPORTED_AT }).AIF.nodes as Array<{ nodeID: string; ronten?: { implicit?: boolean } }>).filter((n) => n.ronten?.implicit).map((n) => n.nodeID);
+    expect(ova.nodes.filter((n) => n.marked).map((n) => n.nodeID).sort()).toEqual(implicitNodes.sort());
+    expect(ova.nodes.filter((n) => n.type === 'I')).toHaveLength(map.map.units.length);
+    const byId = new Map((saved.AIF.nodes as Array<{ nodeID: string; type: string; text: string }>).map((n) => [String(n.nodeID), n]));
+    const example = [...byId.values()].find((n) => n.type === 'RA' && n.text === 'Example')!;
+    const edges = saved.AIF.edges as Array<{ fromID: string; toID: string }>;
+    expect(edges.filter((e) => String(e.toID) === String(example.nodeID) && byId.get(String(e.fromID))?.type === 'I')).toHaveLength(3);
+    expect(edges.some((e) => String(e.toID) === String(example.nodeID) && byId.get(String(e.fromID))?.type === 'CA')).toBe(true);
+    const back = importAnnotated(saved, { format: 'aif', document: map.document, labels: map.labels });
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.needsAcceptance).toBe(false);
+    expect(back.value.map).toEqual(map.map);
   });
 
   it('the essay with 25 units: only units crossing another are unlinked, and the save still imports exactly', async () => {

@@ -402,6 +402,18 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
     if (kind === 'relation') relationOfAnnotation.set(annotationId, decodeUrn('relation', annotationId) ?? annotationId);
   }
 
+  /// A unit's label from its tagging bodies, or null when its tags name none: leniently the unit
+  /// is left out and its tags are counted (tags.ts), which the report tells once per tag.
+  const labelOf = (bs: Array<{ purpose: string; value: string }>, at: string, id: string): string | null => {
+    const tagValues = bs.filter(isTag).map((b) => b.value);
+    const resolved: TagResolution = tagValues.length === 0 ? { label: labels[0]?.id ?? 'claim', tag: null } : tags.resolve(tagValues);
+    if ('label' in resolved) return resolved.label;
+    const unknown = 'unknownTags' in resolved ? formatError(at, 'unknownTags', { tags: resolved.unknownTags.map((t) => JSON.stringify(t)).join(', '), expected: labels.map((l) => l.id).join(', ') }) : null;
+    if (unknown && options.strictLabels) errors.push(unknown);
+    leftOut.add(id);
+    return null;
+  };
+
   const units: UnitDraft[] = [];
   const relations: RelationDraft[] = [];
   const comments: MapComment[] = [];
@@ -428,16 +440,10 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
       }
       if (targets.length === 0) {
         const bs = bodies(a);
-        const tagValues = bs.filter(isTag).map((b) => b.value);
-        const resolved: TagResolution = tagValues.length === 0 ? { label: labels[0]?.id ?? 'claim', tag: null } : tags.resolve(tagValues);
-        if (!('label' in resolved)) {
-          const unknown = 'unknownTags' in resolved ? formatError(at, 'unknownTags', { tags: resolved.unknownTags.map((t) => JSON.stringify(t)).join(', '), expected: labels.map((l) => l.id).join(', ') }) : null;
-          if (unknown && options.strictLabels) errors.push(unknown);
-          leftOut.add(id);
-          continue;
-        }
+        const label = labelOf(bs, at, id);
+        if (label === null) continue;
         const text = bs.filter((b) => b.purpose === 'describing').map((b) => b.value).join('\n');
-        units.push({ id, label: resolved.label, note: notesOf(bs.filter((b) => b.purpose !== 'describing')), quote: '', start: null, end: null, text, at });
+        units.push({ id, label, note: notesOf(bs.filter((b) => b.purpose !== 'describing')), quote: '', start: null, end: null, text, at });
         continue;
       }
       const target = targets[0];
@@ -488,17 +494,8 @@ export function readW3cItems(items: readonly unknown[], top: Json, path: (i: num
         }
       }
       const bs = bodies(a);
-      const tagValues = bs.filter(isTag).map((b) => b.value);
-      const resolved: TagResolution = tagValues.length === 0 ? { label: labels[0]?.id ?? 'claim', tag: null } : tags.resolve(tagValues);
-      if (!('label' in resolved)) {
-        const unknown = 'unknownTags' in resolved ? formatError(at, 'unknownTags', { tags: resolved.unknownTags.map((t) => JSON.stringify(t)).join(', '), expected: labels.map((l) => l.id).join(', ') }) : null;
-        // Leniently, the unit is left out and its tags are counted (tags.ts), which the report
-        // tells once per tag.
-        if (unknown && options.strictLabels) errors.push(unknown);
-        leftOut.add(id);
-        continue;
-      }
-      const label = resolved.label;
+      const label = labelOf(bs, at, id);
+      if (label === null) continue;
       units.push({
         id,
         label,
