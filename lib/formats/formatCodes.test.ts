@@ -56,7 +56,7 @@ const cases: Case[] = [
   ['an unsupported version', imported('json', { ...exported('json'), version: 99 })],
   ['a changed text', imported('json', { ...exported('json'), document: { ...exported('json').document, textSha256: '0'.repeat(64) } })],
   ['a duplicate unit', imported('json', ((f) => ({ ...f, units: [...f.units, f.units[0]] }))(exported('json')))],
-  ['a duplicate relation, twice the same ends, a self-relation, a missing unit', imported('json', ((f) => ({ ...f, relations: [...f.relations, f.relations[0], { ...f.relations[0], id: 'r9' }, { ...f.relations[0], id: 'r10', to: f.relations[0].from }, { ...f.relations[0], id: 'r11', to: 'u99' }] }))(exported('json')))],
+  ['a duplicate relation, twice the same ends, a self-relation, a missing unit', imported('json', ((f) => ({ ...f, relations: [...f.relations, f.relations[0], { ...f.relations[0], id: 'r9' }, { ...f.relations[0], id: 'r10', to: f.relations[0].from[0] }, { ...f.relations[0], id: 'r11', to: 'u99' }] }))(exported('json')))],
   ['a NUL in a note', imported('w3c', [{ ...a1, body: [...a1.body, { purpose: 'commenting', value: 'a\u0000b' }] }])],
   ['a quote not in the text', strict(() => parseHypothesis({ annotations: [{ id: 'h1', tags: ['claim'], target: [quote('吉野家の牛丼')] }] }, { document }))],
 

@@ -73,11 +73,18 @@ describe.each(testBackends())('the deeper model through the map API on $name', (
     expect((await getMap(db, mapId))!.relations).toContainEqual({ id: 'r-old', type: 'attack', from: ['u3'], to: 'u2', note: '' });
   });
 
-  it('exports the new shapes as ronten-argmap v2; AIF refuses them with 422 naming them', async () => {
+  it('exports the new shapes as ronten-argmap v2, and as AIF: one RA with both premises, a CA aimed at it', async () => {
     const json = await (await exportMap(new Request(`http://localhost/api/maps/${mapId}/export?format=json`), params({ mapId }))).json();
     expect(json).toMatchObject({ version: 2, relations: expect.arrayContaining([expect.objectContaining({ id: 'r1', from: ['u2', 'i1'] })]) });
     const aif = await exportMap(new Request(`http://localhost/api/maps/${mapId}/export?format=aif`), params({ mapId }));
-    expect(aif.status).toBe(422);
-    expect((await aif.json()).error).toMatch(/implicit unit i1.*undercutter r2/);
+    expect(aif.status).toBe(200);
+    const { AIF } = (await aif.json()) as { AIF: { nodes: Array<{ nodeID: string; type: string; ronten?: { relationId?: string } }>; edges: Array<{ fromID: string; toID: string }> } };
+    const sNode = (relationId: string) => AIF.nodes.find((n) => n.ronten?.relationId === relationId)!;
+    const ra = sNode('r1');
+    expect(ra.type).toBe('RA');
+    expect(AIF.edges.filter((e) => e.toID === ra.nodeID)).toHaveLength(2);
+    const ca = sNode('r2');
+    expect(ca.type).toBe('CA');
+    expect(AIF.edges.some((e) => e.fromID === ca.nodeID && e.toID === ra.nodeID)).toBe(true);
   });
 });
