@@ -82,7 +82,9 @@ describe.each(testBackends())('the deeper model through the map API on $name', (
     const sNode = (relationId: string) => AIF.nodes.find((n) => n.ronten?.relationId === relationId)!;
     const ra = sNode('r1');
     expect(ra.type).toBe('RA');
-    expect(AIF.edges.filter((e) => e.toID === ra.nodeID)).toHaveLength(2);
+    const node = new Map(AIF.nodes.map((n) => [n.nodeID, n]));
+    // Its premises: the I-nodes pointing into it (the CA aimed at it points in too).
+    expect(AIF.edges.filter((e) => e.toID === ra.nodeID && node.get(e.fromID)?.type === 'I')).toHaveLength(2);
     const ca = sNode('r2');
     expect(ca.type).toBe('CA');
     expect(AIF.edges.some((e) => e.fromID === ca.nodeID && e.toID === ra.nodeID)).toBe(true);
