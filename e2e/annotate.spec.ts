@@ -107,7 +107,7 @@ test('keyboard only: caret, Shift+arrows, label, select, relate', async ({ page,
   const evidence = map.units.find((u) => u.label === 'evidence')!;
   const claim = map.units.find((u) => u.label === 'claim')!;
   expect(text.slice(evidence.start, evidence.end)).toBe('ロシアの 2020');
-  expect(map.relations).toEqual([expect.objectContaining({ type: 'support', from: evidence.id, to: claim.id })]);
+  expect(map.relations).toEqual([expect.objectContaining({ type: 'support', from: [evidence.id], to: claim.id })]);
 });
 
 test('relations by mouse, shown under both units, retyped and refused as self-relations', async ({ page, request }) => {
@@ -253,7 +253,7 @@ test('JSON export validates against the schema and slices exactly to its quotes'
   await expectSaved(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /JSON/ }).click()]);
   const file = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
-  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../lib/formats/schemas/ronten-argmap.v1.schema.json'), 'utf8'));
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../lib/formats/schemas/ronten-argmap.v2.schema.json'), 'utf8'));
   const validate = new Ajv2020({ strict: false }).compile(schema);
   expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
   expect(file.units).toHaveLength(2);

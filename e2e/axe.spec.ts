@@ -35,9 +35,9 @@ test.beforeAll(async ({ request }) => {
       baseVersion: version,
       operations: [
         { op: 'setMainClaim', before: null, after: claim.id },
-        { op: 'addRelation', relation: { id: 'r1', type: 'support', from: evidence.id, to: claim.id, note: '' } },
-        { op: 'addRelation', relation: { id: 'r2', type: 'attack', from: counter.id, to: claim.id, note: '' } },
-        { op: 'addRelation', relation: { id: 'r3', type: 'attack', from: rebuttal.id, to: counter.id, note: '' } },
+        { op: 'addRelation', relation: { id: 'r1', type: 'support', from: [evidence.id], to: claim.id, note: '' } },
+        { op: 'addRelation', relation: { id: 'r2', type: 'attack', from: [counter.id], to: claim.id, note: '' } },
+        { op: 'addRelation', relation: { id: 'r3', type: 'attack', from: [rebuttal.id], to: counter.id, note: '' } },
       ],
     },
   });

@@ -39,20 +39,20 @@ test('import: a valid file shows its report and replaces the map only when asked
   await page.getByRole('button', { name: '読み込む' }).click();
   const dialog = page.getByRole('dialog', { name: 'マップを読み込む' });
   await dialog.getByLabel('ファイルを選ぶ').setInputFiles(example);
-  await expect(dialog.getByTestId('import-report')).toContainText('40単位・43関係を読み込めます。');
+  await expect(dialog.getByTestId('import-report')).toContainText('41単位・42関係を読み込めます。');
   // The report itself is in the interface's language too.
   await expect(dialog.getByTestId('import-report')).toContainText('位置が変わらない単位：40');
   expect((await mapState(request)).map.units).toHaveLength(0); // nothing written yet
   await dialog.getByRole('button', { name: '今のマップを置き換える' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator('#units-heading')).toContainText('40');
+  await expect(page.locator('#units-heading')).toContainText('41');
   const { map } = await mapState(request);
-  expect(map.units).toHaveLength(40);
-  expect(map.relations).toHaveLength(43);
+  expect(map.units).toHaveLength(41); // 40 spans of the text and one implicit premise
+  expect(map.relations).toHaveLength(42);
   expect(map.mainClaimId).toBe('u-thesis');
   // It is the user's map now: editable, and saved like any other change.
   await page.keyboard.press('Control+z'); // nothing to undo: the import is not an undoable step
-  await expect(page.locator('#units-heading')).toContainText('40');
+  await expect(page.locator('#units-heading')).toContainText('41');
 });
 
 /// Writes `file` as JSON to `where`, opens the import dialog on the essay and chooses the file there.
@@ -68,7 +68,7 @@ async function checkFile(page: Page, where: string, file: unknown) {
 test('import: a broken file is refused with errors that point at the item, and nothing changes', async ({ page, request }, info) => {
   const file = JSON.parse(fs.readFileSync(example, 'utf8'));
   file.units[0].quote = 'これは本文にない引用';
-  file.relations.push({ id: 'r-bad', type: 'support', from: 'u-thesis', to: 'nowhere', note: '' });
+  file.relations.push({ id: 'r-bad', type: 'support', from: ['u-thesis'], to: 'nowhere', note: '' });
   const before = await mapState(request);
   const { dialog, report } = await checkFile(page, info.outputPath('broken.argmap.json'), file);
   await expect(report).toContainText('このファイルは読み込めません。');

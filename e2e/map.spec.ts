@@ -27,7 +27,7 @@ test('drag one node onto another to relate them, then undo', async ({ page, requ
   await page.getByRole('dialog', { name: '関係の種類を選ぶ' }).getByRole('button', { name: '支持する' }).click();
   await expect(map.locator('[data-relation-id]')).toHaveCount(1);
   await expectSaved(page);
-  expect((await mapState(request)).map.relations).toEqual([expect.objectContaining({ type: 'support', from: e.id, to: c.id })]);
+  expect((await mapState(request)).map.relations).toEqual([expect.objectContaining({ type: 'support', from: [e.id], to: c.id })]);
   // The claim now sits above its evidence.
   const ca = (await to.boundingBox())!;
   const ea = (await from.boundingBox())!;
@@ -43,7 +43,7 @@ test('clicking a node scrolls the text to its unit; a selected relation is delet
   const [c, , l] = await addUnits(request, [claim, evidence, late]);
   const { mapId, version } = await mapState(request);
   await request.post(`/api/maps/${mapId}/operations`, {
-    data: { batchId: `rel-${Date.now()}`, baseVersion: version, operations: [{ op: 'addRelation', relation: { id: 'r1', type: 'attack', from: l.id, to: c.id, note: '' } }] },
+    data: { batchId: `rel-${Date.now()}`, baseVersion: version, operations: [{ op: 'addRelation', relation: { id: 'r1', type: 'attack', from: [l.id], to: c.id, note: '' } }] },
   });
   await page.goto(essayPath);
   await page.getByRole('tab', { name: '議論マップ' }).click();
@@ -119,7 +119,7 @@ test('the example map reads as a graph and links to the text', async ({ page }) 
   await page.goto(`${essayPath}/example`);
   await page.getByRole('tab', { name: '議論マップ' }).click();
   const map = page.getByRole('region', { name: '議論マップ' });
-  await expect(map.locator('[data-unit-id]')).toHaveCount(40); // the map loads with its tab
+  await expect(map.locator('[data-unit-id]')).toHaveCount(41); // the map loads with its tab (40 spans, one implicit premise)
   expect(await map.locator('[data-relation-id]').count()).toBeGreaterThan(30);
   await expect(page.getByRole('img', { name: '縮小図' })).toBeVisible();
   await map.getByRole('button', { name: /★/ }).first().click();
@@ -148,7 +148,7 @@ test('the map opens readable on the main claim, with a minimap and a note when f
   await page.goto(`${essayPath}/example`);
   await page.getByRole('tab', { name: '議論マップ' }).click();
   const map = page.getByRole('region', { name: '議論マップ' });
-  await expect(map.locator('[data-unit-id]')).toHaveCount(40);
+  await expect(map.locator('[data-unit-id]')).toHaveCount(41);
   const frame = map.locator('div:has(> svg > g[data-viewport])');
   /// The smallest node text on screen: its font size times the view's scale.
   const textPx = () =>
@@ -188,7 +188,7 @@ test('a small map fits whole, readable, without a minimap; node text breaks betw
   const [c, e] = await addUnits(request, [claim, { quote: 'それがロシアの求心力低下によるものかどうかは、単純には結論づけられないと思われる。', label: 'evidence' }]);
   const { mapId, version } = await mapState(request);
   await request.post(`/api/maps/${mapId}/operations`, {
-    data: { batchId: `rel-${Date.now()}`, baseVersion: version, operations: [{ op: 'addRelation', relation: { id: 'r1', type: 'support', from: e.id, to: c.id, note: '' } }] },
+    data: { batchId: `rel-${Date.now()}`, baseVersion: version, operations: [{ op: 'addRelation', relation: { id: 'r1', type: 'support', from: [e.id], to: c.id, note: '' } }] },
   });
   await page.goto(essayPath);
   await page.getByRole('tab', { name: '議論マップ' }).click();

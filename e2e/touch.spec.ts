@@ -128,7 +128,7 @@ for (const device of devices) {
       await bar.getByRole('button', { name: '攻撃する…' }).tap();
       await expect(bar).toContainText('攻撃する相手の単位をタップしてください');
       await tapWord(page, '求心力');
-      await expect.poll(async () => (await mapState(request)).map.relations).toEqual([expect.objectContaining({ type: 'attack', from: evidence.id, to: claim.id })]);
+      await expect.poll(async () => (await mapState(request)).map.relations).toEqual([expect.objectContaining({ type: 'attack', from: [evidence.id], to: claim.id })]);
 
       // Delete the claim from its long-press actions.
       await longPressWord(page, '低下');

@@ -293,7 +293,7 @@ test('S then a pick in the columns relates two units; axe finds nothing in verti
   await expect(page.getByTestId('announcer')).toHaveText('支持の関係を作りました');
   await expectSaved(page);
   const { map } = await mapState(request);
-  expect(map.relations).toEqual([expect.objectContaining({ type: 'support', from: evidence.id, to: claim.id })]);
+  expect(map.relations).toEqual([expect.objectContaining({ type: 'support', from: [evidence.id], to: claim.id })]);
 
   await expectNoAxeViolations(page, 'the essay in 縦書き with units and a relation');
 });
