@@ -32,12 +32,24 @@ export async function mapState(request: APIRequestContext): Promise<MapState> {
 }
 
 /// Empties the essay's map through the operations API, so each test starts from nothing.
+function attackersFirst<R extends { id: string; to: string }>(relations: readonly R[]): R[] {
+  const left = [...relations];
+  const order: R[] = [];
+  while (left.length) {
+    const free = left.filter((r) => !left.some((x) => x.to === r.id));
+    order.push(...free);
+    for (const r of free) left.splice(left.indexOf(r), 1);
+  }
+  return order;
+}
+
 export async function resetMap(request: APIRequestContext) {
   const { mapId, version, map } = await mapState(request);
   if (map.units.length === 0 && map.mainClaimId === null) return;
   const operations = [
     ...(map.mainClaimId ? [{ op: 'setMainClaim', before: map.mainClaimId, after: null }] : []),
-    ...map.relations.map((relation) => ({ op: 'removeRelation', relation })),
+    // Undercutters before the relations they attack (a relation goes only when nothing aims at it).
+    ...attackersFirst(map.relations).map((relation) => ({ op: 'removeRelation', relation })),
     ...map.units.map((unit) => ({ op: 'removeUnit', unit, relations: [], mainClaim: false })),
   ];
   const res = await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: `reset-${Date.now()}-${Math.random()}`, baseVersion: version, operations } });
