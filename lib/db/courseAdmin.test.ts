@@ -9,8 +9,8 @@ import { getOrCreateMap } from './maps';
 import { addComment } from './comments';
 import { NotFoundError } from './errors';
 import { findCredentials } from './accounts';
-import { archivedCourseOfMap, CourseArchivedError, courseRole, createAssignment, createCourse, findCourseByJoinCode, joinCourse, listMembers, updateAssignment } from './courses';
-import { assertOpenForEdits } from './editLock';
+import { CourseArchivedError, courseRole, createAssignment, createCourse, findCourseByJoinCode, joinCourse, listMembers, updateAssignment } from './courses';
+import { archivedCourseOfMap, assertOpenForEdits } from './editLock';
 import { addInstructor, createRosterAccounts, MemberChangeError, NamesTakenError, regenerateJoinCode, reissueOneTimePassword, removeMember, setCourseArchived, setJoinEnabled } from './courseAdmin';
 import { listNotifications, markNotificationsRead, notify, unreadCount } from './notifications';
 import { studentOverview } from './studentHome';
@@ -65,20 +65,20 @@ describe.each(testBackends())('course administration on $name', (backend) => {
     await joinCourse(db, users.ren, course.joinCode);
     const map = await getOrCreateMap(db, text, users.ren);
     const own = await getOrCreateMap(db, text, users.sensei);
-    expect(await archivedCourseOfMap(db, map.id)).toBeNull(); // no assignment on the text yet
+    expect(await archivedCourseOfMap(db.kysely, map.id)).toBeNull(); // no assignment on the text yet
     await createAssignment(db, course.id, { documentId: text, title: '課題' });
     await assertOpenForEdits(db, map.id);
     await setCourseArchived(db, course.id, true);
-    expect(await archivedCourseOfMap(db, map.id)).toEqual({ id: course.id, title: '演習AA' });
+    expect(await archivedCourseOfMap(db.kysely, map.id)).toEqual({ id: course.id, title: '演習AA' });
     await expect(assertOpenForEdits(db, map.id)).rejects.toMatchObject({ courseId: course.id, title: '演習AA' });
     await assertOpenForEdits(db, own.id); // the instructor's own map is no student's
     // Another course, still active, with an assignment on the same text: open there.
     const other = await createCourse(db, users.fukuda, '演習AB');
     await joinCourse(db, users.ren, other.joinCode);
     await createAssignment(db, other.id, { documentId: text, title: '同じ文章' });
-    expect(await archivedCourseOfMap(db, map.id)).toBeNull();
+    expect(await archivedCourseOfMap(db.kysely, map.id)).toBeNull();
     await setCourseArchived(db, other.id, true);
-    expect(await archivedCourseOfMap(db, map.id)).not.toBeNull();
+    expect(await archivedCourseOfMap(db.kysely, map.id)).not.toBeNull();
     await setCourseArchived(db, course.id, false);
     await assertOpenForEdits(db, map.id);
   });

@@ -12,7 +12,7 @@
 //   that missed the change reloads instead of writing over it.
 // - An archived course (archived_at set) is read-only: every change to it or its assignments,
 //   joining it and submitting to it throws CourseArchivedError (assertCourseActive), and so does
-//   a student's edit of a map that belongs to archived courses only (archivedCourseOfMap);
+//   a student's edit of a map that belongs to archived courses only (editLock.ts);
 //   reading and exporting go on. Unarchiving makes it active again.
 // - A join code switched off (join_disabled) finds no course, as an unknown code; regenerating
 //   the code switches it on again. The owner can never be removed from the course.
@@ -20,8 +20,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from './connect';
-import type { Kysely } from 'kysely';
-import type { AssignmentsTable, CoursesTable, Database } from './schema';
+import type { AssignmentsTable, CoursesTable } from './schema';
 import { constraintViolation, DbError, InvalidDataError, NotFoundError } from './errors';
 import { DEFAULT_LABEL_SCHEME_ID, getLabelScheme } from './label-schemes';
 
@@ -398,26 +397,6 @@ export async function referenceCoursesOf(db: Db, mapId: string, instructorId: st
   }
   const rows = await q.select(['c.id', 'c.title', 'c.archived_at']).distinct().orderBy('c.id').execute();
   return rows.map((r) => ({ id: r.id, title: r.title, archivedAt: r.archived_at }));
-}
-
-/// The archived course a student's map belongs to, when it belongs to archived courses only: its
-/// owner is a student of some course with an assignment on the map's document, and every such
-/// course is archived (the most recently archived is named). null when the map belongs to no
-/// course, or to one still active — a map shared by two courses' assignments on one text stays
-/// open while either is. Names the course when a student's edit of an archived course's map is
-/// refused (editLock.ts); an instructor's own maps (references) are no student's and stay theirs.
-export async function archivedCourseOfMap(db: Db | Kysely<Database>, mapId: string): Promise<{ id: string; title: string } | null> {
-  const rows = await ('kysely' in db ? db.kysely : db)
-    .selectFrom('argument_maps as m')
-    .innerJoin('assignments as a', 'a.document_id', 'm.document_id')
-    .innerJoin('enrolments as e', (j) => j.onRef('e.course_id', '=', 'a.course_id').onRef('e.user_id', '=', 'm.user_id').on('e.role', '=', 'student'))
-    .innerJoin('courses as c', 'c.id', 'a.course_id')
-    .select(['c.id', 'c.title', 'c.archived_at'])
-    .where('m.id', '=', mapId)
-    .orderBy('c.archived_at', 'desc')
-    .execute();
-  if (rows.length === 0 || rows.some((r) => r.archived_at === null)) return null;
-  return { id: rows[0].id, title: rows[0].title };
 }
 
 /// Those assignments themselves, oldest first: the review page links back to them.

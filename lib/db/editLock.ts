@@ -3,7 +3,7 @@
 //   owner is a student) under the 'lock' late policy, it is not submitted, and its owner's due
 //   time (their extension, else the assignment's) has passed;
 // - by archiving: it is a student's map of assignments whose courses are all archived
-//   (archivedOnly; courses.ts archivedCourseOfMap names the course).
+//   (archivedOnly in the WHERE of a write; archivedCourseOfMap names the course).
 //
 // One condition, two uses: assertOpenForEdits asks it on its own (the import route), and the
 // autosave's version bump (bumpVersion's `openAt`) carries it in its WHERE clause, so a saved
@@ -12,7 +12,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { GradingRefusal } from './errors';
-import { archivedCourseOfMap, CourseArchivedError } from './courses';
+import { CourseArchivedError } from './courses';
 
 /// The due times past `now` of the lock-policy assignments the map (the outer query's
 /// `argument_maps` row) is handed in to: empty when the map is open.
@@ -43,6 +43,23 @@ function studentCourses(eb: ExpressionBuilder<Database, 'argument_maps'>) {
 /// text stays open while either is).
 export function archivedOnly(eb: ExpressionBuilder<Database, 'argument_maps'>) {
   return eb.and([eb.exists(studentCourses(eb)), eb.not(eb.exists(studentCourses(eb).where('c.archived_at', 'is', null)))]);
+}
+
+/// The archived course a student's map belongs to, when it belongs to archived courses only (as
+/// archivedOnly, most recently archived first); null when it belongs to none or to an active one.
+/// An instructor's own maps (references) are no student's and stay theirs.
+export async function archivedCourseOfMap(kysely: Kysely<Database>, mapId: string): Promise<{ id: string; title: string } | null> {
+  const rows = await kysely
+    .selectFrom('argument_maps as m')
+    .innerJoin('assignments as a', 'a.document_id', 'm.document_id')
+    .innerJoin('enrolments as e', (j) => j.onRef('e.course_id', '=', 'a.course_id').onRef('e.user_id', '=', 'm.user_id').on('e.role', '=', 'student'))
+    .innerJoin('courses as c', 'c.id', 'a.course_id')
+    .select(['c.id', 'c.title', 'c.archived_at'])
+    .where('m.id', '=', mapId)
+    .orderBy('c.archived_at', 'desc')
+    .execute();
+  if (rows.length === 0 || rows.some((r) => r.archived_at === null)) return null;
+  return { id: rows[0].id, title: rows[0].title };
 }
 
 /// The refusal (423 'grading.closed') of a write to a map closed since `due`.

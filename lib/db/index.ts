@@ -113,7 +113,6 @@ export {
   listAssignments,
   getAssignment,
   teachesStudentOnDocument,
-  archivedCourseOfMap,
   referenceCoursesOf,
   assignmentsReviewing,
   submitMap,
@@ -160,7 +159,7 @@ export {
   type NotificationEvent,
   type NotificationKind,
 } from './notifications';
-export { assertOpenForEdits } from './editLock';
+export { archivedCourseOfMap, assertOpenForEdits } from './editLock';
 export { studentOverview, type StudentAssignment, type StudentCourse } from './studentHome';
 export {
   getLatePolicy,

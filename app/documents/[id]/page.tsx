@@ -25,7 +25,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     loadLabels(db, map.labelSchemeId),
     listComments(db, map.id),
     studentAssignmentsOnDocument(db, user.id, doc.id),
-    archivedCourseOfMap(db, map.id),
+    archivedCourseOfMap(db.kysely, map.id),
   ]);
   const number = new Intl.NumberFormat(locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
