@@ -20,13 +20,12 @@ import {
   type Operation,
 } from '@/lib/argument';
 import type { Db } from './connect';
-import { createDocument } from './documents';
 import { OperationRejectedError } from './errors';
-import { getMap, getOrCreateMap, replaceMapContents } from './maps';
+import { getMap, replaceMapContents } from './maps';
 import { applyOperations } from './operations';
 import { ensureLocalUser } from './users';
 import * as m016 from './migrations/016_deeper_model';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { freshFixtureMap, testBackends, useTestDb } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -52,10 +51,7 @@ describe.each(testBackends())('the deeper model stored on $name', (backend) => {
     userId = (await ensureLocalUser(db)).id;
   });
 
-  async function freshMap() {
-    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
-    return getOrCreateMap(db, doc, userId);
-  }
+  const freshMap = () => freshFixtureMap(db, userId);
   const contents = async (mapId: string) => {
     const m = (await getMap(db, mapId))!;
     return { units: m.units, relations: m.relations, mainClaimId: m.mainClaimId };

@@ -4,7 +4,7 @@ import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { getMap, getOrCreateMap, replaceMapContents, type MapContents } from './maps';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
 // Spans of NON_BMP_SURFACES on token boundaries (UTF-16 offsets):
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。'
@@ -30,10 +30,7 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
   });
 
-  async function freshMap() {
-    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
-    return getOrCreateMap(db, doc, userId);
-  }
+  const freshMap = () => freshFixtureMap(db, userId);
 
   it('fixture spans are what the test means', () => {
     const text = NON_BMP_SURFACES.join('');

@@ -3,10 +3,10 @@ import { addUnitOp, invert, removeUnitOp, setMainClaimOp, updateUnitOp, type Ope
 import type { Db } from './connect';
 import { createDocument } from './documents';
 import { BatchReusedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
-import { getMap, getOrCreateMap, replaceMapContents } from './maps';
+import { getMap, replaceMapContents } from './maps';
 import { applyOperations, documentContext } from './operations';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, countingDb, fixtureDocument, statementLog, testBackends, useTestDb } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -23,10 +23,7 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     userId = (await ensureLocalUser(db)).id;
   });
 
-  async function freshMap() {
-    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
-    return getOrCreateMap(db, doc, userId);
-  }
+  const freshMap = () => freshFixtureMap(db, userId);
 
   it('applies operations, bumps the version and stores exactly the resulting map', async () => {
     const m = await freshMap();

@@ -14,7 +14,8 @@ import type { Token } from '@/lib/tokens/types';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { openDb, openLoggedKysely, type Db } from './connect';
-import type { CreateDocumentInput } from './documents';
+import { createDocument, type CreateDocumentInput } from './documents';
+import { getOrCreateMap, type StoredMap } from './maps';
 
 export interface TestDatabase {
   url: string;
@@ -139,6 +140,12 @@ export const NON_BMP_SURFACES = ['𠮷野家', 'の', '𩸽', '\n', '𠮷野家'
 
 /// Accounts straight into users, without passwords (repository tests need no sign-up): the id
 /// is `id-<name>`, the display name the name in capitals. Returns the ids by name.
+/// A new map of `userId` on a new copy of the NON_BMP_SURFACES fixture document: a blank map
+/// per test, so tests never see each other's units.
+export async function freshFixtureMap(db: Db, userId: string): Promise<StoredMap> {
+  return getOrCreateMap(db, await createDocument(db, fixtureDocument(NON_BMP_SURFACES)), userId);
+}
+
 export async function insertUsers(db: Db, names: readonly string[], role: 'student' | 'instructor' | 'admin' = 'student'): Promise<Record<string, string>> {
   const now = new Date().toISOString();
   await db.kysely
