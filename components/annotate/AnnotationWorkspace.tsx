@@ -32,14 +32,13 @@ import { useFeedback, type CommentsProps } from './Comments';
 import { MapPane } from './MapPane';
 import { useWorkspaceCommands } from './useWorkspaceCommands';
 import { useCaretAnnouncement } from './caretAnnouncement';
-import { useUnitEditing } from './useUnitEditing';
+import { modePrompt, useUnitEditing } from './useUnitEditing';
 import { useWorkspaceSave } from './useWorkspaceSave';
 import { useTextPlaces } from './useTextPlaces';
 import { useWordTip, WordTip } from './WordTip';
 import { helpText } from './commands';
 import { useCommandKeys } from './useCommandKeys';
 import { labelRoles } from '@/lib/argument/hints';
-import { relationTypeKey } from '@/lib/i18n/locale';
 import { schemeLabel } from '@/lib/signposts/accept';
 import type { Suggestion } from '@/lib/signposts/suggest';
 import { SuggestionsPanel } from './SuggestionsPanel';
@@ -125,7 +124,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
     setEditor(editor);
   }, []);
   const edit = useUnitEditing({ t, locale, map, ctx, tokens, labels, readOnly, editorRef, commit: saved.commit, travelHistory: saved.travel, showNotice, announce: setAnnouncement });
-  const { tokenSelection, span, selected, linkMode } = edit;
+  const { tokenSelection, span, selected, selectedIds, linkMode } = edit;
 
   const [pane, setPane] = useState<PaneTab>('list');
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -139,15 +138,16 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   // and the map only).
   const spans = useMemo(() => textUnits(map.units), [map.units]);
   const unitLayer: UnitLayerInput = useMemo(
-    () => ({ units: spans, labels, mainClaimId: map.mainClaimId, selectedId: selected?.id ?? null, highlightIds: hoverIds }),
-    [spans, labels, map.mainClaimId, selected, hoverIds],
+    () => ({ units: spans, labels, mainClaimId: map.mainClaimId, selectedIds, highlightIds: hoverIds }),
+    [spans, labels, map.mainClaimId, selectedIds, hoverIds],
   );
 
   // The essay's unit boxes follow the map at once (drawn before the next frame: what the label
   // key must show). The unit list and the map pane follow a copy that changes only after that
   // frame is painted: with a thousand units their re-render, the list's open row and the map's
   // layout would otherwise land in the frame that shows the new unit's boxes.
-  const paneState = useMemo(() => ({ map, selectedId: selected?.id ?? null }), [map, selected]);
+  const openUnitId = edit.openUnitId;
+  const paneState = useMemo(() => ({ map, selectedId: selected?.id ?? null, selectedIds, openUnitId }), [map, selected, selectedIds, openUnitId]);
   const deferred = useAfterPaint(paneState);
 
   const places = useTextPlaces({ editorRef, positions, tokens, edit, onShowText: () => setSheetOpen(false) });
@@ -213,7 +213,9 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   );
   // What the map emphasises: units hovered in the list or map, and the units under the mouse.
   const hoverUnitKey = tip.hover ? unitsAt(spans, tokens[tip.hover.tokenIndex].start).map((u) => u.id).join(' ') : '';
-  const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : [])]), [hoverIds, hoverUnitKey]);
+  // The map draws one selected node: the other selected units (premises being gathered) are
+  // emphasised.
+  const emphasizedIds = useMemo(() => new Set([...hoverIds, ...(hoverUnitKey ? hoverUnitKey.split(' ') : []), ...selectedIds]), [hoverIds, hoverUnitKey, selectedIds]);
   // The list, the map and the toolbar's dialogs are memoized: with these they re-render only
   // when what they show changes, not on every key.
   const handlers = useStableHandlers({
@@ -226,9 +228,12 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
     moveEdge: edit.moveEdge,
     toggleMainClaim: edit.toggleMainClaim,
     startLink: edit.startLink,
+    startAddPremise: edit.startAddPremise,
     retype: edit.retype,
     removeRelation: edit.removeRelation,
+    removePremise: edit.removePremise,
     selectRelation: edit.selectRelation,
+    selectListRelation: (id: string, anchor: string) => edit.selectRelation(id, anchor),
     relate: edit.relate,
     hoverUnits: (ids: string[]) => setHoverIds(new Set(ids)),
     selectOnMap: places.showUnit,
@@ -269,9 +274,14 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
             </p>
           )}
           {linkMode && (
-            <LinkPrompt locate={() => places.unitLines(linkMode.from)}>
-              <span>{t('annotate.pickTarget', { type: t(relationTypeKey(linkMode.type)) })}</span>
-              <button type="button" className="btn shrink-0" onClick={() => edit.setLinkMode(null)}>
+            <LinkPrompt locate={() => (linkMode.kind === 'link' ? places.unitLines(linkMode.from[linkMode.from.length - 1]) : [])}>
+              <span>{modePrompt(t, linkMode)}</span>
+              {linkMode.kind === 'undercut' && linkMode.from.length > 0 && (
+                <button type="button" className="btn shrink-0" onClick={edit.finishPick}>
+                  {t('annotate.finishAttack', { n: linkMode.from.length })}
+                </button>
+              )}
+              <button type="button" className="btn shrink-0" onClick={edit.cancelMode}>
                 {t('annotate.cancelLink')}
               </button>
             </LinkPrompt>
@@ -305,6 +315,8 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
                 selection={tokenSelection}
                 span={span}
                 selected={selected}
+                selectedCount={selectedIds.length}
+                relation={edit.selectedRelation !== null}
                 linkMode={linkMode}
                 state={state}
                 actions={actions}
@@ -324,8 +336,10 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
           text={text}
           map={deferred.map}
           labels={labels}
-          selectedId={deferred.selectedId}
-          linkMode={linkMode}
+          selectedId={deferred.openUnitId}
+          selectedIds={deferred.selectedIds}
+          selectedRelationId={edit.selectedRelation}
+          linking={linkMode !== null}
           readOnly={readOnly}
           feedback={feedback}
           onSelect={handlers.showUnit}
@@ -339,6 +353,9 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
           onStartLink={handlers.startLink}
           onRetype={handlers.retype}
           onRemoveRelation={handlers.removeRelation}
+          onRemovePremise={handlers.removePremise}
+          onAddPremise={handlers.startAddPremise}
+          onSelectRelation={handlers.selectListRelation}
         />
       }
       map={

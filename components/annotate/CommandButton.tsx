@@ -3,7 +3,7 @@
 // enabled when the command applies, and running it. Toolbars and the touch bar are lists of these.
 import type { ReactNode } from 'react';
 import { useT } from '../I18nProvider';
-import { command, type CommandActions, type CommandId, type CommandState } from './commands';
+import { command, shortcutsOf, type CommandActions, type CommandId, type CommandState } from './commands';
 
 interface Props {
   id: CommandId;
@@ -24,9 +24,9 @@ export function CommandButton({ id, state, actions, className = 'btn', children,
       data-command={id}
       className={className}
       disabled={!c.enabled(state)}
-      aria-keyshortcuts={c.keys.join(' ')}
+      aria-keyshortcuts={shortcutsOf(id)}
       aria-pressed={pressed}
-      onClick={() => c.perform?.(actions)}
+      onClick={() => c.perform?.(actions, state)}
     >
       {children ?? t(c.label)}
     </button>

@@ -50,7 +50,9 @@ function Harness({ comments, selected }: { comments: CommentsProps; selected: st
       map={map}
       labels={labels}
       selectedId={selectedId}
-      linkMode={null}
+      selectedIds={selectedId ? [selectedId] : []}
+      selectedRelationId={null}
+      linking={false}
       readOnly
       feedback={feedback}
       onSelect={setSelectedId}
@@ -64,6 +66,9 @@ function Harness({ comments, selected }: { comments: CommentsProps; selected: st
       onStartLink={noop}
       onRetype={noop}
       onRemoveRelation={noop}
+      onRemovePremise={noop}
+      onAddPremise={noop}
+      onSelectRelation={noop}
     />
   );
 }

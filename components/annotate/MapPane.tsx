@@ -24,7 +24,7 @@ interface Props {
   emphasizedIds: ReadonlySet<string>;
   readOnly: boolean;
   feedback: Feedback | null;
-  onSelectUnit: (id: string | null) => void;
+  onSelectUnit: (id: string | null, extend?: boolean) => void;
   onSelectRelation: (id: string | null) => void;
   onHover: (ids: string[]) => void;
   onConnect: (from: string, to: string, type: RelationType) => void;

@@ -1,8 +1,10 @@
 'use client';
 // The units beside the text, in text order: label, quote, note, relations and a count of
-// feedback comments. The selected unit expands into its editing controls and comment threads;
-// the others are one fixed-height row each, and only the rows in view are rendered
-// (virtualRows), so thousands of units stay cheap.
+// feedback comments. The selected unit expands into its editing controls, its relations (each
+// selectable — the target of an undercutter, the argument P adds a premise to — with a linked
+// argument's premises listed, each removable, and the attacks aimed at it) and comment threads;
+// the others are one fixed-height row each, marked when they are among several selected units,
+// and only the rows in view are rendered (virtualRows), so thousands of units stay cheap.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { labelRoles, relationEnds, unitText, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
@@ -14,7 +16,8 @@ import { relationTypeKey } from '@/lib/i18n/locale';
 import { shortcutsOf } from './commands';
 
 interface Actions {
-  onSelect: (id: string) => void;
+  /// `extend`: Shift was held (the unit joins the selection, or leaves it).
+  onSelect: (id: string, extend?: boolean) => void;
   /// Moves the essay's caret to the unit and focuses the essay.
   onJump: (id: string) => void;
   onHover: (ids: string[]) => void;
@@ -23,23 +26,36 @@ interface Actions {
   onRemove: (id: string) => void;
   onMoveEdge: (id: string, edge: 'start' | 'end', step: 1 | -1) => void;
   onToggleMainClaim: (id: string) => void;
-  onStartLink: (type: RelationType, from: string) => void;
+  /// S / A from a row (`from`: its unit), or on the selected relation (A: attack it).
+  onStartLink: (type: RelationType, from?: string) => void;
+  /// P: the next unit picked joins the selected relation's premises.
+  onAddPremise: () => void;
   onRetype: (relationId: string, type: RelationType) => void;
   onRemoveRelation: (relationId: string) => void;
+  onRemovePremise: (relationId: string, unit: string) => void;
+  /// A relation picked in unit `anchor`'s row (which stays open).
+  onSelectRelation: (relationId: string, anchor: string) => void;
 }
 
 interface Props extends Actions {
   text: string;
   map: ArgumentMap;
   labels: LabelInfo[];
+  /// The open row's unit: the selected unit, or the one a selected relation was picked from.
   selectedId: string | null;
-  linkMode: { type: RelationType; from: string } | null;
+  /// Every selected unit, in the order picked (several: premises being gathered).
+  selectedIds: readonly string[];
+  selectedRelationId: string | null;
+  /// Link mode is on: the rows are targets.
+  linking: boolean;
   readOnly: boolean;
   /// The map's feedback comments; null where there are none to show (the example map).
   feedback: Feedback | null;
 }
 
 const noRelations: Relation[] = [];
+const noRelationsById = new Map<string, Relation>();
+const noUndercutters = new Map<string, Relation[]>();
 // Only the open row lists relations with quotes; the others get a constant so memo holds.
 const noQuotes = new Map<string, string>();
 const rowHeight = 72;
@@ -50,7 +66,7 @@ function shorten(s: string, n = 60) {
 
 /// Memoized: the workspace re-renders on every key, the list only when its data changes (the
 /// workspace hands it stable handlers, ../useStableHandlers).
-export const UnitList = memo(function UnitList({ text, map, labels, selectedId, linkMode, readOnly, feedback, ...actions }: Props) {
+export const UnitList = memo(function UnitList({ text, map, labels, selectedId, selectedIds, selectedRelationId, linking, readOnly, feedback, ...actions }: Props) {
   const t = useT();
   const locale = useLocale();
   const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
@@ -68,6 +84,12 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
     }
     return byUnit;
   }, [map.relations]);
+  // Relations by id and the attacks aimed at each (undercutters), for the open row.
+  const { relationById, undercutters } = useMemo(() => {
+    const byTarget = new Map<string, Relation[]>();
+    for (const r of map.relations) byTarget.set(r.to, [...(byTarget.get(r.to) ?? []), r]);
+    return { relationById: new Map(map.relations.map((r) => [r.id, r])), undercutters: byTarget };
+  }, [map.relations]);
   const counts = useMemo(() => {
     const c = new Map<string, number>();
     for (const u of map.units) c.set(u.label, (c.get(u.label) ?? 0) + 1);
@@ -84,9 +106,12 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
   // The quotes of the units related to the open one (its relations name them). Only those:
   // quoting every unit on each change cost a map of the whole list per key.
   const openQuotes = useMemo(() => {
-    const related = new Set((selectedId && relationsByUnit.get(selectedId)?.flatMap(relationEnds)) || []);
+    const own = (selectedId && relationsByUnit.get(selectedId)) || [];
+    // Also the ends of a relation one of them attacks, and of the attacks aimed at them.
+    const near = own.flatMap((r) => [r, ...(relationById.has(r.to) ? [relationById.get(r.to)!] : []), ...(undercutters.get(r.id) ?? [])]);
+    const related = new Set(near.flatMap(relationEnds));
     return new Map(map.units.filter((u) => related.has(u.id)).map((u) => [u.id, unitText(u, text)]));
-  }, [selectedId, relationsByUnit, map.units, text]);
+  }, [selectedId, relationsByUnit, relationById, undercutters, map.units, text]);
   const layout: RowLayout = { count: shown.length, rowHeight, openIndex, openHeight: openIndex >= 0 ? openHeight : rowHeight };
   const { first, last } = visibleRows(layout, scrollTop, viewport);
 
@@ -155,6 +180,7 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
             const index = first + k;
             const open = index === openIndex;
             const relations = relationsByUnit.get(u.id) ?? noRelations;
+            const picked = selectedIds.length > 1 ? selectedIds.indexOf(u.id) : -1;
             return (
               <UnitRow
                 key={u.id}
@@ -166,8 +192,12 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
                 relations={relations}
                 labels={labels}
                 selected={open}
+                picked={picked >= 0 ? { n: picked + 1, of: selectedIds.length } : null}
+                selectedRelationId={open ? selectedRelationId : null}
+                relationById={open ? relationById : noRelationsById}
+                undercutters={open ? undercutters : noUndercutters}
                 isMain={u.id === map.mainClaimId}
-                linkTarget={linkMode !== null && linkMode.from !== u.id}
+                linkTarget={linking && !selectedIds.includes(u.id)}
                 readOnly={readOnly}
                 comments={commentCount(feedback, u.id, relations)}
                 feedback={open ? feedback : null}
@@ -190,6 +220,12 @@ interface RowProps {
   relations: Relation[];
   labels: LabelInfo[];
   selected: boolean;
+  /// Its place among several selected units.
+  picked: { n: number; of: number } | null;
+  selectedRelationId: string | null;
+  relationById: Map<string, Relation>;
+  /// The attacks aimed at each relation.
+  undercutters: Map<string, Relation[]>;
   isMain: boolean;
   linkTarget: boolean;
   readOnly: boolean;
@@ -200,18 +236,22 @@ interface RowProps {
   actions: Actions;
 }
 
-const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, comments, feedback, actions }: RowProps) {
+const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, picked, selectedRelationId, relationById, undercutters, isMain, linkTarget, readOnly, comments, feedback, actions }: RowProps) {
   const t = useT();
   const locale = useLocale();
   const label = labels.find((l) => l.id === unit.label);
   const name = labelName(label, locale);
   const typeName = (type: RelationType) => t(relationTypeKey(type));
+  const quoteOf = (id: string) => shorten(quotes.get(id) ?? id, 30);
+  /// A relation named by its ends: 「a」+「b」→「c」.
+  const argumentText = (r: Relation): string => `${r.from.map(quoteOf).join(' + ')} → ${relationById.has(r.to) ? `(${argumentText(relationById.get(r.to)!)})` : quoteOf(r.to)}`;
   return (
     <li
       ref={rowRef}
       data-unit-row={unit.id}
       style={{ top, height: selected ? undefined : rowHeight - 6 }}
-      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
+      data-picked={picked ? picked.n : undefined}
+      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : picked ? 'border-sky-600 bg-sky-50' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
       onMouseEnter={() => actions.onHover([unit.id])}
       onMouseLeave={() => actions.onHover([])}
     >
@@ -219,11 +259,14 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
         type="button"
         className="block w-full px-2.5 py-1 text-left"
         aria-current={selected ? 'true' : undefined}
-        onClick={() => actions.onSelect(unit.id)}
+        aria-keyshortcuts={shortcutsOf('extendSelection')}
+        data-unit-pick={unit.id}
+        onClick={(e) => actions.onSelect(unit.id, e.shiftKey)}
       >
         <span className={`label-chip ${labelClass(labels, unit.label)}`} data-label={unit.label}>
           {name}
         </span>
+        {picked && <span className="ml-1 rounded bg-sky-700 px-1 text-xs text-white">{t('annotate.pickedChip', picked)}</span>}
         {isMain && <span className="main-claim-mark ml-1">★ {t('annotate.mainClaim')}</span>}
         <CommentBadge n={comments} />
         <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>
@@ -293,38 +336,26 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
             </div>
           )}
           {relations.length > 0 && (
-            <ul className="space-y-1" aria-label={t('annotate.relationType')}>
-              {relations.map((r) => {
-                const outgoing = r.from.includes(unit.id);
-                // A linked argument's premises are named together.
-                const others = outgoing ? [r.to] : r.from;
-                return (
-                  <li key={r.id} data-relation-id={r.id} className="text-xs">
-                    <div className="flex items-center gap-1">
-                      <span className="min-w-0 flex-1 truncate" lang="ja">
-                        {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: others.map((other) => shorten(quotes.get(other) ?? other, 30)).join(' + ') })}
-                      </span>
-                      {!readOnly && (
-                        <>
-                          <select
-                            aria-label={t('annotate.relationType')}
-                            value={r.type}
-                            onChange={(e) => actions.onRetype(r.id, e.target.value as RelationType)}
-                            className="rounded border border-stone-300"
-                          >
-                            <option value="support">{t('annotate.relationSupport')}</option>
-                            <option value="attack">{t('annotate.relationAttack')}</option>
-                          </select>
-                          <button type="button" className="btn" aria-label={t('annotate.deleteRelation')} onClick={() => actions.onRemoveRelation(r.id)}>
-                            ×
-                          </button>
-                        </>
-                      )}
-                    </div>
-                    {feedback && <RelationComments feedback={feedback} relationId={r.id} />}
-                  </li>
-                );
-              })}
+            <ul className="space-y-1" aria-label={t('annotate.relations')}>
+              {relations.map((r) => (
+                <RelationRow
+                  key={r.id}
+                  relation={r}
+                  unitId={unit.id}
+                  text={t(r.from.includes(unit.id) ? 'annotate.outgoing' : 'annotate.incoming', {
+                    type: typeName(r.type),
+                    // A linked argument's premises are named together; an undercutter names the
+                    // argument it attacks.
+                    quote: r.from.includes(unit.id) ? (relationById.has(r.to) ? argumentText(relationById.get(r.to)!) : quoteOf(r.to)) : r.from.map(quoteOf).join(' + '),
+                  })}
+                  selected={r.id === selectedRelationId}
+                  quoteOf={quoteOf}
+                  attacks={(undercutters.get(r.id) ?? noRelations).map((a) => a.from.map(quoteOf).join(' + '))}
+                  readOnly={readOnly}
+                  feedback={feedback}
+                  actions={actions}
+                />
+              ))}
             </ul>
           )}
           {feedback && <CommentThread feedback={feedback} kind="unit" id={unit.id} compose />}
@@ -333,6 +364,86 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
     </li>
   );
 });
+
+interface RelationRowProps {
+  relation: Relation;
+  /// The unit whose row lists it.
+  unitId: string;
+  text: string;
+  selected: boolean;
+  quoteOf: (id: string) => string;
+  /// The attackers of each attack aimed at this relation (undercutters).
+  attacks: string[];
+  readOnly: boolean;
+  feedback: Feedback | null;
+  actions: Actions;
+}
+
+/// One relation of the open row: a button that selects it (then A or its "attack" button
+/// attacks it, P or "add premise" adds a premise), its type and delete controls, a linked argument's premises (each removable while there are
+/// two or more: the model keeps at least one — a lone premise goes with the relation's own
+/// delete) and the attacks aimed at it.
+function RelationRow({ relation: r, unitId, text, selected, quoteOf, attacks, readOnly, feedback, actions }: RelationRowProps) {
+  const t = useT();
+  return (
+    <li data-relation-id={r.id} className="text-xs">
+      <div className="flex items-center gap-1">
+        <button
+          type="button"
+          lang="ja"
+          aria-pressed={selected}
+          className={`min-w-0 flex-1 truncate rounded px-1 text-left ${selected ? 'bg-sky-100 ring-1 ring-sky-600' : 'hover:bg-stone-100'}`}
+          onClick={() => actions.onSelectRelation(r.id, unitId)}
+        >
+          {text}
+        </button>
+        {!readOnly && (
+          <>
+            <select aria-label={t('annotate.relationType')} value={r.type} onChange={(e) => actions.onRetype(r.id, e.target.value as RelationType)} className="rounded border border-stone-300">
+              <option value="support">{t('annotate.relationSupport')}</option>
+              <option value="attack">{t('annotate.relationAttack')}</option>
+            </select>
+            <button type="button" className="btn" aria-label={t('annotate.deleteRelation')} onClick={() => actions.onRemoveRelation(r.id)}>
+              ×
+            </button>
+          </>
+        )}
+      </div>
+      {selected && !readOnly && (
+        <div className="ml-3 mt-0.5 flex gap-1">
+          <button type="button" className="btn px-1.5 py-0" aria-keyshortcuts={shortcutsOf('attack')} onClick={() => actions.onStartLink('attack')}>
+            {t('annotate.attackRelation')}
+          </button>
+          <button type="button" className="btn px-1.5 py-0" aria-keyshortcuts={shortcutsOf('addPremise')} onClick={actions.onAddPremise}>
+            {t('annotate.addPremise')}
+          </button>
+        </div>
+      )}
+      {r.from.length > 1 && (
+        <ul className="ml-3 mt-0.5 space-y-0.5" aria-label={t('annotate.premises', { n: r.from.length })}>
+          {r.from.map((p) => (
+            <li key={p} data-premise-id={p} className="flex items-center gap-1">
+              <span lang="ja" className="min-w-0 flex-1 truncate">
+                {t('annotate.premiseItem', { quote: quoteOf(p) })}
+              </span>
+              {!readOnly && (
+                <button type="button" className="btn px-1 py-0" aria-label={t('annotate.removePremise', { quote: quoteOf(p) })} onClick={() => actions.onRemovePremise(r.id, p)}>
+                  −
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {attacks.map((quote, i) => (
+        <p key={i} lang="ja" className="ml-3 mt-0.5 truncate text-[#b34700]">
+          {t('annotate.undercutBy', { quote })}
+        </p>
+      ))}
+      {feedback && <RelationComments feedback={feedback} relationId={r.id} />}
+    </li>
+  );
+}
 
 /// Notes are saved when the field loses focus (or on Ctrl+Enter), not per keystroke.
 function NoteEditor({ unitId, note, readOnly, onCommit }: { unitId: string; note: string; readOnly: boolean; onCommit: (id: string, note: string) => void }) {

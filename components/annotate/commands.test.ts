@@ -17,9 +17,11 @@ const idle: CommandState = {
   span: false,
   caret: false,
   inEssay: false,
+  rowUnit: null,
   unit: null,
   relation: false,
   linking: false,
+  several: false,
   canUndo: false,
   canRedo: false,
   claimLabel: 'claim',
@@ -31,6 +33,10 @@ function spyActions() {
   return {
     label: vi.fn(),
     startLink: vi.fn(),
+    explainBacking: vi.fn(),
+    startAddPremise: vi.fn(),
+    extendSelection: vi.fn(),
+    toggleSeveral: vi.fn(),
     toggleMainClaim: vi.fn(),
     explainMainClaim: vi.fn(),
     remove: vi.fn(),
@@ -117,6 +123,18 @@ describe('the command table', () => {
       ['N', { suggestion: true }, 'dismissSuggestion'],
       ['Y', {}, null],
       ['N', { suggestion: true, readOnly: true }, null],
+      // Linked arguments, undercutters and premises (issue 17).
+      ['Shift+Enter', { caret: true, inEssay: true }, 'extendSelection'],
+      ['Shift+Enter', { rowUnit: 'u' }, 'extendSelection'],
+      ['Shift+Enter', { caret: true }, null],
+      ['A', { relation: true }, 'startLink'],
+      ['A', { relation: true, readOnly: true }, null],
+      ['S', { relation: true }, 'explainBacking'],
+      ['S', { relation: true, readOnly: true }, null],
+      ['P', { relation: true }, 'startAddPremise'],
+      ['P', { unit: { id: 'u', label: 'claim' } }, null],
+      ['P', { relation: true, linking: true }, null],
+      ['Escape', { relation: true }, 'cancel'],
     ];
     for (const [key, state, expected] of cases) {
       const actions = spyActions();
@@ -140,11 +158,31 @@ describe('the command table', () => {
     ]);
   });
 
+  it('Shift+Enter acts on the caret in the essay, on its row in the list', () => {
+    const actions = spyActions();
+    runKey(keyEvent('Shift+Enter'), { ...idle, caret: true, inEssay: true, rowUnit: null }, actions);
+    runKey(keyEvent('Shift+Enter'), { ...idle, caret: true, rowUnit: 'u7' }, actions);
+    expect(actions.extendSelection.mock.calls).toEqual([[null], ['u7']]);
+  });
+
+  it('"select several" is a button only: no keys, left out of the help, no aria-keyshortcuts', () => {
+    const several = commands.find((c) => c.id === 'several')!;
+    expect(several.keys).toEqual([]);
+    expect(shortcutsOf('several')).toBeUndefined();
+    const actions = spyActions();
+    several.perform!(actions, idle);
+    expect(actions.toggleSeveral).toHaveBeenCalledOnce();
+    expect(several.enabled({ ...idle, readOnly: true })).toBe(false);
+    expect(helpText(4, (k, p) => format(catalog.en, k, p ?? {}))).not.toContain(catalog.en['annotate.selectSeveral']);
+  });
+
   it('writes the keyboard help from the table, in both languages', () => {
     const ja = helpText(6, (k, p) => format(catalog.ja, k, p ?? {}));
     expect(ja).toContain('1〜6: ラベルを付ける・付け替える');
     expect(ja).toContain('Ctrl+Z: 元に戻す');
     expect(ja).toContain('S: 支持の関係を作る');
+    expect(ja).toContain('P: 選んだ関係に前提を追加');
+    expect(ja).toContain('Shift+Enter: カーソル位置');
     const en = helpText(1, (k, p) => format(catalog.en, k, p ?? {}));
     expect(en).toContain('1: label, or relabel');
     expect(en).toContain('Ctrl+←/Ctrl+→: by sentence');

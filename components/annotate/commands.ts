@@ -19,12 +19,17 @@ export interface CommandState {
   caret: boolean;
   /// The key was pressed in the essay (Space and Enter act on the caret only there).
   inEssay: boolean;
-  /// The selected unit.
+  /// The unit whose list row the key was pressed in (read from each key event, as inEssay).
+  rowUnit: string | null;
+  /// The selected unit (of several, the last picked: the unit commands act on it).
   unit: { id: string; label: string } | null;
-  /// A relation is selected (in the map).
+  /// A relation is selected (in the map or the list).
   relation: boolean;
-  /// Link mode: the next unit picked becomes a relation's target.
+  /// Link mode: the next unit (or relation) picked becomes a relation's target, premise or
+  /// attacker.
   linking: boolean;
+  /// Picks add to the selection, as with Shift (the touch bar's "select several").
+  several: boolean;
   canUndo: boolean;
   canRedo: boolean;
   /// The scheme's label that can be the main claim, if any.
@@ -39,7 +44,17 @@ export interface CommandState {
 export interface CommandActions {
   /// Labels the selection as the scheme's label `index`, or relabels the selected unit.
   label(index: number): void;
+  /// S / A: the selected units become the premises of a relation to the next pick; A with a
+  /// relation selected attacks it (an undercutter).
   startLink(type: 'support' | 'attack'): void;
+  /// Says why S did nothing on a relation (a support cannot target a relation).
+  explainBacking(): void;
+  /// P: the next unit picked becomes a premise of the selected relation.
+  startAddPremise(): void;
+  /// Adds the unit at the caret (null) or of list row `rowUnit` to the selection, or takes it out.
+  extendSelection(rowUnit: string | null): void;
+  /// Turns "select several" (touch's Shift) on or off.
+  toggleSeveral(): void;
   toggleMainClaim(): void;
   /// Says why M did nothing (the unit is not a claim).
   explainMainClaim(): void;
@@ -57,7 +72,7 @@ export interface CommandActions {
   /// Accepts, or dismisses, the suggestion the caret is in.
   acceptSuggestion(): void;
   dismissSuggestion(): void;
-  /// Leaves link mode, else drops the selected range, else the selected unit.
+  /// Leaves link mode, else drops the selected range, else the selected units or relation.
   cancel(): void;
 }
 
@@ -78,6 +93,9 @@ export type CommandId =
   | 'acceptSuggestion'
   | 'dismissSuggestion'
   | 'cancel'
+  | 'extendSelection'
+  | 'addPremise'
+  | 'several'
   | 'moveWord'
   | 'moveSentence'
   | 'moveParagraph'
@@ -87,7 +105,8 @@ export type CommandId =
 
 export interface Command {
   id: CommandId;
-  /// Keys in `aria-keyshortcuts` syntax (modifiers Control, Shift, Alt, Meta; "Space").
+  /// Keys in `aria-keyshortcuts` syntax (modifiers Control, Shift, Alt, Meta; "Space"). None
+  /// for a button only (touch's "select several": a keyboard has Shift); the help leaves it out.
   keys: readonly string[];
   /// How many of `keys` the help shows (the rest are alternatives: ⌘ for Ctrl, Backspace).
   shownKeys?: number;
@@ -96,7 +115,7 @@ export interface Command {
   help?: MessageKey;
   enabled(state: CommandState): boolean;
   /// Absent for the caret moves, which the token layer performs.
-  perform?(actions: CommandActions): void;
+  perform?(actions: CommandActions, state: CommandState): void;
   /// What a key does when the command does not apply; true when it did something.
   whenDisabled?(actions: CommandActions, state: CommandState): boolean;
 }
@@ -127,8 +146,31 @@ export const commands: readonly Command[] = [
   { id: 'pickWord', keys: ['Space'], label: 'command.pickWord', enabled: (s) => s.caret && s.inEssay, perform: (a) => a.pickWord() },
   ...([1, 2, 3, 4, 5, 6, 7, 8] as const).map(labelCommand),
   { id: 'selectAtCaret', keys: ['Enter'], label: 'command.selectAtCaret', enabled: (s) => s.caret && s.inEssay, perform: (a) => a.selectAtCaret() },
-  { id: 'support', keys: ['S'], label: 'annotate.supports', help: 'command.support', enabled: hasUnit, perform: (a) => a.startLink('support') },
-  { id: 'attack', keys: ['A'], label: 'annotate.attacks', help: 'command.attack', enabled: hasUnit, perform: (a) => a.startLink('attack') },
+  {
+    id: 'extendSelection',
+    keys: ['Shift+Enter'],
+    label: 'command.extendSelection',
+    enabled: (s) => (s.caret && s.inEssay) || s.rowUnit !== null,
+    perform: (a, s) => a.extendSelection(s.inEssay ? null : s.rowUnit),
+  },
+  {
+    id: 'several',
+    keys: [],
+    label: 'annotate.selectSeveral',
+    enabled: editable,
+    perform: (a) => a.toggleSeveral(),
+  },
+  {
+    id: 'support',
+    keys: ['S'],
+    label: 'annotate.supports',
+    help: 'command.support',
+    enabled: hasUnit,
+    perform: (a) => a.startLink('support'),
+    whenDisabled: (a, s) => editable(s) && s.relation && (a.explainBacking(), true),
+  },
+  { id: 'attack', keys: ['A'], label: 'annotate.attacks', help: 'command.attack', enabled: (s) => hasUnit(s) || (editable(s) && s.relation), perform: (a) => a.startLink('attack') },
+  { id: 'addPremise', keys: ['P'], label: 'annotate.addPremise', help: 'command.addPremise', enabled: (s) => editable(s) && s.relation && !s.linking, perform: (a) => a.startAddPremise() },
   {
     id: 'mainClaim',
     keys: ['M'],
@@ -173,7 +215,7 @@ export const commands: readonly Command[] = [
   },
   { id: 'acceptSuggestion', keys: ['Y'], label: 'suggest.accept', help: 'command.acceptSuggestion', enabled: (s) => !s.readOnly && s.suggestion, perform: (a) => a.acceptSuggestion() },
   { id: 'dismissSuggestion', keys: ['N'], label: 'suggest.dismiss', help: 'command.dismissSuggestion', enabled: (s) => !s.readOnly && s.suggestion, perform: (a) => a.dismissSuggestion() },
-  { id: 'cancel', keys: ['Escape'], label: 'annotate.cancel', enabled: (s) => s.linking || s.span || s.unit !== null, perform: (a) => a.cancel() },
+  { id: 'cancel', keys: ['Escape'], label: 'annotate.cancel', enabled: (s) => s.linking || s.span || s.unit !== null || s.relation, perform: (a) => a.cancel() },
 ];
 
 const byId = new Map(commands.map((c) => [c.id, c]));
@@ -182,9 +224,9 @@ export function command(id: CommandId): Command {
   return byId.get(id)!;
 }
 
-/// The `aria-keyshortcuts` value of a command.
-export function shortcutsOf(id: CommandId): string {
-  return command(id).keys.join(' ');
+/// The `aria-keyshortcuts` value of a command (undefined: it has no keys).
+export function shortcutsOf(id: CommandId): string | undefined {
+  return command(id).keys.join(' ') || undefined;
 }
 
 /// What the key handler reads of a key event: React's and the DOM's both fit.
@@ -220,7 +262,7 @@ export function runKey(e: KeyLike, state: CommandState, actions: CommandActions)
   const c = commandForKey(e);
   if (!c) return false;
   if (c.enabled(state)) {
-    c.perform!(actions);
+    c.perform!(actions, state);
     return true;
   }
   return c.whenDisabled?.(actions, state) ?? false;
@@ -251,6 +293,7 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 export function helpEntries(labelCount: number, t: Translate): Array<{ keys: string; what: string }> {
   const entries: Array<{ keys: string; what: string }> = [];
   for (const c of commands) {
+    if (c.keys.length === 0) continue;
     if (c.id.startsWith('label')) {
       if (c.id !== 'label1') continue;
       entries.push({ keys: labelKeys(labelCount, t), what: t(c.label) });

@@ -11,12 +11,16 @@ type KeyEvent = KeyLike & Pick<KeyboardEvent, 'target' | 'preventDefault'>;
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && ((target.isContentEditable && target.getAttribute('contenteditable') === 'true') || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/// `state` without `inEssay`: that is read from each event (is its target `essay()`?).
-export function useCommandKeys(state: Omit<CommandState, 'inEssay'>, actions: CommandActions, essay: () => Element | null) {
+/// The unit of the list row whose own button (not a control inside it) has the key.
+const rowUnitOf = (target: EventTarget | null) => (target instanceof HTMLElement && target.dataset.unitPick) || null;
+
+/// `state` without `inEssay` and `rowUnit`: those are read from each event (is its target
+/// `essay()`, or a unit row's button?).
+export function useCommandKeys(state: Omit<CommandState, 'inEssay' | 'rowUnit'>, actions: CommandActions, essay: () => Element | null) {
   const { onKeyDown } = useStableHandlers({
     onKeyDown: (event: KeyEvent) => {
       if (isTyping(event.target)) return;
-      if (runKey(event, { ...state, inEssay: event.target !== null && event.target === essay() }, actions)) event.preventDefault();
+      if (runKey(event, { ...state, inEssay: event.target !== null && event.target === essay(), rowUnit: rowUnitOf(event.target) }, actions)) event.preventDefault();
     },
   });
   useEffect(() => {

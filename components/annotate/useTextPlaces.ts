@@ -31,13 +31,13 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
   };
 
   /// "In text" on a list row: the unit is selected, the word caret goes to its first word and
-  /// the essay takes focus, so the keyboard (and the caret's announcement) carries on there.
+  /// the essay takes focus, so the keyboard (and the caret's announcement) carries on there. In
+  /// link mode the selection (the premises) stays: Enter there picks the unit as the target.
   const jumpToUnit = (id: string) => {
     const view = editorRef.current?.view;
     const unit = edit.unitOf(id);
     if (!view || !unit || isImplicit(unit)) return; // an implicit unit has no place in the text
-    edit.setSelectedId(id);
-    edit.setSelectedRelationId(null);
+    if (!edit.linkMode) edit.setSelectedId(id);
     onShowText();
     const at = tokenIndexAt(tokens, unit.start);
     setTokenSelection(view, { caret: isWordToken(tokens[at]) ? at : stepWordToken(tokens, at, 1), anchor: null });
@@ -70,20 +70,22 @@ export function useTextPlaces({ editorRef, positions, tokens, edit, onShowText }
     return lines.map((r) => new DOMRect(r.x, r.y, r.width, Math.max(r.height, foot - r.y)));
   };
 
-  /// Choosing a unit from the list, a hint or the map also brings it into view in the text.
-  const showUnit = (id: string | null) => {
-    edit.chooseUnit(id);
+  /// Choosing a unit from the list, a hint or the map also brings it into view in the text
+  /// (`extend`: Shift was held — the unit joins the selection).
+  const showUnit = (id: string | null, extend = false) => {
+    edit.chooseUnit(id, extend);
     if (id) scrollTextTo(id);
   };
 
-  /// A click in the text picks the unit under it (a press that selected words does not).
+  /// A click in the text picks the unit under it (a press that selected words does not); a
+  /// Shift+click adds the innermost unit there to the selection, or takes it out.
   const onClick = (event: React.MouseEvent) => {
     const view = editorRef.current?.view;
     if (!view || edit.tokenSelection.anchor != null) return;
     const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
     if (!hit) return;
-    const pick = pickUnitAt(textUnits(edit.unitList), positions.toOffset(hit.pos), edit.linkMode ? null : (edit.selected?.id ?? null));
-    edit.chooseUnit(pick?.id ?? null);
+    const pick = pickUnitAt(textUnits(edit.unitList), positions.toOffset(hit.pos), edit.linkMode || event.shiftKey ? null : (edit.selected?.id ?? null));
+    edit.chooseUnit(pick?.id ?? null, event.shiftKey);
   };
 
   return { jumpToUnit, jumpToOffset, unitLines, showUnit, onClick };

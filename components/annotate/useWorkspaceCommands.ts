@@ -31,14 +31,18 @@ interface Options {
 
 export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, claimLabel, readOnly, canUndo, canRedo, editorRef, announce, suggestions }: Options) {
   const { tokenSelection, selected, linkMode } = edit;
+  /// The unit at the caret (again: the one around `current`, when it is there).
+  const unitAtCaret = (current: string | null) => (tokenSelection.caret == null ? null : pickUnitAt(textUnits(map.units), tokens[tokenSelection.caret].start, current));
   const state: CommandState = {
     readOnly,
     span: edit.span !== null,
     caret: tokenSelection.caret != null,
     inEssay: false,
+    rowUnit: null,
     unit: selected,
     relation: edit.selectedRelation !== null,
     linking: linkMode !== null,
+    several: edit.several,
     canUndo,
     canRedo,
     claimLabel,
@@ -55,6 +59,16 @@ export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, cla
       else if (selected) edit.relabel(selected.id, label);
     },
     startLink: (type) => edit.startLink(type),
+    explainBacking: () => edit.explainBacking(),
+    startAddPremise: () => edit.startAddPremise(),
+    extendSelection: (rowUnit) => {
+      const id = rowUnit ?? unitAtCaret(null)?.id;
+      if (id) edit.chooseUnit(id, true);
+    },
+    toggleSeveral: () => {
+      edit.setSeveral(!edit.several);
+      announce(t(edit.several ? 'announce.severalOff' : 'announce.severalOn'));
+    },
     toggleMainClaim: () => selected && edit.toggleMainClaim(selected.id),
     explainMainClaim: () => announce(t('announce.mainClaimOnlyClaim', { label: labelName(labels.find((l) => l.id === claimLabel), locale) })),
     remove: () => (edit.selectedRelation ? edit.removeRelation(edit.selectedRelation) : selected && edit.removeUnit(selected.id)),
@@ -67,15 +81,18 @@ export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, cla
       if (view) pickCaret(view);
     },
     selectAtCaret: () => {
-      const pick = tokenSelection.caret == null ? null : pickUnitAt(textUnits(map.units), tokens[tokenSelection.caret].start, linkMode ? null : (selected?.id ?? null));
+      const pick = unitAtCaret(linkMode ? null : (selected?.id ?? null));
       if (pick) edit.chooseUnit(pick.id);
     },
     acceptSuggestion: () => suggestions.atHand !== undefined && suggestions.accept(suggestions.atHand),
     dismissSuggestion: () => suggestions.atHand !== undefined && suggestions.dismiss(suggestions.atHand),
     cancel: () => {
-      if (linkMode) edit.setLinkMode(null);
+      if (linkMode) edit.cancelMode();
       else if (tokenSelection.anchor != null) edit.clearTokenSelection();
-      else edit.setSelectedId(null);
+      else {
+        edit.setSelectedId(null);
+        edit.setSeveral(false);
+      }
     },
   };
   return { state, actions };

@@ -24,7 +24,8 @@ import { useConnectGesture } from './useConnectGesture';
 import type { Box } from './viewport';
 
 export interface MapActions {
-  onSelectUnit: (id: string | null) => void;
+  /// `extend`: Shift was held (the unit joins the selection: a linked argument's premises).
+  onSelectUnit: (id: string | null, extend?: boolean) => void;
   onSelectRelation: (id: string | null) => void;
   onHover: (ids: string[]) => void;
   onConnect: (from: string, to: string, type: RelationType) => void;

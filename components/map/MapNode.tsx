@@ -11,7 +11,7 @@ import { colorsOfSlot } from '../annotate/labels';
 import { nodeMetrics, nodeOutline, type NodeText } from './nodeShape';
 
 export interface NodeActions {
-  onSelectUnit: (id: string | null) => void;
+  onSelectUnit: (id: string | null, extend?: boolean) => void;
   onHover: (ids: string[]) => void;
   onFocusNode: (id: string) => void;
   onJumpToUnit: (id: string) => void;
@@ -58,7 +58,7 @@ export const MapNode = memo(function MapNode({ id, node, slot, labelText, mainTe
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          actions.onSelectUnit(id);
+          actions.onSelectUnit(id, e.shiftKey);
         } else if ((e.key === 'j' || e.key === 'J') && !e.ctrlKey && !e.metaKey && !e.altKey) {
           e.preventDefault();
           actions.onJumpToUnit(id);

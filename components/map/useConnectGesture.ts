@@ -17,7 +17,7 @@ interface Options {
   /// The layout's offset in the drawing.
   margin: number;
   readOnly: boolean;
-  onSelectUnit: (id: string | null) => void;
+  onSelectUnit: (id: string | null, extend?: boolean) => void;
   onSelectRelation: (id: string | null) => void;
 }
 
@@ -89,7 +89,7 @@ export function useConnectGesture({ frameRef, view, pinching, moveTo, layout, ma
       }
       return;
     }
-    if (!g.connecting) return onSelectUnit(g.id);
+    if (!g.connecting) return onSelectUnit(g.id, e.shiftKey);
     const target = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-unit-id]')?.getAttribute('data-unit-id');
     const frame = frameRef.current!.getBoundingClientRect();
     if (target && target !== g.id) setChooser({ from: g.id, to: target, left: e.clientX - frame.left, top: e.clientY - frame.top });

@@ -1,12 +1,11 @@
 'use client';
 // The label bar for touch: fixed at the bottom of the screen, within thumb reach, above the
 // narrow layout's tab bar. It holds the commands of the table (../commands) for what is
-// selected — labels for selected words; for a unit (a long press) its relabel, relate, main
-// claim and delete; in link mode the prompt to tap the target — and keeps the selection in view
+// selected — labels for selected words; for a unit (a long press) its relabel, relate, "select
+// several" (touch's Shift: taps add premises), main claim and delete; for a relation attack and
+// add premise; in link mode the prompt to tap the target — and keeps the selection in view
 // above itself. Its height is published as --touchbar-h, so the notices sit above it.
 import { useLayoutEffect, useRef } from 'react';
-import type { RelationType } from '@/lib/argument';
-import { relationTypeKey } from '@/lib/i18n/locale';
 import { useLocale, useT } from '../../I18nProvider';
 import { CommandButton } from '../CommandButton';
 import { LabelButtons, shortQuote } from '../SelectionToolbar';
@@ -18,7 +17,11 @@ interface Props {
   state: CommandState;
   actions: CommandActions;
   /// What the bar acts on: selected words, a unit, or the link being made.
-  subject: { kind: 'words'; quote: string } | { kind: 'unit'; label: string; quote: string; main: boolean } | { kind: 'link'; type: RelationType };
+  subject:
+    | { kind: 'words'; quote: string }
+    | { kind: 'unit'; label: string; quote: string; main: boolean; count: number }
+    | { kind: 'relation' }
+    | { kind: 'link'; prompt: string };
   /// Where the selection is on screen now (kept clear of the bar).
   selectionRect: () => DOMRect | null;
 }
@@ -27,7 +30,7 @@ export function TouchBar({ labels, state, actions, subject, selectionRect }: Pro
   const t = useT();
   const locale = useLocale();
   const ref = useRef<HTMLDivElement>(null);
-  const key = subject.kind === 'link' ? `link` : `${subject.kind}:${subject.quote}`;
+  const key = subject.kind === 'link' || subject.kind === 'relation' ? subject.kind : `${subject.kind}:${subject.quote}`;
 
   useLayoutEffect(() => {
     const bar = ref.current;
@@ -74,13 +77,25 @@ export function TouchBar({ labels, state, actions, subject, selectionRect }: Pro
     >
       <p lang="ja" className="mb-1 truncate text-sm text-stone-700">
         {subject.kind === 'link'
-          ? t('touch.pickTarget', { type: t(relationTypeKey(subject.type)) })
-          : subject.kind === 'unit'
-            ? t('touch.unit', { label: labelName(labels.find((l) => l.id === subject.label), locale), quote: shortQuote(subject.quote) })
-            : t('annotate.selection', { quote: shortQuote(subject.quote) })}
+          ? subject.prompt
+          : subject.kind === 'relation'
+            ? t('touch.relation')
+            : subject.kind === 'unit'
+              ? subject.count > 1
+                ? t('announce.unitsSelected', { n: subject.count })
+                : t('touch.unit', { label: labelName(labels.find((l) => l.id === subject.label), locale), quote: shortQuote(subject.quote) })
+              : t('annotate.selection', { quote: shortQuote(subject.quote) })}
       </p>
       <div className="flex flex-wrap items-center gap-1.5">
-        {subject.kind !== 'link' && <LabelButtons labels={labels} state={state} actions={actions} />}
+        {(subject.kind === 'words' || subject.kind === 'unit') && <LabelButtons labels={labels} state={state} actions={actions} />}
+        {(subject.kind === 'unit' || subject.kind === 'link') && <CommandButton id="several" state={state} actions={actions} pressed={state.several} />}
+        {subject.kind === 'relation' && (
+          <>
+            <CommandButton id="attack" state={state} actions={actions} />
+            <CommandButton id="addPremise" state={state} actions={actions} />
+            <CommandButton id="delete" state={state} actions={actions} className="btn text-red-700" />
+          </>
+        )}
         {subject.kind === 'unit' && (
           <>
             <CommandButton id="support" state={state} actions={actions} />

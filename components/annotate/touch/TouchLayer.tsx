@@ -11,7 +11,9 @@ import { rangesOf } from '../../editor/highlights';
 import type { TokenSelection } from '../../editor/extensions/token-layer';
 import type { CommandActions, CommandState } from '../commands';
 import type { LabelInfo } from '../labels';
-import type { LinkMode } from '../useUnitEditing';
+import { modePrompt, type LinkMode } from '../useUnitEditing';
+import { relationTypeKey } from '@/lib/i18n/locale';
+import { useT } from '../../I18nProvider';
 import { useTouchGestures } from './useTouchGestures';
 import { SelectionHandles } from './SelectionHandles';
 import { TouchBar } from './TouchBar';
@@ -29,6 +31,10 @@ interface Props {
   selection: TokenSelection;
   span: { start: number; end: number } | null;
   selected: ArgumentUnit | null;
+  /// How many units are selected (several: premises being gathered).
+  selectedCount: number;
+  /// A relation is selected (in the map or the list).
+  relation: boolean;
   linkMode: LinkMode | null;
   state: CommandState;
   actions: CommandActions;
@@ -37,7 +43,8 @@ interface Props {
   onUnit: (id: string | null) => void;
 }
 
-export function TouchLayer({ frameRef, editorRef, positions, tokens, phrases, text, map, labels, selection, span, selected, linkMode, state, actions, touching, onTouching, onUnit }: Props) {
+export function TouchLayer({ frameRef, editorRef, positions, tokens, phrases, text, map, labels, selection, span, selected, selectedCount, relation, linkMode, state, actions, touching, onTouching, onUnit }: Props) {
+  const t = useT();
   const view = useCallback(() => editorRef.current?.view ?? null, [editorRef]);
   useTouchGestures({ frameRef, view, positions, tokens, phrases, units: textUnits(map.units), selectedId: selected?.id ?? null, linking: linkMode !== null, onTouching, onUnit });
   if (!touching) return null;
@@ -49,12 +56,14 @@ export function TouchLayer({ frameRef, editorRef, positions, tokens, phrases, te
     return v && shown ? rangesOf(v, positions).rect(shown.start, shown.end) : null;
   };
   const subject = linkMode
-    ? ({ kind: 'link', type: linkMode.type } as const)
+    ? ({ kind: 'link', prompt: linkMode.kind === 'link' && linkMode.from.length === 1 ? t('touch.pickTarget', { type: t(relationTypeKey(linkMode.type)) }) : modePrompt(t, linkMode) } as const)
     : span
       ? ({ kind: 'words', quote: text.slice(span.start, span.end) } as const)
       : selected
-        ? ({ kind: 'unit', label: selected.label, quote: unitText(selected, text), main: map.mainClaimId === selected.id } as const)
-        : null;
+        ? ({ kind: 'unit', label: selected.label, quote: unitText(selected, text), main: map.mainClaimId === selected.id, count: selectedCount } as const)
+        : relation
+          ? ({ kind: 'relation' } as const)
+          : null;
   return (
     <>
       {span && selection.anchor != null && selection.caret != null && <SelectionHandles frameRef={frameRef} view={view} positions={positions} tokens={tokens} selection={selection} />}

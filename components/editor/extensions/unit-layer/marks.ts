@@ -38,12 +38,13 @@ export interface UnitLayerInput {
   /// The scheme's labels in order: a unit's look is its label's slot.
   labels: readonly { id: string }[];
   mainClaimId: string | null;
-  selectedId: string | null;
+  /// The selected units (several: the premises of a linked argument being made).
+  selectedIds: readonly string[];
   /// Units to emphasise (hover in the list or map, link targets).
   highlightIds: ReadonlySet<string>;
 }
 
-const EMPTY: UnitLayerInput = { units: [], labels: [], mainClaimId: null, selectedId: null, highlightIds: new Set() };
+const EMPTY: UnitLayerInput = { units: [], labels: [], mainClaimId: null, selectedIds: [], highlightIds: new Set() };
 
 /// How far above and below the viewport paragraphs get their boxes ahead of need, in viewport
 /// heights.
@@ -140,7 +141,7 @@ export class UnitMarks {
       }
       this.draw(added.flatMap((unit) => portions(this.blocks, unit).filter((p) => this.drawn.has(p.block)).map((portion) => ({ unit, portion }))));
     }
-    const touched = new Set([prev.selectedId, next.selectedId, prev.mainClaimId, next.mainClaimId, ...prev.highlightIds, ...next.highlightIds]);
+    const touched = new Set([...prev.selectedIds, ...next.selectedIds, prev.mainClaimId, next.mainClaimId, ...prev.highlightIds, ...next.highlightIds]);
     for (const id of touched) if (id) this.restyle(id);
     // Later blocks are drawn as they come near (scroll, resize); only the first update looks.
     if (this.drawn.size === 0) this.drawNear();
@@ -224,8 +225,8 @@ export class UnitMarks {
   }
 
   private classOf(u: TextUnit): string {
-    const { labels, selectedId, mainClaimId, highlightIds } = this.input;
-    return `unit-mark ${slotClass(labelSlot(labels, u.label))}${u.id === mainClaimId ? ' is-main' : ''}${highlightIds.has(u.id) ? ' is-emphasized' : ''}${u.id === selectedId ? ' is-selected' : ''}`;
+    const { labels, selectedIds, mainClaimId, highlightIds } = this.input;
+    return `unit-mark ${slotClass(labelSlot(labels, u.label))}${u.id === mainClaimId ? ' is-main' : ''}${highlightIds.has(u.id) ? ' is-emphasized' : ''}${selectedIds.includes(u.id) ? ' is-selected' : ''}`;
   }
 
   private restyle(id: string) {
