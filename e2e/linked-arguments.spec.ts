@@ -3,10 +3,10 @@
 // Shift+click in the text, the map and the list), S / "Supports…" and the thesis make ONE
 // relation with both premises; that relation is then selected and attacked by the
 // counterargument (an undercutter). After a reload both are still there, in the saved map and in
-// the unit list.
+// the unit list. On a tablet the touch bar's "select several" gathers the premises.
 import { expect, test } from './csp';
 import type { Page } from '@playwright/test';
-import { addUnits, clickWord, essayPath, expectSaved, mapState, resetMap } from './support';
+import { addUnits, clickWord, essayPath, expectSaved, longPressWord, mapState, resetMap, tapWord } from './support';
 
 const thesis = { quote: 'そして、2020年後半に旧ソ連諸国での相次いだ混乱はロシアの頭痛の種になったが、それがロシアの求心力低下によるものかどうかは、単純には結論づけられないと思われる。', label: 'claim' };
 const conclusion = { quote: '以上、論じてきたように、2020年のロシア外交は多様な評価ができると考える。', label: 'claim' };
@@ -139,4 +139,29 @@ test('by mouse: click, Shift+click in the map and the list, "Supports…", the t
   expect(await expectSavedArguments(request, ids)).toBe(argument);
 
   await expectListed(page, ids.t.id, argument);
+});
+
+test.describe('touch', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+
+  test('the touch bar\'s "select several" gathers two premises; "Supports…" and a tap on the thesis make one argument', async ({ page, request }) => {
+    const ids = await setUp(request);
+    await page.goto(essayPath);
+    await page.waitForLoadState('networkidle');
+    const bar = page.getByRole('toolbar', { name: '選択への操作' });
+
+    await longPressWord(page, '多様な評価ができる');
+    await expect(bar).toContainText('主張「以上、');
+    const several = bar.getByRole('button', { name: '複数選択' });
+    await several.tap();
+    await expect(several).toHaveAttribute('aria-pressed', 'true');
+    await longPressWord(page, '今後のさらなる分析');
+    await expect(bar).toContainText('前提を2つ選択中');
+
+    // Relating ends the gathering: the next tap is the target.
+    await bar.getByRole('button', { name: '支持する…' }).tap();
+    await expect(bar).toContainText('前提2つが支持する相手');
+    await tapWord(page, '単純には結論づけられない');
+    await expect.poll(async () => (await mapState(request)).map.relations).toEqual([expect.objectContaining({ type: 'support', from: [ids.c.id, ids.f.id], to: ids.t.id })]);
+  });
 });

@@ -101,6 +101,32 @@ export async function wordBox(page: Page, surface: string, nth = 0, { scroll = t
   return box;
 }
 
+// Touch (specs run with hasTouch): a tap on a word, one finger along a path, a long press.
+export const center = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+export async function tapWord(page: Page, surface: string, nth = 0) {
+  const { x, y } = center(await wordBox(page, surface, nth));
+  await page.touchscreen.tap(x, y);
+}
+
+/// One finger through the given points (CDP touch events: Playwright has tap only).
+export async function touchPath(page: Page, points: Array<{ x: number; y: number }>, holdMs = 0) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]] });
+  if (holdMs) await page.waitForTimeout(holdMs);
+  for (const p of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  // The finger lifts before the next touch (a tap straight after a drag's end was not taken as
+  // a tap by Chromium's gesture detection).
+  await page.waitForTimeout(400);
+}
+
+export async function longPressWord(page: Page, surface: string, nth = 0) {
+  const p = center(await wordBox(page, surface, nth));
+  await touchPath(page, [p], 700);
+}
+
 export async function hoverWord(page: Page, surface: string, nth = 0) {
   const b = await wordBox(page, surface, nth);
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);

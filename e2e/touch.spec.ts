@@ -5,38 +5,13 @@
 // map; touch targets of at least 44 px.
 import { expect, test } from './csp';
 import type { Page } from '@playwright/test';
-import { addUnits, essayPath, essayText, expectSaved, mapState, resetMap, wordBox } from './support';
+import { addUnits, center, essayPath, essayText, expectSaved, longPressWord, mapState, resetMap, tapWord, touchPath, wordBox } from './support';
 
 const devices = [
   { name: 'phone', viewport: { width: 390, height: 844 }, narrow: true },
   { name: 'tablet portrait', viewport: { width: 768, height: 1024 }, narrow: true },
   { name: 'tablet landscape', viewport: { width: 1024, height: 768 }, narrow: false },
 ];
-
-const center = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
-
-async function tapWord(page: Page, surface: string, nth = 0) {
-  const { x, y } = center(await wordBox(page, surface, nth));
-  await page.touchscreen.tap(x, y);
-}
-
-/// One finger through the given points (CDP touch events: Playwright has tap only).
-async function touchPath(page: Page, points: Array<{ x: number; y: number }>, holdMs = 0) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]] });
-  if (holdMs) await page.waitForTimeout(holdMs);
-  for (const p of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
-  // The finger lifts before the next touch (a tap straight after a drag's end was not taken as
-  // a tap by Chromium's gesture detection).
-  await page.waitForTimeout(400);
-}
-
-async function longPressWord(page: Page, surface: string, nth = 0) {
-  const p = center(await wordBox(page, surface, nth));
-  await touchPath(page, [p], 700);
-}
 
 /// Drags a selection handle onto a word, a few steps as a finger moves. The handle hangs below
 /// its line, and what it picks is the point lifted by as much as the finger started below the

@@ -126,9 +126,11 @@ export function useUnitEditing({ t, locale, map, ctx, tokens, labels, readOnly, 
     if (run([removeRelationOp(map, relationId)]) && selectedRelationId === relationId) setSelectedRelationId(null);
   };
 
-  /// Enters a mode (S, A or P on the selection), told to screen readers.
+  /// Enters a mode (S, A or P on the selection), told to screen readers. "Select several" ends
+  /// with the gathering: the next tap picks the target (turned on again, taps add premises).
   const enterMode = (mode: LinkMode) => {
     setLinkMode(mode);
+    setSeveral(false);
     setSelectionState(modeSelection(mode));
     announce(modePrompt(t, mode));
   };
