@@ -6,6 +6,7 @@
 // the unit list. On a tablet the touch bar's "select several" gathers the premises.
 import { expect, test } from './csp';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { addUnits, clickWord, essayPath, expectSaved, longPressWord, mapState, resetMap, tapWord } from './support';
 
 const thesis = { quote: 'そして、2020年後半に旧ソ連諸国での相次いだ混乱はロシアの頭痛の種になったが、それがロシアの求心力低下によるものかどうかは、単純には結論づけられないと思われる。', label: 'claim' };
@@ -44,13 +45,17 @@ async function expectSavedArguments(request: Parameters<typeof mapState>[0], ids
   return linked.id;
 }
 
-/// After a reload: the thesis's row lists the argument with its two premises and the attack on it.
+/// After a reload: the thesis's row lists the argument with its two premises and the attack on
+/// it; selected, it offers its attack and add-premise buttons — all without axe violations.
 async function expectListed(page: Page, thesisId: string, relationId: string) {
   await page.reload();
   await row(page, thesisId).click();
   const relation = page.locator(`[data-unit-row="${thesisId}"] [data-relation-id="${relationId}"]`);
   await expect(relation.locator('[data-premise-id]')).toHaveCount(2);
   await expect(relation).toContainText('⊣ 攻撃: それらの発生の理由を');
+  await relation.locator('button[aria-pressed]').click();
+  await expect(relation.getByRole('button', { name: '前提を追加…' })).toBeVisible();
+  await expectNoAxeViolations(page, 'unit list with a linked argument and its undercutter');
 }
 
 test('by keyboard: Shift+Enter gathers two premises, S and Enter on the thesis make one argument; A on it makes an undercutter', async ({ page, request }) => {

@@ -392,7 +392,7 @@ function RelationRow({ relation: r, unitId, text, selected, quoteOf, attacks, re
           type="button"
           lang="ja"
           aria-pressed={selected}
-          className={`min-w-0 flex-1 truncate rounded px-1 text-left ${selected ? 'bg-sky-100 ring-1 ring-sky-600' : 'hover:bg-stone-100'}`}
+          className={`min-w-0 flex-1 truncate rounded px-1 text-left pointer-coarse:min-h-11 ${selected ? 'bg-sky-100 ring-1 ring-sky-600' : 'hover:bg-stone-100'}`}
           onClick={() => actions.onSelectRelation(r.id, unitId)}
         >
           {text}
