@@ -9,13 +9,14 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { labelRoles, relationEnds, unitText, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
-import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
+import { CommentBadge, CommentThread, MapComments, commentCount, type Feedback } from './Comments';
 import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows';
 import { useStableHandlers } from '../useStableHandlers';
 import { relationTypeKey } from '@/lib/i18n/locale';
 import { shortcutsOf } from './commands';
+import { RelationRow, type RelationActions } from './RelationRow';
 
-interface Actions {
+interface Actions extends RelationActions {
   /// `extend`: Shift was held (the unit joins the selection, or leaves it).
   onSelect: (id: string, extend?: boolean) => void;
   /// Moves the essay's caret to the unit and focuses the essay.
@@ -26,15 +27,6 @@ interface Actions {
   onRemove: (id: string) => void;
   onMoveEdge: (id: string, edge: 'start' | 'end', step: 1 | -1) => void;
   onToggleMainClaim: (id: string) => void;
-  /// S / A from a row (`from`: its unit), or on the selected relation (A: attack it).
-  onStartLink: (type: RelationType, from?: string) => void;
-  /// P: the next unit picked joins the selected relation's premises.
-  onAddPremise: () => void;
-  onRetype: (relationId: string, type: RelationType) => void;
-  onRemoveRelation: (relationId: string) => void;
-  onRemovePremise: (relationId: string, unit: string) => void;
-  /// A relation picked in unit `anchor`'s row (which stays open).
-  onSelectRelation: (relationId: string, anchor: string) => void;
 }
 
 interface Props extends Actions {
@@ -87,7 +79,11 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
   // Relations by id and the attacks aimed at each (undercutters), for the open row.
   const { relationById, undercutters } = useMemo(() => {
     const byTarget = new Map<string, Relation[]>();
-    for (const r of map.relations) byTarget.set(r.to, [...(byTarget.get(r.to) ?? []), r]);
+    for (const r of map.relations) {
+      const list = byTarget.get(r.to);
+      if (list) list.push(r);
+      else byTarget.set(r.to, [r]);
+    }
     return { relationById: new Map(map.relations.map((r) => [r.id, r])), undercutters: byTarget };
   }, [map.relations]);
   const counts = useMemo(() => {
@@ -180,7 +176,7 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
             const index = first + k;
             const open = index === openIndex;
             const relations = relationsByUnit.get(u.id) ?? noRelations;
-            const picked = selectedIds.length > 1 ? selectedIds.indexOf(u.id) : -1;
+            const several = selectedIds.length > 1;
             return (
               <UnitRow
                 key={u.id}
@@ -192,7 +188,8 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
                 relations={relations}
                 labels={labels}
                 selected={open}
-                picked={picked >= 0 ? { n: picked + 1, of: selectedIds.length } : null}
+                picked={several ? selectedIds.indexOf(u.id) + 1 : 0}
+                pickedOf={several ? selectedIds.length : 0}
                 selectedRelationId={open ? selectedRelationId : null}
                 relationById={open ? relationById : noRelationsById}
                 undercutters={open ? undercutters : noUndercutters}
@@ -220,8 +217,9 @@ interface RowProps {
   relations: Relation[];
   labels: LabelInfo[];
   selected: boolean;
-  /// Its place among several selected units.
-  picked: { n: number; of: number } | null;
+  /// Its place (from 1) among `pickedOf` selected units; 0 when not one of several.
+  picked: number;
+  pickedOf: number;
   selectedRelationId: string | null;
   relationById: Map<string, Relation>;
   /// The attacks aimed at each relation.
@@ -236,7 +234,7 @@ interface RowProps {
   actions: Actions;
 }
 
-const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, picked, selectedRelationId, relationById, undercutters, isMain, linkTarget, readOnly, comments, feedback, actions }: RowProps) {
+const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, picked, pickedOf, selectedRelationId, relationById, undercutters, isMain, linkTarget, readOnly, comments, feedback, actions }: RowProps) {
   const t = useT();
   const locale = useLocale();
   const label = labels.find((l) => l.id === unit.label);
@@ -250,7 +248,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
       ref={rowRef}
       data-unit-row={unit.id}
       style={{ top, height: selected ? undefined : rowHeight - 6 }}
-      data-picked={picked ? picked.n : undefined}
+      data-picked={picked || undefined}
       className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : picked ? 'border-sky-600 bg-sky-50' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
       onMouseEnter={() => actions.onHover([unit.id])}
       onMouseLeave={() => actions.onHover([])}
@@ -266,7 +264,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
         <span className={`label-chip ${labelClass(labels, unit.label)}`} data-label={unit.label}>
           {name}
         </span>
-        {picked && <span className="ml-1 rounded bg-sky-700 px-1 text-xs text-white">{t('annotate.pickedChip', picked)}</span>}
+        {picked > 0 && <span className="ml-1 rounded bg-sky-700 px-1 text-xs text-white">{t('annotate.pickedChip', { n: picked, of: pickedOf })}</span>}
         {isMain && <span className="main-claim-mark ml-1">★ {t('annotate.mainClaim')}</span>}
         <CommentBadge n={comments} />
         <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>
@@ -364,86 +362,6 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
     </li>
   );
 });
-
-interface RelationRowProps {
-  relation: Relation;
-  /// The unit whose row lists it.
-  unitId: string;
-  text: string;
-  selected: boolean;
-  quoteOf: (id: string) => string;
-  /// The attackers of each attack aimed at this relation (undercutters).
-  attacks: string[];
-  readOnly: boolean;
-  feedback: Feedback | null;
-  actions: Actions;
-}
-
-/// One relation of the open row: a button that selects it (then A or its "attack" button
-/// attacks it, P or "add premise" adds a premise), its type and delete controls, a linked argument's premises (each removable while there are
-/// two or more: the model keeps at least one — a lone premise goes with the relation's own
-/// delete) and the attacks aimed at it.
-function RelationRow({ relation: r, unitId, text, selected, quoteOf, attacks, readOnly, feedback, actions }: RelationRowProps) {
-  const t = useT();
-  return (
-    <li data-relation-id={r.id} className="text-xs">
-      <div className="flex items-center gap-1">
-        <button
-          type="button"
-          lang="ja"
-          aria-pressed={selected}
-          className={`min-w-0 flex-1 truncate rounded px-1 text-left pointer-coarse:min-h-11 ${selected ? 'bg-sky-100 ring-1 ring-sky-600' : 'hover:bg-stone-100'}`}
-          onClick={() => actions.onSelectRelation(r.id, unitId)}
-        >
-          {text}
-        </button>
-        {!readOnly && (
-          <>
-            <select aria-label={t('annotate.relationType')} value={r.type} onChange={(e) => actions.onRetype(r.id, e.target.value as RelationType)} className="rounded border border-stone-300">
-              <option value="support">{t('annotate.relationSupport')}</option>
-              <option value="attack">{t('annotate.relationAttack')}</option>
-            </select>
-            <button type="button" className="btn" aria-label={t('annotate.deleteRelation')} onClick={() => actions.onRemoveRelation(r.id)}>
-              ×
-            </button>
-          </>
-        )}
-      </div>
-      {selected && !readOnly && (
-        <div className="ml-3 mt-0.5 flex gap-1">
-          <button type="button" className="btn px-1.5 py-0" aria-keyshortcuts={shortcutsOf('attack')} onClick={() => actions.onStartLink('attack')}>
-            {t('annotate.attackRelation')}
-          </button>
-          <button type="button" className="btn px-1.5 py-0" aria-keyshortcuts={shortcutsOf('addPremise')} onClick={actions.onAddPremise}>
-            {t('annotate.addPremise')}
-          </button>
-        </div>
-      )}
-      {r.from.length > 1 && (
-        <ul className="ml-3 mt-0.5 space-y-0.5" aria-label={t('annotate.premises', { n: r.from.length })}>
-          {r.from.map((p) => (
-            <li key={p} data-premise-id={p} className="flex items-center gap-1">
-              <span lang="ja" className="min-w-0 flex-1 truncate">
-                {t('annotate.premiseItem', { quote: quoteOf(p) })}
-              </span>
-              {!readOnly && (
-                <button type="button" className="btn px-1 py-0" aria-label={t('annotate.removePremise', { quote: quoteOf(p) })} onClick={() => actions.onRemovePremise(r.id, p)}>
-                  −
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {attacks.map((quote, i) => (
-        <p key={i} lang="ja" className="ml-3 mt-0.5 truncate text-[#b34700]">
-          {t('annotate.undercutBy', { quote })}
-        </p>
-      ))}
-      {feedback && <RelationComments feedback={feedback} relationId={r.id} />}
-    </li>
-  );
-}
 
 /// Notes are saved when the field loses focus (or on Ctrl+Enter), not per keystroke.
 function NoteEditor({ unitId, note, readOnly, onCommit }: { unitId: string; note: string; readOnly: boolean; onCommit: (id: string, note: string) => void }) {
