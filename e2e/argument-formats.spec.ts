@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import argdown from '@argdown/core';
+import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argdown/core';
 import type { Page } from '@playwright/test';
 import { expect, test } from './csp';
 import { essayPath, mapState, resetMap } from './support';
@@ -154,10 +154,10 @@ test('a linked argument, an implicit premise, a scheme and an undercutter surviv
   // Argdown: read by Argdown itself without errors, with the undercut.
   const argdownText = fs.readFileSync(argdownFile, 'utf8');
   expect(argdownText).toContain('_>');
-  const app = new argdown.ArgdownApplication();
-  app.addPlugin(new argdown.ParserPlugin(), 'parse-input');
-  app.addPlugin(new argdown.DataPlugin(), 'build-model');
-  app.addPlugin(new argdown.ModelPlugin(), 'build-model');
+  const app = new ArgdownApplication();
+  app.addPlugin(new ParserPlugin(), 'parse-input');
+  app.addPlugin(new DataPlugin(), 'build-model');
+  app.addPlugin(new ModelPlugin(), 'build-model');
   const parsed = app.run({ input: argdownText, process: ['parse-input', 'build-model'] });
   expect(parsed.lexerErrors ?? []).toEqual([]);
   expect(parsed.parserErrors ?? []).toEqual([]);
