@@ -193,4 +193,19 @@ test('a linked argument, an implicit premise, a scheme and an undercutter surviv
     [...v1.relations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => [r.id, r.type, [r.from], r.to, r.note, undefined]),
   );
   expect(fromV1.mainClaimId).toBe(v1.mainClaim);
+
+  // --- Compared with the worked example (v2): its unstated premise, which this map lacks, is
+  // listed as missing, marked as not in the text; the table's CSV has the implicit units' row and
+  // the partial-credit column.
+  await page.goto(essayPath);
+  await page.getByRole('link', { name: '例のマップと比べる' }).click();
+  // The list opens by itself when short; open it either way.
+  await page.getByTestId('missing-summary').evaluate((summary) => ((summary.parentElement as HTMLDetailsElement).open = true));
+  const missing = page.getByRole('region', { name: /^基準/ }).getByRole('listitem').filter({ hasText: '（本文にない前提）' });
+  await expect(missing).toHaveCount(1);
+  await expect(missing).toContainText(example.units.find((u) => u.id === 'i-one-cause')!.text!);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '表をCSVで保存' }).click()]);
+  const table = fs.readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n');
+  expect(table[0]).toBe('measure,precision,recall,f1,partly_found');
+  expect(table.some((line) => line.startsWith('implicit_units,'))).toBe(true);
 });
