@@ -49,7 +49,7 @@ function checkUnitPlace(ctx: DocumentContext, unit: ArgumentUnit): string | null
 
 function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext): Problem | null {
   const overLimit = sizeProblem(map, operation);
-  if (overLimit) return { error: overLimit };
+  if (overLimit) return typeof overLimit === 'string' ? { error: overLimit } : overLimit;
   // (An implicit unit's removal is never refused for its text's length: a limit may shrink.)
   if (operation.op === 'addUnit' || (operation.op === 'removeUnit' && !isImplicit(operation.unit))) {
     const { unit } = operation;
@@ -66,7 +66,7 @@ function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext)
   try {
     const next = apply(map, operation);
     const overLoad = loadProblem(next, operation);
-    return overLoad ? { error: overLoad } : null;
+    return overLoad ? { error: overLoad, refusal: 'relationLimit', code: 'relationLimit' } : null;
   } catch (e) {
     if (e instanceof OperationError) {
       const problem: Problem = { error: e.message };
@@ -81,7 +81,7 @@ function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext)
 /// Why `operation` would take the map past a limit of ./limits, or null. Checked before it is
 /// applied (the unit loads, after: loadProblem), so a refused batch leaves nothing half-written;
 /// removals always fit, since no unit's load passes what one removal may carry.
-function sizeProblem(map: ArgumentMap, operation: Operation): string | null {
+function sizeProblem(map: ArgumentMap, operation: Operation): string | Problem | null {
   const added = operation.op === 'addUnit' ? operation.relations.length : operation.op === 'addRelation' ? 1 + (operation.undercutters?.length ?? 0) : 0;
   if (operation.op === 'addUnit' && map.units.length >= LIMITS.unitsPerMap) {
     return `the map already has ${LIMITS.unitsPerMap.toLocaleString('en')} units, the limit`;
@@ -103,7 +103,8 @@ function sizeProblem(map: ArgumentMap, operation: Operation): string | null {
   const removal =
     operation.op === 'removeUnit' ? { what: `unit ${operation.unit.id}`, carried: operation.relations.length } : operation.op === 'removeRelation' ? { what: `relation ${operation.relation.id}`, carried: operation.undercutters?.length ?? 0 } : null;
   if (removal && removal.carried > LIMITS.relationsPerUnit) {
-    return `removing ${removal.what} would take ${removal.carried} relations with it, more than the ${LIMITS.relationsPerUnit} one change may carry: remove the undercutters aimed at it first`;
+    const error = `removing ${removal.what} would take ${removal.carried} relations with it, more than the ${LIMITS.relationsPerUnit} one change may carry: remove the undercutters aimed at it first`;
+    return { error, refusal: 'relationLimit', code: 'relationLimit' };
   }
   if (operation.op === 'answerCriticalQuestion' && operation.after !== null && operation.after.length > LIMITS.criticalAnswerChars) {
     return `an answer to a critical question has at most ${LIMITS.criticalAnswerChars.toLocaleString('en')} characters`;

@@ -3,6 +3,7 @@ import { applyChecked, checkOperation } from './check';
 import { LIMITS, mapSizeProblem } from './limits';
 import { addUnitOp, apply, invert, removeRelationOp, removeUnitOp, type Operation } from './operations';
 import { operationsRequestSchema } from './schema';
+import { catalog } from '@/lib/i18n/messages';
 import { initialSync, startBatch, type SyncState } from './sync';
 import type { ArgumentMap, TextUnit as Unit, Relation } from './types';
 
@@ -67,6 +68,8 @@ describe('removals carry their undercutters: the load of a unit (issue 17)', () 
     const full = apply(map, undercutter('z', 'b', 'r0'));
     const refused = /unit \w+ would carry more than 200 relations \(its own and those aimed at them\), the limit for one unit/;
     expect(checkOperation(full, undercutter('z2', 'c', 'r0'), ctx)).toMatch(refused);
+    // A refusal the editor words (refusal.relationLimit), not a stale change.
+    expect(applyChecked(full, [undercutter('z2', 'c', 'r0')], ctx)).toMatchObject({ ok: false, index: 0, refusal: 'relationLimit', code: 'relationLimit' });
     // Aimed at an undercutter (x0), it would go with r0 as well.
     expect(checkOperation(full, undercutter('z2', 'c', 'x0'), ctx)).toMatch(refused);
     // A new premise brings its relation's weight to the unit: of x0 (weight 1) it fits; of r0
@@ -95,6 +98,9 @@ describe('removals carry their undercutters: the load of a unit (issue 17)', () 
     const legacy = undercut(limit + 50);
     expect(checkOperation(legacy, removeRelationOp(legacy, 'r0'), ctx)).toMatch(/removing relation r0 would take 250 relations with it, more than the 200 one change may carry: remove the undercutters aimed at it first/);
     expect(checkOperation(legacy, removeUnitOp(legacy, 'u0'), ctx)).toMatch(/removing unit u0 would take 251 relations with it/);
+    expect(applyChecked(legacy, [removeRelationOp(legacy, 'r0')], ctx)).toMatchObject({ ok: false, refusal: 'relationLimit', code: 'relationLimit' });
+    // The editor's words for it name the limit.
+    for (const locale of ['ja', 'en'] as const) expect(catalog[locale]['refusal.relationLimit']).toContain(String(LIMITS.relationsPerUnit));
     // One undercutter at a time still goes.
     expect(checkOperation(legacy, removeRelationOp(legacy, 'x7'), ctx)).toBeNull();
   });
