@@ -137,7 +137,8 @@ test('compare with the example: figures, and matched / missed / extra units on b
   await expect(row('単位（範囲が完全一致）')).toContainText('0.500');
   await expect(row('単位（範囲が完全一致）')).toContainText('0.025');
   await expect(page.getByText('一致した単位のラベル正解率: 1.000（1/1）')).toBeVisible();
-  await expect(page.getByTestId('missing-summary')).toHaveText('見落とした単位 (39)');
+  // 39 of the example's 40 spans, and its unstated premise (paired with none of mine).
+  await expect(page.getByTestId('missing-summary')).toHaveText('見落とした単位 (40)');
   await expect(page.getByTestId('extra-summary')).toHaveText('基準にない単位 (1)');
   await expect(page.getByRole('region', { name: /自分のマップ/ })).toContainText('このような流れを見ると');
   const names = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.entries()].filter(([, h]) => h.size > 0).map(([n]) => n).sort());

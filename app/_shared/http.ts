@@ -135,7 +135,7 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
   } catch (e) {
     if (e instanceof HttpError) return problem(e.status, e.message, e.extra);
     if (e instanceof NotFoundError) return problem(404, e.message, { ...notFoundReason(e.entity, e.id) });
-    if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason, code: 'map.operationRejected', params: { n: e.index + 1 } });
+    if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason, ...(e.operationCode ? { operationCode: e.operationCode } : {}), code: 'map.operationRejected', params: { n: e.index + 1 } });
     if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion, code: 'map.stale', params: {} });
     if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt, code: 'map.locked', params: {} });
     if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId, code: 'map.batchReused', params: {} });

@@ -9,11 +9,9 @@
 // `curation` (A is the assignment's reference) each of B's units and relations the reference
 // lacks gets a button that takes it into the reference (useReferenceCuration).
 import { useMemo } from 'react';
-import type { MapComparison } from '@/lib/agreement/compare';
-import { hundredths } from '@/lib/agreement/prf';
+import { comparisonCsv, type MapComparison } from '@/lib/agreement/compare';
 import { teacherSummary, type TeacherMatch } from '@/lib/agreement/teacher';
-import { unitText, type ArgumentMap } from '@/lib/argument/types';
-import { csvTable, type CsvCell } from '@/lib/formats/csv';
+import { isImplicit, unitText, type ArgumentMap } from '@/lib/argument/types';
 import type { Block } from '@/lib/text/types';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from '../annotate/labels';
@@ -44,18 +42,26 @@ const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 export function CompareView({ text, blocks, labels, reference, candidate, comparison, variant = 'example', csvName = 'agreement.csv', teacher, curation }: Props) {
   const t = useT();
   // What the marks and lists follow: the teacher's reading when given, else the research one.
-  const matches = useMemo(
-    () =>
-      teacher
-        ? { pairs: teacher.units.pairs.map((p) => ({ reference: p.reference, candidate: p.student })), missing: teacher.units.missing, extra: teacher.units.extra }
-        : comparison.matches,
-    [teacher, comparison],
-  );
+  // Implicit units (no span) come after the units of the text: paired by label and role — a
+  // premise of relations of one type aimed at paired units (lib/agreement/relations.ts) — and
+  // otherwise listed as missing or extra like any unit.
+  const matches = useMemo(() => {
+    const text = teacher
+      ? { pairs: teacher.units.pairs.map((p) => ({ reference: p.reference, candidate: p.student })), missing: teacher.units.missing, extra: teacher.units.extra }
+      : comparison.matches;
+    const implicit = teacher
+      ? { pairs: teacher.implicitUnits.pairs.map((p) => ({ reference: p.reference, candidate: p.student })), missing: teacher.implicitUnits.missing, extra: teacher.implicitUnits.extra }
+      : { pairs: comparison.implicitMatches, ...comparison.implicitUnmatched };
+    return { pairs: [...text.pairs, ...implicit.pairs], missing: [...text.missing, ...implicit.missing], extra: [...text.extra, ...implicit.extra] };
+  }, [teacher, comparison]);
   const relationPairs = useMemo(
     () => (teacher ? teacher.relations.pairs.map((p) => ({ reference: p.reference, candidate: p.student, credit: p.credit })) : comparison.relationMatches.pairs),
     [teacher, comparison],
   );
-  const curator = useReferenceCuration(curation, reference.map, candidate.map, teacher?.units.pairs ?? []);
+  // A relation taken into the reference lands on the units the student's were paired with,
+  // unstated premises included.
+  const found = useMemo(() => (teacher ? [...teacher.units.pairs, ...teacher.implicitUnits.pairs] : []), [teacher]);
+  const curator = useReferenceCuration(curation, reference.map, candidate.map, found);
   const canTake = curation?.mayEdit === true;
   const nMissing = matches.missing.length;
   const nExtra = matches.extra.length;
@@ -110,19 +116,13 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
     [t('compare.relationsTyped'), comparison.relations.typed],
     [t('compare.relationsUntyped'), comparison.relations.untyped],
   ];
-  const csv = useMemo(() => {
-    const keys = ['units_exact', 'units_overlap', 'relations_typed', 'relations_untyped'];
-    // Figures to two decimals, as every agreement CSV (lib/agreement/prf.ts hundredths).
-    const table: CsvCell[][] = [['measure', 'precision', 'recall', 'f1'], ...rows.map(([, s], i) => [keys[i], hundredths(s.precision), hundredths(s.recall), hundredths(s.f1)])];
-    table.push(['label_accuracy', hundredths(comparison.labels.accuracy), null, null]);
-    return csvTable(table);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [comparison]);
+  const csv = useMemo(() => comparisonCsv(comparison), [comparison]);
 
   const quote = (map: ArgumentMap, id: string) => {
     const u = map.units.find((x) => x.id === id);
     return u ? unitText(u, text) : id;
   };
+  const isImplicitId = (map: ArgumentMap, id: string) => map.units.some((u) => u.id === id && isImplicit(u));
   const labelOf = (map: ArgumentMap, id: string) => labels.find((l) => l.id === map.units.find((u) => u.id === id)?.label)?.[locale] ?? '';
 
   return (
@@ -194,6 +194,7 @@ export function CompareView({ text, blocks, labels, reference, candidate, compar
                   <li key={id} lang="ja" className={takes ? 'flex items-center gap-2' : 'truncate'}>
                     <span className="min-w-0 flex-1 truncate">
                       <span className="mr-1 text-xs text-stone-500">{labelOf(side.map, id)}</span>
+                      {isImplicitId(side.map, id) && <span className="mr-1 text-xs text-stone-500">{t('compare.implicit')}</span>}
                       {quote(side.map, id)}
                     </span>
                     {takes && (

@@ -21,6 +21,10 @@ interface Props {
   runs: Record<string, HeatRun[]>;
   /// Students with a map: the counts are out of this.
   total: number;
+  /// What has no place in the text, counted beside it (lib/agreement/heat.ts): per label, the
+  /// students with an implicit unit of it; the students who undercut an inference.
+  implicitByLabel?: Record<string, number>;
+  undercutting?: number;
   /// The text's language (its lang attribute).
   language?: string;
 }
@@ -61,7 +65,7 @@ function segmentsOf(block: Block, runs: readonly HeatRun[]): Segment[] {
 
 const NEXT: Record<string, 1 | -1 | 'first' | 'last'> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: 'first', End: 'last' };
 
-export function HeatmapView({ text, blocks, labels, runs, total, language = 'ja' }: Props) {
+export function HeatmapView({ text, blocks, labels, runs, total, implicitByLabel = {}, undercutting = 0, language = 'ja' }: Props) {
   const t = useT();
   const regionRef = useRef<HTMLDivElement>(null);
   /// The start offset of the passage that holds the tab stop (the first one until one is visited).
@@ -136,6 +140,12 @@ export function HeatmapView({ text, blocks, labels, runs, total, language = 'ja'
       </div>
 
       <p className="text-sm text-stone-600">{total === 0 ? t('review.heatNoMaps') : t('review.heatHint')}</p>
+      {((implicitByLabel[label] ?? 0) > 0 || undercutting > 0) && (
+        <ul className="text-sm" data-testid="heat-beside">
+          {(implicitByLabel[label] ?? 0) > 0 && <li>{t('review.heatImplicit', { n: implicitByLabel[label], total, label: labelName(label) })}</li>}
+          {undercutting > 0 && <li>{t('review.heatUndercut', { n: undercutting, total })}</li>}
+        </ul>
+      )}
       <p aria-live="polite" className="min-h-6 text-sm font-medium" data-testid="heat-status">
         {status}
       </p>

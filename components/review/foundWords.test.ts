@@ -5,7 +5,7 @@ import { translator } from '@/lib/i18n/locale';
 import type { TeacherSummary } from '@/lib/agreement/teacher';
 import { foundNumbers, foundSentence } from './foundWords';
 
-const s: TeacherSummary = { referenceUnits: 9, found: 7, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.8333, referenceRelations: 5, relationsFound: 3, relationsPartlyFound: 0, mainClaimFound: true };
+const s: TeacherSummary = { referenceUnits: 9, found: 7, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.8333, referenceRelations: 5, relationsFound: 3, relationsPartlyFound: 0, referenceImplicitUnits: 0, implicitUnitsFound: 0, mainClaimFound: true };
 
 describe('foundSentence', () => {
   it('says what was found in English and Japanese', () => {
@@ -31,5 +31,17 @@ describe('foundSentence', () => {
     expect(foundSentence(translator(catalog.ja), partly, true)).toBe(
       '基準の論証単位 9 個のうち 7 個を見つけた（2 個は範囲の取り方が異なる、1 個はラベルが異なる）。基準の関係 5 本のうち 3 本を見つけた（ほかに 1 本は前提の一部だけ一致）。',
     );
+  });
+
+  it("says how many of the reference's unstated premises the student reconstructed, when it has any", () => {
+    const implicit = { ...s, referenceImplicitUnits: 2, implicitUnitsFound: 1 };
+    expect(foundSentence(translator(catalog.en), implicit, true)).toBe(
+      'Found 7 of 9 reference units; 2 boundaries differ; 1 labelled differently; found 3 of 5 reference relations; found 1 of 2 unstated premises of the reference; main claim found.',
+    );
+    expect(foundSentence(translator(catalog.ja), implicit, true)).toBe(
+      '基準の論証単位 9 個のうち 7 個を見つけた（2 個は範囲の取り方が異なる、1 個はラベルが異なる）。基準の関係 5 本のうち 3 本を見つけた。基準の書かれていない前提 2 個のうち 1 個を見つけた。中心となる主張を見つけた。',
+    );
+    // Not in the short sentence (the dashboard's cell).
+    expect(foundSentence(translator(catalog.en), implicit)).not.toContain('unstated');
   });
 });

@@ -5,7 +5,8 @@
 import type { TeacherSummary } from '@/lib/agreement/teacher';
 import type { Translate } from '@/lib/i18n/locale';
 
-/// The units sentence, with what differs; relations and the main claim when `full`.
+/// The units sentence, with what differs; relations, unstated premises and the main claim when
+/// `full`.
 export function foundSentence(t: Translate, s: TeacherSummary, full = false): string {
   const main = t('found.units', { found: s.found, reference: s.referenceUnits });
   const details: string[] = [];
@@ -17,6 +18,8 @@ export function foundSentence(t: Translate, s: TeacherSummary, full = false): st
     // A linked argument given with some of its premises: said apart, not counted as found.
     parts.push(s.relationsPartlyFound > 0 ? relations + t('found.relationsPartly', { n: s.relationsPartlyFound }) : relations);
   }
+  // Unstated premises the reference reconstructs: said only when it has some.
+  if (full && s.referenceImplicitUnits > 0) parts.push(t('found.implicit', { found: s.implicitUnitsFound, reference: s.referenceImplicitUnits }));
   if (full && s.mainClaimFound !== null) parts.push(t(s.mainClaimFound ? 'found.mainClaimFound' : 'found.mainClaimMissed'));
   return parts.join(t('found.sentenceJoin')) + t('found.end');
 }

@@ -53,7 +53,7 @@ describe('classAgreement', () => {
       relationsUntyped: { f1: 1, matched: 1 },
       // The teacher's reading, every token a word (no parts of speech): r1's 3 words, m1 shares
       // 2 (2·2 ≥ 3, Dice 4/5); r2's 2 words, m2 shares 1 (2·1 ≥ 2, Dice 2/4) with another label.
-      teacher: { referenceUnits: 2, found: 2, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.65, referenceRelations: 1, relationsFound: 0, relationsPartlyFound: 0, mainClaimFound: true },
+      teacher: { referenceUnits: 2, found: 2, boundariesDiffer: 2, labelDiffers: 1, meanDice: 0.65, referenceRelations: 1, relationsFound: 0, relationsPartlyFound: 0, referenceImplicitUnits: 0, implicitUnitsFound: 0, mainClaimFound: true },
     });
     expect(ren).toEqual({ userId: 'id-ren', name: 'ren', displayName: 'REN', mapId: null, submittedAt: null, units: null, relations: null, vsReference: null });
     // an opened but untouched map is not started; a submitted empty map is scored: nothing found of two units
@@ -149,12 +149,12 @@ describe('classAgreementCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n').slice(0, -1);
     expect(lines[0]).toBe(CLASS_AGREEMENT_COLUMNS.join(','));
-    expect(lines[1]).toBe('student,aki,"Aki, ""the first""",map-aki,2030-01-01T00:00:00.000Z,2,1,2,0,0,1,1,1,1,1,1,1,1,1,1,1,,,2,2,0,0,1,1,1');
-    expect(lines[2]).toBe('student,ren,REN,,,,,,,,,,,,,,,,,,,,,,,,,,,');
+    expect(lines[1]).toBe('student,aki,"Aki, ""the first""",map-aki,2030-01-01T00:00:00.000Z,2,1,2,0,0,1,1,1,1,1,1,1,1,1,1,1,,,2,2,0,0,1,1,1,0,0,0');
+    expect(lines[2]).toBe('student,ren,REN,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,');
     // the teacher's columns of the mean row are shares found
-    expect(lines[3]).toBe('mean,,,,,,,,,,1,1,1,1,1,1,1,1,1,1,1,,,,1,,,,,1');
+    expect(lines[3]).toBe('mean,,,,,,,,,,1,1,1,1,1,1,1,1,1,1,1,,,,1,,,,,1,0,,');
     // one coder: alpha undefined → empty cell
-    expect(lines.slice(4)).toEqual(['alpha,,,,,,,,,,,,,,,,,,,,,claim,,,,,,,,', 'alpha,,,,,,,,,,,,,,,,,,,,,(all),,,,,,,,']);
+    expect(lines.slice(4)).toEqual(['alpha,,,,,,,,,,,,,,,,,,,,,claim,,,,,,,,,,,', 'alpha,,,,,,,,,,,,,,,,,,,,,(all),,,,,,,,,,,']);
     for (const line of [lines[2], ...lines.slice(3)]) expect(line.split(',')).toHaveLength(CLASS_AGREEMENT_COLUMNS.length);
   });
 
@@ -163,7 +163,7 @@ describe('classAgreementCsv', () => {
     const lines = csv.split('\r\n').slice(0, -1);
     expect(lines[0].startsWith('row,')).toBe(true);
     expect(lines.filter((l) => l.startsWith('mean,'))).toEqual([]);
-    expect(lines[1]).toBe('student,aki,AKI,map-aki,2030-01-01T00:00:00.000Z,2,1,,,,,,,,,,,,,,,,,,,,,,,');
+    expect(lines[1]).toBe('student,aki,AKI,map-aki,2030-01-01T00:00:00.000Z,2,1,,,,,,,,,,,,,,,,,,,,,,,,,,');
     const col = (name: (typeof CLASS_AGREEMENT_COLUMNS)[number]) => CLASS_AGREEMENT_COLUMNS.indexOf(name);
     const alpha = lines.filter((l) => l.startsWith('alpha,')).map((l) => l.split(','));
     expect(alpha.map((cells) => cells[col('alpha_label')])).toEqual(['claim', 'evidence', '(all)']);

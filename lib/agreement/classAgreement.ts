@@ -85,6 +85,10 @@ export interface ClassMeans {
   /// Mean share of the reference's units / relations found (teacher.ts), per student.
   foundShare: number;
   relationsFoundShare: number | null;
+  /// Mean share of the reference's relations partly found (partial credit), null when the
+  /// reference has no relation; of its implicit units found, null when it has none.
+  relationsPartlyFoundShare: number | null;
+  implicitFoundShare: number | null;
 }
 
 export interface ClassAgreement {
@@ -176,6 +180,8 @@ function classMeans(scored: readonly ReferenceScores[]): ClassMeans | null {
     // An empty reference has nothing to find: every student found all of it.
     foundShare: mean(scored.map((r) => (r.teacher.referenceUnits ? r.teacher.found / r.teacher.referenceUnits : 1)))!,
     relationsFoundShare: mean(scored.flatMap((r) => (r.teacher.referenceRelations ? [r.teacher.relationsFound / r.teacher.referenceRelations] : []))),
+    relationsPartlyFoundShare: mean(scored.flatMap((r) => (r.teacher.referenceRelations ? [r.teacher.relationsPartlyFound / r.teacher.referenceRelations] : []))),
+    implicitFoundShare: mean(scored.flatMap((r) => (r.teacher.referenceImplicitUnits ? [r.teacher.implicitUnitsFound / r.teacher.referenceImplicitUnits] : []))),
   };
 }
 
@@ -211,6 +217,9 @@ export const CLASS_AGREEMENT_COLUMNS = [
   'found_word_dice',
   'reference_relations',
   'relations_found',
+  'relations_partly_found',
+  'reference_implicit_units',
+  'implicit_units_found',
 ] as const;
 
 type Cells = Partial<Record<(typeof CLASS_AGREEMENT_COLUMNS)[number], string | number | null>>;
@@ -226,8 +235,11 @@ type Cells = Partial<Record<(typeof CLASS_AGREEMENT_COLUMNS)[number], string | n
 /// decimals (hundredths, prf.ts) — the JSON API keeps full precision; an undefined figure (null)
 /// is an empty cell. The last columns are the teacher's reading (teacher.ts): units_found of
 /// reference_units with boundaries forgiven, of which boundaries_differ / labels_differ, the mean
-/// content-word Dice of the found pairs, relations_found of reference_relations; in the mean row,
-/// units_found and relations_found are the mean SHARES found (0–1).
+/// content-word Dice of the found pairs, relations_found of reference_relations with the same
+/// premise set and relations_partly_found with an overlapping one (partial credit: a linked
+/// argument given with some of its premises), implicit_units_found of reference_implicit_units
+/// (paired by label and role); in the mean row, units_found, relations_found,
+/// relations_partly_found and implicit_units_found are the mean SHARES found (0–1).
 export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: boolean } = {}): string {
   const record = (cells: Cells) => CLASS_AGREEMENT_COLUMNS.map((c) => cells[c] ?? '');
   const prfCells = (prefix: 'unit_exact' | 'unit_overlap' | 'relation_typed', s: Prf): Cells => ({
@@ -263,6 +275,9 @@ export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: bo
           found_word_dice: hundredths(r.teacher.meanDice),
           reference_relations: r.teacher.referenceRelations,
           relations_found: r.teacher.relationsFound,
+          relations_partly_found: r.teacher.relationsPartlyFound,
+          reference_implicit_units: r.teacher.referenceImplicitUnits,
+          implicit_units_found: r.teacher.implicitUnitsFound,
         }),
       }),
     );
@@ -279,6 +294,8 @@ export function classAgreementCsv(agreement: ClassAgreement, options: { bom?: bo
         relation_untyped_f1: hundredths(m.relationsUntyped.f1),
         units_found: hundredths(m.foundShare),
         relations_found: hundredths(m.relationsFoundShare),
+        relations_partly_found: hundredths(m.relationsPartlyFoundShare),
+        implicit_units_found: hundredths(m.implicitFoundShare),
       }),
     );
   }

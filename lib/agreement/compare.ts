@@ -27,8 +27,9 @@
 
 import { defaultLabels, textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { matchUnits, type UnitPair } from './match';
-import { creditScores, scores, type Scores } from './prf';
-import { matchImplicitUnits, matchRelations, type RelationPair } from './relations';
+import { creditScores, hundredths, scores, type Scores } from './prf';
+import { csvTable, type CsvCell } from '@/lib/formats/csv';
+import { matchImplicitUnits, matchRelations, unpairedImplicitUnits, type RelationPair } from './relations';
 
 export interface MapComparison {
   units: { exact: Scores; overlap: Scores };
@@ -47,6 +48,9 @@ export interface MapComparison {
   matches: { pairs: UnitPair[]; missing: string[]; extra: string[] };
   /// Implicit unit pairs (reference id, candidate id).
   implicitMatches: Array<{ reference: string; candidate: string }>;
+  /// Implicit units left unpaired: of the reference (`missing`) and of the candidate (`extra`),
+  /// in id order — listed by the compare view after the units of the text.
+  implicitUnmatched: { missing: string[]; extra: string[] };
   /// Which relations match (typed), by id with their credit: what the compare view marks on
   /// both sides. `missing` are reference relations, `extra` candidate ones.
   relationMatches: { pairs: RelationPair[]; missing: string[]; extra: string[] };
@@ -93,8 +97,29 @@ export function compareMaps(reference: ArgumentMap, candidate: ArgumentMap): Map
     },
     matches: { pairs: overlap.pairs, missing: overlap.missing, extra: overlap.extra },
     implicitMatches: implicitPairs.map(([r, c]) => ({ reference: r, candidate: c })),
+    implicitUnmatched: unpairedImplicitUnits(reference, candidate, implicitPairs),
     relationMatches: { pairs: typed.pairs, missing: typed.missing, extra: typed.extra },
   };
+}
+
+/// The comparison's figures as one CSV table (lib/formats/csv: RFC 4180, UTF-8 with a BOM, cells
+/// that could start a formula neutralized): a row per measure — units exact and overlap,
+/// implicit units (paired by label and role), relations typed and untyped — with precision,
+/// recall and F1 to two decimals (hundredths, as every agreement CSV), then label accuracy.
+/// `partly_found` (typed relations only): how many relation pairs earned partial credit, their
+/// premise sets overlapping but not equal (a linked argument given with some of its premises);
+/// their credit is in the figures, this says how many of the matches are partial.
+export function comparisonCsv(c: MapComparison): string {
+  const row = (measure: string, s: Scores, partly: number | null = null): CsvCell[] => [measure, hundredths(s.precision), hundredths(s.recall), hundredths(s.f1), partly];
+  return csvTable([
+    ['measure', 'precision', 'recall', 'f1', 'partly_found'],
+    row('units_exact', c.units.exact),
+    row('units_overlap', c.units.overlap),
+    row('implicit_units', c.implicitUnits),
+    row('relations_typed', c.relations.typed, c.relationMatches.pairs.filter((p) => p.credit < 1).length),
+    row('relations_untyped', c.relations.untyped),
+    ['label_accuracy', hundredths(c.labels.accuracy), null, null, null],
+  ]);
 }
 
 /// Labels of the default scheme in scheme order, then any others alphabetically; no repeats.

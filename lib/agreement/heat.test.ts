@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ArgumentUnit } from '@/lib/argument/types';
+import type { ArgumentUnit, Relation } from '@/lib/argument/types';
 import { heatBucket, heatLegend, heatRuns } from './heat';
 import { codePointTokens } from './tokenAlpha';
 
 const unit = (id: string, label: string, start: number, end: number): ArgumentUnit => ({ id, label, start, end, note: '' });
-const map = (...units: ArgumentUnit[]) => ({ units });
+const map = (...units: ArgumentUnit[]) => ({ units, relations: [] as Relation[] });
 
 // Six tokens: t0 [0,2) t1 [2,3) t2 [3,5) t3 [5,6) t4 [6,8) t5 [8,10).
 const tokens = [
@@ -23,15 +23,33 @@ const maps = [
 ];
 
 describe('heatRuns', () => {
-  it('paints units of the text only: an implicit unit has no span and changes nothing', () => {
+  it('paints units of the text only: an implicit unit has no span and changes no run', () => {
     const implicit: ArgumentUnit = { id: 'i', label: 'claim', implicit: true, text: '補った結論', note: '' };
-    expect(heatRuns([...maps.slice(0, 3), map(implicit)], tokens)).toEqual(heatRuns(maps, tokens));
+    const withImplicit = heatRuns([...maps.slice(0, 3), map(implicit)], tokens);
+    expect(withImplicit.byLabel).toEqual(heatRuns(maps, tokens).byLabel);
+    // … it is counted beside the painting: one map has an unstated claim.
+    expect(withImplicit.implicitByLabel).toEqual({ claim: 1, evidence: 0 });
+  });
+
+  it('counts the maps with implicit units per label and the maps that undercut an inference, each map once', () => {
+    const premise = (id: string): ArgumentUnit => ({ id, label: 'evidence', implicit: true, text: '前提', note: '' });
+    const rel = (id: string, type: Relation['type'], from: string[], to: string): Relation => ({ id, type, from, to, note: '' });
+    const deep = [
+      // two unstated premises in one map count once; its r2 undercuts r1
+      { units: [unit('a', 'claim', 0, 2), unit('b', 'rebuttal', 2, 3), premise('i'), premise('j')], relations: [rel('r1', 'support', ['i', 'j'], 'a'), rel('r2', 'attack', ['b'], 'r1')] },
+      // an attack on a unit is no undercut
+      { units: [unit('a', 'claim', 0, 2), unit('b', 'rebuttal', 2, 3), premise('k')], relations: [rel('r1', 'attack', ['b'], 'a')] },
+      map(unit('c', 'claim', 0, 3)),
+    ];
+    const heat = heatRuns(deep, tokens, ['claim', 'evidence', 'rebuttal']);
+    expect(heat.implicitByLabel).toEqual({ claim: 0, evidence: 2, rebuttal: 0 });
+    expect(heat.undercutting).toBe(1);
   });
 
   it('counts, per label and token, how many maps cover it, as runs of equal count (hand-computed)', () => {
     // claim: t0 {a,c}=2, t1 {a,b,c}=3, t2 {a,b}=2, t3 {b}=1, t4 {b}=1, t5 0
     // evidence: t3 {a}=1, t4 {a,c}=2, t5 {c}=1
-    expect(heatRuns(maps, tokens, ['claim', 'evidence', 'rebuttal'])).toEqual({
+    expect(heatRuns(maps, tokens, ['claim', 'evidence', 'rebuttal'])).toMatchObject({
       maps: 4,
       byLabel: {
         claim: [
@@ -86,7 +104,7 @@ describe('heatRuns', () => {
   });
 
   it('is empty for no maps', () => {
-    expect(heatRuns([], tokens, ['claim'])).toEqual({ maps: 0, byLabel: { claim: [] } });
+    expect(heatRuns([], tokens, ['claim'])).toEqual({ maps: 0, byLabel: { claim: [] }, implicitByLabel: { claim: 0 }, undercutting: 0 });
   });
 });
 

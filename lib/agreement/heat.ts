@@ -10,9 +10,13 @@
 //   0 ≤ count ≤ maps.length. Unlike tokenLevelAlpha, every label covering a token counts, not
 //   only the innermost: a heat map per label answers "who called this text a claim", and an
 //   evidence nested in a claim is still inside that student's claim.
-// - Only units of the text count: an implicit unit (a reconstructed premise, lib/argument/types)
-//   has no span to paint, and relations (linked arguments, undercutters) are not over text at
-//   all — the per-student counts (classAgreement.ts) include them instead.
+// - Only units of the text are painted: an implicit unit (a reconstructed premise,
+//   lib/argument/types) has no span, and relations (linked arguments, undercutters) are not over
+//   text at all. They are counted beside the painting instead, in the same terms (maps, each
+//   once): implicitByLabel[L] = the number of maps with at least one implicit unit labelled L
+//   (how many students reconstructed an unstated L), undercutting = the number of maps with at
+//   least one undercutter (a relation aimed at a relation: attacking an inference).
+//   The per-student counts (classAgreement.ts, the dashboard) include both as well.
 // - Runs: maximal sequences of consecutive tokens with the same non-zero count, where each
 //   token starts where the previous one ends. Only non-zero runs are listed, in text order
 //   (text outside every run has count 0). Offsets are the tokens' (UTF-16 code units).
@@ -21,7 +25,7 @@
 //   is at least bucket 1 (a passage one student marked never looks blank) and count = total is
 //   always the top bucket. heatLegend lists which counts fall in which bucket.
 
-import { textUnits, type ArgumentMap } from '@/lib/argument/types';
+import { isImplicit, textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { orderLabels } from './compare';
 import { lowerBound, upperBound } from './bounds';
 import type { TokenSpan } from './tokenAlpha';
@@ -38,11 +42,15 @@ export interface Heat {
   maps: number;
   /// Per label, the runs in text order.
   byLabel: Record<string, HeatRun[]>;
+  /// Per label, how many maps have an implicit unit with it (see the header).
+  implicitByLabel: Record<string, number>;
+  /// How many maps have an undercutter.
+  undercutting: number;
 }
 
 /// The heat map of `maps` over `tokens` (see the header). `labels`: the labels to report
 /// (default: every label some unit uses, default scheme first); a label nobody used has [].
-export function heatRuns(maps: readonly Pick<ArgumentMap, 'units'>[], tokens: readonly TokenSpan[], labels?: readonly string[]): Heat {
+export function heatRuns(maps: readonly Pick<ArgumentMap, 'units' | 'relations'>[], tokens: readonly TokenSpan[], labels?: readonly string[]): Heat {
   const sorted = [...tokens].sort((a, b) => a.start - b.start || a.end - b.end);
   const starts = sorted.map((t) => t.start);
   const ends = sorted.map((t) => t.end);
@@ -83,7 +91,13 @@ export function heatRuns(maps: readonly Pick<ArgumentMap, 'units'>[], tokens: re
     }
     byLabel[label] = runs;
   }
-  return { maps: maps.length, byLabel };
+  const implicitByLabel: Record<string, number> = {};
+  for (const label of wanted) implicitByLabel[label] = maps.filter((m) => m.units.some((u) => isImplicit(u) && u.label === label)).length;
+  const undercutting = maps.filter((m) => {
+    const relationIds = new Set(m.relations.map((r) => r.id));
+    return m.relations.some((r) => relationIds.has(r.to));
+  }).length;
+  return { maps: maps.length, byLabel, implicitByLabel, undercutting };
 }
 
 /// The intensity bucket 0 … `buckets` of `count` out of `total` maps (see the header).

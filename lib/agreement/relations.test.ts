@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgumentMap, ArgumentUnit, Relation, RelationType } from '@/lib/argument/types';
-import { compareMaps } from './compare';
+import { compareMaps, comparisonCsv } from './compare';
 import { matchRelations, premiseCredit, untypedRelations } from './relations';
 
 const unit = (id: string, label: string, start: number, end: number): ArgumentUnit => ({ id, label, start, end, note: '' });
@@ -29,6 +29,7 @@ describe('relation matching with partial credit (computed by hand)', () => {
     // Implicit units: i1 and j1 are both 'evidence' and premises of a support aimed at t ↔ T:
     // one pair of one each, P = R = F1 = 1.
     expect(c.implicitMatches).toEqual([{ reference: 'i1', candidate: 'j1' }]);
+    expect(c.implicitUnmatched).toEqual({ missing: [], extra: [] });
     expect(c.implicitUnits).toEqual({ precision: 1, recall: 1, f1: 1, matched: 1, missing: 0, extra: 0 });
     // φ = {t:T, a:A, b:B, c:C, i1:j1}. Level 0, supports of T: R1 against C1 and C3.
     //   R1–C1: φ{a,b,i1} = {A,B,j1}, ∩ {A,j1} = 2 → 2·2/(3+2) = 4/5
@@ -52,6 +53,21 @@ describe('relation matching with partial credit (computed by hand)', () => {
     expect(c.relations.untyped.f1).toBeCloseTo(18 / 25, 12);
   });
 
+  it('writes the figures as CSV with the implicit units and how many relation pairs are partial', () => {
+    const lines = comparisonCsv(compareMaps(reference, candidate)).slice(1).split('\r\n');
+    expect(lines).toEqual([
+      'measure,precision,recall,f1,partly_found',
+      'units_exact,1,1,1,',
+      'units_overlap,1,1,1,',
+      'implicit_units,1,1,1,',
+      // 3/5, 9/10, 18/25 (above); R1–C1 earned 4/5: one partial pair.
+      'relations_typed,0.6,0.9,0.72,1',
+      'relations_untyped,0.6,0.9,0.72,',
+      'label_accuracy,1,,,',
+      '',
+    ]);
+  });
+
   it('an undercutter of an unmatched inference earns nothing', () => {
     // C2 now undercuts C3 (B → T), which no reference relation is paired with.
     const other = map(candidate.units, [rel('C1', 'support', ['A', 'j1'], 'T'), rel('C2', 'attack', ['C'], 'C3'), rel('C3', 'support', ['B'], 'T')]);
@@ -69,6 +85,8 @@ describe('relation matching with partial credit (computed by hand)', () => {
     );
     const c = compareMaps(reference, relabelled);
     expect(c.implicitMatches).toEqual([]);
+    // Listed by the compare view: the reference's i1 as missing, the candidate's j1 as extra.
+    expect(c.implicitUnmatched).toEqual({ missing: ['i1'], extra: ['j1'] });
     expect(c.implicitUnits).toMatchObject({ matched: 0, missing: 1, extra: 1 });
     // R1–C1: ∩ {A} only → 2·1/5 = 2/5; R1–C3 = 1/2 is now larger, so R1 pairs with C3 and C1 is
     // extra; the undercutter R2 then needs an attack on C3 — C2 aims at C1: R2 missing.

@@ -119,6 +119,17 @@ export function matchImplicitUnits(reference: ArgumentMap, candidate: ArgumentMa
   return optimalMatching(refImplicit.length, candImplicit.length, edges).map(([i, j]) => [refImplicit[i].id, candImplicit[j].id]);
 }
 
+/// The implicit units of each map left out of `pairs` (id order): what the compare view lists as
+/// missing (reference) and extra (candidate) beside the units of the text.
+export function unpairedImplicitUnits(reference: Pick<ArgumentMap, 'units'>, candidate: Pick<ArgumentMap, 'units'>, pairs: ReadonlyArray<readonly [string, string]>): { missing: string[]; extra: string[] } {
+  const ref = new Set(pairs.map(([r]) => r));
+  const cand = new Set(pairs.map(([, c]) => c));
+  return {
+    missing: reference.units.filter((u) => isImplicit(u) && !ref.has(u.id)).sort(byId).map((u) => u.id),
+    extra: candidate.units.filter((u) => isImplicit(u) && !cand.has(u.id)).sort(byId).map((u) => u.id),
+  };
+}
+
 /// A map's relations for untyped matching: one per (premise set, target), see the header.
 export function untypedRelations(relations: readonly Relation[]): Relation[] {
   const sorted = [...relations].sort(byId);

@@ -129,7 +129,7 @@ describe('teacherMatch', () => {
     const stu = map([unit('C', 0, 4), unit('A', 4, 8, 'evidence'), imp('j')], [{ id: 'S', type: 'support', from: ['A', 'j'], to: 'C', note: '' }]);
     const m = teacherMatch(ref, stu, tokens);
     expect(m.units).toMatchObject({ reference: 3, student: 2, found: 2 });
-    expect(m.implicitUnits).toEqual({ reference: 1, student: 1, found: 1 });
+    expect(m.implicitUnits).toEqual({ reference: 1, student: 1, found: 1, pairs: [{ reference: 'i', student: 'j' }], missing: [], extra: [] });
     expect(m.relations).toMatchObject({ found: 0, partlyFound: 1, pairs: [{ reference: 'R', student: 'S', credit: 0.8 }] });
   });
 });

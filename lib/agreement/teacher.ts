@@ -49,7 +49,7 @@ import { textUnits, type ArgumentMap } from '@/lib/argument/types';
 import { optimalMatching, type PrioritizedEdge } from './assignment';
 import { lowerBound, upperBound } from './bounds';
 import { compareSpanUnits, type SpanUnit } from './match';
-import { matchImplicitUnits, matchRelations } from './relations';
+import { matchImplicitUnits, matchRelations, unpairedImplicitUnits } from './relations';
 
 /// What the matching needs of a token: its span, and its part of speech and surface when known.
 export interface WordToken {
@@ -120,8 +120,9 @@ export interface TeacherMatch {
     extra: string[];
   };
   /// Implicit units (no span; counted apart from units): of the reference, of the student's
-  /// map, and reference ones paired with a student's (same label and role, relations.ts).
-  implicitUnits: { reference: number; student: number; found: number };
+  /// map, and reference ones paired with a student's (same label and role, relations.ts); the
+  /// pairs, and the unpaired ones of each side (id order).
+  implicitUnits: { reference: number; student: number; found: number; pairs: Array<{ reference: string; student: string }>; missing: string[]; extra: string[] };
   /// Null when the reference names no main claim.
   mainClaim: { reference: string; student: string | null } | null;
 }
@@ -250,7 +251,13 @@ export function teacherMatch(reference: ArgumentMap, student: ArgumentMap, token
       missing: relations.missing,
       extra: relations.extra,
     },
-    implicitUnits: { reference: reference.units.length - ref.length, student: student.units.length - stu.length, found: implicitPairs.length },
+    implicitUnits: {
+      reference: reference.units.length - ref.length,
+      student: student.units.length - stu.length,
+      found: implicitPairs.length,
+      pairs: implicitPairs.map(([r, s]) => ({ reference: r, student: s })),
+      ...unpairedImplicitUnits(reference, student, implicitPairs),
+    },
     mainClaim: main && ref.some((u) => u.id === main) ? { reference: main, student: partner.get(main) ?? null } : null,
   };
 }
@@ -267,6 +274,10 @@ export interface TeacherSummary {
   relationsFound: number;
   /// Reference relations paired with an overlapping, not equal, premise set (partial credit).
   relationsPartlyFound: number;
+  /// Implicit units of the reference, and how many of them the student's map has too (paired by
+  /// label and role, relations.ts).
+  referenceImplicitUnits: number;
+  implicitUnitsFound: number;
   /// Null when the reference names no main claim.
   mainClaimFound: boolean | null;
 }
@@ -281,6 +292,8 @@ export function teacherSummary(m: TeacherMatch): TeacherSummary {
     referenceRelations: m.relations.reference,
     relationsFound: m.relations.found,
     relationsPartlyFound: m.relations.partlyFound,
+    referenceImplicitUnits: m.implicitUnits.reference,
+    implicitUnitsFound: m.implicitUnits.found,
     mainClaimFound: m.mainClaim && m.mainClaim.student !== null,
   };
 }

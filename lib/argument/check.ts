@@ -3,7 +3,7 @@
 import { isImplicit, relationEnds, type ArgumentMap, type ArgumentUnit } from './types';
 import { apply, OperationError, type Operation, type OperationCode, type Refusal } from './operations';
 import { isBoundary } from './snap';
-import { LIMITS } from './limits';
+import { LIMITS, unitLoads } from './limits';
 
 export interface DocumentContext {
   textLength: number;
@@ -49,7 +49,7 @@ function checkUnitPlace(ctx: DocumentContext, unit: ArgumentUnit): string | null
 
 function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext): Problem | null {
   const overLimit = sizeProblem(map, operation);
-  if (overLimit) return { error: overLimit };
+  if (overLimit) return typeof overLimit === 'string' ? { error: overLimit } : overLimit;
   // (An implicit unit's removal is never refused for its text's length: a limit may shrink.)
   if (operation.op === 'addUnit' || (operation.op === 'removeUnit' && !isImplicit(operation.unit))) {
     const { unit } = operation;
@@ -64,8 +64,9 @@ function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext)
     if (problem) return { error: problem };
   }
   try {
-    apply(map, operation);
-    return null;
+    const next = apply(map, operation);
+    const overLoad = loadProblem(next, operation);
+    return overLoad ? { error: overLoad, refusal: 'relationLimit', code: 'relationLimit' } : null;
   } catch (e) {
     if (e instanceof OperationError) {
       const problem: Problem = { error: e.message };
@@ -78,9 +79,9 @@ function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext)
 }
 
 /// Why `operation` would take the map past a limit of ./limits, or null. Checked before it is
-/// applied, so a refused batch leaves nothing half-written (and removeUnit always fits, since no
-/// unit gets more relations than one removeUnit may carry).
-function sizeProblem(map: ArgumentMap, operation: Operation): string | null {
+/// applied (the unit loads, after: loadProblem), so a refused batch leaves nothing half-written;
+/// removals always fit, since no unit's load passes what one removal may carry.
+function sizeProblem(map: ArgumentMap, operation: Operation): string | Problem | null {
   const added = operation.op === 'addUnit' ? operation.relations.length : operation.op === 'addRelation' ? 1 + (operation.undercutters?.length ?? 0) : 0;
   if (operation.op === 'addUnit' && map.units.length >= LIMITS.unitsPerMap) {
     return `the map already has ${LIMITS.unitsPerMap.toLocaleString('en')} units, the limit`;
@@ -97,13 +98,38 @@ function sizeProblem(map: ArgumentMap, operation: Operation): string | null {
   }
   const premise = operation.op === 'addPremise' ? map.relations.find((r) => r.id === operation.id) : undefined;
   if (premise && premise.from.length >= LIMITS.premisesPerRelation) return `relation ${premise.id} already has ${LIMITS.premisesPerRelation} premises, the limit`;
-  const ends = operation.op === 'addRelation' ? relationEnds(operation.relation) : operation.op === 'addPremise' ? [operation.unit] : [];
-  for (const end of ends) {
-    const n = map.relations.reduce((k, r) => k + (r.to === end || r.from.includes(end) ? 1 : 0), 0);
-    if (n >= LIMITS.relationsPerUnit) return `unit ${end} already has ${LIMITS.relationsPerUnit} relations, the limit for one unit`;
+  // A map saved before loads were limited (issue 17) may hold a removal too big for one
+  // operation: refused here, in words, rather than as a request the server's schema rejects.
+  const removal =
+    operation.op === 'removeUnit' ? { what: `unit ${operation.unit.id}`, carried: operation.relations.length } : operation.op === 'removeRelation' ? { what: `relation ${operation.relation.id}`, carried: operation.undercutters?.length ?? 0 } : null;
+  if (removal && removal.carried > LIMITS.relationsPerUnit) {
+    const error = `removing ${removal.what} would take ${removal.carried} relations with it, more than the ${LIMITS.relationsPerUnit} one change may carry: remove the undercutters aimed at it first`;
+    return { error, refusal: 'relationLimit', code: 'relationLimit' };
   }
   if (operation.op === 'answerCriticalQuestion' && operation.after !== null && operation.after.length > LIMITS.criticalAnswerChars) {
     return `an answer to a critical question has at most ${LIMITS.criticalAnswerChars.toLocaleString('en')} characters`;
+  }
+  return null;
+}
+
+/// Why the map `operation` made would pass a unit's load limit (./limits header: a unit's
+/// relations with those aimed at them, what one removal carries), or null. Only the units whose
+/// load the operation raised are measured: the premises and target of each relation it added (or
+/// gave a premise), and of every relation down the chain that relation is aimed at.
+function loadProblem(next: ArgumentMap, operation: Operation): string | null {
+  const added =
+    operation.op === 'addRelation' ? [operation.relation, ...(operation.undercutters ?? [])].map((r) => r.id) : operation.op === 'addUnit' ? operation.relations.map((r) => r.id) : operation.op === 'addPremise' ? [operation.id] : [];
+  if (added.length === 0) return null;
+  const byId = new Map(next.relations.map((r) => [r.id, r]));
+  const raised = new Set<string>();
+  for (const id of added) {
+    for (let at = byId.get(id), hops = 0; at && hops <= byId.size; at = byId.get(at.to), hops++) {
+      for (const end of relationEnds(at)) if (!byId.has(end)) raised.add(end);
+    }
+  }
+  const load = unitLoads(next.relations, raised);
+  for (const unit of raised) {
+    if ((load.get(unit) ?? 0) > LIMITS.relationsPerUnit) return `unit ${unit} would carry more than ${LIMITS.relationsPerUnit} relations (its own and those aimed at them), the limit for one unit`;
   }
   return null;
 }

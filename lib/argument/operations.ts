@@ -45,8 +45,10 @@ export type Operation =
   | { op: 'answerCriticalQuestion'; id: string; question: string; before: string | null; after: string | null };
 
 /// Refusals a user can run into by hand (the rest are stale or malformed operations): the UI
-/// says these in its own language, by this name.
-export type Refusal = 'selfRelation' | 'duplicateRelation';
+/// says these in its own language, by this name. `relationLimit`: a unit's load (./limits —
+/// its relations with those aimed at them) would pass the limit, or a map saved before that
+/// limit holds a removal too big for one operation (./check).
+export type Refusal = 'selfRelation' | 'duplicateRelation' | 'relationLimit';
 
 /// What went wrong, for callers (routes, imports, tests) that act on the kind of problem.
 export type OperationCode =

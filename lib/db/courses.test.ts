@@ -87,7 +87,7 @@ describe.each(testBackends())('courses on $name', (backend) => {
     await expect(createAssignment(db, course.id, { documentId: docId, title: 'x', referenceMapId: studentMap.id })).rejects.toBeInstanceOf(InvalidDataError);
   });
 
-  it('counts each student’s units per label and relations for the dashboard', async () => {
+  it('counts each student’s units per label (implicit ones too) and relations (undercutters too) for the dashboard', async () => {
     const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     const course = await createCourse(db, users.sensei, 'dashboard');
     for (const s of ['aki', 'mio', 'ren', 'kai']) await joinCourse(db, users[s], course.joinCode);
@@ -96,7 +96,14 @@ describe.each(testBackends())('courses on $name', (backend) => {
     const akiMap = await getOrCreateMap(db, doc, users.aki);
     await applyOperations(db, akiMap.id, 1, [addUnitOp(claim), addUnitOp(evidence), addUnitOp(evidence2), support]);
     const mioMap = await getOrCreateMap(db, doc, users.mio);
-    await applyOperations(db, mioMap.id, 1, [addUnitOp(claim)]);
+    // An unstated premise supporting the claim, and that inference undercut (issue 17).
+    await applyOperations(db, mioMap.id, 1, [
+      addUnitOp(claim),
+      addUnitOp({ id: 'i1', label: 'evidence', implicit: true, text: '安い店は人気がある', note: '' }),
+      addUnitOp({ ...evidence2, label: 'counterargument' }),
+      { op: 'addRelation', relation: { id: 'r1', type: 'support', from: ['i1'], to: 'u1', note: '' } },
+      { op: 'addRelation', relation: { id: 'r2', type: 'attack', from: ['u3'], to: 'r1', note: '' } },
+    ]);
     await submitMap(db, mioMap.id);
     // the instructor's own map is not a student's row
     await getOrCreateMap(db, doc, users.sensei);
@@ -116,7 +123,8 @@ describe.each(testBackends())('courses on $name', (backend) => {
       submittedAt: null,
     });
     expect(typeof aki.relations).toBe('number');
-    expect(mio).toMatchObject({ units: { claim: 1, evidence: 0 }, relations: 0, submittedAt: expect.any(String) });
+    // An implicit unit counts under its label, an undercutter as a relation.
+    expect(mio).toMatchObject({ units: { claim: 1, evidence: 1, counterargument: 1, rebuttal: 0 }, relations: 2, submittedAt: expect.any(String) });
     expect(ren).toMatchObject({ mapId: null, units: { claim: 0, evidence: 0, counterargument: 0, rebuttal: 0 }, relations: 0, lastEdit: null, submittedAt: null });
     await expect(courseDashboard(db, 'nope')).rejects.toBeInstanceOf(NotFoundError);
   });

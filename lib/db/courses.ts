@@ -434,6 +434,8 @@ export async function unlockMap(db: Db, mapId: string): Promise<{ version: numbe
 
 /// One row per student enrolled in the assignment's course (by user name): their map's unit
 /// counts per label, relation count, last edit and submission. Four queries, whatever the class size.
+/// Implicit units (unstated premises a student reconstructed) count under their label and an
+/// undercutter counts as a relation: both are work the student did, as classAgreement counts them.
 export async function courseDashboard(db: Db, assignmentId: string): Promise<DashboardRow[]> {
   const assignment = await getAssignment(db, assignmentId);
   if (!assignment) throw new NotFoundError('assignment', assignmentId);

@@ -97,6 +97,8 @@ export class OperationRejectedError extends DbError {
   constructor(
     readonly index: number,
     readonly reason: string,
+    /// The model's code for the problem (lib/argument/operations OperationCode), when it has one.
+    readonly operationCode?: string,
   ) {
     super(`operation ${index} was refused: ${reason}`);
   }

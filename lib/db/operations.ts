@@ -113,7 +113,7 @@ export async function applyOperations(
       // The version check passed: the database holds what this process saw at expectedVersion.
       const before = snapshot?.map ?? (await readContents(trx, mapId));
       const applied = applyChecked(before, operations, ctx);
-      if (!applied.ok) throw new OperationRejectedError(applied.index, applied.error);
+      if (!applied.ok) throw new OperationRejectedError(applied.index, applied.error, applied.code);
       await writeDiff(trx, mapId, before, applied.map, at);
       if (batchId) {
         await trx

@@ -5,7 +5,7 @@
 //
 // Errors carry the `at` the reader gave each item (a unit id, a JSON path, an .ann line), so
 // that a message always points back into the file.
-import { compareIds, compareUnits, isImplicit, relationKey, type ArgumentUnit } from '@/lib/argument/types';
+import { compareIds, compareUnits, isImplicit, relationKey, type ArgumentUnit, type Relation } from '@/lib/argument/types';
 import { mapProblems, type OperationCode } from '@/lib/argument/operations';
 import { sha256Hex } from '@/lib/text/hash';
 import { makeOffsetConverter } from '@/lib/text/offsets';
@@ -70,17 +70,22 @@ export function checkDraft(draft: MapDraft, labels?: readonly LabelDefinition[])
     const { code } = problem.error;
     if (code === 'duplicateId' && problem.kind === 'unit') continue;
     if (code === 'missingUnit' || code === 'missingTarget') continue;
-    const where = at.get(`${problem.kind} ${problem.id}`) ?? `${problem.kind} ${problem.id}`;
-    const r = relationById.get(problem.id);
-    const worded = modelCode(code);
-    if (worded) {
-      const params: FormatErrorParams = { id: problem.id };
-      if (code === 'unknownScheme' && r?.scheme !== undefined) params.scheme = r.scheme;
-      if (code === 'premiseNotUnit') params.premise = r?.from.find((p) => relationIds.has(p)) ?? '';
-      errors.push(formatError(where, worded, params));
-    } else errors.push({ at: where, message: problem.error.message });
+    errors.push(modelProblemError(problem, at.get(`${problem.kind} ${problem.id}`) ?? `${problem.kind} ${problem.id}`, relationById.get(problem.id), relationIds));
   }
   return errors;
+}
+
+/// A problem mapProblems found, as the format error an import reports at `where`: coded (and so
+/// worded in Japanese and English) when it is one of the deeper model's rules, else its message.
+/// `relation` is the relation at fault, when the problem is one; `relationIds` the file's.
+export function modelProblemError(problem: ReturnType<typeof mapProblems>[number], where: string, relation: Pick<Relation, 'from' | 'scheme'> | undefined, relationIds: ReadonlySet<string>): FormatError {
+  const { code } = problem.error;
+  const worded = modelCode(code);
+  if (!worded) return { at: where, message: problem.error.message };
+  const params: FormatErrorParams = { id: problem.id };
+  if (code === 'unknownScheme' && relation?.scheme !== undefined) params.scheme = relation.scheme;
+  if (code === 'premiseNotUnit') params.premise = relation?.from.find((p) => relationIds.has(p)) ?? '';
+  return formatError(where, worded, params);
 }
 
 /// The format error code of a rule of the deeper model a whole map breaks (mapProblems' codes;

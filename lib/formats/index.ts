@@ -59,7 +59,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export const formats: Record<FormatId, FormatInfo> = {
   json: {
     id: 'json',
-    name: 'Ronten JSON (ronten-argmap v1)',
+    name: 'Ronten JSON (ronten-argmap v2)',
     extensions: ['.argmap.json'],
     mediaType: 'application/json',
     canImport: true,

@@ -18,7 +18,7 @@ import { compareIds, compareUnits, relationKey, relationTypes, type ArgumentUnit
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { sha256Hex } from '@/lib/text/hash';
 import { withSafeText } from '@/lib/text/safeText';
-import { draftFromAnnotated, formatError, parseJsonInput } from './draft';
+import { draftFromAnnotated, formatError, modelProblemError, parseJsonInput } from './draft';
 import type { FormatErrorCode, FormatErrorParams } from './formatErrors';
 import { issueReason } from '@/lib/net/requestReasons';
 import type { AnnotatedMap, FormatAdapter, FormatError, MapDraft, ParseResult } from './types';
@@ -247,10 +247,11 @@ export function parseNativeVersions(input: unknown, versions: readonly number[])
   const map = { units: units.sort(compareUnits), relations: relations.sort(compareIds), mainClaimId: file.mainClaim };
   // Premise lists, undercutters, implicit units and schemes, as the model has them: a problem
   // the checks above named already is not said twice.
+  const relationById = new Map(relations.map((r) => [r.id, r]));
   for (const problem of mapProblems({ ...map, relations: map.relations.filter((r) => !reported.has(r.id)), mainClaimId: null })) {
     if (problem.kind === 'unit' && problem.error.code === 'duplicateId') continue;
     if (problem.kind === 'relation' && (problem.error.code === 'missingUnit' || problem.error.code === 'missingTarget')) continue;
-    errors.push({ at: `${problem.kind} ${problem.id}`, message: problem.error.message });
+    errors.push(modelProblemError(problem, `${problem.kind} ${problem.id}`, relationById.get(problem.id), relationIds));
   }
   if (errors.length) return { ok: false, errors };
 

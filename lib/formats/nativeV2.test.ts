@@ -5,12 +5,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020';
 import { sha256Hex } from '@/lib/text/hash';
-import { addImplicitUnitOp, addRelationOp, addUnitOp, answerCriticalQuestionOp, applyAll, emptyMap, setSchemeOp, type ArgumentMap } from '@/lib/argument';
+import { addImplicitUnitOp, addRelationOp, addUnitOp, answerCriticalQuestionOp, applyAll, compareUnits, emptyMap, setSchemeOp, type ArgumentMap } from '@/lib/argument';
 import { parseNative, parseNativeVersions, readNative, serializeNative } from './native';
 import { renderSchema } from './jsonSchemas';
 import type { AnnotatedMap } from './types';
 import { importAnnotated } from '.';
-import { smallMap } from './test-fixtures';
+import { loadEssay, smallMap } from './test-fixtures';
+import { wordedFormatError } from './formatErrors';
+import { translator } from '@/lib/i18n/locale';
+import { catalog } from '@/lib/i18n/messages';
 
 const schemaFile = path.join(__dirname, 'schemas/ronten-argmap.v2.schema.json');
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
@@ -85,29 +88,53 @@ describe('ronten-argmap v2', () => {
     expect(result.value.map).toEqual(small.map);
   });
 
+  it('the worked example as it was before version 2 (a v1 file) imports on the essay unchanged, on token boundaries', async () => {
+    const { document, boundaries } = await loadEssay();
+    const file = fs.readFileSync(path.join(__dirname, '__fixtures__/native/russia-diplomacy-2020.v1.argmap.json'), 'utf8');
+    const v1 = JSON.parse(file) as { version: number; mainClaim: string | null; units: Array<{ id: string; label: string; start: number; end: number; note: string }>; relations: Array<{ id: string; type: string; from: string; to: string; note: string }> };
+    expect(v1.version).toBe(1);
+    const result = importAnnotated(file, { format: 'json', document, labels: smallMap().labels, boundaries });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.needsAcceptance).toBe(false);
+    // No character of the essay is outside the BMP: its code points are its UTF-16 offsets.
+    expect(result.value.map.units).toEqual(v1.units.map((u) => ({ id: u.id, label: u.label, start: u.start, end: u.end, note: u.note })).sort(compareUnits));
+    expect(result.value.map.relations).toEqual(v1.relations.map((r) => ({ ...r, from: [r.from] })).sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(result.value.map.mainClaimId).toBe(v1.mainClaim);
+  });
+
   it('a reader of version 1 only answers a version-2 file with a clear version error', () => {
     const result = parseNativeVersions(exported(), [1]);
     expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ at: 'version', code: 'unsupportedVersion', params: { version: '2', supported: '1' } })] });
     expect(!result.ok && result.errors[0].message).toMatch(/2/);
+    if (result.ok) return;
+    expect(wordedFormatError(translator(catalog.ja), result.errors[0])).toBe('対応していない版 2 です（読めるのは 1）');
+    expect(wordedFormatError(translator(catalog.en), result.errors[0])).toBe('unsupported version 2 (this build reads 1)');
   });
 
   it.each([
-    ['premises that include the target', (f: any) => (f.relations[0].from = ['u1', 'u2']), 'relation r1', /itself/],
-    ['a repeated premise', (f: any) => (f.relations[0].from = ['u1', 'u1']), 'relation r1', /premise twice/],
-    ['a cycle of undercutters', (f: any) => f.relations.push({ id: 'r3', type: 'attack', from: ['u1'], to: 'r4', note: '' }, { id: 'r4', type: 'attack', from: ['u1'], to: 'r3', note: '' }), 'relation r3', /cycle/],
-    ['backing (a support of a relation)', (f: any) => (f.relations[1].type = 'support'), 'relation r2', /only an attack may target a relation/],
-    ['an implicit unit with empty text', (f: any) => (f.units.find((u: any) => u.id === 'i1').text = ''), 'unit i1: text', /./],
-    ['an implicit unit with blank text', (f: any) => (f.units.find((u: any) => u.id === 'i1').text = '  '), 'unit i1', /needs a text/],
-    ['a scheme not in the catalogue', (f: any) => (f.relations[0].scheme = 'astrology'), 'relation r1', /unknown argumentation scheme "astrology"/],
-    ['a question the scheme does not ask', (f: any) => (f.relations[0].criticalQuestions = [{ id: 'field', answer: 'x' }]), 'relation r1', /not a critical question/],
-    ['a premise that is a relation', (f: any) => (f.relations[0].from = ['r2']), 'relation r1', /missing unit r2/],
-    ['no premise', (f: any) => (f.relations[0].from = []), 'relation r1: from', /./],
-  ])('refuses %s, pointing at the item, nothing imported', (_name, mutate, at, message) => {
+    ['premises that include the target', (f: any) => (f.relations[0].from = ['u1', 'u2']), 'relation r1', /itself/, 'selfRelation'],
+    ['a repeated premise', (f: any) => (f.relations[0].from = ['u1', 'u1']), 'relation r1', /premise twice/, 'repeatedPremise'],
+    ['a cycle of undercutters', (f: any) => f.relations.push({ id: 'r3', type: 'attack', from: ['u1'], to: 'r4', note: '' }, { id: 'r4', type: 'attack', from: ['u1'], to: 'r3', note: '' }), 'relation r3', /cycle/, 'undercutterCycle'],
+    ['backing (a support of a relation)', (f: any) => (f.relations[1].type = 'support'), 'relation r2', /only an attack/, 'backingNotAllowed'],
+    ['an implicit unit with empty text', (f: any) => (f.units.find((u: any) => u.id === 'i1').text = ''), 'unit i1: text', /./, 'field.empty'],
+    ['an implicit unit with blank text', (f: any) => (f.units.find((u: any) => u.id === 'i1').text = '  '), 'unit i1', /empty text/, 'emptyImplicitText'],
+    ['a scheme not in the catalogue', (f: any) => (f.relations[0].scheme = 'astrology'), 'relation r1', /not in the catalogue: "astrology"/, 'unknownScheme'],
+    ['a question the scheme does not ask', (f: any) => (f.relations[0].criticalQuestions = [{ id: 'field', answer: 'x' }]), 'relation r1', /not the scheme's/, 'unknownCriticalQuestion'],
+    ['a premise that is a relation', (f: any) => (f.relations[0].from = ['r2']), 'relation r1', /missing unit r2/, 'missingUnit'],
+    ['no premise', (f: any) => (f.relations[0].from = []), 'relation r1: from', /./, undefined],
+  ])('refuses %s, pointing at the item, coded and worded in both languages, nothing imported', (_name, mutate, at, message, code) => {
     const file = exported();
     mutate(file);
     const result = parseNative(file);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContainEqual(expect.objectContaining({ at, message: expect.stringMatching(message) }));
+    const error = result.errors.find((e) => e.at === at && (code === undefined || e.code === code));
+    expect(error, JSON.stringify(result.errors)).toBeDefined();
+    expect(error!.message).toMatch(message);
+    if (code === undefined) return;
+    // The import dialog words the code: Japanese that is not the English message.
+    const ja = wordedFormatError(translator(catalog.ja), error!);
+    expect(ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    if (!code.startsWith('field.')) expect(wordedFormatError(translator(catalog.en), error!)).toBe(error!.message);
   });
 });

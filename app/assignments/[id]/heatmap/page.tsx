@@ -65,7 +65,7 @@ export default async function AssignmentHeatmapPage({ params }: { params: Promis
       <p className="text-sm" data-testid="heat-total">
         {t('review.heatMaps', { n: heat.maps })}
       </p>
-      <HeatmapView text={doc.canonical.text} blocks={doc.canonical.blocks} labels={labels} runs={heat.byLabel} total={heat.maps} language={doc.language} />
+      <HeatmapView text={doc.canonical.text} blocks={doc.canonical.blocks} labels={labels} runs={heat.byLabel} total={heat.maps} implicitByLabel={heat.implicitByLabel} undercutting={heat.undercutting} language={doc.language} />
       {candidates && <MajorityCandidates {...candidates} labels={labels} />}
       <MajorityReference assignmentId={id} documentId={assignment.documentId} />
     </article>

@@ -2,7 +2,7 @@
 // 200 { version } when applied (with the map when the batch had been applied before);
 // Its owner saves it, and so do the instructors of a course in which it is an assignment's
 // reference (curation by co-instructors: assertMayEditMap); anyone else 404.
-// 409 { version, map } when the base is stale; 422 { index, reason } when an operation does not
+// 409 { version, map } when the base is stale; 422 { index, reason, operationCode? } when an operation does not
 // fit the map or the document; 423 when the map is submitted, or its assignment closed at its
 // owner's due time (the lock policy: { code: 'grading.closed' }), or it is a student's map of an
 // archived course ({ code: 'course.archived', params: { title } }) — both checked by the write's
