@@ -1,10 +1,12 @@
 'use client';
 // The units beside the text, in text order: label, quote, note, relations and a count of
-// feedback comments. The selected unit expands into its editing controls and comment threads;
+// feedback comments; implicit units (not in the text) after them, dashed and marked 「本文にない」,
+// their text editable. The selected unit expands into its editing controls and comment threads,
+// and a relation's line into its details (./RelationDetails);
 // the others are one fixed-height row each, and only the rows in view are rendered
 // (virtualRows), so thousands of units stay cheap.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { labelRoles, relationEnds, unitText, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
+import { isImplicit, labelRoles, relationEnds, unitText, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, RelationComments, commentCount, type Feedback } from './Comments';
@@ -12,6 +14,10 @@ import { rowTop, totalHeight, visibleRows, type RowLayout } from './virtualRows'
 import { useStableHandlers } from '../useStableHandlers';
 import { relationTypeKey } from '@/lib/i18n/locale';
 import { shortcutsOf } from './commands';
+import { DraftText } from './DraftText';
+import { ImplicitMark, RelationDetails, relationDetailsId } from './RelationDetails';
+import type { RelationDetailsBinding } from './useRelationDetails';
+import { LIMITS } from '@/lib/argument/limits';
 
 interface Actions {
   onSelect: (id: string) => void;
@@ -37,6 +43,8 @@ interface Props extends Actions {
   readOnly: boolean;
   /// The map's feedback comments; null where there are none to show (the example map).
   feedback: Feedback | null;
+  /// The relation details (./RelationDetails) the open row shows under a relation's line.
+  details?: RelationDetailsBinding;
 }
 
 const noRelations: Relation[] = [];
@@ -50,7 +58,7 @@ function shorten(s: string, n = 60) {
 
 /// Memoized: the workspace re-renders on every key, the list only when its data changes (the
 /// workspace hands it stable handlers, ../useStableHandlers).
-export const UnitList = memo(function UnitList({ text, map, labels, selectedId, linkMode, readOnly, feedback, ...actions }: Props) {
+export const UnitList = memo(function UnitList({ text, map, labels, selectedId, linkMode, readOnly, feedback, details, ...actions }: Props) {
   const t = useT();
   const locale = useLocale();
   const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
@@ -171,6 +179,7 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
                 readOnly={readOnly}
                 comments={commentCount(feedback, u.id, relations)}
                 feedback={open ? feedback : null}
+                detailsFor={open && details ? { binding: details, map, text } : undefined}
                 actions={stable}
               />
             );
@@ -197,21 +206,25 @@ interface RowProps {
   comments: number;
   /// Only the open row shows the threads.
   feedback: Feedback | null;
+  /// Only the open row shows relation details and edits an implicit unit's text.
+  detailsFor?: { binding: RelationDetailsBinding; map: ArgumentMap; text: string };
   actions: Actions;
 }
 
-const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, comments, feedback, actions }: RowProps) {
+const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, isMain, linkTarget, readOnly, comments, feedback, detailsFor, actions }: RowProps) {
   const t = useT();
   const locale = useLocale();
   const label = labels.find((l) => l.id === unit.label);
   const name = labelName(label, locale);
   const typeName = (type: RelationType) => t(relationTypeKey(type));
+  // Not in the text: a dashed row, marked; no place in the essay to go to, no edges to move.
+  const implicit = isImplicit(unit);
   return (
     <li
       ref={rowRef}
       data-unit-row={unit.id}
       style={{ top, height: selected ? undefined : rowHeight - 6 }}
-      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
+      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''} ${implicit ? 'border-dashed' : ''}`}
       onMouseEnter={() => actions.onHover([unit.id])}
       onMouseLeave={() => actions.onHover([])}
     >
@@ -224,6 +237,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
         <span className={`label-chip ${labelClass(labels, unit.label)}`} data-label={unit.label}>
           {name}
         </span>
+        {implicit && <ImplicitMark />}
         {isMain && <span className="main-claim-mark ml-1">★ {t('annotate.mainClaim')}</span>}
         <CommentBadge n={comments} />
         <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>
@@ -237,14 +251,16 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
           </span>
         )}
       </button>
-      <button
-        type="button"
-        className="btn absolute right-1.5 top-1 px-1.5 py-0 text-xs"
-        aria-label={t('annotate.jumpToUnitNamed', { label: name, quote: shorten(quote, 30) })}
-        onClick={() => actions.onJump(unit.id)}
-      >
-        {t('annotate.jumpToUnit')}
-      </button>
+      {!implicit && (
+        <button
+          type="button"
+          className="btn absolute right-1.5 top-1 px-1.5 py-0 text-xs"
+          aria-label={t('annotate.jumpToUnitNamed', { label: name, quote: shorten(quote, 30) })}
+          onClick={() => actions.onJump(unit.id)}
+        >
+          {t('annotate.jumpToUnit')}
+        </button>
+      )}
       {selected && (
         <div className="space-y-2 border-t border-stone-200 px-2.5 py-2">
           {!readOnly && (
@@ -259,18 +275,22 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                   </option>
                 ))}
               </select>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growStart')} aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
-                ←[
-              </button>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkStart')} aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
-                [→
-              </button>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkEnd')} aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
-                ←]
-              </button>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growEnd')} aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
-                ]→
-              </button>
+              {!implicit && (
+                <>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growStart')} aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
+                    ←[
+                  </button>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkStart')} aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
+                    [→
+                  </button>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkEnd')} aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
+                    ←]
+                  </button>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growEnd')} aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
+                    ]→
+                  </button>
+                </>
+              )}
               {unit.label === labelRoles(labels.map((l) => l.id)).claim && (
                 <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('mainClaim')} onClick={() => actions.onToggleMainClaim(unit.id)}>
                   {isMain ? t('annotate.unmarkMainClaim') : t('annotate.markMainClaim')}
@@ -281,7 +301,10 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
               </button>
             </div>
           )}
-          <NoteEditor unitId={unit.id} note={unit.note} readOnly={readOnly} onCommit={actions.onNote} />
+          {implicit && !readOnly && detailsFor && (
+            <DraftText value={unit.text} label={t('details.implicitText')} labelClassName="block text-xs text-stone-500" lang="ja" maxLength={LIMITS.implicitTextChars} onCommit={(draft) => detailsFor.binding.onImplicitText(unit.id, draft)} />
+          )}
+          {readOnly ? unit.note && <p className="text-stone-700">{unit.note}</p> : <DraftText value={unit.note} label={t('annotate.note')} onCommit={(note) => actions.onNote(unit.id, note)} />}
           {!readOnly && (
             <div className="flex gap-1">
               <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('support')} onClick={() => actions.onStartLink('support', unit.id)}>
@@ -298,11 +321,13 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                 const outgoing = r.from.includes(unit.id);
                 // A linked argument's premises are named together.
                 const others = outgoing ? [r.to] : r.from;
+                const othersQuote = others.map((other) => shorten(quotes.get(other) ?? other, 30)).join(' + ');
+                const expanded = detailsFor?.binding.selectedRelationId === r.id;
                 return (
                   <li key={r.id} data-relation-id={r.id} className="text-xs">
                     <div className="flex items-center gap-1">
                       <span className="min-w-0 flex-1 truncate" lang="ja">
-                        {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: others.map((other) => shorten(quotes.get(other) ?? other, 30)).join(' + ') })}
+                        {t(outgoing ? 'annotate.outgoing' : 'annotate.incoming', { type: typeName(r.type), quote: othersQuote })}
                       </span>
                       {!readOnly && (
                         <>
@@ -320,7 +345,20 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                           </button>
                         </>
                       )}
+                      {detailsFor && (
+                        <button
+                          type="button"
+                          className="btn"
+                          aria-expanded={expanded}
+                          aria-controls={expanded ? relationDetailsId(r.id) : undefined}
+                          aria-label={t('details.showNamed', { type: typeName(r.type), quote: othersQuote })}
+                          onClick={() => detailsFor.binding.onOpen(expanded ? null : r.id)}
+                        >
+                          {t('details.show')}
+                        </button>
+                      )}
                     </div>
+                    {expanded && detailsFor && <RelationDetails map={detailsFor.map} text={detailsFor.text} labels={labels} relationId={r.id} binding={detailsFor.binding} />}
                     {feedback && <RelationComments feedback={feedback} relationId={r.id} />}
                   </li>
                 );
@@ -333,38 +371,3 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
     </li>
   );
 });
-
-/// Notes are saved when the field loses focus (or on Ctrl+Enter), not per keystroke.
-function NoteEditor({ unitId, note, readOnly, onCommit }: { unitId: string; note: string; readOnly: boolean; onCommit: (id: string, note: string) => void }) {
-  const t = useT();
-  const [draft, setDraft] = useState(note);
-  const focused = useRef(false);
-  useEffect(() => {
-    if (!focused.current) setDraft(note);
-  }, [note]);
-  if (readOnly) return note ? <p className="text-stone-700">{note}</p> : null;
-  const save = () => {
-    if (draft !== note) onCommit(unitId, draft);
-  };
-  return (
-    <label className="block">
-      <span className="sr-only">{t('annotate.note')}</span>
-      <textarea
-        value={draft}
-        placeholder={t('annotate.note')}
-        rows={2}
-        onFocus={() => (focused.current = true)}
-        onBlur={() => {
-          focused.current = false;
-          save();
-        }}
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
-          if (e.key === 'Escape') setDraft(note);
-        }}
-        className="w-full rounded border border-stone-300 px-2 py-1"
-      />
-    </label>
-  );
-}

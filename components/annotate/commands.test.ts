@@ -42,6 +42,7 @@ function spyActions() {
     selectAtCaret: vi.fn(),
     acceptSuggestion: vi.fn(),
     dismissSuggestion: vi.fn(),
+    addUnstatedPremise: vi.fn(),
     cancel: vi.fn(),
   } satisfies CommandActions;
 }
@@ -117,6 +118,9 @@ describe('the command table', () => {
       ['N', { suggestion: true }, 'dismissSuggestion'],
       ['Y', {}, null],
       ['N', { suggestion: true, readOnly: true }, null],
+      ['U', { relation: true }, 'addUnstatedPremise'],
+      ['U', { unit: { id: 'u', label: 'claim' } }, null],
+      ['U', { relation: true, readOnly: true }, null],
     ];
     for (const [key, state, expected] of cases) {
       const actions = spyActions();
@@ -145,6 +149,7 @@ describe('the command table', () => {
     expect(ja).toContain('1〜6: ラベルを付ける・付け替える');
     expect(ja).toContain('Ctrl+Z: 元に戻す');
     expect(ja).toContain('S: 支持の関係を作る');
+    expect(ja).toContain('U: 選んだ関係に本文にない前提を補う');
     const en = helpText(1, (k, p) => format(catalog.en, k, p ?? {}));
     expect(en).toContain('1: label, or relabel');
     expect(en).toContain('Ctrl+←/Ctrl+→: by sentence');
