@@ -4,7 +4,7 @@
 // one marked 「本文にない」), its target (a unit, or for an undercutter the inference it
 // attacks), its note; for a support the argumentation scheme and its critical questions
 // (./SchemeQuestions); and "add unstated premise" (./UnstatedPremise). What it shows is
-// ./relationDetails's description; what it changes goes through the binding
+// ./relationView's description; what it changes goes through the binding
 // (./useRelationDetails).
 import { memo, useRef } from 'react';
 import type { ArgumentMap } from '@/lib/argument';
@@ -13,7 +13,7 @@ import { useLocale, useT } from '../I18nProvider';
 import { shortcutsOf } from './commands';
 import { DraftText } from './DraftText';
 import { labelClass, labelName, type LabelInfo } from './labels';
-import { describeRelation, type UnitEnd } from './relationDetails';
+import { describeRelation, type UnitEnd } from './relationView';
 import { SchemeQuestions } from './SchemeQuestions';
 import { UnstatedPremise } from './UnstatedPremise';
 import type { RelationDetailsBinding } from './useRelationDetails';

@@ -8,7 +8,7 @@
 import { LIMITS } from '@/lib/argument/limits';
 import { useLocale, useT } from '../I18nProvider';
 import { DraftText } from './DraftText';
-import { schemeOptions, type RelationDescription } from './relationDetails';
+import { schemeOptions, type RelationDescription } from './relationView';
 import type { RelationDetailsBinding } from './useRelationDetails';
 
 /// How long typing must pause before an answer is saved.

@@ -2,7 +2,7 @@
 // "Add unstated premise" (空所の前提を補う): the small form a relation's details open (its
 // button, or the U command). The premise's text — Enter adds it, Shift+Enter breaks the line,
 // Escape cancels; Enter that ends an IME composition only confirms the composition — and its
-// label, preset to ./relationDetails's choice. Adding makes an implicit unit and a premise of the
+// label, preset to ./relationView's choice. Adding makes an implicit unit and a premise of the
 // relation in one undoable step (./useRelationDetails); an empty text is refused in words next
 // to the field, which keeps what was typed.
 import { useEffect, useId, useRef, useState } from 'react';
@@ -10,7 +10,7 @@ import type { ArgumentMap, Relation } from '@/lib/argument';
 import { LIMITS } from '@/lib/argument/limits';
 import { useLocale, useT } from '../I18nProvider';
 import type { LabelInfo } from './labels';
-import { unstatedPremiseLabel, type ImplicitTextProblem } from './relationDetails';
+import { unstatedPremiseLabel, type ImplicitTextProblem } from './relationView';
 import { implicitTextRefusal, type RelationDetailsBinding } from './useRelationDetails';
 
 interface Props {

@@ -4,7 +4,7 @@
 // critical questions, the relation's note, an implicit unit's text, and adding an unstated
 // premise — an implicit unit and its place among the relation's premises in ONE step, so one
 // undo takes both away. Also which relation's "add unstated premise" field is open (the U
-// command opens it). What to save and which label to give are ./relationDetails's decisions.
+// command opens it). What to save and which label to give are ./relationView's decisions.
 import { useMemo, useState } from 'react';
 import { addImplicitUnitOp, addPremiseOp, answerCriticalQuestionOp, schemeById, setSchemeOp, updateRelationOp, updateUnitOp, type ArgumentMap, type Operation } from '@/lib/argument';
 import { LIMITS } from '@/lib/argument/limits';
@@ -13,7 +13,7 @@ import { useStableHandlers } from '../useStableHandlers';
 import type { CommitReason } from './DraftText';
 import type { NoticeInput } from './Notices';
 import { labelName, type LabelInfo } from './labels';
-import { answerChange, implicitTextProblem, type ImplicitTextProblem } from './relationDetails';
+import { answerChange, implicitTextProblem, type ImplicitTextProblem } from './relationView';
 
 export interface RelationDetailsActions {
   /// Shows (or, with null, hides) a relation's details in the unit list, keeping the unit open.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemes, type ArgumentMap } from '@/lib/argument';
 import { LIMITS } from '@/lib/argument/limits';
-import { answerChange, describeRelation, implicitTextProblem, schemeOptions, unstatedPremiseLabel } from './relationDetails';
+import { answerChange, describeRelation, implicitTextProblem, schemeOptions, unstatedPremiseLabel } from './relationView';
 
 const text = '主張です。根拠です。補足です。しかし例外がある。';
 const map: ArgumentMap = {
