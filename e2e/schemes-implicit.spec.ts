@@ -136,11 +136,12 @@ test('mouse: relate with 支持する…, then scheme, answer and unstated premi
 
   await expectKept(page, e.id, 'ワクチンの例だけでは弱い');
 
-  // The map: choosing the edge shows the same details under it.
+  // The map: choosing an edge of the relation shows the same details under it.
   await page.getByRole('tab', { name: '議論マップ' }).click();
   const map = page.getByRole('region', { name: '議論マップ' });
   const relationId = (await mapState(request)).map.relations[0].id;
-  await map.locator(`[data-relation-id="${relationId}"]`).first().click({ force: true });
+  await map.locator(`[data-relation-id="${relationId}"]`).first().focus();
+  await page.keyboard.press('Enter');
   const docked = page.getByTestId('map-relation-details');
   await expect(docked.getByRole('combobox', { name: '論証スキーム' })).toHaveValue('causeToEffect');
   await expect(docked.getByTestId('relation-premises')).toContainText('本文にない');

@@ -5,6 +5,7 @@
 // field whose accessible name is the question. Answers are saved when the field is left, on
 // Ctrl+Enter or after a pause in typing — never per keystroke — and a cleared answer is removed.
 // Which questions are still open is said in words, per question and in all.
+import { useState } from 'react';
 import { LIMITS } from '@/lib/argument/limits';
 import { useLocale, useT } from '../I18nProvider';
 import { DraftText } from './DraftText';
@@ -26,6 +27,10 @@ export function SchemeQuestions({ relationId, description: d, binding }: Props) 
   const selectId = `scheme-${relationId}`;
   const statusId = `questions-status-${relationId}`;
   const scheme = d.relation.scheme ?? '';
+  // The scheme just chosen, until the map shown catches up (the list draws the map a frame
+  // late): the picker must not jump back under arrow keys pressed in a row.
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (chosen !== null && chosen === scheme) setChosen(null);
   const total = d.questions.length;
   return (
     <div className="space-y-2" data-testid="scheme-questions">
@@ -41,8 +46,11 @@ export function SchemeQuestions({ relationId, description: d, binding }: Props) 
           </label>
           <select
             id={selectId}
-            value={scheme}
-            onChange={(e) => binding.onScheme(relationId, e.target.value === '' ? null : e.target.value)}
+            value={chosen ?? scheme}
+            onChange={(e) => {
+              const value = e.target.value;
+              setChosen(binding.onScheme(relationId, value === '' ? null : value) ? value : null);
+            }}
             className="min-w-0 max-w-full rounded border border-stone-300 px-1 py-0.5"
           >
             <option value="">{t('details.schemeNone')}</option>

@@ -18,7 +18,8 @@ import { answerChange, implicitTextProblem, type ImplicitTextProblem } from './r
 export interface RelationDetailsActions {
   /// Shows (or, with null, hides) a relation's details in the unit list, keeping the unit open.
   onOpen(relationId: string | null): void;
-  onScheme(relationId: string, scheme: string | null): void;
+  /// False when the map refused it.
+  onScheme(relationId: string, scheme: string | null): boolean;
   onAnswer(relationId: string, question: string, draft: string, reason: CommitReason): void;
   onRelationNote(relationId: string, note: string): void;
   /// False when the text is refused (the field then shows the saved text again).
@@ -68,7 +69,7 @@ export function useRelationDetails({ t, locale, map, labels, readOnly, selectedR
       const dropped = relation(relationId)?.criticalQuestions?.length ?? 0;
       const name = scheme === null ? '' : (schemeById(scheme)?.name[locale] ?? scheme);
       const message = scheme === null ? t('details.announce.schemeCleared') : dropped ? t('details.announce.schemeSetDropped', { scheme: name, n: dropped }) : t('details.announce.schemeSet', { scheme: name });
-      run([setSchemeOp(map, relationId, scheme)], message);
+      return run([setSchemeOp(map, relationId, scheme)], message);
     },
     onAnswer: (relationId, question, draft, reason) => {
       const saved = relation(relationId)?.criticalQuestions?.find((a) => a.id === question)?.answer ?? null;
