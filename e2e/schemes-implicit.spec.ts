@@ -3,7 +3,9 @@
 // answered, an unstated premise added (an implicit unit, never drawn in the essay) — once by
 // keyboard, once by mouse — and all of it still there after a reload; the mouse path also undoes
 // the unstated premise in one step and finds the details under the map when its edge is chosen.
+// The open details pass axe in both languages, and their controls are 44 px on a touch screen.
 import { expect, test } from './csp';
+import { expectNoAxeViolations } from './axe';
 import { addUnits, essayPath, expectSaved, mapState, resetMap } from './support';
 import type { Page } from '@playwright/test';
 
@@ -145,4 +147,60 @@ test('mouse: relate with 支持する…, then scheme, answer and unstated premi
   const docked = page.getByTestId('map-relation-details');
   await expect(docked.getByRole('combobox', { name: '論証スキーム' })).toHaveValue('causeToEffect');
   await expect(docked.getByTestId('relation-premises')).toContainText('本文にない');
+});
+
+/// A support with a scheme, one answer and an implicit premise, made through the API.
+async function detailedMap(request: Parameters<typeof mapState>[0]) {
+  const [c, e] = await addUnits(request, [claim, evidence]);
+  const { mapId, version } = await mapState(request);
+  const operations = [
+    { op: 'addRelation', relation: { id: 'r1', type: 'support', from: [e.id], to: c.id, note: '' } },
+    { op: 'setScheme', id: 'r1', before: { scheme: null, answers: [] }, after: { scheme: 'causeToEffect', answers: [] } },
+    { op: 'answerCriticalQuestion', id: 'r1', question: 'strength', before: null, after: '弱い' },
+    { op: 'addUnit', unit: { id: 'i1', label: 'evidence', implicit: true, text: premiseText, note: '' }, relations: [], mainClaim: false },
+    { op: 'addPremise', id: 'r1', unit: 'i1', position: 1 },
+  ];
+  const res = await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: `details-${Date.now()}`, baseVersion: version, operations } });
+  expect(res.status()).toBe(200);
+  return e;
+}
+
+async function openDetails(page: Page, evidenceId: string) {
+  await row(page, evidenceId).locator('> button').first().click();
+  await row(page, evidenceId).locator('[data-relation-id="r1"] button[aria-expanded]').click();
+  await row(page, evidenceId).locator('[data-relation-details="r1"] button[aria-keyshortcuts="U"]').click();
+  await expect(row(page, evidenceId).locator('[data-relation-details="r1"] form')).toBeVisible();
+}
+
+test('the open details and the unstated premise field pass axe in Japanese and English', async ({ page, request, baseURL }) => {
+  const e = await detailedMap(request);
+  for (const locale of ['ja', 'en']) {
+    await page.context().addCookies([{ name: 'ronten-locale', value: locale, url: baseURL! }]);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(essayPath);
+    await openDetails(page, e.id);
+    await expect(row(page, e.id).getByRole('textbox', { name: locale === 'ja' ? question : 'How strong is the causal generalization, if it is true at all?' })).toHaveValue('弱い');
+    await expectNoAxeViolations(page, `relation details (${locale})`);
+    await row(page, 'i1').locator('> button').first().click();
+    await expect(row(page, 'i1').getByRole('textbox', { name: locale === 'ja' ? '本文にない単位の文' : 'Text of the unit (not in the text)' })).toHaveValue(premiseText);
+    await expectNoAxeViolations(page, `implicit unit row (${locale})`);
+  }
+});
+
+test('on a touch screen the details’ controls are at least 44 × 44 px', async ({ browser, request, baseURL }) => {
+  const e = await detailedMap(request);
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}${essayPath}`);
+  await openDetails(page, e.id);
+  const small = await page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('[data-relation-details] :is(button, select, textarea), [data-relation-id="r1"] button[aria-expanded]')) {
+      const box = el.getBoundingClientRect();
+      if (box.width < 43.5 || box.height < 43.5) found.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return found;
+  });
+  expect(small).toEqual([]);
+  await context.close();
 });
