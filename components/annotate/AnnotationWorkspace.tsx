@@ -33,6 +33,7 @@ import { MapPane } from './MapPane';
 import { useWorkspaceCommands } from './useWorkspaceCommands';
 import { useCaretAnnouncement } from './caretAnnouncement';
 import { modePrompt, useUnitEditing } from './useUnitEditing';
+import { useRelationDetails } from './useRelationDetails';
 import { useWorkspaceSave } from './useWorkspaceSave';
 import { useTextPlaces } from './useTextPlaces';
 import { useWordTip, WordTip } from './WordTip';
@@ -132,6 +133,16 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   // The last input was a touch (the label bar and handles replace the floating toolbar).
   const [touching, setTouching] = useState(false);
   const [touchScreen, setTouchScreen] = useState(false);
+  // The selected relation's details (./RelationDetails) and its "add unstated premise" field.
+  const details = useRelationDetails({ t, locale, map, labels, readOnly, selectedRelationId: edit.selectedRelation, setSelectedRelationId: edit.setSelectedRelationId, run: edit.run, showNotice });
+  /// U: opens that field in the pane that shows the relation (the list shows it only under its
+  /// open unit; else the map does).
+  const addUnstatedPremise = () => {
+    if (!edit.selectedRelation) return;
+    details.compose(edit.selectedRelation);
+    if (pane !== 'map' && !(pane === 'list' && selected)) setPane('map');
+    setSheetOpen(true);
+  };
   useEffect(() => setTouchScreen(navigator.maxTouchPoints > 0 || matchMedia('(pointer: coarse)').matches), []);
 
   // What the essay draws and points at: the units of the text (an implicit unit is in the list
@@ -183,6 +194,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
     editorRef,
     announce: setAnnouncement,
     suggestions,
+    addUnstatedPremise,
   });
   const onKeyDown = useCommandKeys(state, actions, () => editorRef.current?.view.dom ?? null);
 
@@ -356,6 +368,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
           onRemovePremise={handlers.removePremise}
           onAddPremise={handlers.startAddPremise}
           onSelectRelation={handlers.selectListRelation}
+          details={details.binding}
         />
       }
       map={
@@ -377,6 +390,7 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
           onConnect={handlers.relate}
           onShowUnit={handlers.showUnit}
           onJumpToUnit={handlers.jumpToUnit}
+          details={details.binding}
         />
       }
       suggestions={

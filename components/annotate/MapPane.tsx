@@ -1,7 +1,8 @@
 'use client';
 // The map tab: the argument map (loaded with its layout engine when the tab is first opened),
-// the structure hints and label counts under it, and the comments on what is selected. Mounted
-// only while shown, so the hints are worked out only then.
+// the selected relation's details docked under it (./RelationDetails), the structure hints and
+// label counts, and the comments on what is selected. Mounted only while shown, so the hints are
+// worked out only then.
 import { memo, useMemo } from 'react';
 import dynamic from 'next/dynamic';
 import { unitText, type ArgumentMap, type RelationType } from '@/lib/argument';
@@ -9,6 +10,8 @@ import { labelCounts, labelRoles, structureHints } from '@/lib/argument/hints';
 import { StructureHints } from '../map/StructureHints';
 import { SelectedComments, type Feedback } from './Comments';
 import type { LabelInfo } from './labels';
+import { RelationDetails } from './RelationDetails';
+import type { RelationDetailsBinding } from './useRelationDetails';
 
 const ArgumentMapView = dynamic(() => import('../map/ArgumentMapView').then((m) => m.ArgumentMapView), { ssr: false });
 
@@ -32,6 +35,8 @@ interface Props {
   onShowUnit: (id: string) => void;
   /// "In text" on a map node (J): the caret to the unit in the essay.
   onJumpToUnit: (id: string) => void;
+  /// The selected relation's details, shown under the map.
+  details?: RelationDetailsBinding;
 }
 
 export const MapPane = memo(function MapPane(p: Props) {
@@ -64,6 +69,11 @@ export const MapPane = memo(function MapPane(p: Props) {
         onConnect={p.onConnect}
         onJumpToUnit={p.onJumpToUnit}
       />
+      {p.details && p.selectedRelationId && (
+        <div className="mt-2 max-h-[45%] shrink-0 overflow-y-auto" data-testid="map-relation-details">
+          <RelationDetails map={p.map} text={p.text} labels={p.labels} relationId={p.selectedRelationId} binding={p.details} />
+        </div>
+      )}
       <StructureHints storageKey={`ronten:hints:${p.mapId ?? 'example'}`} hints={hints} counts={counts} labels={p.labels} quoteOf={quoteOf} onSelect={p.onShowUnit} />
       <SelectedComments feedback={p.feedback} unitId={p.selectedUnitId} relationId={p.selectedRelationId} />
     </div>

@@ -3,11 +3,16 @@
 // its "attack" button attacks it (an undercutter), P or "add premise" adds a premise — its type
 // and delete controls, a linked argument's premises (each removable while there are two or more:
 // the model keeps at least one, so a lone premise goes with the relation's own delete) and the
-// attacks aimed at it.
-import type { Relation, RelationType } from '@/lib/argument';
+// attacks aimed at it; the selected one's details (./RelationDetails: scheme, critical questions,
+// unstated premises) under it.
+import type { ArgumentMap, Relation, RelationType } from '@/lib/argument';
 import { useT } from '../I18nProvider';
 import { RelationComments, type Feedback } from './Comments';
 import { shortcutsOf } from './commands';
+import { RelationDetails, relationDetailsId } from './RelationDetails';
+import type { RelationDetailsBinding } from './useRelationDetails';
+import type { LabelInfo } from './labels';
+import { relationTypeKey } from '@/lib/i18n/locale';
 
 export interface RelationActions {
   /// S / A from a unit's row (`from`: its unit), or on the selected relation (A: attack it).
@@ -32,11 +37,14 @@ interface RelationRowProps {
   attacks: string[];
   readOnly: boolean;
   feedback: Feedback | null;
+  /// The open row's relation details: shown under the selected relation.
+  details?: { binding: RelationDetailsBinding; map: ArgumentMap; text: string; labels: readonly LabelInfo[] };
   actions: RelationActions;
 }
 
-export function RelationRow({ relation: r, unitId, text, selected, quoteOf, attacks, readOnly, feedback, actions }: RelationRowProps) {
+export function RelationRow({ relation: r, unitId, text, selected, quoteOf, attacks, readOnly, feedback, details, actions }: RelationRowProps) {
   const t = useT();
+  const expanded = selected && details !== undefined;
   return (
     <li data-relation-id={r.id} className="text-xs">
       <div className="flex items-center gap-1">
@@ -59,6 +67,18 @@ export function RelationRow({ relation: r, unitId, text, selected, quoteOf, atta
               ×
             </button>
           </>
+        )}
+        {details && (
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={expanded}
+            aria-controls={expanded ? relationDetailsId(r.id) : undefined}
+            aria-label={t('details.showNamed', { type: t(relationTypeKey(r.type)), quote: r.from.includes(unitId) ? quoteOf(r.to) : r.from.map(quoteOf).join(' + ') })}
+            onClick={() => details.binding.onOpen(expanded ? null : r.id)}
+          >
+            {t('details.show')}
+          </button>
         )}
       </div>
       {selected && !readOnly && (
@@ -92,6 +112,7 @@ export function RelationRow({ relation: r, unitId, text, selected, quoteOf, atta
           {t('annotate.undercutBy', { quote })}
         </p>
       ))}
+      {expanded && <RelationDetails map={details.map} text={details.text} labels={details.labels} relationId={r.id} binding={details.binding} />}
       {feedback && <RelationComments feedback={feedback} relationId={r.id} />}
     </li>
   );

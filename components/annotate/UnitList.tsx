@@ -1,12 +1,14 @@
 'use client';
 // The units beside the text, in text order: label, quote, note, relations and a count of
-// feedback comments. The selected unit expands into its editing controls, its relations (each
+// feedback comments; implicit units (not in the text) after them, dashed and marked 「本文にない」,
+// their text editable. The selected unit expands into its editing controls, its relations (each
 // selectable — the target of an undercutter, the argument P adds a premise to — with a linked
-// argument's premises listed, each removable, and the attacks aimed at it) and comment threads;
-// the others are one fixed-height row each, marked when they are among several selected units,
-// and only the rows in view are rendered (virtualRows), so thousands of units stay cheap.
+// argument's premises listed, each removable, the attacks aimed at it, and the selected one's
+// details: ./RelationDetails) and comment threads; the others are one fixed-height row each,
+// marked when they are among several selected units, and only the rows in view are rendered
+// (virtualRows), so thousands of units stay cheap.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { labelRoles, relationEnds, unitText, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
+import { isImplicit, labelRoles, relationEnds, unitText, type ArgumentMap, type ArgumentUnit, type Relation, type RelationType } from '@/lib/argument';
 import { useLocale, useT } from '../I18nProvider';
 import { labelClass, labelKeys, labelName, type LabelInfo } from './labels';
 import { CommentBadge, CommentThread, MapComments, commentCount, type Feedback } from './Comments';
@@ -15,6 +17,10 @@ import { useStableHandlers } from '../useStableHandlers';
 import { relationTypeKey } from '@/lib/i18n/locale';
 import { shortcutsOf } from './commands';
 import { RelationRow, type RelationActions } from './RelationRow';
+import { DraftText } from './DraftText';
+import { ImplicitMark, RelationDetails, relationDetailsId } from './RelationDetails';
+import type { RelationDetailsBinding } from './useRelationDetails';
+import { LIMITS } from '@/lib/argument/limits';
 
 interface Actions extends RelationActions {
   /// `extend`: Shift was held (the unit joins the selection, or leaves it).
@@ -43,6 +49,8 @@ interface Props extends Actions {
   readOnly: boolean;
   /// The map's feedback comments; null where there are none to show (the example map).
   feedback: Feedback | null;
+  /// The relation details (./RelationDetails) the open row shows under a relation's line.
+  details?: RelationDetailsBinding;
 }
 
 const noRelations: Relation[] = [];
@@ -58,7 +66,7 @@ function shorten(s: string, n = 60) {
 
 /// Memoized: the workspace re-renders on every key, the list only when its data changes (the
 /// workspace hands it stable handlers, ../useStableHandlers).
-export const UnitList = memo(function UnitList({ text, map, labels, selectedId, selectedIds, selectedRelationId, linking, readOnly, feedback, ...actions }: Props) {
+export const UnitList = memo(function UnitList({ text, map, labels, selectedId, selectedIds, selectedRelationId, linking, readOnly, feedback, details, ...actions }: Props) {
   const t = useT();
   const locale = useLocale();
   const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
@@ -198,6 +206,7 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
                 readOnly={readOnly}
                 comments={commentCount(feedback, u.id, relations)}
                 feedback={open ? feedback : null}
+                detailsFor={open && details ? { binding: details, map, text, labels } : undefined}
                 actions={stable}
               />
             );
@@ -231,10 +240,12 @@ interface RowProps {
   comments: number;
   /// Only the open row shows the threads.
   feedback: Feedback | null;
+  /// Only the open row shows relation details and edits an implicit unit's text.
+  detailsFor?: { binding: RelationDetailsBinding; map: ArgumentMap; text: string; labels: readonly LabelInfo[] };
   actions: Actions;
 }
 
-const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, picked, pickedOf, selectedRelationId, relationById, undercutters, isMain, linkTarget, readOnly, comments, feedback, actions }: RowProps) {
+const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, picked, pickedOf, selectedRelationId, relationById, undercutters, isMain, linkTarget, readOnly, comments, feedback, detailsFor, actions }: RowProps) {
   const t = useT();
   const locale = useLocale();
   const label = labels.find((l) => l.id === unit.label);
@@ -243,13 +254,15 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
   const quoteOf = (id: string) => shorten(quotes.get(id) ?? id, 30);
   /// A relation named by its ends: 「a」+「b」→「c」.
   const argumentText = (r: Relation): string => `${r.from.map(quoteOf).join(' + ')} → ${relationById.has(r.to) ? `(${argumentText(relationById.get(r.to)!)})` : quoteOf(r.to)}`;
+  // Not in the text: a dashed row, marked; no place in the essay to go to, no edges to move.
+  const implicit = isImplicit(unit);
   return (
     <li
       ref={rowRef}
       data-unit-row={unit.id}
       style={{ top, height: selected ? undefined : rowHeight - 6 }}
       data-picked={picked || undefined}
-      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : picked ? 'border-sky-600 bg-sky-50' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''}`}
+      className={`absolute inset-x-0 overflow-hidden rounded-md border bg-white text-sm ${isMain ? 'main-claim-row' : ''} ${selected ? 'z-10 border-sky-600 ring-2 ring-sky-200' : picked ? 'border-sky-600 bg-sky-50' : 'border-stone-200'} ${linkTarget ? 'hover:border-sky-500' : ''} ${implicit ? 'border-dashed' : ''}`}
       onMouseEnter={() => actions.onHover([unit.id])}
       onMouseLeave={() => actions.onHover([])}
     >
@@ -265,6 +278,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
           {name}
         </span>
         {picked > 0 && <span className="ml-1 rounded bg-sky-700 px-1 text-xs text-white">{t('annotate.pickedChip', { n: picked, of: pickedOf })}</span>}
+        {implicit && <ImplicitMark />}
         {isMain && <span className="main-claim-mark ml-1">★ {t('annotate.mainClaim')}</span>}
         <CommentBadge n={comments} />
         <span lang="ja" className={`mt-0.5 block font-serif text-stone-800 ${selected ? '' : 'truncate'}`}>
@@ -278,14 +292,16 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
           </span>
         )}
       </button>
-      <button
-        type="button"
-        className="btn absolute right-1.5 top-1 px-1.5 py-0 text-xs"
-        aria-label={t('annotate.jumpToUnitNamed', { label: name, quote: shorten(quote, 30) })}
-        onClick={() => actions.onJump(unit.id)}
-      >
-        {t('annotate.jumpToUnit')}
-      </button>
+      {!implicit && (
+        <button
+          type="button"
+          className="btn absolute right-1.5 top-1 px-1.5 py-0 text-xs"
+          aria-label={t('annotate.jumpToUnitNamed', { label: name, quote: shorten(quote, 30) })}
+          onClick={() => actions.onJump(unit.id)}
+        >
+          {t('annotate.jumpToUnit')}
+        </button>
+      )}
       {selected && (
         <div className="space-y-2 border-t border-stone-200 px-2.5 py-2">
           {!readOnly && (
@@ -300,18 +316,22 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                   </option>
                 ))}
               </select>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growStart')} aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
-                ←[
-              </button>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkStart')} aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
-                [→
-              </button>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkEnd')} aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
-                ←]
-              </button>
-              <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growEnd')} aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
-                ]→
-              </button>
+              {!implicit && (
+                <>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growStart')} aria-label={t('annotate.growStart')} title={t('annotate.growStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', -1)}>
+                    ←[
+                  </button>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkStart')} aria-label={t('annotate.shrinkStart')} title={t('annotate.shrinkStart')} onClick={() => actions.onMoveEdge(unit.id, 'start', 1)}>
+                    [→
+                  </button>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('shrinkEnd')} aria-label={t('annotate.shrinkEnd')} title={t('annotate.shrinkEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', -1)}>
+                    ←]
+                  </button>
+                  <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('growEnd')} aria-label={t('annotate.growEnd')} title={t('annotate.growEnd')} onClick={() => actions.onMoveEdge(unit.id, 'end', 1)}>
+                    ]→
+                  </button>
+                </>
+              )}
               {unit.label === labelRoles(labels.map((l) => l.id)).claim && (
                 <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('mainClaim')} onClick={() => actions.onToggleMainClaim(unit.id)}>
                   {isMain ? t('annotate.unmarkMainClaim') : t('annotate.markMainClaim')}
@@ -322,7 +342,10 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
               </button>
             </div>
           )}
-          <NoteEditor unitId={unit.id} note={unit.note} readOnly={readOnly} onCommit={actions.onNote} />
+          {implicit && !readOnly && detailsFor && (
+            <DraftText value={unit.text} label={t('details.implicitText')} labelClassName="block text-xs text-stone-500" lang="ja" maxLength={LIMITS.implicitTextChars} onCommit={(draft) => detailsFor.binding.onImplicitText(unit.id, draft)} />
+          )}
+          {readOnly ? unit.note && <p className="text-stone-700">{unit.note}</p> : <DraftText value={unit.note} label={t('annotate.note')} onCommit={(note) => actions.onNote(unit.id, note)} />}
           {!readOnly && (
             <div className="flex gap-1">
               <button type="button" className="btn" aria-keyshortcuts={shortcutsOf('support')} onClick={() => actions.onStartLink('support', unit.id)}>
@@ -351,6 +374,7 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
                   attacks={(undercutters.get(r.id) ?? noRelations).map((a) => a.from.map(quoteOf).join(' + '))}
                   readOnly={readOnly}
                   feedback={feedback}
+                  details={detailsFor}
                   actions={actions}
                 />
               ))}
@@ -362,38 +386,3 @@ const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relati
     </li>
   );
 });
-
-/// Notes are saved when the field loses focus (or on Ctrl+Enter), not per keystroke.
-function NoteEditor({ unitId, note, readOnly, onCommit }: { unitId: string; note: string; readOnly: boolean; onCommit: (id: string, note: string) => void }) {
-  const t = useT();
-  const [draft, setDraft] = useState(note);
-  const focused = useRef(false);
-  useEffect(() => {
-    if (!focused.current) setDraft(note);
-  }, [note]);
-  if (readOnly) return note ? <p className="text-stone-700">{note}</p> : null;
-  const save = () => {
-    if (draft !== note) onCommit(unitId, draft);
-  };
-  return (
-    <label className="block">
-      <span className="sr-only">{t('annotate.note')}</span>
-      <textarea
-        value={draft}
-        placeholder={t('annotate.note')}
-        rows={2}
-        onFocus={() => (focused.current = true)}
-        onBlur={() => {
-          focused.current = false;
-          save();
-        }}
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
-          if (e.key === 'Escape') setDraft(note);
-        }}
-        className="w-full rounded border border-stone-300 px-2 py-1"
-      />
-    </label>
-  );
-}

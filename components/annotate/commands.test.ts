@@ -48,6 +48,7 @@ function spyActions() {
     selectAtCaret: vi.fn(),
     acceptSuggestion: vi.fn(),
     dismissSuggestion: vi.fn(),
+    addUnstatedPremise: vi.fn(),
     cancel: vi.fn(),
   } satisfies CommandActions;
 }
@@ -135,6 +136,9 @@ describe('the command table', () => {
       ['P', { unit: { id: 'u', label: 'claim' } }, null],
       ['P', { relation: true, linking: true }, null],
       ['Escape', { relation: true }, 'cancel'],
+      ['U', { relation: true }, 'addUnstatedPremise'],
+      ['U', { unit: { id: 'u', label: 'claim' } }, null],
+      ['U', { relation: true, readOnly: true }, null],
     ];
     for (const [key, state, expected] of cases) {
       const actions = spyActions();
@@ -183,6 +187,7 @@ describe('the command table', () => {
     expect(ja).toContain('S: 支持の関係を作る');
     expect(ja).toContain('P: 選んだ関係に前提を追加');
     expect(ja).toContain('Shift+Enter: カーソル位置');
+    expect(ja).toContain('U: 選んだ関係に本文にない前提を補う');
     const en = helpText(1, (k, p) => format(catalog.en, k, p ?? {}));
     expect(en).toContain('1: label, or relabel');
     expect(en).toContain('Ctrl+←/Ctrl+→: by sentence');

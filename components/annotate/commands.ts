@@ -72,6 +72,8 @@ export interface CommandActions {
   /// Accepts, or dismisses, the suggestion the caret is in.
   acceptSuggestion(): void;
   dismissSuggestion(): void;
+  /// Opens the selected relation's "add unstated premise" field (./RelationDetails).
+  addUnstatedPremise(): void;
   /// Leaves link mode, else drops the selected range, else the selected units or relation.
   cancel(): void;
 }
@@ -92,6 +94,7 @@ export type CommandId =
   | 'selectAtCaret'
   | 'acceptSuggestion'
   | 'dismissSuggestion'
+  | 'addUnstated'
   | 'cancel'
   | 'extendSelection'
   | 'addPremise'
@@ -215,6 +218,7 @@ export const commands: readonly Command[] = [
   },
   { id: 'acceptSuggestion', keys: ['Y'], label: 'suggest.accept', help: 'command.acceptSuggestion', enabled: (s) => !s.readOnly && s.suggestion, perform: (a) => a.acceptSuggestion() },
   { id: 'dismissSuggestion', keys: ['N'], label: 'suggest.dismiss', help: 'command.dismissSuggestion', enabled: (s) => !s.readOnly && s.suggestion, perform: (a) => a.dismissSuggestion() },
+  { id: 'addUnstated', keys: ['U'], label: 'details.addUnstated', help: 'command.addUnstated', enabled: (s) => !s.readOnly && s.relation, perform: (a) => a.addUnstatedPremise() },
   { id: 'cancel', keys: ['Escape'], label: 'annotate.cancel', enabled: (s) => s.linking || s.span || s.unit !== null || s.relation, perform: (a) => a.cancel() },
 ];
 

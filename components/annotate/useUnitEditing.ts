@@ -16,6 +16,7 @@ import {
   removeRelationOp,
   removeUnitOp,
   setMainClaimOp,
+  setSchemeOp,
   stepEdge,
   updateRelationOp,
   updateUnitOp,
@@ -121,7 +122,12 @@ export function useUnitEditing({ t, locale, map, ctx, tokens, labels, readOnly, 
   };
   const toggleMainClaim = (id: string) =>
     run([setMainClaimOp(map, map.mainClaimId === id ? null : id)], t(map.mainClaimId === id ? 'announce.mainClaimCleared' : 'announce.mainClaimSet'));
-  const retype = (relationId: string, type: RelationType) => run([updateRelationOp(map, relationId, { type })]);
+  const retype = (relationId: string, type: RelationType) => {
+    // An attack names no scheme: a support made an attack drops its scheme (and answers) in the
+    // same step, so undo brings them back.
+    const schemed = type === 'attack' && map.relations.some((r) => r.id === relationId && r.scheme !== undefined);
+    return run([...(schemed ? [setSchemeOp(map, relationId, null)] : []), updateRelationOp(map, relationId, { type })]);
+  };
   const removeRelation = (relationId: string) => {
     if (run([removeRelationOp(map, relationId)]) && selectedRelationId === relationId) setSelectedRelationId(null);
   };

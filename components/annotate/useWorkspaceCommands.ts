@@ -27,9 +27,11 @@ interface Options {
   announce: (message: string) => void;
   /// The signposts' suggestions: Y and N act on the one at hand.
   suggestions: SuggestionsState;
+  /// Opens the selected relation's "add unstated premise" field (./useRelationDetails).
+  addUnstatedPremise: () => void;
 }
 
-export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, claimLabel, readOnly, canUndo, canRedo, editorRef, announce, suggestions }: Options) {
+export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, claimLabel, readOnly, canUndo, canRedo, editorRef, announce, suggestions, addUnstatedPremise }: Options) {
   const { tokenSelection, selected, linkMode } = edit;
   /// The unit at the caret (again: the one around `current`, when it is there).
   const unitAtCaret = (current: string | null) => (tokenSelection.caret == null ? null : pickUnitAt(textUnits(map.units), tokens[tokenSelection.caret].start, current));
@@ -86,6 +88,7 @@ export function useWorkspaceCommands({ t, locale, edit, map, tokens, labels, cla
     },
     acceptSuggestion: () => suggestions.atHand !== undefined && suggestions.accept(suggestions.atHand),
     dismissSuggestion: () => suggestions.atHand !== undefined && suggestions.dismiss(suggestions.atHand),
+    addUnstatedPremise,
     cancel: () => {
       if (linkMode) edit.cancelMode();
       else if (tokenSelection.anchor != null) edit.clearTokenSelection();

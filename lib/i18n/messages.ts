@@ -4,11 +4,13 @@
 
 import type { Locale } from './locale';
 import { gradingEn, gradingJa } from './grading';
+import { relationDetailsEn, relationDetailsJa } from './relationDetails';
 
 export { locales, defaultLocale, localeCookie, format, isLocale, negotiateLocale, translator, type Locale, type Translate } from './locale';
 
 const ja = {
   ...gradingJa,
+  ...relationDetailsJa,
   'app.name': '論点',
   'app.tagline': '日本語の文章の論証構造をマッピングする',
   'nav.home': '文書一覧',
@@ -874,6 +876,7 @@ export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
   ...gradingEn,
+  ...relationDetailsEn,
   'app.name': 'Ronten',
   'app.tagline': 'Map the argument of a Japanese text',
   'nav.home': 'Documents',
