@@ -134,13 +134,13 @@ function Workspace({ title, documentRef, text, blocks, tokens, phrases, labels, 
   const [touching, setTouching] = useState(false);
   const [touchScreen, setTouchScreen] = useState(false);
   // The selected relation's details (./RelationDetails) and its "add unstated premise" field.
-  const details = useRelationDetails({ t, locale, map, labels, readOnly, selectedRelationId: edit.selectedRelation, setSelectedRelationId: edit.setSelectedRelationId, run: edit.run, showNotice });
+  const details = useRelationDetails({ t, locale, map, labels, readOnly, selectedRelationId: edit.selectedRelation, setSelectedRelationId: (id) => (id ? edit.setSelectedRelationId(id) : edit.closeRelation()), run: edit.run, showNotice });
   /// U: opens that field in the pane that shows the relation (the list shows it only under its
   /// open unit; else the map does).
   const addUnstatedPremise = () => {
     if (!edit.selectedRelation) return;
     details.compose(edit.selectedRelation);
-    if (pane !== 'map' && !(pane === 'list' && selected)) setPane('map');
+    if (pane !== 'map' && !(pane === 'list' && openUnitId)) setPane('map');
     setSheetOpen(true);
   };
   useEffect(() => setTouchScreen(navigator.maxTouchPoints > 0 || matchMedia('(pointer: coarse)').matches), []);

@@ -75,12 +75,14 @@ export function RelationRow({ relation: r, unitId, text, selected, quoteOf, atta
             aria-expanded={expanded}
             aria-controls={expanded ? relationDetailsId(r.id) : undefined}
             aria-label={t('details.showNamed', { type: t(relationTypeKey(r.type)), quote: r.from.includes(unitId) ? quoteOf(r.to) : r.from.map(quoteOf).join(' + ') })}
-            onClick={() => details.binding.onOpen(expanded ? null : r.id)}
+            onClick={() => (expanded ? details.binding.onOpen(null) : actions.onSelectRelation(r.id, unitId))}
           >
             {t('details.show')}
           </button>
         )}
       </div>
+      {/* Next in tab order after the Details button that opens it. */}
+      {expanded && <RelationDetails map={details.map} text={details.text} labels={details.labels} relationId={r.id} binding={details.binding} />}
       {selected && !readOnly && (
         <div className="ml-3 mt-0.5 flex gap-1">
           <button type="button" className="btn px-1.5 py-0" aria-keyshortcuts={shortcutsOf('attack')} onClick={() => actions.onStartLink('attack')}>
@@ -112,7 +114,6 @@ export function RelationRow({ relation: r, unitId, text, selected, quoteOf, atta
           {t('annotate.undercutBy', { quote })}
         </p>
       ))}
-      {expanded && <RelationDetails map={details.map} text={details.text} labels={details.labels} relationId={r.id} binding={details.binding} />}
       {feedback && <RelationComments feedback={feedback} relationId={r.id} />}
     </li>
   );

@@ -210,6 +210,8 @@ export function useUnitEditing({ t, locale, map, ctx, tokens, labels, readOnly, 
     follow(pick(current, linkMode, { kind: 'relation', id, extend: false }));
     if (!linkMode) setAnchorId(anchor);
   };
+  /// Closes the selected relation's details: the unit whose row it was picked in stays open.
+  const closeRelation = () => setSelectionState({ units: anchorId && unitOf(anchorId) ? [anchorId] : [], relation: null });
   /// The undercut prompt's "Done": the attackers collected so far attack the relation.
   const finishPick = () => {
     const outcome = finishUndercut(linkMode);
@@ -266,6 +268,7 @@ export function useUnitEditing({ t, locale, map, ctx, tokens, labels, readOnly, 
     removePremise,
     chooseUnit,
     selectRelation,
+    closeRelation,
     finishPick,
     travel,
   };
