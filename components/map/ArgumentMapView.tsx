@@ -11,7 +11,7 @@
 // other change.
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { isImplicit, isTextUnit, premiseEdges, unitText, type ArgumentMap, type RelationType } from '@/lib/argument/types';
-import { layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode } from '@/lib/argument/layout';
+import { edgeBox, layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode } from '@/lib/argument/layout';
 import { displayWidth } from '@/lib/text/width';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
@@ -83,7 +83,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   // Unit to unit, one per premise (an undercutter's to the unit the attacked relation bears on):
   // what the first view counts as "one relation away from the main claim", and the units a
   // hovered edge emphasizes.
-  const unitEdges = useMemo(() => premiseEdges(map), [map]);
+  const unitEdges = useMemo(() => premiseEdges({ relations: map.relations }), [map.relations]);
   const layoutKey = layoutInputKey(layoutInput);
   const layoutRef = useRef<{ key: string; layout: ReturnType<typeof layoutGraph> } | null>(null);
   if (!layoutRef.current || layoutRef.current.key !== layoutKey) layoutRef.current = { key: layoutKey, layout: layoutGraph(layoutInput) };
@@ -92,6 +92,16 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const height = layout.height + 2 * margin;
   // Node boxes in the drawing's coordinates (the layout sits at margin, margin).
   const boxes = useMemo(() => new Map<string, Box>([...layout.nodes].map(([id, n]) => [id, { x: n.x + margin, y: n.y + margin, width: n.width, height: n.height }])), [layout]);
+  const edgeBoxes = useMemo(
+    () =>
+      new Map<string, Box>(
+        [...layout.edges].map(([id, e]) => {
+          const b = edgeBox(e);
+          return [id, { ...b, x: b.x + margin, y: b.y + margin }];
+        }),
+      ),
+    [layout],
+  );
   const content = useMemo(() => ({ x: 0, y: 0, width: layout.nodes.size ? width : 0, height }), [layout, width, height]);
 
   const hintsByUnit = useMemo(() => {
@@ -104,7 +114,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const miniViewRef = useRef<SVGRectElement>(null);
-  const zoom = usePanZoom({ frameRef, svgRef, miniViewRef, boxes, content, edges: unitEdges, mainClaimId: map.mainClaimId });
+  const zoom = usePanZoom({ frameRef, svgRef, miniViewRef, boxes, edgeBoxes, content, edges: unitEdges, mainClaimId: map.mainClaimId });
   const { bringIntoView, apply: applyView, offFrame: anyOffFrame } = zoom;
   // A minimap just shown needs the view's rectangle drawn in it.
   useEffect(() => {
@@ -117,7 +127,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   }, [selectedUnitId, bringIntoView]);
 
   const nodeActions = useMemo(() => ({ onSelectUnit: actions.onSelectUnit, onHover: actions.onHover, onFocusNode: bringIntoView, onJumpToUnit: actions.onJumpToUnit }), [actions, bringIntoView]);
-  const edgeActions = useMemo(() => ({ onSelectRelation: actions.onSelectRelation, onHover: actions.onHover }), [actions]);
+  const edgeActions = useMemo(() => ({ onSelectRelation: actions.onSelectRelation, onHover: actions.onHover, onFocusEdge: bringIntoView }), [actions, bringIntoView]);
   const gesture = useConnectGesture({ frameRef, view: zoom.view, pinching: zoom.pinching, moveTo: zoom.moveTo, layout, margin, readOnly, onSelectUnit: actions.onSelectUnit, onSelectRelation: actions.onSelectRelation });
   const { chooser, setChooser } = gesture;
 

@@ -5,9 +5,9 @@
 // arrow it attacks. Support is a solid dark arrow, attack a dashed vermilion one ending in a bar.
 // A support naming a scheme shows the scheme's name in a small label beside its arrow.
 //
-// The whole relation is one control: one focusable element named by its ends, one wide
-// invisible hit area along every part (touch), and hover, focus and selection thicken every
-// part together. Hovering also emphasizes the units it joins (onHover), as hovering a node does.
+// The whole relation is one control: one focusable element named by its ends (brought into view
+// when focused), one wide invisible hit area along every part (touch), and hover, focus and
+// selection thicken every part together. Hovering also emphasizes the units it joins (onHover), as hovering a node does.
 import { memo, useState } from 'react';
 import type { RelationType } from '@/lib/argument/types';
 import type { PlacedEdge } from '@/lib/argument/layout';
@@ -16,7 +16,8 @@ import { edgePath } from '@/lib/argument/edgeGeometry';
 const ink = { support: '#44403c', attack: '#d55e00' } as const;
 /// A finger-wide band along each line (in map units; the map is never shown much below 1:1).
 const hitWidth = 24;
-export const schemeFontSize = 11;
+/// As large as a node's label chip, so it is readable wherever node text is (../viewport).
+export const schemeFontSize = 12;
 const junctionRadius = 4.5;
 
 /// The arrowheads the edges use (one <defs> per map).
@@ -37,6 +38,8 @@ export function EdgeMarkers() {
 export interface EdgeActions {
   onSelectRelation: (id: string | null) => void;
   onHover: (ids: string[]) => void;
+  /// Brings the focused edge into view.
+  onFocusEdge: (id: string) => void;
 }
 
 interface Props {
@@ -84,7 +87,10 @@ export const MapEdge = memo(function MapEdge({ edge, type, selected, name, schem
         setHot(false);
         actions.onHover([]);
       }}
-      onFocus={() => setHot(true)}
+      onFocus={() => {
+        setHot(true);
+        actions.onFocusEdge(edge.id);
+      }}
       onBlur={() => setHot(false)}
     >
       <title>{name}</title>

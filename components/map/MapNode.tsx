@@ -104,7 +104,7 @@ export const MapNode = memo(function MapNode({ id, node, slot, chip, main, impli
         {chip}
       </text>
       {implicit && (
-        <text x={node.width - padding} y={5 + labelFontSize + 1} textAnchor="end" fontSize={labelFontSize - 1} fill="#57534e" data-implicit-marker="">
+        <text x={node.width - padding} y={5 + labelFontSize + 1} textAnchor="end" fontSize={labelFontSize} fill="#57534e" data-implicit-marker="">
           {implicitText}
         </text>
       )}

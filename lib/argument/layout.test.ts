@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticLayoutInput } from '@/bench/layout';
 import { curveMiddle, flattenCurve } from './edgeGeometry';
-import { layoutGraph, layoutInputKey, layoutMargin, type Box, type GraphLayout, type LayoutInput, type PlacedEdge, type PlacedNode, type Point } from './layout';
+import { edgeBox, layoutGraph, layoutInputKey, layoutMargin, type Box, type GraphLayout, type LayoutInput, type PlacedEdge, type PlacedNode, type Point } from './layout';
 
 // Nodes as `id` or `id:width:height` (default 120 × 40), `!` after the id for an implicit unit;
 // edges as `from>to`, `a+b>to` for a linked argument, `x>r0` aimed at the first relation (ids are
@@ -264,6 +264,12 @@ describe('layoutGraph', () => {
       expect(distanceTo(centre, flattenCurve(points))).toBeLessThan(label!.width / 2 + 20);
     }
     expect(layout.edges.get('r2')!.label).toBeNull();
+    // The edge's box holds its lines, junction and label.
+    const linked = layout.edges.get('r0')!;
+    const box = edgeBox(linked);
+    for (const p of [...linked.points, ...linked.premiseLines.flat(), linked.junction!, linked.label!, { x: linked.label!.x + linked.label!.width, y: linked.label!.y + linked.label!.height }]) {
+      expect(p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height).toBe(true);
+    }
   });
 
   it('carries the implicit flag through to placed nodes, related or loose', () => {

@@ -454,6 +454,17 @@ function edgePoints(e: PlacedEdge): Point[] {
   return points;
 }
 
+/// The box around all of an edge's drawing: lines, junction and label.
+export function edgeBox(e: PlacedEdge): Box {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const corners = edgePoints(e);
+  if (e.label) corners.push(e.label, { x: e.label.x + e.label.width, y: e.label.y + e.label.height });
+  for (const p of corners) {
+    [minX, minY, maxX, maxY] = [Math.min(minX, p.x), Math.min(minY, p.y), Math.max(maxX, p.x), Math.max(maxY, p.y)];
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
 /// Moves everything so the top-left of the bounding box is at (margin, margin).
 function translate(nodes: Map<string, PlacedNode>, edges: Map<string, PlacedEdge>): GraphLayout {
   if (nodes.size === 0) return { nodes, edges, width: 0, height: 0 };
@@ -468,10 +479,7 @@ function translate(nodes: Map<string, PlacedNode>, edges: Map<string, PlacedEdge
     maxY = Math.max(maxY, b.y + b.height);
   };
   for (const n of nodes.values()) cover(n);
-  for (const e of edges.values()) {
-    for (const p of edgePoints(e)) cover({ ...p, width: 0, height: 0 });
-    if (e.label) cover(e.label);
-  }
+  for (const e of edges.values()) cover(edgeBox(e));
   const dx = layoutMargin - minX;
   const dy = layoutMargin - minY;
   const move = (p: Point) => {
