@@ -39,7 +39,7 @@ function names(locale: Locale): Record<string, string> {
 describe('relationName', () => {
   it('says each shape in Japanese', () => {
     expect(names('ja')).toEqual({
-      r1: '結合した支持：根拠「根拠その一。」 + 根拠「書かれていない前提。」 → 主張「主張である。」（帰結からの議論）',
+      r1: '結合した支持：根拠「根拠その一。」 + 根拠「書かれていない前提。」 → 主張「主張である。」、帰結からの議論',
       r2: '根拠「根拠その二。」が主張「主張である。」を支持',
       r3: '反論「反論である。」が推論（根拠「根拠その一。」 + 根拠「書かれていない前提。」 → 主張「主張である。」）を攻撃',
       r4: '根拠「根拠その二。」が推論（反論「反論である。」 → 推論）を攻撃',
@@ -49,7 +49,7 @@ describe('relationName', () => {
 
   it('says each shape in English', () => {
     expect(names('en')).toEqual({
-      r1: 'Linked support: Evidence “根拠その一。” + Evidence “書かれていない前提。” → Claim “主張である。” (Argument from consequences)',
+      r1: 'Linked support: Evidence “根拠その一。” + Evidence “書かれていない前提。” → Claim “主張である。”, Argument from consequences',
       r2: 'Evidence “根拠その二。” supports Claim “主張である。”',
       r3: 'Counterargument “反論である。” attacks the inference (Evidence “根拠その一。” + Evidence “書かれていない前提。” → Claim “主張である。”)',
       r4: 'Evidence “根拠その二。” attacks the inference (Counterargument “反論である。” → an inference)',

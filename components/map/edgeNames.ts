@@ -1,7 +1,8 @@
 // What the map says a relation is, for its accessible name and tooltip, so each edge is told
 // apart by ear: "Evidence “…” supports Claim “…”"; a linked argument "Linked support: Evidence
 // “…” + Evidence “…” → Claim “…”"; an undercutter "Counterargument “…” attacks the inference
-// (Evidence “…” → Claim “…”)"; a scheme's name after it in brackets. An inference inside an
+// (Evidence “…” → Claim “…”)"; a scheme's name after a comma (not in brackets: the name must
+// hold the label's visible text, and checkers such as axe drop bracketed parts of names). An inference inside an
 // inference (an undercutter of an undercutter) is said as "an inference" rather than in full.
 // Pure: the caller hands in the translator and the lookups.
 import type { ArgumentUnit, Relation } from '@/lib/argument/types';
