@@ -134,7 +134,7 @@ export function layoutInputKey(input: LayoutInput): string {
 }
 
 /// The drawing's participants and edges, numbered: units first, then the inference points of
-/// relations that need one (linked, or attacked). `part` is the premise's index in `from` for
+/// relations that need one (linked, attacked or labelled). `part` is the premise's index in `from` for
 /// a premise line, -1 for the arrow.
 interface Expanded {
   units: LayoutNode[];
@@ -154,8 +154,8 @@ export function layoutGraph(input: LayoutInput): GraphLayout {
   for (const n of input.nodes) if (!nodeById.has(n.id)) nodeById.set(n.id, n);
   const relations = keptRelations(input.edges, nodeById);
   const main = input.mainClaimId !== null && nodeById.has(input.mainClaimId) ? input.mainClaimId : null;
-  const x = expand([...nodeById.values()], relations, nodeById, main);
-  const related = new Set(x.units.map((u) => u.id));
+  const ex = expand([...nodeById.values()], relations, nodeById, main);
+  const related = new Set(ex.units.map((u) => u.id));
   const loose = [...nodeById.values()].filter((n) => !related.has(n.id));
 
   const placedNodes = new Map<string, PlacedNode>();
@@ -163,32 +163,32 @@ export function layoutGraph(input: LayoutInput): GraphLayout {
   let bottom = -Infinity;
   let right = -Infinity;
 
-  if (x.units.length > 0) {
-    const count = x.units.length + x.inference.filter((i) => i >= 0).length;
-    const mainIndex = main === null ? null : x.units.findIndex((u) => u.id === main);
-    const down = orientEdges(count, x.edges, mainIndex);
-    const layer = withoutEmptyLayers(assignLayers(count, x.edges, down, mainIndex));
-    const g = runDagre(x, relations, count, down, layer);
+  if (ex.units.length > 0) {
+    const count = ex.units.length + ex.inference.filter((i) => i >= 0).length;
+    const mainIndex = main === null ? null : ex.units.findIndex((u) => u.id === main);
+    const down = orientEdges(count, ex.edges, mainIndex);
+    const layer = withoutEmptyLayers(assignLayers(count, ex.edges, down, mainIndex));
+    const g = runDagre(ex, relations, count, down, layer);
     const centre = (v: number): Point => {
       const { x, y } = g.node(String(v)) as Point;
       return { x, y };
     };
-    x.units.forEach((n, v) => {
+    ex.units.forEach((n, v) => {
       const c = centre(v);
       placedNodes.set(n.id, place(n, c.x - n.width / 2, c.y - n.height / 2));
     });
-    // Each layer edge's points, from its `from` to its `to`, ends at inference points on their
-    // centre and ends at units left for the relation's drawing to put on the border.
-    const lines = x.edges.map((e, k) => {
+    // Each layer edge's points, from its `from` to its `to`: an end at an inference point is its
+    // centre; an end at a unit goes on the unit's border when the relation is drawn.
+    const lines = ex.edges.map((e, k) => {
       const label = g.edge({ v: String(down[k] ? e.from : e.to), w: String(down[k] ? e.to : e.from), name: String(k) }) as { points?: Point[] };
       const points = (label.points ?? []).map((p) => ({ x: p.x, y: p.y }));
       if (!down[k]) points.reverse(); // dagre's points run upper → lower
       if (points.length < 2) points.splice(0, points.length, centre(e.from), centre(e.to));
-      if (e.from >= x.units.length) points[0] = centre(e.from);
-      if (e.to >= x.units.length) points[points.length - 1] = centre(e.to);
+      if (e.from >= ex.units.length) points[0] = centre(e.from);
+      if (e.to >= ex.units.length) points[points.length - 1] = centre(e.to);
       return points;
     });
-    drawRelations(relations, x, lines, placedNodes, centre, placedEdges);
+    drawRelations(relations, ex, lines, placedNodes, centre, placedEdges);
     for (const p of placedNodes.values()) {
       bottom = Math.max(bottom, p.y + p.height);
       right = Math.max(right, p.x + p.width);
@@ -196,7 +196,7 @@ export function layoutGraph(input: LayoutInput): GraphLayout {
   }
 
   placeLooseNodes(loose, placedNodes, bottom, right);
-  for (const k of x.loops) placedEdges.set(relations[k].id, loopEdge(relations[k], placedNodes.get(relations[k].to)!));
+  for (const k of ex.loops) placedEdges.set(relations[k].id, loopEdge(relations[k], placedNodes.get(relations[k].to)!));
   return translate(placedNodes, placedEdges);
 }
 
@@ -257,9 +257,9 @@ function expand(nodes: readonly LayoutNode[], relations: readonly LayoutEdge[], 
   return { units, inference, edges, loops };
 }
 
-function runDagre(x: Expanded, relations: readonly LayoutEdge[], count: number, down: Uint8Array, layer: Int32Array) {
+function runDagre(ex: Expanded, relations: readonly LayoutEdge[], count: number, down: Uint8Array, layer: Int32Array) {
   const inferenceBox = new Map<number, Size>();
-  x.inference.forEach((v, k) => {
+  ex.inference.forEach((v, k) => {
     const label = relations[k].label;
     // Centred on the point, as tall below it as the label above it, as wide as the label.
     if (v >= 0) inferenceBox.set(v, label ? { width: Math.max(inferenceSize, label.width), height: 2 * (label.height + labelGap) } : { width: inferenceSize, height: inferenceSize });
@@ -279,9 +279,9 @@ function runDagre(x: Expanded, relations: readonly LayoutEdge[], count: number, 
     // lists only the built-in names, hence the cast.
     ranker: ((rg: Graph) => applyLayers(rg, layer, count)) as unknown as GraphLabel['ranker'],
   });
-  x.units.forEach((n, v) => g.setNode(String(v), { width: n.width, height: n.height }));
+  ex.units.forEach((n, v) => g.setNode(String(v), { width: n.width, height: n.height }));
   for (const [v, size] of inferenceBox) g.setNode(String(v), size);
-  x.edges.forEach((e, k) => {
+  ex.edges.forEach((e, k) => {
     const [upper, lower] = down[k] ? [e.from, e.to] : [e.to, e.from];
     g.setEdge(String(upper), String(lower), { minlen: 1, weight: 1 }, String(k));
   });
@@ -344,14 +344,14 @@ function applyLayers(g: Graph, layer: Int32Array, count: number): void {
 /// relation after that one (its arrow ends on the other's middle).
 function drawRelations(
   relations: readonly LayoutEdge[],
-  x: Expanded,
+  ex: Expanded,
   lines: ReadonlyArray<Point[]>,
   nodes: ReadonlyMap<string, PlacedNode>,
   centre: (v: number) => Point,
   out: Map<string, PlacedEdge>,
 ): void {
   const partsOf = relations.map(() => ({ premises: [] as number[], arrow: -1 }));
-  x.edges.forEach((e, k) => {
+  ex.edges.forEach((e, k) => {
     if (e.part < 0) partsOf[e.relation].arrow = k;
     else partsOf[e.relation].premises[e.part] = k;
   });
@@ -376,9 +376,9 @@ function drawRelations(
       points = withStart(through, nodes.get(r.from[0])!);
     }
     const attackedMiddle = out.get(r.to)?.middle;
-    const end = targetUnit ? borderPoint(targetUnit, points[points.length - 2]) : attackedMiddle ? { ...attackedMiddle } : centre(x.inference[targetRelation!]);
+    const end = targetUnit ? borderPoint(targetUnit, points[points.length - 2]) : attackedMiddle ? { ...attackedMiddle } : centre(ex.inference[targetRelation!]);
     points[points.length - 1] = end;
-    const at = x.inference[k] >= 0 ? centre(x.inference[k]) : null;
+    const at = ex.inference[k] >= 0 ? centre(ex.inference[k]) : null;
     const label = r.label && at ? { x: at.x - r.label.width / 2, y: at.y - labelGap - r.label.height, width: r.label.width, height: r.label.height } : null;
     out.set(r.id, {
       id: r.id,
