@@ -1,22 +1,26 @@
 'use client';
-// The argument map: a node per unit (./MapNode), an edge per relation (./MapEdge), laid out in
-// layers with conclusions above their premises (lib/argument/layout; recomputed only when the
-// structure changes). It opens on what matters at a readable scale (./viewport), pans and zooms
+// The argument map: a node per unit (./MapNode), an edge per relation (./MapEdge: a linked
+// argument's premises joined at a junction into one arrow, an undercutter ending on the middle
+// of the arrow it attacks, a scheme's name beside its arrow), laid out in layers with
+// conclusions above their premises (lib/argument/layout; recomputed only when the structure
+// changes). It opens on what matters at a readable scale (./viewport), pans and zooms
 // without re-rendering (./usePanZoom), shows a minimap whenever part of it is off the frame
-// (./Minimap), and relates units by dragging one node onto another (./useConnectGesture).
+// (./Minimap), and relates units by dragging one node onto another, or attacks an inference by
+// dragging a node onto its arrow (./useConnectGesture).
 // Everything edits through the workspace's operations, so it is undoable and saved like any
 // other change.
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import { isTextUnit, premiseEdges, unitText, type ArgumentMap, type RelationType } from '@/lib/argument/types';
-import { layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode } from '@/lib/argument/layout';
+import { isImplicit, isTextUnit, premiseEdges, unitText, type ArgumentMap, type RelationType } from '@/lib/argument/types';
+import { edgeBox, layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode } from '@/lib/argument/layout';
+import { displayWidth } from '@/lib/text/width';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
 import { useStableHandlers } from '../useStableHandlers';
 import { colorsOfSlot, labelSlot, type LabelInfo } from '../annotate/labels';
 import { fontFamily, nodeHeight, nodeText, nodeWidth } from './nodeShape';
 import { printMap, savePng, saveSvg, standaloneSvg } from './exportPicture';
-import { relationTypeKey } from '@/lib/i18n/locale';
-import { EdgeMarkers, MapEdge, shortQuote } from './MapEdge';
+import { EdgeMarkers, MapEdge, schemeFontSize } from './MapEdge';
+import { relationName, schemeName, shortQuote } from './edgeNames';
 import { MapNode } from './MapNode';
 import { Minimap } from './Minimap';
 import { usePanZoom } from './usePanZoom';
@@ -28,6 +32,9 @@ export interface MapActions {
   onSelectUnit: (id: string | null, extend?: boolean) => void;
   onSelectRelation: (id: string | null) => void;
   onHover: (ids: string[]) => void;
+  /// A node dragged onto another node (`to` a unit id) or onto an edge (`to` that relation's id:
+  /// an attack on the inference, an undercutter), the type chosen in the small dialog that
+  /// follows. The workspace refuses what the model refuses.
   onConnect: (from: string, to: string, type: RelationType) => void;
   /// Puts the essay's caret on the unit and scrolls the text to it (J on a node, or the
   /// toolbar's "In text" button for the selected node).
@@ -64,14 +71,20 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
     () => new Map(map.units.map((u) => [u.id, isTextUnit(u) ? nodeText(text.slice(u.start, u.end), boundaries, u.start) : nodeText(u.text)])),
     [map.units, text, boundaries],
   );
-  // One edge per premise for now (a linked argument's premises are not yet joined into one
-  // arrow; an undercutter points at the unit the attacked relation bears on): types.ts premiseEdges.
-  const edgeList = useMemo(() => premiseEdges(map).map((e) => ({ ...e, id: e.index === 0 ? e.relation.id : `${e.relation.id}#${e.index}` })), [map]);
+  // A support naming a scheme gets a label of the scheme's name: the layout leaves room for it.
+  const schemeNames = useMemo(() => new Map(map.relations.map((r) => [r.id, r.type === 'support' ? schemeName(r, locale) : null])), [map.relations, locale]);
   const layoutInput = useMemo(() => {
-    const nodes: LayoutNode[] = map.units.map((u) => ({ id: u.id, width: nodeWidth, height: nodeHeight(texts.get(u.id)!) }));
-    const edges: LayoutEdge[] = edgeList.map((e) => ({ id: e.id, from: e.from, to: e.to }));
+    const nodes: LayoutNode[] = map.units.map((u) => ({ id: u.id, width: nodeWidth, height: nodeHeight(texts.get(u.id)!), ...(isImplicit(u) ? { implicit: true } : {}) }));
+    const edges: LayoutEdge[] = map.relations.map((r) => {
+      const name = schemeNames.get(r.id);
+      return { id: r.id, from: r.from, to: r.to, ...(name ? { label: { width: Math.ceil(displayWidth(name) * schemeFontSize * 1.1) + 12, height: schemeFontSize + 7 } } : {}) };
+    });
     return { nodes, edges, mainClaimId: map.mainClaimId };
-  }, [map.units, edgeList, map.mainClaimId, texts]);
+  }, [map.units, map.relations, map.mainClaimId, texts, schemeNames]);
+  // Unit to unit, one per premise (an undercutter's to the unit the attacked relation bears on):
+  // what the first view counts as "one relation away from the main claim", and the units a
+  // hovered edge emphasizes.
+  const unitEdges = useMemo(() => premiseEdges({ relations: map.relations }), [map.relations]);
   const layoutKey = layoutInputKey(layoutInput);
   const layoutRef = useRef<{ key: string; layout: ReturnType<typeof layoutGraph> } | null>(null);
   if (!layoutRef.current || layoutRef.current.key !== layoutKey) layoutRef.current = { key: layoutKey, layout: layoutGraph(layoutInput) };
@@ -80,6 +93,16 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const height = layout.height + 2 * margin;
   // Node boxes in the drawing's coordinates (the layout sits at margin, margin).
   const boxes = useMemo(() => new Map<string, Box>([...layout.nodes].map(([id, n]) => [id, { x: n.x + margin, y: n.y + margin, width: n.width, height: n.height }])), [layout]);
+  const edgeBoxes = useMemo(
+    () =>
+      new Map<string, Box>(
+        [...layout.edges].map(([id, e]) => {
+          const b = edgeBox(e);
+          return [id, { ...b, x: b.x + margin, y: b.y + margin }];
+        }),
+      ),
+    [layout],
+  );
   const content = useMemo(() => ({ x: 0, y: 0, width: layout.nodes.size ? width : 0, height }), [layout, width, height]);
 
   const hintsByUnit = useMemo(() => {
@@ -92,7 +115,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const miniViewRef = useRef<SVGRectElement>(null);
-  const zoom = usePanZoom({ frameRef, svgRef, miniViewRef, boxes, content, edges: layoutInput.edges, mainClaimId: map.mainClaimId });
+  const zoom = usePanZoom({ frameRef, svgRef, miniViewRef, boxes, edgeBoxes, content, edges: unitEdges, mainClaimId: map.mainClaimId });
   const { bringIntoView, apply: applyView, offFrame: anyOffFrame } = zoom;
   // A minimap just shown needs the view's rectangle drawn in it.
   useEffect(() => {
@@ -105,6 +128,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   }, [selectedUnitId, bringIntoView]);
 
   const nodeActions = useMemo(() => ({ onSelectUnit: actions.onSelectUnit, onHover: actions.onHover, onFocusNode: bringIntoView, onJumpToUnit: actions.onJumpToUnit }), [actions, bringIntoView]);
+  const edgeActions = useMemo(() => ({ onSelectRelation: actions.onSelectRelation, onHover: actions.onHover, onFocusEdge: bringIntoView }), [actions, bringIntoView]);
   const gesture = useConnectGesture({ frameRef, view: zoom.view, pinching: zoom.pinching, moveTo: zoom.moveTo, layout, margin, readOnly, onSelectUnit: actions.onSelectUnit, onSelectRelation: actions.onSelectRelation });
   const { chooser, setChooser } = gesture;
 
@@ -112,17 +136,16 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const selectedUnit = selectedUnitId ? unitById.get(selectedUnitId) : undefined;
   // An implicit unit has no place in the text to jump to.
   const jumpTarget = selectedUnit && isTextUnit(selectedUnit) ? selectedUnit : null;
-  const edgeName = (from: string, to: string, type: RelationType) => {
-    const a = unitById.get(from);
-    const b = unitById.get(to);
-    return t('map.edgeLabel', {
-      from: labelName(a?.label ?? ''),
-      fromQuote: a ? shortQuote(unitText(a, text)) : '',
-      to: labelName(b?.label ?? ''),
-      toQuote: b ? shortQuote(unitText(b, text)) : '',
-      type: t(relationTypeKey(type)),
-    });
-  };
+  // Each relation's name and the units it joins, kept while the map, text and language stay.
+  const edgeInfo = useMemo(() => {
+    const relations = new Map(map.relations.map((r) => [r.id, r]));
+    const context = { t, locale, text, units: unitById, relations, labelName };
+    const bearsOn = new Map<string, string>();
+    for (const e of unitEdges) bearsOn.set(e.relation.id, e.to);
+    return new Map(map.relations.map((r) => [r.id, { name: relationName(r, context), ends: [...r.from, bearsOn.get(r.id)!] }]));
+  }, [map.relations, unitEdges, unitById, t, locale, text, labelName]);
+  // A node's chip: its label's name, and "★ main claim" on the main claim.
+  const chips = new Map(map.units.map((u) => [u.id, u.id === map.mainClaimId ? `${labelName(u.label)} ★ ${t('annotate.mainClaim')}` : labelName(u.label)]));
 
   const exportSvgText = () => standaloneSvg(svgRef.current!, width, height, title);
 
@@ -163,7 +186,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
             printMap(
               exportSvgText(),
               title,
-              map.units.map((u) => ({ label: labelName(u.label), quote: unitText(u, text), note: u.note })),
+              map.units.map((u) => ({ label: isImplicit(u) ? t('map.implicitNode', { label: labelName(u.label) }) : labelName(u.label), quote: unitText(u, text), note: u.note })),
             )
           }
         >
@@ -186,10 +209,12 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
           <EdgeMarkers />
           <g data-viewport="">
             <g transform={`translate(${margin},${margin})`}>
-              {edgeList.map((e) => {
-                const placed = layout.edges.get(e.id);
-                const r = e.relation;
-                return placed ? <MapEdge key={e.id} edge={placed} relationId={r.id} type={r.type} selected={r.id === selectedRelationId} label={edgeName(e.from, e.to, r.type)} onSelect={actions} /> : null;
+              {map.relations.map((r) => {
+                const placed = layout.edges.get(r.id);
+                const info = edgeInfo.get(r.id)!;
+                return placed ? (
+                  <MapEdge key={r.id} edge={placed} type={r.type} selected={r.id === selectedRelationId} name={info.name} schemeName={schemeNames.get(r.id) ?? null} ends={info.ends} actions={edgeActions} />
+                ) : null;
               })}
               {map.units.map((u) => {
                 const placed = layout.nodes.get(u.id);
@@ -199,8 +224,10 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
                     id={u.id}
                     node={placed}
                     slot={labelSlot(labels, u.label)}
-                    labelText={labelName(u.label)}
-                    mainText={u.id === map.mainClaimId ? t('annotate.mainClaim') : null}
+                    chip={chips.get(u.id)!}
+                    main={u.id === map.mainClaimId}
+                    implicitText={isImplicit(u) ? t('map.notInText') : null}
+                    name={`${isImplicit(u) ? t('map.implicitNode', { label: chips.get(u.id)! }) : chips.get(u.id)!}: ${unitText(u, text)}`}
                     quote={unitText(u, text)}
                     note={u.note}
                     lines={texts.get(u.id)!}
@@ -241,18 +268,19 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
             onPointerDown={(e) => e.stopPropagation()}
             onKeyDown={(e) => e.key === 'Escape' && setChooser(null)}
           >
-            {(['support', 'attack'] as const).map((type) => (
+            {/* Onto an edge: only an attack (an undercutter); the model allows no support of a relation. */}
+            {(chooser.onRelation ? (['attack'] as const) : (['support', 'attack'] as const)).map((type, i) => (
               <button
                 key={type}
                 type="button"
-                autoFocus={type === 'support'}
+                autoFocus={i === 0}
                 className="btn"
                 onClick={() => {
                   actions.onConnect(chooser.from, chooser.to, type);
                   setChooser(null);
                 }}
               >
-                {t(type === 'support' ? 'map.connectSupport' : 'map.connectAttack')}
+                {t(chooser.onRelation ? 'map.connectUndercut' : type === 'support' ? 'map.connectSupport' : 'map.connectAttack')}
               </button>
             ))}
             <button type="button" className="btn" onClick={() => setChooser(null)}>

@@ -1,8 +1,10 @@
 'use client';
 // A unit on the map: its label's outline and chip, the quote in lines broken between words, the
 // main claim framed (a second outline in ink: no label draws one, so it is never taken for a
-// label's colour), hint badges. Focusing it (Tab) brings it into view (onFocusNode); J takes
-// the essay's caret to its unit (onJumpToUnit), as the list's "In text" button does.
+// label's colour), hint badges. An implicit unit (a premise the text leaves unstated) has a
+// dashed outline and says "not in the text" in its header and its name. Focusing it (Tab)
+// brings it into view (onFocusNode); J takes the essay's caret to its unit (onJumpToUnit), as
+// the list's "In text" button does — not for an implicit unit, which has no place in the text.
 import { memo } from 'react';
 import type { PlacedNode } from '@/lib/argument/layout';
 import type { StructureHint } from '@/lib/argument/hints';
@@ -22,9 +24,14 @@ interface Props {
   node: PlacedNode;
   /// The label's slot in the scheme (null: not in it): colours and outline.
   slot: number | null;
-  labelText: string;
-  /// "main claim", shown in the chip and said in the name of the main claim's node.
-  mainText: string | null;
+  /// The label's name, with "★ main claim" after it on the main claim's node.
+  chip: string;
+  /// The main claim's node: framed.
+  main: boolean;
+  /// For an implicit unit: the "not in the text" marker, shown in its header; null for a span.
+  implicitText: string | null;
+  /// The node's accessible name.
+  name: string;
   quote: string;
   note: string;
   lines: NodeText;
@@ -37,29 +44,29 @@ interface Props {
 
 const frameGap = 4;
 
-export const MapNode = memo(function MapNode({ id, node, slot, labelText, mainText, quote, note, lines, selected, emphasized, hints, hintText, actions }: Props) {
+export const MapNode = memo(function MapNode({ id, node, slot, chip, main, implicitText, name, quote, note, lines, selected, emphasized, hints, hintText, actions }: Props) {
   const colors = colorsOfSlot(slot);
   const { fontSize, labelFontSize, lineHeight, headerHeight, padding } = nodeMetrics;
-  const main = mainText !== null;
-  const chip = main ? `${labelText} ★ ${mainText}` : labelText;
-  const tip = [chip, quote, note, ...(hints ?? []).map(hintText)].filter(Boolean).join('\n');
+  const implicit = implicitText !== null;
+  const tip = [implicit ? `${chip} · ${implicitText}` : chip, quote, note, ...(hints ?? []).map(hintText)].filter(Boolean).join('\n');
   return (
     <g
       data-unit-id={id}
       data-main-claim={main ? '' : undefined}
+      data-implicit={implicit ? '' : undefined}
       transform={`translate(${node.x},${node.y})`}
       role="button"
       tabIndex={0}
-      aria-label={`${chip}: ${quote}`}
+      aria-label={name}
       aria-pressed={selected}
-      aria-keyshortcuts="J"
+      aria-keyshortcuts={implicit ? undefined : 'J'}
       style={{ cursor: 'pointer' }}
       onFocus={() => actions.onFocusNode(id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           actions.onSelectUnit(id, e.shiftKey);
-        } else if ((e.key === 'j' || e.key === 'J') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        } else if (!implicit && (e.key === 'j' || e.key === 'J') && !e.ctrlKey && !e.metaKey && !e.altKey) {
           e.preventDefault();
           actions.onJumpToUnit(id);
         }
@@ -86,6 +93,7 @@ export const MapNode = memo(function MapNode({ id, node, slot, labelText, mainTe
         fill={selected || emphasized ? '#e0f2fe' : '#ffffff'}
         stroke={selected ? '#0c4a6e' : colors.edge}
         strokeWidth={selected ? 3 : 1.5}
+        strokeDasharray={implicit ? '6 4' : undefined}
         // Saved pictures show the map, not what happened to be selected (exportPicture.ts).
         data-export-fill="#ffffff"
         data-export-stroke={colors.edge}
@@ -95,6 +103,11 @@ export const MapNode = memo(function MapNode({ id, node, slot, labelText, mainTe
       <text x={padding + 5} y={5 + labelFontSize + 1} fontSize={labelFontSize} fontWeight={700} fill={colors.ink}>
         {chip}
       </text>
+      {implicit && (
+        <text x={node.width - padding} y={5 + labelFontSize + 1} textAnchor="end" fontSize={labelFontSize} fill="#57534e" data-implicit-marker="">
+          {implicitText}
+        </text>
+      )}
       <text fontSize={fontSize} fill="#1c1917">
         {lines.lines.map((line, i) => (
           <tspan key={i} x={padding} y={headerHeight + (i + 1) * lineHeight - 4}>

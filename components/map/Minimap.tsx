@@ -1,6 +1,6 @@
 'use client';
-// The minimap: the whole drawing in small, with the frame's view as a rectangle; pressing it moves
-// the view there. Shown whenever part of the map is outside the frame.
+// The minimap: the whole drawing in small (units as boxes, implicit ones dashed), with the frame's
+// view as a rectangle; pressing it moves the view there. Shown whenever part of the map is outside the frame.
 import type { GraphLayout } from '@/lib/argument/layout';
 
 interface Props {
@@ -18,6 +18,7 @@ interface Props {
 export function Minimap({ layout, width, height, margin, viewRef, onJump, label, colorOf }: Props) {
   const w = 160;
   const h = Math.max(60, Math.min(140, (w * height) / width));
+  const line = Math.max(width, height) / 200; // about one screen pixel at the minimap's scale
   return (
     <svg
       aria-label={label}
@@ -39,8 +40,18 @@ export function Minimap({ layout, width, height, margin, viewRef, onJump, label,
       }}
     >
       <g transform={`translate(${margin},${margin})`}>
+        {/* An implicit unit as on the map: a dashed outline (and paler, being in no text). */}
         {[...layout.nodes.values()].map((n) => (
-          <rect key={n.id} x={n.x} y={n.y} width={n.width} height={n.height} fill={colorOf(n.id)} opacity={0.6} />
+          <rect
+            key={n.id}
+            x={n.x}
+            y={n.y}
+            width={n.width}
+            height={n.height}
+            fill={colorOf(n.id)}
+            opacity={n.implicit ? 0.35 : 0.6}
+            {...(n.implicit ? { stroke: '#44403c', strokeWidth: line, strokeDasharray: `${3 * line} ${2 * line}` } : {})}
+          />
         ))}
       </g>
       <rect ref={viewRef} fill="none" stroke="#0369a1" strokeWidth={Math.max(width, height) / 80} />

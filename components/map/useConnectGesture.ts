@@ -1,7 +1,8 @@
 'use client';
 // The map's pointer gestures: drag the background to pan; press a node and release to select it;
 // drag from one node onto another to relate them (a dashed line follows the pointer, then a
-// small dialog asks support or attack). Coordinates come through the pan/zoom view. Two fingers
+// small dialog asks support or attack), or onto an edge to attack that relation (an undercutter;
+// the dialog then offers only that). Coordinates come through the pan/zoom view. Two fingers
 // pinch and pan instead (./usePanZoom), and these give way.
 import { useRef, useState } from 'react';
 import type { GraphLayout } from '@/lib/argument/layout';
@@ -23,7 +24,9 @@ interface Options {
 
 export interface Chooser {
   from: string;
+  /// A unit id, or a relation id when `onRelation`.
   to: string;
+  onRelation: boolean;
   left: number;
   top: number;
 }
@@ -90,9 +93,14 @@ export function useConnectGesture({ frameRef, view, pinching, moveTo, layout, ma
       return;
     }
     if (!g.connecting) return onSelectUnit(g.id, e.shiftKey);
-    const target = document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-unit-id]')?.getAttribute('data-unit-id');
+    // Nodes are drawn over edges, so a drop on a node is never taken for its edges'.
+    const under = document.elementFromPoint(e.clientX, e.clientY);
+    const unit = under?.closest('[data-unit-id]')?.getAttribute('data-unit-id');
+    const relation = unit ? null : under?.closest('[data-relation-id]')?.getAttribute('data-relation-id');
     const frame = frameRef.current!.getBoundingClientRect();
-    if (target && target !== g.id) setChooser({ from: g.id, to: target, left: e.clientX - frame.left, top: e.clientY - frame.top });
+    const at = { left: e.clientX - frame.left, top: e.clientY - frame.top };
+    if (unit && unit !== g.id) setChooser({ from: g.id, to: unit, onRelation: false, ...at });
+    else if (relation) setChooser({ from: g.id, to: relation, onRelation: true, ...at });
   };
 
   return { linkLineRef, chooser, setChooser, handlers: { onPointerDown, onPointerMove, onPointerUp } };

@@ -16,12 +16,14 @@ interface Options {
   miniViewRef: React.RefObject<SVGRectElement | null>;
   /// Node boxes in the drawing's coordinates, and the whole drawing.
   boxes: ReadonlyMap<string, Box>;
+  /// Edge boxes (relation ids), also brought into view when focused.
+  edgeBoxes: ReadonlyMap<string, Box>;
   content: Box;
   edges: readonly { from: string; to: string }[];
   mainClaimId: string | null;
 }
 
-export function usePanZoom({ frameRef, svgRef, miniViewRef, boxes, content, edges, mainClaimId }: Options) {
+export function usePanZoom({ frameRef, svgRef, miniViewRef, boxes, edgeBoxes, content, edges, mainClaimId }: Options) {
   const view = useRef<View>({ x: 0, y: 0, k: 1 });
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const clamped = useRef(false);
@@ -87,15 +89,16 @@ export function usePanZoom({ frameRef, svgRef, miniViewRef, boxes, content, edge
     [apply],
   );
 
-  /// Pans just enough to show the node (a unit selected elsewhere, a node focused by Tab).
+  /// Pans just enough to show the node or edge (a unit selected elsewhere, a node or an edge
+  /// focused by Tab).
   const bringIntoView = useCallback(
     (id: string) => {
-      const box = boxes.get(id);
+      const box = boxes.get(id) ?? edgeBoxes.get(id);
       if (!box || !frameRef.current) return;
       const next = intoView(view.current, box, frameSize());
       if (next) moveTo(next);
     },
-    [boxes, moveTo],
+    [boxes, edgeBoxes, moveTo],
   );
 
   // First view: what matters at a readable scale (./viewport firstView); later layouts keep the

@@ -194,6 +194,23 @@ describe('structure hints on the deeper model (linked arguments, undercutters, i
     expect(brief(structureHints(map))).toEqual(['idleImplicit j', 'disconnected j']);
   });
 
+  it('a one-premise support undercut along a chain still supports, and its open questions are hinted', () => {
+    const map: ArgumentMap = {
+      units: [text('t', 'claim', 0), text('c', 'claim', 1), text('a', 'evidence', 2), text('x', 'counterargument', 3), text('y', 'rebuttal', 4), implicit('k', 'rebuttal')],
+      relations: [
+        { id: 'R1', type: 'support', from: ['c'], to: 't', note: '' },
+        { id: 'R2', type: 'support', from: ['a'], to: 'c', scheme: 'sign', note: '' },
+        { id: 'R3', type: 'attack', from: ['x'], to: 'R2', note: '' },
+        { id: 'R4', type: 'attack', from: ['y'], to: 'R3', note: '' },
+        // An implicit unit named only as an undercutter's attacker is connected: no idleImplicit.
+        { id: 'R5', type: 'attack', from: ['k'], to: 'R4', note: '' },
+      ],
+      mainClaimId: 't',
+    };
+    // c is supported and a supports although R2 is undercut; the chain reaches the main claim.
+    expect(structureHints(map)).toEqual([{ id: 'openCriticalQuestion:R2', kind: 'openCriticalQuestion', unitIds: ['c', 'a'], relationId: 'R2' }]);
+  });
+
   it('an implicit premise never connected is pointed out, whatever its label', () => {
     const map: ArgumentMap = { units: [text('t', 'claim', 0), implicit('k', 'rebuttal')], relations: [], mainClaimId: null };
     expect(brief(structureHints(map))).toEqual(['unsupportedClaim t', 'idleImplicit k']);
