@@ -441,7 +441,6 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
   // conclusion, to what that attacks or undercuts).
   const relationOf = new Map<string, string>();
   const drafts: RelationDraft[] = [];
-  const byArgument = new Map<string, RelationDraft>();
   for (const a of args.values()) {
     const at = `line ${a.line}`;
     if (a.premises.length === 0 && a.inference === null) continue;
@@ -472,11 +471,11 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
       at,
     };
     drafts.push(draft);
-    byArgument.set(a.title, draft);
   }
   const standIns = new Map<string, RelationDraft>();
+  const byConclusion = new Map(drafts.map((d) => [`${d.id}\u0000${d.to}`, d]));
   for (const [title, rid] of conclusionOf) {
-    const draft = drafts.find((d) => d.id === rid && d.to === title);
+    const draft = byConclusion.get(`${rid}\u0000${title}`);
     if (draft) standIns.set(title, draft);
     else errors.push(formatError(`line ${statements.get(title)!.line}`, 'argdownPcs'));
   }
