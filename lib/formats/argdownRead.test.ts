@@ -180,6 +180,12 @@ describe('Argdown written by hand', () => {
     expect(relations.map((r) => `${r.type} ${r.from.join('+')} → ${r.to}`).sort()).toEqual(['attack Untitled 1 → A', 'support A → B']);
   });
 
+  it('a relation said from both ends is one relation', () => {
+    const result = importArgdown(['[A]: 皆が食べる。 #claim', '  <+ [B]: それは誤解だ。 #rebuttal', '', '[B]', '  +> [A]'].join('\n'));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map.relations).toEqual([{ id: 'r1', type: 'support', from: ['B'], to: 'A', note: '' }]);
+  });
+
   it('units whose tags name no label are left out with their relations', () => {
     const result = importArgdown(['[A]: 皆が食べる。 #claim', '  <+ [B]: それは誤解だ。 #opinion'].join('\n'));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));

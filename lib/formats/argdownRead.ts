@@ -481,6 +481,7 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
   }
   /// Relations aimed at an argument (undercutters), by the argument's title.
   const argumentTargets = new Map<RelationDraft, string>();
+  const seen = new Set<string>();
 
   // Relation lines.
   const used = new Set<string>([...units.map((u) => u.id), ...drafts.map((d) => d.id)]);
@@ -514,6 +515,10 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
       continue;
     }
     const said = r.comment !== null ? readRelationComment(r.comment) : null;
+    // The same relation said twice (`[A] +> [B]` and, under B, `<+ [A]`) is one, as in Argdown.
+    const key = `${r.op === '_>' || r.op === '<_' ? 'undercut' : type}\u0000${from.title}\u0000${to.title}`;
+    if (said === null && seen.has(key)) continue;
+    seen.add(key);
     const draft: RelationDraft = { id: said?.id ?? fresh(), type, from: [from.title], to: to.title, note: said?.note ?? '', at };
     used.add(draft.id);
     drafts.push(draft);
