@@ -209,6 +209,8 @@ describe('broken Argdown is refused with coded errors', () => {
     ['an undercut of a statement', '[A]: 皆が食べる。 #claim\n  _> [B]: それは誤解だ。 #claim', ['argdownUndercut']],
     ['a statement without text', '[A]: 皆が食べる。 #claim\n  +> [B]', ['argdownNoText']],
     ['a file that is no text', '', ['argdownNotText']],
+    ['a stand-in conclusion aimed at nothing', '<X>: x {"relation": "X", "type": "attack"}\n\n(1) [A]: 皆が食べる。 #claim\n----\n(2) [C]: c {"conclusionOf": "X"}', ['argdownPcs']],
+    ['a stand-in conclusion aimed at two things', '<X>: x {"relation": "X", "type": "attack"}\n\n(1) [A]: 皆が食べる。 #claim\n----\n(2) [C]: c {"conclusionOf": "X"}\n    -> [B]: それは誤解だ。 #rebuttal\n    -> [D]: 𩸽 #claim', ['argdownPcs']],
     ['a linked argument repeating a premise', '(1) [A]: 皆が食べる。 #claim\n(2) [A]\n----\n(3) [B]: それは誤解だ。 #claim', ['repeatedPremise']],
   ])('%s', (_name, source, codes) => {
     const result = importArgdown(source === '' ? (5 as unknown as string) : source);

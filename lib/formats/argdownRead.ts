@@ -16,7 +16,8 @@
 // - Relations: indented lines under a statement or argument, `+>`/`->` (it supports/attacks the
 //   line's target), `<+`/`+`, `<-`/`-` (the target supports/attacks it), `_>` (it undercuts the
 //   argument named), `<_` (the target undercuts it). A trailing `// id` or `// id: note` gives
-//   the relation's id and note (JSON-quoted when they would not fit on one line).
+//   the relation's id and note (JSON-quoted when they would not read back as they are); without
+//   one, the same relation said from both ends (`+>` under A, `<+` under B) is one relation.
 // - Arguments `<Title>: … {data}` followed by a premise–conclusion structure `(1) … (n)` with one
 //   inference (`----` or `-- rule {data} --`): a relation from the premises, in order, to the
 //   conclusion; its id, type and note from the argument's data, its scheme and critical
@@ -27,8 +28,9 @@
 //   by undercut, multi-step arguments, inference rules that name no scheme, lists, data that is
 //   not JSON. Refused with a coded error: a relation line with nothing above it, an unclosed
 //   bracket, data block or comment, a premise–conclusion structure without its inference or
-//   conclusion, an undercut of something that is not an argument with premises, a statement
-//   without text.
+//   conclusion (or a stand-in conclusion aimed at nothing or at two things), an undercut of
+//   something that is not an argument with premises, a statement without text, an indented line
+//   that is no relation.
 import { schemes } from '@/lib/argument/schemes';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { matchQuote, prepareSearchText } from './anchor';
@@ -192,7 +194,7 @@ export function readRelationComment(comment: string): { id: string; note: string
     id = (colon < 0 ? comment : comment.slice(0, colon)).trim();
     rest = colon < 0 ? '' : comment.slice(colon);
   }
-  if (id === '' || /\s/.test(id) && !quotedId) return null;
+  if (id === '' || (/\s/.test(id) && !quotedId)) return null;
   if (rest === '') return { id, note: '' };
   if (!rest.startsWith(': ')) return null;
   const noteText = rest.slice(2);
@@ -509,6 +511,7 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
     const standIn = standIns.get(from.title);
     if (standIn) {
       // Our export's attack: the argument's target is what its stand-in conclusion aims at.
+      if (standIn.to !== from.title) errors.push(formatError(at, 'argdownPcs'));
       standIn.to = to.title;
       standIn.type = type;
       if (undercut) argumentTargets.set(standIn, to.title);
