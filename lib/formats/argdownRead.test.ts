@@ -15,12 +15,15 @@ import { deepMap, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
 
 const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = argdown;
-function argdownErrors(input: string) {
+function readWithArgdown(input: string) {
   const app = new ArgdownApplication();
   app.addPlugin(new ParserPlugin(), 'parse-input');
   app.addPlugin(new DataPlugin(), 'build-model');
   app.addPlugin(new ModelPlugin(), 'build-model');
-  const result = app.run({ input, process: ['parse-input', 'build-model'] });
+  return app.run({ input, process: ['parse-input', 'build-model'] });
+}
+function argdownErrors(input: string) {
+  const result = readWithArgdown(input);
   return [...(result.lexerErrors ?? []), ...(result.parserErrors ?? [])];
 }
 
@@ -119,8 +122,14 @@ describe('Argdown written by hand', () => {
     '   comment */',
   ].join('\n');
 
-  it('is Argdown (@argdown/core reads it without errors)', () => {
+  it('is Argdown (@argdown/core reads it without errors), and its relation lines say what Argdown reads', () => {
     expect(argdownErrors(source)).toEqual([]);
+    // Argdown's own reading of the relation lines: support, attack, and an undercut of <Linked>.
+    const theirs = (readWithArgdown(source).relations ?? []).map((r) => `${r.relationType === 'undercut' ? 'attack' : r.relationType} ${r.from!.title} → ${r.to!.title ?? (r.to as { argumentTitle?: string }).argumentTitle}`);
+    const result = importArgdown(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const ours = result.value.map.relations.filter((r) => r.from.length === 1).map((r) => `${r.type} ${r.from[0]} → ${r.to}`);
+    expect(ours.sort()).toEqual(theirs.sort());
   });
 
   it('statements anchored by their text, one not in the text implicit, relations both ways, a PCS and an undercut', () => {
