@@ -3,7 +3,7 @@
 // critical question and an undercutter of that argument is seeded through the operations API;
 // the UI's export menu downloads it as ronten-argmap v2 (valid against the published JSON
 // Schema), AIF (an RA with several premises, a CA aimed at it), Argdown (read by @argdown/core
-// without errors, with the undercut `_>`) and brat (events); each importable one comes back
+// without errors, with the undercut `_>`) and brat (events); each one comes back
 // through the UI's import dialog into an emptied map equal to the original in structure (ids
 // may differ where a format cannot keep them: units by label and place or text, relations by
 // type, premise set, target, scheme and answers). The worked example as it was before v2 (a
@@ -92,7 +92,7 @@ async function importInto(page: Page, request: Parameters<typeof resetMap>[0], f
   return (await mapState(request)).map as unknown as ApiMap;
 }
 
-test('a linked argument, an implicit premise, a scheme and an undercutter survive v2 JSON, AIF and brat, and Argdown reads them', async ({ page, request }, info) => {
+test('a linked argument, an implicit premise, a scheme and an undercutter survive v2 JSON, AIF, brat and Argdown, which Argdown itself reads', async ({ page, request }, info) => {
   test.setTimeout(120_000);
   // --- Seed: the thesis supported by the conclusion and an unstated premise together (a scheme,
   // one critical question answered), that inference undercut by the Moldovan rebuttal, and the
@@ -178,6 +178,7 @@ test('a linked argument, an implicit premise, a scheme and an undercutter surviv
     ['json', [jsonFile]],
     ['aif', [aifFile]],
     ['brat', [bratTxt, bratAnn]],
+    ['argdown', [argdownFile]],
   ] as const) {
     const back = await importInto(page, request, [...files], counts);
     expect(structure(back), format).toEqual(expected);

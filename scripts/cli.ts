@@ -64,7 +64,7 @@ commands:
                                                          file's; F from the extension when omitted (.ann reads the
                                                          .txt beside it); refuses lossy imports without --accept;
                                                          --label-map maps a file's tags (Hypothesis, W3C,
-                                                         Recogito) to labels, TAG=- leaves their units out
+                                                         Recogito, Argdown) to labels, TAG=- leaves their units out
   agreement REFERENCE.json CANDIDATE.json [--json]       agreement of two ronten-argmap files: unit, label and
                                                          relation scores, Krippendorff's alpha on tokens
   migrate                                                apply database migrations
@@ -145,7 +145,7 @@ function exportBaseName(documentId: string, userName: string): string {
   return `${safe(documentId)}-${safe(userName)}`;
 }
 
-/// `--label-map TAG=LABEL,TAG=-`: how the file's tags (Hypothesis, W3C, Recogito) name the
+/// `--label-map TAG=LABEL,TAG=-`: how the file's tags (Hypothesis, W3C, Recogito, Argdown) name the
 /// scheme's labels; `-` (SKIP_TAG) leaves a tag's units out.
 function labelMapOption(value: string | undefined): Record<string, string> | undefined {
   if (value === undefined) return undefined;

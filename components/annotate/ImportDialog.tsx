@@ -193,7 +193,7 @@ export const ImportDialog = memo(function ImportDialog({ mapId, baseVersion, bus
             <input
               type="file"
               multiple
-              accept=".json,.jsonld,.ann,.txt"
+              accept=".json,.jsonld,.ann,.txt,.argdown"
               className="sr-only"
               aria-label={t('io.chooseFiles')}
               onChange={(e) => void check([...(e.target.files ?? [])])}

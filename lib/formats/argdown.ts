@@ -1,5 +1,6 @@
 // Argdown (https://argdown.org): the map as text an Argdown editor or the Argdown CLI turns into
-// an argument map. Export only: Argdown has no offsets, so it cannot bring a map back.
+// an argument map. Argdown has no offsets: ours are in each statement's data, and relation ids
+// and notes in comments, so that ./argdownRead.ts brings the exact map back.
 //
 // The deeper model: a relation with several premises, a scheme, or another relation aimed at
 // it is an argument `<id>: <type> <id> {data}` with a premise–conclusion structure, premises in
@@ -23,7 +24,12 @@
 // `[A]` followed by an indented `+> [B]` means "A supports B", `-> [B]` "A attacks B" (an
 // indented `+ [B]` / `<+ [B]` would mean the opposite direction: B supports A).
 //
-// Invariants. Titles are the unit ids, with `[`, `]` and line breaks replaced (a title ends at
+// A relation's comment is `// <id>` or `// <id>: <note>`; the id, or the note, is written as a
+// JSON string when it would not read back as itself (a line break, a leading quote, `: ` or
+// space in an id, space at a note's ends). An implicit unit's text is also in its data as
+// `"text"` when the one-line statement text would not give it back.
+//
+// Invariants. Titles are the unit ids, with `[`, `]`, `<`, `>` and line breaks replaced (a title ends at
 // the first `]`) and a numeric suffix when that makes two equal. A quote is one line (line
 // breaks become spaces: a new line starting with `+` or `-` would be read as a relation), with
 // every character Argdown gives a meaning inside text escaped by a backslash (\ @ # * _ [ ] < >
@@ -45,7 +51,7 @@ export function escapeArgdownText(text: string): string {
 }
 
 function titleFor(id: string): string {
-  return id.replace(/[[\]\n\r\u2028\u2029]/g, '_').trim() || '_';
+  return id.replace(/[[\]<>\n\r\u2028\u2029]/g, '_').trim() || '_';
 }
 
 function tagFor(label: string): string {
@@ -61,6 +67,21 @@ function dataFor(value: Record<string, unknown>): string {
 
 function oneLine(s: string): string {
   return s.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ');
+}
+
+/// A JSON string that stays on one line for Argdown (whose comments end at \n or \r only, but
+/// keep NEL/LS/PS out all the same).
+function quoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/// The comment after a relation line: its id and note, each as it is when that reads back as
+/// itself, else as a JSON string (argdownRead.ts readRelationComment).
+function relationComment(r: Relation): string {
+  const id = /^[^\s"][^\s]*$/.test(r.id) && !r.id.includes(': ') && !r.id.endsWith(':') ? r.id : quoted(r.id);
+  if (!r.note) return id;
+  const note = oneLine(r.note) === r.note && r.note.trim() === r.note && !r.note.startsWith('"') ? r.note : quoted(r.note);
+  return `${id}: ${note}`;
 }
 
 /// A relation Argdown says as a relation line under its premise (`+>`, `->`, or `_>` for an
@@ -106,11 +127,12 @@ export function serializeArgdown(input: AnnotatedMap): string {
   const ordered = map.mainClaimId === null ? [...map.units] : [...map.units.filter((u) => u.id === map.mainClaimId), ...map.units.filter((u) => u.id !== map.mainClaimId)];
   const blocks = ordered.map((u) => {
     const data: Record<string, unknown> = isImplicit(u) ? { unit: u.id, implicit: true } : { unit: u.id, start: offsets.toCodePoint(u.start), end: offsets.toCodePoint(u.end) };
+    if (isImplicit(u) && oneLine(u.text).trim() !== u.text) data.text = u.text;
     if (u.note) data.note = u.note;
     const said = isImplicit(u) ? `${escapeArgdownText(u.text)} ${tagFor(u.label)} #implicit` : `${escapeArgdownText(document.text.slice(u.start, u.end))} ${tagFor(u.label)}`;
     const lines = [`${u.id === map.mainClaimId ? '// main claim\n' : ''}[${titles.get(u.id)}]: ${said} ${dataFor(data)}`];
     for (const r of outgoing.get(u.id) ?? []) {
-      lines.push(`    ${pointer(r)} // ${oneLine(r.id)}${r.note ? `: ${oneLine(r.note)}` : ''}`);
+      lines.push(`    ${pointer(r)} // ${relationComment(r)}`);
     }
     return lines.join('\n');
   });

@@ -1,8 +1,9 @@
-// The export-only formats: CSV (read back with an RFC 4180 reader) and Argdown (checked line by
+// Two exports checked on their own terms: CSV (export only; read back with an RFC 4180 reader) and Argdown (checked line by
 // line against the syntax it must keep: one statement per unit, relations under the premise,
 // nothing in a quote that Argdown would read as syntax).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeArgdownText, serializeArgdown } from './argdown';
+import { readRelationComment } from './argdownRead';
 import { csvCell, csvTable, serializeRelations, serializeUnits } from './csv';
 import { loadEssay, makeLargeMap, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
@@ -134,7 +135,9 @@ describe('Argdown', () => {
       for (const line of lines.slice(1)) {
         const m = /^ {4}(\+>|->) \[([^\]]+)\] \/\/ (.*)$/.exec(line);
         expect(m, line).not.toBeNull();
-        const r = large.map.relations.find((x) => x.id === m![3].split(': ')[0] || m![3].startsWith(`${x.id}: `) || m![3] === x.id)!;
+        const said = readRelationComment(m![3])!;
+        const r = large.map.relations.find((x) => x.id === said.id)!;
+        expect(said.note).toBe(r.note);
         expect(r.from).toEqual([from]);
         expect(m![1]).toBe(r.type === 'support' ? '+>' : '->');
         expect(m![2]).toBe(titleOf.get(r.to));

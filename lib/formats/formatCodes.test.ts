@@ -148,8 +148,17 @@ const cases: Case[] = [
   ['brat: spans beyond their fragments', imported('brat', brat('#1\tRontenSpan T1\t0 9999', '#2\tRontenSpan T2\t0 27'))],
   ['brat: an empty span, unknown references, two main claims', imported('brat', brat('T3\tClaim 3 3\t', 'R1\tsupports Arg1:T1 Arg2:T42', 'A1\tMainClaim T42', 'A2\tMainClaim T1', 'A3\tMainClaim T2'))],
 
+  // Argdown
+  ['Argdown: not text', imported('argdown', 5)],
+  ['Argdown: an unclosed title, a relation with nothing above it, an indented line that is no relation', imported('argdown', '[A: 皆が食べる。 #claim\n  +> [B]\n\n+> [C]: x\n\n[D]: 皆 #claim\n  more')],
+  ['Argdown: a PCS without its inference, an undercut of a statement, a statement without text', imported('argdown', '<X>\n\n(1) [A]: 皆が食べる。 #claim\n(2) [B]: 𩸽 #claim\n\n[C]: それは誤解だ。 #rebuttal\n  _> [A]\n  +> [E]')],
+  [
+    'Argdown: foreign data, a list, a contradiction, an argument in a relation, two inference steps, a rule that names no scheme',
+    imported('argdown', '[A]: 皆が食べる。 #claim {color: red}\n  >< [B]: 𩸽 #claim\n\n* item\n\n<Arg>\n  +> [A]\n\n<S>\n\n(1) [A]\n----\n(2) [B]\n----\n(3) [C]: それは誤解だ。 #rebuttal\n\n<R>\n\n(1) [B]\n-- Modus ponens --\n(2) [A]'),
+  ],
+
   // Any format
-  ['an export-only format', imported('argdown', 'whatever')],
+  ['an export-only format', imported('csv', 'whatever')],
 ];
 
 const problems = cases.map(([name, run]) => [name, run().errors] as const);

@@ -15,6 +15,7 @@ import { COMMENT_MAX_LENGTH } from '@/lib/comments/types';
 import { anchorMap } from './anchor';
 import { serializeAif, readAif } from './aif';
 import { serializeArgdown } from './argdown';
+import { readArgdown } from './argdownRead';
 import { bratAnnotationConf, readBrat, serializeBrat } from './brat';
 import { serializeRelations, serializeUnits } from './csv';
 import { checkDraft, formatError } from './draft';
@@ -129,9 +130,10 @@ export const formats: Record<FormatId, FormatInfo> = {
     name: 'Argdown',
     extensions: ['.argdown'],
     mediaType: 'text/plain',
-    canImport: false,
+    canImport: true,
     offsetUnit: 'codepoint',
     files: (input) => [{ suffix: '.argdown', mediaType: 'text/plain; charset=utf-8', content: serializeArgdown(input) }],
+    read: (input, o) => readArgdown(input, o),
   },
   csv: {
     id: 'csv',
@@ -254,6 +256,7 @@ export { parseW3c, readW3c, serializeW3c } from './w3c';
 export { parseAif, readAif, serializeAif } from './aif';
 export { parseBrat, readBrat, serializeBrat, bratAnnotationConf } from './brat';
 export { serializeArgdown } from './argdown';
+export { readArgdown } from './argdownRead';
 export { parseHypothesis, readHypothesis, serializeHypothesis } from './hypothesis';
 export { parseRecogito, readRecogito, serializeRecogito, RECOGITO_OFFSET_NOTE } from './recogito';
 export { serializeUnits, serializeRelations } from './csv';

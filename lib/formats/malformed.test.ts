@@ -92,7 +92,7 @@ describe('malformed files', () => {
   });
 
   it('export-only formats are refused as imports', () => {
-    const result = importAnnotated('whatever', { format: 'argdown', document, labels });
+    const result = importAnnotated('whatever', { format: 'csv', document, labels });
     expect(result.ok || result.errors[0].message).toMatch(/cannot be imported/);
   });
 

@@ -1,4 +1,4 @@
-// Every importable format gives back exactly the map it was given: every unit (id, label, span,
+// Every importable format (Argdown through importAnnotated: it needs the document) gives back exactly the map it was given: every unit (id, label, span,
 // note), every relation (id, type, ends, note), the main claim — on the essay with a large map
 // (overlapping and nested units, units across paragraph breaks, notes with tabs, line breaks,
 // quotes and commas) and on a text full of characters outside the BMP. Exported offsets are code
@@ -60,7 +60,7 @@ describe.each([
     if (keepsComments) expect(byId(back.value.comments)).toEqual(byId(map.comments));
   });
 
-  it.each(['json', 'w3c', 'aif', 'brat', 'recogito'] as const)('%s: importAnnotated on the same text places everything where it was, no acceptance needed', (format) => {
+  it.each(['json', 'w3c', 'aif', 'brat', 'recogito', 'argdown'] as const)('%s: importAnnotated on the same text places everything where it was, no acceptance needed', (format) => {
     const { map, boundaries } = fixture();
     const files = formats[format].files(map, { exportedAt: EXPORTED_AT });
     const input = format === 'brat' ? { txt: files[0].content, ann: files[1].content } : files[0].content;

@@ -42,6 +42,16 @@ describe('importRequest', () => {
     expect(body.error).toBe(`${body.errors[0].at}: ${body.errors[0].message}`);
   });
 
+  it('reads an .argdown file by its name: ours gives the map to write, a broken one 422 with coded errors and nothing to write', () => {
+    const argdown = formats.argdown.files(annotated)[0].content;
+    const outcome = run({ fileName: 'small.argdown', content: argdown, baseVersion: 3 });
+    if (outcome.kind !== 'write') throw new Error('expected a write');
+    expect(outcome.map).toEqual(annotated.map);
+    const { status, body } = answered(run({ fileName: 'small.argdown', content: `${argdown}\n+> [u1]\n`, baseVersion: 3 }));
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ ok: false, format: 'argdown', errors: [{ code: 'argdownOrphanRelation' }] });
+  });
+
   it('answers a dry run with the report and writes nothing', () => {
     const { status, body } = answered(run({ ...request, dryRun: true }));
     expect(status).toBe(200);

@@ -1,0 +1,234 @@
+// Reading Argdown (./argdownRead.ts). Our export comes back as the very map it was made from —
+// the v1-shaped small map, the deeper model's shapes, the worked example, maps with odd ids and
+// notes — through importAnnotated, as the app and the CLI import. Argdown written by hand (that
+// @argdown/core itself reads without errors, as the check that it is Argdown) becomes units
+// anchored by their text, implicit units for statements not in the text, relations from
+// relation lines in both directions, a linked argument from a premise–conclusion structure and
+// an undercut. Broken files are refused with coded errors and give no map.
+import fs from 'node:fs';
+import path from 'node:path';
+import argdown from '@argdown/core';
+import { describe, expect, it } from 'vitest';
+import { importAnnotated, parseNative, readArgdown, serializeArgdown } from '.';
+import { readRelationComment } from './argdownRead';
+import { deepMap, smallMap } from './test-fixtures';
+import type { AnnotatedMap } from './types';
+
+const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = argdown;
+function readWithArgdown(input: string) {
+  const app = new ArgdownApplication();
+  app.addPlugin(new ParserPlugin(), 'parse-input');
+  app.addPlugin(new DataPlugin(), 'build-model');
+  app.addPlugin(new ModelPlugin(), 'build-model');
+  return app.run({ input, process: ['parse-input', 'build-model'] });
+}
+function argdownErrors(input: string) {
+  const result = readWithArgdown(input);
+  return [...(result.lexerErrors ?? []), ...(result.parserErrors ?? [])];
+}
+
+function example(): AnnotatedMap {
+  const parsed = parseNative(JSON.parse(fs.readFileSync(path.join(process.cwd(), 'corpus/russia-diplomacy-2020.example.argmap.json'), 'utf8')));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value;
+}
+
+const small = smallMap();
+const importArgdown = (source: string, on: AnnotatedMap = small) => importAnnotated(source, { format: 'argdown', document: on.document, labels: on.labels });
+
+describe('our export comes back as the same map', () => {
+  it.each<[string, () => AnnotatedMap]>([
+    ['the small (v1-shaped) map', smallMap],
+    ['the deeper model: a linked argument with a scheme and answers, undercutters, implicit units', deepMap],
+    ['the worked example', example],
+  ])('%s', (_name, make) => {
+    const map = make();
+    const source = serializeArgdown(map);
+    const result = importArgdown(source, map);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map).toEqual(map.map);
+    expect(result.needsAcceptance).toBe(false);
+    expect(result.report).toMatchObject({ skipped: [], moved: [], unplaced: [], reanchored: null });
+  });
+
+  it('the worked example has what the test is about: a linked argument, an undercutter, an implicit unit, a scheme', () => {
+    const { map } = example();
+    const ids = new Set(map.relations.map((r) => r.id));
+    expect(map.relations.some((r) => r.from.length > 1)).toBe(true);
+    expect(map.relations.some((r) => ids.has(r.to))).toBe(true);
+    expect(map.units.some((u) => u.implicit)).toBe(true);
+    expect(map.relations.some((r) => r.scheme !== undefined && r.criticalQuestions?.length)).toBe(true);
+  });
+
+  it('ids and notes that would not read back from a comment as they are, and implicit text with line breaks', () => {
+    const deep = deepMap();
+    const map: AnnotatedMap = {
+      ...deep,
+      map: {
+        ...deep.map,
+        units: deep.map.units.map((u) => (u.id === 'i2' ? { ...u, text: '声が\n大きいだけだ。' } : u)),
+        relations: [
+          ...deep.map.relations.filter((r) => r.id !== 'r4'),
+          { id: 'r4: x', type: 'support' as const, from: ['u4'], to: 'u2', note: '"quoted" first' },
+          { id: '"q"', type: 'support' as const, from: ['u5'], to: 'u1', note: ' two\nlines ' },
+          { id: 'a b', type: 'attack' as const, from: ['u1'], to: 'u4', note: 'x: y' },
+        ],
+      },
+    };
+    const source = serializeArgdown(map);
+    expect(argdownErrors(source)).toEqual([]);
+    const result = importArgdown(source, map);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map.units).toEqual(map.map.units);
+    expect([...result.value.map.relations].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([...map.map.relations].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  });
+
+  it('reads a relation comment as id and note', () => {
+    expect(readRelationComment('r1')).toEqual({ id: 'r1', note: '' });
+    expect(readRelationComment('r2: a "strong" attack')).toEqual({ id: 'r2', note: 'a "strong" attack' });
+    expect(readRelationComment('"a: b": "x\\ny"')).toEqual({ id: 'a: b', note: 'x\ny' });
+    expect(readRelationComment('main claim')).toBeNull();
+  });
+});
+
+describe('Argdown written by hand', () => {
+  // On the small map's text: 𠮷野家の𩸽は安い。 / 皆が食べる。 / 「高い」という声もある。 / それは誤解だ。
+  const source = [
+    '===',
+    'title: 手書き',
+    '===',
+    '',
+    '# 論旨',
+    '',
+    '// main claim',
+    '[Thesis]: 皆が食べる。 #claim',
+    '  <+ [Cheap]: 𠮷野家の𩸽は安い。 #evidence',
+    '  <- [Doubt]: 「高い」という声もある。 #counterargument',
+    '    <- [Rebut]: それは誤解だ。 #rebuttal',
+    '',
+    '[Hidden]: 安いものは皆が買う。 #evidence',
+    '',
+    '<Linked>: 二つの理由が合わさって',
+    '',
+    '(1) [Cheap]',
+    '(2) [Hidden]',
+    '-- Argument from example --',
+    '(3) [Thesis]',
+    '',
+    '[Doubt]',
+    '  _> <Linked>',
+    '',
+    '/* a block',
+    '   comment */',
+  ].join('\n');
+
+  it('is Argdown (@argdown/core reads it without errors), and its relation lines say what Argdown reads', () => {
+    expect(argdownErrors(source)).toEqual([]);
+    // Argdown's own reading of the relation lines: support, attack, and an undercut of <Linked>.
+    const theirs = (readWithArgdown(source).relations ?? []).map((r) => `${r.relationType === 'undercut' ? 'attack' : r.relationType} ${r.from!.title} → ${r.to!.title ?? (r.to as { argumentTitle?: string }).argumentTitle}`);
+    const result = importArgdown(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const ours = result.value.map.relations.filter((r) => r.from.length === 1).map((r) => `${r.type} ${r.from[0]} → ${r.to}`);
+    expect(ours.sort()).toEqual(theirs.sort());
+  });
+
+  it('statements anchored by their text, one not in the text implicit, relations both ways, a PCS and an undercut', () => {
+    const result = importArgdown(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { units, relations, mainClaimId } = result.value.map;
+    const text = small.document.text;
+    const spans = Object.fromEntries(units.map((u) => [u.id, u.implicit ? `implicit: ${u.text}` : `${u.label}: ${text.slice(u.start, u.end)}`]));
+    expect(spans).toEqual({
+      Thesis: 'claim: 皆が食べる。',
+      Cheap: 'evidence: 𠮷野家の𩸽は安い。',
+      Doubt: 'counterargument: 「高い」という声もある。',
+      Rebut: 'rebuttal: それは誤解だ。',
+      Hidden: 'implicit: 安いものは皆が買う。',
+    });
+    expect(mainClaimId).toBe('Thesis');
+    const said = relations.map((r) => `${r.type} ${r.from.join('+')} → ${r.to}${r.scheme ? ` (${r.scheme})` : ''}`).sort();
+    expect(said).toEqual(['attack Doubt → Linked', 'attack Doubt → Thesis', 'attack Rebut → Doubt', 'support Cheap → Thesis', 'support Cheap+Hidden → Thesis (example)'].sort());
+    // Units placed by their text on a text without offsets: the user confirms the re-anchoring.
+    expect(result.report.reanchored).toEqual({ kind: 'unknownText' });
+  });
+
+  it('outgoing relations, untitled statements, and what a map cannot say is left out and reported', () => {
+    const result = importArgdown(
+      [
+        '[A]: 皆が食べる。 #claim',
+        '  >< [B]: それは誤解だ。 #rebuttal',
+        '',
+        'それは誤解だ。 #rebuttal {color: red}',
+        '  -> [A]',
+        '',
+        '* a list item',
+        '',
+        '<Arg>',
+        '  +> [A]',
+        '',
+        '<Steps>',
+        '',
+        '(1) [A]',
+        '----',
+        '(2) [B]',
+        '(3) 𩸽 #claim',
+        '----',
+        '(4) [C]: 𠮷野家の𩸽は安い。',
+        '',
+        '<Rule>',
+        '',
+        '(1) [A]',
+        '-- Modus ponens --',
+        '(2) [B]',
+      ].join('\n'),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.report.skipped.map((e) => e.code).sort()).toEqual(['argdownArgumentRelation', 'argdownContradiction', 'argdownForeignData', 'argdownList', 'argdownRule', 'argdownSteps', 'untagged'].sort());
+    expect(result.needsAcceptance).toBe(true);
+    const { relations } = result.value.map;
+    expect(relations.map((r) => `${r.type} ${r.from.join('+')} → ${r.to}`).sort()).toEqual(['attack Untitled 1 → A', 'support A → B']);
+  });
+
+  it('a relation said from both ends is one relation', () => {
+    const result = importArgdown(['[A]: 皆が食べる。 #claim', '  <+ [B]: それは誤解だ。 #rebuttal', '', '[B]', '  +> [A]'].join('\n'));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map.relations).toEqual([{ id: 'r1', type: 'support', from: ['B'], to: 'A', note: '' }]);
+  });
+
+  it('units whose tags name no label are left out with their relations', () => {
+    const result = importArgdown(['[A]: 皆が食べる。 #claim', '  <+ [B]: それは誤解だ。 #opinion'].join('\n'));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map.units.map((u) => u.id)).toEqual(['A']);
+    expect(result.value.map.relations).toEqual([]);
+    expect(result.report.unknownTags).toEqual([{ tag: 'opinion', units: 1 }]);
+    expect(result.report.skipped.map((e) => e.code)).toEqual(['relationUnitLeftOut']);
+  });
+});
+
+describe('broken Argdown is refused with coded errors', () => {
+  it.each<[string, string, string[]]>([
+    ['a relation line with nothing above it', '  +> [A]: 皆が食べる。 #claim', ['argdownOrphanRelation']],
+    ['a relation at the top level', '+> [A]: 皆が食べる。 #claim', ['argdownOrphanRelation']],
+    ['an unclosed title and an unclosed data block', '[A: 皆が食べる。 #claim\n\n[B]: それは誤解だ。 #claim {"unit": "B"', ['argdownUnclosed', 'argdownUnclosed']],
+    ['an unclosed block comment', '[A]: 皆が食べる。 #claim\n/* never closed', ['argdownUnclosed']],
+    ['an indented line that is no relation', '[A]: 皆が食べる。 #claim\n  more text', ['argdownIndent']],
+    ['a PCS without its inference', '<X>\n\n(1) [A]: 皆が食べる。 #claim\n(2) [B]: それは誤解だ。 #claim', ['argdownPcs']],
+    ['a PCS without its conclusion', '<X>\n\n(1) [A]: 皆が食べる。 #claim\n----', ['argdownPcs']],
+    ['an undercut of an argument without premises', '<X>: 何か\n\n[A]: 皆が食べる。 #claim\n  _> <X>', ['argdownUndercut']],
+    ['an undercut of a statement', '[A]: 皆が食べる。 #claim\n  _> [B]: それは誤解だ。 #claim', ['argdownUndercut']],
+    ['a statement without text', '[A]: 皆が食べる。 #claim\n  +> [B]', ['argdownNoText']],
+    ['a file that is no text', '', ['argdownNotText']],
+    ['a stand-in conclusion aimed at nothing', '<X>: x {"relation": "X", "type": "attack"}\n\n(1) [A]: 皆が食べる。 #claim\n----\n(2) [C]: c {"conclusionOf": "X"}', ['argdownPcs']],
+    ['a stand-in conclusion aimed at two things', '<X>: x {"relation": "X", "type": "attack"}\n\n(1) [A]: 皆が食べる。 #claim\n----\n(2) [C]: c {"conclusionOf": "X"}\n    -> [B]: それは誤解だ。 #rebuttal\n    -> [D]: 𩸽 #claim', ['argdownPcs']],
+    ['a linked argument repeating a premise', '(1) [A]: 皆が食べる。 #claim\n(2) [A]\n----\n(3) [B]: それは誤解だ。 #claim', ['repeatedPremise']],
+  ])('%s', (_name, source, codes) => {
+    const result = importArgdown(source === '' ? (5 as unknown as string) : source);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.code)).toEqual(codes);
+  });
+
+  it('readArgdown alone refuses them too, before any map exists', () => {
+    expect(readArgdown('  +> [A]').ok).toBe(false);
+  });
+});

@@ -1,0 +1,572 @@
+// Reading Argdown (https://argdown.org) into a map draft: our own export (./argdown.ts) back to
+// the exact map, and the common constructs of Argdown other people write.
+//
+// A small line parser for the subset below, not @argdown/core: that package pulls a graph
+// renderer and a highlighter into the server's dependencies, and its lexer drops comments, where
+// our export keeps relation ids and notes. It runs where every import runs (the import route's
+// worker, lib/server/importRequest), in one pass over the lines, within the import size limits.
+//
+// What is read:
+// - Statements `[Title]: text #tag {data}` (and `[Title]` references, untitled text lines): one
+//   unit per title. Its id is the data's `unit`, else the title; its label its first tag that
+//   names a label (tags.ts; `#implicit` marks an implicit unit); its offsets the data's
+//   `start`/`end` (code points). A statement without offsets is anchored by its text on import
+//   (anchor.ts) — or, when its text is not in the document, it becomes an implicit unit.
+//   `// main claim` on the line before a statement makes it the main claim.
+// - Relations: indented lines under a statement or argument, `+>`/`->` (it supports/attacks the
+//   line's target), `<+`/`+`, `<-`/`-` (the target supports/attacks it), `_>` (it undercuts the
+//   argument named), `<_` (the target undercuts it). A trailing `// id` or `// id: note` gives
+//   the relation's id and note (JSON-quoted when they would not read back as they are); without
+//   one, the same relation said from both ends (`+>` under A, `<+` under B) is one relation.
+// - Arguments `<Title>: … {data}` followed by a premise–conclusion structure `(1) … (n)` with one
+//   inference (`----` or `-- rule {data} --`): a relation from the premises, in order, to the
+//   conclusion; its id, type and note from the argument's data, its scheme and critical
+//   questions from the inference's data (or a rule named as a catalogue scheme). A conclusion
+//   whose data says `conclusionOf` is our export's stand-in for an attack: its one relation line
+//   is the argument's target.
+// - Left out, and said in the report: contradictions, relations that join arguments other than
+//   by undercut, multi-step arguments, inference rules that name no scheme, lists, data that is
+//   not JSON. Refused with a coded error: a relation line with nothing above it, an unclosed
+//   bracket, data block or comment, a premise–conclusion structure without its inference or
+//   conclusion (or a stand-in conclusion aimed at nothing or at two things), an undercut of
+//   something that is not an argument with premises, a statement without text, an indented line
+//   that is no relation.
+import { schemes } from '@/lib/argument/schemes';
+import { makeOffsetConverter } from '@/lib/text/offsets';
+import { matchQuote, prepareSearchText } from './anchor';
+import { formatError, stripBom } from './draft';
+import { defaultLabelDefinitions } from './labels';
+import { makeTagResolver } from './tags';
+import type { FormatError, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+
+type Element = { kind: 'statement' | 'argument'; title: string };
+type Op = '+>' | '->' | '<+' | '<-' | '_>' | '<_' | '><';
+
+interface Statement {
+  title: string;
+  text: string;
+  tags: string[];
+  data: Record<string, unknown> | null;
+  line: number;
+}
+
+interface Argument {
+  title: string;
+  data: Record<string, unknown> | null;
+  line: number;
+  premises: string[];
+  conclusion: string | null;
+  inference: { rule: string; data: Record<string, unknown> | null } | null;
+  steps: number;
+}
+
+interface RawRelation {
+  from: Element;
+  op: Op;
+  to: Element;
+  comment: string | null;
+  line: number;
+}
+
+/// One line split into its content (escapes kept, data blocks kept) and its `//` comment; block
+/// comments removed. `open` carries an unclosed block comment to the next line.
+interface ScannedLine {
+  content: string;
+  comment: string | null;
+  open: '*/' | '-->' | null;
+  error: 'data' | null;
+}
+
+function scanLine(raw: string, open: '*/' | '-->' | null): ScannedLine {
+  let content = '';
+  let i = 0;
+  while (i < raw.length) {
+    if (open) {
+      const end = raw.indexOf(open, i);
+      if (end < 0) return { content, comment: null, open, error: null };
+      i = end + open.length;
+      open = null;
+      continue;
+    }
+    const c = raw[i];
+    if (c === '\\' && i + 1 < raw.length) {
+      content += raw.slice(i, i + 2);
+      i += 2;
+    } else if (c === '{') {
+      const end = dataEnd(raw, i);
+      if (end < 0) return { content, comment: null, open: null, error: 'data' };
+      content += raw.slice(i, end);
+      i = end;
+    } else if (raw.startsWith('//', i)) {
+      return { content, comment: raw.slice(i + 2).trim(), open: null, error: null };
+    } else if (raw.startsWith('/*', i)) {
+      open = '*/';
+      i += 2;
+    } else if (raw.startsWith('<!--', i)) {
+      open = '-->';
+      i += 4;
+    } else {
+      content += c;
+      i++;
+    }
+  }
+  return { content, comment: null, open, error: null };
+}
+
+/// The index after the `}` that closes the data block opening at `start` (JSON strings skipped),
+/// or -1.
+function dataEnd(s: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < s.length; i++) {
+    const c = s[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+const unescape = (s: string) => s.replace(/\\([\s\S])/g, '$1');
+
+/// Statement or argument text: its tags, its data (JSON, else null and `foreignData`) and its
+/// text without them, escapes resolved.
+function readText(s: string): { text: string; tags: string[]; data: Record<string, unknown> | null; foreignData: boolean } {
+  const tags: string[] = [];
+  let data: Record<string, unknown> | null = null;
+  let foreignData = false;
+  let text = '';
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\' && i + 1 < s.length) {
+      text += s[i + 1];
+      i += 2;
+    } else if (c === '{') {
+      const end = dataEnd(s, i);
+      const block = s.slice(i, end);
+      try {
+        const value: unknown = JSON.parse(block);
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) data = { ...(data ?? {}), ...(value as Record<string, unknown>) };
+        else foreignData = true;
+      } catch {
+        foreignData = true;
+      }
+      i = end;
+    } else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]))) {
+      const m = /^#(?:\(([^)]*)\)|([\p{L}\p{N}_-]+))/u.exec(s.slice(i));
+      if (!m) {
+        text += c;
+        i++;
+        continue;
+      }
+      tags.push((m[1] ?? m[2]).trim());
+      i += m[0].length;
+    } else {
+      text += c;
+      i++;
+    }
+  }
+  return { text: text.trim(), tags, data, foreignData };
+}
+
+/// `// id` or `// id: note` after a relation (either JSON-quoted when it has to be: ./argdown.ts).
+export function readRelationComment(comment: string): { id: string; note: string } | null {
+  const jsonString = (s: string): [string, string] | null => {
+    if (!s.startsWith('"')) return null;
+    const m = /^"(?:[^"\\]|\\.)*"/.exec(s);
+    if (!m) return null;
+    try {
+      return [JSON.parse(m[0]) as string, s.slice(m[0].length)];
+    } catch {
+      return null;
+    }
+  };
+  const quotedId = jsonString(comment);
+  let id: string;
+  let rest: string;
+  if (quotedId) [id, rest] = quotedId;
+  else {
+    const colon = comment.indexOf(': ');
+    id = (colon < 0 ? comment : comment.slice(0, colon)).trim();
+    rest = colon < 0 ? '' : comment.slice(colon);
+  }
+  if (id === '' || (/\s/.test(id) && !quotedId)) return null;
+  if (rest === '') return { id, note: '' };
+  if (!rest.startsWith(': ')) return null;
+  const noteText = rest.slice(2);
+  const quotedNote = jsonString(noteText);
+  return { id, note: quotedNote && quotedNote[1] === '' ? quotedNote[0] : noteText };
+}
+
+const ELEMENT = /^(?:\[([^\]]*)\]|<([^>]*)>)(?::\s*|\s+|$)/;
+const RELATION = /^(\+>|->|<\+|<-|_>|<_|><|\+|-)\s+/;
+const PCS_ITEM = /^\((\d+)\)\s*/;
+
+export function readArgdown(input: unknown, options: ReadOptions = {}): ParseResult<MapDraft> {
+  if (typeof input !== 'string') return { ok: false, errors: [formatError('(file)', 'argdownNotText')] };
+  const labels = options.labels ?? defaultLabelDefinitions;
+  const lines = stripBom(input).split(/\r\n|\n|\r/);
+  const errors: FormatError[] = [];
+  const skipped: FormatError[] = [];
+  const statements = new Map<string, Statement>();
+  const args = new Map<string, Argument>();
+  const relations: RawRelation[] = [];
+  const source: MapDraft['source'] = {};
+  let mainClaimTitle: string | null = null;
+  let untitled = 0;
+
+  const statement = (title: string, rest: string, line: number): void => {
+    const { text, tags, data, foreignData } = readText(rest);
+    if (foreignData) skipped.push(formatError(`line ${line}`, 'argdownForeignData'));
+    const known = statements.get(title);
+    if (!known) statements.set(title, { title, text, tags, data, line });
+    else {
+      if (known.text === '' && text !== '') known.text = text;
+      if (tags.length && !known.tags.length) known.tags = tags;
+      if (data && !known.data) known.data = data;
+    }
+  };
+  /// The element a line starts with (statement or argument, defined or referred to) and its text.
+  const element = (body: string, n: number): Element => {
+    const m = ELEMENT.exec(body);
+    if (m) {
+      const rest = body.slice(m[0].length);
+      if (m[1] !== undefined) {
+        statement(m[1].trim(), rest, n);
+        return { kind: 'statement', title: m[1].trim() };
+      }
+      const title = m[2].trim();
+      const known = args.get(title);
+      const { data, foreignData } = readText(rest);
+      if (foreignData) skipped.push(formatError(`line ${n}`, 'argdownForeignData'));
+      if (!known) args.set(title, { title, data, line: n, premises: [], conclusion: null, inference: null, steps: 0 });
+      else if (data && !known.data) known.data = data;
+      return { kind: 'argument', title };
+    }
+    if (/^[[<]/.test(body)) errors.push(formatError(`line ${n}`, 'argdownUnclosed'));
+    const title = `Untitled ${++untitled}`;
+    statement(title, body, n);
+    return { kind: 'statement', title };
+  };
+
+  let open: '*/' | '-->' | null = null;
+  let frontMatter = false;
+  let stack: Array<{ indent: number; element: Element }> = [];
+  let lastArgument: string | null = null;
+  let pcs: Argument | null = null;
+  let pendingMain = false;
+  for (let k = 0; k < lines.length; k++) {
+    const n = k + 1;
+    const raw = lines[k];
+    if (k === 0 || frontMatter) {
+      if (/^===\s*$/.test(raw)) {
+        frontMatter = !frontMatter;
+        continue;
+      }
+      if (frontMatter) continue;
+    }
+    const scanned = scanLine(raw, open);
+    open = scanned.open;
+    if (scanned.error) {
+      errors.push(formatError(`line ${n}`, 'argdownUnclosed'));
+      continue;
+    }
+    const indentText = /^[ \t]*/.exec(scanned.content)![0];
+    const indent = indentText.replace(/\t/g, '    ').length;
+    const body = scanned.content.trim();
+    if (body === '') {
+      if (scanned.comment === null && !open) {
+        // A blank line ends a block (a comment-only line does not).
+        if (raw.trim() === '') {
+          stack = [];
+          pcs = null;
+        }
+      } else if (scanned.comment !== null) {
+        header(scanned.comment);
+        if (scanned.comment === 'main claim') pendingMain = true;
+      }
+      continue;
+    }
+    const relation = RELATION.exec(body);
+    if (relation && indent === 0) {
+      errors.push(formatError(`line ${n}`, 'argdownOrphanRelation'));
+      continue;
+    }
+    if (relation) {
+      const parent = [...stack].reverse().find((s) => s.indent < indent);
+      if (!parent) {
+        errors.push(formatError(`line ${n}`, 'argdownOrphanRelation'));
+        continue;
+      }
+      const target = element(body.slice(relation[0].length), n);
+      const op = (relation[1] === '+' ? '<+' : relation[1] === '-' ? '<-' : relation[1]) as Op;
+      relations.push({ from: parent.element, op, to: target, comment: scanned.comment, line: n });
+      stack = [...stack.filter((s) => s.indent < indent), { indent, element: target }];
+      continue;
+    }
+    if (indent > 0) {
+      errors.push(formatError(`line ${n}`, 'argdownIndent'));
+      continue;
+    }
+    const pcsItem = PCS_ITEM.exec(body);
+    const inference = /^-{2,}/.test(body) ? /^-{4,}$|^--(.*)--$/.exec(body) : null;
+    if (pcsItem || inference || (/^-{2,}/.test(body) && pcs)) {
+      if (!pcs) {
+        const title = lastArgument ?? `Argument ${args.size + 1}`;
+        pcs = args.get(title) ?? { title, data: null, line: n, premises: [], conclusion: null, inference: null, steps: 0 };
+        args.set(title, pcs);
+        if (pcs.premises.length || pcs.inference) {
+          errors.push(formatError(`line ${n}`, 'argdownPcs'));
+          pcs = null;
+          continue;
+        }
+      }
+      lastArgument = null;
+      if (!inference && !pcsItem) {
+        errors.push(formatError(`line ${n}`, 'argdownPcs'));
+        continue;
+      }
+      if (inference) {
+        if (pcs.conclusion === null && pcs.premises.length === 0) errors.push(formatError(`line ${n}`, 'argdownPcs'));
+        if (pcs.inference) pcs.steps++;
+        if (pcs.conclusion !== null) pcs.premises.push(pcs.conclusion);
+        pcs.conclusion = null;
+        const said = readText((inference[1] ?? '').trim());
+        pcs.inference = { rule: said.text, data: said.data };
+        stack = [];
+        continue;
+      }
+      const item = element(body.slice(pcsItem![0].length), n);
+      if (item.kind !== 'statement') {
+        errors.push(formatError(`line ${n}`, 'argdownPcs'));
+        continue;
+      }
+      if (pcs.inference && pcs.conclusion === null) pcs.conclusion = item.title;
+      else if (pcs.inference) {
+        // A statement after a conclusion: that conclusion is a premise of a next step.
+        pcs.premises.push(pcs.conclusion!, item.title);
+        pcs.conclusion = null;
+      } else pcs.premises.push(item.title);
+      stack = [{ indent, element: item }];
+      continue;
+    }
+    if (/^#{1,6}\s/.test(body)) {
+      stack = [];
+      continue;
+    }
+    if (/^(?:\*|\d+\.)\s/.test(body)) {
+      skipped.push(formatError(`line ${n}`, 'argdownList'));
+      continue;
+    }
+    pcs = null;
+    const top = element(body, n);
+    if (top.kind === 'statement' && pendingMain) mainClaimTitle = top.title;
+    pendingMain = false;
+    lastArgument = top.kind === 'argument' ? top.title : null;
+    stack = [{ indent, element: top }];
+  }
+  if (open) errors.push(formatError(`line ${lines.length}`, 'argdownUnclosed'));
+
+  function header(comment: string) {
+    const title = /^Ronten argument map: (.*)$/.exec(comment);
+    if (title) source.title = title[1];
+    const doc = /^document (.*) \(sha256 ([0-9a-f]{64})\)/.exec(comment);
+    if (doc) {
+      source.documentId = doc[1];
+      source.textSha256 = doc[2];
+    }
+  }
+
+  // Units.
+  const tagResolver = makeTagResolver(labels, options.labelMap);
+  const target = options.document ? prepareSearchText(options.document.text) : null;
+  const docOffsets = options.document ? makeOffsetConverter(options.document.text) : null;
+  const unitOf = new Map<string, string>();
+  const conclusionOf = new Map<string, string>();
+  const leftOut = new Set<string>();
+  const units: UnitDraft[] = [];
+  for (const s of statements.values()) {
+    const data = s.data ?? {};
+    if (typeof data.conclusionOf === 'string') {
+      conclusionOf.set(s.title, data.conclusionOf);
+      continue;
+    }
+    const at = `line ${s.line}`;
+    const id = typeof data.unit === 'string' && data.unit !== '' ? data.unit : s.title;
+    unitOf.set(s.title, id);
+    const implicit = data.implicit === true || s.tags.includes('implicit');
+    const labelTags = s.tags.filter((t) => t !== 'implicit');
+    let label: string;
+    if (labelTags.length === 0) {
+      label = labels[0]?.id ?? 'claim';
+      skipped.push(formatError(at, 'untagged', { label }));
+    } else {
+      const resolved = tagResolver.resolve(labelTags);
+      if (!('label' in resolved)) {
+        leftOut.add(s.title);
+        continue;
+      }
+      label = resolved.label;
+    }
+    const note = typeof data.note === 'string' ? data.note : '';
+    const start = Number.isInteger(data.start) ? (data.start as number) : null;
+    const end = Number.isInteger(data.end) ? (data.end as number) : null;
+    const offsets = !implicit && start !== null && end !== null;
+    // A span of white space has no statement text; its offsets say where it is.
+    if (s.text === '' && typeof data.text !== 'string' && !offsets) {
+      errors.push(formatError(at, 'argdownNoText', { title: s.title }));
+      continue;
+    }
+    if (implicit) {
+      units.push({ id, label, note, quote: '', start: null, end: null, at, text: typeof data.text === 'string' ? data.text : s.text });
+      continue;
+    }
+    if (start !== null && end !== null) {
+      // Our export writes the quote on one line: the document's own slice, when it is that.
+      let quote = s.text;
+      if (options.document && docOffsets && start >= 0 && start < end && end <= docOffsets.codePointLength) {
+        const slice = options.document.text.slice(docOffsets.toUtf16(start), docOffsets.toUtf16(end));
+        if (slice.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ').trim() === quote) quote = slice;
+      }
+      units.push({ id, label, note, quote, start, end, at });
+    } else if (target && !matchQuote(target, s.text)) {
+      // Not in the text: a reconstructed statement, kept as an implicit unit.
+      units.push({ id, label, note, quote: '', start: null, end: null, at, text: s.text });
+    } else units.push({ id, label, note, quote: s.text, start: null, end: null, at });
+  }
+
+  // Arguments: a relation each, from its premises to its conclusion (or, for our stand-in
+  // conclusion, to what that attacks or undercuts).
+  const relationOf = new Map<string, string>();
+  const drafts: RelationDraft[] = [];
+  for (const a of args.values()) {
+    const at = `line ${a.line}`;
+    if (a.premises.length === 0 && a.inference === null) continue;
+    if (a.inference === null || a.conclusion === null) {
+      errors.push(formatError(at, 'argdownPcs'));
+      continue;
+    }
+    const data = a.data ?? {};
+    if (a.steps > 0) {
+      skipped.push(formatError(at, 'argdownSteps', { title: a.title }));
+      continue;
+    }
+    const id = typeof data.relation === 'string' && data.relation !== '' ? data.relation : a.title;
+    relationOf.set(a.title, id);
+    const inference = a.inference?.data ?? {};
+    const named = a.inference && a.inference.rule !== '' ? schemes.find((s) => s.name.en === a.inference!.rule || s.name.ja === a.inference!.rule) : undefined;
+    const scheme = typeof inference.scheme === 'string' ? inference.scheme : named?.id;
+    if (scheme === undefined && a.inference?.rule) skipped.push(formatError(at, 'argdownRule', { rule: a.inference.rule }));
+    const criticalQuestions = Array.isArray(inference.criticalQuestions) ? (inference.criticalQuestions as Array<{ id: string; answer: string }>) : undefined;
+    const draft: RelationDraft = {
+      id,
+      type: data.type === 'attack' ? 'attack' : 'support',
+      from: a.premises,
+      to: a.conclusion,
+      ...(scheme !== undefined ? { scheme } : {}),
+      ...(criticalQuestions ? { criticalQuestions } : {}),
+      note: typeof data.note === 'string' ? data.note : '',
+      at,
+    };
+    drafts.push(draft);
+  }
+  const standIns = new Map<string, RelationDraft>();
+  const byConclusion = new Map(drafts.map((d) => [`${d.id}\u0000${d.to}`, d]));
+  for (const [title, rid] of conclusionOf) {
+    const draft = byConclusion.get(`${rid}\u0000${title}`);
+    if (draft) standIns.set(title, draft);
+    else errors.push(formatError(`line ${statements.get(title)!.line}`, 'argdownPcs'));
+  }
+  /// Relations aimed at an argument (undercutters), by the argument's title.
+  const argumentTargets = new Map<RelationDraft, string>();
+  const seen = new Set<string>();
+
+  // Relation lines.
+  const used = new Set<string>([...units.map((u) => u.id), ...drafts.map((d) => d.id)]);
+  const fresh = () => {
+    let k = drafts.length + 1;
+    while (used.has(`r${k}`)) k++;
+    used.add(`r${k}`);
+    return `r${k}`;
+  };
+  for (const r of relations) {
+    const at = `line ${r.line}`;
+    if (r.op === '><') {
+      skipped.push(formatError(at, 'argdownContradiction'));
+      continue;
+    }
+    const incoming = r.op === '<+' || r.op === '<-' || r.op === '<_';
+    const [from, to] = incoming ? [r.to, r.from] : [r.from, r.to];
+    const undercut = r.op === '_>' || r.op === '<_';
+    if (from.kind !== 'statement' || (undercut ? to.kind !== 'argument' : to.kind !== 'statement')) {
+      if (undercut && from.kind === 'statement') errors.push(formatError(at, 'argdownUndercut'));
+      else skipped.push(formatError(at, 'argdownArgumentRelation'));
+      continue;
+    }
+    const type = r.op === '+>' || r.op === '<+' ? 'support' : 'attack';
+    const standIn = standIns.get(from.title);
+    if (standIn) {
+      // Our export's attack: the argument's target is what its stand-in conclusion aims at.
+      if (standIn.to !== from.title) errors.push(formatError(at, 'argdownPcs'));
+      standIn.to = to.title;
+      standIn.type = type;
+      if (undercut) argumentTargets.set(standIn, to.title);
+      continue;
+    }
+    const said = r.comment !== null ? readRelationComment(r.comment) : null;
+    // The same relation said twice (`[A] +> [B]` and, under B, `<+ [A]`) is one, as in Argdown.
+    const key = `${r.op === '_>' || r.op === '<_' ? 'undercut' : type}\u0000${from.title}\u0000${to.title}`;
+    if (said === null && seen.has(key)) continue;
+    seen.add(key);
+    const draft: RelationDraft = { id: said?.id ?? fresh(), type, from: [from.title], to: to.title, note: said?.note ?? '', at };
+    used.add(draft.id);
+    drafts.push(draft);
+    if (undercut) argumentTargets.set(draft, to.title);
+  }
+  // A stand-in conclusion aimed at nothing.
+  for (const [title, d] of standIns) if (d.to === title) errors.push(formatError(d.at, 'argdownPcs'));
+  // Titles to ids: statements to units, arguments to their relations.
+  const ends = (d: RelationDraft): boolean => {
+    const gone = d.from.filter((t) => leftOut.has(t));
+    const toTitle = argumentTargets.get(d) ?? null;
+    if (toTitle === null && leftOut.has(d.to)) gone.push(d.to);
+    if (gone.length) {
+      skipped.push(formatError(d.at, 'relationUnitLeftOut', { units: gone.map((t) => unitOf.get(t) ?? t).join(', ') }));
+      return false;
+    }
+    if (toTitle !== null) {
+      const rid = relationOf.get(toTitle);
+      if (rid === undefined) {
+        errors.push(formatError(d.at, 'argdownUndercut'));
+        return false;
+      }
+      d.to = rid;
+    } else d.to = unitOf.get(d.to) ?? d.to;
+    d.from = d.from.map((t) => unitOf.get(t) ?? t);
+    return true;
+  };
+  const kept = drafts.filter(ends);
+  if (errors.length) return { ok: false, errors };
+
+  let mainClaimId: string | null = null;
+  if (mainClaimTitle !== null) {
+    if (leftOut.has(mainClaimTitle)) skipped.push(formatError('mainClaim', 'mainClaimLeftOut', { id: mainClaimTitle }));
+    else mainClaimId = unitOf.get(mainClaimTitle) ?? null;
+  }
+  return {
+    ok: true,
+    value: {
+      source,
+      units,
+      relations: kept,
+      mainClaimId,
+      comments: [],
+      skipped,
+      ...tagResolver.summary(),
+    },
+  };
+}
