@@ -3,10 +3,22 @@
 // refuse a foreign Host (hostCheck.ts), refuse addresses no route can serve (paths.ts: 400 in
 // the API's JSON shape, the not-found page for pages), then give the request its CSP nonce and
 // every response its security headers (securityHeaders.ts).
+//
+// One route is left out (config.matcher): the autosave, POST /api/maps/:mapId/operations, which
+// every student sends every few seconds. Running the proxy costs a request a second pass through
+// Next (its request copied, its body teed into a buffer, the proxy's answer merged): a
+// measurable share of a batch's CPU (README "Performance"). The route does the same itself
+// (app/_shared/unproxied.ts): a foreign Host refused with 421 first, the security headers on
+// every answer. Only ids of plain [A-Za-z0-9_-] are left out — Next tests the raw path as well as
+// the decoded one, so any percent-encoded or otherwise odd address still meets malformedPath here.
 import { NextResponse, type NextRequest } from 'next/server';
 import { foreignHostResponse } from '@/app/_shared/hostCheck';
 import { malformedPath } from '@/app/_shared/paths';
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/app/_shared/securityHeaders';
+
+export const config = {
+  matcher: ['/((?!api/maps/[A-Za-z0-9_-]+/operations$).*)'],
+};
 
 export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce());

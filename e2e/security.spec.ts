@@ -21,15 +21,20 @@ test('pages, API answers and downloads carry the security headers', async ({ req
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
     expect(headers['content-security-policy'], path).not.toContain('unsafe-eval');
   }
+  // The autosave, which proxy.ts leaves out, sets them itself (app/_shared/unproxied.ts).
+  const save = await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: 'security-headers', baseVersion: 1, operations: [] } });
+  expect(save.status()).toBe(422);
+  expect(save.headers()).toMatchObject(HEADERS);
+  expect(save.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   const download = await request.get(`/api/maps/${mapId}/export?format=json`);
   expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="[A-Za-z0-9%._-]+"; filename\*=UTF-8''[A-Za-z0-9%._-]+$/);
 });
 
 test('a request naming another Host is refused with 421, pages and API alike', async ({ baseURL }) => {
   const url = new URL(baseURL!);
-  const get = (path: string, host: string) =>
+  const get = (path: string, host: string, method = 'GET') =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ hostname: url.hostname, port: url.port, path, headers: { host } }, (res) => {
+      const req = httpRequest({ hostname: url.hostname, port: url.port, path, method, headers: { host } }, (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -43,6 +48,11 @@ test('a request naming another Host is refused with 421, pages and API alike', a
     expect(JSON.parse(refused.body).error).toMatch(/RONTEN_ORIGIN/);
     expect((await get(path, url.host)).status, path).toBe(200);
   }
+  // The autosave route checks the Host itself (proxy.ts leaves it out): refused before anything is read.
+  const { mapId } = JSON.parse((await get(`/api/documents/${essayId}/map`, url.host)).body) as { mapId: string };
+  const save = await get(`/api/maps/${mapId}/operations`, `evil.example:${url.port}`, 'POST');
+  expect(save.status).toBe(421);
+  expect(JSON.parse(save.body).error).toMatch(/RONTEN_ORIGIN/);
 });
 
 test('the CSP blocks an inline event handler, and the fixture reports it', async ({ page, cspViolations }) => {

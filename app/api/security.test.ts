@@ -7,7 +7,7 @@ import { getMap, getOrCreateMap, loadAnnotatedMap, type Db } from '@/lib/db';
 import { serializeNative } from '@/lib/formats/native';
 import { testBackends } from '@/lib/db/test-support';
 import { ORIGIN, useApiDb } from './_test/support';
-import { apiRoutes, serve, type ApiRoute } from './_test/server';
+import { apiRoutes, proxyRuns, serve, type ApiRoute } from './_test/server';
 import { buildWorld, CLAIM, dumpTables, type World } from './_test/world';
 import { GET as getMapRoute } from './maps/[mapId]/route';
 
@@ -54,6 +54,33 @@ describe.each(testBackends())('attacks on $name', (backend) => {
       expect(status, path).toBe(400);
       expect(body.error).toMatch(/percent-encoded|U\+0000/);
     }
+  });
+
+  it('runs the proxy for every API path but the autosave, whose route refuses a foreign Host (421) and sets the security headers itself', async () => {
+    for (const route of routes) {
+      const path = route.segments.map((s) => (s.startsWith('[') ? 'x1' : s)).join('/');
+      expect(proxyRuns(`/${path}`), path).toBe(route.pattern !== '/api/maps/[mapId]/operations');
+    }
+    const autosave = `/api/maps/${w.map}/operations`;
+    expect(proxyRuns(autosave)).toBe(false);
+    expect(proxyRuns(`/api/maps/${w.map}%41/operations`)).toBe(true); // anything encoded meets the proxy
+    const post = async (host: string) => {
+      const body = JSON.stringify({ batchId: newBatchId(), baseVersion: await version(), operations: [addUnit(EVIDENCE)] });
+      return serve(routes, new Request(`${ORIGIN}${autosave}`, { method: 'POST', headers: { host, origin: ORIGIN, cookie: w.cookie.student, 'content-type': 'application/json' }, body }));
+    };
+    const before = await dumpTables(db);
+    const foreign = await post('evil.example:3000');
+    expect(foreign.status).toBe(421);
+    expect((await foreign.json()).error).toMatch(/RONTEN_ORIGIN/);
+    expect(await dumpTables(db)).toBe(before);
+    const saved = await post(new URL(ORIGIN).host);
+    expect(saved.status).toBe(200);
+    for (const res of [foreign, saved]) {
+      expect(Object.fromEntries(res.headers)).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' });
+      expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'.*frame-ancestors 'none'/);
+    }
+    const stored = (await getMap(db, w.map))!.units.find((u) => u.id === EVIDENCE.id)!;
+    expect((await operations([{ op: 'removeUnit', unit: stored, relations: [], mainClaim: false }])).status).toBe(200);
   });
 
   it('refuses U+0000 in a query string with 400', async () => {

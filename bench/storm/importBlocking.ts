@@ -1,7 +1,8 @@
 // `npx tsx bench/storm/importBlocking.ts`: how long a 20,000-unit map import stops the server
 // from answering others — a /api/health probe every 20 ms, its worst latency for 5 s on an idle
 // server and then while the import is sent (solo mode, a fresh SQLite file). STORM_APP_DIR picks
-// the build (another checkout, for before/after). Figures only.
+// the build (another checkout, for before/after); STORM_PROFILE_DIR, a V8 CPU profile of the
+// server. Figures only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,8 @@ async function main() {
   const url = freshSqliteUrl('import-blocking');
   const env = { ...process.env, DATABASE_URL: url };
   for (const cmd of ['migrate', 'seed']) spawnSync('node', ['--import', 'tsx', 'scripts/cli.ts', cmd], { env, stdio: 'ignore' });
-  const server = await startServer(Number(process.env.STORM_PORT ?? 3300), { DATABASE_URL: url });
+  const profile = process.env.STORM_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.STORM_PROFILE_DIR)}`] : [];
+  const server = await startServer(Number(process.env.STORM_PORT ?? 3300), { DATABASE_URL: url }, profile);
   const client = new Client(server.base, { origin: server.base });
   try {
     const { mapId, version } = JSON.parse((await client.request('GET', '/api/documents/russia-diplomacy-2020/map')).body) as { mapId: string; version: number };

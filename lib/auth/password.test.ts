@@ -1,5 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+
+/// The nice value of each thread of this process (Linux: /proc/self/task/<tid>/stat, field 19).
+function threadNiceValues(): number[] {
+  return fs.readdirSync('/proc/self/task').map((tid) => {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 describe('password hashing (argon2id)', () => {
   it('round-trips, refuses a wrong password and writes a PHC string with a fresh salt', async () => {
@@ -11,6 +21,16 @@ describe('password hashing (argon2id)', () => {
     expect(await verifyPassword(password, b)).toBe(true);
     expect(await verifyPassword('correct horse 𠮷野屋', a)).toBe(false);
     expect(await verifyPassword('', a)).toBe(false);
+  });
+
+  // Sign-ins must not take the CPU from the class's saves: the hashing thread runs at the lowest
+  // priority, the calling thread keeps its own.
+  it.runIf(process.platform === 'linux')('hashes on a worker thread at the lowest scheduling priority, leaving this thread at its own', async () => {
+    const mine = os.getPriority(0);
+    expect(await verifyPassword('correct horse 𠮷野家', await hashPassword('correct horse 𠮷野家'))).toBe(true);
+    expect(os.getPriority(0)).toBe(mine);
+    expect(mine).toBeLessThan(os.constants.priority.PRIORITY_LOW);
+    expect(threadNiceValues()).toContain(os.constants.priority.PRIORITY_LOW);
   });
 
   it('normalizes to NFC: a decomposed が matches a composed one', async () => {

@@ -115,7 +115,8 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     const turnsAtStart = turns;
     await stored;
     running = false;
-    expect(turns - turnsAtStart).toBeGreaterThanOrEqual(5);
+    // At most 50 units stored between two turns (a statement stays about a millisecond).
+    expect(turns - turnsAtStart).toBeGreaterThanOrEqual(2_000 / 50 - 1);
     expect((await getMap(db, map.id))!.units).toHaveLength(2_000);
   });
 

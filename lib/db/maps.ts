@@ -209,9 +209,11 @@ export async function bumpVersion(trx: Transaction<Database>, mapId: string, exp
 }
 
 // Rows per INSERT: at most 9 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
-// bound-parameter limits, and one statement (compiled and, on SQLite, run synchronously) stays a
-// few milliseconds of the event loop.
-const INSERT_CHUNK = 200;
+// bound-parameter limits, and one statement (compiled and, on SQLite, run synchronously) stays
+// about a millisecond of the event loop. (200 rows, 5–10 ms a statement under the server's load,
+// let a 20,000-unit import hold other requests for 250 ms: each of them needs several turns of
+// the event loop, and every turn ran a chunk.)
+const INSERT_CHUNK = 50;
 
 /// The items in chunks, letting the event loop run other requests between two chunks: storing
 /// a 20,000-unit import is a hundred-odd statements, which in one go held every other request

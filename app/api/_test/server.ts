@@ -1,11 +1,14 @@
 // Test support for the security tests (imported by *.test.ts only): requests as the server
-// takes them, with no server — the raw URL goes through proxy.ts first, then to the route
-// handler its path names (found by walking app/api, so a new route is attacked too), with the
-// decoded path parameters, as Next does. 404 when no route matches, 405 for another method.
+// takes them, with no server — the raw URL goes through proxy.ts first (when its matcher takes
+// the path, compiled by Next's own code and tried on the raw and the decoded path, as Next's
+// router does), then to the route handler its path names (found by walking app/api, so a new
+// route is attacked too), with the decoded path parameters, as Next does. 404 when no route
+// matches, 405 for another method.
 import fs from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { proxy } from '@/proxy';
+import * as pageStaticInfo from 'next/dist/build/analysis/get-page-static-info';
+import { config, proxy } from '@/proxy';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 
@@ -33,13 +36,30 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
   return routes.sort((a, b) => dynamicCount(a) - dynamicCount(b) || a.pattern.localeCompare(b.pattern));
 }
 
+// Next's compilation of a proxy matcher (not in its published types).
+const { getMiddlewareMatchers } = pageStaticInfo as unknown as { getMiddlewareMatchers(matcher: string[], nextConfig: object): Array<{ regexp: string }> };
+const proxyMatchers = getMiddlewareMatchers(config.matcher, {}).map((m) => new RegExp(m.regexp));
+
+/// Whether Next runs proxy.ts for `pathname` (raw, as sent).
+export function proxyRuns(pathname: string): boolean {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {}
+  return proxyMatchers.some((re) => re.test(pathname) || re.test(decoded));
+}
+
 /// The answer to `request` (its URL as sent, possibly malformed) from proxy.ts and the routes.
 export async function serve(routes: readonly ApiRoute[], request: Request): Promise<Response> {
   // A server always sees a Host header (the URL's host); a Request made here has none.
   const headers = new Headers(request.headers);
   if (!headers.has('host')) headers.set('host', new URL(request.url).host);
-  const proxied = proxy(new NextRequest(request.url, { method: request.method, headers }));
-  if (!proxied.headers.has('x-middleware-next')) return proxied;
+  if (proxyRuns(new URL(request.url).pathname)) {
+    const proxied = proxy(new NextRequest(request.url, { method: request.method, headers }));
+    if (!proxied.headers.has('x-middleware-next')) return proxied;
+  }
+  // The route sees the Host too (the autosave, which the proxy leaves out, checks it itself).
+  request = new Request(request, { headers });
   const segments = new URL(request.url).pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
   for (const route of routes) {
     if (route.segments.length !== segments.length) continue;

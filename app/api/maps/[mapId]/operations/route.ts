@@ -8,11 +8,14 @@
 // archived course ({ code: 'course.archived', params: { title } }) — both checked by the write's
 // own version bump — or a co-instructor's edit of a reference whose courses are archived
 // (assertMayEditMap). A refused request changes nothing.
+// proxy.ts does not run for this route (its matcher leaves it out: it is the one every student
+// sends every few seconds); unproxied() refuses a foreign Host and sets the security headers.
 import { z } from 'zod';
 import { applyOperations, getMap, openDb, StaleVersionError } from '@/lib/db';
 import { operationsRequestSchema } from '@/lib/argument/schema';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
+import { unproxied } from '@/app/_shared/unproxied';
 import { assertMayEditMap, assertSameOrigin, currentUser } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +23,7 @@ export const dynamic = 'force-dynamic';
 const requestSchema = operationsRequestSchema.extend({ batchId: z.string().min(8).max(100) });
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return gateWrite(() => handle(request, async () => {
+  return unproxied(request, () => gateWrite(() => handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const { mapId } = await pathParams(params);
@@ -37,5 +40,5 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
         409,
       );
     }
-  }));
+  })));
 }
