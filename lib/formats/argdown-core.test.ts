@@ -6,23 +6,14 @@
 // the essay, and a non-BMP text.
 import fs from 'node:fs';
 import path from 'node:path';
-import argdown from '@argdown/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { parseNative, serializeArgdown } from '.';
 import { loadEssay, makeLargeMap, nonBmpDocument, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
+import { argdownErrors, readWithArgdown } from './argdownCore.testing';
 import { textUnits } from '@/lib/argument/types';
 
-const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = argdown;
-
-function readWithArgdown(input: string) {
-  const app = new ArgdownApplication();
-  app.addPlugin(new ParserPlugin(), 'parse-input');
-  app.addPlugin(new DataPlugin(), 'build-model');
-  app.addPlugin(new ModelPlugin(), 'build-model');
-  return app.run({ input, process: ['parse-input', 'build-model'] });
-}
 
 let example: AnnotatedMap;
 let essayMaps: AnnotatedMap[];

@@ -7,25 +7,13 @@
 // an undercut. Broken files are refused with coded errors and give no map.
 import fs from 'node:fs';
 import path from 'node:path';
-import argdown from '@argdown/core';
 import { describe, expect, it } from 'vitest';
 import { importAnnotated, parseNative, readArgdown, serializeArgdown } from '.';
 import { readRelationComment } from './argdownRead';
 import { deepMap, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
+import { argdownErrors, readWithArgdown } from './argdownCore.testing';
 
-const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = argdown;
-function readWithArgdown(input: string) {
-  const app = new ArgdownApplication();
-  app.addPlugin(new ParserPlugin(), 'parse-input');
-  app.addPlugin(new DataPlugin(), 'build-model');
-  app.addPlugin(new ModelPlugin(), 'build-model');
-  return app.run({ input, process: ['parse-input', 'build-model'] });
-}
-function argdownErrors(input: string) {
-  const result = readWithArgdown(input);
-  return [...(result.lexerErrors ?? []), ...(result.parserErrors ?? [])];
-}
 
 function example(): AnnotatedMap {
   const parsed = parseNative(JSON.parse(fs.readFileSync(path.join(process.cwd(), 'corpus/russia-diplomacy-2020.example.argmap.json'), 'utf8')));

@@ -6,7 +6,7 @@
 // these shapes is refused with the model's reason codes and nothing else.
 import fs from 'node:fs';
 import path from 'node:path';
-import argdown from '@argdown/core';
+import { readWithArgdown } from './argdownCore.testing';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { bratAnnotationConf, formats, importAnnotated, parseAif, parseBrat, parseW3c, serializeAif, serializeArgdown, serializeBrat, serializeW3c } from '.';
@@ -88,13 +88,8 @@ describe('brat', () => {
 });
 
 describe('Argdown', () => {
-  const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = argdown;
-  const app = new ArgdownApplication();
-  app.addPlugin(new ParserPlugin(), 'parse-input');
-  app.addPlugin(new DataPlugin(), 'build-model');
-  app.addPlugin(new ModelPlugin(), 'build-model');
   const source = serializeArgdown(map);
-  const result = app.run({ input: source, process: ['parse-input', 'build-model'] });
+  const result = readWithArgdown(source);
   const unitOf = (title: string) => (result.statements![title].data as { unit?: string; conclusionOf?: string }).unit ?? `(conclusion of ${(result.statements![title].data as { conclusionOf: string }).conclusionOf})`;
   const argumentOf = (title: string) => (result.arguments![title].data as { relation: string }).relation;
 
@@ -129,7 +124,7 @@ describe('Argdown', () => {
 
   it('a lone undercutter is a relation line under its premise', () => {
     const lone = { ...map, map: { ...map.map, relations: map.map.relations.filter((r) => r.id !== 'r3') } };
-    const read = app.run({ input: serializeArgdown(lone), process: ['parse-input', 'build-model'] });
+    const read = readWithArgdown(serializeArgdown(lone));
     expect(read.parserErrors ?? []).toEqual([]);
     const undercut = (read.relations ?? []).find((r) => r.relationType === 'undercut')!;
     expect((read.statements![undercut.from!.title!].data as { unit: string }).unit).toBe('u3');
