@@ -1,8 +1,11 @@
 // Tests only: the real Argdown parser (@argdown/core, a dev dependency) run as the Argdown CLI
 // runs it — parse, then build the model — so tests check our Argdown against Argdown's own reading.
 // Never imported by the app: argdownRead.ts is the app's reader (see its header for why).
-import argdown from '@argdown/core';
+import * as argdownModule from '@argdown/core';
 
+// A CommonJS package: Vitest hands its exports over as the default export, Playwright's loader
+// as named ones.
+const argdown = ((argdownModule as { default?: typeof argdownModule }).default ?? argdownModule) as typeof argdownModule;
 const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = argdown;
 
 /// @argdown/core's reading of `input`: statements, arguments, relations and its errors.
