@@ -7,6 +7,7 @@ import { act, useState } from 'react';
 import type { ArgumentMap } from '@/lib/argument';
 import type { MapComment } from '@/lib/comments/types';
 import { render as renderInto } from '../testing/render';
+import { unitListNoops } from './unitListNoops.testing';
 import { UnitList } from './UnitList';
 import { useFeedback, type CommentsProps } from './Comments';
 
@@ -40,7 +41,6 @@ const initial = [
   comment('c4', 'unit', 'gone', '消えた単位へ'),
 ];
 
-const noop = () => {};
 function Harness({ comments, selected }: { comments: CommentsProps; selected: string | null }) {
   const feedback = useFeedback(comments);
   const [selectedId, setSelectedId] = useState(selected);
@@ -55,20 +55,8 @@ function Harness({ comments, selected }: { comments: CommentsProps; selected: st
       linking={false}
       readOnly
       feedback={feedback}
+      {...unitListNoops}
       onSelect={setSelectedId}
-      onJump={noop}
-      onHover={noop}
-      onRelabel={noop}
-      onNote={noop}
-      onRemove={noop}
-      onMoveEdge={noop}
-      onToggleMainClaim={noop}
-      onStartLink={noop}
-      onRetype={noop}
-      onRemoveRelation={noop}
-      onRemovePremise={noop}
-      onAddPremise={noop}
-      onSelectRelation={noop}
     />
   );
 }

@@ -9,6 +9,7 @@ import { applyChecked, emptyHistory, record, sameValue, undo, type ArgumentMap, 
 import { catalog, translator } from '@/lib/i18n/messages';
 import { render } from '../testing/render';
 import { RelationDetails } from './RelationDetails';
+import { unitListNoops } from './unitListNoops.testing';
 import { UnitList } from './UnitList';
 import { useRelationDetails } from './useRelationDetails';
 import type { NoticeInput } from './Notices';
@@ -58,7 +59,6 @@ function Panel({ initial = start, readOnly = false }: { initial?: ArgumentMap; r
   return <RelationDetails map={map} text={text} labels={labels} relationId="r1" binding={binding} />;
 }
 
-const noop = () => {};
 function List({ selected }: { selected: string }) {
   const { map, binding } = useWorkspace(start, false, null);
   return (
@@ -73,19 +73,7 @@ function List({ selected }: { selected: string }) {
       readOnly={false}
       feedback={null}
       details={binding}
-      onSelect={noop}
-      onJump={noop}
-      onHover={noop}
-      onRelabel={noop}
-      onNote={noop}
-      onRemove={noop}
-      onMoveEdge={noop}
-      onToggleMainClaim={noop}
-      onStartLink={noop}
-      onRetype={noop}
-      onRemoveRelation={noop}
-      onRemovePremise={noop}
-      onAddPremise={noop}
+      {...unitListNoops}
       onSelectRelation={(id) => binding.onOpen(id)}
     />
   );

@@ -22,7 +22,7 @@ import { ImplicitMark, RelationDetails, relationDetailsId } from './RelationDeta
 import type { RelationDetailsBinding } from './useRelationDetails';
 import { LIMITS } from '@/lib/argument/limits';
 
-interface Actions extends RelationActions {
+export interface UnitListActions extends RelationActions {
   /// `extend`: Shift was held (the unit joins the selection, or leaves it).
   onSelect: (id: string, extend?: boolean) => void;
   /// Moves the essay's caret to the unit and focuses the essay.
@@ -35,7 +35,7 @@ interface Actions extends RelationActions {
   onToggleMainClaim: (id: string) => void;
 }
 
-interface Props extends Actions {
+interface Props extends UnitListActions {
   text: string;
   map: ArgumentMap;
   labels: LabelInfo[];
@@ -71,7 +71,7 @@ export const UnitList = memo(function UnitList({ text, map, labels, selectedId, 
   const locale = useLocale();
   const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
   // Rows get stable callbacks that always reach the latest actions.
-  const stable = useStableHandlers<Actions>(actions);
+  const stable = useStableHandlers<UnitListActions>(actions);
 
   const relationsByUnit = useMemo(() => {
     const byUnit = new Map<string, Relation[]>();
@@ -242,7 +242,7 @@ interface RowProps {
   feedback: Feedback | null;
   /// Only the open row shows relation details and edits an implicit unit's text.
   detailsFor?: { binding: RelationDetailsBinding; map: ArgumentMap; text: string; labels: readonly LabelInfo[] };
-  actions: Actions;
+  actions: UnitListActions;
 }
 
 const UnitRow = memo(function UnitRow({ rowRef, top, unit, quote, quotes, relations, labels, selected, picked, pickedOf, selectedRelationId, relationById, undercutters, isMain, linkTarget, readOnly, comments, feedback, detailsFor, actions }: RowProps) {
