@@ -74,7 +74,7 @@ export const MapPane = memo(function MapPane(p: Props) {
           <RelationDetails map={p.map} text={p.text} labels={p.labels} relationId={p.selectedRelationId} binding={p.details} />
         </div>
       )}
-      <StructureHints storageKey={`ronten:hints:${p.mapId ?? 'example'}`} hints={hints} counts={counts} labels={p.labels} quoteOf={quoteOf} onSelect={p.onShowUnit} />
+      <StructureHints storageKey={`ronten:hints:${p.mapId ?? 'example'}`} hints={hints} counts={counts} labels={p.labels} quoteOf={quoteOf} onSelect={p.onShowUnit} onSelectRelation={p.onSelectRelation} />
       <SelectedComments feedback={p.feedback} unitId={p.selectedUnitId} relationId={p.selectedRelationId} />
     </div>
   );

@@ -13,10 +13,13 @@ interface Props {
   labels: LabelInfo[];
   quoteOf: (unitId: string) => string;
   onSelect: (unitId: string) => void;
+  /// A hint about one relation (an open critical question) selects that relation, whose details
+  /// list the questions.
+  onSelectRelation: (relationId: string) => void;
 }
 
 /// Memoized: it sits in the map pane, and the workspace re-renders on every key.
-export const StructureHints = memo(function StructureHints({ storageKey, hints, counts, labels, quoteOf, onSelect }: Props) {
+export const StructureHints = memo(function StructureHints({ storageKey, hints, counts, labels, quoteOf, onSelect, onSelectRelation }: Props) {
   const t = useT();
   const locale = useLocale();
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
@@ -57,7 +60,7 @@ export const StructureHints = memo(function StructureHints({ storageKey, hints, 
             <span aria-hidden="true" className="font-bold text-amber-600">
               !
             </span>
-            <button type="button" className="min-w-0 flex-1 text-left" onClick={() => onSelect(h.unitIds[0])}>
+            <button type="button" className="min-w-0 flex-1 text-left" onClick={() => (h.relationId ? onSelectRelation(h.relationId) : onSelect(h.unitIds[0]))}>
               <span className="font-medium">{t(`hints.${h.kind}`)}</span>
               <span lang="ja" className="block truncate text-xs text-stone-600">
                 {h.unitIds.map(quoteOf).join(' / ')}
