@@ -4,6 +4,8 @@
 // router does), then to the route handler its path names (found by walking app/api, so a new
 // route is attacked too), with the decoded path parameters, as Next does. 404 when no route
 // matches, 405 for another method.
+// First, as in Next's server: the globals (AsyncLocalStorage) Next's modules expect when loaded.
+import 'next/dist/server/node-environment-baseline';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';

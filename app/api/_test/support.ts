@@ -25,7 +25,9 @@ export interface RequestOptions {
 }
 
 export function request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, opts: RequestOptions = {}): Request {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
+  // Every HTTP/1.1 request names its Host, and routes check it (hostCheck.ts: the proxy for most,
+  // the autosave route itself): ours, unless a test says otherwise.
+  const headers: Record<string, string> = { 'content-type': 'application/json', host: new URL(ORIGIN).host, ...opts.headers };
   if (opts.cookie) headers.cookie = opts.cookie;
   const origin = opts.origin === undefined ? ORIGIN : opts.origin;
   if (method !== 'GET' && origin !== null) headers.origin = origin;
