@@ -33,6 +33,8 @@ export interface BigDocumentFigures {
   htmlBytes: number;
   status: number;
   peakRssMb: number;
+  /// The server's RSS just before the 16 views (what the storm before them left).
+  rssBeforeMb: number;
   concurrentMs: number;
 }
 
@@ -51,7 +53,8 @@ export async function bigDocumentViews(client: Client, server: Server, documentI
     last = await view();
     times.push(last.ms);
   }
-  let peak = server.rssMb();
+  const rssBeforeMb = server.rssMb();
+  let peak = rssBeforeMb;
   let running = true;
   const sampling = (async () => {
     while (running) {
@@ -67,6 +70,7 @@ export async function bigDocumentViews(client: Client, server: Server, documentI
     htmlBytes: last.htmlBytes,
     status: last.status,
     peakRssMb: peak,
+    rssBeforeMb,
     concurrentMs: Math.max(...concurrent.map((a) => a.ms)),
   };
 }
