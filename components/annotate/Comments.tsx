@@ -129,7 +129,7 @@ function CommentItems({ feedback, items, label }: { feedback: Feedback; items: M
                 {date.format(new Date(c.createdAt))}
               </time>
               {c.author.id === feedback.viewerId && (
-                <button type="button" className="ml-auto text-stone-500 hover:text-red-700" aria-label={t('comments.delete')} title={t('comments.delete')} onClick={() => remove(c.id)}>
+                <button type="button" className="ml-auto text-stone-500 hover:text-red-700 pointer-coarse:min-h-11 pointer-coarse:min-w-11" aria-label={t('comments.delete')} title={t('comments.delete')} onClick={() => remove(c.id)}>
                   ×
                 </button>
               )}
@@ -207,7 +207,7 @@ export function RelationComments({ feedback, relationId }: { feedback: Feedback;
     <div className="ml-3 space-y-1">
       <CommentThread feedback={feedback} kind="relation" id={relationId} compose={open} />
       {!open && (
-        <button type="button" className="text-xs text-violet-800 underline" onClick={() => setOpen(true)}>
+        <button type="button" className="text-xs text-violet-800 underline pointer-coarse:min-h-11" onClick={() => setOpen(true)}>
           {t('comments.commentRelation')}
         </button>
       )}
