@@ -38,6 +38,7 @@ import {
   type RelationRow,
   type UnitRow,
 } from './maps';
+import { prepared } from './preparedStatements';
 
 export type AppliedBatchRow = Insertable<AppliedBatchesTable>;
 
@@ -184,6 +185,6 @@ export async function writeInOneStatement(kysely: Kysely<Database>, bump: Bump, 
     // The parts are named for SQL's sake only: nothing selects from them, so no type need say so.
     statement = statement.with(`w${i}`, part) as unknown as QueryCreator<WithBump>;
   });
-  const matched = await statement.selectFrom('bump').select('bump.id').execute();
-  return matched.length === 1;
+  const matched = await kysely.executeQuery(prepared(statement.selectFrom('bump').select('bump.id').compile()));
+  return matched.rows.length === 1;
 }
