@@ -18,6 +18,7 @@ import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import type { Database } from './schema';
 import { migrateKyselyToLatest } from './migrations';
 import { BUSY_SLICE_MS, sqliteDialect } from './sqliteDialect';
+import { namingPool } from './preparedStatements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -197,5 +198,6 @@ async function openPostgres(url: string, log?: StatementLog): Promise<Kysely<Dat
   pool.on('error', (err) => {
     console.error(`[ronten] PostgreSQL pool error (${describeDatabaseUrl(url)}): ${err.message}`);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  // The hot statements go by name: parsed and planned once per connection (preparedStatements.ts).
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }), log });
 }

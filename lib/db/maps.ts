@@ -5,17 +5,18 @@
 //
 // Concurrency is optimistic: every write names the version it was based on and bumps it; a
 // write based on an older version is refused with StaleVersionError and changes nothing.
-// The version check is the transaction's first statement and is itself a write
-// (UPDATE … WHERE version = expected), so that concurrent writers serialize on the map row in
-// PostgreSQL and take SQLite's write lock at once (a deferred read-then-write transaction can
-// fail to upgrade its lock in WAL mode). Unit and relation ids are unique within a map only.
+// The version check is the transaction's first statement (or the first CTE of a write sent as
+// one statement: mapWrite.ts) and is itself a write (UPDATE … WHERE version = expected), so that
+// concurrent writers serialize on the map row in PostgreSQL and take SQLite's write lock at once
+// (a deferred read-then-write transaction can fail to upgrade its lock in WAL mode). Unit and
+// relation ids are unique within a map only.
 //
 // This module is deliberately small: whole-contents replacement is enough for autosave of a
 // map value. Fine-grained operations come later on the same schema.
 
 import { randomUUID } from 'node:crypto';
 import type { Db } from './connect';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import type { Database, RelationPremisesTable, RelationsTable, UnitsTable } from './schema';
 import type { ArgumentUnit, Relation } from '@/lib/argument/types';
 import { mapProblems, type OperationCode } from '@/lib/argument/operations';
@@ -173,9 +174,10 @@ export async function replaceMapContents(
     // Relations go first: they reference units.
     await trx.deleteFrom('relations').where('map_id', '=', mapId).execute();
     await trx.deleteFrom('units').where('map_id', '=', mapId).execute();
-    await insertUnits(trx, mapId, units, (id) => unitBorn.get(id) ?? now);
+    await insertRows(trx, 'units', units.map((u) => unitRow(mapId, u, unitBorn.get(u.id) ?? now)));
     const relationIds = new Set(relations.map((r) => r.id));
-    await insertRelations(trx, mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id));
+    await insertRows(trx, 'relations', relationRows(mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id)));
+    await insertRows(trx, 'relation_premises', premiseRows(mapId, relations));
     await alongside?.(trx);
     return expectedVersion + 1;
   });
@@ -187,25 +189,46 @@ export async function replaceMapContents(
 /// write, it serializes concurrent writers on the map row (PostgreSQL) and takes SQLite's write
 /// lock at once; a submitted map (MapLockedError), a stale base (StaleVersionError) or a closed
 /// assignment (GradingRefusal 'grading.closed') is refused before anything else is touched. One
-/// statement when it passes; only a refusal reads why.
+/// statement when it passes; only a refusal reads why (refuseBump).
 export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string, openAt?: Date): Promise<void> {
-  let bump = trx
+  const bumped = await bumpStatement(trx, { mapId, expectedVersion, now, openAt }).executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) === 0) await refuseBump(trx, mapId, expectedVersion, openAt);
+}
+
+/// What a version bump needs (bumpVersion's arguments); `mainClaimId`, when given, is set by the
+/// bump itself (a write sent as one statement may not update the map's row twice: mapWrite.ts).
+export interface Bump {
+  mapId: string;
+  expectedVersion: number;
+  now: string;
+  openAt?: Date;
+  mainClaimId?: string | null;
+}
+
+/// The bump as a statement, to run (bumpVersion) or to carry as the first CTE of a write sent as
+/// one statement (mapWrite.ts): it updates one row or none.
+export function bumpStatement(qc: QueryCreator<Database>, { mapId, expectedVersion, now, openAt, mainClaimId }: Bump) {
+  let bump = qc
     .updateTable('argument_maps')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now, ...(mainClaimId !== undefined && { main_claim_id: mainClaimId }) }))
     .where('id', '=', mapId)
     .where('version', '=', expectedVersion)
     .where('submitted_at', 'is', null);
   if (openAt) bump = bump.where((eb) => eb.and([eb.not(eb.exists(pastDueLocks(eb, openAt))), eb.not(archivedOnly(eb))]));
-  const bumped = await bump.executeTakeFirst();
-  if (Number(bumped.numUpdatedRows) === 0) {
-    const current = await trx.selectFrom('argument_maps').select(['version', 'submitted_at']).where('id', '=', mapId).executeTakeFirst();
-    if (!current) throw new NotFoundError('argument map', mapId);
-    if (current.submitted_at !== null) throw new MapLockedError(mapId, current.submitted_at);
-    if (Number(current.version) !== expectedVersion) throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
-    const refusal = openAt && (await editRefusal(trx, mapId, openAt));
-    if (refusal) throw refusal;
-    throw new Error(`argument map "${mapId}": the version bump changed nothing, and nothing says why`);
-  }
+  return bump;
+}
+
+/// Why a bump changed nothing, thrown: NotFoundError, MapLockedError, StaleVersionError, the
+/// edit refusal of `openAt` (editLock.ts) — or, when nothing says why (the map changed back
+/// between the bump and these reads), a plain error.
+export async function refuseBump(kysely: Kysely<Database>, mapId: string, expectedVersion: number, openAt?: Date): Promise<never> {
+  const current = await kysely.selectFrom('argument_maps').select(['version', 'submitted_at']).where('id', '=', mapId).executeTakeFirst();
+  if (!current) throw new NotFoundError('argument map', mapId);
+  if (current.submitted_at !== null) throw new MapLockedError(mapId, current.submitted_at);
+  if (Number(current.version) !== expectedVersion) throw new StaleVersionError(mapId, expectedVersion, Number(current.version));
+  const refusal = openAt && (await editRefusal(kysely, mapId, openAt));
+  if (refusal) throw refusal;
+  throw new Error(`argument map "${mapId}": the version bump changed nothing, and nothing says why`);
 }
 
 // Rows per INSERT: at most 9 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
@@ -233,19 +256,32 @@ const withNote = <T extends { note?: string }>(x: T) => ({ ...x, note: x.note ??
 /// The model's problems the schema's constraints refuse on their own (replaceMapContents).
 const dbChecked = new Set<OperationCode>(['missingUnit', 'missingTarget', 'duplicateId', 'emptySpan']);
 
-/// Inserts units in a few multi-row statements (both write paths: a batch of operations may add
-/// thousands); `createdAt` gives each its creation time.
-export async function insertUnits(trx: Transaction<Database>, mapId: string, units: readonly NewUnit[], createdAt: (id: string) => string): Promise<void> {
-  for await (const chunk of chunks(units, INSERT_CHUNK)) {
-    await trx.insertInto('units').values(chunk.map((u) => unitRow(mapId, u, createdAt(u.id)))).execute();
+/// The tables a map's contents are rows of.
+export type ContentTable = 'units' | 'relations' | 'relation_premises';
+export type UnitRow = Insertable<UnitsTable>;
+export type RelationRow = Insertable<RelationsTable>;
+export type PremiseRow = Insertable<RelationPremisesTable>;
+
+/// Inserts rows in a few multi-row statements (both write paths: a batch of operations may add
+/// thousands), in the order given.
+export async function insertRows<T extends ContentTable>(trx: Transaction<Database>, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
+  for await (const chunk of chunks(rows, INSERT_CHUNK)) {
+    // Kysely cannot type a generic table's rows: they are `table`'s, typed as one table's here.
+    await trx.insertInto(table as 'units').values(chunk as unknown as UnitRow[]).execute();
   }
 }
 
-/// A unit as its row's columns (all but map_id and created_at are what an update sets).
+/// A unit as its row's columns (all but map_id, id and created_at are what an update sets:
+/// unitUpdated).
 export function unitRow(mapId: string, u: NewUnit, createdAt: string) {
   const text = u.implicit === true ? { start_offset: null, end_offset: null, text: u.text } : { start_offset: u.start, end_offset: u.end, text: null };
-  return { map_id: mapId, id: u.id, label: u.label, ...text, note: u.note ?? '', created_at: createdAt };
+  return { map_id: mapId, id: u.id, label: u.label, ...text, note: u.note ?? '', created_at: createdAt } satisfies UnitRow;
 }
+
+/// The columns an edit of a unit or a relation changes (a relation's target never changes: no
+/// operation moves it; its premises are rows of their own).
+export const unitUpdated = ['label', 'start_offset', 'end_offset', 'text', 'note'] as const;
+export const relationUpdated = ['type', 'scheme', 'critical_questions_json', 'note'] as const;
 
 /// A relation as its row's columns (its premises are rows of their own: premiseRows).
 /// `isRelation` tells an undercutter's target from a unit.
@@ -260,29 +296,20 @@ export function relationRow(mapId: string, r: NewRelation, createdAt: string, is
     critical_questions_json: r.criticalQuestions?.length ? JSON.stringify(r.criticalQuestions.map((q) => ({ id: q.id, answer: q.answer }))) : null,
     note: r.note ?? '',
     created_at: createdAt,
-  };
+  } satisfies RelationRow;
 }
 
-/// Inserts relations and their premises in a few multi-row statements, after the units they
-/// reference; a relation another targets goes in first (its row must exist for the foreign key).
-/// `isRelation` tells a target relation from a unit (ids are unique across both: the core).
-export async function insertRelations(
-  trx: Transaction<Database>,
-  mapId: string,
-  relations: readonly NewRelation[],
-  createdAt: (id: string) => string,
-  isRelation: (id: string) => boolean,
-): Promise<void> {
-  for await (const chunk of chunks(targetsFirst(relations), INSERT_CHUNK)) {
-    await trx.insertInto('relations').values(chunk.map((r) => relationRow(mapId, r, createdAt(r.id), isRelation))).execute();
-  }
-  await insertPremises(trx, mapId, relations);
+/// The rows of new relations, in the order they can be inserted in: a relation another targets
+/// goes in first (its row must exist for the foreign key when they are sent in several
+/// statements). `isRelation` tells a target relation from a unit (ids are unique across both:
+/// the core). Their premises are premiseRows, inserted after them.
+export function relationRows(mapId: string, relations: readonly NewRelation[], createdAt: (id: string) => string, isRelation: (id: string) => boolean): RelationRow[] {
+  return targetsFirst(relations).map((r) => relationRow(mapId, r, createdAt(r.id), isRelation));
 }
 
 /// The premise rows of `relations` (a relation's old rows deleted first when they change).
-export async function insertPremises(trx: Transaction<Database>, mapId: string, relations: readonly Pick<NewRelation, 'id' | 'from'>[]): Promise<void> {
-  const rows = relations.flatMap((r) => r.from.map((unit, position) => ({ map_id: mapId, relation_id: r.id, unit_id: unit, position })));
-  for await (const chunk of chunks(rows, INSERT_CHUNK)) await trx.insertInto('relation_premises').values(chunk).execute();
+export function premiseRows(mapId: string, relations: readonly Pick<NewRelation, 'id' | 'from'>[]): PremiseRow[] {
+  return relations.flatMap((r) => r.from.map((unit, position) => ({ map_id: mapId, relation_id: r.id, unit_id: unit, position })));
 }
 
 /// Relations ordered so that each comes after the relation it targets (when that is among them).

@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { addUnitOp, invert, removeUnitOp, setMainClaimOp, updateUnitOp, type Operation } from '@/lib/argument';
+import { addPremiseOp, addUnitOp, invert, removeRelationOp, removeUnitOp, setMainClaimOp, updateRelationOp, updateUnitOp, type ArgumentMap, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
+import { setCourseArchived } from './courseAdmin';
+import { CourseArchivedError, createAssignment, createCourse, joinCourse, submitMap } from './courses';
 import { createDocument } from './documents';
-import { BatchReusedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
-import { getMap, replaceMapContents } from './maps';
+import { BatchReusedError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { setLatePolicy } from './grading';
+import { getMap, getOrCreateMap, replaceMapContents } from './maps';
 import { applyOperations, documentContext } from './operations';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, countingDb, fixtureDocument, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
+import { NON_BMP_SURFACES, countingDb, fixtureDocument, insertUsers, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -113,6 +116,15 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     expect(await getMap(db, m.id)).toMatchObject({ version: 2, units: [claim, evidence] });
   });
 
+  it('answers concurrent sends of one batch on a version it last wrote with one write and the rest as duplicates', async () => {
+    const m = await freshMap();
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'cached-1'); // remembered at v2
+    const results = await Promise.all(Array.from({ length: 4 }, () => applyOperations(db, m.id, 2, [addUnitOp(evidence), support], 'cached-twice')));
+    expect(results.map((r) => r.duplicate).sort()).toEqual([false, true, true, true]);
+    expect(results.every((r) => r.version === 3)).toBe(true);
+    expect(await getMap(db, m.id)).toMatchObject({ version: 3, units: [claim, evidence], relations: [support.relation] });
+  });
+
   it('answers a batch re-sent on a map that already holds it (rebased after a reload) as done', async () => {
     const m = await freshMap();
     await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'batch-1');
@@ -120,7 +132,12 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     expect(await getMap(db, m.id)).toMatchObject({ version: 2, units: [claim] });
   });
 
-  it('saves a batch of three new units on a map it last wrote in five statements: BEGIN, the version bump, one INSERT per table, COMMIT', async () => {
+  // The statements a write sends (statementLog: each one's first word). On the version this
+  // process last wrote, PostgreSQL gets the bump and the rows as one statement (a WITH of
+  // data-modifying CTEs: mapWrite.ts), SQLite a transaction of one statement per table.
+  const oneStatementOr = (inTransaction: string[]) => (backend.name === 'postgres' ? ['with'] : inTransaction);
+
+  it('saves a batch of three new units on a map it last wrote in one statement on PostgreSQL; on SQLite BEGIN, the version bump, one INSERT per table, COMMIT', async () => {
     const m = await freshMap();
     await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'count-1'); // the map as written at v2 is remembered
     const third = { id: 'u3', label: 'claim', start: 0, end: 4, note: '' };
@@ -129,11 +146,75 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     try {
       const result = await applyOperations(logged.db, m.id, 2, [addUnitOp(evidence), addUnitOp(third), addUnitOp(fourth)], 'count-2');
       expect(result).toMatchObject({ version: 3, duplicate: false });
-      expect(logged.statements).toEqual(['begin', 'update', 'insert', 'insert', 'commit']);
+      expect(logged.statements).toEqual(oneStatementOr(['begin', 'update', 'insert', 'insert', 'commit']));
     } finally {
       await logged.close();
     }
     expect(await getMap(db, m.id)).toMatchObject({ version: 3, units: [third, claim, fourth, evidence] });
+    expect(await db.kysely.selectFrom('applied_batches').select(['batch_id', 'version']).where('map_id', '=', m.id).orderBy('version').execute()).toEqual([
+      { batch_id: 'count-1', version: 2 },
+      { batch_id: 'count-2', version: 3 },
+    ]);
+  });
+
+  it('stores exactly the computed map for every kind of change on a version it last wrote (one statement on PostgreSQL but for a change of premises)', async () => {
+    const m = await freshMap();
+    const third = { id: 'u3', label: 'claim', start: 0, end: 4, note: '' };
+    const fourth = { id: 'u4', label: 'evidence', start: 12, end: 16, note: '' };
+    const undercut: Operation = { op: 'addRelation', relation: { id: 'r2', type: 'attack', from: ['u3'], to: 'r1', note: '' } };
+    let { map, version } = await applyOperations(db, m.id, 1, [addUnitOp(claim), addUnitOp(evidence)]);
+    let removal: Operation | undefined;
+    const steps: Array<[string, (map: ArgumentMap) => Operation[], 'one statement' | 'transaction']> = [
+      ['units, relations (one of them undercutting) and the main claim', (at) => [addUnitOp(third), addUnitOp(fourth), support, undercut, setMainClaimOp(at, 'u1')], 'one statement'],
+      ['a unit edited', (at) => [updateUnitOp(at, 'u2', { label: 'rebuttal', note: '根拠' })], 'one statement'],
+      ['a relation edited', (at) => [updateRelationOp(at, 'r1', { note: 'なぜなら' })], 'one statement'],
+      ['a premise added', (at) => [addPremiseOp(at, 'r1', 'u4')], 'transaction'],
+      ['a unit removed with its relations and main-claim status', (at) => [(removal = removeUnitOp(at, 'u1'))], 'one statement'],
+      ['the removal undone', () => [invert(removal!)], 'one statement'],
+      ['a relation removed', (at) => [removeRelationOp(at, 'r2')], 'one statement'],
+    ];
+    const logged = await statementLog(db);
+    try {
+      for (const [name, ops, how] of steps) {
+        logged.statements.length = 0;
+        const result = await applyOperations(logged.db, m.id, version, ops(map), `kinds-${version}`);
+        expect(result, name).toMatchObject({ version: version + 1, duplicate: false });
+        if (how === 'one statement') expect(logged.statements, name).toEqual(oneStatementOr(['begin', ...logged.statements.slice(1, -1), 'commit']));
+        else expect(logged.statements[0], name).toBe('begin');
+        const stored = (await getMap(db, m.id))!;
+        expect({ version: stored.version, units: stored.units, relations: stored.relations, mainClaimId: stored.mainClaimId }, name).toEqual({ version: version + 1, ...result.map });
+        ({ map, version } = result);
+      }
+    } finally {
+      await logged.close();
+    }
+    expect(map.relations.map((r) => r.id)).toEqual(['r1']); // the steps did what they say
+    expect(map.relations[0]).toMatchObject({ from: ['u2', 'u4'], note: 'なぜなら' });
+    expect(map.mainClaimId).toBe('u1');
+  });
+
+  it('refuses a batch on a version it last wrote when the map was submitted, closed by its deadline or its course archived since, and writes nothing', async () => {
+    const users = { ...(await insertUsers(db, ['ops-sensei'], 'instructor')), ...(await insertUsers(db, ['ops-aki'])) };
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const course = await createCourse(db, users['ops-sensei'], '論証入門');
+    await joinCourse(db, users['ops-aki'], course.joinCode);
+    const assignment = await createAssignment(db, course.id, { documentId: doc, title: '第1回', dueAt: '2030-04-01T00:00:00.000Z' });
+    await setLatePolicy(db, assignment.id, 'lock');
+    const open = new Date('2030-03-31T00:00:00.000Z');
+    const closed = new Date('2030-04-02T00:00:00.000Z');
+    const m = await getOrCreateMap(db, doc, users['ops-aki']);
+    await applyOperations(db, m.id, 1, [addUnitOp(claim)], 'refused-0', open); // remembered at v2
+    const before = await getMap(db, m.id);
+    const attempt = (batchId: string, now: Date) => applyOperations(db, m.id, 2, [addUnitOp(evidence)], batchId, now);
+
+    await expect(attempt('refused-1', closed)).rejects.toMatchObject({ status: 423, code: 'grading.closed', params: { due: '2030-04-01T00:00:00.000Z' } });
+    await setCourseArchived(db, course.id, true);
+    await expect(attempt('refused-2', open)).rejects.toBeInstanceOf(CourseArchivedError);
+    await setCourseArchived(db, course.id, false);
+    const submitted = await submitMap(db, m.id); // v3: the batch on v2 is refused as submitted first
+    await expect(attempt('refused-3', open)).rejects.toBeInstanceOf(MapLockedError);
+    expect(await getMap(db, m.id)).toEqual({ ...before, version: submitted.version, submittedAt: submitted.submittedAt, updatedAt: expect.any(String) });
+    expect(await db.kysely.selectFrom('applied_batches').select('batch_id').where('map_id', '=', m.id).execute()).toEqual([{ batch_id: 'refused-0' }]);
   });
 
   it('forgets a refused batch, so it can be retried', async () => {

@@ -1,28 +1,31 @@
 // Applies argument-map operations (lib/argument) to a stored map: the write path of autosave.
-// One transaction per request: the version is bumped first (refusing a stale base, a
-// submitted map or one closed by its assignment's deadline, as in replaceMapContents), the
-// operations are checked against the map and the document, and only the rows that changed are
-// written. Any refusal rolls everything back, version included.
+// Atomic per request: the version is bumped (refusing a stale base, a submitted map or one
+// closed by its assignment's deadline, as in replaceMapContents), the operations are checked
+// against the map and the document, and only the rows that changed are written (mapWrite.ts).
+// Any refusal leaves everything as it was, version included.
 //
 // Cheap per batch: the document's token boundaries, the scheme's labels and the map's contents
 // at the version this process last wrote come from writeCache (see its invariants); a batch
-// based on that version reads nothing, and is checked against the cached map. A miss reads the
-// contents inside the transaction, after the version check. Round trips of a batch of new units
-// on a cached map: BEGIN, the bump, one INSERT per table written (units, relations,
-// applied_batches), COMMIT (operations.test.ts counts them).
+// based on that version reads nothing, and is checked against the cached map before anything is
+// sent. Then PostgreSQL gets the bump and the rows as one statement (writeInOneStatement: one
+// round trip), SQLite a transaction: BEGIN, the bump, one INSERT per table written (units,
+// relations, applied_batches), COMMIT (in process, where a round trip is a function call). A
+// miss reads the contents inside a transaction, after the version check, and writes there
+// (operations.test.ts counts the statements).
 //
 // Idempotent by applied_batches' primary key (map, batch id), not by a read before the write:
 // a batch applied before can only come again on the base it was applied on, which its own
 // application moved past (versions only grow), so its bump is refused; and one carried to a new
-// base anyway trips the key. Either way the transaction rolls back and the applied row is read
-// then, answering the batch as the duplicate it is.
+// base anyway trips the key. Either way nothing is written and the applied row is read then,
+// answering the batch as the duplicate it is.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { applyChecked, sameValue, type ArgumentMap, type DocumentContext, type Operation, type Relation } from '@/lib/argument';
+import { applyChecked, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { BatchReusedError, constraintViolation, GradingRefusal, InvalidDataError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
-import { bumpVersion, insertPremises, insertRelations, insertUnits, readUnitsAndRelations, relationRow, unitRow } from './maps';
+import { bumpVersion, readUnitsAndRelations, refuseBump } from './maps';
+import { fitsOneStatement, mapWrite, writeInOneStatement, writeInTransaction } from './mapWrite';
 import { getLabelScheme } from './label-schemes';
 import { writeCache } from './writeCache';
 import type { PackedTokens } from '@/lib/tokens/wire';
@@ -105,24 +108,34 @@ export async function applyOperations(
   const ctx = await documentContext(db, owner.documentId, labelSchemeId);
   const contentHash = batchId ? batchHash(operations) : null;
 
+  const at = now.toISOString();
+  const batch = batchId ? { map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: at, content_hash: contentHash } : null;
+  const change = (before: ArgumentMap) => {
+    const applied = applyChecked(before, operations, ctx);
+    if (!applied.ok) return new OperationRejectedError(applied.index, applied.error, applied.code);
+    return { map: applied.map, write: mapWrite(mapId, before, applied.map, at, batch) };
+  };
+  // On the cached version the batch is checked before anything is sent; a refusal of it is
+  // thrown only after the bump passed (a stale or locked map is answered as such first).
+  const onSnapshot = snapshot && change(snapshot.map);
+  const saved = (map: ArgumentMap): AppliedOperations => ({ version: expectedVersion + 1, map, duplicate: false });
+
   let result: AppliedOperations;
   try {
-    result = await db.kysely.transaction().execute(async (trx): Promise<AppliedOperations> => {
-      const at = now.toISOString();
-      await bumpVersion(trx, mapId, expectedVersion, at, now);
-      // The version check passed: the database holds what this process saw at expectedVersion.
-      const before = snapshot?.map ?? (await readContents(trx, mapId));
-      const applied = applyChecked(before, operations, ctx);
-      if (!applied.ok) throw new OperationRejectedError(applied.index, applied.error, applied.code);
-      await writeDiff(trx, mapId, before, applied.map, at);
-      if (batchId) {
-        await trx
-          .insertInto('applied_batches')
-          .values({ map_id: mapId, batch_id: batchId, version: expectedVersion + 1, created_at: at, content_hash: contentHash })
-          .execute();
-      }
-      return { version: expectedVersion + 1, map: applied.map, duplicate: false };
-    });
+    if (db.dialect === 'postgres' && onSnapshot && !(onSnapshot instanceof Error) && fitsOneStatement(onSnapshot.write)) {
+      const bump = { mapId, expectedVersion, now: at, openAt: now };
+      if (!(await writeInOneStatement(db.kysely, bump, onSnapshot.write))) await refuseBump(db.kysely, mapId, expectedVersion, now);
+      result = saved(onSnapshot.map);
+    } else {
+      result = await db.kysely.transaction().execute(async (trx): Promise<AppliedOperations> => {
+        await bumpVersion(trx, mapId, expectedVersion, at, now);
+        // The version check passed: the database holds what this process saw at expectedVersion.
+        const changed = onSnapshot ?? change(await readContents(trx, mapId));
+        if (changed instanceof Error) throw changed;
+        await writeInTransaction(trx, changed.write);
+        return saved(changed.map);
+      });
+    }
   } catch (e) {
     // Refused: a batch applied before (a resend, two sends racing whose loser waited for the
     // winner's commit, or a resend rebased onto a map that already holds it) is answered as
@@ -134,7 +147,7 @@ export async function applyOperations(
     return done;
   }
   // Only after the commit: a rolled-back write must leave nothing behind.
-  if (!result.duplicate) writeCache.rememberSnapshot(db.url, mapId, { version: result.version, labelSchemeId, map: result.map });
+  writeCache.rememberSnapshot(db.url, mapId, { version: result.version, labelSchemeId, map: result.map });
   return result;
 }
 
@@ -169,51 +182,4 @@ async function readLabelSchemeId(db: Db, mapId: string): Promise<string> {
 async function readContents(trx: Transaction<Database>, mapId: string): Promise<ArgumentMap> {
   const map = await trx.selectFrom('argument_maps').select('main_claim_id').where('id', '=', mapId).executeTakeFirstOrThrow();
   return { mainClaimId: map.main_claim_id, ...(await readUnitsAndRelations(trx, mapId)) };
-}
-
-function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((x) => [x.id, x]));
-}
-
-/// Writes only what differs between two versions of the map. Relations are removed before the
-/// units they reference and added after them.
-async function writeDiff(trx: Transaction<Database>, mapId: string, before: ArgumentMap, after: ArgumentMap, now: string) {
-  const oldUnits = byId(before.units);
-  const newUnits = byId(after.units);
-  const oldRelations = byId(before.relations);
-  const newRelations = byId(after.relations);
-
-  const goneRelations = before.relations.filter((r) => !newRelations.has(r.id)).map((r) => r.id);
-  if (goneRelations.length) await trx.deleteFrom('relations').where('map_id', '=', mapId).where('id', 'in', goneRelations).execute();
-  const goneUnits = before.units.filter((u) => !newUnits.has(u.id)).map((u) => u.id);
-  if (goneUnits.length) await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', goneUnits).execute();
-
-  const addedAt = () => now;
-  await insertUnits(trx, mapId, after.units.filter((u) => !oldUnits.has(u.id)), addedAt);
-  for (const u of after.units) {
-    const old = oldUnits.get(u.id);
-    if (old && !sameValue(old, u)) {
-      const { label, start_offset, end_offset, text, note } = unitRow(mapId, u, now);
-      await trx.updateTable('units').set({ label, start_offset, end_offset, text, note }).where('map_id', '=', mapId).where('id', '=', u.id).execute();
-    }
-  }
-  const isRelation = (id: string) => newRelations.has(id);
-  await insertRelations(trx, mapId, after.relations.filter((r) => !oldRelations.has(r.id)), addedAt, isRelation);
-  const repremised: Relation[] = [];
-  for (const r of after.relations) {
-    const old = oldRelations.get(r.id);
-    if (old && !sameValue(old, r)) {
-      // A relation's target never changes (no operation moves it): type, note, scheme, answers.
-      const { type, scheme, critical_questions_json, note } = relationRow(mapId, r, now, isRelation);
-      await trx.updateTable('relations').set({ type, scheme, critical_questions_json, note }).where('map_id', '=', mapId).where('id', '=', r.id).execute();
-      if (!sameValue(old.from, r.from)) repremised.push(r);
-    }
-  }
-  if (repremised.length) {
-    await trx.deleteFrom('relation_premises').where('map_id', '=', mapId).where('relation_id', 'in', repremised.map((r) => r.id)).execute();
-    await insertPremises(trx, mapId, repremised);
-  }
-  if (before.mainClaimId !== after.mainClaimId) {
-    await trx.updateTable('argument_maps').set({ main_claim_id: after.mainClaimId }).where('id', '=', mapId).execute();
-  }
 }

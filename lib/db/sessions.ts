@@ -4,6 +4,7 @@
 
 import type { Db } from './connect';
 import { toUser, type User } from './users';
+import { prepared } from './preparedStatements';
 
 export interface StoredSession {
   id: string;
@@ -22,7 +23,7 @@ export async function insertSession(db: Db, session: StoredSession): Promise<voi
 
 /// The live session with this id and its user, or null when it is unknown or expired at `now`.
 export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ session: StoredSession; user: User } | null> {
-  const row = await db.kysely
+  const query = db.kysely
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -39,7 +40,9 @@ export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ 
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now.toISOString())
-    .executeTakeFirst();
+    .compile();
+  // Every request of a signed-in user asks this: sent by name (preparedStatements.ts).
+  const row = (await db.kysely.executeQuery(prepared(query))).rows[0];
   if (!row) return null;
   return {
     session: { id: row.id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at },

@@ -4,7 +4,7 @@
 //
 // The database stays authoritative. Contents are kept *keyed by version*: a batch based on
 // version v uses them only when they were stored at v, and the write's conditional
-// UPDATE … WHERE version = v (bumpVersion) still runs in the transaction. Every change to a
+// UPDATE … WHERE version = v (bumpStatement) still runs, atomically with the write. Every change to a
 // map's contents bumps its version (operations, replaceMapContents, submit, unlock), and
 // versions only grow, so "the database is at v" and "this process saw the contents at v" imply
 // the same contents — whichever process or app instance wrote them. Anything else (another
