@@ -12,7 +12,7 @@ import type { MapComment } from '@/lib/formats/types';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError } from './errors';
 import { getLabelScheme, schemeForUserDocument } from './label-schemes';
-import { getMap, getOrCreateMapRow, replaceMapContents, type StoredMap } from './maps';
+import { chunks, getMap, getOrCreateMapRow, INSERT_CHUNK, replaceMapContents, type StoredMap } from './maps';
 import { getUser, type User } from './users';
 
 export interface DocumentMapSummary {
@@ -181,7 +181,8 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
             created_at: /^\d{4}-\d{2}-\d{2}T/.test(c.createdAt) ? c.createdAt : new Date().toISOString(),
           };
         });
-      if (rows.length) await trx.insertInto('comments').values(rows).execute();
+      // Chunked as the map's rows: a file may carry thousands (more than one statement may bind).
+      for await (const chunk of chunks(rows, INSERT_CHUNK)) await trx.insertInto('comments').values(chunk).execute();
     },
   });
   return { mapId: stored.id, version };

@@ -243,7 +243,7 @@ export async function bumpVersion(trx: Transaction<Database>, mapId: string, exp
 // about a millisecond of the event loop. (200 rows, 5–10 ms a statement under the server's load,
 // let a 20,000-unit import hold other requests for 250 ms: each of them needs several turns of
 // the event loop, and every turn ran a chunk.)
-const INSERT_CHUNK = 50;
+export const INSERT_CHUNK = 50;
 /// Rows per DELETE of a replaced map's contents (one bound parameter each), and per page read
 /// of their ids: about a millisecond of the event loop each.
 const DELETE_CHUNK = 200;
@@ -255,7 +255,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /// a 20,000-unit import is a hundred-odd statements, which in one go held every other request
 /// (health checks, other students' saves) for seconds. The transaction stays open meanwhile;
 /// other writers wait for it as they would anyway.
-async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+export async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let i = 0; i < items.length; i += size) {
     if (i > 0) await nextTurn();
     yield items.slice(i, i + size);
