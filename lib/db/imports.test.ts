@@ -82,6 +82,13 @@ describe.each(testBackends())('importing whole maps on $name', (backend) => {
     expect(await listComments(db, second.mapId)).toHaveLength(2);
   });
 
+  it('imports a file with thousands of comments (more rows than one statement may bind)', async () => {
+    const docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const comments = Array.from({ length: 5_000 }, (_, i) => ({ id: `c-many-${i}`, targetKind: 'map' as const, targetId: null, author: 'hanako', body: `${i}`, createdAt: '2026-11-20T09:00:00.000Z' }));
+    const { mapId } = await importMap(db, { documentId: docId, userId, map: MAP, comments });
+    expect(await listComments(db, mapId)).toHaveLength(5_000);
+  });
+
   it('refuses a map changed since the import was checked (StaleVersionError), changing nothing', async () => {
     const docId = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
     await importMap(db, { documentId: docId, userId, map: MAP });

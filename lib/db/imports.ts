@@ -12,7 +12,7 @@ import type { MapComment } from '@/lib/formats/types';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError } from './errors';
 import { getLabelScheme, schemeForUserDocument } from './label-schemes';
-import { getMap, getOrCreateMap, replaceMapContents, type StoredMap } from './maps';
+import { chunks, getMap, getOrCreateMapRow, INSERT_CHUNK, replaceMapContents, type StoredMap } from './maps';
 import { getUser, type User } from './users';
 
 export interface DocumentMapSummary {
@@ -69,6 +69,28 @@ export async function listMapsOfUser(db: Db, userId: string): Promise<UserMapSum
   return rows.map((r) => ({ mapId: r.id, documentId: r.document_id, labelSchemeId: r.label_scheme_id, units: Number(r.units ?? 0), version: Number(r.version), updatedAt: r.updated_at, submittedAt: r.submitted_at }));
 }
 
+export interface MapHeader {
+  id: string;
+  documentId: string;
+  userId: string;
+  labelSchemeId: string;
+  version: number;
+  /// How many units the map has.
+  units: number;
+}
+
+/// A map's row and its number of units, without its contents (or null): what the import route
+/// needs of a map it is about to replace — reading a 20,000-unit map only to count it held the
+/// event loop for a hundred ms on SQLite.
+export async function mapHeader(db: Db, mapId: string): Promise<MapHeader | null> {
+  const row = await db.kysely
+    .selectFrom('argument_maps as m')
+    .select((eb) => ['m.id', 'm.document_id', 'm.user_id', 'm.label_scheme_id', 'm.version', eb.selectFrom('units as u').whereRef('u.map_id', '=', 'm.id').select((e) => e.fn.countAll().as('n')).as('units')])
+    .where('m.id', '=', mapId)
+    .executeTakeFirst();
+  return row ? { id: row.id, documentId: row.document_id, userId: row.user_id, labelSchemeId: row.label_scheme_id, version: Number(row.version), units: Number(row.units ?? 0) } : null;
+}
+
 /// The user's map of the document, or null (never creates one).
 export async function findMap(db: Db, documentId: string, userId: string): Promise<StoredMap | null> {
   const row = await db.kysely.selectFrom('argument_maps').select('id').where('document_id', '=', documentId).where('user_id', '=', userId).executeTakeFirst();
@@ -104,6 +126,11 @@ export interface ImportMapInput {
   /// The version the import was validated against; a map changed since is refused
   /// (StaleVersionError) rather than overwritten. Omit to replace whatever is there.
   expectedVersion?: number;
+  /// True when `map` is importFile's (lib/server/importFile): the model's rules were checked
+  /// there (checkDraft runs mapProblems on the file's whole map, and anchoring only drops units
+  /// and whole relations with them, which keeps a valid map valid), on the import route's worker
+  /// thread. Then they are not checked again on the event loop (replaceMapContents).
+  modelChecked?: boolean;
 }
 
 /// Replaces the user's map of the document (created on first use) with `map`, in one
@@ -129,13 +156,10 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
   const comments = input.comments ?? [];
   const names = [...new Set(comments.map((c) => c.author).filter(Boolean))];
   const authors = new Map(names.length ? (await db.kysely.selectFrom('users').select(['id', 'name']).where('name', 'in', names).execute()).map((u) => [u.name, u.id] as const) : []);
-  const stored = await getOrCreateMap(db, documentId, userId);
-  const version = await replaceMapContents(
-    db,
-    stored.id,
-    input.expectedVersion ?? stored.version,
-    { units: map.units.map((u) => ({ ...u })), relations: map.relations.map((r) => ({ ...r })), mainClaimId: map.mainClaimId },
-    async (trx) => {
+  const stored = await getOrCreateMapRow(db, documentId, userId);
+  const version = await replaceMapContents(db, stored.id, input.expectedVersion ?? stored.version, map, {
+    modelChecked: input.modelChecked,
+    alongside: async (trx) => {
       if (!comments.length) return;
       // Ids are kept unless another map's comment has one (ids are unique across maps).
       const taken = new Map<string, string>();
@@ -157,8 +181,9 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
             created_at: /^\d{4}-\d{2}-\d{2}T/.test(c.createdAt) ? c.createdAt : new Date().toISOString(),
           };
         });
-      if (rows.length) await trx.insertInto('comments').values(rows).execute();
+      // Chunked as the map's rows: a file may carry thousands (more than one statement may bind).
+      for await (const chunk of chunks(rows, INSERT_CHUNK)) await trx.insertInto('comments').values(chunk).execute();
     },
-  );
+  });
   return { mapId: stored.id, version };
 }

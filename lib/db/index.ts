@@ -82,7 +82,9 @@ export {
   listMapsOfDocument,
   listMapsOfUser,
   mapLabelSchemeId,
+  mapHeader,
   type ImportMapInput,
+  type MapHeader,
   type DocumentMapSummary,
   type UserMapSummary,
 } from './imports';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './connect';
 import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
-import { getMap, getOrCreateMap, replaceMapContents, type MapContents } from './maps';
+import { getMap, getOrCreateMap, getOrCreateMapRow, replaceMapContents, type MapContents } from './maps';
 import { ensureLocalUser } from './users';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
@@ -118,6 +118,57 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     // At most 50 units stored between two turns (a statement stays about a millisecond).
     expect(turns - turnsAtStart).toBeGreaterThanOrEqual(2_000 / 50 - 1);
     expect((await getMap(db, map.id))!.units).toHaveLength(2_000);
+  });
+
+  it('lets other work run while it replaces a big map: between its reads, deletes and inserts; creation times survive', async () => {
+    const map = await freshMap();
+    const units = Array.from({ length: 2_000 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: 8, end: 13 }));
+    const relations = units.slice(1, 1_001).map((u, i) => ({ id: `r${i}`, type: 'support' as const, from: [u.id], to: 'u0' }));
+    await replaceMapContents(db, map.id, 1, { units, relations, mainClaimId: null });
+    const born = async () => new Map((await db.kysely.selectFrom('units').select(['id', 'created_at']).where('map_id', '=', map.id).execute()).map((r) => [r.id, r.created_at]));
+    const before = await born();
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    // The same units and half of them again under new ids; the relations go.
+    const next = [...units, ...units.slice(0, 1_000).map((u) => ({ ...u, id: `n${u.id}` }))];
+    const stored = replaceMapContents(db, map.id, 2, { units: next, relations: [], mainClaimId: null });
+    const turnsAtStart = turns;
+    await stored;
+    running = false;
+    // Pages of 1,000 ids read (3), 1,000 relations and 2,000 units deleted 200 a statement (15),
+    // 3,000 units inserted 50 a statement (60): a turn between two of each.
+    expect(turns - turnsAtStart).toBeGreaterThanOrEqual(1 + 1 + 4 + 9 + 59);
+    const after = await born();
+    expect(after.size).toBe(3_000);
+    for (const [id, createdAt] of before) expect(after.get(id)).toBe(createdAt);
+    expect((await getMap(db, map.id))!.relations).toEqual([]);
+  });
+
+  it('skips the model check of contents checked already (modelChecked), not the constraints', async () => {
+    const map = await freshMap();
+    const duplicate = { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r9', type: 'support' as const, from: ['u2'], to: 'u1' }] };
+    await expect(replaceMapContents(db, map.id, 1, duplicate)).rejects.toBeInstanceOf(InvalidDataError);
+    const dangling = { ...CONTENTS, relations: [{ id: 'r2', type: 'attack' as const, from: ['u3'], to: 'ghost' }] };
+    const err = await replaceMapContents(db, map.id, 1, dangling, { modelChecked: true }).catch((e) => e);
+    expect(constraintViolation(err)).not.toBeNull();
+    expect((await getMap(db, map.id))!.version).toBe(1);
+    expect(await replaceMapContents(db, map.id, 1, CONTENTS, { modelChecked: true })).toBe(2);
+  });
+
+  it('getOrCreateMapRow gives the id and version getOrCreateMap would, without the contents', async () => {
+    const doc = await createDocument(db, fixtureDocument(NON_BMP_SURFACES));
+    const created = await getOrCreateMapRow(db, doc, userId);
+    expect(created).toEqual({ id: expect.any(String), version: 1 });
+    await replaceMapContents(db, created.id, 1, CONTENTS);
+    expect(await getOrCreateMapRow(db, doc, userId)).toEqual({ id: created.id, version: 2 });
+    expect(await getOrCreateMap(db, doc, userId)).toMatchObject({ id: created.id, version: 2 });
+    await expect(getOrCreateMapRow(db, 'no-doc', userId)).rejects.toMatchObject({ name: 'NotFoundError', entity: 'document' });
   });
 
   it('refuses a stale version with StaleVersionError and changes nothing', async () => {

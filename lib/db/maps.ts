@@ -53,8 +53,8 @@ export interface StoredMap {
 }
 
 export interface MapContents {
-  units: Array<NoteOptional<StoredUnit>>;
-  relations: Array<NoteOptional<StoredRelation>>;
+  units: ReadonlyArray<NoteOptional<StoredUnit>>;
+  relations: ReadonlyArray<NoteOptional<StoredRelation>>;
   mainClaimId: string | null;
 }
 
@@ -66,52 +66,60 @@ export interface MapContents {
 /// same. A map that has been written keeps its scheme. Race-safe: concurrent calls get the same
 /// map. Throws NotFoundError when the document or the user does not exist.
 export async function getOrCreateMap(db: Db, documentId: string, userId: string, labelSchemeId?: string): Promise<StoredMap> {
+  return getMapOrThrow(db, (await getOrCreateMapRow(db, documentId, userId, labelSchemeId)).id);
+}
+
+/// getOrCreateMap without reading the map's units and relations: its id and version, what an
+/// import needs before it replaces them (reading a 20,000-unit map only to drop it held the
+/// event loop for a hundred ms on SQLite). Same decisions, same errors.
+export async function getOrCreateMapRow(db: Db, documentId: string, userId: string, labelSchemeId?: string): Promise<{ id: string; version: number }> {
   const existing = await db.kysely
     .selectFrom('argument_maps')
     .select(['id', 'version', 'label_scheme_id'])
     .where('document_id', '=', documentId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  if (existing && Number(existing.version) > 1) return getMapOrThrow(db, existing.id);
+  if (existing && Number(existing.version) > 1) return { id: existing.id, version: Number(existing.version) };
   const wanted = labelSchemeId ?? (await schemeForUserDocument(db, userId, documentId));
   if (existing) {
     if (existing.label_scheme_id !== wanted) {
       // `version = 1` keeps a write that got in first: then the map keeps its scheme.
       await db.kysely.updateTable('argument_maps').set({ label_scheme_id: wanted }).where('id', '=', existing.id).where('version', '=', 1).execute();
     }
-    return getMapOrThrow(db, existing.id);
-  }
-  const now = new Date().toISOString();
-  try {
-    await db.kysely
-      .insertInto('argument_maps')
-      .values({
-        id: randomUUID(),
-        document_id: documentId,
-        user_id: userId,
-        label_scheme_id: wanted,
-        version: 1,
-        main_claim_id: null,
-        submitted_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
-      .execute();
-  } catch (err) {
-    if (constraintViolation(err) === 'foreign_key') {
-      const doc = await db.kysely.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
-      throw doc ? new NotFoundError('user', userId, { cause: err }) : new NotFoundError('document', documentId, { cause: err });
+  } else {
+    const now = new Date().toISOString();
+    try {
+      await db.kysely
+        .insertInto('argument_maps')
+        .values({
+          id: randomUUID(),
+          document_id: documentId,
+          user_id: userId,
+          label_scheme_id: wanted,
+          version: 1,
+          main_claim_id: null,
+          submitted_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
+        .execute();
+    } catch (err) {
+      if (constraintViolation(err) === 'foreign_key') {
+        const doc = await db.kysely.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
+        throw doc ? new NotFoundError('user', userId, { cause: err }) : new NotFoundError('document', documentId, { cause: err });
+      }
+      throw err;
     }
-    throw err;
   }
   const row = await db.kysely
     .selectFrom('argument_maps')
-    .select('id')
+    .select(['id', 'version'])
     .where('document_id', '=', documentId)
     .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return getMapOrThrow(db, row.id);
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('argument map', existing?.id ?? `of ${documentId} by ${userId}`); // deleted meanwhile
+  return { id: row.id, version: Number(row.version) };
 }
 
 async function getMapOrThrow(db: Db, mapId: string): Promise<StoredMap> {
@@ -131,19 +139,27 @@ export async function getMap(db: Db, mapId: string): Promise<StoredMap | null> {
     .execute((trx) => readMap(trx, mapId));
 }
 
+export interface ReplaceOptions {
+  /// Runs last in the same transaction (an import's comments), so its failure rolls the
+  /// replacement back too.
+  alongside?: (trx: Transaction<Database>) => Promise<void>;
+  /// The contents passed mapProblems already, off the event loop: an import's map, which
+  /// importFile checked on the import route's worker thread. Checking 20,000 units and their
+  /// relations again here held every other request for up to hundreds of ms.
+  modelChecked?: boolean;
+}
+
 /// Replaces the map's units, relations and main claim in one transaction and returns the new
 /// version. Throws StaleVersionError (nothing changed) when the map is no longer at
 /// `expectedVersion`, NotFoundError when there is no such map, InvalidDataError when the main
-/// claim is not one of the units; a constraint violation (duplicate id, relation to a missing
-/// unit, empty span) rolls everything back, version included. `alongside` runs last in the same
-/// transaction (an import's comments), so its failure rolls the replacement back too.
-export async function replaceMapContents(
-  db: Db,
-  mapId: string,
-  expectedVersion: number,
-  contents: MapContents,
-  alongside?: (trx: Transaction<Database>) => Promise<void>,
-): Promise<number> {
+/// claim is not one of the units or (unless `modelChecked`) the contents break a rule of the
+/// model rows cannot state; a constraint violation (duplicate id, relation to a missing unit,
+/// empty span) rolls everything back, version included.
+///
+/// However big the map, no step holds the event loop for long: the old rows are read and deleted
+/// and the new ones inserted a chunk a statement, with event-loop turns between chunks (the
+/// transaction stays open meanwhile; other writers wait for it as they would anyway).
+export async function replaceMapContents(db: Db, mapId: string, expectedVersion: number, contents: MapContents, options: ReplaceOptions = {}): Promise<number> {
   const { units, relations, mainClaimId } = contents;
   if (mainClaimId !== null && !units.some((u) => u.id === mainClaimId)) {
     throw new InvalidDataError(`main claim "${mainClaimId}" is not one of the map's units`);
@@ -151,8 +167,10 @@ export async function replaceMapContents(
   // What rows cannot say (a premise set is several rows): the model's rules on relations —
   // duplicates by premise set, a premise that is the target, backing, cycles, schemes. Missing
   // references, duplicate ids and empty spans are the constraints' to refuse.
-  const problem = mapProblems({ units: units.map(withNote), relations: relations.map(withNote), mainClaimId: null }).find((p) => !dbChecked.has(p.error.code));
-  if (problem) throw new InvalidDataError(problem.error.message);
+  if (!options.modelChecked) {
+    const problem = mapProblems({ units: units.map(withNote), relations: relations.map(withNote), mainClaimId: null }).find((p) => !dbChecked.has(p.error.code));
+    if (problem) throw new InvalidDataError(problem.error.message);
+  }
   writeCache.forgetSnapshot(db.url, mapId);
   return db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
@@ -160,27 +178,39 @@ export async function replaceMapContents(
     await trx.updateTable('argument_maps').set({ main_claim_id: mainClaimId }).where('id', '=', mapId).execute();
 
     // Keep creation times of units and relations that survive the replacement.
-    const unitBorn = new Map(
-      (await trx.selectFrom('units').select(['id', 'created_at']).where('map_id', '=', mapId).execute()).map(
-        (r) => [r.id, r.created_at] as const,
-      ),
-    );
-    const relationBorn = new Map(
-      (await trx.selectFrom('relations').select(['id', 'created_at']).where('map_id', '=', mapId).execute()).map(
-        (r) => [r.id, r.created_at] as const,
-      ),
-    );
+    const unitBorn = await creationTimes(trx, 'units', mapId);
+    const relationBorn = await creationTimes(trx, 'relations', mapId);
 
-    // Relations go first: they reference units.
-    await trx.deleteFrom('relations').where('map_id', '=', mapId).execute();
-    await trx.deleteFrom('units').where('map_id', '=', mapId).execute();
+    // Relations go first: they reference units. By id, a chunk a statement (one DELETE of a
+    // 20,000-unit map, with its cascades, held the event loop for ~100 ms on SQLite). A
+    // relation's cascade may take one of a later chunk along: deleting that is a no-op.
+    for await (const ids of chunks([...relationBorn.keys()], DELETE_CHUNK)) {
+      await trx.deleteFrom('relations').where('map_id', '=', mapId).where('id', 'in', ids).execute();
+    }
+    for await (const ids of chunks([...unitBorn.keys()], DELETE_CHUNK)) {
+      await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', ids).execute();
+    }
     await insertRows(trx, 'units', units.map((u) => unitRow(mapId, u, unitBorn.get(u.id) ?? now)));
     const relationIds = new Set(relations.map((r) => r.id));
     await insertRows(trx, 'relations', relationRows(mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id)));
     await insertRows(trx, 'relation_premises', premiseRows(mapId, relations));
-    await alongside?.(trx);
+    await options.alongside?.(trx);
     return expectedVersion + 1;
   });
+}
+
+/// The ids of the map's rows in `table` with their creation times, read a page at a time in id
+/// order (keyset), with event-loop turns between pages.
+async function creationTimes(trx: Transaction<Database>, table: 'units' | 'relations', mapId: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let after: string | null = null; ; await nextTurn()) {
+    let page = trx.selectFrom(table).select(['id', 'created_at']).where('map_id', '=', mapId);
+    if (after !== null) page = page.where('id', '>', after);
+    const rows = await page.orderBy('id').limit(READ_PAGE).execute();
+    for (const r of rows) out.set(r.id, r.created_at);
+    if (rows.length < READ_PAGE) return out;
+    after = rows[rows.length - 1].id;
+  }
 }
 
 /// The first statement of every write: bump the version if it is still `expectedVersion` and
@@ -236,15 +266,21 @@ export async function refuseBump(kysely: Kysely<Database>, mapId: string, expect
 // about a millisecond of the event loop. (200 rows, 5–10 ms a statement under the server's load,
 // let a 20,000-unit import hold other requests for 250 ms: each of them needs several turns of
 // the event loop, and every turn ran a chunk.)
-const INSERT_CHUNK = 50;
+export const INSERT_CHUNK = 50;
+/// Rows per DELETE of a replaced map's contents (one bound parameter each), and per page read
+/// of their ids: about a millisecond of the event loop each.
+const DELETE_CHUNK = 200;
+const READ_PAGE = 1000;
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /// The items in chunks, letting the event loop run other requests between two chunks: storing
 /// a 20,000-unit import is a hundred-odd statements, which in one go held every other request
 /// (health checks, other students' saves) for seconds. The transaction stays open meanwhile;
 /// other writers wait for it as they would anyway.
-async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+export async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let i = 0; i < items.length; i += size) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0) await nextTurn();
     yield items.slice(i, i + size);
   }
 }

@@ -3,7 +3,7 @@
 // counted, and an empty file over a map with units is refused until accepted; a file's tags
 // that name no label are listed with the scheme's labels, and the mapping the user chose imports.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocument, ensureLocalUser, getDocumentText, getOrCreateMap, listComments, type Db } from '@/lib/db';
+import { createDocument, ensureLocalUser, getDocumentText, getMap, getOrCreateMap, listComments, type Db } from '@/lib/db';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { defaultLabelDefinitions, serializeHypothesis, serializeNative, type AnnotatedMap } from '@/lib/formats';
 import { params, request, useApiDb } from '../../../_test/support';
@@ -54,6 +54,17 @@ describe.each(testBackends())('map import route on $name', (backend) => {
     expect(refused).toMatchObject({ written: false, needsAcceptance: true, report: { emptiesMap: { units: 2 } } });
     const accepted = await (await post(empty, 2, true)).json();
     expect(accepted).toMatchObject({ written: true, units: 0 });
+  });
+
+  it('answers 409 with the current version for a stale base, and 404 for a map that is not there; writes nothing', async () => {
+    const file = JSON.stringify(serializeNative(annotated));
+    const before = await getMap(db, mapId);
+    const stale = await post(file, before!.version - 1, true);
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ written: false, version: before!.version, units: 2 });
+    const missing = await POST(request('POST', '/api/maps/no-such-map/import', { body: { fileName: 'map.argmap.json', content: file, baseVersion: 1 } }), params({ mapId: 'no-such-map' }));
+    expect(missing.status).toBe(404);
+    expect(await getMap(db, mapId)).toEqual(before);
   });
 
   it('lists tags that name no label with the labels to map them to, and imports with the chosen mapping', async () => {

@@ -9,13 +9,15 @@
 //
 // The body is read as bytes and handed to a worker thread (lib/server/importRequest): parsing,
 // checking, re-anchoring and serializing a 16 MiB file take seconds of CPU, which must not
-// stop this event loop. What stays here is I/O: the map, the document, the write.
-import { assertOpenForEdits, documentContext, getDocumentText, getLabelScheme, getMap, importMap, openDb } from '@/lib/db';
+// stop this event loop. What stays here is I/O: the map's row (never its contents, which are
+// about to be replaced), the document, the write — chunked (lib/db replaceMapContents), without
+// checking the worker's map again (importMap's modelChecked).
+import { assertOpenForEdits, documentContext, getDocumentText, getLabelScheme, importMap, mapHeader, openDb } from '@/lib/db';
 import { extendJson } from '@/lib/server/importRequest';
 import { runTask } from '@/lib/server/workerPool';
 import { gateWrite } from '@/app/_shared/overload';
-import { handle, HttpError, BODY_LIMITS, readBytes, pathParams } from '@/app/_shared/http';
-import { assertSameOrigin, currentUser, ownMap } from '@/app/_shared/session';
+import { handle, HttpError, BODY_LIMITS, notFound, readBytes, pathParams } from '@/app/_shared/http';
+import { assertSameOrigin, currentUser } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +26,10 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     assertSameOrigin(request);
     const db = await openDb();
     const user = await currentUser(db, request);
-    const map = await ownMap(db, user, (await pathParams(params)).mapId);
+    const { mapId } = await pathParams(params);
+    const map = await mapHeader(db, mapId);
+    // Importing a whole file over a map is its owner's alone (as ownMap).
+    if (!map || map.userId !== user.id) throw notFound('argument map', mapId);
     const body = await readBytes(request, BODY_LIMITS.mapImport);
     await assertOpenForEdits(db, map.id);
     const [doc, scheme, ctx] = await Promise.all([getDocumentText(db, map.documentId), getLabelScheme(db, map.labelSchemeId), documentContext(db, map.documentId, map.labelSchemeId)]);
@@ -38,7 +43,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
           labels: scheme.labels.map((l) => ({ id: l.id, name: { ja: l.ja, en: l.en } })),
           boundaries: ctx.boundaries,
           annotator: { id: user.id, name: user.displayName || user.name },
-          replacing: { units: map.units.length },
+          replacing: { units: map.units },
         },
       },
       [body.buffer],
@@ -47,11 +52,11 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
 
     const { summaryJson, baseVersion } = outcome;
     if (map.version !== baseVersion) {
-      const current = (await getMap(db, map.id))!;
+      const current = (await mapHeader(db, map.id))?.version ?? map.version;
       const error = JSON.stringify('the map changed since the import was checked');
-      return jsonText(extendJson(summaryJson, { written: 'false', error, version: String(current.version) }), 409);
+      return jsonText(extendJson(summaryJson, { written: 'false', error, version: String(current) }), 409);
     }
-    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: outcome.map, comments: outcome.comments, expectedVersion: baseVersion });
+    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: outcome.map, comments: outcome.comments, expectedVersion: baseVersion, modelChecked: true });
     return jsonText(extendJson(summaryJson, { written: 'true', version: String(written.version), map: outcome.mapJson }), 200);
   }));
 }
