@@ -9,10 +9,14 @@
 //   untouched; at ~2 ms a batch a full queue drains in about half a second).
 // - The credential queue: sign-ins, sign-ups and password changes (argon2id, 20–60 ms of CPU each, plus their
 //   session writes) run one at a time, at most CREDENTIAL_MAX_WAITING waiting (503 beyond), and
-//   while saves are coming in each one's slot rests twice as long as it ran, so a flood of
-//   sign-ins takes at most a third of one core and the class's saves keep the rest
-//   (lib/server/dutyQueue). With no saves in the last second there is no rest: a class signing
-//   in at the start of a lesson goes at full speed.
+//   while saves are coming in each one's slot rests twice as long as it ran, and at least until
+//   CREDENTIAL_MIN_CYCLE_MS after it started (lib/server/dutyQueue). The share alone bounds only
+//   argon2id, which runs at the lowest priority; a sign-in also costs some 25–35 ms of CPU at
+//   normal priority — its request on the event loop, the garbage of its request and of its
+//   hashing on V8's helper threads, its database round trips — which competes with the saves
+//   however the hashing is scheduled. So while the class saves, sign-ins go at most two a second
+//   (a flood of 16 drains in about 8 s; one sign-in alone never waits). With no saves in the
+//   last second there is no rest: a class signing in at the start of a lesson goes at full speed.
 //
 // The counts are per process (on globalThis: Next may evaluate this module once per route
 // bundle, and every route must share one gate); each app instance on a shared PostgreSQL has
@@ -27,6 +31,8 @@ const RETRY_AFTER_S = 2;
 export const CREDENTIAL_MAX_WAITING = 32;
 /// The most of one core's time sign-ins take while saves are coming in.
 const CREDENTIAL_SHARE = 1 / 3;
+/// The least time from one sign-in's start to the next's while saves are coming in.
+export const CREDENTIAL_MIN_CYCLE_MS = 500;
 /// Saves this recent mean the class is working.
 const RECENT_WRITE_MS = 1000;
 
@@ -82,6 +88,7 @@ export function credentialQueue(): DutyQueue {
     concurrency: 1,
     maxWaiting: CREDENTIAL_MAX_WAITING,
     share: CREDENTIAL_SHARE,
+    minCycleMs: CREDENTIAL_MIN_CYCLE_MS,
     contended: () => s.pending > 0 || performance.now() - s.lastWriteAt < RECENT_WRITE_MS,
   }));
 }

@@ -1,7 +1,7 @@
 // Accounts, sessions, roles and sign-in rate limits, on SQLite and (when available) PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalUser, getUser, type Db } from '@/lib/db';
-import { testBackends, useTestDb } from '@/lib/db/test-support';
+import { statementLog, testBackends, useTestDb } from '@/lib/db/test-support';
 import { MAX_FAILURES_PER_CLIENT, NAME_DELAY_MAX_MS, NAME_SLOWDOWN_AFTER, PAIR_BACKOFF_BASE_S, RATE_PAIR_FREE, RATE_WINDOW_MS } from './throttle';
 import {
   SESSION_IDLE_MS,
@@ -67,6 +67,36 @@ describe.each(testBackends())('accounts on $name', (backend) => {
     await signOut(db, token);
     expect(await sessionUser(db, token)).toBeNull();
     await signOut(db, token); // twice is fine
+  });
+
+  // A sign-in runs while the class saves: each statement is a round trip on the request's thread,
+  // and on SQLite a turn of the one write lock the saves need.
+  it('signs in with five statements: record the attempt, read the window, find the account, forget the attempt, open the session', async () => {
+    await signIn(db, { name: 'ben', password, clientKey: 'c-count' }); // expired rows were just forgotten (at most once a minute)
+    const logged = await statementLog(db);
+    try {
+      const { token } = await signIn(logged.db, { name: 'ben', password, clientKey: 'c-count' });
+      expect(logged.statements).toEqual(['insert', 'select', 'select', 'delete', 'insert']);
+      expect(await sessionUser(db, token)).toMatchObject({ name: 'ben' });
+    } finally {
+      await logged.close();
+    }
+    // Nothing of the successful attempts is left to count against the name or the client.
+    expect(await db.kysely.selectFrom('login_attempts').select('id').where('key', 'like', '%c-count%').execute()).toEqual([]);
+  });
+
+  it('forgets expired sessions and attempts at most once a minute, whoever signs in', async () => {
+    const t0 = new Date('2034-01-01T00:00:00.000Z');
+    const old = await signIn(db, { name: 'fay', password, clientKey: 'c-forget' }, t0);
+    await signIn(db, { name: 'fay', password: 'wrong-password', clientKey: 'c-forget' }, t0).catch(() => {});
+    const rows = async () => ({
+      session: (await db.kysely.selectFrom('sessions').select('id').where('id', '=', sessionId(old.token)).execute()).length,
+      attempts: (await db.kysely.selectFrom('login_attempts').select('id').where('at', '=', t0.toISOString()).execute()).length,
+    });
+    expect(await rows()).toEqual({ session: 1, attempts: 3 });
+    const later = new Date(t0.getTime() + SESSION_MAX_MS + 1000);
+    await signIn(db, { name: 'ben', password, clientKey: 'c-other' }, later);
+    expect(await rows()).toEqual({ session: 0, attempts: 0 });
   });
 
   it('gives the same error for an unknown user and a wrong password; the local user cannot sign in', async () => {

@@ -130,13 +130,9 @@ export async function signIn(db: Db, input: SignInInput, now = new Date(), deps:
   const keys = { pair: throttleKey.signInPair(name, client), client: throttleKey.signInClient(client), name: throttleKey.signInName(name) };
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
 
-  await pruneLoginAttempts(db, since);
+  await forgetExpired(db, now);
   const ids = await recordLoginAttempts(db, [keys.pair, keys.client, keys.name], now);
-  const [pairTimes, clientTimes, nameTimes] = await Promise.all([
-    loginAttemptTimes(db, keys.pair, since, ids),
-    loginAttemptTimes(db, keys.client, since, ids),
-    loginAttemptTimes(db, keys.name, since, ids),
-  ]);
+  const [pairTimes, clientTimes, nameTimes] = await loginAttemptTimes(db, [keys.pair, keys.client, keys.name], since, ids);
   const wait = Math.max(pairRetryAfter(pairTimes, now) ?? 0, windowRetryAfter(clientTimes, MAX_FAILURES_PER_CLIENT, now) ?? 0);
   if (wait > 0) {
     // A refused attempt is not a guess: it does not count, so the wait stays as announced.
@@ -154,11 +150,7 @@ export async function signIn(db: Db, input: SignInInput, now = new Date(), deps:
   // Success is not a failure, and clears this client's failures for the name; others' failures
   // for the name stay (they keep slowing down whoever is guessing).
   await deleteLoginAttempts(db, { key: keys.pair, ids });
-  await deleteExpiredSessions(db, now, found.user.id);
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();
-  await insertSession(db, { id: sessionId(token), userId: found.user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString() });
-  return { token, user: found.user, expiresAt };
+  return startSession(db, found.user, now);
 }
 
 /// Whether `password` matches the stored hash: argon2id, or a roster's one-time password
@@ -180,9 +172,9 @@ async function checkPassword(password: string, stored: string): Promise<boolean>
 export async function changePassword(db: Db, userId: string, current: string, next: string, clientKey: string, now = new Date()): Promise<void> {
   const keys = [throttleKey.passwordAccount(userId), throttleKey.passwordClient(clientKey.slice(0, 200))];
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
-  await pruneLoginAttempts(db, since);
+  await forgetExpired(db, now);
   const ids = await recordLoginAttempts(db, keys, now);
-  const [accountTimes, clientTimes] = await Promise.all(keys.map((key) => loginAttemptTimes(db, key, since, ids)));
+  const [accountTimes, clientTimes] = await loginAttemptTimes(db, keys, since, ids);
   const wait = Math.max(windowRetryAfter(accountTimes, MAX_PASSWORD_FAILURES_PER_ACCOUNT, now) ?? 0, windowRetryAfter(clientTimes, MAX_PASSWORD_FAILURES_PER_CLIENT, now) ?? 0);
   if (wait > 0) {
     await deleteLoginAttempts(db, { ids });
@@ -202,7 +194,22 @@ export async function changePassword(db: Db, userId: string, current: string, ne
   if (!(await replacePassword(db, userId, await hashPassword(next)))) throw new NotFoundError('user', userId);
 }
 
-/// Opens a session for a user who just proved who they are (right after sign-up).
+/// Forgets sign-in attempts outside every window and expired sessions — at most once a minute
+/// per database in this process, not on every attempt (two statements, and on SQLite two turns
+/// of the write lock the class's saves wait for). Stale rows change no answer: every read of
+/// them filters by the window or the expiry; they only take room until the next run.
+export async function forgetExpired(db: Db, now: Date): Promise<void> {
+  const last = lastForgotten.get(db.url);
+  if (last !== undefined && Math.abs(now.getTime() - last) < FORGET_EVERY_MS) return;
+  lastForgotten.set(db.url, now.getTime());
+  await pruneLoginAttempts(db, new Date(now.getTime() - RATE_WINDOW_MS));
+  await deleteExpiredSessions(db, now);
+}
+const FORGET_EVERY_MS = MINUTE;
+/// Database URL → `now` of forgetExpired's last run.
+const lastForgotten = new Map<string, number>();
+
+/// Opens a session for a user who just proved who they are (at sign-in, right after sign-up).
 export async function startSession(db: Db, user: User, now = new Date()): Promise<SignedIn> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();

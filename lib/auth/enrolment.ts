@@ -17,7 +17,6 @@ import {
   getSignUpMode,
   joinCourse,
   loginAttemptTimes,
-  pruneLoginAttempts,
   recordLoginAttempts,
   type CourseWithRole,
   type Db,
@@ -25,15 +24,15 @@ import {
   type User,
 } from '@/lib/db';
 import { InvalidAccountInputError, RateLimitedError, SignUpClosedError } from './errors';
-import { signUp, type SignUpInput } from './accounts';
+import { forgetExpired, signUp, type SignUpInput } from './accounts';
 import { MAX_JOIN_FAILURES_PER_ACCOUNT, MAX_JOIN_FAILURES_PER_CLIENT, MAX_SIGNUPS_PER_CLIENT, RATE_WINDOW_MS, throttleKey, windowRetryAfter } from './throttle';
 
 /// RateLimitedError when any key already has `limit` attempts in the window.
 async function checkLimits(db: Db, limits: Array<[key: string, limit: number]>, kind: 'signUp' | 'joinCode', now: Date): Promise<void> {
-  const since = new Date(now.getTime() - RATE_WINDOW_MS);
-  await pruneLoginAttempts(db, since);
-  for (const [key, limit] of limits) {
-    const wait = windowRetryAfter(await loginAttemptTimes(db, key, since), limit, now);
+  await forgetExpired(db, now);
+  const times = await loginAttemptTimes(db, limits.map(([key]) => key), new Date(now.getTime() - RATE_WINDOW_MS));
+  for (const [i, [, limit]] of limits.entries()) {
+    const wait = windowRetryAfter(times[i], limit, now);
     if (wait !== null) throw new RateLimitedError(wait, kind);
   }
 }

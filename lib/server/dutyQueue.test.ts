@@ -75,6 +75,26 @@ describe('createDutyQueue', () => {
     expect(queue.stats()).toMatchObject({ running: 0, waiting: 0 });
   });
 
+  it('while contended, rests at least long enough that a job and its rest last `minCycleMs`', async () => {
+    const clock = fakeClock();
+    let contended = true;
+    const queue = createDutyQueue({ concurrency: 1, maxWaiting: 5, share: 1 / 3, minCycleMs: 500, contended: () => contended, now: clock.now, wait: clock.wait });
+    await queue.run(async () => clock.advance(40));
+    await tick();
+    expect(clock.rests).toEqual([460]); // not 80: the cycle's floor, not the share, sets the rest
+    clock.endRest();
+    await queue.run(async () => clock.advance(300));
+    await tick();
+    expect(clock.rests).toEqual([460, 600]); // a long job: the share's rest is the longer one
+    clock.endRest();
+    await tick();
+
+    contended = false; // nothing else wants the CPU: no floor either
+    await queue.run(async () => clock.advance(40));
+    await tick();
+    expect(clock.rests).toEqual([460, 600]);
+  });
+
   it('frees the slot when a job fails', async () => {
     const queue = createDutyQueue({ concurrency: 1, maxWaiting: 0, share: 1, contended: () => false });
     await expect(queue.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -2,7 +2,10 @@
 // jobs at once, at most `maxWaiting` waiting (more are refused at once with QueueFullError,
 // before any of their work is done), and — while `contended()` says other work is waiting for
 // the CPU — after each job its slot rests for a time proportional to the job's, so the jobs take
-// at most `share` of a slot's time. The sign-in and sign-up routes run through one
+// at most `share` of a slot's time, and at least long enough that job and rest last
+// `minCycleMs`: a bound on the rate of jobs, for work that also costs CPU the job's wall time
+// does not show (its request's handling and garbage on the server's own threads, its database
+// round trips). The sign-in and sign-up routes run through one
 // (app/api/auth/_lib/auth-route.ts): a flood of sign-ins (argon2id, 20–60 ms of CPU each) then
 // queues behind itself and leaves the cores to the class's saves, instead of starving them.
 //
@@ -25,6 +28,8 @@ export interface DutyQueueOptions {
   maxWaiting: number;
   /// The most of a slot's time the jobs may take while contended (0 < share ≤ 1).
   share: number;
+  /// While contended, the least time from one job's start in a slot to the next's (default 0).
+  minCycleMs?: number;
   /// Whether other work wants the CPU now (checked when a job ends); no rest when it does not.
   contended?: () => boolean;
   now?: () => number;
@@ -37,7 +42,7 @@ export interface DutyQueue {
 }
 
 export function createDutyQueue(options: DutyQueueOptions): DutyQueue {
-  const { concurrency, maxWaiting, share } = options;
+  const { concurrency, maxWaiting, share, minCycleMs = 0 } = options;
   const now = options.now ?? (() => performance.now());
   const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const contended = options.contended ?? (() => true);
@@ -57,7 +62,7 @@ export function createDutyQueue(options: DutyQueueOptions): DutyQueue {
 
   async function finish(startedAt: number) {
     const took = now() - startedAt;
-    const rest = contended() ? took * (1 / share - 1) : 0;
+    const rest = contended() ? Math.max(took * (1 / share - 1), minCycleMs - took) : 0;
     lastCycleMs = took + rest;
     if (rest > 0) await wait(rest);
     running--;
