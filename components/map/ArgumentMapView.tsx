@@ -213,7 +213,8 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
       >
         {map.units.length === 0 && <p className="absolute inset-x-0 top-6 text-center text-sm text-stone-500">{t('map.empty')}</p>}
         {map.units.length > 0 && !drawnLayout && (
-          <p role="status" className="absolute inset-x-0 top-6 text-center text-sm text-stone-600">
+          // Faded in after a moment, so a short wait (a small map, a warm worker) does not flash it.
+          <p role="status" className="absolute inset-x-0 top-6 text-center text-sm text-stone-600 transition-opacity delay-150 duration-200 starting:opacity-0">
             {t('map.layingOut')}
           </p>
         )}

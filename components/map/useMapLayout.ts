@@ -8,14 +8,16 @@
 // Tiny maps are laid out in place (in a layout effect, so before the browser paints): there a
 // worker's round trip would cost more than the layout and show as a flash. Where there is no
 // Worker (jsdom, old browsers) every layout is computed in place, as before.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layoutInputKey, type GraphLayout, type LayoutInput } from '@/lib/argument/layout';
 import { LayoutScheduler, type LayoutReply, type LayoutWorkerPort } from '@/lib/argument/layoutScheduler';
 
-/// Nodes plus edges below which a layout runs in place. Measured (README "The argument map"):
-/// such a layout takes a millisecond or two on the main thread, less than a round trip to a warm
-/// worker plus the extra frame its answer needs.
-export const inPlaceBelow = 40;
+/// Nodes plus edges below which a layout runs in place. Measured (Node, `layoutGraph` on the
+/// bench's synthetic maps, CPU time, least of 60 runs, on a loaded 2-core machine): 3 ms at 9,
+/// 9–12 ms at 22, 12–18 ms at 31–35, 19–21 ms at 45–47, 28–55 ms at 66–70. Up to here a layout
+/// costs less than a frame, and drawing it in the same commit beats the worker's round trip
+/// (its answer a frame later at best; the first one also waits for the worker to start).
+export const inPlaceBelow = 24;
 
 function spawnLayoutWorker(receive: (reply: LayoutReply) => void, broken: () => void): LayoutWorkerPort | null {
   if (typeof Worker === 'undefined') return null;
@@ -54,14 +56,20 @@ export function useMapLayout(input: LayoutInput): MapLayout {
   const [failure, setFailure] = useState<Error | null>(null);
 
   const scheduler = useRef<LayoutScheduler | null>(null);
+  // Set while a request is made: a layout delivered then was computed in place.
+  const requesting = useRef(false);
   useLayoutEffect(() => {
     const s = new LayoutScheduler(
       {
         spawn: spawnLayoutWorker,
         inPlace: (i) => i.nodes.length + i.edges.length < inPlaceBelow,
         deliver: (k, layout) => {
-          lastDrawn = { key: k, layout };
-          setDrawn(lastDrawn);
+          const next = (lastDrawn = { key: k, layout });
+          // In place: drawn in this commit, before the browser paints. From the worker: drawn
+          // in a transition, so React renders the hundreds of nodes in slices between the
+          // user's keys and clicks instead of in one long task.
+          if (requesting.current) setDrawn(next);
+          else startTransition(() => setDrawn(next));
         },
         fail: setFailure,
       },
@@ -72,7 +80,12 @@ export function useMapLayout(input: LayoutInput): MapLayout {
   }, []);
   // Declared after the scheduler's effect, so it runs after it (React runs effects in order).
   useLayoutEffect(() => {
-    scheduler.current!.request(key, input);
+    requesting.current = true;
+    try {
+      scheduler.current!.request(key, input);
+    } finally {
+      requesting.current = false;
+    }
     // Keyed by `key` alone: a new `input` object with the same key lays out the same.
   }, [key]);
 
