@@ -3,15 +3,16 @@
 // argument's premises joined at a junction into one arrow, an undercutter ending on the middle
 // of the arrow it attacks, a scheme's name beside its arrow), laid out in layers with
 // conclusions above their premises (lib/argument/layout; recomputed only when the structure
-// changes). It opens on what matters at a readable scale (./viewport), pans and zooms
-// without re-rendering (./usePanZoom), shows a minimap whenever part of it is off the frame
-// (./Minimap), and relates units by dragging one node onto another, or attacks an inference by
-// dragging a node onto its arrow (./useConnectGesture).
+// changes, in a worker: ./useMapLayout — the last layout stays drawn meanwhile). It opens on
+// what matters at a readable scale (./viewport), pans and zooms without re-rendering
+// (./usePanZoom), shows a minimap whenever part of it is off the frame (./Minimap), and relates
+// units by dragging one node onto another, or attacks an inference by dragging a node onto its
+// arrow (./useConnectGesture).
 // Everything edits through the workspace's operations, so it is undoable and saved like any
 // other change.
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { isImplicit, isTextUnit, premiseEdges, unitText, type ArgumentMap, type RelationType } from '@/lib/argument/types';
-import { edgeBox, layoutGraph, layoutInputKey, type LayoutEdge, type LayoutNode } from '@/lib/argument/layout';
+import { edgeBox, type GraphLayout, type LayoutEdge, type LayoutNode } from '@/lib/argument/layout';
 import { displayWidth } from '@/lib/text/width';
 import type { StructureHint } from '@/lib/argument/hints';
 import { useLocale, useT } from '../I18nProvider';
@@ -25,6 +26,7 @@ import { MapNode } from './MapNode';
 import { Minimap } from './Minimap';
 import { usePanZoom } from './usePanZoom';
 import { useConnectGesture } from './useConnectGesture';
+import { useMapLayout } from './useMapLayout';
 import type { Box } from './viewport';
 
 export interface MapActions {
@@ -56,6 +58,8 @@ interface Props extends MapActions {
 }
 
 const margin = 8; // around the layout, which has its own margin
+/// What is drawn before the first layout arrives.
+const noLayout: GraphLayout = { nodes: new Map(), edges: new Map(), width: 0, height: 0 };
 
 /// Memoized: the workspace re-renders on every key, the map only when its data changes (the
 /// workspace hands it stable handlers, ../useStableHandlers).
@@ -85,10 +89,9 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   // what the first view counts as "one relation away from the main claim", and the units a
   // hovered edge emphasizes.
   const unitEdges = useMemo(() => premiseEdges({ relations: map.relations }), [map.relations]);
-  const layoutKey = layoutInputKey(layoutInput);
-  const layoutRef = useRef<{ key: string; layout: ReturnType<typeof layoutGraph> } | null>(null);
-  if (!layoutRef.current || layoutRef.current.key !== layoutKey) layoutRef.current = { key: layoutKey, layout: layoutGraph(layoutInput) };
-  const layout = layoutRef.current.layout;
+  // Units and relations the drawn layout does not have yet are not drawn until it arrives.
+  const { layout: drawnLayout, current: layoutCurrent, whenCurrent } = useMapLayout(layoutInput);
+  const layout = drawnLayout ?? noLayout;
   const width = layout.width + 2 * margin;
   const height = layout.height + 2 * margin;
   // Node boxes in the drawing's coordinates (the layout sits at margin, margin).
@@ -133,6 +136,8 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   const { chooser, setChooser } = gesture;
 
   const unitById = useMemo(() => new Map(map.units.map((u) => [u.id, u])), [map.units]);
+  // What the map draws of the layout: a layout computed before a unit was deleted still has it.
+  const minimapNodes = useMemo(() => [...layout.nodes.values()].filter((n) => unitById.has(n.id)), [layout, unitById]);
   const selectedUnit = selectedUnitId ? unitById.get(selectedUnitId) : undefined;
   // An implicit unit has no place in the text to jump to.
   const jumpTarget = selectedUnit && isTextUnit(selectedUnit) ? selectedUnit : null;
@@ -147,7 +152,18 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
   // A node's chip: its label's name, and "★ main claim" on the main claim.
   const chips = new Map(map.units.map((u) => [u.id, u.id === map.mainClaimId ? `${labelName(u.label)} ★ ${t('annotate.mainClaim')}` : labelName(u.label)]));
 
-  const exportSvgText = () => standaloneSvg(svgRef.current!, width, height, title);
+  // The pictures are copies of the drawing: they wait until it shows the current structure, and
+  // take their rows from the map as it is then.
+  const printRows = useRef<() => Array<{ label: string; quote: string; note: string }>>(() => []);
+  useLayoutEffect(() => {
+    printRows.current = () => map.units.map((u) => ({ label: isImplicit(u) ? t('map.implicitNode', { label: labelName(u.label) }) : labelName(u.label), quote: unitText(u, text), note: u.note }));
+  });
+  const picture = async () => {
+    await whenCurrent();
+    const svg = svgRef.current!;
+    const [w, h] = [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))];
+    return { svg: standaloneSvg(svg, w, h, title), width: w, height: h };
+  };
 
   return (
     <section role="region" aria-label={t('map.region')} className="flex h-full min-h-[28rem] flex-col">
@@ -173,23 +189,13 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
           </button>
         )}
         <span className="ml-auto" />
-        <button type="button" className="btn" onClick={() => saveSvg(exportSvgText(), 'argument-map.svg')}>
+        <button type="button" className="btn" onClick={() => void picture().then((p) => saveSvg(p.svg, 'argument-map.svg'))}>
           {t('map.exportSvg')}
         </button>
-        <button type="button" className="btn" onClick={() => void savePng(exportSvgText(), width, height, 'argument-map.png')}>
+        <button type="button" className="btn" onClick={() => void picture().then((p) => savePng(p.svg, p.width, p.height, 'argument-map.png'))}>
           {t('map.exportPng')}
         </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() =>
-            printMap(
-              exportSvgText(),
-              title,
-              map.units.map((u) => ({ label: isImplicit(u) ? t('map.implicitNode', { label: labelName(u.label) }) : labelName(u.label), quote: unitText(u, text), note: u.note })),
-            )
-          }
-        >
+        <button type="button" className="btn" onClick={() => void picture().then((p) => printMap(p.svg, title, printRows.current()))}>
           {t('map.print')}
         </button>
       </div>
@@ -202,9 +208,23 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
         ref={frameRef}
         className="relative min-h-[26rem] flex-1 touch-none overflow-hidden rounded-md border border-stone-300 bg-white select-none"
         style={{ cursor: 'grab' }}
+        data-layout={layoutCurrent ? 'current' : 'pending'}
         {...gesture.handlers}
       >
         {map.units.length === 0 && <p className="absolute inset-x-0 top-6 text-center text-sm text-stone-500">{t('map.empty')}</p>}
+        {map.units.length > 0 && !drawnLayout && (
+          // Faded in after a moment, so a short wait (a small map, a warm worker) does not flash it.
+          <p role="status" className="absolute inset-x-0 top-6 text-center text-sm text-stone-600 transition-opacity delay-150 duration-200 starting:opacity-0">
+            {t('map.layingOut')}
+          </p>
+        )}
+        {/* A later layout: the drawing stays; a quiet note (no live region: it would speak at
+            every edit) fades in only if the wait is long enough to notice. */}
+        {drawnLayout && !layoutCurrent && (
+          <p className="pointer-events-none absolute top-2 left-2 z-10 rounded bg-white/90 px-1.5 py-0.5 text-xs text-stone-600 transition-opacity delay-300 duration-300 starting:opacity-0">
+            {t('map.updatingLayout')}
+          </p>
+        )}
         <svg ref={svgRef} width={width} height={height} className="absolute top-0 left-0 origin-top-left" fontFamily={fontFamily}>
           <EdgeMarkers />
           <g data-viewport="">
@@ -245,7 +265,7 @@ export const ArgumentMapView = memo(function ArgumentMapView(props: Props) {
         </svg>
         {zoom.offFrame && (
           <Minimap
-            layout={layout}
+            nodes={minimapNodes}
             width={width}
             height={height}
             margin={margin}

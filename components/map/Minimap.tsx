@@ -1,10 +1,11 @@
 'use client';
 // The minimap: the whole drawing in small (units as boxes, implicit ones dashed), with the frame's
 // view as a rectangle; pressing it moves the view there. Shown whenever part of the map is outside the frame.
-import type { GraphLayout } from '@/lib/argument/layout';
+import type { PlacedNode } from '@/lib/argument/layout';
 
 interface Props {
-  layout: GraphLayout;
+  /// The nodes drawn on the map (its layout's, less units deleted since it was computed).
+  nodes: readonly PlacedNode[];
   /// The drawing's size and the layout's offset in it.
   width: number;
   height: number;
@@ -15,7 +16,7 @@ interface Props {
   colorOf: (id: string) => string;
 }
 
-export function Minimap({ layout, width, height, margin, viewRef, onJump, label, colorOf }: Props) {
+export function Minimap({ nodes, width, height, margin, viewRef, onJump, label, colorOf }: Props) {
   const w = 160;
   const h = Math.max(60, Math.min(140, (w * height) / width));
   const line = Math.max(width, height) / 200; // about one screen pixel at the minimap's scale
@@ -41,7 +42,7 @@ export function Minimap({ layout, width, height, margin, viewRef, onJump, label,
     >
       <g transform={`translate(${margin},${margin})`}>
         {/* An implicit unit as on the map: a dashed outline (and paler, being in no text). */}
-        {[...layout.nodes.values()].map((n) => (
+        {nodes.map((n) => (
           <rect
             key={n.id}
             x={n.x}
