@@ -1,36 +1,51 @@
 // Reading Argdown (https://argdown.org) into a map draft: our own export (./argdown.ts) back to
-// the exact map, and the common constructs of Argdown other people write.
+// the exact map, and Argdown as its users write it.
 //
 // A small line parser for the subset below, not @argdown/core: that package pulls a graph
 // renderer and a highlighter into the server's dependencies, and its lexer drops comments, where
-// our export keeps relation ids and notes. It runs where every import runs (the import route's
-// worker, lib/server/importRequest), in one pass over the lines, within the import size limits.
+// our export keeps relation ids and notes. Where the subsets meet it reads as Argdown's lexer
+// does (lib/formats/argdownRead.test.ts checks each case against @argdown/core). It runs where
+// every import runs (the import route's worker, lib/server/importRequest), in passes linear in
+// the input, within the import size limits.
+//
+// Lines. A line that starts nothing new — no relation (`+>`, `->`, `<+`, `<-`, `+`, `-`, `_>`,
+// `<_`, `><`), no `--`, `(n)`, list item, `# ` heading, `[Title]` or `<Title>` — goes on with the
+// element above it, indented or not, up to a blank line: a statement's or an argument's text, a
+// premise's, its data on a line of its own. Lines are joined with a space, as Argdown does, but
+// with none between two East Asian wide characters (a wrapped Japanese sentence). Comments
+// (`//`, `/* */`, `<!-- -->`) between them change nothing. An inference runs from `--` to the
+// next `--`, over as many lines as it takes (`--` / `Modus ponens {uses: [1, 2]}` / `--`). Data
+// blocks `{…}` end where Argdown's lexer ends them and may span lines; they are YAML
+// (./argdownYaml.ts). Front matter (`===` … `===` at the top) is skipped: Argdown reads settings
+// there that change nothing a map reads.
 //
 // What is read:
-// - Statements `[Title]: text #tag {data}` (and `[Title]` references, untitled text lines): one
-//   unit per title. Its id is the data's `unit`, else the title; its label its first tag that
-//   names a label (tags.ts; `#implicit` marks an implicit unit); its offsets the data's
-//   `start`/`end` (code points). A statement without offsets is anchored by its text on import
-//   (anchor.ts) — or, when its text is not in the document, it becomes an implicit unit.
-//   `// main claim` on the line before a statement makes it the main claim.
+// - Statements `[Title]: text #tag {data}` (and `[Title]` references, untitled text): one unit
+//   per title. Its id is the data's `unit`, else the title; its label its first tag that names a
+//   label (tags.ts; `#implicit` marks an implicit unit); its offsets the data's `start`/`end`
+//   (code points). A statement without offsets is anchored by its text on import (anchor.ts) —
+//   or, when its text is not in the document, it becomes an implicit unit. `// main claim` on
+//   the line before a statement makes it the main claim.
 // - Relations: indented lines under a statement or argument, `+>`/`->` (it supports/attacks the
 //   line's target), `<+`/`+`, `<-`/`-` (the target supports/attacks it), `_>` (it undercuts the
-//   argument named), `<_` (the target undercuts it). A trailing `// id` or `// id: note` gives
-//   the relation's id and note (JSON-quoted when they would not read back as they are); without
-//   one, the same relation said from both ends (`+>` under A, `<+` under B) is one relation.
+//   argument named), `<_`/`_` (the target undercuts it). A trailing `// id` or `// id: note`
+//   gives the relation's id and note (JSON-quoted when they would not read back as they are);
+//   without one, the same relation said from both ends (`+>` under A, `<+` under B) is one.
 // - Arguments `<Title>: … {data}` followed by a premise–conclusion structure `(1) … (n)` with one
-//   inference (`----` or `-- rule {data} --`): a relation from the premises, in order, to the
-//   conclusion; its id, type and note from the argument's data, its scheme and critical
-//   questions from the inference's data (or a rule named as a catalogue scheme). A conclusion
-//   whose data says `conclusionOf` is our export's stand-in for an attack: its one relation line
-//   is the argument's target.
+//   inference (`----`, or `-- rules {data} --` on one line or several): a relation from the
+//   premises, in order, to the conclusion; its id, type and note from the argument's data, its
+//   scheme and critical questions from the inference's data, else the first rule (rules are
+//   separated by commas) that names a catalogue scheme. A conclusion whose data says
+//   `conclusionOf` is our export's stand-in for an attack: its one relation line is the
+//   argument's target.
 // - Left out, and said in the report: contradictions, relations that join arguments other than
-//   by undercut, multi-step arguments, inference rules that name no scheme, lists, data that is
-//   not JSON. Refused with a coded error: a relation line with nothing above it, an unclosed
-//   bracket, data block or comment, a premise–conclusion structure without its inference or
-//   conclusion (or a stand-in conclusion aimed at nothing or at two things), an undercut of
-//   something that is not an argument with premises, a statement without text, an indented line
-//   that is no relation.
+//   by undercut, multi-step arguments, inference rules other than the scheme's, lists, data the
+//   YAML reader does not read (with where it stopped). Refused with a coded error: a relation
+//   line with nothing above it, an unclosed bracket or comment, a data block that does not end
+//   before a blank line (Argdown would read a stray `{` as text, or swallow the statements after
+//   it), an inference not closed before a blank line, a premise–conclusion structure without its
+//   inference or conclusion (or a stand-in conclusion aimed at nothing or at two things), an
+//   undercut of something that is not an argument with premises, a statement without text.
 import { schemes } from '@/lib/argument/schemes';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { matchQuote, prepareSearchText } from './anchor';
@@ -87,6 +102,8 @@ interface DataBlock {
 }
 
 const PLACEHOLDER = /\uFDD0(\d+)\uFDD1/y;
+/// The characters scanLines stops at: line breaks, escapes, data, comments, placeholder marks.
+const PLAIN = /[\n\r\\{/<\uFDD0\uFDD1]/g;
 
 /// The lines of `text` as Argdown's lexer sees them. Data blocks end where its Data token ends
 /// (`{((?!}\s[^,}])(.|\n))*}(?!\s*(,|}))`: at the last `}` before the first `}` that is followed
@@ -124,7 +141,7 @@ function scanLines(text: string): { lines: ScannedLine[]; blocks: DataBlock[]; u
     for (;;) {
       const c = text[i];
       if (c === undefined || c === '\n' || c === '\r') break;
-      if (!/\s/.test(c)) line.blank = false;
+      if (line.blank && !/\s/.test(c)) line.blank = false;
       const commentEnd = text.startsWith('/*', i) ? '*/' : text.startsWith('<!--', i) ? '-->' : null;
       if (c === '\\' && i + 1 < text.length && !/[\n\r]/.test(text[i + 1])) {
         line.content += text.slice(i, i + 2);
@@ -151,8 +168,13 @@ function scanLines(text: string): { lines: ScannedLine[]; blocks: DataBlock[]; u
         n += breaks(i, close);
         i = close + commentEnd.length;
       } else {
-        line.content += c;
-        i++;
+        // Plain text up to the next character that means something here.
+        PLAIN.lastIndex = i + 1;
+        const end = PLAIN.exec(text)?.index ?? text.length;
+        const chunk = text.slice(i, end);
+        if (line.blank && /\S/.test(chunk)) line.blank = false;
+        line.content += chunk;
+        i = end;
       }
     }
     lines.push(line);
@@ -162,8 +184,6 @@ function scanLines(text: string): { lines: ScannedLine[]; blocks: DataBlock[]; u
   }
   return { lines, blocks, unclosed: null };
 }
-
-const unescape = (s: string) => s.replace(/\\([\s\S])/g, '$1');
 
 /// CSS Text 3's rule for a line break inside text: between two East Asian wide characters
 /// (not Hangul) it is no space — a Japanese sentence wrapped over two lines is one sentence. Else
