@@ -276,6 +276,7 @@ describe('Argdown as its users write it: lines that go on, inferences over sever
       '{folded: "one\n  two", plain: three\n  four, list: [\n  1,\n  2\n]}',
       '{\n  note: block format\n  start: 3\n  quoted: "x: y"\n  list: [1, 2]\n}',
       '{inf: .inf, neg: -.Inf}',
+      "{single: 'one\n   two', double: \"a  \\\n  b\"}",
     ];
     for (const block of blocks) {
       const theirs = readWithArgdown(`[A]: text ${block}`);

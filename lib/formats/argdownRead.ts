@@ -185,6 +185,24 @@ function scanLines(text: string): { lines: ScannedLine[]; blocks: DataBlock[]; u
   return { lines, blocks, unclosed: null };
 }
 
+/// The data of an element's blocks, merged (later keys win, as Argdown merges them), and where
+/// the first block that could not be read stopped.
+function dataCollector(blocks: readonly DataBlock[]) {
+  const out = { data: null as Record<string, unknown> | null, foreignData: null as string | null };
+  /// Reads the block whose placeholder starts at s[i]; its length, or 0 when there is none.
+  const at = (s: string, i: number): number => {
+    if (s[i] !== '\uFDD0') return 0;
+    PLACEHOLDER.lastIndex = i;
+    const placeholder = PLACEHOLDER.exec(s);
+    if (!placeholder) return 0;
+    const read = readYamlData(blocks[Number(placeholder[1])].text);
+    if (read.ok) out.data = { ...(out.data ?? {}), ...read.value };
+    else out.foreignData ??= read.near;
+    return placeholder[0].length;
+  };
+  return { out, at };
+}
+
 /// CSS Text 3's rule for a line break inside text: between two East Asian wide characters
 /// (not Hangul) it is no space — a Japanese sentence wrapped over two lines is one sentence. Else
 /// a space, as Argdown joins a statement's lines.
@@ -201,23 +219,17 @@ function joinLines(a: string, b: string): string {
 /// where it could not be read) and its text without them, escapes resolved.
 function readText(s: string, blocks: readonly DataBlock[]): { text: string; tags: string[]; data: Record<string, unknown> | null; foreignData: string | null } {
   const tags: string[] = [];
-  let data: Record<string, unknown> | null = null;
-  let foreignData: string | null = null;
+  const data = dataCollector(blocks);
   let text = '';
   let i = 0;
   while (i < s.length) {
     const c = s[i];
-    PLACEHOLDER.lastIndex = i;
-    const block = c === '\uFDD0' ? PLACEHOLDER.exec(s) : null;
+    const block = data.at(s, i);
     if (c === '\\' && i + 1 < s.length) {
       text += s[i + 1];
       i += 2;
-    } else if (block) {
-      const read = readYamlData(blocks[Number(block[1])].text);
-      if (read.ok) data = { ...(data ?? {}), ...read.value };
-      else foreignData ??= read.near;
-      i += block[0].length;
-    } else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]))) {
+    } else if (block) i += block;
+    else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]))) {
       const m = /^#(?:\(([^)]*)\)|([\p{L}\p{N}_-]+))/u.exec(s.slice(i, i + 1024));
       if (!m) {
         text += c;
@@ -231,34 +243,28 @@ function readText(s: string, blocks: readonly DataBlock[]): { text: string; tags
       i++;
     }
   }
-  return { text: text.trim(), tags, data, foreignData };
+  return { text: text.trim(), tags, ...data.out };
 }
 
 /// An inference's inside (between `--` and `--`): its rules, separated by commas, and its data.
 function readInference(s: string, blocks: readonly DataBlock[]): { rules: string[]; data: Record<string, unknown> | null; foreignData: string | null } {
   const rules: string[] = [];
-  let data: Record<string, unknown> | null = null;
-  let foreignData: string | null = null;
+  const data = dataCollector(blocks);
   let rule = '';
   for (let i = 0; i < s.length; ) {
-    PLACEHOLDER.lastIndex = i;
-    const block = s[i] === '\uFDD0' ? PLACEHOLDER.exec(s) : null;
+    const block = data.at(s, i);
     if (s[i] === '\\' && i + 1 < s.length) {
       rule += s[i + 1];
       i += 2;
-    } else if (block) {
-      const read = readYamlData(blocks[Number(block[1])].text);
-      if (read.ok) data = { ...(data ?? {}), ...read.value };
-      else foreignData ??= read.near;
-      i += block[0].length;
-    } else if (s[i] === ',') {
+    } else if (block) i += block;
+    else if (s[i] === ',') {
       rules.push(rule.trim());
       rule = '';
       i++;
     } else rule += s[i++];
   }
   rules.push(rule.trim());
-  return { rules: rules.filter((r) => r !== ''), data, foreignData };
+  return { rules: rules.filter((r) => r !== ''), ...data.out };
 }
 
 /// `// id` or `// id: note` after a relation (either JSON-quoted when it has to be: ./argdown.ts).

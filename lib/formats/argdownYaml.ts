@@ -25,6 +25,7 @@ class YamlError extends Error {
 }
 
 const FLOW_INDICATOR = /[,[\]{}]/;
+const WHITE_RUN = /[ \t]*(?:(?:\r\n|\n|\r)[ \t]*)*/y;
 
 /// A flow-node reader over `s` from `i`; each function returns the index after what it read.
 function flowReader(s: string) {
@@ -42,7 +43,11 @@ function flowReader(s: string) {
       return i;
     }
   };
-  const fold = (raw: string) => raw.replace(/[ \t]*(?:\r\n|\n|\r)[ \t]*/g, (_m, offset: number, all: string) => (offset + _m.length < all.length ? ' ' : ''));
+  /// YAML's line folding: one line break is a space, n breaks are n − 1 newlines.
+  const fold = (raw: string) => raw.replace(/[ \t]*(?:(?:\r\n|\n|\r)[ \t]*)+/g, (m) => {
+    const breaks = (m.match(/\r\n|\n|\r/g) ?? []).length;
+    return breaks === 0 ? m : breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+  });
 
   const doubleQuoted = (i: number): [string, number] => {
     let out = '';
@@ -73,7 +78,8 @@ function flowReader(s: string) {
         } else fail(k);
       } else if (c === '\n' || c === '\r' || c === ' ' || c === '\t') {
         // White space is kept unless a line break follows it (then the lines fold).
-        const m = /^[ \t]*((?:\r\n|\n|\r)[ \t]*)*/.exec(s.slice(k))![0];
+        WHITE_RUN.lastIndex = k;
+        const m = WHITE_RUN.exec(s)![0];
         const breaks = (m.match(/\r\n|\n|\r/g) ?? []).length;
         pending += breaks === 0 ? m : breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
         k += m.length;
