@@ -265,6 +265,53 @@ describe('Argdown as its users write it: lines that go on, inferences over sever
     expect(result.report.skipped).toEqual([]);
   });
 
+  it('a file in the style of the Argdown guide (English, front matter with settings, a heading, wrapped statements, an argument attacking a statement)', () => {
+    const guide = [
+      '===',
+      'title: Argdown Syntax Example',
+      'model:',
+      '    removeTagsFromText: true',
+      '===',
+      '',
+      '# Censorship',
+      '',
+      '[Censorship]: Censorship is not',
+      '    wrong in principle. #claim',
+      '    + [Harm]: Some speech causes',
+      '      real harm. #evidence',
+      '    - <Freedom argument>',
+      '',
+      '<Freedom argument>: Censorship restricts',
+      '    the freedom of speech.',
+      '',
+      '(1) [Freedom]: Freedom of speech is',
+      '    a basic right. #evidence',
+      '(2) Whatever restricts a basic right is wrong. #evidence',
+      '--',
+      'Modus ponens {uses: [1, 2]}',
+      '--',
+      '(3) [Censorship wrong]: Censorship is wrong. #counterargument',
+      '    -> [Censorship]',
+    ].join('\n');
+    expect(argdownErrors(guide)).toEqual([]);
+    const theirs = readWithArgdown(guide);
+    const result = importArgdown(guide);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { units, relations } = result.value.map;
+    const titled = Object.values(theirs.statements!).filter((s) => !s.title!.startsWith('Untitled'));
+    const textOf = (s: (typeof titled)[number]) => s.members.find((m) => m.text)!.text!.replace(/\s+/g, ' ').trim();
+    expect(Object.fromEntries(units.filter((u) => !u.id.startsWith('Untitled')).map((u) => [u.id, u.implicit ? u.text : '']))).toEqual(Object.fromEntries(titled.map((s) => [s.title, textOf(s)])));
+    const statementRelations = (theirs.relations ?? []).filter((r) => `${r.from!.type}` === 'equivalence-class' && `${r.to!.type}` === 'equivalence-class').map((r) => `${r.relationType} ${r.from!.title} → ${r.to!.title}`);
+    expect(relations.filter((r) => r.from.length === 1).map((r) => `${r.type} ${r.from[0]} → ${r.to}`).sort()).toEqual(statementRelations.sort());
+    expect(relations.find((r) => r.id === 'Freedom argument')).toMatchObject({ from: ['Freedom', 'Untitled 1'], to: 'Censorship wrong' });
+    // Argdown drops the argument's attack as redundant (its conclusion attacks the statement); a
+    // map has no relation from an argument, and no Modus ponens: both are reported.
+    expect(result.report.skipped.map((e) => [e.code, e.params])).toEqual([
+      ['argdownRule', { rule: 'Modus ponens' }],
+      ['argdownArgumentRelation', {}],
+    ]);
+  });
+
   it('reads YAML data blocks as @argdown/core does', () => {
     const blocks = [
       '{isInMap: false, title: Foo, uses: [1, 2]}',
