@@ -203,10 +203,11 @@ function dataCollector(blocks: readonly DataBlock[]) {
   return { out, at };
 }
 
-/// CSS Text 3's rule for a line break inside text: between two East Asian wide characters
-/// (not Hangul) it is no space — a Japanese sentence wrapped over two lines is one sentence. Else
-/// a space, as Argdown joins a statement's lines.
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6]/u;
+/// CSS Text 3's rule for a line break inside text: between two East Asian wide, fullwidth or
+/// halfwidth characters (Han, kana, their punctuation; not Hangul) it is no space — a Japanese
+/// sentence wrapped over two lines is one sentence. Else a space, as Argdown joins a statement's
+/// lines.
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF9F\uFFE0-\uFFE6]/u;
 function joinLines(a: string, b: string): string {
   if (a === '') return b;
   if (b === '') return a;
