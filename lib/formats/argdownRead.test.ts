@@ -265,6 +265,16 @@ describe('Argdown as its users write it: lines that go on, inferences over sever
     expect(result.report.skipped).toEqual([]);
   });
 
+  it('reads the same with Windows line breaks (CRLF) and with CR alone', () => {
+    const lf = importArgdown(source);
+    if (!lf.ok) throw new Error(JSON.stringify(lf.errors));
+    for (const breaks of ['\r\n', '\r']) {
+      const result = importArgdown(source.replace(/\n/g, breaks));
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.value.map, JSON.stringify(breaks)).toEqual(lf.value.map);
+    }
+  });
+
   it('a file in the style of the Argdown guide (English, front matter with settings, a heading, wrapped statements, an argument attacking a statement)', () => {
     const guide = [
       '===',

@@ -198,7 +198,7 @@ function blockMapping(body: string, offset: number): Record<string, YamlValue> {
   const out: Record<string, YamlValue> = {};
   let indent: number | null = null;
   let at = offset;
-  for (const line of body.split(/(?<=\r\n|\n|\r)/)) {
+  for (const line of body.split(/(?<=\n|\r(?!\n))/)) {
     const start = at;
     at += line.length;
     const text = line.replace(/\r?\n$|\r$/, '');
