@@ -26,6 +26,10 @@ class YamlError extends Error {
 
 const FLOW_INDICATOR = /[,[\]{}]/;
 const WHITE_RUN = /[ \t]*(?:(?:\r\n|\n|\r)[ \t]*)*/y;
+/// Runs of characters that need no look: inside double quotes, in a plain scalar.
+const QUOTED_RUN = /[^"\\\n\r \t]+/y;
+const PLAIN_RUN = /[^,[\]{}:#]*/y;
+const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
 
 /// A flow-node reader over `s` from `i`; each function returns the index after what it read.
 function flowReader(s: string) {
@@ -57,7 +61,6 @@ function flowReader(s: string) {
       const c = s[k];
       if (c === '\\') {
         const e = s[k + 1];
-        const simple: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
         const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
         out += pending;
         pending = '';
@@ -72,8 +75,8 @@ function flowReader(s: string) {
           // An escaped line break joins the lines without a space.
           k += e === '\r' && s[k + 2] === '\n' ? 3 : 2;
           while (s[k] === ' ' || s[k] === '\t') k++;
-        } else if (e !== undefined && Object.hasOwn(simple, e)) {
-          out += simple[e];
+        } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
+          out += ESCAPES[e];
           k += 2;
         } else fail(k);
       } else if (c === '\n' || c === '\r' || c === ' ' || c === '\t') {
@@ -84,9 +87,11 @@ function flowReader(s: string) {
         pending += breaks === 0 ? m : breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
         k += m.length;
       } else {
-        out += pending + c;
+        QUOTED_RUN.lastIndex = k;
+        const run = QUOTED_RUN.exec(s)![0];
+        out += pending + run;
         pending = '';
-        k++;
+        k += run.length;
       }
     }
     if (k >= s.length) fail(i);
@@ -97,12 +102,15 @@ function flowReader(s: string) {
     let raw = '';
     let k = i + 1;
     for (;;) {
-      if (k >= s.length) fail(i);
-      if (s[k] === "'") {
-        if (s[k + 1] !== "'") break;
-        raw += "'";
-        k += 2;
-      } else raw += s[k++];
+      const quote = s.indexOf("'", k);
+      if (quote < 0) fail(i);
+      raw += s.slice(k, quote);
+      if (s[quote + 1] !== "'") {
+        k = quote;
+        break;
+      }
+      raw += "'";
+      k = quote + 2;
     }
     return [fold(raw), k + 1];
   };
@@ -113,8 +121,10 @@ function flowReader(s: string) {
     if (c === undefined || /[[\]{},#&*!|>'"%@`]/.test(c) || ((c === '-' || c === '?' || c === ':') && /[\s,[\]{}]/.test(s[i + 1] ?? ' '))) fail(i);
     let k = i;
     while (k < s.length) {
+      PLAIN_RUN.lastIndex = k;
+      k += PLAIN_RUN.exec(s)![0].length;
       const d = s[k];
-      if (FLOW_INDICATOR.test(d)) break;
+      if (d === undefined || FLOW_INDICATOR.test(d)) break;
       if (d === ':' && (k + 1 >= s.length || /[\s,[\]{}]/.test(s[k + 1]))) break;
       if (d === '#' && /\s/.test(s[k - 1])) break;
       k++;
