@@ -386,7 +386,7 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
   }
   let current: Logical | null = null;
   const flush = () => {
-    if (current) element_(current);
+    if (current) readLogical(current);
     current = null;
   };
   for (const line of lines) {
@@ -420,7 +420,7 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
   flush();
   if (unclosed !== null) errors.push(formatError(`line ${unclosed}`, 'argdownUnclosed'));
 
-  function element_({ n, indent, body, comment, inference }: Logical): void {
+  function readLogical({ n, indent, body, comment, inference }: Logical): void {
     const relation = inference ? null : RELATION.exec(body);
     if (relation && indent === 0) {
       errors.push(formatError(`line ${n}`, 'argdownOrphanRelation'));
