@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importAnnotated, parseNative, readArgdown, serializeArgdown } from '.';
 import { readRelationComment } from './argdownRead';
+import { readYamlData } from './argdownYaml';
 import { deepMap, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
 import { argdownErrors, readWithArgdown } from './argdownCore.testing';
@@ -146,7 +147,7 @@ describe('Argdown written by hand', () => {
         '[A]: 皆が食べる。 #claim',
         '  >< [B]: それは誤解だ。 #rebuttal',
         '',
-        'それは誤解だ。 #rebuttal {color: red}',
+        'それは誤解だ。 #rebuttal {color: &c red}',
         '  -> [A]',
         '',
         '* a list item',
@@ -193,13 +194,222 @@ describe('Argdown written by hand', () => {
   });
 });
 
+describe('Argdown as its users write it: lines that go on, inferences over several lines, YAML data', () => {
+  // The Argdown guide's shapes on the small map's text: a statement's text going on over the
+  // next lines (indented or not), data on a line of its own, data in YAML's block format, an
+  // argument's description over two lines, premises over two lines, an inference `--` / rule
+  // and data / `--` over three lines, front matter with nested YAML, comments between lines.
+  const source = [
+    '===',
+    'title: 手書きの議論',
+    'model:',
+    '  mode: loose',
+    '===',
+    '',
+    '// main claim',
+    '[Thesis]: 皆が',
+    '食べる。 #claim',
+    '  <+ [Cheap]: 𠮷野家の𩸽は',
+    '    安い。 #evidence',
+    "    {isInMap: true, note: '安さの根拠'}",
+    '  <- [Doubt]: 「高い」という',
+    '  // a comment between the lines',
+    '  声もある。 #counterargument',
+    '',
+    '<Linked>: 二つの理由が',
+    '合わさって支える。 {isInMap: false, tags: [linked, "two premises"]}',
+    '',
+    '(1) [Cheap]',
+    '(2) [Hidden]: 安いものは',
+    '    皆が買う。 #evidence {',
+    '      note: 書かれていない前提',
+    '      implicit: false',
+    '    }',
+    '--',
+    'Argument from example {uses: [1, 2], isInMap: false}',
+    '--',
+    '(3) [Thesis]',
+    '',
+    '[Doubt]',
+    '  _> <Linked>',
+  ].join('\n');
+
+  it('is Argdown, and what @argdown/core reads in it — texts, data, relations, the argument — is what we read', () => {
+    expect(argdownErrors(source)).toEqual([]);
+    const theirs = readWithArgdown(source);
+    const result = importArgdown(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { units, relations, mainClaimId } = result.value.map;
+    const text = small.document.text;
+    // Argdown joins a statement's lines with a space; between Japanese characters we join them
+    // without one (a wrapped sentence), so the texts compare without those spaces.
+    const unspaced = (s: string) => s.replace(/\s+/g, ' ').replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '').replace(/\s*#\S+/g, '').trim();
+    for (const u of units) {
+      const statement = theirs.statements![u.id];
+      const defined = statement.members.find((m) => m.text);
+      expect(unspaced(defined!.text!), u.id).toBe(u.implicit ? u.text : text.slice(u.start, u.end));
+      const data = statement.members.find((m) => m.data)?.data as { note?: string } | undefined;
+      expect(u.note, u.id).toBe(data?.note ?? '');
+    }
+    expect(Object.fromEntries(units.map((u) => [u.id, u.implicit ? `implicit ${u.label}` : u.label]))).toEqual({ Thesis: 'claim', Cheap: 'evidence', Doubt: 'counterargument', Hidden: 'implicit evidence' });
+    expect(mainClaimId).toBe('Thesis');
+    // Relation lines, as Argdown reads them.
+    const lines = (theirs.relations ?? []).map((r) => `${r.relationType === 'undercut' ? 'attack' : r.relationType} ${r.from!.title} → ${r.to!.title ?? (r.to as { argumentTitle?: string }).argumentTitle}`);
+    expect(relations.filter((r) => r.from.length === 1).map((r) => `${r.type} ${r.from[0]} → ${r.to}`).sort()).toEqual(lines.sort());
+    // The argument: its premises and conclusion, its inference's rule and YAML data.
+    const linked = theirs.arguments!.Linked;
+    const pcs = linked.pcs.map((s) => `${s.role} ${s.title}`);
+    expect(pcs).toEqual(['premise Cheap', 'premise Hidden', 'main-conclusion Thesis']);
+    expect((linked.pcs[2] as { inference?: unknown }).inference).toMatchObject({ inferenceRules: ['Argument from example'], data: { uses: [1, 2], isInMap: false } });
+    expect(relations.find((r) => r.from.length === 2)).toEqual({ id: 'Linked', type: 'support', from: ['Cheap', 'Hidden'], to: 'Thesis', scheme: 'example', note: '' });
+    expect(result.report.skipped).toEqual([]);
+  });
+
+  it('reads the same with Windows line breaks (CRLF) and with CR alone', () => {
+    const lf = importArgdown(source);
+    if (!lf.ok) throw new Error(JSON.stringify(lf.errors));
+    for (const breaks of ['\r\n', '\r']) {
+      const result = importArgdown(source.replace(/\n/g, breaks));
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.value.map, JSON.stringify(breaks)).toEqual(lf.value.map);
+    }
+  });
+
+  it('a file in the style of the Argdown guide (English, front matter with settings, a heading, wrapped statements, an argument attacking a statement)', () => {
+    const guide = [
+      '===',
+      'title: Argdown Syntax Example',
+      'model:',
+      '    removeTagsFromText: true',
+      '===',
+      '',
+      '# Censorship',
+      '',
+      '[Censorship]: Censorship is not',
+      '    wrong in principle. #claim',
+      '    + [Harm]: Some speech causes',
+      '      real harm. #evidence',
+      '    - <Freedom argument>',
+      '',
+      '<Freedom argument>: Censorship restricts',
+      '    the freedom of speech.',
+      '',
+      '(1) [Freedom]: Freedom of speech is',
+      '    a basic right. #evidence',
+      '(2) Whatever restricts a basic right is wrong. #evidence',
+      '--',
+      'Modus ponens {uses: [1, 2]}',
+      '--',
+      '(3) [Censorship wrong]: Censorship is wrong. #counterargument',
+      '    -> [Censorship]',
+    ].join('\n');
+    expect(argdownErrors(guide)).toEqual([]);
+    const theirs = readWithArgdown(guide);
+    const result = importArgdown(guide);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { units, relations } = result.value.map;
+    const titled = Object.values(theirs.statements!).filter((s) => !s.title!.startsWith('Untitled'));
+    const textOf = (s: (typeof titled)[number]) => s.members.find((m) => m.text)!.text!.replace(/\s+/g, ' ').trim();
+    expect(Object.fromEntries(units.filter((u) => !u.id.startsWith('Untitled')).map((u) => [u.id, u.implicit ? u.text : '']))).toEqual(Object.fromEntries(titled.map((s) => [s.title, textOf(s)])));
+    const statementRelations = (theirs.relations ?? []).filter((r) => `${r.from!.type}` === 'equivalence-class' && `${r.to!.type}` === 'equivalence-class').map((r) => `${r.relationType} ${r.from!.title} → ${r.to!.title}`);
+    expect(relations.filter((r) => r.from.length === 1).map((r) => `${r.type} ${r.from[0]} → ${r.to}`).sort()).toEqual(statementRelations.sort());
+    expect(relations.find((r) => r.id === 'Freedom argument')).toMatchObject({ from: ['Freedom', 'Untitled 1'], to: 'Censorship wrong' });
+    // Argdown drops the argument's attack as redundant (its conclusion attacks the statement); a
+    // map has no relation from an argument, and no Modus ponens: both are reported.
+    expect(result.report.skipped.map((e) => [e.code, e.params])).toEqual([
+      ['argdownRule', { rule: 'Modus ponens' }],
+      ['argdownArgumentRelation', {}],
+    ]);
+  });
+
+  it('reads YAML data blocks as @argdown/core does', () => {
+    const blocks = [
+      '{isInMap: false, title: Foo, uses: [1, 2]}',
+      '{"unit": "u1", "start": 7, "end": 16, "note": "a \\"quoted\\" \\u007bnote\\u007d"}',
+      "{note: 'it''s a \"quote\"', other: \"tab\\there \\u00e9 \\x41\"}",
+      '{n: -12, f: 1.5e3, g: .5, h: 0x1F, o: 0o17, t: true, F: False, z: null, tilde: ~, empty: , last:}',
+      '{a: {b: [1, {c: d}], e: []}, f: {}, "g":1, trailing: [x, y,],}',
+      '{url: http://example.org/a#b, time: 10:30, words: plain text with spaces}',
+      '{folded: "one\n  two", plain: three\n  four, list: [\n  1,\n  2\n]}',
+      '{\n  note: block format\n  start: 3\n  quoted: "x: y"\n  list: [1, 2]\n}',
+      '{inf: .inf, neg: -.Inf}',
+      "{single: 'one\n   two', double: \"a  \\\n  b\"}",
+    ];
+    for (const block of blocks) {
+      const theirs = readWithArgdown(`[A]: text ${block}`);
+      expect(argdownErrors(`[A]: text ${block}`), block).toEqual([]);
+      const ours = readYamlData(block);
+      expect(ours, block).toEqual({ ok: true, value: theirs.statements!.A.members[0].data });
+    }
+  });
+
+  it('what the YAML reader does not read is left out of the data and reported, with where it stopped', () => {
+    const cases: Array<[string, string]> = [
+      ['{a: &anchor 1}', '&anchor 1}'],
+      ['{a: 1, b: *alias}', '*alias}'],
+      ['{a: !!str 1}', '!!str 1}'],
+      ['{? complex : 1}', '? complex : 1}'],
+      ['{a: 1, a: 2}', 'a: 2}'],
+      ['{a: [1, 2}', '}'],
+      ["{a: 'open}", "'open}"],
+      ['{a: 1} {b: 2', '{b: 2'],
+      ['{a: "bad \\q escape"}', '\\q escape"}'],
+      ['{\n  a:\n    nested: 1\n}', 'nested: 1 }'],
+      ['{\n  a: |\n    block scalar\n}', '| block scalar }'],
+      ['{a: b: c}', ': c}'],
+    ];
+    for (const [block, near] of cases) {
+      const read = readYamlData(block);
+      expect(read.ok, block).toBe(false);
+      if (!read.ok) expect(read.near, block).toBe(near);
+    }
+    const result = importArgdown('[A]: 皆が食べる。 #claim {unit: u-a, note: &n 注記}\n\n[B]: それは誤解だ。 #rebuttal {note: 反論}\n  -> [A]');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.report.skipped.map((e) => [e.code, e.at, e.params])).toEqual([['argdownForeignData', 'line 1', { got: '&n 注記}' }]]);
+    expect(result.value.map.units.map((u) => [u.id, u.note])).toEqual([['A', ''], ['B', '反論']]);
+  });
+
+  it('inferences: on one line, over three, rule and data on lines of their own, several rules', () => {
+    const argument = (inference: string) => `<X>\n\n(1) [A]: 皆が食べる。 #claim\n${inference}\n(2) [B]: それは誤解だ。 #claim`;
+    for (const inference of ['-- Argument from example {uses: [1]} --', '--\nArgument from example {uses: [1]}\n--', '--\nArgument from example\n{uses: [1]}\n--', '---- ', '--\n{scheme: example}\n--']) {
+      const source = argument(inference);
+      expect(argdownErrors(source), inference).toEqual([]);
+      const result = importArgdown(source);
+      if (!result.ok) throw new Error(`${inference}: ${JSON.stringify(result.errors)}`);
+      const x = result.value.map.relations.find((r) => r.id === 'X');
+      expect(x, inference).toMatchObject({ from: ['A'], to: 'B', ...(inference.startsWith('---- ') ? {} : { scheme: 'example' }) });
+    }
+    const several = importArgdown(argument('-- Modus ponens, Argument from example, Argument from analogy --'));
+    if (!several.ok) throw new Error(JSON.stringify(several.errors));
+    expect(several.value.map.relations[0].scheme).toBe('example');
+    expect(several.report.skipped.map((e) => [e.code, e.params])).toEqual([
+      ['argdownRule', { rule: 'Modus ponens' }],
+      ['argdownRule', { rule: 'Argument from analogy' }],
+    ]);
+  });
+
+  it('our own export, with statements wrapped by hand, still comes back as the same map', () => {
+    const map = deepMap();
+    // Wrap every statement's text after its first character and put its data on a line of its own.
+    const wrapped = serializeArgdown(map).replace(/^(\[[^\]]+\]: )([^\s\\])(.+?) (\{.*\})$/gmu, '$1$2\n  $3\n  $4');
+    expect(wrapped).not.toBe(serializeArgdown(map));
+    expect(argdownErrors(wrapped)).toEqual([]);
+    const result = importArgdown(wrapped, map);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map).toEqual(map.map);
+  });
+});
+
 describe('broken Argdown is refused with coded errors', () => {
   it.each<[string, string, string[]]>([
     ['a relation line with nothing above it', '  +> [A]: 皆が食べる。 #claim', ['argdownOrphanRelation']],
     ['a relation at the top level', '+> [A]: 皆が食べる。 #claim', ['argdownOrphanRelation']],
     ['an unclosed title and an unclosed data block', '[A: 皆が食べる。 #claim\n\n[B]: それは誤解だ。 #claim {"unit": "B"', ['argdownUnclosed', 'argdownUnclosed']],
     ['an unclosed block comment', '[A]: 皆が食べる。 #claim\n/* never closed', ['argdownUnclosed']],
-    ['an indented line that is no relation', '[A]: 皆が食べる。 #claim\n  more text', ['argdownIndent']],
+    ['a data block that does not end', '[A]: 皆が食べる。 #claim {note: x', ['argdownUnclosed']],
+    ['a data block that would run across a blank line', '[A]: 皆が食べる。 #claim {note: x\n\n[B]: それは誤解だ。 #claim}', ['argdownUnclosed']],
+    ['an inference that does not end before the blank line', '<X>\n\n(1) [A]: 皆が食べる。 #claim\n--\nModus ponens\n\n(2) [B]: それは誤解だ。 #claim', ['argdownPcs', 'argdownPcs', 'argdownPcs']],
+    ['a relation at the top level written without a space', '[A]: 皆が食べる。 #claim\n-[B]: それは誤解だ。 #claim', ['argdownOrphanRelation']],
     ['a PCS without its inference', '<X>\n\n(1) [A]: 皆が食べる。 #claim\n(2) [B]: それは誤解だ。 #claim', ['argdownPcs']],
     ['a PCS without its conclusion', '<X>\n\n(1) [A]: 皆が食べる。 #claim\n----', ['argdownPcs']],
     ['an undercut of an argument without premises', '<X>: 何か\n\n[A]: 皆が食べる。 #claim\n  _> <X>', ['argdownUndercut']],

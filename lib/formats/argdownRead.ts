@@ -1,42 +1,58 @@
 // Reading Argdown (https://argdown.org) into a map draft: our own export (./argdown.ts) back to
-// the exact map, and the common constructs of Argdown other people write.
+// the exact map, and Argdown as its users write it.
 //
 // A small line parser for the subset below, not @argdown/core: that package pulls a graph
 // renderer and a highlighter into the server's dependencies, and its lexer drops comments, where
-// our export keeps relation ids and notes. It runs where every import runs (the import route's
-// worker, lib/server/importRequest), in one pass over the lines, within the import size limits.
+// our export keeps relation ids and notes. Where the subsets meet it reads as Argdown's lexer
+// does (lib/formats/argdownRead.test.ts checks each case against @argdown/core). It runs where
+// every import runs (the import route's worker, lib/server/importRequest), in passes linear in
+// the input, within the import size limits.
+//
+// Lines. A line that starts nothing new — no relation (`+>`, `->`, `<+`, `<-`, `+`, `-`, `_>`,
+// `<_`, `><`), no `--`, `(n)`, list item, `# ` heading, `[Title]` or `<Title>` — goes on with the
+// element above it, indented or not, up to a blank line: a statement's or an argument's text, a
+// premise's, its data on a line of its own. Lines are joined with a space, as Argdown does, but
+// with none between two East Asian wide characters (a wrapped Japanese sentence). Comments
+// (`//`, `/* */`, `<!-- -->`) between them change nothing. An inference runs from `--` to the
+// next `--`, over as many lines as it takes (`--` / `Modus ponens {uses: [1, 2]}` / `--`). Data
+// blocks `{…}` end where Argdown's lexer ends them and may span lines; they are YAML
+// (./argdownYaml.ts). Front matter (`===` … `===` at the top) is skipped: Argdown reads settings
+// there that change nothing a map reads.
 //
 // What is read:
-// - Statements `[Title]: text #tag {data}` (and `[Title]` references, untitled text lines): one
-//   unit per title. Its id is the data's `unit`, else the title; its label its first tag that
-//   names a label (tags.ts; `#implicit` marks an implicit unit); its offsets the data's
-//   `start`/`end` (code points). A statement without offsets is anchored by its text on import
-//   (anchor.ts) — or, when its text is not in the document, it becomes an implicit unit.
-//   `// main claim` on the line before a statement makes it the main claim.
+// - Statements `[Title]: text #tag {data}` (and `[Title]` references, untitled text): one unit
+//   per title. Its id is the data's `unit`, else the title; its label its first tag that names a
+//   label (tags.ts; `#implicit` marks an implicit unit); its offsets the data's `start`/`end`
+//   (code points). A statement without offsets is anchored by its text on import (anchor.ts) —
+//   or, when its text is not in the document, it becomes an implicit unit. `// main claim` on
+//   the line before a statement makes it the main claim.
 // - Relations: indented lines under a statement or argument, `+>`/`->` (it supports/attacks the
 //   line's target), `<+`/`+`, `<-`/`-` (the target supports/attacks it), `_>` (it undercuts the
-//   argument named), `<_` (the target undercuts it). A trailing `// id` or `// id: note` gives
-//   the relation's id and note (JSON-quoted when they would not read back as they are); without
-//   one, the same relation said from both ends (`+>` under A, `<+` under B) is one relation.
+//   argument named), `<_`/`_` (the target undercuts it). A trailing `// id` or `// id: note`
+//   gives the relation's id and note (JSON-quoted when they would not read back as they are);
+//   without one, the same relation said from both ends (`+>` under A, `<+` under B) is one.
 // - Arguments `<Title>: … {data}` followed by a premise–conclusion structure `(1) … (n)` with one
-//   inference (`----` or `-- rule {data} --`): a relation from the premises, in order, to the
-//   conclusion; its id, type and note from the argument's data, its scheme and critical
-//   questions from the inference's data (or a rule named as a catalogue scheme). A conclusion
-//   whose data says `conclusionOf` is our export's stand-in for an attack: its one relation line
-//   is the argument's target.
+//   inference (`----`, or `-- rules {data} --` on one line or several): a relation from the
+//   premises, in order, to the conclusion; its id, type and note from the argument's data, its
+//   scheme and critical questions from the inference's data, else the first rule (rules are
+//   separated by commas) that names a catalogue scheme. A conclusion whose data says
+//   `conclusionOf` is our export's stand-in for an attack: its one relation line is the
+//   argument's target.
 // - Left out, and said in the report: contradictions, relations that join arguments other than
-//   by undercut, multi-step arguments, inference rules that name no scheme, lists, data that is
-//   not JSON. Refused with a coded error: a relation line with nothing above it, an unclosed
-//   bracket, data block or comment, a premise–conclusion structure without its inference or
-//   conclusion (or a stand-in conclusion aimed at nothing or at two things), an undercut of
-//   something that is not an argument with premises, a statement without text, an indented line
-//   that is no relation.
+//   by undercut, multi-step arguments, inference rules other than the scheme's, lists, data the
+//   YAML reader does not read (with where it stopped). Refused with a coded error: a relation
+//   line with nothing above it, an unclosed bracket or comment, a data block that does not end
+//   before a blank line (Argdown would read a stray `{` as text, or swallow the statements after
+//   it), an inference not closed before a blank line, a premise–conclusion structure without its
+//   inference or conclusion (or a stand-in conclusion aimed at nothing or at two things), an
+//   undercut of something that is not an argument with premises, a statement without text.
 import { schemes } from '@/lib/argument/schemes';
 import { makeOffsetConverter } from '@/lib/text/offsets';
 import { matchQuote, prepareSearchText } from './anchor';
 import { formatError, stripBom } from './draft';
 import { defaultLabelDefinitions } from './labels';
 import { makeTagResolver } from './tags';
+import { readYamlData } from './argdownYaml';
 import type { FormatError, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 
 type Element = { kind: 'statement' | 'argument'; title: string };
@@ -56,7 +72,7 @@ interface Argument {
   line: number;
   premises: string[];
   conclusion: string | null;
-  inference: { rule: string; data: Record<string, unknown> | null } | null;
+  inference: { rules: string[]; data: Record<string, unknown> | null } | null;
   steps: number;
 }
 
@@ -68,96 +84,154 @@ interface RawRelation {
   line: number;
 }
 
-/// One line split into its content (escapes kept, data blocks kept) and its `//` comment; block
-/// comments removed. `open` carries an unclosed block comment to the next line.
+/// A physical line (or several, when a data block spans lines) split into its content and its
+/// `//` comment; block comments removed; each data block replaced by a placeholder
+/// `\uFDD0<k>\uFDD1` for `blocks[k]` (so the lines around it can be joined and searched freely;
+/// a literal U+FDD0 in the text is kept escaped). `blank`: nothing but white space (a blank line
+/// ends a block; a comment-only line does not).
 interface ScannedLine {
+  n: number;
   content: string;
   comment: string | null;
-  open: '*/' | '-->' | null;
-  error: 'data' | null;
+  blank: boolean;
 }
 
-function scanLine(raw: string, open: '*/' | '-->' | null): ScannedLine {
-  let content = '';
+interface DataBlock {
+  text: string;
+  line: number;
+}
+
+const PLACEHOLDER = /\uFDD0(\d+)\uFDD1/y;
+/// The characters scanLines stops at: line breaks, escapes, data, comments, placeholder marks.
+const PLAIN = /[\n\r\\{/<\uFDD0\uFDD1]/g;
+
+/// The lines of `text` as Argdown's lexer sees them. Data blocks end where its Data token ends
+/// (`{((?!}\s[^,}])(.|\n))*}(?!\s*(,|}))`: at the last `}` before the first `}` that is followed
+/// by white space and a character other than `,` or `}`, and not itself followed by `,` or `}`),
+/// found in one pass: the first such stop only moves forward, and each block's backward search
+/// covers text no other block's does. A data block that does not end, or crosses a blank line,
+/// is unclosed (Argdown would swallow the statements after it).
+function scanLines(text: string): { lines: ScannedLine[]; blocks: DataBlock[]; unclosed: number | null } {
+  const lines: ScannedLine[] = [];
+  const blocks: DataBlock[] = [];
+  const isStop = (p: number) => text[p] === '}' && /\s/.test(text[p + 1] ?? '') && p + 2 < text.length && text[p + 2] !== ',' && text[p + 2] !== '}';
+  const closes = (e: number) => {
+    if (text[e] !== '}') return false;
+    let j = e + 1;
+    while (j < text.length && /\s/.test(text[j])) j++;
+    return text[j] !== ',' && text[j] !== '}';
+  };
+  let stop = 0;
+  const dataEnd = (start: number): number => {
+    if (stop <= start) stop = start + 1;
+    while (stop < text.length && !isStop(stop)) stop++;
+    for (let e = Math.min(stop, text.length - 1); e > start; e--) if (closes(e)) return e + 1;
+    return -1;
+  };
+  const breaks = (from: number, to: number) => (text.slice(from, to).match(/\r\n|\n|\r/g) ?? []).length;
+  const LINE_END = /[\n\r]/g;
+  const lineEnd = (from: number) => {
+    LINE_END.lastIndex = from;
+    return LINE_END.exec(text)?.index ?? text.length;
+  };
+  let n = 1;
   let i = 0;
-  while (i < raw.length) {
-    if (open) {
-      const end = raw.indexOf(open, i);
-      if (end < 0) return { content, comment: null, open, error: null };
-      i = end + open.length;
-      open = null;
-      continue;
+  while (i <= text.length) {
+    const line: ScannedLine = { n, content: '', comment: null, blank: true };
+    for (;;) {
+      const c = text[i];
+      if (c === undefined || c === '\n' || c === '\r') break;
+      if (line.blank && !/\s/.test(c)) line.blank = false;
+      const commentEnd = text.startsWith('/*', i) ? '*/' : text.startsWith('<!--', i) ? '-->' : null;
+      if (c === '\\' && i + 1 < text.length && !/[\n\r]/.test(text[i + 1])) {
+        line.content += text.slice(i, i + 2);
+        i += 2;
+      } else if (c === '\uFDD0' || c === '\uFDD1') {
+        line.content += `\\${c}`;
+        i++;
+      } else if (c === '{') {
+        const end = dataEnd(i);
+        const block = end < 0 ? '' : text.slice(i, end);
+        if (end < 0 || /\n[ \t]*\n/.test(block.replace(/\r\n?/g, '\n'))) return { lines, blocks, unclosed: n };
+        line.content += `\uFDD0${blocks.length}\uFDD1`;
+        blocks.push({ text: block, line: n });
+        n += breaks(i, end);
+        i = end;
+      } else if (text.startsWith('//', i)) {
+        const stopAt = lineEnd(i);
+        line.comment = text.slice(i + 2, stopAt).trim();
+        i = stopAt;
+      } else if (commentEnd) {
+        // The lines inside a block comment say nothing: the line goes on after it.
+        const close = text.indexOf(commentEnd, i + 2);
+        if (close < 0) return { lines, blocks, unclosed: n };
+        n += breaks(i, close);
+        i = close + commentEnd.length;
+      } else {
+        // Plain text up to the next character that means something here.
+        PLAIN.lastIndex = i + 1;
+        const end = PLAIN.exec(text)?.index ?? text.length;
+        const chunk = text.slice(i, end);
+        if (line.blank && /\S/.test(chunk)) line.blank = false;
+        line.content += chunk;
+        i = end;
+      }
     }
-    const c = raw[i];
-    if (c === '\\' && i + 1 < raw.length) {
-      content += raw.slice(i, i + 2);
-      i += 2;
-    } else if (c === '{') {
-      const end = dataEnd(raw, i);
-      if (end < 0) return { content, comment: null, open: null, error: 'data' };
-      content += raw.slice(i, end);
-      i = end;
-    } else if (raw.startsWith('//', i)) {
-      return { content, comment: raw.slice(i + 2).trim(), open: null, error: null };
-    } else if (raw.startsWith('/*', i)) {
-      open = '*/';
-      i += 2;
-    } else if (raw.startsWith('<!--', i)) {
-      open = '-->';
-      i += 4;
-    } else {
-      content += c;
-      i++;
-    }
+    lines.push(line);
+    if (i >= text.length) break;
+    i += text.startsWith('\r\n', i) ? 2 : 1;
+    n++;
   }
-  return { content, comment: null, open, error: null };
+  return { lines, blocks, unclosed: null };
 }
 
-/// The index after the `}` that closes the data block opening at `start` (JSON strings skipped),
-/// or -1.
-function dataEnd(s: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < s.length; i++) {
-    const c = s[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
-  }
-  return -1;
+/// The data of an element's blocks, merged (later keys win, as Argdown merges them), and where
+/// the first block that could not be read stopped.
+function dataCollector(blocks: readonly DataBlock[]) {
+  const out = { data: null as Record<string, unknown> | null, foreignData: null as string | null };
+  /// Reads the block whose placeholder starts at s[i]; its length, or 0 when there is none.
+  const at = (s: string, i: number): number => {
+    if (s[i] !== '\uFDD0') return 0;
+    PLACEHOLDER.lastIndex = i;
+    const placeholder = PLACEHOLDER.exec(s);
+    if (!placeholder) return 0;
+    const read = readYamlData(blocks[Number(placeholder[1])].text);
+    if (read.ok) out.data = { ...(out.data ?? {}), ...read.value };
+    else out.foreignData ??= read.near;
+    return placeholder[0].length;
+  };
+  return { out, at };
 }
 
-const unescape = (s: string) => s.replace(/\\([\s\S])/g, '$1');
+/// CSS Text 3's rule for a line break inside text: between two East Asian wide, fullwidth or
+/// halfwidth characters (Han, kana, their punctuation; not Hangul) it is no space — a Japanese
+/// sentence wrapped over two lines is one sentence. Else a space, as Argdown joins a statement's
+/// lines.
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF9F\uFFE0-\uFFE6]/u;
+function joinLines(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  const last = [...a.slice(-2)].pop()!;
+  const first = String.fromCodePoint(b.codePointAt(0)!);
+  return WIDE.test(last) && WIDE.test(first) ? a + b : `${a} ${b}`;
+}
 
-/// Statement or argument text: its tags, its data (JSON, else null and `foreignData`) and its
-/// text without them, escapes resolved.
-function readText(s: string): { text: string; tags: string[]; data: Record<string, unknown> | null; foreignData: boolean } {
+/// Statement or argument text: its tags, its data (YAML, else null and `foreignData` saying
+/// where it could not be read) and its text without them, escapes resolved.
+function readText(s: string, blocks: readonly DataBlock[]): { text: string; tags: string[]; data: Record<string, unknown> | null; foreignData: string | null } {
   const tags: string[] = [];
-  let data: Record<string, unknown> | null = null;
-  let foreignData = false;
+  const data = dataCollector(blocks);
   let text = '';
   let i = 0;
   while (i < s.length) {
     const c = s[i];
+    const block = data.at(s, i);
     if (c === '\\' && i + 1 < s.length) {
       text += s[i + 1];
       i += 2;
-    } else if (c === '{') {
-      const end = dataEnd(s, i);
-      const block = s.slice(i, end);
-      try {
-        const value: unknown = JSON.parse(block);
-        if (typeof value === 'object' && value !== null && !Array.isArray(value)) data = { ...(data ?? {}), ...(value as Record<string, unknown>) };
-        else foreignData = true;
-      } catch {
-        foreignData = true;
-      }
-      i = end;
-    } else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]))) {
-      const m = /^#(?:\(([^)]*)\)|([\p{L}\p{N}_-]+))/u.exec(s.slice(i));
+    } else if (block) i += block;
+    else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]))) {
+      const m = /^#(?:\(([^)]*)\)|([\p{L}\p{N}_-]+))/u.exec(s.slice(i, i + 1024));
       if (!m) {
         text += c;
         i++;
@@ -170,7 +244,28 @@ function readText(s: string): { text: string; tags: string[]; data: Record<strin
       i++;
     }
   }
-  return { text: text.trim(), tags, data, foreignData };
+  return { text: text.trim(), tags, ...data.out };
+}
+
+/// An inference's inside (between `--` and `--`): its rules, separated by commas, and its data.
+function readInference(s: string, blocks: readonly DataBlock[]): { rules: string[]; data: Record<string, unknown> | null; foreignData: string | null } {
+  const rules: string[] = [];
+  const data = dataCollector(blocks);
+  let rule = '';
+  for (let i = 0; i < s.length; ) {
+    const block = data.at(s, i);
+    if (s[i] === '\\' && i + 1 < s.length) {
+      rule += s[i + 1];
+      i += 2;
+    } else if (block) i += block;
+    else if (s[i] === ',') {
+      rules.push(rule.trim());
+      rule = '';
+      i++;
+    } else rule += s[i++];
+  }
+  rules.push(rule.trim());
+  return { rules: rules.filter((r) => r !== ''), ...data.out };
 }
 
 /// `// id` or `// id: note` after a relation (either JSON-quoted when it has to be: ./argdown.ts).
@@ -203,13 +298,35 @@ export function readRelationComment(comment: string): { id: string; note: string
 }
 
 const ELEMENT = /^(?:\[([^\]]*)\]|<([^>]*)>)(?::\s*|\s+|$)/;
-const RELATION = /^(\+>|->|<\+|<-|_>|<_|><|\+|-)\s+/;
+/// Argdown's relation tokens (its lexer: `-` is an attack whatever follows, but `--` starts an
+/// inference; `_` before white space is `<_`).
+const RELATION = /^(\+>|->|<\+|<-|_>|<_|><|\+|-(?!-)|_(?=\s))\s*/;
 const PCS_ITEM = /^\((\d+)\)\s*/;
+/// What starts an element at the start of a line (Argdown's line-start tokens, and a title): any
+/// other line continues the element above it — its text, its data — until a blank line.
+const STARTS = /^(?:\+|-|<[+\-_]|><|_>|_(?=\s)|\(\d+\)|\d+\.(?=\s)|\*(?=\s)|\[[^\]]*\]|<[^>]*>)/;
+/// Front matter: YAML between `===` lines at the top (after blank lines). Argdown reads it as
+/// settings (title, author, the map's look, the model's mode); none of them changes what a map
+/// reads — in Argdown's "strict" mode `+>`/`->` between statements are entailment and
+/// contrariety, still support and attack for a map — so it is skipped.
+const FRONT_MATTER = /^(?:[ \t]*(?:\r\n|\n|\r))*[ \t]*===+[\s\S]*?===+[^\n\r]*/;
+
+/// The start of the `--` (or longer) that ends an inference, in the text after its opening
+/// `--`, or -1.
+function inferenceEnd(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === '-' && s[i + 1] === '-') return i;
+  }
+  return -1;
+}
 
 export function readArgdown(input: unknown, options: ReadOptions = {}): ParseResult<MapDraft> {
   if (typeof input !== 'string') return { ok: false, errors: [formatError('(file)', 'argdownNotText')] };
   const labels = options.labels ?? defaultLabelDefinitions;
-  const lines = stripBom(input).split(/\r\n|\n|\r/);
+  const text = stripBom(input);
+  const front = FRONT_MATTER.exec(text);
+  const { lines, blocks, unclosed } = scanLines(front ? front[0].replace(/[^\r\n]/g, '') + text.slice(front[0].length) : text);
   const errors: FormatError[] = [];
   const skipped: FormatError[] = [];
   const statements = new Map<string, Statement>();
@@ -220,8 +337,8 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
   let untitled = 0;
 
   const statement = (title: string, rest: string, line: number): void => {
-    const { text, tags, data, foreignData } = readText(rest);
-    if (foreignData) skipped.push(formatError(`line ${line}`, 'argdownForeignData'));
+    const { text, tags, data, foreignData } = readText(rest, blocks);
+    if (foreignData !== null) skipped.push(formatError(`line ${line}`, 'argdownForeignData', { got: foreignData }));
     const known = statements.get(title);
     if (!known) statements.set(title, { title, text, tags, data, line });
     else {
@@ -241,8 +358,8 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
       }
       const title = m[2].trim();
       const known = args.get(title);
-      const { data, foreignData } = readText(rest);
-      if (foreignData) skipped.push(formatError(`line ${n}`, 'argdownForeignData'));
+      const { data, foreignData } = readText(rest, blocks);
+      if (foreignData !== null) skipped.push(formatError(`line ${n}`, 'argdownForeignData', { got: foreignData }));
       if (!known) args.set(title, { title, data, line: n, premises: [], conclusion: null, inference: null, steps: 0 });
       else if (data && !known.data) known.data = data;
       return { kind: 'argument', title };
@@ -253,68 +370,77 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
     return { kind: 'statement', title };
   };
 
-  let open: '*/' | '-->' | null = null;
-  let frontMatter = false;
   let stack: Array<{ indent: number; element: Element }> = [];
   let lastArgument: string | null = null;
   let pcs: Argument | null = null;
   let pendingMain = false;
-  for (let k = 0; k < lines.length; k++) {
-    const n = k + 1;
-    const raw = lines[k];
-    if (k === 0 || frontMatter) {
-      if (/^===\s*$/.test(raw)) {
-        frontMatter = !frontMatter;
-        continue;
-      }
-      if (frontMatter) continue;
-    }
-    const scanned = scanLine(raw, open);
-    open = scanned.open;
-    if (scanned.error) {
-      errors.push(formatError(`line ${n}`, 'argdownUnclosed'));
-      continue;
-    }
-    const indentText = /^[ \t]*/.exec(scanned.content)![0];
-    const indent = indentText.replace(/\t/g, '    ').length;
-    const body = scanned.content.trim();
+
+  /// One element's lines: its first line's number and indentation, its text joined, the last
+  /// `//` comment on them; an inference (`--` …) goes on until its closing `--`.
+  interface Logical {
+    n: number;
+    indent: number;
+    body: string;
+    comment: string | null;
+    inference: 'open' | 'closed' | null;
+  }
+  let current: Logical | null = null;
+  const flush = () => {
+    if (current) readLogical(current);
+    current = null;
+  };
+  for (const line of lines) {
+    const body = line.content.trim();
     if (body === '') {
-      if (scanned.comment === null && !open) {
+      if (line.blank) {
         // A blank line ends a block (a comment-only line does not).
-        if (raw.trim() === '') {
-          stack = [];
-          pcs = null;
+        flush();
+        stack = [];
+        pcs = null;
+      } else if (line.comment !== null) {
+        if (line.comment === 'main claim') {
+          flush();
+          pendingMain = true;
         }
-      } else if (scanned.comment !== null) {
-        header(scanned.comment);
-        if (scanned.comment === 'main claim') pendingMain = true;
+        header(line.comment);
       }
       continue;
     }
-    const relation = RELATION.exec(body);
+    if (current && (current.inference === 'open' || (current.inference === null && !STARTS.test(body) && !/^#+ /.test(line.content)))) {
+      current.body = current.inference === 'open' ? `${current.body} ${body}` : joinLines(current.body, body);
+      if (current.inference === 'open' && inferenceEnd(body) >= 0) current.inference = 'closed';
+      current.comment = line.comment ?? current.comment;
+      continue;
+    }
+    flush();
+    const indent = /^[ \t]*/.exec(line.content)![0].replace(/\t/g, '    ').length;
+    const inference = body.startsWith('--') ? (inferenceEnd(body.slice(2)) >= 0 ? 'closed' : 'open') : null;
+    current = { n: line.n, indent, body, comment: line.comment, inference };
+  }
+  flush();
+  if (unclosed !== null) errors.push(formatError(`line ${unclosed}`, 'argdownUnclosed'));
+
+  function readLogical({ n, indent, body, comment, inference }: Logical): void {
+    const relation = inference ? null : RELATION.exec(body);
     if (relation && indent === 0) {
       errors.push(formatError(`line ${n}`, 'argdownOrphanRelation'));
-      continue;
+      return;
     }
     if (relation) {
       const parent = [...stack].reverse().find((s) => s.indent < indent);
       if (!parent) {
         errors.push(formatError(`line ${n}`, 'argdownOrphanRelation'));
-        continue;
+        return;
       }
       const target = element(body.slice(relation[0].length), n);
-      const op = (relation[1] === '+' ? '<+' : relation[1] === '-' ? '<-' : relation[1]) as Op;
-      relations.push({ from: parent.element, op, to: target, comment: scanned.comment, line: n });
+      const op = (relation[1] === '+' ? '<+' : relation[1] === '-' ? '<-' : relation[1] === '_' ? '<_' : relation[1]) as Op;
+      relations.push({ from: parent.element, op, to: target, comment, line: n });
       stack = [...stack.filter((s) => s.indent < indent), { indent, element: target }];
-      continue;
+      return;
     }
-    if (indent > 0) {
-      errors.push(formatError(`line ${n}`, 'argdownIndent'));
-      continue;
-    }
+    // Other lines may be indented (Argdown ignores it): they start a block.
     const pcsItem = PCS_ITEM.exec(body);
-    const inference = /^-{2,}/.test(body) ? /^-{4,}$|^--(.*)--$/.exec(body) : null;
-    if (pcsItem || inference || (/^-{2,}/.test(body) && pcs)) {
+    if (pcsItem || inference) {
       if (!pcs) {
         const title = lastArgument ?? `Argument ${args.size + 1}`;
         pcs = args.get(title) ?? { title, data: null, line: n, premises: [], conclusion: null, inference: null, steps: 0 };
@@ -322,28 +448,30 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
         if (pcs.premises.length || pcs.inference) {
           errors.push(formatError(`line ${n}`, 'argdownPcs'));
           pcs = null;
-          continue;
+          return;
         }
       }
       lastArgument = null;
-      if (!inference && !pcsItem) {
+      if (inference === 'open') {
         errors.push(formatError(`line ${n}`, 'argdownPcs'));
-        continue;
+        return;
       }
       if (inference) {
         if (pcs.conclusion === null && pcs.premises.length === 0) errors.push(formatError(`line ${n}`, 'argdownPcs'));
         if (pcs.inference) pcs.steps++;
         if (pcs.conclusion !== null) pcs.premises.push(pcs.conclusion);
         pcs.conclusion = null;
-        const said = readText((inference[1] ?? '').trim());
-        pcs.inference = { rule: said.text, data: said.data };
+        const inner = body.slice(2);
+        const said = readInference(inner.slice(0, inferenceEnd(inner)), blocks);
+        if (said.foreignData !== null) skipped.push(formatError(`line ${n}`, 'argdownForeignData', { got: said.foreignData }));
+        pcs.inference = { rules: said.rules, data: said.data };
         stack = [];
-        continue;
+        return;
       }
       const item = element(body.slice(pcsItem![0].length), n);
       if (item.kind !== 'statement') {
         errors.push(formatError(`line ${n}`, 'argdownPcs'));
-        continue;
+        return;
       }
       if (pcs.inference && pcs.conclusion === null) pcs.conclusion = item.title;
       else if (pcs.inference) {
@@ -351,25 +479,24 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
         pcs.premises.push(pcs.conclusion!, item.title);
         pcs.conclusion = null;
       } else pcs.premises.push(item.title);
-      stack = [{ indent, element: item }];
-      continue;
+      stack = [{ indent: 0, element: item }];
+      return;
     }
     if (/^#{1,6}\s/.test(body)) {
       stack = [];
-      continue;
+      return;
     }
     if (/^(?:\*|\d+\.)\s/.test(body)) {
       skipped.push(formatError(`line ${n}`, 'argdownList'));
-      continue;
+      return;
     }
     pcs = null;
     const top = element(body, n);
     if (top.kind === 'statement' && pendingMain) mainClaimTitle = top.title;
     pendingMain = false;
     lastArgument = top.kind === 'argument' ? top.title : null;
-    stack = [{ indent, element: top }];
+    stack = [{ indent: 0, element: top }];
   }
-  if (open) errors.push(formatError(`line ${lines.length}`, 'argdownUnclosed'));
 
   function header(comment: string) {
     const title = /^Ronten argument map: (.*)$/.exec(comment);
@@ -458,9 +585,12 @@ export function readArgdown(input: unknown, options: ReadOptions = {}): ParseRes
     const id = typeof data.relation === 'string' && data.relation !== '' ? data.relation : a.title;
     relationOf.set(a.title, id);
     const inference = a.inference?.data ?? {};
-    const named = a.inference && a.inference.rule !== '' ? schemes.find((s) => s.name.en === a.inference!.rule || s.name.ja === a.inference!.rule) : undefined;
+    // The scheme: the data's, else the first rule that names one; the other rules are left out.
+    const namedBy = (rule: string) => schemes.find((s) => s.name.en === rule || s.name.ja === rule);
+    const rules = a.inference?.rules ?? [];
+    const named = rules.map(namedBy).find((s) => s !== undefined);
     const scheme = typeof inference.scheme === 'string' ? inference.scheme : named?.id;
-    if (scheme === undefined && a.inference?.rule) skipped.push(formatError(at, 'argdownRule', { rule: a.inference.rule }));
+    if (typeof inference.scheme !== 'string') for (const rule of rules) if (namedBy(rule) !== named || named === undefined) skipped.push(formatError(at, 'argdownRule', { rule }));
     const criticalQuestions = Array.isArray(inference.criticalQuestions) ? (inference.criticalQuestions as Array<{ id: string; answer: string }>) : undefined;
     const draft: RelationDraft = {
       id,

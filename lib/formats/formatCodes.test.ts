@@ -150,11 +150,11 @@ const cases: Case[] = [
 
   // Argdown
   ['Argdown: not text', imported('argdown', 5)],
-  ['Argdown: an unclosed title, a relation with nothing above it, an indented line that is no relation', imported('argdown', '[A: 皆が食べる。 #claim\n  +> [B]\n\n+> [C]: x\n\n[D]: 皆 #claim\n  more')],
+  ['Argdown: an unclosed title, a relation with nothing above it', imported('argdown', '[A: 皆が食べる。 #claim\n  +> [B]\n\n+> [C]: x')],
   ['Argdown: a PCS without its inference, an undercut of a statement, a statement without text', imported('argdown', '<X>\n\n(1) [A]: 皆が食べる。 #claim\n(2) [B]: 𩸽 #claim\n\n[C]: それは誤解だ。 #rebuttal\n  _> [A]\n  +> [E]')],
   [
-    'Argdown: foreign data, a list, a contradiction, an argument in a relation, two inference steps, a rule that names no scheme',
-    imported('argdown', '[A]: 皆が食べる。 #claim {color: red}\n  >< [B]: 𩸽 #claim\n\n* item\n\n<Arg>\n  +> [A]\n\n<S>\n\n(1) [A]\n----\n(2) [B]\n----\n(3) [C]: それは誤解だ。 #rebuttal\n\n<R>\n\n(1) [B]\n-- Modus ponens --\n(2) [A]'),
+    'Argdown: data that is not read as YAML, a list, a contradiction, an argument in a relation, two inference steps, a rule that names no scheme',
+    imported('argdown', '[A]: 皆が食べる。 #claim {color: &c red}\n  >< [B]: 𩸽 #claim\n\n* item\n\n<Arg>\n  +> [A]\n\n<S>\n\n(1) [A]\n----\n(2) [B]\n----\n(3) [C]: それは誤解だ。 #rebuttal\n\n<R>\n\n(1) [B]\n-- Modus ponens --\n(2) [A]'),
   ],
 
   // Any format

@@ -107,7 +107,6 @@ export const formatErrorCodes = [
   'argdownNotText',
   'argdownUnclosed',
   'argdownOrphanRelation',
-  'argdownIndent',
   'argdownPcs',
   'argdownUndercut',
   'argdownNoText',
