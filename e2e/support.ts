@@ -1,6 +1,7 @@
 // Helpers shared by the end-to-end tests: the essay's map through the real HTTP API, a mouse
 // drag between two words of the essay, and the word caret's box.
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { LIMITS } from '../lib/argument/limits';
 
 export const essayId = 'russia-diplomacy-2020';
 export const essayPath = `/documents/${essayId}`;
@@ -52,8 +53,12 @@ export async function resetMap(request: APIRequestContext) {
     ...attackersFirst(map.relations).map((relation) => ({ op: 'removeRelation', relation })),
     ...map.units.map((unit) => ({ op: 'removeUnit', unit, relations: [], mainClaim: false })),
   ];
-  const res = await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: `reset-${Date.now()}-${Math.random()}`, baseVersion: version, operations } });
-  expect(res.status()).toBe(200);
+  // As many batches as the limit asks (a big map's spec leaves hundreds of units behind).
+  for (let i = 0, at = version; i < operations.length; i += LIMITS.operationsPerBatch, at++) {
+    const batch = operations.slice(i, i + LIMITS.operationsPerBatch);
+    const res = await request.post(`/api/maps/${mapId}/operations`, { data: { batchId: `reset-${Date.now()}-${Math.random()}`, baseVersion: at, operations: batch } });
+    expect(res.status()).toBe(200);
+  }
 }
 
 /// The box of the nth occurrence of `surface` in the essay (words have no elements of their own:
