@@ -19,6 +19,7 @@ import type { Database } from './schema';
 import { migrateKyselyToLatest } from './migrations';
 import { BUSY_SLICE_MS, sqliteDialect } from './sqliteDialect';
 import { namingPool } from './preparedStatements';
+import { startWalCheckpoints } from './walCheckpoints';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -135,8 +136,10 @@ export function migrateToLatest(db: Db): Promise<string[]> {
 /// Every statement sent to the database, transaction control (BEGIN, COMMIT) included.
 export type StatementLog = (event: LogEvent) => void;
 
-function openKysely(target: DatabaseTarget, log?: StatementLog): Promise<Kysely<Database>> {
-  return target.dialect === 'sqlite' ? openSqlite(target.path, log) : openPostgres(target.url, log);
+/// `owner`: the process's own Db for this URL (connect), which alone checkpoints a SQLite file's
+/// log off the event loop (walCheckpoints.ts); a test's second connection does not.
+function openKysely(target: DatabaseTarget, log?: StatementLog, owner = false): Promise<Kysely<Database>> {
+  return target.dialect === 'sqlite' ? openSqlite(target.path, log, owner) : openPostgres(target.url, log);
 }
 
 /// A second, uncached connection to an already migrated database, passing every statement to
@@ -146,7 +149,7 @@ export function openLoggedKysely(url: string, log: StatementLog): Promise<Kysely
 }
 
 async function connect(target: DatabaseTarget, forget: () => void): Promise<Db> {
-  const kysely = await openKysely(target);
+  const kysely = await openKysely(target, undefined, true);
   let closed: Promise<void> | null = null;
   const db: Db = {
     kysely,
@@ -169,7 +172,7 @@ async function connect(target: DatabaseTarget, forget: () => void): Promise<Db> 
   return db;
 }
 
-async function openSqlite(file: string | ':memory:', log?: StatementLog): Promise<Kysely<Database>> {
+async function openSqlite(file: string | ':memory:', log?: StatementLog, owner = false): Promise<Kysely<Database>> {
   // Loaded lazily: a PostgreSQL deployment should not need the native SQLite module to load.
   const { default: SQLite } = await import('better-sqlite3');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -187,7 +190,8 @@ async function openSqlite(file: string | ':memory:', log?: StatementLog): Promis
     sqlite.close();
     throw err;
   }
-  return new Kysely<Database>({ dialect: sqliteDialect(sqlite), log });
+  const checkpoints = owner && file !== ':memory:' ? startWalCheckpoints(sqlite, file) : null;
+  return new Kysely<Database>({ dialect: sqliteDialect(sqlite, checkpoints ? () => checkpoints.stop() : undefined), log });
 }
 
 async function openPostgres(url: string, log?: StatementLog): Promise<Kysely<Database>> {

@@ -101,22 +101,10 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
   it('lets other work run while it stores a big map (between its insert statements)', async () => {
     const map = await freshMap();
     const units = Array.from({ length: 2_000 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: 8, end: 13 }));
-    // A chain of immediates stands for the other requests of the event loop: each one runs only
-    // when the store lets the loop turn.
-    let turns = 0;
-    let running = true;
-    const spin = () => {
-      if (!running) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    const stored = replaceMapContents(db, map.id, 1, { units, relations: [], mainClaimId: null });
-    const turnsAtStart = turns;
-    await stored;
-    running = false;
+    const loop = countTurns();
+    await replaceMapContents(db, map.id, 1, { units, relations: [], mainClaimId: null });
     // At most 50 units stored between two turns (a statement stays about a millisecond).
-    expect(turns - turnsAtStart).toBeGreaterThanOrEqual(2_000 / 50 - 1);
+    expect(loop.stop()).toBeGreaterThanOrEqual(2_000 / 50 - 1);
     expect((await getMap(db, map.id))!.units).toHaveLength(2_000);
   });
 
@@ -127,23 +115,14 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     await replaceMapContents(db, map.id, 1, { units, relations, mainClaimId: null });
     const born = async () => new Map((await db.kysely.selectFrom('units').select(['id', 'created_at']).where('map_id', '=', map.id).execute()).map((r) => [r.id, r.created_at]));
     const before = await born();
-    let turns = 0;
-    let running = true;
-    const spin = () => {
-      if (!running) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
     // The same units and half of them again under new ids; the relations go.
     const next = [...units, ...units.slice(0, 1_000).map((u) => ({ ...u, id: `n${u.id}` }))];
-    const stored = replaceMapContents(db, map.id, 2, { units: next, relations: [], mainClaimId: null });
-    const turnsAtStart = turns;
-    await stored;
-    running = false;
+    const loop = countTurns();
+    await replaceMapContents(db, map.id, 2, { units: next, relations: [], mainClaimId: null });
+    const turns = loop.stop();
     // Pages of 1,000 ids read (3), 1,000 relations and 2,000 units deleted 200 a statement (15),
     // 3,000 units inserted 50 a statement (60): a turn between two of each.
-    expect(turns - turnsAtStart).toBeGreaterThanOrEqual(1 + 1 + 4 + 9 + 59);
+    expect(turns).toBeGreaterThanOrEqual(1 + 1 + 4 + 9 + 59);
     const after = await born();
     expect(after.size).toBe(3_000);
     for (const [id, createdAt] of before) expect(after.get(id)).toBe(createdAt);
@@ -291,6 +270,25 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     expect(constraintViolation(badTarget)).toBe('check');
   });
 });
+
+/// Counts the event loop's turns until stop(): a chain of immediates stands for the other
+/// requests of the loop, each of which runs only when the work under test lets the loop turn.
+function countTurns() {
+  let turns = 0;
+  let running = true;
+  const spin = () => {
+    if (!running) return;
+    turns++;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  return {
+    stop() {
+      running = false;
+      return turns;
+    },
+  };
+}
 
 function rowOf(m: { id: string; documentId: string; userId: string; labelSchemeId: string }) {
   return {

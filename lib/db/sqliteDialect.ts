@@ -23,10 +23,11 @@ export const BUSY_SLICE_MS = 20;
 const BUSY_DEADLINE_MS = 30_000;
 const MAX_STATEMENTS = 200;
 
-export function sqliteDialect(db: Database.Database): Dialect {
+/// `onDestroy` runs before the connection closes (the file's checkpoint worker: walCheckpoints.ts).
+export function sqliteDialect(db: Database.Database, onDestroy?: () => Promise<void>): Dialect {
   return {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new SharedFileDriver(db),
+    createDriver: () => new SharedFileDriver(db, onDestroy),
     createIntrospector: (k: Kysely<unknown>) => new SqliteIntrospector(k),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };
@@ -88,7 +89,10 @@ class SharedFileDriver implements Driver {
   private lock: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly onDestroy?: () => Promise<void>,
+  ) {
     this.connection = new SharedFileConnection(db);
   }
 
@@ -133,6 +137,8 @@ class SharedFileDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    // The worker first: the last connection to close checkpoints the log and removes it.
+    await this.onDestroy?.();
     this.db.close();
   }
 }
