@@ -69,3 +69,29 @@ describe('SQLite shared by two connections', () => {
     expect(saved.version).toBe(version + 1);
   });
 });
+
+describe('the one connection, queued for', () => {
+  it('lets the event loop turn between the users that waited for it', async () => {
+    const kysely = new Kysely<{ t: { n: number } }>({ dialect: sqliteDialect(new SQLite(':memory:')) });
+    try {
+      await kysely.schema.createTable('t').addColumn('n', 'integer').execute();
+      // Twenty writers queue at once, as saves do behind a long import. Statements are
+      // synchronous: without a turn between two of them, the queue drains in microtasks and
+      // nothing else (an immediate here, another request's I/O in the server) runs meanwhile.
+      let turns = 0;
+      let running = true;
+      const spin = () => {
+        if (!running) return;
+        turns++;
+        setImmediate(spin);
+      };
+      setImmediate(spin);
+      await Promise.all(Array.from({ length: 20 }, (_, n) => kysely.transaction().execute((trx) => trx.insertInto('t').values({ n }).execute())));
+      running = false;
+      expect(turns).toBeGreaterThanOrEqual(19);
+      expect(await kysely.selectFrom('t').select((eb) => eb.fn.countAll<number>().as('rows')).executeTakeFirst()).toEqual({ rows: 20 });
+    } finally {
+      await kysely.destroy();
+    }
+  });
+});
