@@ -273,14 +273,23 @@ const DELETE_CHUNK = 200;
 const READ_PAGE = 1000;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/// How long a chunked store runs its statements before it lets the event loop turn.
+export const TURN_SLICE_MS = 8;
 
-/// The items in chunks, letting the event loop run other requests between two chunks: storing
-/// a 20,000-unit import is a hundred-odd statements, which in one go held every other request
-/// (health checks, other students' saves) for seconds. The transaction stays open meanwhile;
-/// other writers wait for it as they would anyway.
+/// The items in chunks, letting the event loop run other requests whenever the chunks since the
+/// last turn took TURN_SLICE_MS: storing a 20,000-unit import is hundreds of statements, which
+/// in one go held every other request (health checks, other students' saves) for seconds. A
+/// turn after every chunk was no better under load: each turn waited for everything else
+/// queued, which stretched the transaction to seconds — and on SQLite every save waits for the
+/// one writer, so a class's saves piled up behind it and then held the loop in their turn.
+/// The transaction stays open meanwhile; other writers wait for it as they would anyway.
 export async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+  let turnedAt = performance.now();
   for (let i = 0; i < items.length; i += size) {
-    if (i > 0) await nextTurn();
+    if (i > 0 && performance.now() - turnedAt >= TURN_SLICE_MS) {
+      await nextTurn();
+      turnedAt = performance.now();
+    }
     yield items.slice(i, i + size);
   }
 }
