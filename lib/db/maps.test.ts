@@ -4,7 +4,7 @@ import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { getMap, getOrCreateMap, getOrCreateMapRow, replaceMapContents, TURN_SLICE_MS, type MapContents } from './maps';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, fixtureDocument, testBackends, useTestDb, freshFixtureMap } from './test-support';
+import { NON_BMP_SURFACES, countTurns, fixtureDocument, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
 // Spans of NON_BMP_SURFACES on token boundaries (UTF-16 offsets):
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。'
@@ -295,25 +295,6 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     expect(constraintViolation(badTarget)).toBe('check');
   });
 });
-
-/// Counts the event loop's turns until stop(): a chain of immediates stands for the other
-/// requests of the loop, each of which runs only when the work under test lets the loop turn.
-function countTurns() {
-  let turns = 0;
-  let running = true;
-  const spin = () => {
-    if (!running) return;
-    turns++;
-    setImmediate(spin);
-  };
-  setImmediate(spin);
-  return {
-    stop() {
-      running = false;
-      return turns;
-    },
-  };
-}
 
 function rowOf(m: { id: string; documentId: string; userId: string; labelSchemeId: string }) {
   return {

@@ -10,7 +10,7 @@ import { createDocument } from './documents';
 import { getMap, getOrCreateMap } from './maps';
 import { applyOperations } from './operations';
 import { sqliteDialect } from './sqliteDialect';
-import { insertUsers, NON_BMP_SURFACES, fixtureDocument, sqliteBackend, useTestDb } from './test-support';
+import { countTurns, insertUsers, NON_BMP_SURFACES, fixtureDocument, sqliteBackend, useTestDb } from './test-support';
 
 const unit = (i: number) => ({ id: `u${i}`, label: 'claim', start: 8, end: 22, note: `${i}` });
 
@@ -78,17 +78,9 @@ describe('the one connection, queued for', () => {
       // Twenty writers queue at once, as saves do behind a long import. Statements are
       // synchronous: without a turn between two of them, the queue drains in microtasks and
       // nothing else (an immediate here, another request's I/O in the server) runs meanwhile.
-      let turns = 0;
-      let running = true;
-      const spin = () => {
-        if (!running) return;
-        turns++;
-        setImmediate(spin);
-      };
-      setImmediate(spin);
+      const loop = countTurns();
       await Promise.all(Array.from({ length: 20 }, (_, n) => kysely.transaction().execute((trx) => trx.insertInto('t').values({ n }).execute())));
-      running = false;
-      expect(turns).toBeGreaterThanOrEqual(19);
+      expect(loop.stop()).toBeGreaterThanOrEqual(19);
       expect(await kysely.selectFrom('t').select((eb) => eb.fn.countAll<number>().as('rows')).executeTakeFirst()).toEqual({ rows: 20 });
     } finally {
       await kysely.destroy();

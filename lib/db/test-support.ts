@@ -188,3 +188,22 @@ class QueryCounter implements KyselyPlugin {
     return args.result;
   }
 }
+
+/// Counts the event loop's turns until stop(): a chain of immediates stands for the other
+/// requests of the loop, each of which runs only when the work under test lets the loop turn.
+export function countTurns() {
+  let turns = 0;
+  let running = true;
+  const spin = () => {
+    if (!running) return;
+    turns++;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  return {
+    stop() {
+      running = false;
+      return turns;
+    },
+  };
+}
