@@ -51,7 +51,10 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({ state, text, la
               <li
                 key={`${s.start}-${s.end}-${s.label}`}
                 className={`rounded border px-3 py-2 text-sm ${atHand === i ? 'border-sky-500 bg-sky-50' : 'border-stone-200 bg-white'}`}
-                onPointerEnter={() => point(i)}
+                // Pointed at by a moving pointer only: after a dismissal the next row slides under
+                // a resting one (the browser sends it pointerenter), and Y/N at the caret must not
+                // then act on that row instead of the caret's.
+                onPointerMove={() => atHand !== i && point(i)}
                 onPointerLeave={() => point(undefined)}
                 onFocus={() => point(i)}
               >
