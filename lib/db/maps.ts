@@ -376,7 +376,7 @@ export const relationColumns = ['id', 'type', 'to_unit', 'to_relation', 'scheme'
 /// A map's units (units of the text by start, end, id, then implicit units by id) and relations
 /// (by id): the order the argument core keeps them in, so stored and computed maps compare equal.
 /// `start_offset is null` first in the order: SQLite sorts NULLs first and PostgreSQL last.
-export async function readUnitsAndRelations(trx: Transaction<Database>, mapId: string): Promise<Pick<StoredMap, 'units' | 'relations'>> {
+export async function readUnitsAndRelations(trx: Kysely<Database>, mapId: string): Promise<Pick<StoredMap, 'units' | 'relations'>> {
   const [units, relations, premises] = await Promise.all([
     trx
       .selectFrom('units')

@@ -7,7 +7,7 @@ import { createDocument } from './documents';
 import { BatchReusedError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { setLatePolicy } from './grading';
 import { getMap, getOrCreateMap, replaceMapContents } from './maps';
-import { applyOperations, documentContext } from './operations';
+import { applyOperations, documentContext, mapOwner } from './operations';
 import { ensureLocalUser } from './users';
 import { NON_BMP_SURFACES, countingDb, fixtureDocument, insertUsers, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
@@ -275,6 +275,51 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     // Had the refused batch's first operation leaked into memory, u2 would be a duplicate id here.
     await expect(applyOperations(db, m.id, 2, [addUnitOp(evidence), support])).resolves.toMatchObject({ version: 3 });
     expect(await getMap(db, m.id)).toMatchObject({ units: [claim, evidence], relations: [support.relation] });
+  });
+
+  // A miss (a map this process has not written at the batch's base: a class's first saves, any
+  // save after a restart) reads the map without a transaction, then writes as on a hit.
+  it('saves a batch on a map this process never wrote with reads and then the same write as a remembered map: one statement on PostgreSQL', async () => {
+    const fresh = await freshMap();
+    const elsewhere = await freshMap();
+    await (await otherInstance()).applyOperations(db, elsewhere.id, 1, [addUnitOp(claim)]); // v2, unknown here
+    const logged = await statementLog(db);
+    try {
+      for (const [m, base] of [[fresh, 1], [elsewhere, 2]] as const) {
+        logged.statements.length = 0;
+        await expect(applyOperations(logged.db, m.id, base, [addUnitOp(evidence)], `miss-${base}`)).resolves.toMatchObject({ version: base + 1, duplicate: false });
+        const write = logged.statements.findIndex((s) => s !== 'select');
+        expect(logged.statements.slice(write)).toEqual(oneStatementOr(['begin', 'update', 'insert', 'insert', 'commit']));
+      }
+    } finally {
+      await logged.close();
+    }
+    expect(await getMap(db, fresh.id)).toMatchObject({ version: 2, units: [evidence] });
+    expect(await getMap(db, elsewhere.id)).toMatchObject({ version: 3, units: [claim, evidence] });
+  });
+
+  it('refuses a batch as stale when another write lands between its read of the map and its write, and writes nothing', async () => {
+    const m = await freshMap();
+    const other = await otherInstance();
+    await other.applyOperations(db, m.id, 1, [addUnitOp(claim)]); // v2, unknown here
+    await mapOwner(db, m.id); // remembered: the map's row is the write's first read
+    const third = { id: 'u3', label: 'claim', start: 0, end: 4, note: '' };
+    const second = await statementLog(db); // another connection (SQLite's first one is held while a result is transformed)
+    try {
+      let reads = 0;
+      const pausing = db.kysely.withPlugin({
+        transformQuery: (args) => args.node,
+        // After the map's row was read at v2, and before its contents are: another write (v3).
+        transformResult: async (args) => {
+          if (++reads === 1) await other.applyOperations(second.db, m.id, 2, [addUnitOp(third)]);
+          return args.result;
+        },
+      });
+      await expect(applyOperations({ ...db, kysely: pausing }, m.id, 2, [addUnitOp(evidence)], 'raced')).rejects.toBeInstanceOf(StaleVersionError);
+    } finally {
+      await second.close();
+    }
+    expect(await getMap(db, m.id)).toMatchObject({ version: 3, units: [third, claim] });
   });
 
   it('reads a document’s tokens once for a class’s first batches arriving together', async () => {
