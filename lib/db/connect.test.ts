@@ -3,10 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeDatabaseUrl, migrateToLatest, openDb, resolveDatabaseUrl, type Db } from './connect';
+import { describeDatabaseUrl, migrateToLatest, openDb, postgresPoolSize, resolveDatabaseUrl, type Db } from './connect';
 import { getLabelScheme } from './label-schemes';
 import { constraintViolation } from './errors';
 import { testBackends, useTestDb } from './test-support';
+
+describe('postgresPoolSize', () => {
+  it('is twice the cores, 4 to 10, unless RONTEN_PG_POOL names a number of connections', () => {
+    expect([1, 2, 3, 8].map((cores) => postgresPoolSize(undefined, cores))).toEqual([4, 4, 6, 10]);
+    expect(['', ' ', '4', '64'].map((raw) => postgresPoolSize(raw, 2))).toEqual([4, 4, 4, 64]);
+  });
+
+  it.each(['0', '-2', '2.5', 'ten', '100000'])('refuses %j with the variable named', (raw) => {
+    expect(() => postgresPoolSize(raw)).toThrow(/RONTEN_PG_POOL/);
+  });
+});
 
 describe('resolveDatabaseUrl', () => {
   const cwd = '/srv/ronten';
