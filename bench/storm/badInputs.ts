@@ -16,7 +16,7 @@ export interface BadInputAnswer {
 
 export async function sendBadInputs(client: Client, attacker: Student, cls: Class, answers: BadInputAnswer[]): Promise<void> {
   const headers = { cookie: attacker.cookie };
-  await save(client, attacker, cls); // one unit (b0-0) for the relations to point at
+  if (attacker.sent === 0) await save(client, attacker, cls); // its first save made unit b0-0, for the relations to point at
   const ops = `/api/maps/${attacker.mapId}/operations`;
   const [start, end] = [cls.boundaries[1], cls.boundaries[3]];
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { sleep } from './http';
 
 export interface Server {
@@ -18,6 +19,14 @@ export interface Server {
 
 export function appDir(): string {
   return path.resolve(process.env.STORM_APP_DIR ?? process.cwd());
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }
 
 const TICK_MS = 10; // USER_HZ = 100 on Linux
@@ -47,6 +56,9 @@ function statField(pid: number, index: number): number {
 export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
   const dir = appDir();
   if (!fs.existsSync(path.join(dir, '.next/BUILD_ID'))) throw new Error(`no production build in ${dir}: run \`npx next build\``);
+  // A server left over from an earlier run would answer the health check below, and every
+  // figure would then be of that server and its database.
+  if (await portAnswers(port)) throw new Error(`port ${port} is taken (a server left over from an earlier run?): stop it or set STORM_PORT`);
   // What `npm start` serves (scripts/server.mjs: Next's handler behind node:http, which hands the
   // app the client's address); a checkout from before it had one gets `next start`.
   const server = fs.existsSync(path.join(dir, 'scripts/server.mjs'))
