@@ -4,10 +4,12 @@
 // the API's JSON shape, the not-found page for pages), then give the request its CSP nonce and
 // every response its security headers (securityHeaders.ts).
 //
-// One route is left out (config.matcher): the autosave, POST /api/maps/:mapId/operations, which
-// every student sends every few seconds. Running the proxy costs a request a second pass through
-// Next (its request copied, its body teed into a buffer, the proxy's answer merged): a
-// measurable share of a batch's CPU (README "Performance"). The route does the same itself
+// Two routes are left out (config.matcher): the autosave, POST /api/maps/:mapId/operations, which
+// every student sends every few seconds, and a map's import, POST /api/maps/:mapId/import, whose
+// body may be 16 MiB. Running the proxy costs a request a second pass through Next (its request
+// copied, its body teed into a buffer, the proxy's answer merged): a measurable share of a
+// batch's CPU (README "Performance"), and for a 3 MB import 100–180 ms in which the event loop
+// answered no one. Each route does the same itself
 // (app/_shared/unproxied.ts): a foreign Host refused with 421 first, the security headers on
 // every answer. Only ids of plain [A-Za-z0-9_-] are left out — Next tests the raw path as well as
 // the decoded one, so any percent-encoded or otherwise odd address still meets malformedPath here.
@@ -17,7 +19,7 @@ import { malformedPath } from '@/app/_shared/paths';
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/app/_shared/securityHeaders';
 
 export const config = {
-  matcher: ['/((?!api/maps/[A-Za-z0-9_-]+/operations$).*)'],
+  matcher: ['/((?!api/maps/[A-Za-z0-9_-]+/operations$)(?!api/maps/[A-Za-z0-9_-]+/import$).*)'],
 };
 
 export function proxy(request: NextRequest) {

@@ -48,11 +48,13 @@ test('a request naming another Host is refused with 421, pages and API alike', a
     expect(JSON.parse(refused.body).error).toMatch(/RONTEN_ORIGIN/);
     expect((await get(path, url.host)).status, path).toBe(200);
   }
-  // The autosave route checks the Host itself (proxy.ts leaves it out): refused before anything is read.
+  // The autosave and import routes check the Host themselves (proxy.ts leaves them out): refused before anything is read.
   const { mapId } = JSON.parse((await get(`/api/documents/${essayId}/map`, url.host)).body) as { mapId: string };
-  const save = await get(`/api/maps/${mapId}/operations`, `evil.example:${url.port}`, 'POST');
-  expect(save.status).toBe(421);
-  expect(JSON.parse(save.body).error).toMatch(/RONTEN_ORIGIN/);
+  for (const path of [`/api/maps/${mapId}/operations`, `/api/maps/${mapId}/import`]) {
+    const write = await get(path, `evil.example:${url.port}`, 'POST');
+    expect(write.status, path).toBe(421);
+    expect(JSON.parse(write.body).error).toMatch(/RONTEN_ORIGIN/);
+  }
 });
 
 test('the CSP blocks an inline event handler, and the fixture reports it', async ({ page, cspViolations }) => {

@@ -56,14 +56,16 @@ describe.each(testBackends())('attacks on $name', (backend) => {
     }
   });
 
-  it('runs the proxy for every API path but the autosave, whose route refuses a foreign Host (421) and sets the security headers itself', async () => {
+  it('runs the proxy for every API path but the autosave and the map import, whose routes refuse a foreign Host (421) and set the security headers themselves', async () => {
+    const unproxiedRoutes = ['/api/maps/[mapId]/operations', '/api/maps/[mapId]/import'];
     for (const route of routes) {
       const path = route.segments.map((s) => (s.startsWith('[') ? 'x1' : s)).join('/');
-      expect(proxyRuns(`/${path}`), path).toBe(route.pattern !== '/api/maps/[mapId]/operations');
+      expect(proxyRuns(`/${path}`), path).toBe(!unproxiedRoutes.includes(route.pattern));
     }
     const autosave = `/api/maps/${w.map}/operations`;
     expect(proxyRuns(autosave)).toBe(false);
-    expect(proxyRuns(`/api/maps/${w.map}%41/operations`)).toBe(true); // anything encoded meets the proxy
+    expect(proxyRuns(`/api/maps/${w.map}/import`)).toBe(false);
+    for (const odd of [`/api/maps/${w.map}%41/operations`, `/api/maps/${w.map}%41/import`, `/api/maps/${w.map}/import/x`, `/api/maps/${w.map}/imports`]) expect(proxyRuns(odd), odd).toBe(true); // anything encoded or else meets the proxy
     const post = async (host: string) => {
       const body = JSON.stringify({ batchId: newBatchId(), baseVersion: await version(), operations: [addUnit(EVIDENCE)] });
       return serve(routes, new Request(`${ORIGIN}${autosave}`, { method: 'POST', headers: { host, origin: ORIGIN, cookie: w.cookie.student, 'content-type': 'application/json' }, body }));
@@ -81,6 +83,15 @@ describe.each(testBackends())('attacks on $name', (backend) => {
     }
     const stored = (await getMap(db, w.map))!.units.find((u) => u.id === EVIDENCE.id)!;
     expect((await operations([{ op: 'removeUnit', unit: stored, relations: [], mainClaim: false }])).status).toBe(200);
+
+    // The import the same way, refused before its body is read.
+    const beforeImport = await dumpTables(db);
+    const body = JSON.stringify({ fileName: 'map.argmap.json', content: '{}', baseVersion: await version(), accept: true });
+    const imported = await serve(routes, new Request(`${ORIGIN}/api/maps/${w.map}/import`, { method: 'POST', headers: { host: 'evil.example:3000', origin: ORIGIN, cookie: w.cookie.student, 'content-type': 'application/json' }, body }));
+    expect(imported.status).toBe(421);
+    expect(imported.headers.get('x-frame-options')).toBe('DENY');
+    expect(imported.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(await dumpTables(db)).toBe(beforeImport);
   });
 
   it('refuses U+0000 in a query string with 400', async () => {

@@ -12,17 +12,20 @@
 // stop this event loop. What stays here is I/O: the map's row (never its contents, which are
 // about to be replaced), the document, the write — chunked (lib/db replaceMapContents), without
 // checking the worker's map again (importMap's modelChecked).
+// proxy.ts does not run for this route (its body would be buffered a second time): unproxied()
+// refuses a foreign Host and sets the security headers.
 import { assertOpenForEdits, documentContext, getDocumentText, getLabelScheme, importMap, mapHeader, openDb } from '@/lib/db';
 import { extendJson } from '@/lib/server/importRequest';
 import { runTask } from '@/lib/server/workerPool';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, HttpError, BODY_LIMITS, notFound, readBytes, pathParams } from '@/app/_shared/http';
 import { assertSameOrigin, currentUser } from '@/app/_shared/session';
+import { unproxied } from '@/app/_shared/unproxied';
 
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request, { params }: { params: Promise<{ mapId: string }> }) {
-  return gateWrite(() => handle(request, async () => {
+  return unproxied(request, () => gateWrite(() => handle(request, async () => {
     assertSameOrigin(request);
     const db = await openDb();
     const user = await currentUser(db, request);
@@ -58,7 +61,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     }
     const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: outcome.map, comments: outcome.comments, expectedVersion: baseVersion, modelChecked: true });
     return jsonText(extendJson(summaryJson, { written: 'true', version: String(written.version), map: outcome.mapJson }), 200);
-  }));
+  })));
 }
 
 function jsonText(text: string, status: number): Response {
