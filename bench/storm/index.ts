@@ -18,7 +18,7 @@ import { Client } from './http';
 import { appDir, startServer } from './server';
 import { freshSqliteUrl, makeClass, withPostgres, type Class } from './setup';
 import { bigDocumentViews, importBigDocument } from './bigDocument';
-import { sendBadInputs, type BadInputAnswer } from './badInputs';
+import { prepareBadInputs, type BadInputAnswer } from './badInputs';
 import { classPace, floor, saturated, save, signInFlood } from './scenarios';
 import { reportBadInputs, reportBigDocument, reportFloor, reportPace, reportSaturated, reportSignInFlood, type Report } from './report';
 
@@ -64,7 +64,8 @@ async function stormOn(name: string, report: Report, url: string): Promise<void>
       reportPace(report, name, pace);
       if (scenarios.includes('c')) {
         const answers: BadInputAnswer[] = [];
-        const attacked = await classPace(client, server, cls, paceSeconds, () => sendBadInputs(client, attacker, cls, answers));
+        const send = await prepareBadInputs(client, attacker, cls);
+        const attacked = await classPace(client, server, cls, paceSeconds, () => send(answers));
         reportBadInputs(report, name, attacked, answers);
       }
       if (scenarios.includes('e')) {

@@ -5,6 +5,7 @@
 // flood — and views of a 1 MiB document.
 import { performance } from 'node:perf_hooks';
 import { Client, percentile, sleep, type Answer } from './http';
+import { startProbe } from './probe';
 import type { Server } from './server';
 import { nextBatch, PASSWORD, type Class, type Student } from './setup';
 
@@ -87,23 +88,15 @@ export interface PaceFigures {
 }
 
 /// Every student sends a batch every 3 s (evenly spread starts) for `seconds`, while the probe
-/// runs and `alongside` (if any) does its damage.
+/// (in its own process: probe.ts) runs and `alongside` (if any) does its damage.
 export async function classPace(client: Client, server: Server, cls: Class, seconds: number, alongside?: (until: number) => Promise<void>): Promise<PaceFigures> {
   const ms: number[] = [];
   const statuses: number[] = [];
-  const probe: number[] = [];
+  const probing = startProbe(server.base, 50);
   const cpu0 = server.cpuMs();
   const t0 = performance.now();
   const until = t0 + seconds * 1000;
-  const probing = (async () => {
-    while (performance.now() < until) {
-      const sent = performance.now();
-      probe.push((await client.request('GET', '/api/health')).ms);
-      await sleep(Math.max(0, 50 - (performance.now() - sent)));
-    }
-  })();
   await Promise.all([
-    probing,
     alongside?.(until),
     ...cls.students.map(async (s, i) => {
       await sleep((3000 * i) / cls.students.length);
@@ -117,7 +110,9 @@ export async function classPace(client: Client, server: Server, cls: Class, seco
       }
     }),
   ]);
-  return { savers: summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0), probeWorst: Math.max(...probe), probeCount: probe.length };
+  const savers = summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0);
+  const probe = await probing.stop();
+  return { savers, probeWorst: Math.max(...probe), probeCount: probe.length };
 }
 
 /// 16 clients signing in over and over until `until`; returns their statuses.
