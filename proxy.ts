@@ -8,8 +8,8 @@
 // every student sends every few seconds, and a map's import, POST /api/maps/:mapId/import, whose
 // body may be 16 MiB. Running the proxy costs a request a second pass through Next (its request
 // copied, its body teed into a buffer, the proxy's answer merged): a measurable share of a
-// batch's CPU (README "Performance"), and for a 3 MB import 100–180 ms in which the event loop
-// answered no one. Each route does the same itself
+// batch's CPU (README "Performance"), and for an import a second copy of a body of up to 16 MiB.
+// Each route does the same itself
 // (app/_shared/unproxied.ts): a foreign Host refused with 421 first, the security headers on
 // every answer. Only ids of plain [A-Za-z0-9_-] are left out — Next tests the raw path as well as
 // the decoded one, so any percent-encoded or otherwise odd address still meets malformedPath here.
