@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '@/lib/seededRandom';
 import { testBackends } from '@/lib/db/test-support';
 import { ORIGIN, useApiDb } from './_test/support';
-import { apiRoutes, serve, type ApiRoute } from './_test/server';
+import { apiRoutes, serve, withHost, type ApiRoute } from './_test/server';
 import { buildWorld, dumpTables, type World } from './_test/world';
 
 const REQUESTS = Number(process.env.RONTEN_FUZZ_REQUESTS ?? 1_000);
@@ -126,7 +126,7 @@ async function send(routes: readonly ApiRoute[], a: Attempt): Promise<Response> 
   if (!a.params) return serve(routes, a.request);
   const handler = a.route.methods[a.request.method];
   if (!handler) return new Response(null, { status: 405 });
-  return handler(a.request, { params: Promise.resolve(a.params) });
+  return handler(withHost(a.request), { params: Promise.resolve(a.params) });
 }
 
 describe.each(testBackends())('fuzz of every API route on $name', (backend) => {

@@ -51,17 +51,22 @@ export function proxyRuns(pathname: string): boolean {
   return proxyMatchers.some((re) => re.test(pathname) || re.test(decoded));
 }
 
+/// `request` with the Host header a server always sees (the URL's host): a Request made here has
+/// none, and the routes the proxy leaves out (the autosave, the import) check it themselves.
+export function withHost(request: Request): Request {
+  if (request.headers.has('host')) return request;
+  const headers = new Headers(request.headers);
+  headers.set('host', new URL(request.url).host);
+  return new Request(request, { headers });
+}
+
 /// The answer to `request` (its URL as sent, possibly malformed) from proxy.ts and the routes.
 export async function serve(routes: readonly ApiRoute[], request: Request): Promise<Response> {
-  // A server always sees a Host header (the URL's host); a Request made here has none.
-  const headers = new Headers(request.headers);
-  if (!headers.has('host')) headers.set('host', new URL(request.url).host);
+  request = withHost(request);
   if (proxyRuns(new URL(request.url).pathname)) {
-    const proxied = proxy(new NextRequest(request.url, { method: request.method, headers }));
+    const proxied = proxy(new NextRequest(request.url, { method: request.method, headers: request.headers }));
     if (!proxied.headers.has('x-middleware-next')) return proxied;
   }
-  // The route sees the Host too (the autosave, which the proxy leaves out, checks it itself).
-  request = new Request(request, { headers });
   const segments = new URL(request.url).pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
   for (const route of routes) {
     if (route.segments.length !== segments.length) continue;
