@@ -2,8 +2,7 @@
 // and after it (mapWrite), and the two ways of sending those rows:
 // - writeInTransaction: statement by statement, inside the caller's transaction, after its
 //   version bump (bumpVersion). SQLite always (in process a statement is a function call, and it
-//   has no data-modifying CTEs); PostgreSQL when the contents had to be read inside the
-//   transaction first (a writeCache miss), or for a write the one statement does not take.
+//   has no data-modifying CTEs); PostgreSQL for a write the one statement does not take.
 // - writeInOneStatement (PostgreSQL): the bump and every write as ONE statement in autocommit.
 //   The bump is its first CTE (UPDATE … RETURNING id) and every other part writes only when the
 //   bump matched (EXISTS (SELECT FROM bump)), so a refused bump writes nothing, and a failing
@@ -22,11 +21,13 @@
 // (fitsOneStatement).
 import { sql, type DeleteQueryBuilder, type Insertable, type InsertQueryBuilder, type Kysely, type QueryCreator, type Transaction, type UpdateQueryBuilder } from 'kysely';
 import { sameValue, type ArgumentMap } from '@/lib/argument';
+import type { Dialect } from './connect';
 import type { AppliedBatchesTable, Database } from './schema';
 import {
   bumpStatement,
   insertRows,
   premiseRows,
+  recordset,
   relationRow,
   relationRows,
   relationUpdated,
@@ -104,20 +105,20 @@ function pick<T, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
 
 /// Sends the write statement by statement, after the caller's bump in the same transaction.
 /// Relations are removed before the units they reference and added after them.
-export async function writeInTransaction(trx: Transaction<Database>, w: MapWrite): Promise<void> {
+export async function writeInTransaction(trx: Transaction<Database>, dialect: Dialect, w: MapWrite): Promise<void> {
   const { mapId } = w;
   if (w.goneRelations.length) await trx.deleteFrom('relations').where('map_id', '=', mapId).where('id', 'in', w.goneRelations).execute();
   if (w.goneUnits.length) await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', w.goneUnits).execute();
-  await insertRows(trx, 'units', w.newUnits);
+  await insertRows(trx, dialect, 'units', w.newUnits);
   for (const row of w.changedUnits) {
     await trx.updateTable('units').set(pick(row, unitUpdated)).where('map_id', '=', mapId).where('id', '=', row.id).execute();
   }
-  await insertRows(trx, 'relations', w.newRelations);
+  await insertRows(trx, dialect, 'relations', w.newRelations);
   for (const row of w.changedRelations) {
     await trx.updateTable('relations').set(pick(row, relationUpdated)).where('map_id', '=', mapId).where('id', '=', row.id).execute();
   }
   if (w.repremised.length) await trx.deleteFrom('relation_premises').where('map_id', '=', mapId).where('relation_id', 'in', w.repremised).execute();
-  await insertRows(trx, 'relation_premises', w.newPremises);
+  await insertRows(trx, dialect, 'relation_premises', w.newPremises);
   if (w.mainClaimId !== undefined) await trx.updateTable('argument_maps').set({ main_claim_id: w.mainClaimId }).where('id', '=', mapId).execute();
   if (w.batch) await trx.insertInto('applied_batches').values(w.batch).execute();
 }
@@ -134,11 +135,6 @@ type Part = (qc: QueryCreator<WithBump>) => InsertQueryBuilder<WithBump, any, an
 
 /// The bump's row, if it matched one: every part but the bump writes only where it exists.
 const bumpedRow = (qc: QueryCreator<WithBump>) => qc.selectFrom('bump').select('bump.id');
-
-/// The rows as a table `r` of `table`'s row type (one JSON parameter).
-function recordset<T extends ContentTable | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>) {
-  return sql<Database[T]>`json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`.as('r');
-}
 
 /// One array parameter (`= any($1)`) however many ids.
 const anyOf = (ids: readonly string[]) => sql<string>`any(${ids})`;

@@ -4,7 +4,7 @@ import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { getMap, getOrCreateMap, getOrCreateMapRow, replaceMapContents, TURN_SLICE_MS, type MapContents } from './maps';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, countTurns, fixtureDocument, testBackends, useTestDb, freshFixtureMap } from './test-support';
+import { NON_BMP_SURFACES, countTurns, fixtureDocument, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
 // Spans of NON_BMP_SURFACES on token boundaries (UTF-16 offsets):
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。'
@@ -254,14 +254,25 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     expect((await getMap(db, a.id))!.units).toEqual((await getMap(db, b.id))!.units);
   });
 
-  it('handles more units than one INSERT chunk', async () => {
+  it('handles more units than one INSERT chunk: 50 rows a statement on SQLite, 1,000 as one JSON parameter on PostgreSQL', async () => {
     const map = await freshMap();
-    const units = Array.from({ length: 1203 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: i % 30, end: (i % 30) + 1 }));
-    const relations = units.slice(1).map((u, i) => ({ id: `r${i}`, type: 'support' as const, from: [u.id], to: 'u0' }));
-    await replaceMapContents(db, map.id, 1, { units, relations, mainClaimId: 'u0' });
-    const got = await getMap(db, map.id);
-    expect(got!.units).toHaveLength(1203);
-    expect(got!.relations).toHaveLength(1202);
+    const units = Array.from({ length: 1203 }, (_, i) => ({ id: `u${i}`, label: i % 2 ? 'claim' : 'evidence', start: i % 30, end: (i % 30) + 1, note: i % 3 ? '' : `メモ${i}` }));
+    const relations = units.slice(1).map((u, i) => ({ id: `r${i}`, type: i % 2 ? ('support' as const) : ('attack' as const), from: [u.id], to: 'u0', note: '' }));
+    const logged = await statementLog(db);
+    try {
+      await replaceMapContents(logged.db, map.id, 1, { units, relations, mainClaimId: 'u0' });
+    } finally {
+      await logged.close();
+    }
+    // Units, relations, premises: 1,203 + 1,202 + 1,202 rows.
+    const perStatement = backend.name === 'postgres' ? 1000 : 50;
+    const expected = [1203, 1202, 1202].reduce((n, rows) => n + Math.ceil(rows / perStatement), 0);
+    expect(logged.statements.filter((s) => s === 'insert')).toHaveLength(expected);
+    const got = (await getMap(db, map.id))!;
+    expect(got.units).toHaveLength(1203);
+    expect(got.units.find((u) => u.id === 'u3')).toEqual({ id: 'u3', label: 'claim', start: 3, end: 4, note: 'メモ3' });
+    expect(got.relations).toHaveLength(1202);
+    expect(got.relations.find((r) => r.id === 'r0')).toMatchObject({ type: 'attack', from: ['u1'], to: 'u0' });
   });
 
   it('cascades: deleting a map removes its units, relations and comments', async () => {

@@ -15,7 +15,7 @@
 // map value. Fine-grained operations come later on the same schema.
 
 import { randomUUID } from 'node:crypto';
-import type { Db } from './connect';
+import type { Db, Dialect } from './connect';
 import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import type { Database, RelationPremisesTable, RelationsTable, UnitsTable } from './schema';
 import type { ArgumentUnit, Relation } from '@/lib/argument/types';
@@ -190,10 +190,10 @@ export async function replaceMapContents(db: Db, mapId: string, expectedVersion:
     for await (const ids of chunks([...unitBorn.keys()], DELETE_CHUNK)) {
       await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', ids).execute();
     }
-    await insertRows(trx, 'units', units.map((u) => unitRow(mapId, u, unitBorn.get(u.id) ?? now)));
+    await insertRows(trx, db.dialect, 'units', units.map((u) => unitRow(mapId, u, unitBorn.get(u.id) ?? now)));
     const relationIds = new Set(relations.map((r) => r.id));
-    await insertRows(trx, 'relations', relationRows(mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id)));
-    await insertRows(trx, 'relation_premises', premiseRows(mapId, relations));
+    await insertRows(trx, db.dialect, 'relations', relationRows(mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id)));
+    await insertRows(trx, db.dialect, 'relation_premises', premiseRows(mapId, relations));
     await options.alongside?.(trx);
     return expectedVersion + 1;
   });
@@ -307,13 +307,33 @@ export type UnitRow = Insertable<UnitsTable>;
 export type RelationRow = Insertable<RelationsTable>;
 export type PremiseRow = Insertable<RelationPremisesTable>;
 
+/// Rows per INSERT on PostgreSQL, where they travel as one JSON parameter (recordset): a
+/// 20,000-unit import is 20 statements, not 400 — each a round trip, and each compiled by Kysely
+/// on the event loop with a bound value per column of every row.
+const RECORDSET_CHUNK = 1000;
+
+/// The rows as a table `r` of `table`'s row type: one JSON parameter, read back by PostgreSQL's
+/// json_populate_recordset(null::<table>, …) with the table's own column types (no casts).
+export function recordset<T extends ContentTable | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>) {
+  return sql<Database[T]>`json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`.as('r');
+}
+
 /// Inserts rows in a few multi-row statements (both write paths: a batch of operations may add
-/// thousands), in the order given.
-export async function insertRows<T extends ContentTable>(trx: Transaction<Database>, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
-  for await (const chunk of chunks(rows, INSERT_CHUNK)) {
-    // Kysely cannot type a generic table's rows: they are `table`'s, typed as one table's here.
-    await trx.insertInto(table as 'units').values(chunk as unknown as UnitRow[]).execute();
+/// thousands; an import tens of thousands): on SQLite INSERT_CHUNK rows of bound values a
+/// statement, on PostgreSQL RECORDSET_CHUNK rows as one JSON parameter.
+export async function insertRows<T extends ContentTable>(trx: Transaction<Database>, dialect: Dialect, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
+  if (rows.length === 0) return;
+  // Kysely cannot type a generic table's rows: they are `table`'s, typed as one table's here.
+  const typed = { table: table as 'units', rows: rows as unknown as UnitRow[] };
+  if (dialect === 'postgres') {
+    // The columns are the rows' keys (a table's rows are built by one function, below).
+    const columns = Object.keys(rows[0]) as Array<keyof UnitRow & string>;
+    for await (const chunk of chunks(typed.rows, RECORDSET_CHUNK)) {
+      await trx.insertInto(typed.table).columns(columns).expression(trx.selectFrom(recordset(typed.table, chunk)).select(columns)).execute();
+    }
+    return;
   }
+  for await (const chunk of chunks(typed.rows, INSERT_CHUNK)) await trx.insertInto(typed.table).values(chunk).execute();
 }
 
 /// A unit as its row's columns (all but map_id, id and created_at are what an update sets:

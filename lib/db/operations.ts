@@ -130,7 +130,7 @@ export async function applyOperations(
         // The bump passing means the database still holds the snapshot's version, so its contents.
         await bumpVersion(trx, mapId, expectedVersion, at, now);
         if (changed instanceof Error) throw changed;
-        await writeInTransaction(trx, changed.write);
+        await writeInTransaction(trx, db.dialect, changed.write);
         return saved(changed.map);
       });
     }
