@@ -25,6 +25,7 @@ import type { Dialect } from './connect';
 import type { AppliedBatchesTable, Database } from './schema';
 import {
   bumpStatement,
+  anyOf,
   insertRows,
   premiseRows,
   recordset,
@@ -135,9 +136,6 @@ type Part = (qc: QueryCreator<WithBump>) => InsertQueryBuilder<WithBump, any, an
 
 /// The bump's row, if it matched one: every part but the bump writes only where it exists.
 const bumpedRow = (qc: QueryCreator<WithBump>) => qc.selectFrom('bump').select('bump.id');
-
-/// One array parameter (`= any($1)`) however many ids.
-const anyOf = (ids: readonly string[]) => sql<string>`any(${ids})`;
 
 /// INSERT INTO table (the rows' columns) SELECT them FROM the recordset, when the bump matched.
 function insertPart<T extends ContentTable | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Part {

@@ -254,20 +254,24 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     expect((await getMap(db, a.id))!.units).toEqual((await getMap(db, b.id))!.units);
   });
 
-  it('handles more units than one INSERT chunk: 50 rows a statement on SQLite, 1,000 as one JSON parameter on PostgreSQL', async () => {
+  it('handles more units than one INSERT chunk: 50 rows a statement on SQLite, 1,000 as one JSON parameter on PostgreSQL; deletes 200 ids or 1,000 a statement', async () => {
     const map = await freshMap();
     const units = Array.from({ length: 1203 }, (_, i) => ({ id: `u${i}`, label: i % 2 ? 'claim' : 'evidence', start: i % 30, end: (i % 30) + 1, note: i % 3 ? '' : `メモ${i}` }));
     const relations = units.slice(1).map((u, i) => ({ id: `r${i}`, type: i % 2 ? ('support' as const) : ('attack' as const), from: [u.id], to: 'u0', note: '' }));
     const logged = await statementLog(db);
+    const postgres = backend.name === 'postgres';
+    const statements = (rows: number[], perStatement: number) => rows.reduce((n, r) => n + Math.ceil(r / perStatement), 0);
     try {
       await replaceMapContents(logged.db, map.id, 1, { units, relations, mainClaimId: 'u0' });
+      // Units, relations, premises: 1,203 + 1,202 + 1,202 rows.
+      expect(logged.statements.filter((s) => s === 'insert')).toHaveLength(statements([1203, 1202, 1202], postgres ? 1000 : 50));
+      // Replaced again: the old relations and units deleted by id, 200 a statement on SQLite, 1,000 on PostgreSQL.
+      logged.statements.length = 0;
+      await replaceMapContents(logged.db, map.id, 2, { units, relations, mainClaimId: 'u0' });
+      expect(logged.statements.filter((s) => s === 'delete')).toHaveLength(statements([1202, 1203], postgres ? 1000 : 200));
     } finally {
       await logged.close();
     }
-    // Units, relations, premises: 1,203 + 1,202 + 1,202 rows.
-    const perStatement = backend.name === 'postgres' ? 1000 : 50;
-    const expected = [1203, 1202, 1202].reduce((n, rows) => n + Math.ceil(rows / perStatement), 0);
-    expect(logged.statements.filter((s) => s === 'insert')).toHaveLength(expected);
     const got = (await getMap(db, map.id))!;
     expect(got.units).toHaveLength(1203);
     expect(got.units.find((u) => u.id === 'u3')).toEqual({ id: 'u3', label: 'claim', start: 3, end: 4, note: 'メモ3' });

@@ -181,15 +181,10 @@ export async function replaceMapContents(db: Db, mapId: string, expectedVersion:
     const unitBorn = await creationTimes(trx, 'units', mapId);
     const relationBorn = await creationTimes(trx, 'relations', mapId);
 
-    // Relations go first: they reference units. By id, a chunk a statement (one DELETE of a
-    // 20,000-unit map, with its cascades, held the event loop for ~100 ms on SQLite). A
-    // relation's cascade may take one of a later chunk along: deleting that is a no-op.
-    for await (const ids of chunks([...relationBorn.keys()], DELETE_CHUNK)) {
-      await trx.deleteFrom('relations').where('map_id', '=', mapId).where('id', 'in', ids).execute();
-    }
-    for await (const ids of chunks([...unitBorn.keys()], DELETE_CHUNK)) {
-      await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', ids).execute();
-    }
+    // Relations go first: they reference units. A relation's cascade may take one of a later
+    // chunk along: deleting that is a no-op.
+    await deleteRows(trx, db.dialect, 'relations', mapId, [...relationBorn.keys()]);
+    await deleteRows(trx, db.dialect, 'units', mapId, [...unitBorn.keys()]);
     await insertRows(trx, db.dialect, 'units', units.map((u) => unitRow(mapId, u, unitBorn.get(u.id) ?? now)));
     const relationIds = new Set(relations.map((r) => r.id));
     await insertRows(trx, db.dialect, 'relations', relationRows(mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id)));
@@ -267,7 +262,8 @@ export async function refuseBump(kysely: Kysely<Database>, mapId: string, expect
 // let a 20,000-unit import hold other requests for 250 ms: each of them needs several turns of
 // the event loop, and every turn ran a chunk.)
 export const INSERT_CHUNK = 50;
-/// Rows per DELETE of a replaced map's contents (one bound parameter each), and per page read
+/// Rows per DELETE of a replaced map's contents on SQLite (one bound parameter each: one DELETE
+/// of a 20,000-unit map, with its cascades, held the event loop for ~100 ms), and per page read
 /// of their ids: about a millisecond of the event loop each.
 const DELETE_CHUNK = 200;
 const READ_PAGE = 1000;
@@ -316,6 +312,19 @@ const RECORDSET_CHUNK = 1000;
 /// json_populate_recordset(null::<table>, …) with the table's own column types (no casts).
 export function recordset<T extends ContentTable | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>) {
   return sql<Database[T]>`json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`.as('r');
+}
+
+/// One array parameter (`= any($1)`, PostgreSQL) however many ids.
+export const anyOf = (ids: readonly string[]) => sql<string>`any(${ids})`;
+
+/// Deletes the map's rows of `table` with these ids, a chunk a statement: on SQLite DELETE_CHUNK
+/// ids of bound values (the cascades run in process), on PostgreSQL RECORDSET_CHUNK as one array
+/// (they run in the backend).
+async function deleteRows(trx: Transaction<Database>, dialect: Dialect, table: 'units' | 'relations', mapId: string, ids: readonly string[]): Promise<void> {
+  for await (const chunk of chunks(ids, dialect === 'postgres' ? RECORDSET_CHUNK : DELETE_CHUNK)) {
+    const matching = trx.deleteFrom(table).where('map_id', '=', mapId);
+    await (dialect === 'postgres' ? matching.where('id', '=', anyOf(chunk)) : matching.where('id', 'in', chunk)).execute();
+  }
 }
 
 /// Inserts rows in a few multi-row statements (both write paths: a batch of operations may add
