@@ -12,7 +12,7 @@ import type { MapComment } from '@/lib/formats/types';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError } from './errors';
 import { getLabelScheme, schemeForUserDocument } from './label-schemes';
-import { chunks, getMap, getOrCreateMapRow, INSERT_CHUNK, replaceMapContents, type StoredMap } from './maps';
+import { getMap, getOrCreateMapRow, insertRows, replaceMapContents, type StoredMap } from './maps';
 import { getUser, type User } from './users';
 
 export interface DocumentMapSummary {
@@ -182,7 +182,7 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
           };
         });
       // Chunked as the map's rows: a file may carry thousands (more than one statement may bind).
-      for await (const chunk of chunks(rows, INSERT_CHUNK)) await trx.insertInto('comments').values(chunk).execute();
+      await insertRows(trx, db.dialect, 'comments', rows);
     },
   });
   return { mapId: stored.id, version };

@@ -256,12 +256,12 @@ export async function refuseBump(kysely: Kysely<Database>, mapId: string, expect
   throw new Error(`argument map "${mapId}": the version bump changed nothing, and nothing says why`);
 }
 
-// Rows per INSERT: at most 9 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535
-// bound-parameter limits, and one statement (compiled and, on SQLite, run synchronously) stays
+// Rows per INSERT on SQLite: at most 9 parameters each stays far below its 32766 bound-parameter
+// limit, and one statement (compiled and, on SQLite, run synchronously) stays
 // about a millisecond of the event loop. (200 rows, 5–10 ms a statement under the server's load,
 // let a 20,000-unit import hold other requests for 250 ms: each of them needs several turns of
 // the event loop, and every turn ran a chunk.)
-export const INSERT_CHUNK = 50;
+const INSERT_CHUNK = 50;
 /// Rows per DELETE of a replaced map's contents on SQLite (one bound parameter each: one DELETE
 /// of a 20,000-unit map, with its cascades, held the event loop for ~100 ms), and per page read
 /// of their ids: about a millisecond of the event loop each.
@@ -310,7 +310,7 @@ const RECORDSET_CHUNK = 1000;
 
 /// The rows as a table `r` of `table`'s row type: one JSON parameter, read back by PostgreSQL's
 /// json_populate_recordset(null::<table>, …) with the table's own column types (no casts).
-export function recordset<T extends ContentTable | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>) {
+export function recordset<T extends ContentTable | 'comments' | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>) {
   return sql<Database[T]>`json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`.as('r');
 }
 
@@ -328,9 +328,9 @@ async function deleteRows(trx: Transaction<Database>, dialect: Dialect, table: '
 }
 
 /// Inserts rows in a few multi-row statements (both write paths: a batch of operations may add
-/// thousands; an import tens of thousands): on SQLite INSERT_CHUNK rows of bound values a
+/// thousands; an import tens of thousands, and its comments): on SQLite INSERT_CHUNK rows of bound values a
 /// statement, on PostgreSQL RECORDSET_CHUNK rows as one JSON parameter.
-export async function insertRows<T extends ContentTable>(trx: Transaction<Database>, dialect: Dialect, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
+export async function insertRows<T extends ContentTable | 'comments'>(trx: Transaction<Database>, dialect: Dialect, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
   if (rows.length === 0) return;
   // Kysely cannot type a generic table's rows: they are `table`'s, typed as one table's here.
   const typed = { table: table as 'units', rows: rows as unknown as UnitRow[] };
