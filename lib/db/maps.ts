@@ -257,8 +257,8 @@ export async function refuseBump(kysely: Kysely<Database>, mapId: string, expect
 }
 
 // Rows per INSERT on SQLite: at most 9 parameters each stays far below its 32766 bound-parameter
-// limit, and one statement (compiled and, on SQLite, run synchronously) stays
-// about a millisecond of the event loop. (200 rows, 5–10 ms a statement under the server's load,
+// limit, and one statement (compiled, then run synchronously) stays about a millisecond of the
+// event loop. (200 rows, 5–10 ms a statement under the server's load,
 // let a 20,000-unit import hold other requests for 250 ms: each of them needs several turns of
 // the event loop, and every turn ran a chunk.)
 const INSERT_CHUNK = 50;

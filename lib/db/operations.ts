@@ -173,8 +173,8 @@ async function appliedBefore(trx: Transaction<Database>, mapId: string, batchId:
 
 /// The map as stored now, read without a transaction, so that no connection is held across
 /// the reads: a miss (a class's first saves, or any save after a restart) once read it inside
-/// the write's transaction, and on PostgreSQL under load each round trip of it kept a pool
-/// connection waiting on the busy event loop — 200 first saves in 3 s saw p99 2.6 s. Safe because
+/// the write's transaction, where on PostgreSQL under load each round trip kept a pool
+/// connection waiting on the busy event loop. Safe because
 /// the write's bump (WHERE version = v) refuses if anything was committed since the row was read
 /// at v: every change of contents bumps the version, and the row is read before the contents.
 /// On another version than the batch's base the contents are not needed: then only the row is
