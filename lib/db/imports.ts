@@ -13,6 +13,7 @@ import type { Db } from './connect';
 import { InvalidDataError, NotFoundError } from './errors';
 import { getLabelScheme, schemeForUserDocument } from './label-schemes';
 import { getMap, getOrCreateMapRow, insertRows, replaceMapContents, type StoredMap } from './maps';
+import { isPacked, type PackedContents } from './packedContents';
 import { getUser, type User } from './users';
 
 export interface DocumentMapSummary {
@@ -116,7 +117,11 @@ export async function mapLabelSchemeId(db: Db, documentId: string, userId: strin
 export interface ImportMapInput {
   documentId: string;
   userId: string;
-  map: ArgumentMap;
+  /// Packed (./packedContents) when checked already, against the map's scheme and text and the
+  /// model's rules: an import's map, which importFile checked on the import route's worker
+  /// thread. Checking 20,000 units and their relations again here held every other request for
+  /// up to hundreds of ms.
+  map: ArgumentMap | PackedContents;
   /// The file's comments (importAnnotated keeps those on units and relations of `map`, and on
   /// the map). Added beside the comments the map already has, which outlive the replacement; one
   /// whose id the map already has (a second import of the same file) is not added twice. Authors
@@ -126,16 +131,12 @@ export interface ImportMapInput {
   /// The version the import was validated against; a map changed since is refused
   /// (StaleVersionError) rather than overwritten. Omit to replace whatever is there.
   expectedVersion?: number;
-  /// True when `map` is importFile's (lib/server/importFile): the model's rules were checked
-  /// there (checkDraft runs mapProblems on the file's whole map, and anchoring only drops units
-  /// and whole relations with them, which keeps a valid map valid), on the import route's worker
-  /// thread. Then they are not checked again on the event loop (replaceMapContents).
-  modelChecked?: boolean;
 }
 
 /// Replaces the user's map of the document (created on first use) with `map`, in one
 /// transaction; returns the map id and its new version. Throws InvalidDataError (nothing written)
-/// when a unit's label is not in the map's scheme or an offset is outside the text, and
+/// when a unit's label is not in the map's scheme or an offset is outside the text (a packed
+/// map's packer checked those), and
 /// MapLockedError (nothing written) when the map has been submitted.
 export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId: string; version: number }> {
   const { documentId, userId, map } = input;
@@ -146,7 +147,7 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
   const scheme = await getLabelScheme(db, schemeId);
   if (!scheme) throw new NotFoundError('label scheme', schemeId);
   const labels = new Set(scheme.labels.map((l) => l.id));
-  for (const u of map.units) {
+  for (const u of isPacked(map) ? [] : map.units) {
     if (!labels.has(u.label)) throw new InvalidDataError(`unit ${u.id}: label "${u.label}" is not in label scheme ${schemeId}`);
     if (isImplicit(u)) continue; // no place in the text to check
     if (!Number.isInteger(u.start) || !Number.isInteger(u.end) || u.start < 0 || u.end > doc.canonical_text.length || u.start >= u.end) {
@@ -158,7 +159,6 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
   const authors = new Map(names.length ? (await db.kysely.selectFrom('users').select(['id', 'name']).where('name', 'in', names).execute()).map((u) => [u.name, u.id] as const) : []);
   const stored = await getOrCreateMapRow(db, documentId, userId);
   const version = await replaceMapContents(db, stored.id, input.expectedVersion ?? stored.version, map, {
-    modelChecked: input.modelChecked,
     alongside: async (trx) => {
       if (!comments.length) return;
       // Ids are kept unless another map's comment has one (ids are unique across maps).

@@ -4,6 +4,7 @@ import { createDocument } from './documents';
 import { InvalidDataError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
 import { getMap, getOrCreateMap, getOrCreateMapRow, replaceMapContents, TURN_SLICE_MS, type MapContents } from './maps';
 import { ensureLocalUser } from './users';
+import { packContents, PACKED_CHUNK } from './packedContents';
 import { NON_BMP_SURFACES, countTurns, fixtureDocument, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
 
 // Spans of NON_BMP_SURFACES on token boundaries (UTF-16 offsets):
@@ -154,15 +155,44 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
     expect((await getMap(db, map.id))!.relations).toEqual([]);
   });
 
-  it('skips the model check of contents checked already (modelChecked), not the constraints', async () => {
+  it('skips the model check of packed contents (checked by their packer), not the constraints', async () => {
     const map = await freshMap();
     const duplicate = { ...CONTENTS, relations: [...CONTENTS.relations, { id: 'r9', type: 'support' as const, from: ['u2'], to: 'u1' }] };
     await expect(replaceMapContents(db, map.id, 1, duplicate)).rejects.toBeInstanceOf(InvalidDataError);
     const dangling = { ...CONTENTS, relations: [{ id: 'r2', type: 'attack' as const, from: ['u3'], to: 'ghost' }] };
-    const err = await replaceMapContents(db, map.id, 1, dangling, { modelChecked: true }).catch((e) => e);
+    const err = await replaceMapContents(db, map.id, 1, packContents(dangling)).catch((e) => e);
     expect(constraintViolation(err)).not.toBeNull();
+    await expect(replaceMapContents(db, map.id, 1, packContents({ ...CONTENTS, mainClaimId: 'nope' }))).rejects.toBeInstanceOf(InvalidDataError);
     expect((await getMap(db, map.id))!.version).toBe(1);
-    expect(await replaceMapContents(db, map.id, 1, CONTENTS, { modelChecked: true })).toBe(2);
+    expect(await replaceMapContents(db, map.id, 1, packContents(CONTENTS))).toBe(2);
+  });
+
+  it('stores packed contents as it stores the same contents unpacked: chunks of units, undercuts after their targets, creation times kept', async () => {
+    // More units and relations than a packed chunk holds; relations listed before the relations
+    // they attack (an undercut's row needs its target's).
+    const units = Array.from({ length: PACKED_CHUNK + 5 }, (_, i) => ({ id: `u${i}`, label: 'claim', start: 8, end: 13, note: '' }));
+    const supports = units.slice(1, PACKED_CHUNK + 3).map((u, i) => ({ id: `s${i}`, type: 'support' as const, from: [u.id], to: 'u0', note: '' }));
+    const undercuts = supports.slice(0, 3).map((r, i) => ({ id: `a${i}`, type: 'attack' as const, from: [units[PACKED_CHUNK + 3 + (i % 2)].id], to: r.id, note: '' }));
+    const contents = { units, relations: [...undercuts, ...supports], mainClaimId: 'u0' };
+    const plain = await freshMap();
+    const packed = await freshMap();
+    await replaceMapContents(db, plain.id, 1, contents);
+    const packedContents = packContents(contents);
+    expect(packedContents.units).toHaveLength(2);
+    await replaceMapContents(db, packed.id, 1, packedContents);
+    const [a, b] = [(await getMap(db, plain.id))!, (await getMap(db, packed.id))!];
+    expect(b.units).toEqual(a.units);
+    expect(b.relations).toEqual(a.relations);
+    expect(b.mainClaimId).toBe('u0');
+    expect(b.relations.filter((r) => r.to.startsWith('s'))).toHaveLength(3);
+    // Replaced again, packed: the units that stay keep their creation times.
+    const born = async () => new Map((await db.kysely.selectFrom('units').select(['id', 'created_at']).where('map_id', '=', packed.id).execute()).map((r) => [r.id, r.created_at]));
+    const before = await born();
+    await new Promise((r) => setTimeout(r, 5));
+    await replaceMapContents(db, packed.id, 2, packContents({ units: [...units, { id: 'new', label: 'claim', start: 8, end: 13, note: '' }], relations: [], mainClaimId: null }));
+    const after = await born();
+    for (const u of units) expect(after.get(u.id)).toBe(before.get(u.id));
+    expect(after.get('new')! > before.get('u0')!).toBe(true);
   });
 
   it('getOrCreateMapRow gives the id and version getOrCreateMap would, without the contents', async () => {

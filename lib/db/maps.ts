@@ -24,6 +24,7 @@ import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, con
 import { schemeForUserDocument } from './label-schemes';
 import { writeCache } from './writeCache';
 import { archivedOnly, editRefusal, pastDueLocks } from './editLock';
+import { isPacked, PACKED_CHUNK, targetsFirst, type NoteOptional, type PackedContents } from './packedContents';
 
 export type RelationType = 'support' | 'attack';
 
@@ -33,8 +34,6 @@ export type StoredUnit = ArgumentUnit;
 /// A relation as the core has it.
 export type StoredRelation = Relation;
 
-/// T without its note, which may be left out (it defaults to '').
-type NoteOptional<T> = T extends unknown ? Omit<T, 'note'> & { note?: string } : never;
 
 export interface StoredMap {
   id: string;
@@ -143,34 +142,29 @@ export interface ReplaceOptions {
   /// Runs last in the same transaction (an import's comments), so its failure rolls the
   /// replacement back too.
   alongside?: (trx: Transaction<Database>) => Promise<void>;
-  /// The contents passed mapProblems already, off the event loop: an import's map, which
-  /// importFile checked on the import route's worker thread. Checking 20,000 units and their
-  /// relations again here held every other request for up to hundreds of ms.
-  modelChecked?: boolean;
 }
 
 /// Replaces the map's units, relations and main claim in one transaction and returns the new
 /// version. Throws StaleVersionError (nothing changed) when the map is no longer at
 /// `expectedVersion`, NotFoundError when there is no such map, InvalidDataError when the main
-/// claim is not one of the units or (unless `modelChecked`) the contents break a rule of the
-/// model rows cannot state; a constraint violation (duplicate id, relation to a missing unit,
-/// empty span) rolls everything back, version included.
+/// claim is not one of the units or (unless they are packed: ./packedContents, checked by their
+/// packer) the contents break a rule of the model rows cannot state; a constraint violation
+/// (duplicate id, relation to a missing unit, empty span) rolls everything back, version included.
 ///
 /// However big the map, no step holds the event loop for long: the old rows are read and deleted
-/// and the new ones inserted a chunk a statement, with event-loop turns between chunks (the
-/// transaction stays open meanwhile; other writers wait for it as they would anyway).
-export async function replaceMapContents(db: Db, mapId: string, expectedVersion: number, contents: MapContents, options: ReplaceOptions = {}): Promise<number> {
-  const { units, relations, mainClaimId } = contents;
-  if (mainClaimId !== null && !units.some((u) => u.id === mainClaimId)) {
-    throw new InvalidDataError(`main claim "${mainClaimId}" is not one of the map's units`);
-  }
+/// and the new ones built and inserted a chunk at a time, with event-loop turns between chunks
+/// (the transaction stays open meanwhile; other writers wait for it as they would anyway).
+export async function replaceMapContents(db: Db, mapId: string, expectedVersion: number, contents: MapContents | PackedContents, options: ReplaceOptions = {}): Promise<number> {
+  const { mainClaimId } = contents;
   // What rows cannot say (a premise set is several rows): the model's rules on relations —
   // duplicates by premise set, a premise that is the target, backing, cycles, schemes. Missing
   // references, duplicate ids and empty spans are the constraints' to refuse.
-  if (!options.modelChecked) {
-    const problem = mapProblems({ units: units.map(withNote), relations: relations.map(withNote), mainClaimId: null }).find((p) => !dbChecked.has(p.error.code));
+  if (!isPacked(contents)) {
+    const problem = mapProblems({ units: contents.units.map(withNote), relations: contents.relations.map(withNote), mainClaimId: null }).find((p) => !dbChecked.has(p.error.code));
     if (problem) throw new InvalidDataError(problem.error.message);
   }
+  const units = isPacked(contents) ? unpacked<NewUnit>(contents.units) : chunks(contents.units, PACKED_CHUNK);
+  const relations = isPacked(contents) ? unpacked<NewRelation>(contents.relations) : chunks(targetsFirst(contents.relations), PACKED_CHUNK);
   writeCache.forgetSnapshot(db.url, mapId);
   return db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
@@ -185,10 +179,21 @@ export async function replaceMapContents(db: Db, mapId: string, expectedVersion:
     // chunk along: deleting that is a no-op.
     await deleteRows(trx, db.dialect, 'relations', mapId, [...relationBorn.keys()]);
     await deleteRows(trx, db.dialect, 'units', mapId, [...unitBorn.keys()]);
-    await insertRows(trx, db.dialect, 'units', units.map((u) => unitRow(mapId, u, unitBorn.get(u.id) ?? now)));
-    const relationIds = new Set(relations.map((r) => r.id));
-    await insertRows(trx, db.dialect, 'relations', relationRows(mapId, relations, (id) => relationBorn.get(id) ?? now, (id) => relationIds.has(id)));
-    await insertRows(trx, db.dialect, 'relation_premises', premiseRows(mapId, relations));
+    // Rows are built a chunk at a time: all 20,000 at once held the event loop for ~35 ms.
+    const unitIds = new Set<string>();
+    for await (const part of units) {
+      for (const u of part) unitIds.add(u.id);
+      await insertRows(trx, db.dialect, 'units', part.map((u) => unitRow(mapId, u, unitBorn.get(u.id) ?? now)));
+    }
+    if (mainClaimId !== null && !unitIds.has(mainClaimId)) throw new InvalidDataError(`main claim "${mainClaimId}" is not one of the map's units`);
+    // A target that is not a unit is a relation (an undercut); one that is neither breaks a
+    // foreign key.
+    const premises: PremiseRow[] = [];
+    for await (const part of relations) {
+      await insertRows(trx, db.dialect, 'relations', part.map((r) => relationRow(mapId, r, relationBorn.get(r.id) ?? now, (id) => !unitIds.has(id))));
+      for (const row of premiseRows(mapId, part)) premises.push(row);
+    }
+    await insertRows(trx, db.dialect, 'relation_premises', premises);
     await options.alongside?.(trx);
     return expectedVersion + 1;
   });
@@ -290,6 +295,19 @@ export async function* chunks<T>(items: readonly T[], size: number): AsyncGenera
   }
 }
 
+/// Packed chunks (./packedContents) parsed one at a time, with a turn of the event loop whenever
+/// the chunks since the last took TURN_SLICE_MS (their statements included).
+async function* unpacked<T>(packed: readonly string[]): AsyncGenerator<T[]> {
+  let turnedAt = performance.now();
+  for (const [i, text] of packed.entries()) {
+    if (i > 0 && performance.now() - turnedAt >= TURN_SLICE_MS) {
+      await nextTurn();
+      turnedAt = performance.now();
+    }
+    yield JSON.parse(text) as T[];
+  }
+}
+
 type NewUnit = NoteOptional<StoredUnit>;
 type NewRelation = NoteOptional<StoredRelation>;
 
@@ -384,18 +402,6 @@ export function relationRows(mapId: string, relations: readonly NewRelation[], c
 /// The premise rows of `relations` (a relation's old rows deleted first when they change).
 export function premiseRows(mapId: string, relations: readonly Pick<NewRelation, 'id' | 'from'>[]): PremiseRow[] {
   return relations.flatMap((r) => r.from.map((unit, position) => ({ map_id: mapId, relation_id: r.id, unit_id: unit, position })));
-}
-
-/// Relations ordered so that each comes after the relation it targets (when that is among them).
-function targetsFirst<T extends { id: string; to: string }>(relations: readonly T[]): T[] {
-  const byId = new Map(relations.map((r) => [r.id, r]));
-  if (!relations.some((r) => byId.has(r.to))) return relations.slice();
-  const depth = (r: T) => {
-    let n = 0;
-    for (let at = byId.get(r.to); at && n <= byId.size; at = byId.get(at.to)) n++;
-    return n;
-  };
-  return relations.map((r) => ({ r, d: depth(r) })).sort((a, b) => a.d - b.d).map((x) => x.r);
 }
 
 /// The columns a unit and a relation are read with (toStoredUnit, toStoredRelation).

@@ -9,7 +9,7 @@
 // or the file's problems); a write's answer is its summary and map serialized here, which the
 // route completes with the new version (extendJson), so nothing large is serialized there.
 import { z } from 'zod';
-import type { ArgumentMap } from '@/lib/argument';
+import { packContents, type PackedContents } from '@/lib/db/packedContents';
 import { detectFormat, formats, isFormatId, type ImportOptions } from '@/lib/formats';
 import type { MapComment } from '@/lib/formats/types';
 import { withSafeText } from '@/lib/text/safeText';
@@ -51,9 +51,11 @@ export interface ImportSummary {
 export type ImportRequestOutcome =
   /// Send `json` as it is, with `status`: nothing is to be written.
   | { kind: 'answer'; status: number; json: string }
-  /// Write `map` and `comments` if the map is still at `baseVersion`.
+  /// Write `contents` and `comments` if the map is still at `baseVersion`. The contents are
+  /// packed (JSON text a chunk at a time: lib/db/packedContents), which the event loop receives
+  /// in no time and the writer parses a chunk at a time.
   /// `summaryJson` and `mapJson` are the answer's parts, serialized here (withWritten joins them).
-  | { kind: 'write'; baseVersion: number; summaryJson: string; map: ArgumentMap; comments: MapComment[]; mapJson: string };
+  | { kind: 'write'; baseVersion: number; summaryJson: string; contents: PackedContents; comments: MapComment[]; mapJson: string };
 
 /// The JSON object `summaryJson` with `fields` (JSON values already serialized) added at its end.
 export function extendJson(objectJson: string, fields: Record<string, string>): string {
@@ -91,5 +93,6 @@ export function importRequest({ body: bytes, options }: ImportRequestInput): Imp
   };
   if (body.dryRun || (result.needsAcceptance && !body.accept)) return answer(200, { ...summary, written: false });
   const { map, comments } = result.value;
-  return { kind: 'write', baseVersion: body.baseVersion, summaryJson: JSON.stringify(summary), map, comments, mapJson: JSON.stringify(map) };
+  // Checked: importFile ran the model's rules on it, against the scheme's labels and the text.
+  return { kind: 'write', baseVersion: body.baseVersion, summaryJson: JSON.stringify(summary), contents: packContents(map), comments, mapJson: JSON.stringify(map) };
 }

@@ -10,8 +10,9 @@
 // The body is read as bytes and handed to a worker thread (lib/server/importRequest): parsing,
 // checking, re-anchoring and serializing a 16 MiB file take seconds of CPU, which must not
 // stop this event loop. What stays here is I/O: the map's row (never its contents, which are
-// about to be replaced), the document, the write — chunked (lib/db replaceMapContents), without
-// checking the worker's map again (importMap's modelChecked).
+// about to be replaced), the document, the write — the worker's map arrives packed (JSON text a
+// chunk at a time: lib/db/packedContents), checked already, and is parsed and stored a chunk at
+// a time (lib/db replaceMapContents).
 // proxy.ts does not run for this route (its body would be buffered a second time): unproxied()
 // refuses a foreign Host and sets the security headers.
 import { assertOpenForEdits, documentContext, getDocumentText, getLabelScheme, importMap, mapHeader, openDb } from '@/lib/db';
@@ -59,7 +60,7 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
       const error = JSON.stringify('the map changed since the import was checked');
       return jsonText(extendJson(summaryJson, { written: 'false', error, version: String(current) }), 409);
     }
-    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: outcome.map, comments: outcome.comments, expectedVersion: baseVersion, modelChecked: true });
+    const written = await importMap(db, { documentId: map.documentId, userId: user.id, map: outcome.contents, comments: outcome.comments, expectedVersion: baseVersion });
     return jsonText(extendJson(summaryJson, { written: 'true', version: String(written.version), map: outcome.mapJson }), 200);
   })));
 }
