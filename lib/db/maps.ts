@@ -199,18 +199,13 @@ export async function replaceMapContents(db: Db, mapId: string, expectedVersion:
   });
 }
 
-/// The ids of the map's rows in `table` with their creation times, read a page at a time in id
-/// order (keyset), with event-loop turns between pages.
+/// The ids of the map's rows in `table` with their creation times, read a page at a time (readAll).
 async function creationTimes(trx: Transaction<Database>, table: 'units' | 'relations', mapId: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let after: string | null = null; ; await nextTurn()) {
-    let page = trx.selectFrom(table).select(['id', 'created_at']).where('map_id', '=', mapId);
-    if (after !== null) page = page.where('id', '>', after);
-    const rows = await page.orderBy('id').limit(READ_PAGE).execute();
-    for (const r of rows) out.set(r.id, r.created_at);
-    if (rows.length < READ_PAGE) return out;
-    after = rows[rows.length - 1].id;
-  }
+  const rows = await readAll<{ id: string; created_at: string }>((last) => {
+    const page = trx.selectFrom(table).select(['id', 'created_at']).where('map_id', '=', mapId);
+    return (last ? page.where('id', '>', last.id) : page).orderBy('id').limit(READ_PAGE).execute();
+  });
+  return new Map(rows.map((r) => [r.id, r.created_at]));
 }
 
 /// The first statement of every write: bump the version if it is still `expectedVersion` and
@@ -414,11 +409,19 @@ export const relationColumns = ['id', 'type', 'to_unit', 'to_relation', 'scheme'
 /// costs a few ms, where one statement returning them sorted held SQLite's event loop ~170 ms.
 export async function readUnitsAndRelations(trx: Kysely<Database>, mapId: string): Promise<Pick<StoredMap, 'units' | 'relations'>> {
   const [units, relations, premises] = await Promise.all([
-    readAll((offset) => trx.selectFrom('units').select(unitColumns).where('map_id', '=', mapId).orderBy('id').limit(READ_PAGE).offset(offset).execute()),
-    readAll((offset) => trx.selectFrom('relations').select(relationColumns).where('map_id', '=', mapId).orderBy('id').limit(READ_PAGE).offset(offset).execute()),
-    readAll((offset) =>
-      trx.selectFrom('relation_premises').select(['relation_id', 'unit_id', 'position']).where('map_id', '=', mapId).orderBy('relation_id').orderBy('position').limit(READ_PAGE).offset(offset).execute(),
-    ),
+    readAll<Pick<UnitsTable, (typeof unitColumns)[number]>>((last) => {
+      const page = trx.selectFrom('units').select(unitColumns).where('map_id', '=', mapId);
+      return (last ? page.where('id', '>', last.id) : page).orderBy('id').limit(READ_PAGE).execute();
+    }),
+    readAll<Pick<RelationsTable, (typeof relationColumns)[number]>>((last) => {
+      const page = trx.selectFrom('relations').select(relationColumns).where('map_id', '=', mapId);
+      return (last ? page.where('id', '>', last.id) : page).orderBy('id').limit(READ_PAGE).execute();
+    }),
+    readAll<Pick<RelationPremisesTable, 'relation_id' | 'unit_id' | 'position'>>((last) => {
+      const page = trx.selectFrom('relation_premises').select(['relation_id', 'unit_id', 'position']).where('map_id', '=', mapId);
+      const after = last ? page.where((eb) => eb(eb.refTuple('relation_id', 'position'), '>', eb.tuple(last.relation_id, last.position))) : page;
+      return after.orderBy('relation_id').orderBy('position').limit(READ_PAGE).execute();
+    }),
   ]);
   const from = premisesByRelation(premises.map((p) => ({ ...p, map_id: mapId })));
   return {
@@ -427,18 +430,20 @@ export async function readUnitsAndRelations(trx: Kysely<Database>, mapId: string
   };
 }
 
-/// Every row of a query, READ_PAGE at a time (`page(offset)`: the query in its primary key's
-/// order, LIMIT READ_PAGE OFFSET offset), with a turn of the event loop whenever the pages since
-/// the last turn took TURN_SLICE_MS. Pages are consistent within a transaction (getMap's); read
-/// without one, a write between pages bumps the version the reader checks (operations.ts
-/// readSnapshot), as a write between any two of its reads would.
-async function readAll<R>(page: (offset: number) => Promise<R[]>): Promise<R[]> {
+/// Every row of a query, READ_PAGE at a time (`page(last)`: the rows after `last` in the
+/// primary key's order, LIMIT READ_PAGE: an index range each, where OFFSET re-read every page
+/// before it), with a turn of the event loop whenever the pages since the last turn took
+/// TURN_SLICE_MS. Pages are consistent within a transaction (getMap's); read without one, a
+/// write between pages bumps the version the reader checks (operations.ts readSnapshot), as a
+/// write between any two of its reads would.
+async function readAll<R>(page: (last: R | null) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   let turnedAt = performance.now();
-  for (let offset = 0; ; offset += READ_PAGE) {
-    const rows = await page(offset);
+  for (let last: R | null = null; ; ) {
+    const rows = await page(last);
     for (const row of rows) out.push(row);
     if (rows.length < READ_PAGE) return out;
+    last = rows[rows.length - 1];
     if (performance.now() - turnedAt >= TURN_SLICE_MS) {
       await nextTurn();
       turnedAt = performance.now();
