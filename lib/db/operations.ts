@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { applyChecked, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
-import type { Db } from './connect';
+import type { Db, Dialect } from './connect';
 import type { Database } from './schema';
 import { BatchReusedError, constraintViolation, GradingRefusal, InvalidDataError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { bumpVersion, readUnitsAndRelations, refuseBump } from './maps';
@@ -140,7 +140,7 @@ export async function applyOperations(
     // such, whatever refused it; anything else stands.
     const refusal = e instanceof StaleVersionError || e instanceof MapLockedError || e instanceof GradingRefusal || e instanceof OperationRejectedError || constraintViolation(e) === 'unique';
     if (!batchId || !refusal) throw e;
-    const done = await db.kysely.transaction().execute((trx) => appliedBefore(trx, mapId, batchId, contentHash!));
+    const done = await db.kysely.transaction().execute((trx) => appliedBefore(trx, db.dialect, mapId, batchId, contentHash!));
     if (!done) throw e;
     return done;
   }
@@ -159,7 +159,7 @@ export function batchHash(operations: readonly Operation[]): string {
 
 /// The answer to a batch already applied to the map, or null when it is new; BatchReusedError
 /// when its id was applied with other operations.
-async function appliedBefore(trx: Transaction<Database>, mapId: string, batchId: string, contentHash: string): Promise<AppliedOperations | null> {
+async function appliedBefore(trx: Transaction<Database>, dialect: Dialect, mapId: string, batchId: string, contentHash: string): Promise<AppliedOperations | null> {
   const done = await trx
     .selectFrom('applied_batches')
     .select(['version', 'content_hash'])
@@ -168,7 +168,7 @@ async function appliedBefore(trx: Transaction<Database>, mapId: string, batchId:
     .executeTakeFirst();
   if (!done) return null;
   if (done.content_hash !== null && done.content_hash !== contentHash) throw new BatchReusedError(batchId);
-  return { version: Number(done.version), map: await readContents(trx, mapId), duplicate: true };
+  return { version: Number(done.version), map: await readContents(trx, dialect, mapId), duplicate: true };
 }
 
 /// The map as stored now, read without a transaction, so that no connection is held across
@@ -183,11 +183,11 @@ async function readSnapshot(db: Db, mapId: string, expectedVersion: number): Pro
   const row = await db.kysely.selectFrom('argument_maps').select(['version', 'label_scheme_id', 'main_claim_id']).where('id', '=', mapId).executeTakeFirst();
   if (!row) throw new NotFoundError('argument map', mapId);
   const version = Number(row.version);
-  const contents = version !== expectedVersion ? { units: [], relations: [] } : await readUnitsAndRelations(db.kysely, mapId);
+  const contents = version !== expectedVersion ? { units: [], relations: [] } : await readUnitsAndRelations(db.kysely, db.dialect, mapId);
   return { version, labelSchemeId: row.label_scheme_id, map: { mainClaimId: row.main_claim_id, ...contents } };
 }
 
-async function readContents(trx: Transaction<Database>, mapId: string): Promise<ArgumentMap> {
+async function readContents(trx: Transaction<Database>, dialect: Dialect, mapId: string): Promise<ArgumentMap> {
   const map = await trx.selectFrom('argument_maps').select('main_claim_id').where('id', '=', mapId).executeTakeFirstOrThrow();
-  return { mainClaimId: map.main_claim_id, ...(await readUnitsAndRelations(trx, mapId)) };
+  return { mainClaimId: map.main_claim_id, ...(await readUnitsAndRelations(trx, dialect, mapId)) };
 }
