@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeDatabaseUrl, migrateToLatest, openDb, postgresPoolSize, resolveDatabaseUrl, type Db } from './connect';
+import { describeDatabaseUrl, migrateToLatest, openConnections, openDb, postgresPoolSize, resolveDatabaseUrl, type Db } from './connect';
 import { getLabelScheme } from './label-schemes';
 import { constraintViolation } from './errors';
 import { testBackends, useTestDb } from './test-support';
@@ -17,6 +17,35 @@ describe('postgresPoolSize', () => {
   it.each(['0', '-2', '2.5', 'ten', '100000'])('refuses %j with the variable named', (raw) => {
     expect(() => postgresPoolSize(raw)).toThrow(/RONTEN_PG_POOL/);
   });
+});
+
+describe('openConnections', () => {
+  it('leaves a pool no connection can be opened to as it was, without throwing', async () => {
+    const { Pool } = await import('pg');
+    const pool = new Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectionTimeoutMillis: 2_000 });
+    pool.on('error', () => {});
+    expect(await openConnections(pool, 3)).toBe(0);
+    expect(pool.totalCount).toBe(0);
+    await pool.end();
+  });
+});
+
+describe.each(testBackends().filter((b) => b.name === 'postgres'))('the PostgreSQL pool', (backend) => {
+  it('opens its connections when the Db opens, and keeps them while idle', async () => {
+    const target = await backend.create();
+    const db = await openDb(target.url);
+    try {
+      const backends = async () =>
+        Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(db.kysely)).rows[0].n);
+      // One of them runs the count; the others are open already, before any query asked for them.
+      expect(await backends()).toBe(postgresPoolSize() - 1);
+      await new Promise((r) => setTimeout(r, 10_500)); // pg's default closed idle clients after 10 s
+      expect(await backends()).toBe(postgresPoolSize() - 1);
+    } finally {
+      await db.close();
+      await target.teardown();
+    }
+  }, 20_000);
 });
 
 describe('resolveDatabaseUrl', () => {

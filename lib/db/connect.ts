@@ -197,6 +197,22 @@ async function openSqlite(file: string | ':memory:', log?: StatementLog, owner =
 
 export const PG_POOL_ENV = 'RONTEN_PG_POOL';
 
+/// Opens `n` of the pool's connections at once and returns them to it, so that the first saves
+/// of a class (every student's first, all in the same seconds) do not each wait for a backend to
+/// start: on a fresh server they took up to 100–220 ms. Best effort: a server that refuses some
+/// (max_connections) leaves them to be opened on demand, as before.
+export async function openConnections(pool: Pick<import('pg').Pool, 'connect'>, n: number): Promise<number> {
+  const opened = await Promise.allSettled(Array.from({ length: n }, () => pool.connect()));
+  let count = 0;
+  for (const o of opened) {
+    if (o.status === 'fulfilled') {
+      o.value.release();
+      count++;
+    }
+  }
+  return count;
+}
+
 /// Connections one app process keeps to PostgreSQL: RONTEN_PG_POOL, else twice the cores, 4 to
 /// 10. More only adds backends competing for the same cores: on 2 cores, 4 connections against
 /// 10 took the class-pace p99 from 75–90 ms to 44–47 ms and the saturated rate up 5–20%
@@ -210,12 +226,17 @@ export function postgresPoolSize(raw = process.env[PG_POOL_ENV], cores = os.avai
 
 async function openPostgres(url: string, log?: StatementLog): Promise<Kysely<Database>> {
   const { Pool } = await import('pg');
-  const pool = new Pool({ connectionString: url, max: postgresPoolSize() });
+  const max = postgresPoolSize();
+  // Connections are kept, not closed after 10 s idle (pg's default): a new one is a new backend
+  // process, cold caches and every hot statement prepared again, and a class's burst after a
+  // lull paid that on its first saves.
+  const pool = new Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
   // An idle client losing its connection (server restart) emits 'error' on the pool; without
   // a listener Node treats it as unhandled and kills the process.
   pool.on('error', (err) => {
     console.error(`[ronten] PostgreSQL pool error (${describeDatabaseUrl(url)}): ${err.message}`);
   });
+  await openConnections(pool, max);
   // The hot statements go by name: parsed and planned once per connection (preparedStatements.ts).
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }), log });
 }
