@@ -275,6 +275,17 @@ const READ_PAGE = 1000;
 const MAP_READ_PAGE: Record<Dialect, number> = { sqlite: 1_000, postgres: 5_000 };
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/// A pacer for work done a chunk at a time: each call lets the event loop turn if TURN_SLICE_MS
+/// have passed since the last turn (or since the pacer was made), and otherwise goes straight on.
+function slicedTurns(): () => Promise<void> {
+  let turnedAt = performance.now();
+  return async () => {
+    if (performance.now() - turnedAt < TURN_SLICE_MS) return;
+    await nextTurn();
+    turnedAt = performance.now();
+  };
+}
 /// How long a chunked store runs its statements before it lets the event loop turn.
 export const TURN_SLICE_MS = 8;
 
@@ -286,12 +297,9 @@ export const TURN_SLICE_MS = 8;
 /// one writer, so a class's saves piled up behind it and then held the loop in their turn.
 /// The transaction stays open meanwhile; other writers wait for it as they would anyway.
 export async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
-  let turnedAt = performance.now();
+  const turn = slicedTurns();
   for (let i = 0; i < items.length; i += size) {
-    if (i > 0 && performance.now() - turnedAt >= TURN_SLICE_MS) {
-      await nextTurn();
-      turnedAt = performance.now();
-    }
+    if (i > 0) await turn();
     yield items.slice(i, i + size);
   }
 }
@@ -299,12 +307,9 @@ export async function* chunks<T>(items: readonly T[], size: number): AsyncGenera
 /// Packed chunks (./packedContents) parsed one at a time, with a turn of the event loop whenever
 /// the chunks since the last took TURN_SLICE_MS (their statements included).
 async function* unpacked<T>(packed: readonly string[]): AsyncGenerator<T[]> {
-  let turnedAt = performance.now();
+  const turn = slicedTurns();
   for (const [i, text] of packed.entries()) {
-    if (i > 0 && performance.now() - turnedAt >= TURN_SLICE_MS) {
-      await nextTurn();
-      turnedAt = performance.now();
-    }
+    if (i > 0) await turn();
     yield JSON.parse(text) as T[];
   }
 }
@@ -444,16 +449,12 @@ export async function readUnitsAndRelations(trx: Kysely<Database>, dialect: Dial
 /// write between any two of its reads would.
 async function readAll<R>(size: number, page: (last: R | null) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
-  let turnedAt = performance.now();
-  for (let last: R | null = null; ; ) {
+  const turn = slicedTurns();
+  for (let last: R | null = null; ; await turn()) {
     const rows = await page(last);
     for (const row of rows) out.push(row);
     if (rows.length < size) return out;
     last = rows[rows.length - 1];
-    if (performance.now() - turnedAt >= TURN_SLICE_MS) {
-      await nextTurn();
-      turnedAt = performance.now();
-    }
   }
 }
 
