@@ -46,7 +46,12 @@ async function stormOn(name: string, report: Report, url: string): Promise<void>
   const scenarios = process.env.STORM_SCENARIOS ?? 'abcde';
   const bigDocument = scenarios.includes('d') ? importBigDocument(url) : null;
   // Students see only their courses' texts and public ones: the 1 MiB text is public.
-  if (bigDocument) await setDocumentPublic(await openDb(url), bigDocument, true);
+  if (bigDocument) {
+    const db = await openDb(url);
+    await setDocumentPublic(db, bigDocument, true);
+    // Closed now: its pool's connections would otherwise stay open until the database is dropped.
+    await db.close();
+  }
   const profile = process.env.STORM_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.STORM_PROFILE_DIR)}`] : [];
   const server = await startServer(env('STORM_PORT', 3300), { DATABASE_URL: url, RONTEN_MODE: 'classroom' }, profile);
   const client = new Client(server.base, { origin: server.base });
