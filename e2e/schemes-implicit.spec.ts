@@ -167,9 +167,9 @@ async function detailedMap(request: Parameters<typeof mapState>[0]) {
 
 async function openDetails(page: Page, evidenceId: string) {
   await row(page, evidenceId).locator('> button').first().click();
-  const show = row(page, evidenceId).locator('[data-relation-id="r1"] button[aria-expanded]');
-  await show.click();
-  await expect(show).toHaveAttribute('aria-expanded', 'true');
+  await row(page, evidenceId).locator('[data-relation-id="r1"] button[aria-expanded]').click();
+  // The panel is open before its U button is looked for: a failure then says which step failed.
+  await expect(row(page, evidenceId).locator('[data-relation-details="r1"]')).toBeVisible();
   await row(page, evidenceId).locator('[data-relation-details="r1"] button[aria-keyshortcuts="U"]').click();
   await expect(row(page, evidenceId).locator('[data-relation-details="r1"] form')).toBeVisible();
 }
