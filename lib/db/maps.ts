@@ -34,7 +34,6 @@ export type StoredUnit = ArgumentUnit;
 /// A relation as the core has it.
 export type StoredRelation = Relation;
 
-
 export interface StoredMap {
   id: string;
   documentId: string;
@@ -286,6 +285,7 @@ function slicedTurns(): () => Promise<void> {
     turnedAt = performance.now();
   };
 }
+
 /// How long a chunked store runs its statements before it lets the event loop turn.
 export const TURN_SLICE_MS = 8;
 
