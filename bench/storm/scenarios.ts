@@ -82,6 +82,8 @@ export async function saturated(client: Client, server: Server, cls: Class, seco
 
 export interface PaceFigures {
   savers: Latencies;
+  /// The acknowledged batches' latencies, ms (to pool phases: report.ts).
+  ms: number[];
   /// The worst latency of a /api/health probe sent every 50 ms during the phase.
   probeWorst: number;
   probeCount: number;
@@ -112,7 +114,7 @@ export async function classPace(client: Client, server: Server, cls: Class, seco
   ]);
   const savers = summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0);
   const probe = await probing.stop();
-  return { savers, probeWorst: Math.max(...probe), probeCount: probe.length };
+  return { savers, ms, probeWorst: Math.max(...probe), probeCount: probe.length };
 }
 
 /// 16 clients signing in over and over until `until`; returns their statuses.

@@ -127,7 +127,7 @@ async function run(name: string, url: string, pgDb: string | null) {
         const ok = statuses.filter((x) => x === 200).length;
         console.log(
           `[${name}] round ${r} ${flood ? 'flood' : 'pace '}: savers n=${s.count} p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} max ${s.max.toFixed(0)} ms ${statusCounts(s.statuses)}` +
-            ` | cpu main ${d('main')} argon2 ${d('low')} other ${d('other')} pg ${d('pg')}` +
+            ` | probe worst ${pace.probeWorst.toFixed(0)} ms | cpu main ${d('main')} argon2 ${d('low')} other ${d('other')} pg ${d('pg')}` +
             (flood ? ` | sign-ins ${statusCounts(statuses)} (${(ok / (wall / 1000)).toFixed(1)}/s ok)` : ''),
         );
       }
