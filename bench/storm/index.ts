@@ -81,11 +81,12 @@ async function stormOn(name: string, report: Report, url: string): Promise<void>
         // bigger heap) and for whatever the machine did in between; pooled over the rounds, one
         // stall of a p95 over ~10 ms does not decide the ratio.
         const signIns: number[] = [];
+        const names = cls.students.map((s) => s.name);
         const without: PaceFigures[] = [];
         const flooded: PaceFigures[] = [];
         for (let round = 0; round < env('STORM_FLOOD_ROUNDS', 2); round++) {
           without.push(await classPace(client, server, cls, paceSeconds));
-          flooded.push(await classPace(client, server, cls, paceSeconds, signInFlood(client, cls.students.map((s) => s.name), signIns)));
+          flooded.push(await classPace(client, server, cls, paceSeconds, signInFlood(client, names, signIns)));
         }
         reportSignInFlood(report, name, flooded, without, signIns);
       }

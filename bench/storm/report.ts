@@ -32,13 +32,13 @@ export function reportBadInputs(report: Report, db: string, p: PaceFigures, answ
 /// (e): the savers' p95 under the flood against without it, each pooled over the alternated
 /// rounds, and each round's own ratio (how much one phase's p95 moves).
 export function reportSignInFlood(report: Report, db: string, flooded: PaceFigures[], without: PaceFigures[], signIns: number[]) {
-  const p95 = (phases: PaceFigures[]) => percentile(phases.flatMap((p) => p.ms), 95);
-  const ratio = p95(flooded) / p95(without);
+  const pooled = (phases: PaceFigures[]) => percentile(phases.flatMap((p) => p.ms), 95);
+  const [withFlood, withoutFlood] = [pooled(flooded), pooled(without)];
   const rounds = flooded.map((f, i) => (f.savers.p95 / without[i].savers.p95).toFixed(1)).join(', ');
   report(
     `[${db}] (e) sign-in flood: savers' p95`,
-    ms(p95(flooded)),
-    `${ratio.toFixed(1)}× without (${ms(p95(without))}; target ≤ 2×), ${flooded.length} rounds pooled (each: ${rounds}×); sign-ins ${statusCounts(signIns)}`,
+    ms(withFlood),
+    `${(withFlood / withoutFlood).toFixed(1)}× without (${ms(withoutFlood)}; target ≤ 2×), ${flooded.length} rounds pooled (each: ${rounds}×); sign-ins ${statusCounts(signIns)}`,
   );
 }
 

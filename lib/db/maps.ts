@@ -275,6 +275,9 @@ const MAP_READ_PAGE: Record<Dialect, number> = { sqlite: 1_000, postgres: 5_000 
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
+/// How long a chunked store runs its statements before it lets the event loop turn.
+export const TURN_SLICE_MS = 8;
+
 /// A pacer for work done a chunk at a time: each call lets the event loop turn if TURN_SLICE_MS
 /// have passed since the last turn (or since the pacer was made), and otherwise goes straight on.
 function slicedTurns(): () => Promise<void> {
@@ -285,9 +288,6 @@ function slicedTurns(): () => Promise<void> {
     turnedAt = performance.now();
   };
 }
-
-/// How long a chunked store runs its statements before it lets the event loop turn.
-export const TURN_SLICE_MS = 8;
 
 /// The items in chunks, letting the event loop run other requests whenever the chunks since the
 /// last turn took TURN_SLICE_MS: storing a 20,000-unit import is hundreds of statements, which
@@ -450,11 +450,12 @@ export async function readUnitsAndRelations(trx: Kysely<Database>, dialect: Dial
 async function readAll<R>(size: number, page: (last: R | null) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   const turn = slicedTurns();
-  for (let last: R | null = null; ; await turn()) {
+  for (let last: R | null = null; ; ) {
     const rows = await page(last);
     for (const row of rows) out.push(row);
     if (rows.length < size) return out;
     last = rows[rows.length - 1];
+    await turn();
   }
 }
 
