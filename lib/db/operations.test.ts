@@ -279,17 +279,20 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
 
   // A miss (a map this process has not written at the batch's base: a class's first saves, any
   // save after a restart) reads the map without a transaction, then writes as on a hit.
-  it('saves a batch on a map this process never wrote with reads and then the same write as a remembered map: one statement on PostgreSQL', async () => {
+  it('saves a batch on a map this process never wrote with reads (not of the contents of a map never written) and then the same write as a remembered map: one statement on PostgreSQL', async () => {
     const fresh = await freshMap();
     const elsewhere = await freshMap();
     await (await otherInstance()).applyOperations(db, elsewhere.id, 1, [addUnitOp(claim)]); // v2, unknown here
     const logged = await statementLog(db);
     try {
       for (const [m, base] of [[fresh, 1], [elsewhere, 2]] as const) {
-        logged.statements.length = 0;
+        logged.statements.length = logged.texts.length = 0;
         await expect(applyOperations(logged.db, m.id, base, [addUnitOp(evidence)], `miss-${base}`)).resolves.toMatchObject({ version: base + 1, duplicate: false });
         const write = logged.statements.findIndex((s) => s !== 'select');
         expect(logged.statements.slice(write)).toEqual(oneStatementOr(['begin', 'update', 'insert', 'insert', 'commit']));
+        // A map at version 1 was never written to: its (no) units and relations are not read.
+        const contentReads = logged.texts.slice(0, write).filter((q) => /from "(units|relations|relation_premises)"/.test(q));
+        expect(contentReads).toHaveLength(base === 1 ? 0 : 3);
       }
     } finally {
       await logged.close();
