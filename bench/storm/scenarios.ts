@@ -5,6 +5,7 @@
 // flood — and views of a 1 MiB document.
 import { performance } from 'node:perf_hooks';
 import { Client, percentile, sleep, type Answer } from './http';
+import { watchMachine, type Stolen } from './machine';
 import { startProbe } from './probe';
 import type { Server } from './server';
 import { nextBatch, PASSWORD, type Class, type Student } from './setup';
@@ -19,9 +20,11 @@ export interface Latencies {
   statuses: number[];
   /// Server CPU per answered request, ms.
   cpuPerRequest: number;
+  /// What the host took from the machine meanwhile (machine.ts).
+  stolen: Stolen | null;
 }
 
-function summarize(ms: number[], statuses: number[], seconds: number, cpuMs: number): Latencies {
+function summarize(ms: number[], statuses: number[], seconds: number, cpuMs: number, stolen: Stolen | null): Latencies {
   return {
     count: ms.length,
     perSecond: ms.length / seconds,
@@ -31,6 +34,7 @@ function summarize(ms: number[], statuses: number[], seconds: number, cpuMs: num
     max: percentile(ms, 100),
     statuses,
     cpuPerRequest: cpuMs / Math.max(1, ms.length),
+    stolen,
   };
 }
 
@@ -57,6 +61,7 @@ export async function floor(client: Client, server: Server, concurrency: number,
   const ms: number[] = [];
   const statuses: number[] = [];
   const cpu0 = server.cpuMs();
+  const machine = watchMachine();
   const t0 = performance.now();
   const until = t0 + seconds * 1000;
   await Promise.all(
@@ -68,7 +73,7 @@ export async function floor(client: Client, server: Server, concurrency: number,
       }
     }),
   );
-  return summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0);
+  return summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0, machine.stop());
 }
 
 /// Every student keeps one batch in flight for `seconds`. Latencies are of acknowledged batches.
@@ -76,6 +81,7 @@ export async function saturated(client: Client, server: Server, cls: Class, seco
   const ms: number[] = [];
   const statuses: number[] = [];
   const cpu0 = server.cpuMs();
+  const machine = watchMachine();
   const t0 = performance.now();
   const until = t0 + seconds * 1000;
   await Promise.all(
@@ -88,7 +94,7 @@ export async function saturated(client: Client, server: Server, cls: Class, seco
       }
     }),
   );
-  return summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0);
+  return summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0, machine.stop());
 }
 
 export interface PaceFigures {
@@ -107,6 +113,7 @@ export async function classPace(client: Client, server: Server, cls: Class, seco
   const statuses: number[] = [];
   const probing = startProbe(server.base, 50);
   const cpu0 = server.cpuMs();
+  const machine = watchMachine();
   const t0 = performance.now();
   const until = t0 + seconds * 1000;
   await Promise.all([
@@ -123,7 +130,7 @@ export async function classPace(client: Client, server: Server, cls: Class, seco
       }
     }),
   ]);
-  const savers = summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0);
+  const savers = summarize(ms, statuses, (performance.now() - t0) / 1000, server.cpuMs() - cpu0, machine.stop());
   const probe = await probing.stop();
   return { savers, ms, probeWorst: Math.max(...probe), probeCount: probe.length };
 }
