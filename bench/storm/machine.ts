@@ -1,8 +1,8 @@
 // How much of the machine the phase really had: the CPU time the hypervisor gave to other
 // guests ("steal", /proc/stat) while a phase ran, as a share of all the cores' time — on
-// average and in the worst second. These machines are shared: in one hour a phase lost up to
-// 47% of a second's CPU to steal, and latency tails and ratios move with it far more than with
-// any change to Ronten. Printed beside a phase's figures so that a miss can be told apart from
+// average and in the worst second. These machines are shared: in one hour single seconds lost
+// up to 47% of the CPU to steal (vmstat), and latency tails and ratios move with it far more
+// than with any change to Ronten. Printed beside a phase's figures so that a miss can be told apart from
 // a busy host. Where there is no /proc/stat (not Linux), nothing is measured.
 import fs from 'node:fs';
 
