@@ -123,11 +123,12 @@ describe.each(testBackends())('the deeper model stored on $name', (backend) => {
     for (const r of first.relations) {
       await sql`insert into relations (map_id, id, type, from_unit, to_unit, note, created_at) values (${m.id}, ${r.id}, ${r.type}, ${r.from[0]}, ${r.to}, ${r.note}, ${now})`.execute(db.kysely);
     }
-    await sql`update argument_maps set main_claim_id = ${'u1'} where id = ${m.id}`.execute(db.kysely);
+    // With its version bump: every write of contents has bumped it, from the first commit on.
+    await sql`update argument_maps set main_claim_id = ${'u1'}, version = 2 where id = ${m.id}`.execute(db.kysely);
     await m016.up(db.kysely);
     expect(await contents(m.id)).toEqual(first);
     // And the migrated map takes the new shapes.
-    const result = await applyOperations(db, m.id, 1, [addPremiseOp(first, 'r1', 'u3')]);
+    const result = await applyOperations(db, m.id, 2, [addPremiseOp(first, 'r1', 'u3')]);
     expect(await contents(m.id)).toEqual(result.map);
   });
 });
