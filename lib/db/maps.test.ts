@@ -322,7 +322,7 @@ describe.each(testBackends())('argument maps on $name', (backend) => {
       // Units, relations, premises: 1,203 + 1,202 + 1,202 rows.
       expect(logged.statements.filter((s) => s === 'insert')).toHaveLength(statements([1203, 1202, 1202], postgres ? 1000 : 50));
       // Replaced again: the old relations and units deleted by id, 200 a statement on SQLite, 1,000 on PostgreSQL.
-      logged.statements.length = 0;
+      logged.texts.length = 0;
       await replaceMapContents(logged.db, map.id, 2, { units, relations, mainClaimId: 'u0' });
       expect(logged.statements.filter((s) => s === 'delete')).toHaveLength(statements([1202, 1203], postgres ? 1000 : 200));
     } finally {

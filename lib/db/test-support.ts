@@ -168,18 +168,22 @@ export function countingDb(db: Db): { db: Db; readonly count: number } {
 }
 
 /// The same database through a second connection that records every statement sent, BEGIN and
-/// COMMIT included (a write's round trips, which countingDb's plugin does not see): each
-/// statement's first word, lower-cased (`texts`: the whole statements, in the same order). Close
-/// it after use.
-export async function statementLog(db: Db): Promise<{ db: Db; statements: string[]; texts: string[]; close(): Promise<void> }> {
-  const statements: string[] = [];
+/// COMMIT included (a write's round trips, which countingDb's plugin does not see): `texts`, the
+/// whole statements in order (empty it to start again), and `statements`, each one's first word
+/// lower-cased. Close it after use.
+export async function statementLog(db: Db): Promise<{ db: Db; readonly statements: string[]; texts: string[]; close(): Promise<void> }> {
   const texts: string[] = [];
   const kysely = await openLoggedKysely(db.url, (event) => {
-    if (event.level !== 'query') return;
-    statements.push(event.query.sql.trimStart().split(/\s/)[0].toLowerCase());
-    texts.push(event.query.sql);
+    if (event.level === 'query') texts.push(event.query.sql);
   });
-  return { db: { ...db, kysely, close: () => kysely.destroy() }, statements, texts, close: () => kysely.destroy() };
+  return {
+    db: { ...db, kysely, close: () => kysely.destroy() },
+    get statements() {
+      return texts.map((sql) => sql.trimStart().split(/\s/)[0].toLowerCase());
+    },
+    texts,
+    close: () => kysely.destroy(),
+  };
 }
 
 class QueryCounter implements KyselyPlugin {
