@@ -109,7 +109,14 @@ export async function wordBox(page: Page, surface: string, nth = 0, { scroll = t
 // Touch (specs run with hasTouch): a tap on a word, one finger along a path, a long press.
 export const center = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
+/// The touch gestures are a chunk of their own, mounted after the editor: a tap before then is
+/// taken as a mouse's press.
+async function gesturesReady(page: Page) {
+  await page.locator('[data-gestures="touch"]').waitFor({ state: 'attached' });
+}
+
 export async function tapWord(page: Page, surface: string, nth = 0) {
+  await gesturesReady(page);
   const { x, y } = center(await wordBox(page, surface, nth));
   await page.touchscreen.tap(x, y);
 }
@@ -128,6 +135,7 @@ export async function touchPath(page: Page, points: Array<{ x: number; y: number
 }
 
 export async function longPressWord(page: Page, surface: string, nth = 0) {
+  await gesturesReady(page);
   const p = center(await wordBox(page, surface, nth));
   await touchPath(page, [p], 700);
 }

@@ -130,7 +130,12 @@ export function useTouchGestures(options: Options) {
     frame.addEventListener('pointercancel', stop);
     frame.addEventListener('click', onClick);
     frame.addEventListener('contextmenu', onMenu);
+    // Says the gestures are listening: this layer is a chunk loaded after the editor shows, and a
+    // tap before it lands is a mouse's press (a caret, no label bar). The e2e touch helpers wait
+    // for it.
+    frame.dataset.gestures = 'touch';
     return () => {
+      delete frame.dataset.gestures;
       stop();
       window.removeEventListener('pointerdown', onAnyDown, true);
       frame.removeEventListener('pointerdown', onDown);
