@@ -16,7 +16,7 @@ import { CourseArchivedError } from './courses';
 
 /// The due times past `now` of the lock-policy assignments the map (the outer query's
 /// `argument_maps` row) is handed in to: empty when the map is open.
-export function pastDueLocks(eb: ExpressionBuilder<Database, 'argument_maps'>, now: Date) {
+export function pastDueLocks(eb: ExpressionBuilder<Database, 'argument_maps'>, now: string) {
   return eb
     .selectFrom('assignments as a')
     .innerJoin('assignment_policies as p', (j) => j.onRef('p.assignment_id', '=', 'a.id').on('p.late_policy', '=', 'lock'))
@@ -24,7 +24,7 @@ export function pastDueLocks(eb: ExpressionBuilder<Database, 'argument_maps'>, n
     .leftJoin('extensions as x', (j) => j.onRef('x.assignment_id', '=', 'a.id').onRef('x.user_id', '=', 'argument_maps.user_id'))
     .select((eb2) => eb2.fn.coalesce('x.due_at', 'a.due_at').as('due'))
     .whereRef('a.document_id', '=', 'argument_maps.document_id')
-    .where((eb2) => eb2(eb2.fn.coalesce('x.due_at', 'a.due_at'), '<', now.toISOString()))
+    .where((eb2) => eb2(eb2.fn.coalesce('x.due_at', 'a.due_at'), '<', now))
     .limit(1);
 }
 
@@ -72,7 +72,7 @@ export function closedForEdits(due: string): GradingRefusal {
 export async function closedSince(kysely: Kysely<Database>, mapId: string, now: Date): Promise<string | null> {
   const row = await kysely
     .selectFrom('argument_maps')
-    .select((eb) => pastDueLocks(eb, now).as('due'))
+    .select((eb) => pastDueLocks(eb, now.toISOString()).as('due'))
     .where('id', '=', mapId)
     .where('submitted_at', 'is', null)
     .executeTakeFirst();

@@ -28,7 +28,7 @@ import {
   anyOf,
   insertRows,
   premiseRows,
-  recordset,
+  recordsetOf,
   relationRow,
   relationRows,
   relationUpdated,
@@ -40,7 +40,7 @@ import {
   type RelationRow,
   type UnitRow,
 } from './maps';
-import { prepared } from './preparedStatements';
+import { hotStatement } from './preparedStatements';
 
 export type AppliedBatchRow = Insertable<AppliedBatchesTable>;
 
@@ -137,48 +137,87 @@ type Part = (qc: QueryCreator<WithBump>) => InsertQueryBuilder<WithBump, any, an
 /// The bump's row, if it matched one: every part but the bump writes only where it exists.
 const bumpedRow = (qc: QueryCreator<WithBump>) => qc.selectFrom('bump').select('bump.id');
 
-/// INSERT INTO table (the rows' columns) SELECT them FROM the recordset, when the bump matched.
-function insertPart<T extends ContentTable | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Part {
-  // The columns are the rows' keys (a table's rows are built by one function: maps.ts). Kysely
-  // cannot type a generic table's columns: they are `table`'s, typed as one table's here.
-  const columns = Object.keys(rows[0]) as Array<keyof Database['units'] & string>;
-  const typed = { table: table as 'units', rows: rows as unknown as UnitRow[] };
-  return (qc) => qc.insertInto(typed.table).columns(columns).expression(qc.selectFrom(recordset(typed.table, typed.rows)).select(columns).where((eb) => eb.exists(bumpedRow(qc))));
+/// INSERT INTO table (columns) SELECT them FROM the rows (JSON), when the bump matched.
+function insertPart<T extends ContentTable | 'applied_batches'>(table: T, columns: readonly string[], json: string): Part {
+  // Kysely cannot type a generic table's columns: they are `table`'s, typed as one table's here.
+  const typed = { table: table as 'units', columns: columns as Array<keyof Database['units'] & string> };
+  return (qc) => qc.insertInto(typed.table).columns(typed.columns).expression(qc.selectFrom(recordsetOf(typed.table, json)).select(typed.columns).where((eb) => eb.exists(bumpedRow(qc))));
 }
 
-/// UPDATE table SET `columns` to the recordset's, row for row (by map and id), when the bump matched.
-function updatePart<T extends 'units' | 'relations'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>, columns: ReadonlyArray<keyof Database[T] & string>): Part {
+/// UPDATE table SET `columns` to the rows' (JSON), row for row (by map and id), when the bump matched.
+function updatePart<T extends 'units' | 'relations'>(table: T, json: string, columns: ReadonlyArray<keyof Database[T] & string>): Part {
   // Typed as the units table, as insertPart does; `t` is the table whichever it is.
-  const typed = { table: table as 'units', rows: rows as unknown as UnitRow[], columns: columns as ReadonlyArray<(typeof unitUpdated)[number]> };
+  const typed = { table: table as 'units', columns: columns as ReadonlyArray<(typeof unitUpdated)[number]> };
   return (qc) =>
     qc
       .updateTable(`${typed.table} as t`)
-      .from(recordset(typed.table, typed.rows))
+      .from(recordsetOf(typed.table, json))
       .set((eb) => Object.fromEntries(typed.columns.map((c) => [c, eb.ref(`r.${c}`)])))
       .whereRef('t.map_id', '=', 'r.map_id')
       .whereRef('t.id', '=', 'r.id')
       .where((eb) => eb.exists(bumpedRow(qc)));
 }
 
-/// Sends the bump and the write as one statement; false (and nothing written) when the bump
-/// matched no row: the caller asks why (refuseBump).
-export async function writeInOneStatement(kysely: Kysely<Database>, bump: Bump, w: MapWrite): Promise<boolean> {
-  const { mapId } = w;
-  const parts: Part[] = [];
-  if (w.goneRelations.length) parts.push((qc) => qc.deleteFrom('relations').where('map_id', '=', mapId).where('id', '=', anyOf(w.goneRelations)).where((eb) => eb.exists(bumpedRow(qc))));
-  if (w.goneUnits.length) parts.push((qc) => qc.deleteFrom('units').where('map_id', '=', mapId).where('id', '=', anyOf(w.goneUnits)).where((eb) => eb.exists(bumpedRow(qc))));
-  if (w.newUnits.length) parts.push(insertPart('units', w.newUnits));
-  if (w.changedUnits.length) parts.push(updatePart('units', w.changedUnits, unitUpdated));
-  if (w.newRelations.length) parts.push(insertPart('relations', w.newRelations));
-  if (w.changedRelations.length) parts.push(updatePart('relations', w.changedRelations, relationUpdated));
-  if (w.newPremises.length) parts.push(insertPart('relation_premises', w.newPremises));
-  if (w.batch) parts.push(insertPart('applied_batches', [w.batch]));
+/// The values of a write sent as one statement: the bump's, and each part's rows (JSON) or ids.
+/// A part is in the statement when its value is given.
+type OneStatementValues = Bump & {
+  goneRelations?: readonly string[];
+  goneUnits?: readonly string[];
+  newUnits?: string;
+  changedUnits?: string;
+  newRelations?: string;
+  changedRelations?: string;
+  newPremises?: string;
+  batch?: string;
+};
 
-  let statement: QueryCreator<WithBump> = kysely.with('bump', (qc) => bumpStatement(qc, { ...bump, mainClaimId: w.mainClaimId }).returning('id'));
-  parts.forEach((part, i) => {
-    // The parts are named for SQL's sake only: nothing selects from them, so no type need say so.
-    statement = statement.with(`w${i}`, part) as unknown as QueryCreator<WithBump>;
-  });
-  const matched = await kysely.executeQuery(prepared(statement.selectFrom('bump').select('bump.id').compile()));
+/// The inserted parts' columns (their rows' keys: a table's rows are built by one function, maps.ts).
+type InsertColumns = Partial<Record<'newUnits' | 'newRelations' | 'newPremises' | 'batch', readonly string[]>>;
+
+/// The statement of a write's values, as hotStatement builds it: every value from `v`.
+const oneStatement =
+  (kysely: Kysely<Database>, columns: InsertColumns) =>
+  (v: OneStatementValues) => {
+    const parts: Part[] = [];
+    const { mapId } = v;
+    if (v.goneRelations) parts.push((qc) => qc.deleteFrom('relations').where('map_id', '=', mapId).where('id', '=', anyOf(v.goneRelations!)).where((eb) => eb.exists(bumpedRow(qc))));
+    if (v.goneUnits) parts.push((qc) => qc.deleteFrom('units').where('map_id', '=', mapId).where('id', '=', anyOf(v.goneUnits!)).where((eb) => eb.exists(bumpedRow(qc))));
+    if (v.newUnits) parts.push(insertPart('units', columns.newUnits!, v.newUnits));
+    if (v.changedUnits) parts.push(updatePart('units', v.changedUnits, unitUpdated));
+    if (v.newRelations) parts.push(insertPart('relations', columns.newRelations!, v.newRelations));
+    if (v.changedRelations) parts.push(updatePart('relations', v.changedRelations, relationUpdated));
+    if (v.newPremises) parts.push(insertPart('relation_premises', columns.newPremises!, v.newPremises));
+    if (v.batch) parts.push(insertPart('applied_batches', columns.batch!, v.batch));
+    let statement: QueryCreator<WithBump> = kysely.with('bump', (qc) => bumpStatement(qc, v).returning('id'));
+    parts.forEach((part, i) => {
+      // The parts are named for SQL's sake only: nothing selects from them, so no type need say so.
+      statement = statement.with(`w${i}`, part) as unknown as QueryCreator<WithBump>;
+    });
+    return statement.selectFrom('bump').select('bump.id');
+  };
+
+/// Sends the bump and the write as one statement; false (and nothing written) when the bump
+/// matched no row: the caller asks why (refuseBump). Compiled once per shape (hotStatement): the
+/// parts present, their columns, and whether the bump sets the main claim or checks edit locks.
+export async function writeInOneStatement(kysely: Kysely<Database>, bump: Bump, w: MapWrite): Promise<boolean> {
+  const json = (rows: readonly unknown[]) => (rows.length ? JSON.stringify(rows) : undefined);
+  const ids = (list: readonly string[]) => (list.length ? list : undefined);
+  const keys = (rows: readonly object[]) => (rows.length ? Object.keys(rows[0]) : undefined);
+  const given: OneStatementValues = {
+    ...bump,
+    mainClaimId: w.mainClaimId,
+    goneRelations: ids(w.goneRelations),
+    goneUnits: ids(w.goneUnits),
+    newUnits: json(w.newUnits),
+    changedUnits: json(w.changedUnits),
+    newRelations: json(w.newRelations),
+    changedRelations: json(w.changedRelations),
+    newPremises: json(w.newPremises),
+    batch: w.batch ? json([w.batch]) : undefined,
+  };
+  const values = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as OneStatementValues;
+  const columns: InsertColumns = { newUnits: keys(w.newUnits), newRelations: keys(w.newRelations), newPremises: keys(w.newPremises), batch: w.batch ? Object.keys(w.batch) : undefined };
+  const shape = `mapWrite ${Object.keys(values).join(',')} ${JSON.stringify(columns)}`;
+  const matched = await kysely.executeQuery(hotStatement(kysely, shape, values, oneStatement(kysely, columns)));
   return matched.rows.length === 1;
 }

@@ -215,7 +215,7 @@ async function creationTimes(trx: Transaction<Database>, table: 'units' | 'relat
 /// assignment (GradingRefusal 'grading.closed') is refused before anything else is touched. One
 /// statement when it passes; only a refusal reads why (refuseBump).
 export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string, openAt?: Date): Promise<void> {
-  const bumped = await bumpStatement(trx, { mapId, expectedVersion, now, openAt }).executeTakeFirst();
+  const bumped = await bumpStatement(trx, { mapId, expectedVersion, now, openAt: openAt?.toISOString() }).executeTakeFirst();
   if (Number(bumped.numUpdatedRows) === 0) await refuseBump(trx, mapId, expectedVersion, openAt);
 }
 
@@ -225,7 +225,8 @@ export interface Bump {
   mapId: string;
   expectedVersion: number;
   now: string;
-  openAt?: Date;
+  /// The instant (ISO) whose edit locks the bump respects (editLock.ts), if any.
+  openAt?: string;
   mainClaimId?: string | null;
 }
 
@@ -335,7 +336,12 @@ const RECORDSET_CHUNK = 1000;
 /// The rows as a table `r` of `table`'s row type: one JSON parameter, read back by PostgreSQL's
 /// json_populate_recordset(null::<table>, …) with the table's own column types (no casts).
 export function recordset<T extends ContentTable | 'comments' | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>) {
-  return sql<Database[T]>`json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)})`.as('r');
+  return recordsetOf(table, JSON.stringify(rows));
+}
+
+/// recordset of rows already in JSON (the parameter as it is sent).
+export function recordsetOf<T extends ContentTable | 'comments' | 'applied_batches'>(table: T, json: string) {
+  return sql<Database[T]>`json_populate_recordset(null::${sql.table(table)}, ${json})`.as('r');
 }
 
 /// One array parameter (`= any($1)`, PostgreSQL) however many ids.

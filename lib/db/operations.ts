@@ -122,7 +122,7 @@ export async function applyOperations(
     const changed = applied.ok ? { map: applied.map, write: mapWrite(mapId, snapshot.map, applied.map, at, batch) } : new OperationRejectedError(applied.index, applied.error, applied.code);
     const saved = (map: ArgumentMap): AppliedOperations => ({ version: expectedVersion + 1, map, duplicate: false });
     if (db.dialect === 'postgres' && !(changed instanceof Error) && fitsOneStatement(changed.write)) {
-      const bump = { mapId, expectedVersion, now: at, openAt: now };
+      const bump = { mapId, expectedVersion, now: at, openAt: at };
       if (!(await writeInOneStatement(db.kysely, bump, changed.write))) await refuseBump(db.kysely, mapId, expectedVersion, now);
       result = saved(changed.map);
     } else {

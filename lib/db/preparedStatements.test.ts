@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import type { Pool } from 'pg';
-import { namingPool, prepared } from './preparedStatements';
+import { hotStatement, namingPool, prepared } from './preparedStatements';
+import type { Database } from './schema';
 
 // A pg Pool standing in for PostgreSQL: it records what each query call was given.
 function recordingPool() {
@@ -30,5 +31,48 @@ describe('namingPool', () => {
     for (const text of ['select 1 as a', 'select 1 as b']) await client.query(prepared(CompiledQuery.raw(text)).sql, []);
     const [a, b] = calls.map((c) => (c[0] as { name: string }).name);
     expect(a).not.toBe(b);
+  });
+});
+
+// Kysely compiling for PostgreSQL, with nothing behind it.
+const compiler = () =>
+  new Kysely<Database>({
+    dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+  });
+
+describe('hotStatement', () => {
+  type Values = { mapId: string; version: number; claim?: string | null };
+  const build = (kysely: Kysely<Database>) => (v: Values) => {
+    const set = { version: v.version, updated_at: 'now', ...(v.claim !== undefined && { main_claim_id: v.claim }) };
+    return kysely.updateTable('argument_maps').set(set).where('id', '=', v.mapId).where('submitted_at', 'is', null).returning('id');
+  };
+
+  it("binds each call's own values into the shape compiled once, as compiling it afresh would", () => {
+    const kysely = compiler();
+    const calls: Values[] = [];
+    const counting = (v: Values) => (calls.push(v), build(kysely)(v));
+    for (const values of [{ mapId: 'm1', version: 2 }, { mapId: 'm2', version: 7 }, { mapId: 'm3', version: 1, claim: 'u1' }, { mapId: 'm4', version: 3, claim: null }]) {
+      const shape = values.claim === undefined ? 'plain' : 'claim';
+      const hot = hotStatement(kysely, shape, values, counting);
+      const fresh = build(kysely)(values).compile();
+      expect(hot.sql).toBe(fresh.sql);
+      expect(hot.parameters).toEqual(fresh.parameters);
+    }
+    // Built once per shape, with stand-ins: never with a caller's values.
+    expect(calls).toHaveLength(2);
+    expect(calls.map((v) => v.mapId)).not.toContain('m1');
+  });
+
+  it('keeps shapes apart per compiler (SQLite and PostgreSQL texts differ)', () => {
+    const [a, b] = [compiler(), compiler()];
+    hotStatement(a, 'one', { mapId: 'm1', version: 2 }, build(a));
+    let built = 0;
+    hotStatement(b, 'one', { mapId: 'm1', version: 2 }, (v) => (built++, build(b)(v)));
+    expect(built).toBe(1);
+  });
+
+  it('refuses a builder that puts a value into the text instead of a parameter', () => {
+    const kysely = compiler();
+    expect(() => hotStatement(kysely, 'inlined', { mapId: 'm1' }, (v) => kysely.selectFrom('argument_maps').select('id').where('id', '=', sql.lit(v.mapId)))).toThrow(/compiled into its text/);
   });
 });

@@ -4,7 +4,29 @@
 
 import type { Db } from './connect';
 import { toUser, type User } from './users';
-import { prepared } from './preparedStatements';
+import { hotStatement } from './preparedStatements';
+
+/// The live session with id `id` at `now` (an ISO time), joined with its user.
+const liveSession =
+  (db: Db) =>
+  ({ id, now }: { id: string; now: string }) =>
+    db.kysely
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as id',
+        'sessions.user_id as user_id',
+        'sessions.created_at as created_at',
+        'sessions.expires_at as expires_at',
+        'sessions.last_seen_at as last_seen_at',
+        'users.name as name',
+        'users.display_name as display_name',
+        'users.role as role',
+        'users.created_at as user_created_at',
+        'users.must_change_password as must_change_password',
+      ])
+      .where('sessions.id', '=', id)
+      .where('sessions.expires_at', '>', now);
 
 export interface StoredSession {
   id: string;
@@ -23,26 +45,9 @@ export async function insertSession(db: Db, session: StoredSession): Promise<voi
 
 /// The live session with this id and its user, or null when it is unknown or expired at `now`.
 export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ session: StoredSession; user: User } | null> {
-  const query = db.kysely
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as id',
-      'sessions.user_id as user_id',
-      'sessions.created_at as created_at',
-      'sessions.expires_at as expires_at',
-      'sessions.last_seen_at as last_seen_at',
-      'users.name as name',
-      'users.display_name as display_name',
-      'users.role as role',
-      'users.created_at as user_created_at',
-      'users.must_change_password as must_change_password',
-    ])
-    .where('sessions.id', '=', id)
-    .where('sessions.expires_at', '>', now.toISOString())
-    .compile();
-  // Every request of a signed-in user asks this: sent by name (preparedStatements.ts).
-  const row = (await db.kysely.executeQuery(prepared(query))).rows[0];
+  // Every request of a signed-in user asks this: compiled once, sent by name (preparedStatements.ts).
+  const query = hotStatement(db.kysely, 'findLiveSession', { id, now: now.toISOString() }, liveSession(db));
+  const row = (await db.kysely.executeQuery(query)).rows[0];
   if (!row) return null;
   return {
     session: { id: row.id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at },
