@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addUnitOp, type Operation } from '@/lib/argument';
 import type { Db } from './connect';
 import { createDocument } from './documents';
@@ -85,6 +85,21 @@ describe.each(testBackends())('courses on $name', (backend) => {
     await expect(createAssignment(db, course.id, { documentId: 'nope', title: 'x' })).rejects.toBeInstanceOf(NotFoundError);
     const studentMap = await getOrCreateMap(db, docId, users.aki);
     await expect(createAssignment(db, course.id, { documentId: docId, title: 'x', referenceMapId: studentMap.id })).rejects.toBeInstanceOf(InvalidDataError);
+  });
+
+  it('lists assignments oldest first, and those of one millisecond by title', async () => {
+    const course = await createCourse(db, users.sensei, 'same millisecond');
+    const create = (title: string) => createAssignment(db, course.id, { documentId: docId, title });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2030-01-01T00:00:00.000Z'));
+      for (const title of ['第3回', '第1回', '第2回']) await create(title);
+      vi.setSystemTime(new Date('2029-12-31T00:00:00.000Z'));
+      await create('第9回');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await listAssignments(db, course.id)).map((a) => a.title)).toEqual(['第9回', '第1回', '第2回', '第3回']);
   });
 
   it('counts each student’s units per label (implicit ones too) and relations (undercutters too) for the dashboard', async () => {

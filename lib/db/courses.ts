@@ -346,8 +346,10 @@ export async function updateAssignment(db: Db, assignmentId: string, changes: As
   return updated;
 }
 
+/// Oldest first; assignments created in the same millisecond (a script, an import) by title, so
+/// that 第1回 stays before 第2回 (their ids are random).
 export async function listAssignments(db: Db, courseId: string): Promise<Assignment[]> {
-  const rows = await db.kysely.selectFrom('assignments').selectAll().where('course_id', '=', courseId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db.kysely.selectFrom('assignments').selectAll().where('course_id', '=', courseId).orderBy('created_at').orderBy('title').orderBy('id').execute();
   return rows.map(toAssignment);
 }
 
@@ -399,9 +401,10 @@ export async function referenceCoursesOf(db: Db, mapId: string, instructorId: st
   return rows.map((r) => ({ id: r.id, title: r.title, archivedAt: r.archived_at }));
 }
 
-/// Those assignments themselves, oldest first: the review page links back to them.
+/// Those assignments themselves, oldest first (then by title, as listAssignments): the review
+/// page links back to them.
 export async function assignmentsReviewing(db: Db, instructorId: string | null, studentId: string, documentId: string): Promise<Assignment[]> {
-  const rows = await reviewableAssignments(db, instructorId, studentId, documentId).selectAll('a').orderBy('a.created_at').orderBy('a.id').execute();
+  const rows = await reviewableAssignments(db, instructorId, studentId, documentId).selectAll('a').orderBy('a.created_at').orderBy('a.title').orderBy('a.id').execute();
   return rows.map(toAssignment);
 }
 

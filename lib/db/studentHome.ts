@@ -44,6 +44,7 @@ export async function studentOverview(db: Db, userId: string): Promise<StudentCo
       .orderBy('c.created_at', 'desc')
       .orderBy('c.id')
       .orderBy('a.created_at')
+      .orderBy('a.title') // as listAssignments: those of one millisecond by title
       .orderBy('a.id')
       .execute(),
     unreadByDocument(db, userId),
