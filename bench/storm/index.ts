@@ -19,7 +19,7 @@ import { Client } from './http';
 import { appDir, startServer } from './server';
 import { freshSqliteUrl, makeClass, withPostgres, type Class } from './setup';
 import { bigDocumentViews, importBigDocument } from './bigDocument';
-import { prepareBadInputs, type BadInputAnswer } from './badInputs';
+import { prepareBadInputs, warmImportRoute, type BadInputAnswer } from './badInputs';
 import { classPace, floor, openConnections, saturated, save, signInFlood, type PaceFigures } from './scenarios';
 import { reportBadInputs, reportBigDocument, reportFloor, reportPace, reportSaturated, reportSignInFlood, type Report } from './report';
 
@@ -62,6 +62,7 @@ async function stormOn(name: string, report: Report, url: string): Promise<void>
     // each student's first save is still the write path's miss).
     await floor(client, server, 20, 2);
     for (let i = 0; i < 5; i++) await save(client, attacker, cls);
+    if (scenarios.includes('c')) await warmImportRoute(client, attacker);
     await openConnections(client, students);
     const f = await floor(client, server, students, Math.min(seconds, 10));
     reportFloor(report, name, f, students);
