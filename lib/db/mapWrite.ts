@@ -203,7 +203,7 @@ export async function writeInOneStatement(kysely: Kysely<Database>, bump: Bump, 
   const json = (rows: readonly unknown[]) => (rows.length ? JSON.stringify(rows) : undefined);
   const ids = (list: readonly string[]) => (list.length ? list : undefined);
   const keys = (rows: readonly object[]) => (rows.length ? Object.keys(rows[0]) : undefined);
-  const given: OneStatementValues = {
+  const values: OneStatementValues = {
     ...bump,
     mainClaimId: w.mainClaimId,
     goneRelations: ids(w.goneRelations),
@@ -215,9 +215,10 @@ export async function writeInOneStatement(kysely: Kysely<Database>, bump: Bump, 
     newPremises: json(w.newPremises),
     batch: w.batch ? json([w.batch]) : undefined,
   };
-  const values = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as OneStatementValues;
   const columns: InsertColumns = { newUnits: keys(w.newUnits), newRelations: keys(w.newRelations), newPremises: keys(w.newPremises), batch: w.batch ? Object.keys(w.batch) : undefined };
-  const shape = `mapWrite ${Object.keys(values).join(',')} ${JSON.stringify(columns)}`;
+  // The values given (an undefined one is a part left out) and the inserted columns.
+  const given = Object.keys(values).filter((k) => values[k as keyof OneStatementValues] !== undefined);
+  const shape = `mapWrite ${given.join(',')} ${JSON.stringify(columns)}`;
   const matched = await kysely.executeQuery(hotStatement(kysely, shape, values, oneStatement(kysely, columns)));
   return matched.rows.length === 1;
 }
