@@ -20,7 +20,7 @@
 // inserted again under the same keys, where order matters) goes the transaction's way
 // (fitsOneStatement).
 import { sql, type DeleteQueryBuilder, type Insertable, type InsertQueryBuilder, type Kysely, type QueryCreator, type Transaction, type UpdateQueryBuilder } from 'kysely';
-import { sameValue, type ArgumentMap } from '@/lib/argument';
+import { compareIds, compareUnits, sameValue, type ArgumentMap } from '@/lib/argument';
 import type { Dialect } from './connect';
 import type { AppliedBatchesTable, Database } from './schema';
 import {
@@ -66,35 +66,68 @@ export interface MapWrite {
   batch: AppliedBatchRow | null;
 }
 
-function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((x) => [x.id, x]));
+/// The items of `before` and of `after` that are not the same object in both, each in its list's
+/// order. The argument core never changes an item in place: an operation makes new objects for
+/// what it adds or edits and keeps every other one, and it keeps each list in `compare`'s order.
+/// So one walk over both, comparing references, finds the changes — whatever the map's size,
+/// nothing is hashed or copied for the items a batch did not touch (a 5,000-unit map cost ~1.5 ms
+/// a batch when every item was looked up by id). Correct in any order: an item is passed over
+/// only when the very same object stands in both; the order only keeps the lists short.
+function changedItems<T>(before: readonly T[], after: readonly T[], compare: (a: T, b: T) => number): { was: T[]; now: T[] } {
+  const was: T[] = [];
+  const now: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length && j < after.length) {
+    const a = before[i];
+    const b = after[j];
+    if (a === b) {
+      i++;
+      j++;
+      continue;
+    }
+    const order = compare(a, b);
+    if (order <= 0) was.push(before[i++]);
+    if (order >= 0) now.push(after[j++]);
+  }
+  while (i < before.length) was.push(before[i++]);
+  while (j < after.length) now.push(after[j++]);
+  return { was, now };
+}
+
+/// What became of the items that changed (changedItems), by id: those only before are gone, those
+/// only after are added, and those on both sides whose values differ are edited.
+function diff<T extends { id: string }>(before: readonly T[], after: readonly T[], compare: (a: T, b: T) => number) {
+  const { was, now } = changedItems(before, after, compare);
+  const old = new Map(was.map((x) => [x.id, x]));
+  const kept = new Set(now.map((x) => x.id));
+  return {
+    gone: was.filter((x) => !kept.has(x.id)),
+    added: now.filter((x) => !old.has(x.id)),
+    edited: now.filter((x) => old.has(x.id) && !sameValue(old.get(x.id), x)).map((x) => ({ before: old.get(x.id)!, after: x })),
+  };
 }
 
 /// What differs between two versions of the map, as rows; `now` is the new rows' creation time.
+/// `after` is `before` with operations applied (lib/argument apply): see changedItems.
 export function mapWrite(mapId: string, before: ArgumentMap, after: ArgumentMap, now: string, batch: AppliedBatchRow | null): MapWrite {
-  const oldUnits = byId(before.units);
-  const newUnitIds = new Set(after.units.map((u) => u.id));
-  const oldRelations = byId(before.relations);
-  const newRelationIds = new Set(after.relations.map((r) => r.id));
-  const isRelation = (id: string) => newRelationIds.has(id);
-  const edited = <T extends { id: string }>(items: readonly T[], old: Map<string, T>) =>
-    items.filter((x) => {
-      const was = old.get(x.id);
-      return was !== undefined && !sameValue(was, x);
-    });
-  const addedRelations = after.relations.filter((r) => !oldRelations.has(r.id));
-  const editedRelations = edited(after.relations, oldRelations);
-  const repremised = editedRelations.filter((r) => !sameValue(oldRelations.get(r.id)!.from, r.from));
+  const units = diff(before.units, after.units, compareUnits);
+  const relations = diff(before.relations, after.relations, compareIds);
+  // Whether a new relation's target is a relation (an undercut) or a unit: asked only of a batch
+  // that adds relations.
+  let relationIds: Set<string> | undefined;
+  const isRelation = (id: string) => (relationIds ??= new Set(after.relations.map((r) => r.id))).has(id);
+  const repremised = relations.edited.filter((e) => !sameValue(e.before.from, e.after.from)).map((e) => e.after);
   return {
     mapId,
-    goneRelations: before.relations.filter((r) => !newRelationIds.has(r.id)).map((r) => r.id),
-    goneUnits: before.units.filter((u) => !newUnitIds.has(u.id)).map((u) => u.id),
-    newUnits: after.units.filter((u) => !oldUnits.has(u.id)).map((u) => unitRow(mapId, u, now)),
-    changedUnits: edited(after.units, oldUnits).map((u) => unitRow(mapId, u, now)),
-    newRelations: relationRows(mapId, addedRelations, () => now, isRelation),
-    changedRelations: editedRelations.map((r) => relationRow(mapId, r, now, isRelation)),
+    goneRelations: relations.gone.map((r) => r.id),
+    goneUnits: units.gone.map((u) => u.id),
+    newUnits: units.added.map((u) => unitRow(mapId, u, now)),
+    changedUnits: units.edited.map((e) => unitRow(mapId, e.after, now)),
+    newRelations: relationRows(mapId, relations.added, () => now, isRelation),
+    changedRelations: relations.edited.map((e) => relationRow(mapId, e.after, now, isRelation)),
     repremised: repremised.map((r) => r.id),
-    newPremises: premiseRows(mapId, [...addedRelations, ...repremised]),
+    newPremises: premiseRows(mapId, [...relations.added, ...repremised]),
     mainClaimId: before.mainClaimId !== after.mainClaimId ? after.mainClaimId : undefined,
     batch,
   };
