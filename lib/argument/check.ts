@@ -28,7 +28,7 @@ function checkLabel(ctx: DocumentContext, what: string, label: string): string |
 
 /// Null when `operation` can be applied to `map` in this document, else why not.
 export function checkOperation(map: ArgumentMap, operation: Operation, ctx: DocumentContext): string | null {
-  return problemOf(map, operation, ctx)?.error ?? null;
+  return step(map, operation, ctx).problem?.error ?? null;
 }
 
 interface Problem {
@@ -47,32 +47,35 @@ function checkUnitPlace(ctx: DocumentContext, unit: ArgumentUnit): string | null
   return checkSpan(ctx, what, unit.start, unit.end);
 }
 
-function problemOf(map: ArgumentMap, operation: Operation, ctx: DocumentContext): Problem | null {
+/// `operation` applied to `map` in this document: the map it makes, or why it does not fit. Each
+/// operation is applied once, here: the check of a change is its application (./operations
+/// apply throws what it refuses), and on a big map an application costs a copy of its lists.
+function step(map: ArgumentMap, operation: Operation, ctx: DocumentContext): { map: ArgumentMap; problem?: undefined } | { problem: Problem } {
   const overLimit = sizeProblem(map, operation);
-  if (overLimit) return typeof overLimit === 'string' ? { error: overLimit } : overLimit;
+  if (overLimit) return { problem: typeof overLimit === 'string' ? { error: overLimit } : overLimit };
   // (An implicit unit's removal is never refused for its text's length: a limit may shrink.)
   if (operation.op === 'addUnit' || (operation.op === 'removeUnit' && !isImplicit(operation.unit))) {
     const { unit } = operation;
     const problem = checkUnitPlace(ctx, unit) ?? checkLabel(ctx, `unit ${unit.id}`, unit.label);
-    if (problem) return { error: problem };
+    if (problem) return { problem: { error: problem } };
   }
   if (operation.op === 'updateUnit') {
     const current = map.units.find((u) => u.id === operation.id);
-    if (!current) return { error: `unit ${operation.id} does not exist`, code: 'missingUnit' };
+    if (!current) return { problem: { error: `unit ${operation.id} does not exist`, code: 'missingUnit' } };
     const next = { ...current, ...operation.after } as ArgumentUnit;
     const problem = checkUnitPlace(ctx, next) ?? checkLabel(ctx, `unit ${operation.id}`, next.label);
-    if (problem) return { error: problem };
+    if (problem) return { problem: { error: problem } };
   }
   try {
     const next = apply(map, operation);
     const overLoad = loadProblem(next, operation);
-    return overLoad ? { error: overLoad, refusal: 'relationLimit', code: 'relationLimit' } : null;
+    return overLoad ? { problem: { error: overLoad, refusal: 'relationLimit', code: 'relationLimit' } } : { map: next };
   } catch (e) {
     if (e instanceof OperationError) {
       const problem: Problem = { error: e.message };
       if (e.refusal) problem.refusal = e.refusal;
       if (e.code !== 'invalid') problem.code = e.code;
-      return problem;
+      return { problem };
     }
     throw e;
   }
@@ -134,18 +137,28 @@ function loadProblem(next: ArgumentMap, operation: Operation): string | null {
   return null;
 }
 
+type Checked = { ok: true; map: ArgumentMap } | ({ ok: false; index: number } & Problem);
+
 /// Checks and applies a sequence; on the first problem returns its index and message, and the
 /// refusal's name when it is one a user can run into by hand.
-export function applyChecked(
-  map: ArgumentMap,
-  operations: readonly Operation[],
-  ctx: DocumentContext,
-): { ok: true; map: ArgumentMap } | ({ ok: false; index: number } & Problem) {
+export function applyChecked(map: ArgumentMap, operations: readonly Operation[], ctx: DocumentContext): Checked {
+  const steps = applyCheckedSteps(map, operations, ctx);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/// applyChecked an operation at a time: the generator yields after each one, so that a caller
+/// may let other work run in between (the server, where a batch of 500 operations on a map of
+/// 20,000 units is half a second of copying: lib/db/operations.ts).
+export function* applyCheckedSteps(map: ArgumentMap, operations: readonly Operation[], ctx: DocumentContext): Generator<void, Checked> {
   let current = map;
   for (let i = 0; i < operations.length; i++) {
-    const problem = problemOf(current, operations[i], ctx);
-    if (problem) return { ok: false, index: i, ...problem };
-    current = apply(current, operations[i]);
+    if (i > 0) yield;
+    const result = step(current, operations[i], ctx);
+    if (result.problem) return { ok: false, index: i, ...result.problem };
+    current = result.map;
   }
   return { ok: true, map: current };
 }

@@ -100,8 +100,11 @@ function withUnit(units: readonly ArgumentUnit[], unit: ArgumentUnit): ArgumentU
     if (compareUnits(units[mid], unit) < 0) lo = mid + 1;
     else hi = mid;
   }
-  const next = units.slice();
-  next.splice(lo, 0, unit);
+  // One pass: slice and splice copied a map of thousands twice.
+  const next = new Array<ArgumentUnit>(units.length + 1);
+  for (let i = 0; i < lo; i++) next[i] = units[i];
+  next[lo] = unit;
+  for (let i = lo; i < units.length; i++) next[i + 1] = units[i];
   return next;
 }
 
