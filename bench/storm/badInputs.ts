@@ -1,5 +1,7 @@
 // The over-large inputs of issue 12, sent by one student during the class's pace: an addUnit
-// carrying 10,000 relations, a batch of 5,000 operations, an import of a 20,000-unit map. The
+// carrying 10,000 relations, a batch of 5,000 operations, an import of a 20,000-unit map — and
+// then the costliest batch the limits let in: 500 edits on that map (each operation copies the
+// map's lists: ~200 ms of work, which must not hold the others). The
 // bench only sends them and reports what came back (limits are the routes' business); the
 // figure that matters is the health probe's worst latency meanwhile (classPace). The bodies are
 // serialized before the phase: 5 MB of JSON.stringify is the load generator's stall, not the
@@ -37,14 +39,17 @@ export async function prepareBadInputs(client: Client, attacker: Student, cls: C
   const relations = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, type: i % 2 ? 'support' : 'attack', from: 'big', to: 'b0-0', note: '' }));
   const bigUnit = { op: 'addUnit', unit: { id: 'big', label: 'claim', start, end, note: '' }, relations, mainClaim: false };
   const many = Array.from({ length: 5_000 }, (_, i) => ({ op: 'addUnit', unit: { id: `m${i}`, label: 'claim', start, end, note: '' }, relations: [], mainClaim: false }));
-  const example = JSON.parse(fs.readFileSync(path.join('corpus', 'russia-diplomacy-2020.example.argmap.json'), 'utf8')) as { units: Array<{ id: string }>; relations: unknown[]; mainClaim: unknown };
+  const example = JSON.parse(fs.readFileSync(path.join('corpus', 'russia-diplomacy-2020.example.argmap.json'), 'utf8')) as { units: Array<{ id: string; note?: string }>; relations: unknown[]; mainClaim: unknown };
   const units = Array.from({ length: 20_000 }, (_, i) => ({ ...example.units[i % example.units.length], id: `i${i}` }));
   const file = { ...example, units, relations: [], mainClaim: null };
+  const edits = units.slice(0, 500).map((u) => ({ op: 'updateUnit', id: u.id, before: { note: u.note ?? '' }, after: { note: '編集' } }));
   const requests: Array<[name: string, path: string, body: string]> = [
     ['addUnit with 10,000 relations', ops, JSON.stringify({ batchId: 'bad-relations', baseVersion: attacker.version, operations: [bigUnit] })],
     ['batch of 5,000 operations', ops, JSON.stringify({ batchId: 'bad-operations', baseVersion: attacker.version, operations: many })],
     // Both batches are refused (422), so the map is still at this version for the import.
     ['import of a 20,000-unit map', `/api/maps/${attacker.mapId}/import`, JSON.stringify({ fileName: 'big.argmap.json', content: JSON.stringify(file), baseVersion: attacker.version, accept: true })],
+    // On the imported map (the import bumped the version once).
+    ['500 edits on the 20,000-unit map', ops, JSON.stringify({ batchId: 'big-edits', baseVersion: attacker.version + 1, operations: edits })],
   ];
   return async (answers) => {
     for (const [name, to, body] of requests) {

@@ -25,6 +25,7 @@ import { schemeForUserDocument } from './label-schemes';
 import { writeCache } from './writeCache';
 import { archivedOnly, editRefusal, pastDueLocks } from './editLock';
 import { isPacked, PACKED_CHUNK, targetsFirst, type NoteOptional, type PackedContents } from './packedContents';
+import { chunks, slicedTurns } from './turns';
 
 export type RelationType = 'support' | 'attack';
 
@@ -273,37 +274,6 @@ const READ_PAGE = 1000;
 /// planner's statistics, each page of 1,000 was a sort, and a 20,000-unit map took 350 ms to
 /// read instead of 210 ms (5,000) or 130 ms (one statement).
 const MAP_READ_PAGE: Record<Dialect, number> = { sqlite: 1_000, postgres: 5_000 };
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/// How long a chunked store runs its statements before it lets the event loop turn.
-export const TURN_SLICE_MS = 8;
-
-/// A pacer for work done a chunk at a time: each call lets the event loop turn if TURN_SLICE_MS
-/// have passed since the last turn (or since the pacer was made), and otherwise goes straight on.
-function slicedTurns(): () => Promise<void> {
-  let turnedAt = performance.now();
-  return async () => {
-    if (performance.now() - turnedAt < TURN_SLICE_MS) return;
-    await nextTurn();
-    turnedAt = performance.now();
-  };
-}
-
-/// The items in chunks, letting the event loop run other requests whenever the chunks since the
-/// last turn took TURN_SLICE_MS: storing a 20,000-unit import is hundreds of statements, which
-/// in one go held every other request (health checks, other students' saves) for seconds. A
-/// turn after every chunk was no better under load: each turn waited for everything else
-/// queued, which stretched the transaction to seconds — and on SQLite every save waits for the
-/// one writer, so a class's saves piled up behind it and then held the loop in their turn.
-/// The transaction stays open meanwhile; other writers wait for it as they would anyway.
-export async function* chunks<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
-  const turn = slicedTurns();
-  for (let i = 0; i < items.length; i += size) {
-    if (i > 0) await turn();
-    yield items.slice(i, i + size);
-  }
-}
 
 /// Packed chunks (./packedContents) parsed one at a time, with a turn of the event loop whenever
 /// the chunks since the last took TURN_SLICE_MS (their statements included).

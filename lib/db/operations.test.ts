@@ -9,7 +9,8 @@ import { setLatePolicy } from './grading';
 import { getMap, getOrCreateMap, replaceMapContents } from './maps';
 import { applyOperations, documentContext, mapOwner } from './operations';
 import { ensureLocalUser } from './users';
-import { NON_BMP_SURFACES, countingDb, fixtureDocument, insertUsers, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
+import { NON_BMP_SURFACES, countTurns, countingDb, fixtureDocument, insertUsers, statementLog, testBackends, useTestDb, freshFixtureMap } from './test-support';
+import { TURN_SLICE_MS } from './turns';
 
 // '𠮷野家の𩸽\n𠮷野家で𩸽を食べた😀。理由は安いからだ。' — spans on token boundaries (UTF-16).
 const claim = { id: 'u1', label: 'claim', start: 8, end: 22, note: '' };
@@ -44,6 +45,25 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     const after4 = await applyOperations(db, m.id, 4, [invert(removal)]);
     expect(after4.map).toEqual(after2.map);
     expect((await getMap(db, m.id))!.version).toBe(5);
+  });
+
+  // In process (SQLite) only the slices let the loop turn; on PostgreSQL it also turns while
+  // each statement is on its way, which would hide their absence.
+  it.runIf(backend.name === 'sqlite')('lets other work run while it checks a long batch (between its operations, once they took a time slice)', async () => {
+    const m = await freshMap();
+    const batch = Array.from({ length: 30 }, (_, i) => addUnitOp({ ...claim, id: `a${String(i).padStart(2, '0')}` }));
+    // Every reading of the clock a time slice after the last: every operation looks slow.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += TURN_SLICE_MS));
+    const loop = countTurns();
+    try {
+      const result = await applyOperations(db, m.id, 1, batch);
+      expect(result.map.units.map((u) => u.id)).toEqual(batch.map((_, i) => `a${String(i).padStart(2, '0')}`));
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(loop.stop()).toBeGreaterThanOrEqual(batch.length - 1);
+    expect((await getMap(db, m.id))!.units).toHaveLength(30);
   });
 
   it('refuses a stale version and changes nothing', async () => {
