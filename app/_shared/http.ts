@@ -4,7 +4,7 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { maxSourceBytes } from '@/lib/corpus/sourceFile';
-import { BatchReusedError, CourseArchivedError, DatabaseBusyError, GradingRefusal, MapLockedError, MemberChangeError, NotFoundError, OperationRejectedError, StaleVersionError } from '@/lib/db';
+import { BatchReusedError, CourseArchivedError, DatabaseBusyError, GradingRefusal, MapLockedError, MemberChangeError, NotFoundError, OperationRejectedError, SessionEndedError, StaleVersionError } from '@/lib/db';
 import { QueueFullError } from '@/lib/server/dutyQueue';
 import { UnexpressibleMapError } from '@/lib/formats/v1Shape';
 import { decodeBody, parseJsonBody } from '@/lib/server/jsonBody';
@@ -138,6 +138,7 @@ export async function handle(request: Request, fn: () => Promise<Response>): Pro
     if (e instanceof OperationRejectedError) return problem(422, e.message, { index: e.index, reason: e.reason, ...(e.operationCode ? { operationCode: e.operationCode } : {}), code: 'map.operationRejected', params: { n: e.index + 1 } });
     if (e instanceof StaleVersionError) return problem(409, e.message, { version: e.currentVersion, code: 'map.stale', params: {} });
     if (e instanceof MapLockedError) return problem(423, e.message, { submittedAt: e.submittedAt, code: 'map.locked', params: {} });
+    if (e instanceof SessionEndedError) return problem(401, e.message, { code: 'auth.signedOut', params: {} });
     if (e instanceof BatchReusedError) return problem(422, e.message, { batchId: e.batchId, code: 'map.batchReused', params: {} });
     if (e instanceof UnexpressibleMapError) return problem(422, e.message, { format: e.format });
     if (e instanceof GradingRefusal) return problem(e.status, e.message, { code: e.code, params: e.params });

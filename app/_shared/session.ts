@@ -6,7 +6,7 @@
 // which also lets tests call handlers directly. Server components call currentUser(db), which
 // reads the cookie through next/headers.
 import { CourseArchivedError, ensureLocalUser, getMap, mapOwner, referenceCoursesOf, teachesStudentOnDocument, type Db, type StoredMap, type User, type UserRole } from '@/lib/db';
-import { SESSION_MAX_MS, sessionUser } from '@/lib/auth/accounts';
+import { SESSION_MAX_MS, sessionForWrite, sessionUser } from '@/lib/auth/accounts';
 import { rontenMode } from '@/lib/auth/mode';
 import { redirect } from 'next/navigation';
 import { hostIsHttps, originAllowed, serverOrigins } from '@/lib/net/origins';
@@ -19,12 +19,34 @@ export const SESSION_COOKIE = 'ronten_session';
 /// roster slip gets 403 `auth.passwordChangeRequired` everywhere but where `pendingPassword:
 /// 'allow'` is passed (changing the password, asking who one is).
 export async function currentUser(db: Db, request?: Request, opts: { pendingPassword?: 'allow' } = {}): Promise<User> {
-  const user = await sessionUserOf(db, request);
+  return admitted(await sessionUserOf(db, request), opts);
+}
+
+function admitted(user: User | null, opts: { pendingPassword?: 'allow' } = {}): User {
   if (!user) throw new HttpError(401, 'not signed in (or the session has expired): sign in first', { code: 'auth.signedOut', params: {} });
   if (user.mustChangePassword && opts.pendingPassword !== 'allow') {
     throw new HttpError(403, 'choose your own password first (the one-time password only lets you do that)', { code: 'auth.passwordChangeRequired', params: {} });
   }
   return user;
+}
+
+/// Who may write to the map, as currentUser and assertMayEditMap decide, for the autosave: the
+/// session (its id, in classroom mode) that the write must check is still alive, since the owner
+/// of a map saving it is answered from what this process remembers of their session
+/// (lib/auth sessionForWrite). Anyone else — an instructor curating a reference — is looked up
+/// afresh.
+export async function mapWriter(db: Db, request: Request, mapId: string): Promise<{ session?: string }> {
+  if (rontenMode() === 'solo') {
+    await assertMayEditMap(db, await ensureLocalUser(db), mapId);
+    return {};
+  }
+  const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  const session = await sessionForWrite(db, token);
+  const user = admitted(session?.user ?? null);
+  const owner = await mapOwner(db, mapId);
+  if (owner && owner.userId === user.id) return { session: session!.id };
+  await assertMayEditMap(db, await currentUser(db, request), mapId);
+  return { session: session!.id };
 }
 
 async function sessionUserOf(db: Db, request?: Request): Promise<User | null> {

@@ -3,7 +3,8 @@
 // SQLite and (when available) PostgreSQL — where U+0000 used to fail inside the database.
 // Every refusal is a 4xx with `{ error }` that names the problem, and writes nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getMap, getOrCreateMap, loadAnnotatedMap, type Db } from '@/lib/db';
+import { getMap, getOrCreateMap, getUser, loadAnnotatedMap, type Db } from '@/lib/db';
+import { sessionId, startSession } from '@/lib/auth/accounts';
 import { serializeNative } from '@/lib/formats/native';
 import { testBackends } from '@/lib/db/test-support';
 import { ORIGIN, useApiDb } from './_test/support';
@@ -163,6 +164,23 @@ describe.each(testBackends())('attacks on $name', (backend) => {
     const { status, body } = await refused(() => send('POST', `/api/maps/${w.map}/import`, { body: { fileName: 'x.argmap.json', content: JSON.stringify(file), baseVersion: map.version } }));
     expect(status).toBe(422);
     expect(body).toMatchObject({ ok: false, errors: [{ at: 'unit u1: note', message: expect.stringMatching(/U\+0000/) }] });
+  });
+
+  it('refuses a save once its session has ended elsewhere (401, nothing written), though this process remembers the session from the save before', async () => {
+    const { token } = await startSession(db, (await getUser(db, w.id.student))!);
+    const save = async (unit: typeof CLAIM) => {
+      const headers = { 'content-type': 'application/json', origin: ORIGIN, cookie: `ronten_session=${token}` };
+      const body = JSON.stringify({ batchId: newBatchId(), baseVersion: await version(), operations: [addUnit(unit)] });
+      return serve(routes, new Request(`${ORIGIN}/api/maps/${w.map}/operations`, { method: 'POST', headers, body }));
+    };
+    expect((await save({ ...CLAIM, id: 'ended-1' })).status).toBe(200);
+    // Signed out on another app instance: the row goes, this process is not told.
+    await db.kysely.deleteFrom('sessions').where('id', '=', sessionId(token)).execute();
+    const { status, body } = await refused(() => save({ ...CLAIM, id: 'ended-2' }));
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ code: 'auth.signedOut' });
+    // The map as the tests after this one expect it (the student's own session saves).
+    expect((await operations([{ op: 'removeUnit', unit: { ...CLAIM, id: 'ended-1' }, relations: [], mainClaim: false }])).status).toBe(200);
   });
 
   it('refuses a batch id reused with other operations (422), and answers a true resend as duplicate', async () => {

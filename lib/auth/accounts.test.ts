@@ -6,6 +6,7 @@ import { MAX_FAILURES_PER_CLIENT, NAME_DELAY_MAX_MS, NAME_SLOWDOWN_AFTER, PAIR_B
 import {
   SESSION_IDLE_MS,
   SESSION_MAX_MS,
+  sessionForWrite,
   sessionId,
   sessionUser,
   setRole,
@@ -111,6 +112,36 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 
   it.each([null, undefined, '', 'x', 'a'.repeat(43), '../../etc'])('treats the token %j as no session', async (token) => {
     expect(await sessionUser(db, token)).toBeNull();
+  });
+
+  it('remembers an autosave’s session between its batches, and looks it up again when its expiry is due to slide or it has expired', async () => {
+    const t0 = new Date('2031-01-01T00:00:00.000Z');
+    const { token, user } = await signIn(db, { name: 'eve', password, clientKey: 'c-write' }, t0);
+    const logged = await statementLog(db);
+    try {
+      const first = await sessionForWrite(logged.db, token, new Date(t0.getTime() + 1000));
+      expect(first).toMatchObject({ id: sessionId(token), user });
+      expect(logged.statements).toEqual(['select']);
+      // Within the touch interval: no statement at all.
+      for (const s of [2, 60, 4 * 60]) expect(await sessionForWrite(logged.db, token, new Date(t0.getTime() + s * 1000))).toMatchObject({ user });
+      expect(logged.statements).toEqual(['select']);
+      // Five minutes after it was last seen: looked up and slid forward, as sessionUser does.
+      await sessionForWrite(logged.db, token, new Date(t0.getTime() + 5 * 60_000));
+      expect(logged.statements).toEqual(['select', 'select', 'update']);
+    } finally {
+      await logged.close();
+    }
+    // Past its end it is no session, remembered or not.
+    expect(await sessionForWrite(db, token, new Date(t0.getTime() + SESSION_MAX_MS + 1000))).toBeNull();
+    expect(await sessionForWrite(db, 'a'.repeat(43))).toBeNull();
+    expect(await sessionForWrite(db, null)).toBeNull();
+  });
+
+  it('forgets a remembered session signed out in this process', async () => {
+    const { token } = await signIn(db, { name: 'eve', password, clientKey: 'c-write' });
+    expect(await sessionForWrite(db, token)).not.toBeNull();
+    await signOut(db, token);
+    expect(await sessionForWrite(db, token)).toBeNull();
   });
 
   it('slides a session forward while it is used, ends it after the idle time, and at 30 days at the latest', async () => {

@@ -104,6 +104,15 @@ export class OperationRejectedError extends DbError {
   }
 }
 
+/// The session a write was made in has ended (signed out, expired, or ended by a password reset
+/// — perhaps by another app instance) by the time the write reached the database: a write that
+/// names its session (applyOperations) is refused then, and nothing is written.
+export class SessionEndedError extends DbError {
+  constructor() {
+    super('not signed in (or the session has expired): sign in first');
+  }
+}
+
 /// The map has been submitted (argument_maps.submitted_at is set): it is read-only until an
 /// instructor unlocks it. Nothing was written.
 export class MapLockedError extends DbError {

@@ -25,6 +25,7 @@ export {
   StaleVersionError,
   OperationRejectedError,
   MapLockedError,
+  SessionEndedError,
   BatchReusedError,
   GradingRefusal,
   constraintViolation,

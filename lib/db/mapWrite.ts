@@ -231,7 +231,8 @@ const oneStatement =
 
 /// Sends the bump and the write as one statement; false (and nothing written) when the bump
 /// matched no row: the caller asks why (refuseBump). Compiled once per shape (hotStatement): the
-/// parts present, their columns, and whether the bump sets the main claim or checks edit locks.
+/// parts present, their columns, and whether the bump sets the main claim, checks edit locks or
+/// checks a session.
 export async function writeInOneStatement(kysely: Kysely<Database>, bump: Bump, w: MapWrite): Promise<boolean> {
   const json = (rows: readonly unknown[]) => (rows.length ? JSON.stringify(rows) : undefined);
   const ids = (list: readonly string[]) => (list.length ? list : undefined);

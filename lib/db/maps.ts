@@ -20,7 +20,8 @@ import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction 
 import type { Database, RelationPremisesTable, RelationsTable, UnitsTable } from './schema';
 import { compareIds, compareUnits, type ArgumentUnit, type Relation } from '@/lib/argument/types';
 import { mapProblems, type OperationCode } from '@/lib/argument/operations';
-import { InvalidDataError, MapLockedError, NotFoundError, StaleVersionError, constraintViolation } from './errors';
+import { InvalidDataError, MapLockedError, NotFoundError, SessionEndedError, StaleVersionError, constraintViolation } from './errors';
+import { sessionIsLive, sessionLives } from './sessions';
 import { schemeForUserDocument } from './label-schemes';
 import { writeCache } from './writeCache';
 import { archivedOnly, editRefusal, pastDueLocks } from './editLock';
@@ -215,9 +216,9 @@ async function creationTimes(trx: Transaction<Database>, table: 'units' | 'relat
 /// lock at once; a submitted map (MapLockedError), a stale base (StaleVersionError) or a closed
 /// assignment (GradingRefusal 'grading.closed') is refused before anything else is touched. One
 /// statement when it passes; only a refusal reads why (refuseBump).
-export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string, openAt?: Date): Promise<void> {
-  const bumped = await bumpStatement(trx, { mapId, expectedVersion, now, openAt: openAt?.toISOString() }).executeTakeFirst();
-  if (Number(bumped.numUpdatedRows) === 0) await refuseBump(trx, mapId, expectedVersion, openAt);
+export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string, openAt?: Date, session?: string): Promise<void> {
+  const bumped = await bumpStatement(trx, { mapId, expectedVersion, now, openAt: openAt?.toISOString(), session }).executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) === 0) await refuseBump(trx, mapId, expectedVersion, openAt, session);
 }
 
 /// What a version bump needs (bumpVersion's arguments); `mainClaimId`, when given, is set by the
@@ -229,11 +230,15 @@ export interface Bump {
   /// The instant (ISO) whose edit locks the bump respects (editLock.ts), if any.
   openAt?: string;
   mainClaimId?: string | null;
+  /// The session the write is made in (its id), if the write must be refused once it has ended:
+  /// the autosave, whose route trusts what this process remembers of a session (lib/auth
+  /// sessionForWrite) and leaves it to the bump to check that it still lives.
+  session?: string;
 }
 
 /// The bump as a statement, to run (bumpVersion) or to carry as the first CTE of a write sent as
 /// one statement (mapWrite.ts): it updates one row or none.
-export function bumpStatement(qc: QueryCreator<Database>, { mapId, expectedVersion, now, openAt, mainClaimId }: Bump) {
+export function bumpStatement(qc: QueryCreator<Database>, { mapId, expectedVersion, now, openAt, mainClaimId, session }: Bump) {
   let bump = qc
     .updateTable('argument_maps')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: now, ...(mainClaimId !== undefined && { main_claim_id: mainClaimId }) }))
@@ -241,13 +246,16 @@ export function bumpStatement(qc: QueryCreator<Database>, { mapId, expectedVersi
     .where('version', '=', expectedVersion)
     .where('submitted_at', 'is', null);
   if (openAt) bump = bump.where((eb) => eb.and([eb.not(eb.exists(pastDueLocks(eb, openAt))), eb.not(archivedOnly(eb))]));
+  if (session) bump = bump.where((eb) => sessionLives(eb, session, now));
   return bump;
 }
 
-/// Why a bump changed nothing, thrown: NotFoundError, MapLockedError, StaleVersionError, the
-/// edit refusal of `openAt` (editLock.ts) — or, when nothing says why (the map changed back
-/// between the bump and these reads), a plain error.
-export async function refuseBump(kysely: Kysely<Database>, mapId: string, expectedVersion: number, openAt?: Date): Promise<never> {
+/// Why a bump changed nothing, thrown: SessionEndedError (first: whoever is signed out learns
+/// nothing of the map), NotFoundError, MapLockedError, StaleVersionError, the edit refusal of
+/// `openAt` (editLock.ts) — or, when nothing says why (the map changed back between the bump and
+/// these reads), a plain error.
+export async function refuseBump(kysely: Kysely<Database>, mapId: string, expectedVersion: number, openAt?: Date, session?: string): Promise<never> {
+  if (session && !(await sessionIsLive(kysely, session, (openAt ?? new Date()).toISOString()))) throw new SessionEndedError();
   const current = await kysely.selectFrom('argument_maps').select(['version', 'submitted_at']).where('id', '=', mapId).executeTakeFirst();
   if (!current) throw new NotFoundError('argument map', mapId);
   if (current.submitted_at !== null) throw new MapLockedError(mapId, current.submitted_at);

@@ -4,7 +4,8 @@ import type { Db } from './connect';
 import { setCourseArchived } from './courseAdmin';
 import { CourseArchivedError, createAssignment, createCourse, joinCourse, submitMap } from './courses';
 import { createDocument } from './documents';
-import { BatchReusedError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { BatchReusedError, MapLockedError, NotFoundError, OperationRejectedError, SessionEndedError, StaleVersionError } from './errors';
+import { deleteSession, insertSession } from './sessions';
 import { setLatePolicy } from './grading';
 import { getMap, getOrCreateMap, replaceMapContents } from './maps';
 import { applyOperations, documentContext, mapOwner } from './operations';
@@ -64,6 +65,30 @@ describe.each(testBackends())('applyOperations on $name', (backend) => {
     }
     expect(loop.stop()).toBeGreaterThanOrEqual(batch.length - 1);
     expect((await getMap(db, m.id))!.units).toHaveLength(30);
+  });
+
+  it('writes a batch that names its session only while the session lives, on either way of writing, and refuses it as ended before anything else', async () => {
+    const m = await freshMap();
+    const now = new Date();
+    const session = `s-${m.id}`;
+    await insertSession(db, { id: session, userId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3600_000).toISOString(), lastSeenAt: now.toISOString() });
+    const added = await applyOperations(db, m.id, 1, [addUnitOp(claim), addUnitOp(evidence), addUnitOp({ ...claim, id: 'u3' }), support], 'with-session-1', now, session);
+    // A change of premises (the transaction's way on PostgreSQL too), then an edit (one statement).
+    const linked = await applyOperations(db, m.id, 2, [addPremiseOp(added.map, 'r1', 'u3')], 'with-session-2', now, session);
+    const edited = await applyOperations(db, m.id, 3, [updateUnitOp(linked.map, 'u1', { note: 'a' })], 'with-session-3', now, session);
+    expect(edited.version).toBe(4);
+    expect(edited.map.relations[0].from).toEqual(['u2', 'u3']);
+    await deleteSession(db, session); // signed out, perhaps on another app instance
+    const stored = await getMap(db, m.id);
+    const edit = [updateUnitOp(edited.map, 'u1', { note: 'b' })];
+    const relink = [{ op: 'removePremise', id: 'r1', unit: 'u3', position: 1 } as Operation];
+    // On the current version either way, and on a stale one: ended first.
+    for (const [version, ops] of [[4, edit], [4, relink], [1, edit]] as const) {
+      await expect(applyOperations(db, m.id, version, ops, `ended-${version}-${ops[0].op}`, now, session)).rejects.toBeInstanceOf(SessionEndedError);
+    }
+    expect(await getMap(db, m.id)).toEqual(stored);
+    // The same batch without a session to check goes through.
+    expect((await applyOperations(db, m.id, 4, edit)).version).toBe(5);
   });
 
   it('refuses a stale version and changes nothing', async () => {

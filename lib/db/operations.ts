@@ -94,7 +94,9 @@ export interface AppliedOperations {
 /// `batchId`, when given, makes the call idempotent: a batch applied before is not applied again
 /// (the same id with other operations is refused with BatchReusedError). A submitted map
 /// refuses every new batch with MapLockedError, one closed by its deadline at `now` with
-/// GradingRefusal 'grading.closed' (editLock.ts), and nothing is written.
+/// GradingRefusal 'grading.closed' (editLock.ts), and nothing is written. `session`, when given,
+/// is the id of the session the batch was sent in: the write is made only while it lives
+/// (SessionEndedError otherwise), checked by the write's own version bump.
 export async function applyOperations(
   db: Db,
   mapId: string,
@@ -102,6 +104,7 @@ export async function applyOperations(
   operations: readonly Operation[],
   batchId?: string,
   now = new Date(),
+  session?: string,
 ): Promise<AppliedOperations> {
   const owner = await mapOwner(db, mapId);
   if (!owner) throw new NotFoundError('argument map', mapId);
@@ -114,7 +117,7 @@ export async function applyOperations(
   try {
     const snapshot = writeCache.snapshotAt(db.url, mapId, expectedVersion) ?? (await readSnapshot(db, mapId, expectedVersion));
     // A stale base is answered as such (or as submitted, closed…) without checking the batch.
-    if (snapshot.version !== expectedVersion) await refuseBump(db.kysely, mapId, expectedVersion, now);
+    if (snapshot.version !== expectedVersion) await refuseBump(db.kysely, mapId, expectedVersion, now, session);
     labelSchemeId = snapshot.labelSchemeId;
     const ctx = await documentContext(db, owner.documentId, labelSchemeId);
     // The batch is checked before anything is sent; a refusal of it is thrown only after the
@@ -125,13 +128,13 @@ export async function applyOperations(
     const changed = applied.ok ? { map: applied.map, write: mapWrite(mapId, snapshot.map, applied.map, at, batch) } : new OperationRejectedError(applied.index, applied.error, applied.code);
     const saved = (map: ArgumentMap): AppliedOperations => ({ version: expectedVersion + 1, map, duplicate: false });
     if (db.dialect === 'postgres' && !(changed instanceof Error) && fitsOneStatement(changed.write)) {
-      const bump = { mapId, expectedVersion, now: at, openAt: at };
-      if (!(await writeInOneStatement(db.kysely, bump, changed.write))) await refuseBump(db.kysely, mapId, expectedVersion, now);
+      const bump = { mapId, expectedVersion, now: at, openAt: at, session };
+      if (!(await writeInOneStatement(db.kysely, bump, changed.write))) await refuseBump(db.kysely, mapId, expectedVersion, now, session);
       result = saved(changed.map);
     } else {
       result = await db.kysely.transaction().execute(async (trx): Promise<AppliedOperations> => {
         // The bump passing means the database still holds the snapshot's version, so its contents.
-        await bumpVersion(trx, mapId, expectedVersion, at, now);
+        await bumpVersion(trx, mapId, expectedVersion, at, now, session);
         if (changed instanceof Error) throw changed;
         await writeInTransaction(trx, db.dialect, changed.write);
         return saved(changed.map);

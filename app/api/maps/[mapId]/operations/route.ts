@@ -7,7 +7,8 @@
 // owner's due time (the lock policy: { code: 'grading.closed' }), or it is a student's map of an
 // archived course ({ code: 'course.archived', params: { title } }) — both checked by the write's
 // own version bump — or a co-instructor's edit of a reference whose courses are archived
-// (assertMayEditMap). A refused request changes nothing.
+// (assertMayEditMap). 401 when the session has ended, even between the route's check and the
+// write (another app instance signed it out). A refused request changes nothing.
 // proxy.ts does not run for this route (its matcher leaves it out: it is the one every student
 // sends every few seconds); unproxied() refuses a foreign Host and sets the security headers.
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import { operationsRequestSchema } from '@/lib/argument/schema';
 import { gateWrite } from '@/app/_shared/overload';
 import { handle, json, BODY_LIMITS, readBody, pathParams } from '@/app/_shared/http';
 import { unproxied } from '@/app/_shared/unproxied';
-import { assertMayEditMap, assertSameOrigin, currentUser } from '@/app/_shared/session';
+import { assertSameOrigin, mapWriter } from '@/app/_shared/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,10 +28,11 @@ export function POST(request: Request, { params }: { params: Promise<{ mapId: st
     assertSameOrigin(request);
     const db = await openDb();
     const { mapId } = await pathParams(params);
-    await assertMayEditMap(db, await currentUser(db, request), mapId);
+    // The write itself checks that the session still lives (mapWriter).
+    const { session } = await mapWriter(db, request, mapId);
     const body = await readBody(request, requestSchema, BODY_LIMITS.operations);
     try {
-      const result = await applyOperations(db, mapId, body.baseVersion, body.operations, body.batchId);
+      const result = await applyOperations(db, mapId, body.baseVersion, body.operations, body.batchId, undefined, session);
       return json(result.duplicate ? { version: result.version, map: result.map, duplicate: true } : { version: result.version });
     } catch (e) {
       if (!(e instanceof StaleVersionError)) throw e;
