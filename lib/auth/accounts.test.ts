@@ -137,6 +137,20 @@ describe.each(testBackends())('accounts on $name', (backend) => {
     expect(await sessionForWrite(db, null)).toBeNull();
   });
 
+  it('does not remember the session of a user who must still choose a password (choosing one keeps the session)', async () => {
+    const { token, user } = await signIn(db, { name: 'cai', password, clientKey: 'c-write' });
+    await db.kysely.updateTable('users').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+    const logged = await statementLog(db);
+    try {
+      expect(await sessionForWrite(logged.db, token)).toMatchObject({ user: { mustChangePassword: true } });
+      await db.kysely.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
+      expect(await sessionForWrite(logged.db, token)).toMatchObject({ user: { mustChangePassword: false } });
+      expect(logged.statements).toEqual(['select', 'select']);
+    } finally {
+      await logged.close();
+    }
+  });
+
   it('forgets a remembered session signed out in this process', async () => {
     const { token } = await signIn(db, { name: 'eve', password, clientKey: 'c-write' });
     expect(await sessionForWrite(db, token)).not.toBeNull();

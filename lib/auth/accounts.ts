@@ -268,8 +268,9 @@ const writeSessionKey = (db: Db, id: string) => `${db.url}\u0000${id}`;
 /// ended elsewhere (signed out, reset by an instructor, on another app instance) stops the very
 /// next write. A remembered session is looked up again when it is due to slide its expiry
 /// (TOUCH_EVERY_MS after it was last seen, as sessionUser does) or has expired. The user is as it
-/// was then: callers decide only by its id (whose session it is) and mustChangePassword, which a
-/// password reset sets while ending every session of the account.
+/// was then: callers decide only by its id (whose session it is) and mustChangePassword — and the
+/// session of a user who must still choose a password is not remembered (choosing one clears it
+/// while the session goes on; a reset sets it and ends every session of the account).
 export async function sessionForWrite(db: Db, token: string | null | undefined, now = new Date()): Promise<WriteSession | null> {
   if (!token || !isTokenShaped(token)) return null;
   const id = sessionId(token);
@@ -280,6 +281,7 @@ export async function sessionForWrite(db: Db, token: string | null | undefined, 
   writeSessions.delete(key);
   const live = await liveSession(db, id, now);
   if (!live) return null;
+  if (live.user.mustChangePassword) return live;
   writeSessions.set(key, live);
   if (writeSessions.size > MAX_WRITE_SESSIONS) writeSessions.delete(writeSessions.keys().next().value!);
   return live;
