@@ -1,11 +1,12 @@
 // `npx tsx bench/storm/writePath.ts [sqlite|postgres]`: the autosave route's own work per
-// batch, without the framework — session lookup, ownership check, request schema, applyOperations
+// batch, without the framework — the session (remembered, and checked by the write, where the
+// checkout has sessionForWrite), ownership check, request schema, applyOperations
 // — in this process, for STORM_STUDENTS maps taking turns (STORM_BATCHES each). Run from another
 // checkout's directory (`cd ../old && npx tsx /path/to/bench/storm/writePath.ts`) to measure
 // that checkout's lib/ for a before/after comparison: `@/` resolves against the current directory.
 import { performance } from 'node:perf_hooks';
 import * as dbModule from '@/lib/db';
-import { sessionUser } from '@/lib/auth/accounts';
+import * as accounts from '@/lib/auth/accounts';
 import { z } from 'zod';
 import { operationsRequestSchema } from '@/lib/argument/schema';
 import { freshSqliteUrl, makeClass, nextBatch, withPostgres } from './setup';
@@ -19,12 +20,14 @@ async function measure(url: string): Promise<void> {
   const db = await dbModule.openDb(url);
   const mapOwner = (dbModule as { mapOwner?: (db: dbModule.Db, id: string) => Promise<{ userId: string } | undefined> }).mapOwner;
   const own = async (mapId: string) => (mapOwner ? (await mapOwner(db, mapId))!.userId : (await dbModule.getMap(db, mapId))!.userId);
+  const sessionForWrite = (accounts as { sessionForWrite?: (db: dbModule.Db, token: string) => Promise<{ id: string; user: { id: string } } | null> }).sessionForWrite;
+  const session = async (token: string) => (sessionForWrite ? (await sessionForWrite(db, token))! : { id: undefined, user: (await accounts.sessionUser(db, token))! });
   const oneRound = async () => {
     for (const s of cls.students) {
-      const user = (await sessionUser(db, s.cookie.split('=')[1]))!;
+      const { id, user } = await session(s.cookie.split('=')[1]);
       if ((await own(s.mapId)) !== user.id) throw new Error('not the owner');
       const body = requestSchema.parse(JSON.parse(JSON.stringify(nextBatch(s, cls.boundaries))));
-      s.version = (await dbModule.applyOperations(db, s.mapId, body.baseVersion, body.operations, body.batchId)).version;
+      s.version = (await dbModule.applyOperations(db, s.mapId, body.baseVersion, body.operations, body.batchId, undefined, id)).version;
     }
   };
   await oneRound(); // warm: first reads, JIT
