@@ -43,9 +43,7 @@ export async function mapWriter(db: Db, request: Request, mapId: string): Promis
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
   const session = await sessionForWrite(db, token);
   const user = admitted(session?.user ?? null);
-  const owner = await mapOwner(db, mapId);
-  if (owner && owner.userId === user.id) return { session: session!.id };
-  await assertMayEditMap(db, await currentUser(db, request), mapId);
+  if ((await mapOwner(db, mapId))?.userId !== user.id) await assertMayEditMap(db, await currentUser(db, request), mapId);
   return { session: session!.id };
 }
 

@@ -102,14 +102,24 @@ function applySome(map: ArgumentMap, picks: Array<[number, number, number, numbe
 
 const pick = fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat());
 
+/// Fresh ids x0, x1, … for the units and relations one history adds.
+function idMaker(): () => string {
+  let n = 0;
+  return () => `x${n++}`;
+}
+
+/// A map made by a random history of changes, and the same map after a random batch.
+const beforeAndAfter = (maxHistory: number, maxBatch: number) =>
+  fc.tuple(fc.array(pick, { maxLength: maxHistory }), fc.array(pick, { minLength: 1, maxLength: maxBatch })).map(([history, batch]) => {
+    const newId = idMaker();
+    const before = applySome(emptyMap, history, newId);
+    return { before, after: applySome(before, batch, newId) };
+  });
+
 describe('mapWrite', () => {
   it('writes exactly the changes of any batch, whether or not the maps share their unchanged items', () => {
     fc.assert(
-      fc.property(fc.array(pick, { minLength: 0, maxLength: 40 }), fc.array(pick, { minLength: 1, maxLength: 8 }), (history, batch) => {
-        let n = 0;
-        const newId = () => `x${n++}`;
-        const before = applySome(emptyMap, history, newId);
-        const after = applySome(before, batch, newId);
+      fc.property(beforeAndAfter(40, 8), ({ before, after }) => {
         const expected = expectedWrite('m', before, after);
         expect(mapWrite('m', before, after, NOW, null)).toEqual(expected);
         // A snapshot read back from the database: equal values, no object in common.
@@ -121,22 +131,20 @@ describe('mapWrite', () => {
   });
 
   it('finds the changes whatever order the items come in', () => {
+    // Each list of the write sorted, since the order of the items decides theirs.
+    const sorted = (w: ReturnType<typeof mapWrite>) =>
+      Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))) : v]));
     fc.assert(
-      fc.property(fc.array(pick, { minLength: 0, maxLength: 30 }), fc.array(pick, { minLength: 1, maxLength: 6 }), (history, batch) => {
-        let n = 0;
-        const newId = () => `x${n++}`;
-        const before = applySome(emptyMap, history, newId);
-        const after = applySome(before, batch, newId);
+      fc.property(beforeAndAfter(30, 6), ({ before, after }) => {
         const reversed = { ...after, units: after.units.slice().reverse(), relations: after.relations.slice().reverse() };
-        const normalized = (w: ReturnType<typeof mapWrite>) => ({ ...w, ...Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))) : v])) });
-        expect(normalized(mapWrite('m', before, reversed, NOW, null))).toEqual(normalized(expectedWrite('m', before, after)));
+        expect(sorted(mapWrite('m', before, reversed, NOW, null))).toEqual(sorted(expectedWrite('m', before, after)));
       }),
       { numRuns: 200 },
     );
   });
 
   it('writes nothing for a batch that leaves the map as it was', () => {
-    const before = applySome(emptyMap, [[0, 1, 2, 0], [0, 5, 1, 1], [4, 0, 1, 0]], (() => { let n = 0; return () => `x${n++}`; })());
+    const before = applySome(emptyMap, [[0, 1, 2, 0], [0, 5, 1, 1], [4, 0, 1, 0]], idMaker());
     const same = mapWrite('m', before, structuredClone(before), NOW, null);
     expect(same).toMatchObject({ goneRelations: [], goneUnits: [], newUnits: [], changedUnits: [], newRelations: [], changedRelations: [], repremised: [], newPremises: [] });
     expect(before.units.length).toBeGreaterThan(1);
