@@ -26,7 +26,7 @@ import { DEFAULT_LATE_POLICY, effectiveDue, lateBy, submissionClosed, type LateP
 import { scoreProblem, scoreTotal, rubricMax, type Criterion, type Rubric, type Scores } from '@/lib/grading/rubric';
 import type { Db } from './connect';
 import { getAssignment, type Assignment } from './courses';
-import { DbError, GradingRefusal, NotFoundError, constraintViolation } from './errors';
+import { GradingRefusal, NotFoundError, constraintViolation } from './errors';
 import { getOrCreateMap } from './maps';
 import { findMap } from './imports';
 import type { GradesTable } from './schema';

@@ -12,7 +12,8 @@ import type { MapComment } from '@/lib/formats/types';
 import type { Db } from './connect';
 import { InvalidDataError, NotFoundError } from './errors';
 import { getLabelScheme, schemeForUserDocument } from './label-schemes';
-import { getMap, getOrCreateMapRow, insertRows, replaceMapContents, type StoredMap } from './maps';
+import { getMap, getOrCreateMapRow, replaceMapContents, type StoredMap } from './maps';
+import { insertRows } from './rows';
 import { isPacked, type PackedContents } from './packedContents';
 import { getUser, type User } from './users';
 

@@ -19,16 +19,13 @@
 // (the map's row is the bump's); and a relation whose premises change (its rows deleted and
 // inserted again under the same keys, where order matters) goes the transaction's way
 // (fitsOneStatement).
-import { sql, type DeleteQueryBuilder, type Insertable, type InsertQueryBuilder, type Kysely, type QueryCreator, type Transaction, type UpdateQueryBuilder } from 'kysely';
+import { type DeleteQueryBuilder, type Insertable, type InsertQueryBuilder, type Kysely, type QueryCreator, type Transaction, type UpdateQueryBuilder } from 'kysely';
 import { compareIds, compareUnits, sameValue, type ArgumentMap } from '@/lib/argument';
 import type { Dialect } from './connect';
 import type { AppliedBatchesTable, Database } from './schema';
 import {
   bumpStatement,
-  anyOf,
-  insertRows,
   premiseRows,
-  recordsetOf,
   relationRow,
   relationRows,
   relationUpdated,
@@ -41,6 +38,7 @@ import {
   type UnitRow,
 } from './maps';
 import { hotStatement } from './preparedStatements';
+import { deleteRows, insertRows, isOneOf, rowsOf, setMainClaim, updateRows } from './rows';
 
 export type AppliedBatchRow = Insertable<AppliedBatchesTable>;
 
@@ -133,28 +131,21 @@ export function mapWrite(mapId: string, before: ArgumentMap, after: ArgumentMap,
   };
 }
 
-function pick<T, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
-}
-
-/// Sends the write statement by statement, after the caller's bump in the same transaction.
-/// Relations are removed before the units they reference and added after them.
+/// Sends the write statement by statement, after the caller's bump in the same transaction: each
+/// list of rows in one statement (rows.ts). Relations are removed before the units they
+/// reference and added after them.
 export async function writeInTransaction(trx: Transaction<Database>, dialect: Dialect, w: MapWrite): Promise<void> {
   const { mapId } = w;
-  if (w.goneRelations.length) await trx.deleteFrom('relations').where('map_id', '=', mapId).where('id', 'in', w.goneRelations).execute();
-  if (w.goneUnits.length) await trx.deleteFrom('units').where('map_id', '=', mapId).where('id', 'in', w.goneUnits).execute();
+  await deleteRows(trx, dialect, 'relations', 'id', mapId, w.goneRelations);
+  await deleteRows(trx, dialect, 'units', 'id', mapId, w.goneUnits);
   await insertRows(trx, dialect, 'units', w.newUnits);
-  for (const row of w.changedUnits) {
-    await trx.updateTable('units').set(pick(row, unitUpdated)).where('map_id', '=', mapId).where('id', '=', row.id).execute();
-  }
+  await updateRows(trx, dialect, 'units', unitUpdated, w.changedUnits);
   await insertRows(trx, dialect, 'relations', w.newRelations);
-  for (const row of w.changedRelations) {
-    await trx.updateTable('relations').set(pick(row, relationUpdated)).where('map_id', '=', mapId).where('id', '=', row.id).execute();
-  }
-  if (w.repremised.length) await trx.deleteFrom('relation_premises').where('map_id', '=', mapId).where('relation_id', 'in', w.repremised).execute();
+  await updateRows(trx, dialect, 'relations', relationUpdated, w.changedRelations);
+  await deleteRows(trx, dialect, 'relation_premises', 'relation_id', mapId, w.repremised);
   await insertRows(trx, dialect, 'relation_premises', w.newPremises);
-  if (w.mainClaimId !== undefined) await trx.updateTable('argument_maps').set({ main_claim_id: w.mainClaimId }).where('id', '=', mapId).execute();
-  if (w.batch) await trx.insertInto('applied_batches').values(w.batch).execute();
+  if (w.mainClaimId !== undefined) await setMainClaim(trx, dialect, mapId, w.mainClaimId);
+  if (w.batch) await insertRows(trx, dialect, 'applied_batches', [w.batch]);
 }
 
 /// Whether writeInOneStatement takes this write (see the header: not a change of premises).
@@ -174,7 +165,7 @@ const bumpedRow = (qc: QueryCreator<WithBump>) => qc.selectFrom('bump').select('
 function insertPart<T extends ContentTable | 'applied_batches'>(table: T, columns: readonly string[], json: string): Part {
   // Kysely cannot type a generic table's columns: they are `table`'s, typed as one table's here.
   const typed = { table: table as 'units', columns: columns as Array<keyof Database['units'] & string> };
-  return (qc) => qc.insertInto(typed.table).columns(typed.columns).expression(qc.selectFrom(recordsetOf(typed.table, json)).select(typed.columns).where((eb) => eb.exists(bumpedRow(qc))));
+  return (qc) => qc.insertInto(typed.table).columns(typed.columns).expression(qc.selectFrom(rowsOf('postgres', typed.table, columns, json)).select(typed.columns).where((eb) => eb.exists(bumpedRow(qc))));
 }
 
 /// UPDATE table SET `columns` to the rows' (JSON), row for row (by map and id), when the bump matched.
@@ -184,7 +175,7 @@ function updatePart<T extends 'units' | 'relations'>(table: T, json: string, col
   return (qc) =>
     qc
       .updateTable(`${typed.table} as t`)
-      .from(recordsetOf(typed.table, json))
+      .from(rowsOf('postgres', typed.table, columns, json))
       .set((eb) => Object.fromEntries(typed.columns.map((c) => [c, eb.ref(`r.${c}`)])))
       .whereRef('t.map_id', '=', 'r.map_id')
       .whereRef('t.id', '=', 'r.id')
@@ -213,8 +204,8 @@ const oneStatement =
   (v: OneStatementValues) => {
     const parts: Part[] = [];
     const { mapId } = v;
-    if (v.goneRelations) parts.push((qc) => qc.deleteFrom('relations').where('map_id', '=', mapId).where('id', '=', anyOf(v.goneRelations!)).where((eb) => eb.exists(bumpedRow(qc))));
-    if (v.goneUnits) parts.push((qc) => qc.deleteFrom('units').where('map_id', '=', mapId).where('id', '=', anyOf(v.goneUnits!)).where((eb) => eb.exists(bumpedRow(qc))));
+    if (v.goneRelations) parts.push((qc) => qc.deleteFrom('relations').where('map_id', '=', mapId).where(isOneOf('postgres', 'id', v.goneRelations)).where((eb) => eb.exists(bumpedRow(qc))));
+    if (v.goneUnits) parts.push((qc) => qc.deleteFrom('units').where('map_id', '=', mapId).where(isOneOf('postgres', 'id', v.goneUnits)).where((eb) => eb.exists(bumpedRow(qc))));
     if (v.newUnits) parts.push(insertPart('units', columns.newUnits!, v.newUnits));
     if (v.changedUnits) parts.push(updatePart('units', v.changedUnits, unitUpdated));
     if (v.newRelations) parts.push(insertPart('relations', columns.newRelations!, v.newRelations));
@@ -253,6 +244,6 @@ export async function writeInOneStatement(kysely: Kysely<Database>, bump: Bump, 
   // The values given (an undefined one is a part left out) and the inserted columns.
   const given = Object.keys(values).filter((k) => values[k as keyof OneStatementValues] !== undefined);
   const shape = `mapWrite ${given.join(',')} ${JSON.stringify(columns)}`;
-  const matched = await kysely.executeQuery(hotStatement(kysely, shape, values, oneStatement(kysely, columns)));
+  const matched = await kysely.executeQuery(hotStatement('postgres', shape, values, oneStatement(kysely, columns)));
   return matched.rows.length === 1;
 }

@@ -16,7 +16,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Db, Dialect } from './connect';
-import { sql, type Insertable, type Kysely, type QueryCreator, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import type { Database, RelationPremisesTable, RelationsTable, UnitsTable } from './schema';
 import { compareIds, compareUnits, type ArgumentUnit, type Relation } from '@/lib/argument/types';
 import { mapProblems, type OperationCode } from '@/lib/argument/operations';
@@ -27,6 +27,8 @@ import { writeCache } from './writeCache';
 import { archivedOnly, editRefusal, pastDueLocks } from './editLock';
 import { isPacked, PACKED_CHUNK, targetsFirst, type NoteOptional, type PackedContents } from './packedContents';
 import { chunks, slicedTurns } from './turns';
+import { hotStatement } from './preparedStatements';
+import { deleteRows, insertRows, setMainClaim } from './rows';
 
 export type RelationType = 'support' | 'attack';
 
@@ -169,8 +171,8 @@ export async function replaceMapContents(db: Db, mapId: string, expectedVersion:
   writeCache.forgetSnapshot(db.url, mapId);
   return db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
-    await bumpVersion(trx, mapId, expectedVersion, now);
-    await trx.updateTable('argument_maps').set({ main_claim_id: mainClaimId }).where('id', '=', mapId).execute();
+    await bumpVersion(trx, db.dialect, mapId, expectedVersion, now);
+    await setMainClaim(trx, db.dialect, mapId, mainClaimId);
 
     // Keep creation times of units and relations that survive the replacement.
     const unitBorn = await creationTimes(trx, 'units', mapId);
@@ -178,8 +180,8 @@ export async function replaceMapContents(db: Db, mapId: string, expectedVersion:
 
     // Relations go first: they reference units. A relation's cascade may take one of a later
     // chunk along: deleting that is a no-op.
-    await deleteRows(trx, db.dialect, 'relations', mapId, [...relationBorn.keys()]);
-    await deleteRows(trx, db.dialect, 'units', mapId, [...unitBorn.keys()]);
+    await deleteRows(trx, db.dialect, 'relations', 'id', mapId, [...relationBorn.keys()]);
+    await deleteRows(trx, db.dialect, 'units', 'id', mapId, [...unitBorn.keys()]);
     // Rows are built a chunk at a time: all 20,000 at once held the event loop for ~35 ms.
     const unitIds = new Set<string>();
     for await (const part of units) {
@@ -216,9 +218,12 @@ async function creationTimes(trx: Transaction<Database>, table: 'units' | 'relat
 /// lock at once; a submitted map (MapLockedError), a stale base (StaleVersionError) or a closed
 /// assignment (GradingRefusal 'grading.closed') is refused before anything else is touched. One
 /// statement when it passes; only a refusal reads why (refuseBump).
-export async function bumpVersion(trx: Transaction<Database>, mapId: string, expectedVersion: number, now: string, openAt?: Date, session?: string): Promise<void> {
-  const bumped = await bumpStatement(trx, { mapId, expectedVersion, now, openAt: openAt?.toISOString(), session }).executeTakeFirst();
-  if (Number(bumped.numUpdatedRows) === 0) await refuseBump(trx, mapId, expectedVersion, openAt, session);
+/// Compiled once per shape (hotStatement): whether it checks edit locks and a session.
+export async function bumpVersion(trx: Transaction<Database>, dialect: Dialect, mapId: string, expectedVersion: number, now: string, openAt?: Date, session?: string): Promise<void> {
+  const bump: Bump = { mapId, expectedVersion, now, openAt: openAt?.toISOString(), session };
+  const shape = `bumpVersion ${bump.openAt !== undefined} ${bump.session !== undefined}`;
+  const bumped = await trx.executeQuery(hotStatement(dialect, shape, bump, (v) => bumpStatement(trx, v)));
+  if (Number(bumped.numAffectedRows ?? 0) === 0) await refuseBump(trx, mapId, expectedVersion, openAt, session);
 }
 
 /// What a version bump needs (bumpVersion's arguments); `mainClaimId`, when given, is set by the
@@ -265,16 +270,7 @@ export async function refuseBump(kysely: Kysely<Database>, mapId: string, expect
   throw new Error(`argument map "${mapId}": the version bump changed nothing, and nothing says why`);
 }
 
-// Rows per INSERT on SQLite: at most 9 parameters each stays far below its 32766 bound-parameter
-// limit, and one statement (compiled, then run synchronously) stays about a millisecond of the
-// event loop. (200 rows, 5–10 ms a statement under the server's load,
-// let a 20,000-unit import hold other requests for 250 ms: each of them needs several turns of
-// the event loop, and every turn ran a chunk.)
-const INSERT_CHUNK = 50;
-/// Rows per DELETE of a replaced map's contents on SQLite (one bound parameter each: one DELETE
-/// of a 20,000-unit map, with its cascades, held the event loop for ~100 ms), and per page read
-/// of their ids: about a millisecond of the event loop each.
-const DELETE_CHUNK = 200;
+/// Ids per page read of a map's creation times (creationTimes).
 const READ_PAGE = 1000;
 /// Rows per page of a map read (readUnitsAndRelations): on SQLite a page is a synchronous call
 /// (1,000 rows, a few ms of the event loop); on PostgreSQL the driver parses rows as they
@@ -305,53 +301,6 @@ export type ContentTable = 'units' | 'relations' | 'relation_premises';
 export type UnitRow = Insertable<UnitsTable>;
 export type RelationRow = Insertable<RelationsTable>;
 export type PremiseRow = Insertable<RelationPremisesTable>;
-
-/// Rows per INSERT on PostgreSQL, where they travel as one JSON parameter (recordset): a
-/// 20,000-unit import is 20 statements, not 400 — each a round trip, and each compiled by Kysely
-/// on the event loop with a bound value per column of every row.
-const RECORDSET_CHUNK = 1000;
-
-/// The rows as a table `r` of `table`'s row type: one JSON parameter, read back by PostgreSQL's
-/// json_populate_recordset(null::<table>, …) with the table's own column types (no casts).
-export function recordset<T extends ContentTable | 'comments' | 'applied_batches'>(table: T, rows: ReadonlyArray<Insertable<Database[T]>>) {
-  return recordsetOf(table, JSON.stringify(rows));
-}
-
-/// recordset of rows already in JSON (the parameter as it is sent).
-export function recordsetOf<T extends ContentTable | 'comments' | 'applied_batches'>(table: T, json: string) {
-  return sql<Database[T]>`json_populate_recordset(null::${sql.table(table)}, ${json})`.as('r');
-}
-
-/// One array parameter (`= any($1)`, PostgreSQL) however many ids.
-export const anyOf = (ids: readonly string[]) => sql<string>`any(${ids})`;
-
-/// Deletes the map's rows of `table` with these ids, a chunk a statement: on SQLite DELETE_CHUNK
-/// ids of bound values (the cascades run in process), on PostgreSQL RECORDSET_CHUNK as one array
-/// (they run in the backend).
-async function deleteRows(trx: Transaction<Database>, dialect: Dialect, table: 'units' | 'relations', mapId: string, ids: readonly string[]): Promise<void> {
-  for await (const chunk of chunks(ids, dialect === 'postgres' ? RECORDSET_CHUNK : DELETE_CHUNK)) {
-    const matching = trx.deleteFrom(table).where('map_id', '=', mapId);
-    await (dialect === 'postgres' ? matching.where('id', '=', anyOf(chunk)) : matching.where('id', 'in', chunk)).execute();
-  }
-}
-
-/// Inserts rows in a few multi-row statements (both write paths: a batch of operations may add
-/// thousands; an import tens of thousands, and its comments): on SQLite INSERT_CHUNK rows of bound values a
-/// statement, on PostgreSQL RECORDSET_CHUNK rows as one JSON parameter.
-export async function insertRows<T extends ContentTable | 'comments'>(trx: Transaction<Database>, dialect: Dialect, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
-  if (rows.length === 0) return;
-  // Kysely cannot type a generic table's rows: they are `table`'s, typed as one table's here.
-  const typed = { table: table as 'units', rows: rows as unknown as UnitRow[] };
-  if (dialect === 'postgres') {
-    // The columns are the rows' keys (a table's rows are built by one function, below).
-    const columns = Object.keys(rows[0]) as Array<keyof UnitRow & string>;
-    for await (const chunk of chunks(typed.rows, RECORDSET_CHUNK)) {
-      await trx.insertInto(typed.table).columns(columns).expression(trx.selectFrom(recordset(typed.table, chunk)).select(columns)).execute();
-    }
-    return;
-  }
-  for await (const chunk of chunks(typed.rows, INSERT_CHUNK)) await trx.insertInto(typed.table).values(chunk).execute();
-}
 
 /// A unit as its row's columns (all but map_id, id and created_at are what an update sets:
 /// unitUpdated).

@@ -24,7 +24,7 @@ import type { Transaction } from 'kysely';
 import { applyCheckedSteps, type ArgumentMap, type DocumentContext, type Operation } from '@/lib/argument';
 import type { Db, Dialect } from './connect';
 import type { Database } from './schema';
-import { BatchReusedError, constraintViolation, GradingRefusal, InvalidDataError, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
+import { BatchReusedError, constraintViolation, GradingRefusal, MapLockedError, NotFoundError, OperationRejectedError, StaleVersionError } from './errors';
 import { bumpVersion, readUnitsAndRelations, refuseBump } from './maps';
 import { fitsOneStatement, mapWrite, writeInOneStatement, writeInTransaction } from './mapWrite';
 import { getLabelScheme } from './label-schemes';
@@ -134,7 +134,7 @@ export async function applyOperations(
     } else {
       result = await db.kysely.transaction().execute(async (trx): Promise<AppliedOperations> => {
         // The bump passing means the database still holds the snapshot's version, so its contents.
-        await bumpVersion(trx, mapId, expectedVersion, at, now, session);
+        await bumpVersion(trx, db.dialect, mapId, expectedVersion, at, now, session);
         if (changed instanceof Error) throw changed;
         await writeInTransaction(trx, db.dialect, changed.write);
         return saved(changed.map);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
 import type { Pool } from 'pg';
 import { hotStatement, namingPool, prepared } from './preparedStatements';
 import type { Database } from './schema';
@@ -34,10 +34,14 @@ describe('namingPool', () => {
   });
 });
 
-// Kysely compiling for PostgreSQL, with nothing behind it.
+// Kysely compiling for PostgreSQL (or SQLite), with nothing behind it.
 const compiler = () =>
   new Kysely<Database>({
     dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+  });
+const sqliteCompiler = () =>
+  new Kysely<Database>({
+    dialect: { createAdapter: () => new SqliteAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new SqliteIntrospector(db), createQueryCompiler: () => new SqliteQueryCompiler() },
   });
 
 describe('hotStatement', () => {
@@ -52,8 +56,8 @@ describe('hotStatement', () => {
     const calls: Values[] = [];
     const counting = (v: Values) => (calls.push(v), build(kysely)(v));
     for (const values of [{ mapId: 'm1', version: 2 }, { mapId: 'm2', version: 7 }, { mapId: 'm3', version: 1, claim: 'u1' }, { mapId: 'm4', version: 3, claim: null }]) {
-      const shape = values.claim === undefined ? 'plain' : 'claim';
-      const hot = hotStatement(kysely, shape, values, counting);
+      const shape = values.claim === undefined ? 'binds plain' : 'binds claim';
+      const hot = hotStatement('postgres', shape, values, counting);
       const fresh = build(kysely)(values).compile();
       expect(hot.sql).toBe(fresh.sql);
       expect(hot.parameters).toEqual(fresh.parameters);
@@ -63,16 +67,21 @@ describe('hotStatement', () => {
     expect(calls.map((v) => v.mapId)).not.toContain('m1');
   });
 
-  it('keeps shapes apart per compiler (SQLite and PostgreSQL texts differ)', () => {
-    const [a, b] = [compiler(), compiler()];
-    hotStatement(a, 'one', { mapId: 'm1', version: 2 }, build(a));
+  it('keeps shapes apart per dialect (SQLite and PostgreSQL texts differ), and shares them within one', () => {
+    const [pg, otherPg, sqlite] = [compiler(), compiler(), sqliteCompiler()];
+    const values = { mapId: 'm1', version: 2 };
+    const onPg = hotStatement('postgres', 'per dialect', values, build(pg));
     let built = 0;
-    hotStatement(b, 'one', { mapId: 'm1', version: 2 }, (v) => (built++, build(b)(v)));
+    const onSqlite = hotStatement('sqlite', 'per dialect', values, (v) => (built++, build(sqlite)(v)));
+    expect(built).toBe(1);
+    expect(onSqlite.sql).toBe(build(sqlite)(values).compile().sql);
+    expect(onSqlite.sql).not.toBe(onPg.sql);
+    hotStatement('postgres', 'per dialect', values, (v) => (built++, build(otherPg)(v)));
     expect(built).toBe(1);
   });
 
   it('refuses a builder that puts a value into the text instead of a parameter', () => {
     const kysely = compiler();
-    expect(() => hotStatement(kysely, 'inlined', { mapId: 'm1' }, (v) => kysely.selectFrom('argument_maps').select('id').where('id', '=', sql.lit(v.mapId)))).toThrow(/compiled into its text/);
+    expect(() => hotStatement('postgres', 'inlined', { mapId: 'm1' }, (v) => kysely.selectFrom('argument_maps').select('id').where('id', '=', sql.lit(v.mapId)))).toThrow(/compiled into its text/);
   });
 });

@@ -1,5 +1,5 @@
-// The few statements every autosave sends — its write (mapWrite.ts) and the session lookup
-// (sessions.ts) — made cheap on both sides of the wire.
+// The few statements every autosave sends — its write (mapWrite.ts, rows.ts, the bump in
+// maps.ts) and the session lookup (sessions.ts) — made cheap on both sides of the wire.
 //
 // In Node: compiled once per shape (hotStatement). Kysely builds a statement as a tree and
 // compiles it to text on every call; for the write, whose version bump carries the edit-lock
@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import type { Compilable, CompiledQuery, PostgresPool, PostgresPoolClient } from 'kysely';
 import type { Pool } from 'pg';
+import type { Dialect } from './connect';
 
 const MAX_NAMED = 1_000;
 const names = new Map<string, string>();
@@ -32,20 +33,20 @@ const names = new Map<string, string>();
 const SLOT = '\u0000ronten-slot:';
 /// A compiled shape's parameters: a stand-in's value name, or a constant of the shape's text.
 type Parameter = { slot: string } | { constant: unknown };
-/// Compiled shapes by the compiler that made them (a Db's Kysely: SQLite's text is not
-/// PostgreSQL's), then by shape.
-const shapes = new WeakMap<object, Map<string, { compiled: CompiledQuery<unknown>; parameters: Parameter[] }>>();
+/// Compiled shapes by dialect (SQLite's text is not PostgreSQL's; every Kysely of a dialect
+/// compiles alike: connect.ts gives them no plugins), then by shape.
+const shapes: Record<Dialect, Map<string, { compiled: CompiledQuery<unknown>; parameters: Parameter[] }>> = { sqlite: new Map(), postgres: new Map() };
 
 /// The statement `build` makes of `values`, compiled once per `shape` and marked as prepared().
 /// `build` gets every value through its argument and nothing of them from elsewhere (a value it
 /// took from its closure would be compiled into the shape as a constant and bound to every later
 /// call): it is run with stand-ins — strings in the value's place, so a value may only be passed
 /// on to Kysely as a whole (a parameter), never looked into. Whatever else decides the
-/// statement's text (which parts it has, their columns) belongs in `shape`. `owner` is the
-/// Kysely the statement is run on. Past MAX_NAMED shapes a statement is compiled afresh.
-export function hotStatement<V extends object, O>(owner: object, shape: string, values: V, build: (values: V) => Compilable<O>): CompiledQuery<O> {
-  let known = shapes.get(owner);
-  if (!known) shapes.set(owner, (known = new Map()));
+/// statement's text (which parts it has, their columns) belongs in `shape`. `dialect` is that of
+/// the Kysely `build` uses (the statement may be run on any of that dialect, in a transaction or
+/// not). Past MAX_NAMED shapes a statement is compiled afresh.
+export function hotStatement<V extends object, O>(dialect: Dialect, shape: string, values: V, build: (values: V) => Compilable<O>): CompiledQuery<O> {
+  const known = shapes[dialect];
   let compiledShape = known.get(shape);
   if (!compiledShape) {
     if (known.size >= MAX_NAMED) return prepared(build(values).compile());

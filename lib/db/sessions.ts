@@ -59,7 +59,7 @@ export async function insertSession(db: Db, session: StoredSession): Promise<voi
 /// The live session with this id and its user, or null when it is unknown or expired at `now`.
 export async function findLiveSession(db: Db, id: string, now: Date): Promise<{ session: StoredSession; user: User } | null> {
   // Every request of a signed-in user asks this: compiled once, sent by name (preparedStatements.ts).
-  const query = hotStatement(db.kysely, 'findLiveSession', { id, now: now.toISOString() }, liveSession(db));
+  const query = hotStatement(db.dialect, 'findLiveSession', { id, now: now.toISOString() }, liveSession(db));
   const row = (await db.kysely.executeQuery(query)).rows[0];
   if (!row) return null;
   return {

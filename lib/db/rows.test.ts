@@ -1,0 +1,59 @@
+// rows.ts sends a list of rows (or ids) as one JSON parameter, read back by the database:
+// what is stored must be exactly what was sent, whatever the strings hold and however many rows
+// there are (several chunks: several statements), and a failing chunk must leave nothing behind.
+import { describe, expect, it } from 'vitest';
+import { getMap, unitRow } from './maps';
+import { deleteRows, insertRows, updateRows } from './rows';
+import { freshFixtureMap, insertUsers, testBackends, useTestDb } from './test-support';
+
+// Strings JSON or SQL could get wrong: quotes, backslashes, JSON and numbers as text, a newline,
+// characters beyond the BMP, and a long one.
+const AWKWARD = [`it's "quoted"`, 'back\\slash \\u0041', '{"a": [1, 2]}', '123', '', 'line\nbreak\ttab', '𠮷野家😀', 'x'.repeat(5000)];
+
+describe.each(testBackends())('rows on $name', (backend) => {
+  const t = useTestDb(backend);
+  let user = '';
+  const map = async () => {
+    user ||= (await insertUsers(t.db, ['rows']))['rows'];
+    return freshFixtureMap(t.db, user);
+  };
+  const NOW = '2026-12-04T10:00:00.000Z';
+
+  it('stores each value as sent: text, numbers and nulls', async () => {
+    const { id: mapId } = await map();
+    const units = AWKWARD.map((note, i) => ({ id: `u-${i}'`, label: 'claim', start: i, end: i + 1, note }));
+    const implicit = { id: 'implicit "1"', label: 'evidence', implicit: true as const, text: AWKWARD[0], note: '' };
+    await t.db.kysely.transaction().execute((trx) => insertRows(trx, t.db.dialect, 'units', [...units, implicit].map((u) => unitRow(mapId, u, NOW))));
+    const stored = await t.db.kysely.selectFrom('units').selectAll().where('map_id', '=', mapId).orderBy('id').execute();
+    const expected = [...units, implicit].map((u) => unitRow(mapId, u, NOW)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(stored).toEqual(expected);
+    expect(stored.map((r) => typeof r.start_offset)).toEqual(expected.map((r) => (r.start_offset === null ? 'object' : 'number')));
+  });
+
+  it('writes more rows than a statement carries, and a failing chunk writes nothing', async () => {
+    const { id: mapId } = await map();
+    const units = Array.from({ length: 1234 }, (_, i) => unitRow(mapId, { id: `u${String(i).padStart(4, '0')}`, label: 'claim', start: 0, end: 1 }, NOW));
+    await t.db.kysely.transaction().execute((trx) => insertRows(trx, t.db.dialect, 'units', units));
+    expect((await getMap(t.db, mapId))!.units.map((u) => u.id)).toEqual(units.map((u) => u.id));
+
+    const { id: other } = await map();
+    // The last row repeats the first one's id: the last chunk fails, and the transaction with it.
+    const failing = [...units.map((u) => ({ ...u, map_id: other })), { ...units[0], map_id: other }];
+    await expect(t.db.kysely.transaction().execute((trx) => insertRows(trx, t.db.dialect, 'units', failing))).rejects.toThrow();
+    expect((await getMap(t.db, other))!.units).toEqual([]);
+  });
+
+  it('updates the given columns row for row, and deletes by a list of ids', async () => {
+    const { id: mapId } = await map();
+    const units = AWKWARD.map((note, i) => unitRow(mapId, { id: `u${i}`, label: 'claim', start: i, end: i + 1, note: `before ${i}` }, NOW));
+    await t.db.kysely.transaction().execute((trx) => insertRows(trx, t.db.dialect, 'units', units));
+    const edited = units.slice(0, 4).map((u, i) => ({ ...u, label: 'evidence', note: AWKWARD[i], start_offset: 10 + i, end_offset: 12 + i, created_at: 'not written' }));
+    await t.db.kysely.transaction().execute(async (trx) => {
+      await updateRows(trx, t.db.dialect, 'units', ['label', 'start_offset', 'end_offset', 'text', 'note'], edited);
+      await deleteRows(trx, t.db.dialect, 'units', 'id', mapId, ['u5', 'u7', "not'there"]);
+    });
+    const stored = await t.db.kysely.selectFrom('units').selectAll().where('map_id', '=', mapId).orderBy('id').execute();
+    const expected = [...edited.map((u) => ({ ...u, created_at: NOW })), units[4], units[6]];
+    expect(stored).toEqual(expected);
+  });
+});
