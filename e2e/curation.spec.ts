@@ -1,5 +1,4 @@
 import { expect, test } from './csp';
-import type { Browser } from '@playwright/test';
 import { classroomPort } from '../playwright.config';
 import { account, freshInstructor } from './classroomAccounts';
 

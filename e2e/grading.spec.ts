@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './csp';
 import { classroomPort } from '../playwright.config';
 import { account, freshInstructor } from './classroomAccounts';

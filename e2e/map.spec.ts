@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from './csp';
-import { addUnits, essayPath, essayText, expectSaved, mapState, resetMap } from './support';
+import { addUnits, essayPath, expectSaved, mapState, resetMap } from './support';
 
 const claim = { quote: 'ロシアの影響力が拡大した側面は少なからずあったはずである。', label: 'claim' };
 const evidence = { quote: 'ロシアの友好国が次第に、ロシアのワクチンを採用するようになり', label: 'evidence' };

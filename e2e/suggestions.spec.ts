@@ -2,7 +2,7 @@
 // (an ordinary, undoable unit with its relation), dismissed with N (remembered), cues marked on
 // request.
 import { expect, test, type Page } from '@playwright/test';
-import { clickWord, essayPath, expectSaved, mapState, resetMap } from './support';
+import { essayPath, expectSaved, mapState, resetMap } from './support';
 
 const thesis = 'そして、2020年後半に旧ソ連諸国での相次いだ混乱はロシアの頭痛の種になったが、それがロシアの求心力低下によるものかどうかは、単純には結論づけられないと思われる。';
 

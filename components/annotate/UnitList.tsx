@@ -18,7 +18,7 @@ import { relationTypeKey } from '@/lib/i18n/locale';
 import { shortcutsOf } from './commands';
 import { RelationRow, type RelationActions } from './RelationRow';
 import { DraftText } from './DraftText';
-import { ImplicitMark, RelationDetails, relationDetailsId } from './RelationDetails';
+import { ImplicitMark } from './RelationDetails';
 import type { RelationDetailsBinding } from './useRelationDetails';
 import { LIMITS } from '@/lib/argument/limits';
 

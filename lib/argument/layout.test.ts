@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticLayoutInput } from '@/bench/layout';
 import { curveMiddle, flattenCurve } from './edgeGeometry';
-import { edgeBox, layoutGraph, layoutInputKey, layoutMargin, type Box, type GraphLayout, type LayoutInput, type PlacedEdge, type PlacedNode, type Point } from './layout';
+import { edgeBox, layoutGraph, layoutInputKey, layoutMargin, type Box, type GraphLayout, type LayoutInput, type PlacedNode, type Point } from './layout';
 
 // Nodes as `id` or `id:width:height` (default 120 × 40), `!` after the id for an implicit unit;
 // edges as `from>to`, `a+b>to` for a linked argument, `x>r0` aimed at the first relation (ids are

@@ -11,7 +11,7 @@ import { makeOffsetConverter } from '@/lib/text/offsets';
 import { parseNative, serializeArgdown } from '.';
 import { loadEssay, makeLargeMap, nonBmpDocument, smallMap } from './test-fixtures';
 import type { AnnotatedMap } from './types';
-import { argdownErrors, readWithArgdown } from './argdownCore.testing';
+import { readWithArgdown } from './argdownCore.testing';
 import { textUnits } from '@/lib/argument/types';
 
 

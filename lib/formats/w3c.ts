@@ -34,7 +34,7 @@ import { draftToAnnotated, formatError, parseJsonInput } from './draft';
 import { defaultLabelDefinitions } from './labels';
 import { makeTagResolver, type TagResolution } from './tags';
 import { isCount, isObject, parseLabelList as parseLabels, type Json } from './json';
-import type { AnnotatedMap, FormatAdapter, FormatError, LabelDefinition, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
+import type { AnnotatedMap, FormatAdapter, FormatError, MapComment, MapDraft, ParseResult, ReadOptions, RelationDraft, UnitDraft } from './types';
 import { isImplicit, type ArgumentMap } from '@/lib/argument/types';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

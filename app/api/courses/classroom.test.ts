@@ -3,7 +3,7 @@
 // available) PostgreSQL. The authorization matrix: every role × every route, one test per cell,
 // with the status expected; then the submission lock over HTTP; then solo mode, where every
 // classroom-only route answers 404.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addComment, createDocument, getMap, getOrCreateMap, type Db } from '@/lib/db';
 import { NON_BMP_SURFACES, fixtureDocument, testBackends } from '@/lib/db/test-support';
 import { params, request, signUpAll, useApiDb } from '../_test/support';
