@@ -27,25 +27,28 @@ export function unsafeTextProblem(s: string): string | null {
 }
 
 /// The first string inside `value` (object keys included) that cannot be stored: its path and
-/// the problem; null when every string is safe. Walks plain JSON-like values only.
-export function findUnsafeText(value: unknown, path: Array<string | number> = []): { path: Array<string | number>; problem: string } | null {
+/// the problem; null when every string is safe. Walks plain JSON-like values only. Every request
+/// body passes through here: the path is built only for a string found (on the way back out),
+/// not copied at every node of every body.
+export function findUnsafeText(value: unknown): { path: Array<string | number>; problem: string } | null {
   if (typeof value === 'string') {
     const problem = unsafeTextProblem(value);
-    return problem ? { path, problem } : null;
+    return problem ? { path: [], problem } : null;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnsafeText(value[i], [...path, i]);
-      if (found) return found;
+      const found = findUnsafeText(value[i]);
+      if (found) return (found.path.unshift(i), found);
     }
     return null;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [key, item] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       const keyProblem = unsafeTextProblem(key);
-      if (keyProblem) return { path, problem: `has a key that ${keyProblem}` };
-      const found = findUnsafeText(item, [...path, key]);
-      if (found) return found;
+      if (keyProblem) return { path: [], problem: `has a key that ${keyProblem}` };
+      const found = findUnsafeText(record[key]);
+      if (found) return (found.path.unshift(key), found);
     }
   }
   return null;
