@@ -182,7 +182,7 @@ export async function importMap(db: Db, input: ImportMapInput): Promise<{ mapId:
             created_at: /^\d{4}-\d{2}-\d{2}T/.test(c.createdAt) ? c.createdAt : new Date().toISOString(),
           };
         });
-      // Chunked as the map's rows: a file may carry thousands (more than one statement may bind).
+      // Written as the map's rows (rows.ts): a file may carry thousands, a chunk a statement.
       await insertRows(trx, db.dialect, 'comments', rows);
     },
   });

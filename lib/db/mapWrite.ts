@@ -139,9 +139,9 @@ export async function writeInTransaction(trx: Transaction<Database>, dialect: Di
   await deleteRows(trx, dialect, 'relations', 'id', mapId, w.goneRelations);
   await deleteRows(trx, dialect, 'units', 'id', mapId, w.goneUnits);
   await insertRows(trx, dialect, 'units', w.newUnits);
-  await updateRows(trx, dialect, 'units', unitUpdated, w.changedUnits);
+  await updateRows(trx, dialect, 'units', mapId, unitUpdated, w.changedUnits);
   await insertRows(trx, dialect, 'relations', w.newRelations);
-  await updateRows(trx, dialect, 'relations', relationUpdated, w.changedRelations);
+  await updateRows(trx, dialect, 'relations', mapId, relationUpdated, w.changedRelations);
   await deleteRows(trx, dialect, 'relation_premises', 'relation_id', mapId, w.repremised);
   await insertRows(trx, dialect, 'relation_premises', w.newPremises);
   if (w.mainClaimId !== undefined) await setMainClaim(trx, dialect, mapId, w.mainClaimId);
@@ -168,8 +168,8 @@ function insertPart<T extends ContentTable | 'applied_batches'>(table: T, column
   return (qc) => qc.insertInto(typed.table).columns(typed.columns).expression(qc.selectFrom(rowsOf('postgres', typed.table, columns, json)).select(typed.columns).where((eb) => eb.exists(bumpedRow(qc))));
 }
 
-/// UPDATE table SET `columns` to the rows' (JSON), row for row (by map and id), when the bump matched.
-function updatePart<T extends 'units' | 'relations'>(table: T, json: string, columns: ReadonlyArray<keyof Database[T] & string>): Part {
+/// UPDATE table SET `columns` to the rows' (JSON), row for row by id in map `mapId`, when the bump matched.
+function updatePart<T extends 'units' | 'relations'>(table: T, mapId: string, json: string, columns: ReadonlyArray<keyof Database[T] & string>): Part {
   // Typed as the units table, as insertPart does; `t` is the table whichever it is.
   const typed = { table: table as 'units', columns: columns as ReadonlyArray<(typeof unitUpdated)[number]> };
   return (qc) =>
@@ -177,7 +177,8 @@ function updatePart<T extends 'units' | 'relations'>(table: T, json: string, col
       .updateTable(`${typed.table} as t`)
       .from(rowsOf('postgres', typed.table, columns, json))
       .set((eb) => Object.fromEntries(typed.columns.map((c) => [c, eb.ref(`r.${c}`)])))
-      .whereRef('t.map_id', '=', 'r.map_id')
+      // The map as a value (rows.ts updateRows says why).
+      .where('t.map_id', '=', mapId)
       .whereRef('t.id', '=', 'r.id')
       .where((eb) => eb.exists(bumpedRow(qc)));
 }
@@ -207,9 +208,9 @@ const oneStatement =
     if (v.goneRelations) parts.push((qc) => qc.deleteFrom('relations').where('map_id', '=', mapId).where(isOneOf('postgres', 'id', v.goneRelations)).where((eb) => eb.exists(bumpedRow(qc))));
     if (v.goneUnits) parts.push((qc) => qc.deleteFrom('units').where('map_id', '=', mapId).where(isOneOf('postgres', 'id', v.goneUnits)).where((eb) => eb.exists(bumpedRow(qc))));
     if (v.newUnits) parts.push(insertPart('units', columns.newUnits!, v.newUnits));
-    if (v.changedUnits) parts.push(updatePart('units', v.changedUnits, unitUpdated));
+    if (v.changedUnits) parts.push(updatePart('units', mapId, v.changedUnits, unitUpdated));
     if (v.newRelations) parts.push(insertPart('relations', columns.newRelations!, v.newRelations));
-    if (v.changedRelations) parts.push(updatePart('relations', v.changedRelations, relationUpdated));
+    if (v.changedRelations) parts.push(updatePart('relations', mapId, v.changedRelations, relationUpdated));
     if (v.newPremises) parts.push(insertPart('relation_premises', columns.newPremises!, v.newPremises));
     if (v.batch) parts.push(insertPart('applied_batches', columns.batch!, v.batch));
     let statement: QueryCreator<WithBump> = kysely.with('bump', (qc) => bumpStatement(qc, v).returning('id'));

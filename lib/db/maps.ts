@@ -220,7 +220,8 @@ async function creationTimes(trx: Transaction<Database>, table: 'units' | 'relat
 /// statement when it passes; only a refusal reads why (refuseBump).
 /// Compiled once per shape (hotStatement): whether it checks edit locks and a session.
 export async function bumpVersion(trx: Transaction<Database>, dialect: Dialect, mapId: string, expectedVersion: number, now: string, openAt?: Date, session?: string): Promise<void> {
-  const bump: Bump = { mapId, expectedVersion, now, openAt: openAt?.toISOString(), session };
+  // An empty session is none (as bumpStatement reads it), so the shape says what the text holds.
+  const bump: Bump = { mapId, expectedVersion, now, openAt: openAt?.toISOString(), session: session || undefined };
   const shape = `bumpVersion ${bump.openAt !== undefined} ${bump.session !== undefined}`;
   const bumped = await trx.executeQuery(hotStatement(dialect, shape, bump, (v) => bumpStatement(trx, v)));
   if (Number(bumped.numAffectedRows ?? 0) === 0) await refuseBump(trx, mapId, expectedVersion, openAt, session);

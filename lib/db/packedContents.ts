@@ -17,7 +17,7 @@ export type NoteOptional<T> = T extends unknown ? Omit<T, 'note'> & { note?: str
 type PackedUnit = NoteOptional<ArgumentUnit>;
 type PackedRelation = NoteOptional<Relation>;
 
-/// Items a packed chunk holds: one INSERT's worth of rows on PostgreSQL (maps.ts RECORDSET_CHUNK).
+/// Items a packed chunk holds: one INSERT's worth of rows on PostgreSQL (rows.ts ROW_CHUNK).
 export const PACKED_CHUNK = 1000;
 
 export interface PackedContents {

@@ -45,15 +45,30 @@ describe.each(testBackends())('rows on $name', (backend) => {
 
   it('updates the given columns row for row, and deletes by a list of ids', async () => {
     const { id: mapId } = await map();
-    const units = AWKWARD.map((note, i) => unitRow(mapId, { id: `u${i}`, label: 'claim', start: i, end: i + 1, note: `before ${i}` }, NOW));
+    const units = AWKWARD.map((_, i) => unitRow(mapId, { id: `u${i}`, label: 'claim', start: i, end: i + 1, note: `before ${i}` }, NOW));
     await t.db.kysely.transaction().execute((trx) => insertRows(trx, t.db.dialect, 'units', units));
     const edited = units.slice(0, 4).map((u, i) => ({ ...u, label: 'evidence', note: AWKWARD[i], start_offset: 10 + i, end_offset: 12 + i, created_at: 'not written' }));
+    // Another map holding rows with the same ids: nothing of it changes.
+    const { id: otherMap } = await map();
+    const others = units.map((u) => ({ ...u, map_id: otherMap }));
+    await t.db.kysely.transaction().execute((trx) => insertRows(trx, t.db.dialect, 'units', others));
     await t.db.kysely.transaction().execute(async (trx) => {
-      await updateRows(trx, t.db.dialect, 'units', ['label', 'start_offset', 'end_offset', 'text', 'note'], edited);
+      await updateRows(trx, t.db.dialect, 'units', mapId, ['label', 'start_offset', 'end_offset', 'text', 'note'], edited);
       await deleteRows(trx, t.db.dialect, 'units', 'id', mapId, ['u5', 'u7', "not'there"]);
     });
-    const stored = await t.db.kysely.selectFrom('units').selectAll().where('map_id', '=', mapId).orderBy('id').execute();
-    const expected = [...edited.map((u) => ({ ...u, created_at: NOW })), units[4], units[6]];
-    expect(stored).toEqual(expected);
+    const stored = (id: string) => t.db.kysely.selectFrom('units').selectAll().where('map_id', '=', id).orderBy('id').execute();
+    expect(await stored(mapId)).toEqual([...edited.map((u) => ({ ...u, created_at: NOW })), units[4], units[6]]);
+    expect(await stored(otherMap)).toEqual(others);
+  });
+
+  it('refuses rows that do not all have the first row’s columns, or hold an undefined value, and writes none', async () => {
+    const { id: mapId } = await map();
+    const row = (id: string) => unitRow(mapId, { id, label: 'claim', start: 0, end: 1 }, NOW);
+    const insert = (rows: object[]) => t.db.kysely.transaction().execute((trx) => insertRows(trx, t.db.dialect, 'units', rows as ReturnType<typeof row>[]));
+    await expect(insert([row('a'), { ...row('b'), extra: 1 }])).rejects.toThrow(/every row must have the columns/);
+    const { note: _, ...noNote } = row('c');
+    await expect(insert([row('a'), noNote])).rejects.toThrow(/every row must have the columns/);
+    await expect(insert([row('a'), { ...row('d'), note: undefined }])).rejects.toThrow(/no undefined value/);
+    expect((await getMap(t.db, mapId))!.units).toEqual([]);
   });
 });

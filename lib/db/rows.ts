@@ -9,9 +9,8 @@
 // PostgreSQL reads JSON rows with json_populate_recordset(null::<table>, …) (the table's own
 // column types: no casts) and a list of ids as an array (`= any($1)`); SQLite reads both with
 // json_each (JSON's strings, numbers and nulls are SQLite's values as they are).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Dialect } from './connect';
-import type { Insertable, } from 'kysely';
 import type { Database } from './schema';
 import { hotStatement } from './preparedStatements';
 import { chunks } from './turns';
@@ -42,12 +41,16 @@ export function rowsOf<T extends RowTable>(dialect: Dialect, table: T, columns: 
 /// A list of ids as the one parameter `isOneOf` reads: an array for PostgreSQL, JSON for SQLite.
 const idList = (dialect: Dialect, ids: readonly string[]): unknown => (dialect === 'postgres' ? ids : JSON.stringify(ids));
 
-/// Inserts rows (all with the same keys: a table's rows are built by one function, maps.ts), a
-/// chunk a statement, letting the event loop turn between chunks (turns.ts).
+/// Inserts rows, a chunk a statement, letting the event loop turn between chunks (turns.ts). The
+/// columns are the first row's keys, and every row must have those keys and no undefined value
+/// (each table's rows are built by one function: unitRow and the others in maps.ts, the batch's
+/// in operations.ts, comments' in imports.ts): JSON would leave an undefined out, and the
+/// statement would store NULL where a multi-row VALUES let the column's default apply.
 export async function insertRows<T extends RowTable>(trx: Transaction<Database>, dialect: Dialect, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
   if (rows.length === 0) return;
   // Kysely cannot type a generic table's columns: they are `table`'s, typed as one table's here.
   const typed = { table: table as 'units', columns: Object.keys(rows[0]) as Array<keyof Database['units'] & string> };
+  if (!rows.every((row) => hasExactly(row, typed.columns))) throw new Error(`insertRows ${table}: every row must have the columns ${typed.columns} and no undefined value`);
   for await (const chunk of chunks(rows, ROW_CHUNK[dialect])) {
     const statement = hotStatement(dialect, `insertRows ${table} ${typed.columns}`, { rows: JSON.stringify(chunk) }, (v) =>
       trx.insertInto(typed.table).columns(typed.columns).expression(trx.selectFrom(rowsOf(dialect, typed.table, typed.columns, v.rows)).select(typed.columns)),
@@ -56,18 +59,32 @@ export async function insertRows<T extends RowTable>(trx: Transaction<Database>,
   }
 }
 
-/// Sets `columns` of the map's rows to the given rows' values, row for row by (map_id, id).
-export async function updateRows<T extends 'units' | 'relations'>(trx: Transaction<Database>, dialect: Dialect, table: T, columns: ReadonlyArray<keyof Database[T] & string>, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
+/// Whether `row` has exactly `columns` as its keys, none of them undefined.
+function hasExactly(row: object, columns: readonly string[]): boolean {
+  let keys = 0;
+  for (const key in row) {
+    if ((row as Record<string, unknown>)[key] === undefined) return false;
+    keys++;
+  }
+  return keys === columns.length && columns.every((c) => c in row);
+}
+
+/// Sets `columns` of map `mapId`'s rows to the given rows' values (rows of that map), row for row
+/// by id.
+export async function updateRows<T extends 'units' | 'relations'>(trx: Transaction<Database>, dialect: Dialect, table: T, mapId: string, columns: ReadonlyArray<keyof Database[T] & string>, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
   if (rows.length === 0) return;
   // Typed as the units table, as insertRows does; `t` is the table whichever it is.
   const typed = { table: table as 'units', columns: columns as ReadonlyArray<'label'> };
   for await (const chunk of chunks(rows, ROW_CHUNK[dialect])) {
-    const statement = hotStatement(dialect, `updateRows ${table} ${columns}`, { rows: JSON.stringify(chunk) }, (v) =>
+    const statement = hotStatement(dialect, `updateRows ${table} ${columns}`, { mapId, rows: JSON.stringify(chunk) }, (v) =>
       trx
         .updateTable(`${typed.table} as t`)
-        .from(rowsOf(dialect, typed.table, ['map_id', 'id', ...columns], v.rows))
+        .from(rowsOf(dialect, typed.table, ['id', ...columns], v.rows))
         .set((eb) => Object.fromEntries(typed.columns.map((c) => [c, eb.ref(`r.${c}`)])))
-        .whereRef('t.map_id', '=', 'r.map_id')
+        // The map named as a value, not only through the rows: PostgreSQL's planner, which cannot
+        // know how many rows the JSON holds, then looks each one up by the key (map_id, id)
+        // instead of joining them with a scan of every map's rows.
+        .where('t.map_id', '=', v.mapId)
         .whereRef('t.id', '=', 'r.id'),
     );
     await trx.executeQuery(statement);
