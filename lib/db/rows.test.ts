@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { getMap, unitRow } from './maps';
 import { deleteRows, insertRows, updateRows } from './rows';
-import { freshFixtureMap, insertUsers, testBackends, useTestDb } from './test-support';
+import { CompiledQuery } from 'kysely';
+import { freshFixtureMap, insertUsers, statementLog, testBackends, useTestDb } from './test-support';
 
 // Strings JSON or SQL could get wrong: quotes, backslashes, JSON and numbers as text, a newline,
 // characters beyond the BMP, and a long one.
@@ -59,6 +60,31 @@ describe.each(testBackends())('rows on $name', (backend) => {
     const stored = (id: string) => t.db.kysely.selectFrom('units').selectAll().where('map_id', '=', id).orderBy('id').execute();
     expect(await stored(mapId)).toEqual([...edited.map((u) => ({ ...u, created_at: NOW })), units[4], units[6]]);
     expect(await stored(otherMap)).toEqual(others);
+  });
+
+  // SQLite plans without statistics: told the map as a value, it scanned the whole map for every
+  // row of an update (500 edits on a 20,000-unit map took 7 s). Each row must be looked up by the
+  // key, whatever the map's size (on PostgreSQL a plan depends on the table's size: not checked).
+  it.runIf(backend.name === 'sqlite')('looks each updated or deleted row up by its key (map_id, id)', async () => {
+    const { id: mapId } = await map();
+    const units = Array.from({ length: 3 }, (_, i) => unitRow(mapId, { id: `k${i}`, label: 'claim', start: i, end: i + 1 }, NOW));
+    const log = await statementLog(t.db);
+    try {
+      await log.db.kysely.transaction().execute(async (trx) => {
+        await insertRows(trx, 'sqlite', 'units', units);
+        await updateRows(trx, 'sqlite', 'units', mapId, ['label'], units);
+        await deleteRows(trx, 'sqlite', 'units', 'id', mapId, ['k1']);
+      });
+      const writes = log.texts.filter((q) => /^(update|delete)/.test(q));
+      expect(writes).toHaveLength(2);
+      for (const q of writes) {
+        const plan = await t.db.kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${q}`, q.split('?').slice(1).map(() => null)));
+        const lookups = plan.rows.map((r) => r.detail).filter((d) => /^(SEARCH|SCAN) (t|units)\b/.test(d));
+        expect(lookups, q).toEqual([expect.stringMatching(/^SEARCH (t|units) USING .*\(map_id=\? AND id=\?\)$/)]);
+      }
+    } finally {
+      await log.close();
+    }
   });
 
   it('refuses rows that do not all have the first row’s columns, or hold an undefined value, and writes none', async () => {

@@ -73,20 +73,22 @@ function hasExactly(row: object, columns: readonly string[]): boolean {
 /// by id.
 export async function updateRows<T extends 'units' | 'relations'>(trx: Transaction<Database>, dialect: Dialect, table: T, mapId: string, columns: ReadonlyArray<keyof Database[T] & string>, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
   if (rows.length === 0) return;
+  if (!rows.every((row) => (row as Record<string, unknown>).map_id === mapId)) throw new Error(`updateRows ${table}: every row must be of map ${mapId}`);
   // Typed as the units table, as insertRows does; `t` is the table whichever it is.
   const typed = { table: table as 'units', columns: columns as ReadonlyArray<'label'> };
   for await (const chunk of chunks(rows, ROW_CHUNK[dialect])) {
-    const statement = hotStatement(dialect, `updateRows ${table} ${columns}`, { mapId, rows: JSON.stringify(chunk) }, (v) =>
-      trx
+    const statement = hotStatement(dialect, `updateRows ${table} ${columns}`, { mapId, rows: JSON.stringify(chunk) }, (v) => {
+      const update = trx
         .updateTable(`${typed.table} as t`)
-        .from(rowsOf(dialect, typed.table, ['id', ...columns], v.rows))
+        .from(rowsOf(dialect, typed.table, ['map_id', 'id', ...columns], v.rows))
         .set((eb) => Object.fromEntries(typed.columns.map((c) => [c, eb.ref(`r.${c}`)])))
-        // The map named as a value, not only through the rows: PostgreSQL's planner, which cannot
-        // know how many rows the JSON holds, then looks each one up by the key (map_id, id)
-        // instead of joining them with a scan of every map's rows.
-        .where('t.map_id', '=', v.mapId)
-        .whereRef('t.id', '=', 'r.id'),
-    );
+        .whereRef('t.id', '=', 'r.id');
+      // Each planner must be told the map its own way to look each row up by the key (map_id,
+      // id). PostgreSQL, which cannot know how many rows the JSON holds, joined them with a scan
+      // of every map's rows unless the map is a value; SQLite (no statistics) given the map as a
+      // value scans the whole map for every row — 500 edits on a 20,000-unit map took 7 s.
+      return dialect === 'postgres' ? update.where('t.map_id', '=', v.mapId) : update.whereRef('t.map_id', '=', 'r.map_id');
+    });
     await trx.executeQuery(statement);
   }
 }
