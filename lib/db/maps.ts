@@ -21,7 +21,7 @@ import type { Database, RelationPremisesTable, RelationsTable, UnitsTable } from
 import { compareIds, compareUnits, type ArgumentUnit, type Relation } from '@/lib/argument/types';
 import { mapProblems, type OperationCode } from '@/lib/argument/operations';
 import { InvalidDataError, MapLockedError, NotFoundError, SessionEndedError, StaleVersionError, constraintViolation } from './errors';
-import { sessionIsLive, sessionLives } from './sessions';
+import { liveSessionRow, sessionIsLive } from './sessions';
 import { schemeForUserDocument } from './label-schemes';
 import { writeCache } from './writeCache';
 import { archivedOnly, editRefusal, pastDueLocks } from './editLock';
@@ -252,7 +252,7 @@ export function bumpStatement(qc: QueryCreator<Database>, { mapId, expectedVersi
     .where('version', '=', expectedVersion)
     .where('submitted_at', 'is', null);
   if (openAt) bump = bump.where((eb) => eb.and([eb.not(eb.exists(pastDueLocks(eb, openAt))), eb.not(archivedOnly(eb))]));
-  if (session) bump = bump.where((eb) => sessionLives(eb, session, now));
+  if (session) bump = bump.where((eb) => eb.exists(liveSessionRow(qc, session, now)));
   return bump;
 }
 

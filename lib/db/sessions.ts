@@ -2,7 +2,7 @@
 // this module never sees a token, only its hash. Expiry policy (how long, when to slide) is
 // lib/auth's; here a session is simply alive while expires_at is in the future.
 
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { Db } from './connect';
 import type { Database } from './schema';
 import { toUser, type User } from './users';
@@ -30,15 +30,15 @@ const liveSession =
       .where('sessions.id', '=', id)
       .where('sessions.expires_at', '>', now);
 
-/// Whether the session with id `id` is alive at `now` (an ISO time), as a condition of another
-/// statement: a write that names its session (maps.ts bumpStatement) is made only while it lives.
-export function sessionLives(eb: ExpressionBuilder<Database, 'argument_maps'>, id: string, now: string) {
-  return eb.exists(eb.selectFrom('sessions').select('sessions.id').where('sessions.id', '=', id).where('sessions.expires_at', '>', now));
+/// The session with id `id` if it is alive at `now` (an ISO time): a row, or none. A write that
+/// names its session (maps.ts bumpStatement) is made only where it EXISTS.
+export function liveSessionRow(qc: QueryCreator<Database>, id: string, now: string) {
+  return qc.selectFrom('sessions').select('sessions.id').where('sessions.id', '=', id).where('sessions.expires_at', '>', now);
 }
 
 /// Whether the session with id `id` is alive at `now` (an ISO time).
 export async function sessionIsLive(kysely: Kysely<Database>, id: string, now: string): Promise<boolean> {
-  return (await kysely.selectFrom('sessions').select('id').where('id', '=', id).where('expires_at', '>', now).executeTakeFirst()) !== undefined;
+  return (await liveSessionRow(kysely, id, now).executeTakeFirst()) !== undefined;
 }
 
 export interface StoredSession {
